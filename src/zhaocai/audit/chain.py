@@ -1,0 +1,121 @@
+"""Reading and verifying the hash-chained audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from zhaocai.store.unit_of_work import GENESIS_HASH, change_digest, link_hash
+
+_COLUMNS = "seq, at, actor_id, action, subject_type, subject_id, change, digest, prev_hash, hash"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One audit link as read back."""
+
+    seq: int
+    at: str
+    actor_id: str
+    action: str
+    subject_type: str
+    subject_id: str
+    change: str
+    digest: str
+    prev_hash: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of `verify()`: ok, how many links were checked, and where it first broke."""
+
+    ok: bool
+    checked: int
+    head_seq: int
+    head_hash: str
+    broken_at: int | None = None
+    reason: str | None = None
+
+
+class AuditLog:
+    """The audit trail of one platform: read it, verify it, anchor its head."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def _rows(self, where: str = "", params: dict[str, Any] | None = None) -> Iterator[tuple[Any, ...]]:
+        with self._engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=10_000).execute(
+                text(f"SELECT {_COLUMNS} FROM audit_event {where} ORDER BY seq"), params or {}
+            )
+            yield from result
+
+    def events(self, subject_type: str | None = None, subject_id: str | None = None) -> list[AuditEvent]:
+        """Audit events, optionally for one subject, in chain order."""
+        clauses, params = [], {}
+        if subject_type is not None:
+            clauses.append("subject_type = :st")
+            params["st"] = subject_type
+        if subject_id is not None:
+            clauses.append("subject_id = :sid")
+            params["sid"] = subject_id
+        where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
+        return [AuditEvent(*row) for row in self._rows(where, params)]
+
+    def count(self) -> int:
+        """The number of links in the chain."""
+        with self._engine.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM audit_event")).scalar_one())
+
+    def head(self) -> tuple[int, str]:
+        """(sequence, hash) of the last link: publish it elsewhere to anchor the chain."""
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                text("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+            ).first()
+        return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
+
+    def verify(self, expected_head: tuple[int, str] | None = None) -> Verification:
+        """Recompute every digest and link; report the first change, gap, insertion or reorder.
+
+        A truncated tail cannot be seen from the chain alone: pass a previously published
+        `expected_head` to detect it too.
+        """
+        expected_seq = 1
+        prev = GENESIS_HASH
+        checked = 0
+        for seq, at, actor, action, st, sid, change, digest, prev_hash, link in self._rows():
+            problem = None
+            if seq != expected_seq:
+                problem = f"sequence {seq} where {expected_seq} was expected (row missing or inserted)"
+            elif prev_hash != prev:
+                problem = "previous hash does not match the link before (reordered or inserted)"
+            elif change_digest(change) != digest:
+                problem = "change does not match its digest (changed)"
+            elif link_hash(seq, at, actor, action, st, sid, digest, prev_hash) != link:
+                problem = "link hash does not match its columns (changed)"
+            if problem is not None:
+                return Verification(False, checked, expected_seq - 1, prev, int(seq), problem)
+            prev = link
+            expected_seq += 1
+            checked += 1
+        if expected_head is not None:
+            head_seq, head_hash = expected_head
+            if head_seq > checked:
+                return Verification(False, checked, checked, prev, checked + 1,
+                                    f"chain ends at {checked}, anchored head is {head_seq}")
+            if head_seq > 0 and self._hash_at(head_seq) != head_hash:
+                return Verification(False, checked, checked, prev, head_seq,
+                                    "anchored head hash differs")
+        return Verification(True, checked, checked, prev)
+
+    def _hash_at(self, seq: int) -> str | None:
+        with self._engine.connect() as conn:
+            value = conn.execute(
+                text("SELECT hash FROM audit_event WHERE seq = :s"), {"s": seq}
+            ).scalar()
+        return None if value is None else str(value)

@@ -1,0 +1,103 @@
+"""Typed errors: a stable code, a message in English and in Chinese, and details.
+
+Every refusal in zhaocai raises one of these, and a refused command changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import pydantic
+
+
+class ZhaocaiError(Exception):
+    """Base error. `code` is stable across releases; integrators switch on it."""
+
+    default_code = "zhaocai.error"
+
+    def __init__(
+        self,
+        code: str | None,
+        message_en: str,
+        message_zh: str,
+        details: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.code = code or self.default_code
+        self.message_en = message_en
+        self.message_zh = message_zh
+        self.details: dict[str, Any] = dict(details or {})
+        super().__init__(f"[{self.code}] {message_en} / {message_zh}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form for APIs and logs."""
+        return {
+            "code": self.code,
+            "message_en": self.message_en,
+            "message_zh": self.message_zh,
+            "details": self.details,
+        }
+
+
+class ValidationError(ZhaocaiError):
+    """Input that is malformed or out of range."""
+
+    default_code = "validation"
+
+
+class NotFoundError(ZhaocaiError):
+    """A referenced record does not exist (or is not visible to the actor)."""
+
+    default_code = "not_found"
+
+
+class PermissionDenied(ZhaocaiError):
+    """The actor lacks the role, or separation of duties forbids the act."""
+
+    default_code = "permission"
+
+
+class RuleViolation(ZhaocaiError):
+    """A procurement rule (law, regulation or profile setting) forbids the act."""
+
+    default_code = "rule"
+
+
+class InvalidTransition(ZhaocaiError):
+    """The state machine does not allow this event in the current state."""
+
+    default_code = "transition"
+
+
+class ConflictError(ZhaocaiError):
+    """The act conflicts with concurrent or earlier work (duplicate, idempotency misuse)."""
+
+    default_code = "conflict"
+
+
+def from_pydantic(exc: pydantic.ValidationError, model: str) -> ValidationError:
+    """Turn a pydantic validation error into zhaocai's ValidationError."""
+    problems = [
+        {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
+        for err in exc.errors()
+    ]
+    listing = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+    return ValidationError(
+        "validation.input",
+        f"Invalid {model}: {listing}",
+        f"{model} 输入无效：{listing}",
+        {"model": model, "problems": problems},
+    )
+
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def parse(model: type[M], data: M | Mapping[str, Any]) -> M:
+    """Validate `data` into `model`, raising zhaocai's ValidationError on failure."""
+    if isinstance(data, model):
+        return data
+    try:
+        return model.model_validate(data)
+    except pydantic.ValidationError as exc:
+        raise from_pydantic(exc, model.__name__) from None

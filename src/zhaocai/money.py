@@ -1,0 +1,117 @@
+"""Exact money: `Decimal` yuan, stored as integer fen, never built from `float`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+import cn2an
+
+from zhaocai.errors import ValidationError
+
+CENT = Decimal("0.01")
+DEFAULT_CURRENCY = "CNY"
+
+
+def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
+    """Convert `str`, `int` or `Decimal` to an exact Decimal with at most two decimals.
+
+    A `float` is refused: 0.1 + 0.2 is not 0.3 in binary, and a bid price must be exact.
+    """
+    if isinstance(value, bool) or isinstance(value, float):
+        raise ValidationError(
+            "money.float",
+            f"{field}: amounts must be given as str, int or Decimal, not float "
+            f"({value!r} cannot be represented exactly)",
+            f"{field}：金额须以字符串、整数或 Decimal 给出，不能用浮点数（{value!r} 无法精确表示）",
+            {"field": field, "value": repr(value)},
+        )
+    if isinstance(value, Money):
+        return value.amount
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
+    except (InvalidOperation, TypeError):
+        raise ValidationError(
+            "money.invalid",
+            f"{field}: {value!r} is not an amount",
+            f"{field}：{value!r} 不是有效金额",
+            {"field": field, "value": repr(value)},
+        ) from None
+    if not amount.is_finite():
+        raise ValidationError(
+            "money.invalid",
+            f"{field}: {value!r} is not a finite amount",
+            f"{field}：{value!r} 不是有限金额",
+            {"field": field, "value": repr(value)},
+        )
+    if amount != amount.quantize(CENT):
+        raise ValidationError(
+            "money.precision",
+            f"{field}: {value!r} has more than two decimal places (the smallest unit is one fen)",
+            f"{field}：{value!r} 超过两位小数（最小单位为分）",
+            {"field": field, "value": str(value)},
+        )
+    return amount.quantize(CENT)
+
+
+@dataclass(frozen=True, order=True)
+class Money:
+    """An exact amount of money. Arithmetic stays exact; currency must match."""
+
+    amount: Decimal
+    currency: str = DEFAULT_CURRENCY
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "amount", to_decimal(self.amount))
+
+    @classmethod
+    def of(cls, value: Any, currency: str = DEFAULT_CURRENCY) -> Money:
+        """Build from `str`, `int` or `Decimal` (never `float`)."""
+        return cls(to_decimal(value), currency)
+
+    @classmethod
+    def from_fen(cls, fen: int, currency: str = DEFAULT_CURRENCY) -> Money:
+        """Build from an integer number of fen (the stored form)."""
+        return cls(Decimal(int(fen)).scaleb(-2).quantize(CENT), currency)
+
+    @property
+    def fen(self) -> int:
+        """The amount in integer fen, as stored."""
+        return int((self.amount * 100).to_integral_exact())
+
+    def _same(self, other: Money) -> None:
+        if self.currency != other.currency:
+            raise ValidationError(
+                "money.currency",
+                f"cannot combine {self.currency} with {other.currency}",
+                f"币种不同，不能合并计算：{self.currency} 与 {other.currency}",
+            )
+
+    def __add__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._same(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def in_words(self) -> str:
+        """The amount in Chinese capital numerals (大写金额), as on notices and contracts."""
+        return amount_in_words(self.amount)
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.amount:,.2f}"
+
+
+def amount_in_words(amount: Decimal | str | int) -> str:
+    """Chinese capital numerals for an amount: 1234567.89 → 壹佰贰拾叁万肆仟伍佰陆拾柒元捌角玖分."""
+    value = to_decimal(amount)
+    if value < 0:
+        return "负" + str(cn2an.an2cn(str(-value), "rmb"))
+    return str(cn2an.an2cn(str(value), "rmb"))
+
+
+def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
+    """`percent` % of `amount`, rounded half up to the fen (e.g. the bid security cap)."""
+    return (amount * percent / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)

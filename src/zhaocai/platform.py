@@ -1,0 +1,146 @@
+"""Platform: opens the store, holds the clock, runs commands and exposes the services."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TypeVar
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, SQLModel
+
+from zhaocai.actors import SYSTEM, Actor, Role, require_role
+from zhaocai.audit import AuditLog
+from zhaocai.clock import Clock, SystemClock, require_aware
+from zhaocai.events import EventFeed
+from zhaocai.idempotency import encode_result, lookup
+from zhaocai.store import UnitOfWork, make_engines
+from zhaocai.store.schema import IdempotencyRow
+from zhaocai.workdays import WorkingCalendar
+
+R = TypeVar("R")
+TickJob = Callable[[UnitOfWork], int]
+
+
+@dataclass
+class TickReport:
+    """What `Platform.tick()` did: changes per job, at which moment."""
+
+    at: datetime
+    changes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        """All changes made by this tick."""
+        return sum(self.changes.values())
+
+
+class Platform:
+    """One procurement platform over one store. Open it with `Platform.open(url, clock)`."""
+
+    def __init__(self, url: str, clock: Clock, calendar: WorkingCalendar | None = None) -> None:
+        self.url = url
+        self.clock = clock
+        self.calendar = calendar or WorkingCalendar()
+        self.engine, self.read_engine = make_engines(url)
+        self.audit = AuditLog(self.read_engine)
+        self.events = EventFeed(self.read_engine)
+        self._tick_jobs: list[tuple[str, TickJob]] = []
+        self._install_services()
+
+    @classmethod
+    def open(
+        cls,
+        url: str = "sqlite:///zhaocai.db",
+        clock: Clock | None = None,
+        calendar: WorkingCalendar | None = None,
+    ) -> Platform:
+        """Open (creating if needed) the store at `url`; time comes from `clock`."""
+        platform = cls(url, clock or SystemClock(), calendar)
+        SQLModel.metadata.create_all(platform.engine)
+        platform._after_create()
+        return platform
+
+    def _install_services(self) -> None:
+        """Attach the domain services. Later capabilities add theirs here."""
+
+    def _after_create(self) -> None:
+        """One-time store initialisation after the tables exist."""
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()
+        if self.read_engine is not self.engine:
+            self.read_engine.dispose()
+
+    def __enter__(self) -> Platform:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def now(self) -> datetime:
+        """The platform's current moment (aware)."""
+        return require_aware(self.clock.now(), "clock.now()")
+
+    def run(
+        self,
+        actor: Actor,
+        action: str,
+        handler: Callable[[UnitOfWork], R],
+        *,
+        roles: Iterable[Role],
+        idempotency_key: str | None = None,
+    ) -> R:
+        """Run one command as one transaction.
+
+        The actor must hold one of `roles`. The handler checks, changes and records; if it
+        raises, nothing is written. With an `idempotency_key`, a repeat returns the first result.
+        """
+        require_role(actor, roles, action)
+        try:
+            return self._run_once(actor, action, handler, idempotency_key)
+        except IntegrityError:
+            # Two processes raced on the same idempotency key: the winner's result stands.
+            if idempotency_key is None:
+                raise
+            with self.session() as session:
+                found, result = lookup(session, idempotency_key, actor, action)
+            if not found:
+                raise
+            return result  # type: ignore[no-any-return]
+
+    def _run_once(
+        self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None
+    ) -> R:
+        with UnitOfWork(self.engine, actor, action, self.now()) as uow:
+            if key is not None:
+                found, previous = lookup(uow.session, key, actor, action)
+                if found:
+                    return previous  # type: ignore[no-any-return]
+            result = handler(uow)
+            if key is not None:
+                uow.session.add(IdempotencyRow(
+                    key=key, actor_id=actor.id, action=action, recorded_at=uow.now,
+                    result=encode_result(result),
+                ))
+            return result
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (queries only; commands go through `run`)."""
+        with Session(self.read_engine, expire_on_commit=False) as session:
+            yield session
+
+    def on_tick(self, name: str, job: TickJob) -> None:
+        """Register time-driven work: `job(uow)` does what has fallen due, returns changes made."""
+        self._tick_jobs.append((name, job))
+
+    def tick(self) -> TickReport:
+        """Run all time-driven work now due. Safe to call often and from several processes."""
+        report = TickReport(at=self.now())
+        for name, job in self._tick_jobs:
+            report.changes[name] = self.run(SYSTEM, f"tick.{name}", job, roles=())
+        return report

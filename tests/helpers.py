@@ -1,0 +1,78 @@
+"""Test helpers shared by example, property and concurrency tests."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, inspect, text
+
+from zhaocai.actors import Actor, Role
+from zhaocai.store import normalise_url
+
+
+def _actor(id: str, name: str, *roles: Role) -> Actor:
+    return Actor(id=id, name=name, organisation="浙江津义建设", roles=frozenset(roles))
+
+
+ACTORS: dict[str, Actor] = {
+    "purchasing": _actor("p-wang", "王采购", Role.PURCHASING),
+    "purchasing2": _actor("p-li", "李采购", Role.PURCHASING),
+    "quality": _actor("q-zhao", "赵质量", Role.QUALITY),
+    "technical": _actor("t-chen", "陈技术", Role.TECHNICAL),
+    "finance": _actor("f-sun", "孙财务", Role.FINANCE),
+    "supervisor": _actor("s-zhou", "周纪检", Role.SUPERVISOR),
+    "supervisor2": _actor("s-wu", "吴纪检", Role.SUPERVISOR),
+    "auditor": _actor("a-zheng", "郑审计", Role.AUDITOR),
+    "admin": _actor("adm", "系统管理员", Role.ADMINISTRATOR),
+    "nobody": _actor("x-nobody", "无角色", ),
+}
+
+
+@contextmanager
+def fresh_store(backend: str, directory: Path | None = None) -> Iterator[str]:
+    """Yield the URL of a new empty store; on PostgreSQL a throwaway schema, dropped after."""
+    if backend == "sqlite":
+        folder = directory or Path(tempfile.mkdtemp(prefix="zhaocai-"))
+        yield f"sqlite:///{folder / f'zc-{uuid.uuid4().hex[:8]}.db'}"
+        return
+    base = normalise_url(os.environ["ZHAOCAI_TEST_DATABASE_URL"])
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def row_counts(url: str) -> dict[str, int]:
+    """Rows per table: a rejected command must leave every count as it was."""
+    engine = create_engine(normalise_url(url))
+    try:
+        names = inspect(engine).get_table_names()
+        with engine.connect() as conn:
+            return {n: int(conn.execute(text(f'SELECT count(*) FROM "{n}"')).scalar_one())
+                    for n in names}
+    finally:
+        engine.dispose()
+
+
+def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted: proves 'changes nothing' beyond counts."""
+    engine = create_engine(normalise_url(url))
+    try:
+        names = inspect(engine).get_table_names()
+        with engine.connect() as conn:
+            return {n: sorted((tuple(r) for r in conn.execute(text(f'SELECT * FROM "{n}"'))),
+                              key=repr) for n in names}
+    finally:
+        engine.dispose()
