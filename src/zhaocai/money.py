@@ -19,7 +19,7 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
 
     A `float` is refused: 0.1 + 0.2 is not 0.3 in binary, and a bid price must be exact.
     """
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, (bool, float)):
         raise ValidationError(
             "money.float",
             f"{field}: amounts must be given as str, int or Decimal, not float "

@@ -110,7 +110,7 @@ class Platform:
                 found, result = lookup(session, idempotency_key, actor, action)
             if not found:
                 raise
-            return result  # type: ignore[no-any-return]
+            return result
 
     def _run_once(
         self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None
@@ -119,7 +119,7 @@ class Platform:
             if key is not None:
                 found, previous = lookup(uow.session, key, actor, action)
                 if found:
-                    return previous  # type: ignore[no-any-return]
+                    return previous
             result = handler(uow)
             if key is not None:
                 uow.session.add(IdempotencyRow(
