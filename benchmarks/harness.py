@@ -1,0 +1,77 @@
+"""A small benchmark harness: each figure is timed beside its floor, measured in the same run.
+
+A figure is a function returning `(seconds, floor_seconds)`; the harness prints one line per
+figure and writes `benchmarks/results.json` with the ratio and whether it met its goal.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+RESULTS = Path(__file__).with_name("results.json")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One benchmark: its name, the largest ratio allowed, and the function that measures it."""
+
+    name: str
+    goal: float
+    measure: Callable[[], tuple[float, float]]
+    description: str = ""
+
+
+class Stopwatch:
+    """Accumulates wall time over `with watch.timing():` blocks."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    @contextmanager
+    def timing(self) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds += time.perf_counter() - start
+
+
+def best_of(repeats: int, measure: Callable[[], tuple[float, float]]) -> tuple[float, float]:
+    """The best time of each side over `repeats` runs: less noise on a busy machine."""
+    runs = [measure() for _ in range(repeats)]
+    return min(r[0] for r in runs), min(r[1] for r in runs)
+
+
+def run_figures(figures: list[Figure], only: str | None = None) -> list[dict[str, object]]:
+    """Run the figures (or the one named `only`), print a line each, write results.json."""
+    chosen = [f for f in figures if only is None or f.name == only]
+    if only is not None and not chosen:
+        raise SystemExit(f"no benchmark named {only!r}; known: {', '.join(f.name for f in figures)}")
+    previous: dict[str, dict[str, object]] = {}
+    if RESULTS.exists():
+        previous = {r["name"]: r for r in json.loads(RESULTS.read_text())}
+    for figure in chosen:
+        seconds, floor = figure.measure()
+        ratio = seconds / floor if floor > 0 else float("inf")
+        result = {
+            "name": figure.name,
+            "seconds": round(seconds, 6),
+            "floor_seconds": round(floor, 6),
+            "ratio": round(ratio, 3),
+            "goal": figure.goal,
+            "met": ratio <= figure.goal,
+            "description": figure.description,
+        }
+        previous[figure.name] = result
+        mark = "met" if result["met"] else "NOT met"
+        print(f"{figure.name:<28} {seconds:10.3f}s  floor {floor:10.3f}s  "
+              f"ratio {ratio:6.2f}×  goal ≤{figure.goal}×  {mark}", flush=True)
+    ordered = [previous[f.name] for f in figures if f.name in previous]
+    ordered += [r for n, r in previous.items() if n not in {f.name for f in figures}]
+    RESULTS.write_text(json.dumps(ordered, indent=2, ensure_ascii=False) + "\n")
+    return ordered

@@ -1,0 +1,26 @@
+"""Demo chapters of the foundation: the store opens; at the end the audit chain is verified."""
+
+from __future__ import annotations
+
+from zhaocai.demo.story import Demo, chapter
+from zhaocai.money import Money
+
+
+@chapter(0, "招采 zhaocai: a fair procurement platform opens")
+def opening(demo: Demo) -> None:
+    demo.say(f"Store opened at {demo.path} (SQLite, WAL). Clock set to the demo's Monday morning.")
+    amount = Money.of("1234567.89")
+    demo.say(f"Money is exact: {amount} reads on notices as {amount.in_words()}.")
+
+
+@chapter(100, "Closing: the audit chain")
+def closing(demo: Demo) -> None:
+    result = demo.platform.audit.verify()
+    seq, head = demo.platform.audit.head()
+    events = demo.platform.events.read(limit=10_000)
+    demo.say(f"{len(events)} domain events are in the outbox for ERP integration.")
+    if result.ok:
+        demo.say(f"[green]Audit chain verified[/green]: {result.checked} links, head #{seq} {head[:16]}…")
+    else:
+        demo.say(f"[red]Audit chain BROKEN at #{result.broken_at}: {result.reason}[/red]")
+        raise SystemExit(1)
