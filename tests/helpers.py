@@ -76,3 +76,24 @@ def snapshot(url: str) -> dict[str, list[tuple[object, ...]]]:
                               key=repr) for n in names}
     finally:
         engine.dispose()
+
+
+def append_notes(url: str, worker: int, count: int) -> int:
+    """Worker for concurrency tests: open a platform in this process and append `count` links."""
+    from datetime import datetime
+
+    from zhaocai.clock import SHANGHAI, ManualClock
+    from zhaocai.platform import Platform
+    from zhaocai.store import UnitOfWork
+
+    actor = ACTORS["purchasing"]
+    platform = Platform(url, ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)))
+    try:
+        for i in range(count):
+            def handler(uow: UnitOfWork, i: int = i) -> None:
+                uow.record("note.write", "note", f"w{worker}-{i}", {"worker": worker, "i": i},
+                           event="NoteWritten")
+            platform.run(actor, "note.write", handler, roles=[Role.PURCHASING])
+    finally:
+        platform.close()
+    return count

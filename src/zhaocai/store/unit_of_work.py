@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, insert
 from sqlmodel import Session
 
 from zhaocai.actors import Actor
@@ -21,6 +21,8 @@ from zhaocai.store.schema import AuditEventRow, OutboxEventRow
 from zhaocai.store.types import canonical_json
 
 GENESIS_HASH = "0" * 64
+_AUDIT_INSERT = insert(AuditEventRow)
+_OUTBOX_INSERT = insert(OutboxEventRow)
 
 
 def link_hash(
@@ -60,9 +62,10 @@ class UnitOfWork:
         self.records: list[Recorded] = []
 
     def __enter__(self) -> UnitOfWork:
-        conn = self.session.connection()
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_COMMAND_LOCK})
+        # The command's connection, fetched once: the session hands out the same one anyway.
+        self.connection = self.session.connection()
+        if self.connection.dialect.name == "postgresql":
+            self.connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_COMMAND_LOCK})")
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
@@ -76,8 +79,8 @@ class UnitOfWork:
 
     def _chain_head(self) -> tuple[int, str]:
         if self._head is None:
-            row = self.session.connection().execute(
-                text("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+            row = self.connection.exec_driver_sql(
+                "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
             ).first()
             self._head = (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
         return self._head
@@ -104,19 +107,21 @@ class UnitOfWork:
         digest = change_digest(change_text)
         link = link_hash(seq, at, self.actor.id, action, subject_type, subject_id, digest,
                          prev_hash)
-        self.session.add(AuditEventRow(
-            seq=seq, at=at, actor_id=self.actor.id, action=action, subject_type=subject_type,
-            subject_id=subject_id, change=change_text, digest=digest, prev_hash=prev_hash,
-            hash=link,
-        ))
+        # Core inserts, written at once: the chain is the hot path of every command.
+        conn = self.connection
+        conn.execute(_AUDIT_INSERT, {
+            "seq": seq, "at": at, "actor_id": self.actor.id, "action": action,
+            "subject_type": subject_type, "subject_id": subject_id, "change": change_text,
+            "digest": digest, "prev_hash": prev_hash, "hash": link,
+        })
         event_id = None
         if event is not None:
             event_id = str(uuid.uuid4())
-            self.session.add(OutboxEventRow(
-                event_id=event_id, type=event, subject_type=subject_type, subject_id=subject_id,
-                occurred_at=self.now, audit_seq=seq,
-                payload=payload if payload is not None else change,
-            ))
+            conn.execute(_OUTBOX_INSERT, {
+                "event_id": event_id, "type": event, "subject_type": subject_type,
+                "subject_id": subject_id, "occurred_at": self.now, "audit_seq": seq,
+                "payload": payload if payload is not None else change,
+            })
         self._head = (seq, link)
         recorded = Recorded(seq=seq, hash=link, event_id=event_id)
         self.records.append(recorded)
