@@ -1,0 +1,164 @@
+"""Evaluation and award: the pure rules (no database, no clock, no I/O).
+
+The service layer loads a tender's data, calls these functions and persists what they return:
+
+- `committee`: committee draw with recusal (keyed shuffle from a public seed);
+- `compliance`: compliance check of opened bids (ceiling, bid security, eligibility, response);
+- `abnormal`: abnormally low bids and the committee's decision on them;
+- `price_score`: price score formulas and the evaluated price;
+- `scoring`: comprehensive scoring from members' sealed score sheets, outlier flags;
+- `ranking`: deterministic ranking and candidates per lot;
+- `award`: award decision, publicity, contract deadline, award notice;
+- `inquiry`: price inquiry under the 3-3-2 rule.
+
+Scores and money are `Decimal`; see `common` for the one rounding rule.
+"""
+
+from zhaocai.bidding.evaluation.abnormal import (
+    AbnormalDecision,
+    AbnormalFlag,
+    apply_decisions,
+    find_abnormally_low,
+)
+from zhaocai.bidding.evaluation.award import (
+    AwardDecision,
+    AwardNotice,
+    Removal,
+    award_notice,
+    can_award,
+    contract_deadline,
+    decide_award,
+    period_end,
+    publicity_ends_at,
+)
+from zhaocai.bidding.evaluation.committee import (
+    Bidder,
+    BuyerRepresentative,
+    Draw,
+    Expert,
+    Recusal,
+    draw_committee,
+    draw_key,
+    draw_seed,
+    expert_interests,
+    validate_composition,
+)
+from zhaocai.bidding.evaluation.common import Reason, round_score
+from zhaocai.bidding.evaluation.compliance import (
+    ComplianceResult,
+    OpenedBid,
+    check_bid,
+    check_compliance,
+    compliant_prices,
+)
+from zhaocai.bidding.evaluation.inquiry import (
+    InquiryResult,
+    Override,
+    Quote,
+    decide_inquiry,
+    inquiry_lottery_key,
+)
+from zhaocai.bidding.evaluation.price_score import (
+    Adjustment,
+    Benchmark,
+    PriceScore,
+    PriceScoreFormula,
+    PriceScores,
+    benchmark_price,
+    evaluated_price,
+    price_score,
+    price_scores,
+)
+from zhaocai.bidding.evaluation.ranking import (
+    AwardMethod,
+    Contender,
+    RankedBid,
+    Ranking,
+    TieBreak,
+    lottery_key,
+    rank_lot,
+)
+from zhaocai.bidding.evaluation.scoring import (
+    BidScore,
+    Criterion,
+    CriterionKind,
+    CriterionScore,
+    Evaluation,
+    Outlier,
+    OutlierRule,
+    ScoreSheet,
+    ScoringScheme,
+    committee_points,
+    evaluate,
+    find_outliers,
+    scores_visible,
+    validate_sheet,
+)
+
+__all__ = [
+    "AbnormalDecision",
+    "AbnormalFlag",
+    "Adjustment",
+    "AwardDecision",
+    "AwardMethod",
+    "AwardNotice",
+    "Benchmark",
+    "BidScore",
+    "Bidder",
+    "BuyerRepresentative",
+    "ComplianceResult",
+    "Contender",
+    "Criterion",
+    "CriterionKind",
+    "CriterionScore",
+    "Draw",
+    "Evaluation",
+    "Expert",
+    "InquiryResult",
+    "OpenedBid",
+    "Outlier",
+    "OutlierRule",
+    "Override",
+    "PriceScore",
+    "PriceScoreFormula",
+    "PriceScores",
+    "Quote",
+    "RankedBid",
+    "Ranking",
+    "Reason",
+    "Recusal",
+    "Removal",
+    "ScoreSheet",
+    "ScoringScheme",
+    "TieBreak",
+    "apply_decisions",
+    "award_notice",
+    "benchmark_price",
+    "can_award",
+    "check_bid",
+    "check_compliance",
+    "committee_points",
+    "compliant_prices",
+    "contract_deadline",
+    "decide_award",
+    "decide_inquiry",
+    "draw_committee",
+    "draw_key",
+    "draw_seed",
+    "evaluate",
+    "evaluated_price",
+    "expert_interests",
+    "find_abnormally_low",
+    "find_outliers",
+    "inquiry_lottery_key",
+    "lottery_key",
+    "period_end",
+    "price_score",
+    "price_scores",
+    "publicity_ends_at",
+    "rank_lot",
+    "round_score",
+    "scores_visible",
+    "validate_composition",
+    "validate_sheet",
+]

@@ -1,0 +1,116 @@
+"""Price inquiry (询价) under the "3-3-2" rule (三三二).
+
+- At least `inquiry_min_suppliers` (3) quotes from distinct, eligible suppliers
+  (``inquiry.too_few_quotes``); a supplier quoting twice is refused.
+- Conducted and signed together by at least `inquiry_min_officers` (2) distinct officers: only
+  officers who both took part and signed the record count (``inquiry.too_few_officers``).
+- The lowest compliant quote of an eligible supplier wins. Equal lowest prices are separated by
+  the lottery sha256(record_hash || "|" || supplier_id), lowest hex first, where `record_hash` is
+  the hash of the signed quote record (it depends on every quote, so nobody steers it alone).
+- Another supplier wins only by a written override whose approver is not its proposer
+  (``inquiry.self_approval``) and which is approved (``inquiry.override_not_approved``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from zhaocai.bidding.evaluation.common import Reason, require_unique
+from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
+from zhaocai.money import to_decimal
+from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One supplier's quote; `eligible` from the supplier register, `compliant` from the officers."""
+
+    supplier_id: str
+    price: Decimal
+    eligible: bool = True
+    compliant: bool = True
+
+
+@dataclass(frozen=True)
+class Override:
+    """A written, approved reason to choose a supplier other than the lowest compliant quote."""
+
+    supplier_id: str
+    reason: Reason
+    proposed_by: str
+    approved_by: str | None = None
+
+
+@dataclass(frozen=True)
+class InquiryResult:
+    """The outcome: who wins, at what price, and whether an override decided it."""
+
+    winner_supplier_id: str
+    price: Decimal
+    lowest_supplier_id: str
+    ranked_supplier_ids: tuple[str, ...]
+    """Eligible compliant quotes, lowest price first (ties by lottery)."""
+    override: Override | None
+    officers: tuple[str, ...]
+
+
+def inquiry_lottery_key(record_hash: str, supplier_id: str) -> str:
+    """Tie-break key of a quote: sha256(record_hash || "|" || supplier_id) as hex."""
+    return hashlib.sha256(f"{record_hash}|{supplier_id}".encode()).hexdigest()
+
+
+def decide_inquiry(
+    quotes: Sequence[Quote],
+    *,
+    conducted_by: Sequence[str],
+    signed_by: Sequence[str],
+    record_hash: str,
+    override: Override | None = None,
+    profile: RulesProfile = DEFAULT_PROFILE,
+) -> InquiryResult:
+    """Decide a price inquiry (see the module docstring for the rules and error codes)."""
+    require_unique([q.supplier_id for q in quotes], what="quoting supplier")
+    officers = tuple(sorted(set(conducted_by) & set(signed_by)))
+    if len(officers) < profile.inquiry_min_officers:
+        raise RuleViolation(
+            "inquiry.too_few_officers",
+            f"a price inquiry is conducted and signed by at least {profile.inquiry_min_officers} "
+            f"officers together; {len(officers)} did both",
+            f"询价须由至少 {profile.inquiry_min_officers} 人共同进行并签字；实际 {len(officers)} 人",
+            {"officers": list(officers), "needed": profile.inquiry_min_officers})
+    eligible = [q for q in quotes if q.eligible]
+    if len(eligible) < profile.inquiry_min_suppliers:
+        raise RuleViolation(
+            "inquiry.too_few_quotes",
+            f"at least {profile.inquiry_min_suppliers} quotes from distinct eligible suppliers are "
+            f"needed; got {len(eligible)}",
+            f"须有至少 {profile.inquiry_min_suppliers} 家不同的合格供应商报价；实际 {len(eligible)} 家",
+            {"quotes": len(eligible), "needed": profile.inquiry_min_suppliers})
+    prices = {q.supplier_id: to_decimal(q.price, field=f"quote of {q.supplier_id}")
+              for q in eligible if q.compliant}
+    if not prices:
+        raise RuleViolation("inquiry.no_compliant_quote", "no eligible supplier sent a compliant quote",
+                            "没有合格供应商的有效报价")
+    ranked = sorted(prices, key=lambda s: (prices[s], inquiry_lottery_key(record_hash, s)))
+    lowest = ranked[0]
+    winner = lowest
+    if override is not None:
+        if override.approved_by is None:
+            raise RuleViolation("inquiry.override_not_approved",
+                                "choosing another supplier than the lowest needs an approved written reason",
+                                "不选最低报价须有经批准的书面理由", {"supplier_id": override.supplier_id})
+        if override.approved_by == override.proposed_by:
+            raise PermissionDenied("inquiry.self_approval",
+                                   f"{override.proposed_by} cannot approve their own override",
+                                   f"{override.proposed_by} 不能批准自己提出的理由",
+                                   {"person": override.proposed_by})
+        if override.supplier_id not in prices:
+            raise ValidationError("inquiry.override_not_compliant",
+                                  f"{override.supplier_id} has no eligible compliant quote",
+                                  f"{override.supplier_id} 没有合格有效的报价",
+                                  {"supplier_id": override.supplier_id})
+        winner = override.supplier_id
+    return InquiryResult(winner, prices[winner], lowest, tuple(ranked), override, officers)
