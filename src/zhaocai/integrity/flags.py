@@ -1,0 +1,90 @@
+"""All red flags at once: `compute_flags(tenders, suppliers)`.
+
+The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the law's and the
+company's own rules, and the bid-rotation screen) and `collusion` (Reg 40 and related parties).
+Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
+them) returning `Flag`s. `compute_flags` digests the tenders once, runs every wanted flag and
+returns the flags in a fixed order, whatever the order of tenders or bids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import cast
+
+from zhaocai.integrity import cardinal, collusion, local
+from zhaocai.integrity.facts import SupplierFacts, TenderFacts
+from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
+
+FlagFunction = Callable[[History, Mapping[str, SupplierFacts], FlagSettings], list[Flag]]
+
+
+def _history_only(fn: Callable[[History, FlagSettings], list[Flag]]) -> FlagFunction:
+    def run(history: History, suppliers: Mapping[str, SupplierFacts], settings: FlagSettings) -> list[Flag]:
+        return fn(history, settings)
+    run.__doc__ = fn.__doc__
+    return run
+
+
+FLAG_FUNCTIONS: dict[str, FlagFunction] = {
+    "R003": _history_only(cardinal.r003_short_submission_period),
+    "R018": _history_only(cardinal.r018_single_bid),
+    "R024": _history_only(cardinal.r024_price_close_to_winning_bid),
+    "R025": _history_only(cardinal.r025_excessive_unsuccessful_bids),
+    "R028": _history_only(cardinal.r028_identical_bid_prices),
+    "R030": _history_only(cardinal.r030_late_bid_won),
+    "R035": _history_only(cardinal.r035_all_except_winner_disqualified),
+    "R036": _history_only(cardinal.r036_lowest_bid_disqualified),
+    "R038": _history_only(cardinal.r038_excessive_disqualified_bids),
+    "R044": collusion.business_similarities,
+    "R048": cardinal.r048_heterogeneous_supplier,
+    "R058": _history_only(cardinal.r058_heavily_discounted_bid),
+    "ZC-FEW-BIDDERS": _history_only(local.few_bidders),
+    "ZC-LATE-AMENDMENT": _history_only(local.late_amendment),
+    "ZC-BID-SECURITY": _history_only(local.excessive_bid_security),
+    "ZC-SHORT-PUBLICITY": _history_only(local.short_publicity),
+    "ZC-BID-ROTATION": _history_only(local.bid_rotation),
+    "REG40-SAME-AUTHOR": _history_only(collusion.same_author),
+    "REG40-SAME-AGENT": _history_only(collusion.same_agent),
+    "REG40-SAME-PM": _history_only(collusion.same_project_manager),
+    "REG40-SAME-ACCOUNT": _history_only(collusion.same_security_account),
+    "REG40-PRICE-PROGRESSION": _history_only(collusion.price_progression),
+    "REG40-RELATED-PARTIES": collusion.related_parties,
+}
+"""Every flag code and the function that computes it."""
+
+
+def supplier_map(suppliers: Iterable[SupplierFacts] | Mapping[str, SupplierFacts] | None
+                 ) -> dict[str, SupplierFacts]:
+    """Suppliers' facts by id, from a mapping or any iterable of `SupplierFacts`."""
+    if suppliers is None:
+        return {}
+    if isinstance(suppliers, Mapping):
+        return dict(cast(Mapping[str, SupplierFacts], suppliers))
+    return {s.id: s for s in suppliers}
+
+
+def compute_flags(
+    tenders: Iterable[TenderFacts] | PreparedHistory,
+    suppliers: Iterable[SupplierFacts] | Mapping[str, SupplierFacts] | None = None,
+    settings: FlagSettings = DEFAULT_SETTINGS,
+) -> list[Flag]:
+    """Every wanted red flag over a procurement history, sorted by code and subject.
+
+    `settings.codes` limits the codes computed. Flags that need suppliers' facts (R044, R048's
+    usual categories, REG40-RELATED-PARTIES) find nothing about suppliers they are not given.
+    """
+    history = tenders if isinstance(tenders, PreparedHistory) else PreparedHistory(tenders)
+    known = supplier_map(suppliers)
+    flags: list[Flag] = []
+    for code, fn in FLAG_FUNCTIONS.items():
+        if settings.wants(code):
+            flags.extend(fn(history, known, settings))
+    flags.sort(key=lambda f: f.sort_key)
+    return flags
+
+
+def flagged_tenders(flags: Iterable[Flag], codes: Iterable[str] | None = None) -> set[str]:
+    """The ids of tenders named by the flags (of `codes`, if given)."""
+    wanted = None if codes is None else set(codes)
+    return {t for f in flags if wanted is None or f.code in wanted for t in f.tender_ids}

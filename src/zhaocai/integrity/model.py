@@ -1,0 +1,355 @@
+"""The red flag itself, the settings of every flag, and the shared helpers the flags use.
+
+A `Flag` names what was flagged (tenders, suppliers, bids or a buyer) and carries its evidence:
+the numbers and thresholds that made it fire, so that an auditor can check the arithmetic.
+`FlagSettings` holds every threshold with the default of its source: the Open Contracting
+Partnership's Cardinal library (open-contracting/cardinal-rs, ``docs/cli/indicators/R/*.md`` and
+``src/indicators/r*.rs``) for the R-codes, the Bidding Law and its Implementing Regulations for the
+local flags (see DESIGN.md, "Rules and their sources").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from operator import attrgetter
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from zhaocai.integrity.facts import AWARDED_STATUSES, BidFacts, TenderFacts
+from zhaocai.profile import RulesProfile
+
+Subject = Literal["tender", "supplier", "buyer"]
+
+RATIO_CONTEXT = Context(prec=28)
+"""Ratios (differences, win and disqualification rates) are computed in this context."""
+RATIO_PLACES = Decimal("0.0001")
+"""Ratios shown in evidence are rounded to four places, as Cardinal rounds its output."""
+_THIRD = Decimal(1) / Decimal(3)
+
+
+@dataclass(frozen=True, slots=True)
+class FlagInfo:
+    """The fixed description of a flag code: names in English and Chinese, and its source."""
+
+    code: str
+    name_en: str
+    name_zh: str
+    source: str
+
+
+FLAG_INFO: dict[str, FlagInfo] = {
+    info.code: info
+    for info in (
+        FlagInfo("R003", "Short submission period", "投标期限过短", "Cardinal R003"),
+        FlagInfo("R018", "Single bid received", "仅收到一份投标", "Cardinal R018"),
+        FlagInfo("R024", "Price close to the winning bid", "报价与中标价过于接近", "Cardinal R024"),
+        FlagInfo("R025", "Excessive unsuccessful bids", "投标屡投不中", "Cardinal R025"),
+        FlagInfo("R028", "Identical bid prices", "投标报价相同", "Cardinal R028"),
+        FlagInfo("R030", "Late bid won", "逾期投标中标", "Cardinal R030"),
+        FlagInfo("R035", "All except the winning bid disqualified", "除中标人外投标均被否决",
+                 "Cardinal R035"),
+        FlagInfo("R036", "Lowest bid disqualified", "最低报价投标被否决", "Cardinal R036"),
+        FlagInfo("R038", "Excessive disqualified bids", "被否决投标比例过高", "Cardinal R038"),
+        FlagInfo("R044", "Business similarities between bidders", "投标人信息雷同", "Cardinal R044"),
+        FlagInfo("R048", "Heterogeneous supplier", "供应商经营范围异常宽泛", "Cardinal R048"),
+        FlagInfo("R058", "Heavily discounted bid", "中标价大幅低于次低价", "Cardinal R058"),
+        FlagInfo("ZC-FEW-BIDDERS", "Fewer valid bidders than required", "有效投标人不足",
+                 "Law 28, Reg 44; 三三二"),
+        FlagInfo("ZC-LATE-AMENDMENT", "Late amendment without moving the deadline",
+                 "澄清修改距截止不足且未顺延截止时间", "Law 23, Reg 21"),
+        FlagInfo("ZC-BID-SECURITY", "Bid security above the cap", "投标保证金超过上限", "Reg 26"),
+        FlagInfo("ZC-SHORT-PUBLICITY", "Publicity period too short", "中标候选人公示期过短",
+                 "Reg 54"),
+        FlagInfo("ZC-BID-ROTATION", "Winners rotate within a recurring group of bidders",
+                 "同一组投标人轮流中标", "OECD bid-rigging guidelines (bid rotation)"),
+        FlagInfo("REG40-SAME-AUTHOR", "Bid documents by the same author",
+                 "不同投标人的投标文件由同一人编制", "Reg 40 (1)"),
+        FlagInfo("REG40-SAME-AGENT", "Same agent for different bidders",
+                 "不同投标人委托同一人办理投标事宜", "Reg 40 (2)"),
+        FlagInfo("REG40-SAME-PM", "Same project manager for different bidders",
+                 "不同投标人的投标文件载明的项目管理成员为同一人", "Reg 40 (3)"),
+        FlagInfo("REG40-PRICE-PROGRESSION", "Bid prices in a regular progression",
+                 "不同投标人的投标报价呈规律性差异", "Reg 40 (4)"),
+        FlagInfo("REG40-SAME-ACCOUNT", "Bid securities paid from one account",
+                 "不同投标人的投标保证金从同一单位或者个人的账户转出", "Reg 40 (6)"),
+        FlagInfo("REG40-RELATED-PARTIES", "Related parties bid in the same tender",
+                 "存在关联关系的投标人参加同一投标", "Law 32, Reg 34, Reg 40"),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """One red flag: what it is about and the evidence that made it fire.
+
+    `subject` says what is flagged: a tender (then `tender_ids` has one id), a supplier across
+    the history (then `supplier_ids` has one id and `tender_ids` the tenders counted) or a buyer.
+    `evidence` maps names to exact values (Decimal, int, str, datetime, lists of them).
+    """
+
+    code: str
+    name_en: str
+    name_zh: str
+    subject: Subject
+    source: str
+    tender_ids: tuple[str, ...] = ()
+    supplier_ids: tuple[str, ...] = ()
+    bid_ids: tuple[str, ...] = ()
+    buyer: str | None = None
+    evidence: Mapping[str, Any] = field(default_factory=dict, hash=False)
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """A total order that does not depend on the order of the input."""
+        return (self.code, self.subject, self.tender_ids, self.supplier_ids, self.buyer or "",
+                self.bid_ids)
+
+
+def make_flag(
+    code: str,
+    subject: Subject,
+    *,
+    tender_ids: Iterable[str] = (),
+    supplier_ids: Iterable[str] = (),
+    bid_ids: Iterable[str] = (),
+    buyer: str | None = None,
+    evidence: Mapping[str, Any] | None = None,
+) -> Flag:
+    """Build a flag of `code` with its names and source, ids sorted and de-duplicated."""
+    info = FLAG_INFO[code]
+    return Flag(
+        code=code,
+        name_en=info.name_en,
+        name_zh=info.name_zh,
+        subject=subject,
+        source=info.source,
+        tender_ids=tuple(sorted(set(tender_ids))),
+        supplier_ids=tuple(sorted(set(supplier_ids))),
+        bid_ids=tuple(sorted(set(bid_ids))),
+        buyer=buyer,
+        evidence=dict(evidence or {}),
+    )
+
+
+class FlagSettings(BaseModel):
+    """Every threshold of the red flags, with the default of its source.
+
+    Cardinal defaults (cardinal-rs ``src/indicators/r*.rs``): R003 15 days; R018 competitive
+    methods open and selective (here: open and invited); R024, R058 fences from the quartiles of
+    the differences (Q1 − 1.5·IQR, Q3 + 1.5·IQR) unless a threshold is set; R025 upper fence the
+    75th percentile of valid bid counts and lower fence Q1 − 1.5·IQR of win ratios; R035 threshold
+    1; R038 fence Q3 + 1.5·IQR, at least 2 submitted bids per tenderer and 2 processes per buyer;
+    R048 fence ⌈Q3 + 1.5·IQR⌉. Zhaocai adds one guard: a fence drawn from fewer than
+    `fence_min_values` values is not computed (Cardinal would flag the lone tender of a one-tender
+    history against itself); an explicit threshold always applies. Local flags follow DESIGN.md
+    (Law 23/28, Reg 21/26/44/54).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    codes: frozenset[str] | None = Field(None, description="compute only these codes (None: all)")
+    r003_threshold_days: int = Field(15, ge=0, description="Cardinal R003 default threshold")
+    r003_procurement_methods: frozenset[str] = Field(
+        frozenset({"open"}), description="Cardinal R003: excluded if the method is not open")
+    r018_procurement_methods: frozenset[str] = Field(
+        frozenset({"open", "invited"}), description="Cardinal R018: open|selective")
+    r024_threshold: Decimal | None = Field(None, description="Cardinal R024 lower fence override")
+    r025_percentile: int = Field(75, ge=0, le=100, description="Cardinal R025 upper fence")
+    r025_threshold: Decimal | None = Field(None, description="Cardinal R025 lower fence override")
+    r035_threshold: int = Field(1, ge=1, description="Cardinal R035 disqualified tenderers")
+    r038_threshold: Decimal | None = Field(None, description="Cardinal R038 upper fence override")
+    r038_minimum_submitted_bids: int = Field(2, ge=1, description="Cardinal R038 default")
+    r038_minimum_contracting_processes: int = Field(2, ge=1, description="Cardinal R038 default")
+    r048_threshold: int | None = Field(None, ge=1, description="Cardinal R048 upper fence override")
+    r058_threshold: Decimal | None = Field(None, description="Cardinal R058 upper fence override")
+    fence_min_values: int = Field(
+        5, ge=1, description="quartile fences need this many values, else the flag is skipped")
+    min_valid_bidders: int = Field(3, ge=1, description="Law 28, Reg 44: open and invited")
+    inquiry_min_suppliers: int = Field(3, ge=1, description="三三二: price inquiry")
+    amendment_notice_days: int = Field(15, ge=0, description="Law 23, Reg 21")
+    bid_security_cap_percent: Decimal = Field(Decimal("2"), ge=0, description="Reg 26")
+    publicity_min_days: int = Field(3, ge=1, description="Reg 54")
+    progression_min_bids: int = Field(3, ge=3, description="Reg 40 (4): bids in the run")
+    progression_tolerance: Decimal = Field(
+        Decimal("2"), ge=0, description="Reg 40 (4): yuan by which the steps of a run may disagree")
+    ignored_authors: frozenset[str] = Field(
+        frozenset({"administrator", "admin", "user", "owner", "微软用户", "微软中国", "lenovo", "dell",
+                   "hp", "asus", "acer", "thinkpad"}),
+        description="default document authors of office software, not evidence of one author")
+    rotation_min_tenders: int = Field(3, ge=2, description="same bidder group, at least N tenders")
+    rotation_min_winners: int = Field(2, ge=2, description="distinct winners within the group")
+
+    @classmethod
+    def from_profile(cls, profile: RulesProfile, **overrides: Any) -> FlagSettings:
+        """Settings whose legal thresholds come from a rules profile (Cardinal's stay default)."""
+        values: dict[str, Any] = {
+            "min_valid_bidders": profile.min_valid_bids,
+            "inquiry_min_suppliers": profile.inquiry_min_suppliers,
+            "amendment_notice_days": profile.amendment_notice_days,
+            "bid_security_cap_percent": profile.bid_security_cap_percent,
+            "publicity_min_days": profile.publicity_days,
+        }
+        values.update(overrides)
+        return cls(**values)
+
+    def wants(self, code: str) -> bool:
+        """Whether `code` is to be computed."""
+        return self.codes is None or code in self.codes
+
+
+DEFAULT_SETTINGS = FlagSettings()
+
+
+@dataclass(slots=True)
+class Digest:
+    """What several flags read of one tender, computed once.
+
+    `submitted` are the bids that count as submitted (valid or disqualified; withdrawn bids are
+    gone under Law 29), `winner` the awarded supplier when the tender has an active award. The
+    supplier ids are distinct, in no particular order; they are tuples of strings, which the
+    garbage collector stops tracking, so that digesting a large history stays cheap.
+    """
+
+    tender: TenderFacts
+    submitted: tuple[BidFacts, ...]
+    valid: tuple[BidFacts, ...]
+    valid_suppliers: tuple[str, ...]
+    submitted_suppliers: tuple[str, ...]
+    winner: str | None
+
+
+def digest(tender: TenderFacts) -> Digest:
+    """Digest one tender: its submitted and valid bids and their suppliers.
+
+    When every bid is valid (most tenders) the tender's own tuple and one set serve for both,
+    which keeps the number of objects a large history's digests allocate low.
+    """
+    bids = tender.bids
+    statuses = {b.status for b in bids}
+    winner = tender.winner_supplier_id if tender.status in AWARDED_STATUSES else None
+    if statuses <= {"valid"}:
+        suppliers = tuple({b.supplier_id for b in bids})
+        return Digest(tender, bids, bids, suppliers, suppliers, winner)
+    valid = tuple(b for b in bids if b.status == "valid")
+    submitted = tuple(b for b in bids if b.status != "withdrawn")
+    return Digest(tender, submitted, valid, tuple({b.supplier_id for b in valid}),
+                  tuple({b.supplier_id for b in submitted}), winner)
+
+
+def digest_all(tenders: Iterable[TenderFacts]) -> list[Digest]:
+    """Digest every tender."""
+    return [digest(t) for t in tenders]
+
+
+def quantile(sorted_values: Sequence[Decimal], tau: Decimal) -> Decimal:
+    """The tau-quantile by Hyndman and Fan's method 8, as statrs computes it for Cardinal.
+
+    h = (n + 1/3)·tau + 1/3; below the first order statistic the minimum, above the last the
+    maximum, otherwise linear interpolation between the ⌊h⌋-th and the next order statistic.
+    """
+    n = len(sorted_values)
+    if n == 0:
+        raise ValueError("quantile of no values")
+    with localcontext(RATIO_CONTEXT):
+        h = (n + _THIRD) * tau + _THIRD
+        whole = int(h)
+        if whole <= 0 or tau == 0:
+            return sorted_values[0]
+        if whole >= n or tau == 1:
+            return sorted_values[-1]
+        low, high = sorted_values[whole - 1], sorted_values[whole]
+        return low + (h - whole) * (high - low)
+
+
+@dataclass(frozen=True, slots=True)
+class Quartiles:
+    """Q1 and Q3 of a set of values and the Tukey fences derived from them."""
+
+    q1: Decimal
+    q3: Decimal
+
+    @classmethod
+    def of(cls, values: Iterable[Decimal]) -> Quartiles:
+        """The quartiles of `values` (method 8)."""
+        ordered = sorted(values)
+        return cls(quantile(ordered, Decimal("0.25")), quantile(ordered, Decimal("0.75")))
+
+    @property
+    def lower_fence(self) -> Decimal:
+        """Q1 − 1.5·IQR."""
+        with localcontext(RATIO_CONTEXT):
+            return self.q1 - Decimal("1.5") * (self.q3 - self.q1)
+
+    @property
+    def upper_fence(self) -> Decimal:
+        """Q3 + 1.5·IQR."""
+        with localcontext(RATIO_CONTEXT):
+            return self.q3 + Decimal("1.5") * (self.q3 - self.q1)
+
+
+def shown(ratio: Decimal) -> Decimal:
+    """A ratio rounded half up for evidence (four places)."""
+    return ratio.quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
+
+
+class PreparedHistory:
+    """Tenders digested once, so that computing many flags reads each tender's bids once.
+
+    `memo` keeps intermediate results that several flags share (e.g. the second-lowest-bid
+    ratios of R024 and R058) for the life of this object.
+    """
+
+    __slots__ = ("_flat", "_sorted", "digests", "memo")
+
+    def __init__(self, tenders: Iterable[TenderFacts]) -> None:
+        self.digests = digest_all(tenders)
+        self.memo: dict[str, Any] = {}
+        self._flat: tuple[list[BidFacts], list[int]] | None = None
+        self._sorted: tuple[list[Decimal], list[int]] | None = None
+
+    def sorted_prices(self) -> tuple[list[Decimal], list[int]]:
+        """Every tender's submitted prices in ascending order, tender after tender, in one list,
+        and beside each price the index of its tender's digest."""
+        if self._sorted is None:
+            prices: list[Decimal] = []
+            owners: list[int] = []
+            price = attrgetter("price")
+            for index, d in enumerate(self.digests):
+                prices.extend(sorted(map(price, d.submitted)))
+                owners.extend([index] * len(d.submitted))
+            self._sorted = (prices, owners)
+        return self._sorted
+
+    def flat_submitted(self) -> tuple[list[BidFacts], list[int]]:
+        """All submitted bids in one list, and beside each the index of its tender's digest.
+
+        Whole-history screens run over this list with C-level `map`/`zip`, and only the few
+        tenders they pick are examined bid by bid.
+        """
+        if self._flat is None:
+            bids: list[BidFacts] = []
+            owners: list[int] = []
+            for index, d in enumerate(self.digests):
+                bids.extend(d.submitted)
+                owners.extend([index] * len(d.submitted))
+            self._flat = (bids, owners)
+        return self._flat
+
+
+History = Sequence[TenderFacts] | PreparedHistory
+"""What a flag function reads: a list of tenders, or the same list already prepared."""
+
+
+def prepare(history: History) -> PreparedHistory:
+    """The history prepared (digested), reusing it when it already is."""
+    return history if isinstance(history, PreparedHistory) else PreparedHistory(history)
+
+
+def digests_of(history: History) -> list[Digest]:
+    """The digests of a history, preparing it if needed."""
+    if isinstance(history, PreparedHistory):
+        return history.digests
+    return digest_all(history)
