@@ -1,6 +1,12 @@
 """zhaocai (招采): fair supplier procurement, with fairness enforced by the library itself."""
 
 from zhaocai.actors import SYSTEM, Actor, Role
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.models import TenderDraft
+from zhaocai.bidding.payload import BidPayload
+from zhaocai.bidding.receipts import BidReceipt, verify_receipt
+from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.sealing import SealedBid, seal_bid
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, Clock, ManualClock, SystemClock
 from zhaocai.errors import (
@@ -16,6 +22,15 @@ from zhaocai.identifiers import validate_credit_code
 from zhaocai.money import Money, amount_in_words
 from zhaocai.platform import Platform
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
+from zhaocai.suppliers import (
+    Eligibility,
+    IneligibilityReason,
+    RelatedPair,
+    SupplierApplication,
+    SupplierSettings,
+    SupplierView,
+    check_eligibility,
+)
 from zhaocai.workdays import WorkingCalendar
 
 __all__ = [
@@ -23,22 +38,37 @@ __all__ = [
     "SHANGHAI",
     "SYSTEM",
     "Actor",
+    "BidPayload",
+    "BidReceipt",
     "Category",
     "Clock",
     "ConflictError",
+    "Eligibility",
+    "IneligibilityReason",
     "InvalidTransition",
     "ManualClock",
     "Money",
     "NotFoundError",
     "PermissionDenied",
     "Platform",
+    "RelatedPair",
     "Role",
     "RuleViolation",
     "RulesProfile",
+    "SealedBid",
+    "SupplierApplication",
+    "SupplierSettings",
+    "SupplierView",
     "SystemClock",
+    "TenderDraft",
+    "TenderMethod",
+    "TenderState",
     "ValidationError",
     "WorkingCalendar",
     "ZhaocaiError",
     "amount_in_words",
+    "check_eligibility",
+    "seal_bid",
     "validate_credit_code",
+    "verify_receipt",
 ]

@@ -65,6 +65,13 @@ class Platform:
 
     def _install_services(self) -> None:
         """Attach the domain services. Later capabilities add theirs here."""
+        from zhaocai.suppliers.service import SupplierService
+
+        self.suppliers = SupplierService(self)
+        from zhaocai.bidding.service import TenderService
+
+        self.tenders = TenderService(self)
+        self.on_tick("tenders.close", self.tenders.close_due)
 
     def _after_create(self) -> None:
         """One-time store initialisation after the tables exist."""

@@ -1,6 +1,10 @@
 """The bundled demo: `make demo` or `python -m zhaocai.demo [--path FILE]`."""
 
-from zhaocai.demo import foundation  # noqa: F401  (registers its chapters)
+from zhaocai.demo import (
+    foundation,  # noqa: F401  (registers its chapters)
+    suppliers,  # noqa: F401
+    tenders,  # noqa: F401
+)
 from zhaocai.demo.story import Demo, tell
 
 __all__ = ["Demo", "tell"]

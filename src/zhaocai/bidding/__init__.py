@@ -1,0 +1,1 @@
+"""Bidding: tenders, sealed bids, opening, evaluation and award (see DESIGN.md)."""

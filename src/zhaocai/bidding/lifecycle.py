@@ -1,0 +1,145 @@
+"""Loading tenders inside a command, closing them when due, and firing transitions with audit.
+
+`fire_transition` is the one way a tender changes state: the machine checks the move, the row
+takes the new state and the audit chain and outbox record it. Later stages (evaluation, award)
+drive their transitions through it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding.machine import TenderState, next_state
+from zhaocai.bidding.models import EvaluationSpec
+from zhaocai.bidding.rules import is_due_to_close
+from zhaocai.bidding.tables import TenderRow
+from zhaocai.bidding.views import TenderView, seats
+from zhaocai.errors import NotFoundError, PermissionDenied
+from zhaocai.money import Money
+from zhaocai.profile import RulesProfile
+from zhaocai.store import UnitOfWork
+
+SUBJECT = "tender"
+_EVENT_NAMES = {
+    "publish": "TenderPublished", "close": "TenderClosed", "open": "TenderOpened",
+    "fail": "TenderFailed", "start_evaluation": "TenderEvaluationStarted",
+    "publicise": "TenderCandidatesPublicised", "award": "TenderAwarded",
+    "contract": "TenderContracted", "cancel": "TenderCancelled",
+}
+
+
+def not_found(tender_id: str) -> NotFoundError:
+    """The error for an unknown (or invisible) tender."""
+    return NotFoundError("tender.not_found", f"No tender {tender_id!r}", f"招标项目 {tender_id!r} 不存在",
+                         {"tender_id": tender_id})
+
+
+def effective_state(row: TenderRow, now: datetime) -> TenderState:
+    """The state a reader sees: a published tender past its deadline reads as closed."""
+    if row.state == TenderState.PUBLISHED and is_due_to_close(now, row.deadline):
+        return TenderState.CLOSED
+    return TenderState(row.state)
+
+
+def fire_transition(
+    uow: UnitOfWork,
+    tender: TenderRow,
+    event: str,
+    change: dict[str, Any] | None = None,
+    *,
+    payload: dict[str, Any] | None = None,
+    action: str | None = None,
+) -> TenderState:
+    """Move `tender` by `event` (refused by the machine if not allowed) and record it.
+
+    The audit change holds `change` plus the move; the outbox event (named after the move)
+    carries `payload`, defaulting to the same public facts.
+    """
+    before = tender.state
+    after = next_state(before, event)
+    tender.state = after.value
+    uow.session.add(tender)
+    facts = {"tender_id": tender.id, "from": before, "to": after.value, **(change or {})}
+    uow.record(action or f"tender.{event}", SUBJECT, tender.id, facts,
+               event=_EVENT_NAMES.get(event, "TenderStateChanged"),
+               payload=payload if payload is not None else facts)
+    return after
+
+
+def close_if_due(uow: UnitOfWork, tender: TenderRow) -> bool:
+    """Close a published tender whose deadline has passed; True when it closed now."""
+    if tender.state != TenderState.PUBLISHED or not is_due_to_close(uow.now, tender.deadline):
+        return False
+    tender.closed_at = uow.now
+    fire_transition(uow, tender, "close", {"deadline": tender.deadline})
+    return True
+
+
+def load_tender(uow: UnitOfWork, tender_id: str) -> TenderRow:
+    """The tender, closed first if its deadline has passed (closing happens on access)."""
+    tender = uow.session.get(TenderRow, tender_id)
+    if tender is None:
+        raise not_found(tender_id)
+    close_if_due(uow, tender)
+    return tender
+
+
+def close_due_tenders(uow: UnitOfWork) -> int:
+    """Tick job: close every published tender whose deadline has passed."""
+    due: Sequence[TenderRow] = uow.session.exec(
+        select(TenderRow).where(col(TenderRow.state) == TenderState.PUBLISHED.value,
+                                col(TenderRow.deadline) <= uow.now).order_by(col(TenderRow.id))
+    ).all()
+    return sum(1 for tender in due if close_if_due(uow, tender))
+
+
+def frozen_rules(tender: TenderRow) -> tuple[RulesProfile, EvaluationSpec]:
+    """The rules profile and evaluation spec stored with the tender (frozen once published)."""
+    return RulesProfile.model_validate(tender.profile), EvaluationSpec.model_validate(tender.evaluation)
+
+
+def is_buyer_staff(actor: Actor) -> bool:
+    """People of the buying organisation (not suppliers, not experts)."""
+    return actor.has(Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
+                     Role.AUDITOR, Role.ADMINISTRATOR)
+
+
+def to_view(tender: TenderRow, now: datetime, actor: Actor | None = None) -> TenderView:
+    """The tender as `actor` may see it (invitees hidden from anyone but buyer staff)."""
+    profile, evaluation = frozen_rules(tender)
+    show_invitees = actor is None or is_buyer_staff(actor)
+    return TenderView(
+        id=tender.id, title=tender.title, buyer=tender.buyer, category=tender.category,
+        method=tender.method, state=effective_state(tender, now), lots=tender.lots,
+        estimate=Money.from_fen(tender.estimate_fen).amount,
+        ceiling_price=Money.from_fen(tender.ceiling_fen).amount,
+        bid_security=Money.from_fen(tender.bid_security_fen).amount,
+        deadline=tender.deadline, evaluation=evaluation, profile=profile,
+        custodians=seats(tender.custodians), threshold=tender.threshold,
+        two_envelopes=tender.two_envelopes, amendments=tender.amendments,
+        invitees=list(tender.invitees) if show_invitees else None, officers=list(tender.officers),
+        published_at=tender.published_at, public_key=tender.public_key,
+        rules_digest=tender.rules_digest, outcome_reason=tender.outcome_reason,
+        cancel_requested_by=tender.cancel_requested_by, retender_of=tender.retender_of,
+    )
+
+
+def read_tender(session: Session, tender_id: str, actor: Actor, now: datetime) -> TenderView:
+    """A tender for a reader: drafts are visible to buyer staff only."""
+    tender = session.get(TenderRow, tender_id)
+    if tender is None or (tender.state == TenderState.DRAFT and not is_buyer_staff(actor)):
+        raise not_found(tender_id)
+    return to_view(tender, now, actor)
+
+
+def require_buyer(actor: Actor, action: str) -> None:
+    """Refuse a supplier's user acting as the buyer."""
+    if actor.supplier_id is not None:
+        raise PermissionDenied("permission.supplier_as_buyer",
+                               f"A supplier's user may not {action}", f"供应商用户不得执行 {action}",
+                               {"actor": actor.id, "action": action})

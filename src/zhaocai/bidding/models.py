@@ -1,0 +1,180 @@
+"""Input models of tender drafting and the evaluation spec frozen at publication."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from zhaocai.bidding.rules import TenderMethod
+from zhaocai.categories import Category
+from zhaocai.clock import require_aware
+from zhaocai.money import to_decimal
+from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
+
+HUNDRED = Decimal(100)
+
+
+def _money(value: Any, field: str) -> Decimal:
+    amount = to_decimal(value, field=field)
+    if amount < 0:
+        raise ValueError(f"{field} must not be negative")
+    return amount
+
+
+class Item(BaseModel):
+    """One line of a lot: what, how many, in which unit."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    quantity: Decimal = Field(gt=0)
+    unit: str = Field(min_length=1, max_length=20)
+    specification: str = Field(default="", max_length=2000)
+
+    @field_validator("quantity", mode="before")
+    @classmethod
+    def _no_float(cls, value: Any) -> Any:
+        if isinstance(value, float):
+            raise ValueError("quantity must be given as str, int or Decimal, not float")
+        return value
+
+
+class Lot(BaseModel):
+    """A lot (标段/包): bid and evaluated on its own price; every bid prices every lot."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(min_length=1, max_length=64)
+    title: str = Field(min_length=1, max_length=200)
+    items: list[Item] = Field(min_length=1)
+
+
+class EvaluationMethod(StrEnum):
+    """Law 41: lowest evaluated price (经评审的最低投标价法) or comprehensive scoring (综合评估法)."""
+
+    LOWEST_EVALUATED_PRICE = "lowest_evaluated_price"
+    COMPREHENSIVE_SCORING = "comprehensive_scoring"
+
+
+class EvaluationPart(StrEnum):
+    """Which part of a bid a criterion judges."""
+
+    TECHNICAL = "technical"
+    COMMERCIAL = "commercial"
+
+
+class Criterion(BaseModel):
+    """One scored criterion; within a part, criteria weights add up to the part's weight."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    part: EvaluationPart
+    weight: Decimal = Field(gt=0, le=100)
+    description: str = Field(default="", max_length=2000)
+
+
+class Weights(BaseModel):
+    """Points (out of 100) for price, technical and commercial parts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    price: Decimal = Field(default=HUNDRED, ge=0, le=100)
+    technical: Decimal = Field(default=Decimal(0), ge=0, le=100)
+    commercial: Decimal = Field(default=Decimal(0), ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _hundred(self) -> Weights:
+        if self.price + self.technical + self.commercial != HUNDRED:
+            raise ValueError("price, technical and commercial weights must add up to 100")
+        return self
+
+
+class EvaluationSpec(BaseModel):
+    """How bids will be evaluated; frozen at publication with the rules profile."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    method: EvaluationMethod = EvaluationMethod.LOWEST_EVALUATED_PRICE
+    weights: Weights = Field(default_factory=Weights)
+    criteria: list[Criterion] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> EvaluationSpec:
+        for part in EvaluationPart:
+            total = sum((c.weight for c in self.criteria if c.part is part), Decimal(0))
+            expected = getattr(self.weights, part.value)
+            if any(c.part is part for c in self.criteria) and total != expected:
+                raise ValueError(f"{part.value} criteria weigh {total}, the {part.value} "
+                                 f"weight is {expected}")
+        if (self.method is EvaluationMethod.COMPREHENSIVE_SCORING
+                and self.weights.price == HUNDRED):
+            raise ValueError("comprehensive scoring needs technical or commercial weight")
+        return self
+
+
+class Custodian(BaseModel):
+    """A person who will hold one share of the tender's opening key."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    actor_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    supervisor: bool = Field(default=False, description="a supervisor (纪检) of the buyer")
+
+
+class TenderDraft(BaseModel):
+    """Everything a tender needs before publication."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str = Field(min_length=1, max_length=300)
+    buyer: str = Field(min_length=1, max_length=200)
+    category: Category
+    method: TenderMethod = TenderMethod.OPEN
+    lots: list[Lot] = Field(min_length=1)
+    estimate: Decimal
+    ceiling_price: Decimal
+    bid_security: Decimal = Decimal("0.00")
+    deadline: datetime
+    evaluation: EvaluationSpec = Field(default_factory=EvaluationSpec)
+    profile: RulesProfile = DEFAULT_PROFILE
+    invitees: list[str] = Field(default_factory=list, description="supplier ids")
+    custodians: list[Custodian] = Field(min_length=1)
+    threshold: int = Field(ge=1, description="custodian shares needed to open (k of n)")
+    officers: list[str] = Field(default_factory=list,
+                                description="price inquiry: people conducting it together")
+
+    @field_validator("estimate", "ceiling_price", "bid_security", mode="before")
+    @classmethod
+    def _amount(cls, value: Any, info: Any) -> Decimal:
+        return _money(value, info.field_name)
+
+    @field_validator("deadline")
+    @classmethod
+    def _aware(cls, value: datetime) -> datetime:
+        return require_aware(value, "deadline")
+
+    @model_validator(mode="after")
+    def _shape(self) -> TenderDraft:
+        lot_ids = [lot.id for lot in self.lots]
+        if len(set(lot_ids)) != len(lot_ids):
+            raise ValueError("lot ids must be distinct")
+        people = [c.actor_id for c in self.custodians]
+        if len(set(people)) != len(people):
+            raise ValueError("custodians must be different people")
+        if self.threshold > len(self.custodians):
+            raise ValueError("threshold cannot exceed the number of custodians")
+        if not any(c.supervisor for c in self.custodians):
+            raise ValueError("a supervisor (纪检) must be among the custodians")
+        if len(set(self.invitees)) != len(self.invitees):
+            raise ValueError("invitees must be distinct")
+        if len(set(self.officers)) != len(self.officers):
+            raise ValueError("officers must be distinct")
+        if self.ceiling_price <= 0:
+            raise ValueError("ceiling price must be positive")
+        return self

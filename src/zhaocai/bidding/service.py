@@ -1,0 +1,250 @@
+"""TenderService: the commands and reads of online tendering (`platform.tenders`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlmodel import col, select
+
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding import drafts, opening, submission
+from zhaocai.bidding.lifecycle import close_due_tenders, is_buyer_staff, read_tender, require_buyer
+from zhaocai.bidding.models import TenderDraft
+from zhaocai.bidding.payload import BidPayload
+from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
+from zhaocai.bidding.sealing import SealedBid
+from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow
+from zhaocai.bidding.views import (
+    AmendmentView,
+    Cancellation,
+    ComplianceDecision,
+    OpeningRecord,
+    OwnBid,
+    Publication,
+    TenderView,
+)
+from zhaocai.errors import PermissionDenied, parse
+from zhaocai.store import UnitOfWork
+
+if TYPE_CHECKING:
+    from zhaocai.platform import Platform
+
+BUYER = (Role.PURCHASING,)
+OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
+
+
+class OpenedBid(BaseModel):
+    """A bid as opened, for the evaluation committee (never available before opening)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    bid_id: str
+    supplier_id: str
+    version: int
+    received_at: datetime
+    envelope_hash: str
+    status: str
+    reason: str | None
+    payload: BidPayload | None
+    technical: dict[str, Any] | None
+    technical_compliant: bool | None
+
+
+class TenderService:
+    """Drafting, publication, sealed submission, receipts and opening of tenders."""
+
+    def __init__(self, platform: Platform) -> None:
+        self._platform = platform
+        self._signer: ReceiptSigner | None = None
+
+    # -- drafting and publication -------------------------------------------------------------
+
+    def create_draft(self, actor: Actor, draft: TenderDraft | Mapping[str, Any]) -> TenderView:
+        """Store a draft tender (purchasing)."""
+        require_buyer(actor, "tender.draft")
+        parsed = parse(TenderDraft, draft)
+        return self._platform.run(actor, "tender.draft", lambda uow: drafts.create_draft(uow, parsed),
+                                  roles=BUYER)
+
+    def update_draft(self, actor: Actor, tender_id: str,
+                     draft: TenderDraft | Mapping[str, Any]) -> TenderView:
+        """Replace a draft's content (only while it is a draft)."""
+        require_buyer(actor, "tender.draft_update")
+        parsed = parse(TenderDraft, draft)
+        return self._platform.run(actor, "tender.draft_update",
+                                  lambda uow: drafts.update_draft(uow, tender_id, parsed), roles=BUYER)
+
+    def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
+        """Publish: check periods and invitees, freeze the rules, return each custodian's share once.
+
+        There is no idempotency key here on purpose: a stored result would keep the shares.
+        """
+        require_buyer(actor, "tender.publish")
+        return self._platform.run(actor, "tender.publish",
+                                  lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
+
+    def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
+              kind: str = "amendment") -> AmendmentView:
+        """Publish an amendment (bids made before it must be confirmed again) to everyone."""
+        require_buyer(actor, f"tender.{kind}")
+        return self._platform.run(actor, f"tender.{kind}",
+                                  lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
+                                  roles=BUYER)
+
+    def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
+        """Publish a clarification (答疑) to everyone; bids need no confirmation."""
+        return self.amend(actor, tender_id, text, kind="clarification")
+
+    def request_cancellation(self, actor: Actor, tender_id: str, reason: str) -> Cancellation:
+        """First of two people: ask to cancel the tender, with a reason."""
+        require_buyer(actor, "tender.cancel_request")
+        return self._platform.run(actor, "tender.cancel_request",
+                                  lambda uow: drafts.request_cancellation(uow, tender_id, reason),
+                                  roles=OFFICERS)
+
+    def approve_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
+        """Second person: cancel the tender. Its bids are never opened."""
+        require_buyer(actor, "tender.cancel")
+        return self._platform.run(actor, "tender.cancel",
+                                  lambda uow: drafts.decide_cancellation(uow, tender_id, True),
+                                  roles=OFFICERS)
+
+    def reject_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
+        """Second person: turn the cancellation request down."""
+        require_buyer(actor, "tender.cancel_reject")
+        return self._platform.run(actor, "tender.cancel_reject",
+                                  lambda uow: drafts.decide_cancellation(uow, tender_id, False),
+                                  roles=OFFICERS)
+
+    def retender(self, actor: Actor, tender_id: str, deadline: datetime) -> TenderView:
+        """A new draft from a failed tender (流标), linked to it."""
+        require_buyer(actor, "tender.retender")
+        return self._platform.run(actor, "tender.retender",
+                                  lambda uow: drafts.retender(uow, tender_id, deadline), roles=BUYER)
+
+    # -- bids ------------------------------------------------------------------------------------
+
+    def receipt_verify_key(self) -> str:
+        """The platform's public Ed25519 key (hex) that signs every receipt."""
+        return self._receipt_signer().verify_key
+
+    def _receipt_signer(self) -> ReceiptSigner:
+        if self._signer is None:
+            with self._platform.session() as session:
+                self._signer = submission.load_signer(session)
+            if self._signer is None:
+                from zhaocai.actors import SYSTEM
+
+                self._platform.run(SYSTEM, "platform.receipt_key", submission.create_signing_key, roles=())
+                with self._platform.session() as session:
+                    self._signer = submission.load_signer(session)
+        assert self._signer is not None
+        return self._signer
+
+    def submit_bid(self, actor: Actor, tender_id: str,
+                   bid: SealedBid | BidPayload | Mapping[str, Any], *,
+                   idempotency_key: str | None = None) -> BidReceipt:
+        """Submit or replace a bid: a sealed envelope, or a clear payload sealed here first."""
+        parsed: SealedBid | BidPayload
+        if isinstance(bid, (SealedBid, BidPayload)):
+            parsed = bid
+        elif "envelopes" in bid:
+            parsed = parse(SealedBid, bid)
+        else:
+            parsed = parse(BidPayload, bid)
+        signer = self._receipt_signer()
+        return self._platform.run(actor, "bid.submit",
+                                  lambda uow: submission.submit(uow, signer, tender_id, parsed),
+                                  roles=[Role.SUPPLIER], idempotency_key=idempotency_key)
+
+    def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
+        """Confirm one's bid again after an amendment."""
+        signer = self._receipt_signer()
+        return self._platform.run(actor, "bid.confirm",
+                                  lambda uow: submission.confirm(uow, signer, tender_id),
+                                  roles=[Role.SUPPLIER])
+
+    def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
+        """Withdraw one's bid before the deadline; the withdrawal is receipted."""
+        signer = self._receipt_signer()
+        return self._platform.run(actor, "bid.withdraw",
+                                  lambda uow: submission.withdraw(uow, signer, tender_id),
+                                  roles=[Role.SUPPLIER])
+
+    def my_bids(self, actor: Actor, tender_id: str | None = None) -> list[OwnBid]:
+        """A supplier's own bids and receipts; nobody sees another supplier's bids."""
+        with self._platform.session() as session:
+            return submission.own_bids(session, actor, tender_id)
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def open_bids(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
+        """Open the bids with at least k custodians' shares and publish the opening record."""
+        require_buyer(actor, "tender.open")
+        return self._platform.run(actor, "tender.open",
+                                  lambda uow: opening.open_bids(uow, tender_id, list(shares)),
+                                  roles=OFFICERS)
+
+    def record_technical_compliance(
+        self, actor: Actor, tender_id: str,
+        decisions: Sequence[ComplianceDecision | Mapping[str, Any]],
+    ) -> int:
+        """Two envelopes: record which bids are technically compliant (experts or technical)."""
+        require_buyer(actor, "tender.technical_compliance")
+        parsed = [parse(ComplianceDecision, d) for d in decisions]
+        return self._platform.run(actor, "tender.technical_compliance",
+                                  lambda uow: opening.record_compliance(uow, tender_id, parsed),
+                                  roles=[Role.EXPERT, Role.TECHNICAL])
+
+    def open_commercial(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
+        """Two envelopes: open the commercial parts of technically compliant bids."""
+        require_buyer(actor, "tender.open_commercial")
+        return self._platform.run(actor, "tender.open_commercial",
+                                  lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
+                                  roles=OFFICERS)
+
+    # -- reads -----------------------------------------------------------------------------------
+
+    def get(self, actor: Actor, tender_id: str) -> TenderView:
+        """A tender as `actor` may see it (a published tender past its deadline reads closed)."""
+        with self._platform.session() as session:
+            return read_tender(session, tender_id, actor, self._platform.now())
+
+    def amendments(self, tender_id: str) -> list[AmendmentView]:
+        """Every amendment and clarification of a tender, in order (public)."""
+        with self._platform.session() as session:
+            rows = session.exec(select(AmendmentRow).where(col(AmendmentRow.tender_id) == tender_id)
+                                .order_by(col(AmendmentRow.seq))).all()
+        return [AmendmentView.model_validate(r, from_attributes=True) for r in rows]
+
+    def opening_records(self, tender_id: str) -> list[OpeningRecord]:
+        """The public opening records of a tender (one, or technical then commercial)."""
+        with self._platform.session() as session:
+            rows = session.exec(select(OpeningRecordRow).where(col(OpeningRecordRow.tender_id) == tender_id)
+                                .order_by(col(OpeningRecordRow.opened_at))).all()
+        return [OpeningRecord.model_validate({**r.record, "digest": r.digest}) for r in rows]
+
+    def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:
+        """The opened bids in full, for the buyer's staff and experts (empty before opening)."""
+        if not (is_buyer_staff(actor) or actor.has(Role.EXPERT)) or actor.supplier_id is not None:
+            raise PermissionDenied("permission.opened_bids",
+                                   "Only the buyer's staff and experts read opened bids",
+                                   "仅招标人工作人员及评标专家可查阅已开启的投标", {"actor": actor.id})
+        with self._platform.session() as session:
+            rows = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender_id)
+                                 .order_by(col(OpenedBidRow.received_at))).all()
+        return [OpenedBid(bid_id=r.bid_id, supplier_id=r.supplier_id, version=r.version,
+                          received_at=r.received_at, envelope_hash=r.envelope_hash, status=r.status,
+                          reason=r.reason, technical=r.technical, technical_compliant=r.technical_compliant,
+                          payload=BidPayload.model_validate(r.payload) if r.payload else None)
+                for r in rows]
+
+    # -- time ------------------------------------------------------------------------------------
+
+    def close_due(self, uow: UnitOfWork) -> int:
+        """Tick job: close every published tender whose deadline has passed."""
+        return close_due_tenders(uow)
+

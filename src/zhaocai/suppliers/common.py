@@ -1,0 +1,95 @@
+"""What the register's command modules share: loading, views, standing changes, role checks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlmodel import Session, col, select
+
+from zhaocai.actors import Actor, Role
+from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied
+from zhaocai.money import Money
+from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.machines import StandingMachine, next_state
+from zhaocai.suppliers.models import SupplierView
+from zhaocai.suppliers.rules import SupplierSettings
+from zhaocai.suppliers.tables import StandingChangeRow, SupplierCategoryRow, SupplierRow
+
+if TYPE_CHECKING:
+    from zhaocai.platform import Platform
+
+SUBJECT = "supplier"
+STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.SUPERVISOR)
+
+
+def load_supplier(session: Session, supplier_id: str) -> SupplierRow:
+    """The supplier row, or NotFoundError."""
+    row = session.get(SupplierRow, supplier_id)
+    if row is None:
+        raise NotFoundError(
+            "supplier.not_found", f"No supplier {supplier_id!r} in the register",
+            f"供应商库中没有供应商 {supplier_id!r}", {"supplier_id": supplier_id})
+    return row
+
+
+def categories_of(session: Session, supplier_id: str) -> dict[str, bool]:
+    """category → admitted, for one supplier."""
+    rows = session.exec(select(SupplierCategoryRow).where(
+        col(SupplierCategoryRow.supplier_id) == supplier_id)).all()
+    return {r.category: r.admitted for r in sorted(rows, key=lambda r: r.category)}
+
+
+def view_of(session: Session, row: SupplierRow) -> SupplierView:
+    """The public view of a supplier row."""
+    return SupplierView(
+        id=row.id, credit_code=row.credit_code, name=row.name, admission=row.admission,
+        standing=row.standing, round=row.round, ceiling=Money.from_fen(row.ceiling_fen).amount,
+        categories=categories_of(session, row.id), ban_until=row.ban_until,
+        registered_by=row.registered_by)
+
+
+def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
+    """A supplier's user acts only for its own supplier; staff act for any."""
+    if actor.has(*STAFF, Role.ADMINISTRATOR):
+        return
+    if actor.has(Role.SUPPLIER) and actor.supplier_id == supplier_id:
+        return
+    raise PermissionDenied(
+        "permission.other_supplier",
+        f"{actor.name} may not {action} for supplier {supplier_id}",
+        f"{actor.name} 无权代表供应商 {supplier_id} 执行 {action}",
+        {"actor": actor.id, "supplier_id": supplier_id, "action": action})
+
+
+def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
+                    *, extra: dict[str, Any] | None = None, **context: Any) -> str:
+    """Move the supplier's standing by `event` (the machine decides), record reason and audit."""
+    before = row.standing
+    if before is None:
+        raise InvalidTransition(
+            "supplier.standing.not_admitted",
+            f"Supplier {row.id} has never been admitted: it has no standing to {event}",
+            f"供应商 {row.id} 尚未准入，无法{event}", {"supplier_id": row.id, "event": event})
+    after = next_state(StandingMachine, before, event, row.id, **context)
+    record_standing(uow, row, before, after, reason, event, extra=extra)
+    return after
+
+
+def record_standing(uow: UnitOfWork, row: SupplierRow, before: str | None, after: str,
+                    reason: str, event: str, *, extra: dict[str, Any] | None = None) -> None:
+    """Persist a standing change with its reason, its history row and its audit link."""
+    row.standing = after
+    uow.session.add(row)
+    change = {"from": before, "to": after, "event": event, "reason": reason, **(extra or {})}
+    rec = uow.record(f"supplier.standing.{event}", SUBJECT, row.id, change,
+                     event="SupplierStandingChanged")
+    uow.session.add(StandingChangeRow(
+        supplier_id=row.id, from_standing=before, to_standing=after, reason=reason,
+        actor_id=uow.actor.id, at=uow.now, audit_seq=rec.seq))
+
+
+class ServiceBase:
+    """The platform and the register's settings, shared by the command mix-ins."""
+
+    platform: Platform
+    settings: SupplierSettings

@@ -1,0 +1,194 @@
+"""Bulk import of supplier applications from CSV or JSON rows.
+
+Every row is validated first; the report lists each bad row with its reason. Only when all rows
+are valid is anything written: one transaction, bulk inserts, and one summarised audit event
+holding the digest of the rows as submitted (verifiable against the source with
+`verify_import`). Imported suppliers start as applications: admission still needs the reviews.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from pydantic import TypeAdapter
+from sqlalchemy import func, select
+from sqlmodel import col
+
+from zhaocai.actors import Actor, Role
+from zhaocai.errors import ConflictError, ValidationError
+from zhaocai.store import UnitOfWork
+from zhaocai.store.types import canonical_json
+from zhaocai.suppliers.common import ServiceBase
+from zhaocai.suppliers.identity import identity_key
+from zhaocai.suppliers.models import ImportReport, ImportRowError, SupplierApplication
+from zhaocai.suppliers.records import TABLES, application_rows, insert_rows, new_supplier_id
+from zhaocai.suppliers.tables import SupplierRow
+
+_APPLICATIONS = TypeAdapter(list[SupplierApplication])
+CHUNK = 1000
+CSV_COLUMNS = ("credit_code", "name", "legal_representative", "legal_representative_id",
+               "address", "contact_name", "contact_phone", "contact_email", "bank_name",
+               "bank_account", "categories", "ceiling", "qualifications", "persons")
+
+
+def _from_flat(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A flat row (CSV columns) as an application; nested rows pass through."""
+    if "contacts" in row:
+        return dict(row)
+    data = {k: row.get(k) for k in ("credit_code", "name", "legal_representative",
+                                    "legal_representative_id", "address", "bank_name",
+                                    "bank_account", "ceiling")}
+    contact = {"name": row.get("contact_name") or "", "phone": row.get("contact_phone") or "",
+               "email": row.get("contact_email") or ""}
+    data["contacts"] = [contact]
+    cats = row.get("categories") or ""
+    data["categories"] = [c.strip() for c in cats.split(";") if c.strip()] \
+        if isinstance(cats, str) else cats
+    for key in ("qualifications", "persons"):
+        value = row.get(key)
+        data[key] = json.loads(value) if isinstance(value, str) and value.strip() else (value or [])
+    return data
+
+
+def read_rows(source: str | Path | Iterable[Mapping[str, Any]],
+              format: str | None = None) -> tuple[list[Mapping[str, Any]], str]:
+    """Rows from a CSV/JSON file path, CSV/JSON text, or an iterable of mappings; and the digest
+    of the rows as submitted (sha256 of the file bytes, or of the rows' canonical JSON)."""
+    if isinstance(source, Path):
+        raw = source.read_bytes()
+        fmt = format or source.suffix.lstrip(".").lower()
+        text = raw.decode("utf-8-sig")
+    elif isinstance(source, str):
+        raw = source.encode("utf-8")
+        fmt = format or ("json" if source.lstrip().startswith("[") else "csv")
+        text = source
+    else:
+        rows: list[Mapping[str, Any]] = [dict(r) for r in source]
+        return rows, hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(raw).hexdigest()
+    if fmt == "json":
+        loaded = json.loads(text)
+        if not isinstance(loaded, list):
+            raise ValidationError("supplier.import.format", "JSON import must be a list of rows",
+                                  "JSON 导入须为行的列表")
+        return loaded, digest
+    if fmt == "csv":
+        return list(csv.DictReader(io.StringIO(text))), digest
+    raise ValidationError("supplier.import.format", f"Unknown import format {fmt!r}",
+                          f"未知的导入格式 {fmt!r}", {"format": fmt})
+
+
+def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplication],
+                                                          list[ImportRowError]]:
+    """Validate every row (row numbers count from 1); duplicates within the file are errors."""
+    errors: list[ImportRowError] = []
+    shaped: list[dict[str, Any]] = []
+    for number, row in enumerate(rows, start=1):
+        try:
+            shaped.append(_from_flat(row))
+        except (ValueError, AttributeError, TypeError) as exc:
+            errors.append(ImportRowError(row=number, field="", problem=f"unreadable row: {exc}"))
+            shaped.append({})
+    try:
+        apps = _APPLICATIONS.validate_python(shaped)
+    except pydantic.ValidationError as exc:
+        seen: set[tuple[int, str]] = set()
+        for err in exc.errors():
+            number = int(err["loc"][0]) + 1
+            field = ".".join(str(p) for p in err["loc"][1:])
+            if (number, field) not in seen and not any(e.row == number for e in errors):
+                seen.add((number, field))
+                errors.append(ImportRowError(row=number, field=field, problem=err["msg"]))
+        return [], sorted(errors, key=lambda e: e.row)
+    first: dict[str, int] = {}
+    for number, app in enumerate(apps, start=1):
+        if app.credit_code in first:
+            errors.append(ImportRowError(
+                row=number, field="credit_code",
+                problem=f"credit code {app.credit_code} repeats row {first[app.credit_code]}"))
+        else:
+            first[app.credit_code] = number
+    return apps, errors
+
+
+class ImportCommands(ServiceBase):
+    """Bulk import."""
+
+    def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]],
+                         format: str | None = None) -> ImportReport:
+        """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""
+        rows, digest = read_rows(source, format)
+        apps, errors = validate_rows(rows)
+        if errors:
+            return ImportReport(ok=False, total=len(rows), imported=0, digest=digest, errors=errors)
+        codes = [a.credit_code for a in apps]
+        with self.platform.session() as session:
+            taken = _registered(session, codes)
+        if taken:
+            return ImportReport(ok=False, total=len(rows), imported=0, digest=digest, errors=[
+                ImportRowError(row=i, field="credit_code",
+                               problem=f"credit code {a.credit_code} is already registered")
+                for i, a in enumerate(apps, start=1) if a.credit_code in taken])
+        batch = f"imp-{uuid.uuid4().hex[:16]}"
+
+        def handler(uow: UnitOfWork) -> ImportReport:
+            session = uow.session
+            if _registered(session, codes):
+                raise ConflictError("supplier.import.race",
+                                    "Some credit codes were registered meanwhile; import again",
+                                    "导入期间部分信用代码已被登记，请重新导入")
+            key = identity_key(session)
+            tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
+            ids = []
+            for number, app in enumerate(apps, start=1):
+                supplier_id = new_supplier_id()
+                ids.append(supplier_id)
+                for name, batch_rows in application_rows(
+                        supplier_id, app, key, uow.actor.id, uow.now,
+                        import_batch=batch, import_row=number).items():
+                    tables[name].extend(batch_rows)
+            insert_rows(session, tables)
+            ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
+            uow.record("supplier.import", "supplier_import", batch, {
+                "rows": len(apps), "digest": digest, "supplier_ids_digest": ids_digest,
+                "first": ids[0] if ids else None, "last": ids[-1] if ids else None},
+                event="SuppliersImported")
+            return ImportReport(ok=True, total=len(rows), imported=len(apps), batch_id=batch,
+                                digest=digest, supplier_ids=ids)
+
+        return self.platform.run(actor, "supplier.import", handler,
+                                 roles=[Role.PURCHASING, Role.ADMINISTRATOR])
+
+    def verify_import(self, batch_id: str, source: str | Path | Iterable[Mapping[str, Any]],
+                      format: str | None = None) -> bool:
+        """True when `source` is exactly what batch `batch_id` imported (digest and row count)."""
+        _, digest = read_rows(source, format)
+        events = self.platform.audit.events("supplier_import", batch_id)
+        if len(events) != 1:
+            return False
+        change = json.loads(events[0].change)
+        with self.platform.session() as session:
+            ids = session.execute(select(SupplierRow.id).where(  # type: ignore[call-overload]
+                col(SupplierRow.import_batch) == batch_id).order_by(col(SupplierRow.import_row))
+            ).scalars().all()
+            count = session.execute(select(func.count()).select_from(SupplierRow).where(
+                col(SupplierRow.import_batch) == batch_id)).scalar_one()
+        ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
+        return bool(change["digest"] == digest and change["rows"] == count
+                    and change["supplier_ids_digest"] == ids_digest)
+
+
+def _registered(session: Any, codes: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(codes), CHUNK):
+        found.update(session.execute(select(SupplierRow.credit_code).where(  # type: ignore[call-overload]
+            col(SupplierRow.credit_code).in_(codes[i:i + CHUNK]))).scalars())
+    return found

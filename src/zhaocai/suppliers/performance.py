@@ -1,0 +1,233 @@
+"""Performance review (履约评价): events against contracts, period scorecards, consequences.
+
+Closing a period is computed in the database: one INSERT ... SELECT ... GROUP BY writes every
+scorecard; one query each finds the suppliers a D grade suspends and two consecutive C grades
+warn. Only those changes (and the period itself) are written one by one, each with its audit link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, insert, literal, select, update
+from sqlalchemy.orm import aliased
+from sqlmodel import col
+
+from zhaocai.actors import Actor, Role
+from zhaocai.errors import ConflictError, RuleViolation, ValidationError, parse
+from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
+from zhaocai.suppliers.machines import StandingMachine, allowed, sources
+from zhaocai.suppliers.models import (
+    PerformanceEventInput,
+    PerformanceEventView,
+    PeriodClosed,
+    Scorecard,
+)
+from zhaocai.suppliers.rules import (
+    CRITERION_OF,
+    SERIOUS_VIOLATIONS,
+    Criterion,
+    PeriodKind,
+    SupplierSettings,
+    period_bounds,
+    previous_period,
+)
+from zhaocai.suppliers.standing import BLACKLIST, _pending, open_blacklist_proposal
+from zhaocai.suppliers.tables import (
+    PerformanceEventRow,
+    PeriodRow,
+    ScorecardRow,
+    StandingChangeRow,
+    SupplierRow,
+)
+
+_EVENTS = PerformanceEventRow.__table__  # type: ignore[attr-defined]
+_CARDS = ScorecardRow.__table__  # type: ignore[attr-defined]
+_SUPPLIERS = SupplierRow.__table__  # type: ignore[attr-defined]
+_CHANGES = StandingChangeRow.__table__  # type: ignore[attr-defined]
+
+
+def period_id(kind: PeriodKind, label: str) -> str:
+    """The id of a period, e.g. `month:2026-03`."""
+    return f"{kind.value}:{label}"
+
+
+def scorecard_select(pid: str, settings: SupplierSettings, start: Any, end: Any) -> Any:
+    """SELECT producing one scorecard row per supplier with events in [start, end)."""
+    ev = _EVENTS.c
+    penalties = []
+    for criterion in Criterion:
+        points = {k.value: settings.deductions[k] for k, c in CRITERION_OF.items() if c is criterion}
+        penalties.append(func.sum(case(points, value=ev.kind, else_=0) * ev.severity)
+                         .label(f"p_{criterion.value}"))
+    grouped = (select(ev.supplier_id, func.count().label("events"), *penalties)
+               .where(ev.occurred_at >= start, ev.occurred_at < end)
+               .group_by(ev.supplier_id).subquery("g"))
+    scores: dict[Criterion, ColumnElement[Any]] = {
+        c: case((grouped.c[f"p_{c.value}"] >= 100, 0), else_=100 - grouped.c[f"p_{c.value}"])
+        for c in Criterion}
+    scored = select(grouped.c.supplier_id, grouped.c.events,
+                    *(scores[c].label(c.value) for c in Criterion)).subquery("s")
+    total = sum((scored.c[c.value] * settings.weights[c] for c in Criterion), literal(0))
+    grade = case((total >= settings.grade_a * 100, "A"), (total >= settings.grade_b * 100, "B"),
+                 (total >= settings.grade_c * 100, "C"), else_="D")
+    return select(literal(pid), scored.c.supplier_id,
+                  *(scored.c[c.value] for c in Criterion), total, grade, scored.c.events)
+
+
+def scorecard_of(row: ScorecardRow) -> Scorecard:
+    """The public view of a scorecard row."""
+    return Scorecard(period_id=row.period_id, supplier_id=row.supplier_id,
+                     scores={c.value: getattr(row, c.value) for c in Criterion},
+                     total=Decimal(row.total_centi).scaleb(-2), grade=row.grade,
+                     events=row.events)
+
+
+class PerformanceCommands(ServiceBase):
+    """Performance events, period closing and scorecards."""
+
+    def record_performance(self, actor: Actor, event: PerformanceEventInput | Mapping[str, Any],
+                           *, idempotency_key: str | None = None) -> PerformanceEventView:
+        """Record a performance event against a contract (the bidding part feeds contracts here).
+
+        A serious violation (bribery, collusion, falsified documents) opens a blacklisting
+        proposal at once; it takes effect only with its two approvals.
+        """
+        data = parse(PerformanceEventInput, event)
+
+        def handler(uow: UnitOfWork) -> PerformanceEventView:
+            session = uow.session
+            if data.occurred_at > uow.now:
+                raise ValidationError("supplier.performance.future",
+                                      "A performance event cannot lie in the future",
+                                      "履约事件不能发生在未来", {"occurred_at": data.occurred_at.isoformat()})
+            row = load_supplier(session, data.supplier_id)
+            closed = session.execute(select(PeriodRow.id).where(  # type: ignore[call-overload]
+                col(PeriodRow.starts_at) <= data.occurred_at,
+                col(PeriodRow.ends_at) > data.occurred_at)).scalars().first()
+            if closed is not None:
+                raise RuleViolation("supplier.performance.period_closed",
+                                    f"Period {closed} is closed; its scorecards are final",
+                                    f"考核期 {closed} 已关闭，评分已定", {"period_id": closed})
+            ev = PerformanceEventRow(
+                supplier_id=data.supplier_id, contract_id=data.contract_id, kind=data.kind.value,
+                severity=data.severity, occurred_at=data.occurred_at, recorded_by=actor.id,
+                note=data.note)
+            session.add(ev)
+            session.flush()
+            assert ev.id is not None
+            uow.record("supplier.performance.record", SUBJECT, data.supplier_id,
+                       {"event_id": ev.id, **data.model_dump(mode="json")},
+                       event="PerformanceEventRecorded")
+            request_id = None
+            if (data.kind in SERIOUS_VIOLATIONS and row.standing is not None
+                    and allowed(StandingMachine, row.standing, "blacklist")
+                    and _pending(session, row.id, BLACKLIST) is None):
+                request = open_blacklist_proposal(
+                    uow, row, f"serious violation: {data.kind.value}",
+                    [{"performance_event": ev.id, "contract_id": data.contract_id,
+                      "kind": data.kind.value, "note": data.note}],
+                    self.settings.default_ban_days, [], "performance")
+                request_id = request.id
+            return PerformanceEventView(
+                id=ev.id, supplier_id=ev.supplier_id, contract_id=ev.contract_id, kind=data.kind,
+                severity=ev.severity, occurred_at=ev.occurred_at, blacklist_request_id=request_id)
+
+        return self.platform.run(actor, "supplier.performance.record", handler,
+                                 roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL,
+                                        Role.ADMINISTRATOR], idempotency_key=idempotency_key)
+
+    def close_period(self, actor: Actor, kind: PeriodKind | str, label: str) -> PeriodClosed:
+        """Close a month (`2026-03`) or quarter (`2026-Q1`): scorecards and their consequences.
+
+        Suppliers without events get no scorecard. A D grade suspends; a C after a C in the
+        previous period of the same kind warns.
+        """
+        kind = PeriodKind(kind)
+        try:
+            start, end = period_bounds(kind, label)
+        except ValueError as exc:
+            raise ValidationError("supplier.performance.period", str(exc), f"考核期无效：{label}",
+                                  {"label": label}) from None
+        pid = period_id(kind, label)
+        settings = self.settings
+
+        def handler(uow: UnitOfWork) -> PeriodClosed:
+            session = uow.session
+            if end > uow.now:
+                raise RuleViolation("supplier.performance.period_open",
+                                    f"Period {pid} ends at {end.isoformat()}; it cannot close yet",
+                                    f"考核期 {pid} 尚未结束（{end.isoformat()}）", {"period_id": pid})
+            if session.get(PeriodRow, pid) is not None:
+                raise ConflictError("supplier.performance.closed", f"Period {pid} is already closed",
+                                    f"考核期 {pid} 已关闭", {"period_id": pid})
+            columns = ["period_id", "supplier_id", *(c.value for c in Criterion), "total_centi",
+                       "grade", "events"]
+            session.execute(insert(_CARDS).from_select(columns,
+                                                       scorecard_select(pid, settings, start, end)))
+            grades = {g: int(n) for g, n in session.execute(
+                select(_CARDS.c.grade, func.count()).where(_CARDS.c.period_id == pid)
+                .group_by(_CARDS.c.grade))}
+            scored = sum(grades.values())
+            session.add(PeriodRow(id=pid, kind=kind.value, label=label, starts_at=start,
+                                  ends_at=end, closed_at=uow.now, closed_by=actor.id, scored=scored))
+            uow.record("supplier.period.close", "performance_period", pid, {
+                "kind": kind.value, "label": label, "starts_at": start, "ends_at": end,
+                "scored": scored, "grades": grades, "settings": settings.model_dump(mode="json")},
+                event="PerformancePeriodClosed")
+            cards = _CARDS.c
+            suspended = self._apply_grade(uow, "suspend", select(cards.supplier_id).where(
+                cards.period_id == pid, cards.grade == "D"), f"grade D in {pid}")
+            prev = aliased(ScorecardRow)
+            warned = self._apply_grade(uow, "warn", select(cards.supplier_id).join(
+                prev, and_(col(prev.supplier_id) == cards.supplier_id,
+                           col(prev.period_id) == period_id(kind, previous_period(kind, label)),
+                           col(prev.grade) == "C"))
+                .where(cards.period_id == pid, cards.grade == "C"),
+                f"two consecutive C grades ({previous_period(kind, label)}, {label})")
+            return PeriodClosed(period_id=pid, kind=kind, label=label, scored=scored,
+                                grades=grades, suspended=suspended, warned=warned)
+
+        return self.platform.run(actor, "supplier.period.close", handler,
+                                 roles=[Role.PURCHASING, Role.QUALITY, Role.ADMINISTRATOR])
+
+    @staticmethod
+    def _apply_grade(uow: UnitOfWork, event: str, chosen: Any, reason: str) -> list[str]:
+        """Move every chosen supplier allowed to take `event` (set-based), auditing each."""
+        froms = sources(StandingMachine, event)
+        target = {"suspend": "suspended", "warn": "warned"}[event]
+        session = uow.session
+        rows = session.execute(
+            select(_SUPPLIERS.c.id, _SUPPLIERS.c.standing)
+            .where(_SUPPLIERS.c.id.in_(chosen), _SUPPLIERS.c.standing.in_(froms))
+            .order_by(_SUPPLIERS.c.id)).all()
+        if not rows:
+            return []
+        session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_([r[0] for r in rows]))
+                        .values(standing=target))
+        history = []
+        for supplier_id, before in rows:
+            rec = uow.record(f"supplier.standing.{event}", SUBJECT, supplier_id,
+                             {"from": before, "to": target, "event": event, "reason": reason},
+                             event="SupplierStandingChanged")
+            history.append({"supplier_id": supplier_id, "from_standing": before,
+                            "to_standing": target, "reason": reason, "actor_id": uow.actor.id,
+                            "at": uow.now, "audit_seq": rec.seq})
+        session.execute(insert(_CHANGES), history)
+        return [r[0] for r in rows]
+
+    def scorecards(self, period: str | None = None,
+                   supplier_id: str | None = None) -> list[Scorecard]:
+        """Scorecards of a period (`month:2026-03`) and/or of a supplier."""
+        with self.platform.session() as session:
+            query = select(ScorecardRow)
+            if period is not None:
+                query = query.where(col(ScorecardRow.period_id) == period)
+            if supplier_id is not None:
+                query = query.where(col(ScorecardRow.supplier_id) == supplier_id)
+            rows = session.execute(query.order_by(
+                col(ScorecardRow.period_id), col(ScorecardRow.supplier_id))).scalars().all()
+            return [scorecard_of(r) for r in rows]

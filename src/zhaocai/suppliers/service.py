@@ -1,0 +1,55 @@
+"""The supplier register's service: `platform.suppliers`.
+
+Commands are grouped by concern in mix-ins (admission, standing, performance, import, related
+parties); this class joins them, answers eligibility and registers the tick jobs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from zhaocai.categories import Category
+from zhaocai.money import to_decimal
+from zhaocai.profile import DEFAULT_PROFILE
+from zhaocai.suppliers.admission import AdmissionCommands
+from zhaocai.suppliers.common import load_supplier, view_of
+from zhaocai.suppliers.eligibility import check_eligibility
+from zhaocai.suppliers.importing import ImportCommands
+from zhaocai.suppliers.models import Eligibility, SupplierView
+from zhaocai.suppliers.performance import PerformanceCommands
+from zhaocai.suppliers.related import RelatedQueries
+from zhaocai.suppliers.rules import SupplierSettings
+from zhaocai.suppliers.standing import StandingCommands
+from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
+
+if TYPE_CHECKING:
+    from zhaocai.platform import Platform
+
+
+class SupplierService(AdmissionCommands, StandingCommands, PerformanceCommands, ImportCommands,
+                      RelatedQueries):
+    """The supplier register (供应商库): admission, standing, eligibility, performance."""
+
+    def __init__(self, platform: Platform, settings: SupplierSettings | None = None) -> None:
+        self.platform = platform
+        if settings is None:
+            profile: Any = getattr(platform, "profile", DEFAULT_PROFILE)
+            settings = SupplierSettings(
+                site_inspection_threshold=profile.site_inspection_threshold)
+        self.settings = settings
+        platform.on_tick("suppliers.qualifications", lapse_expired_categories)
+        platform.on_tick("suppliers.bans", end_bans)
+
+    def get(self, supplier_id: str) -> SupplierView:
+        """One supplier, or NotFoundError."""
+        with self.platform.session() as session:
+            return view_of(session, load_supplier(session, supplier_id))
+
+    def eligibility(self, supplier_id: str, category: Category, amount: Decimal | str | int,
+                    at: datetime | None = None) -> Eligibility:
+        """Whether the supplier may take part in `category` for `amount` at `at` (default now)."""
+        moment = self.platform.now() if at is None else at
+        with self.platform.session() as session:
+            return check_eligibility(session, supplier_id, category, to_decimal(amount), moment)
