@@ -1,0 +1,151 @@
+"""The `zhaocai` command line, for procurement officers, auditors and operators.
+
+Every subcommand opens the store named by `--db` (or `ZHAOCAI_DATABASE_URL`), does one thing, and
+exits non-zero when something is wrong, so it can sit in a scheduler or a CI job.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding.receipts import verify_receipt
+from zhaocai.categories import Category
+from zhaocai.errors import ZhaocaiError
+from zhaocai.platform import Platform
+
+app = typer.Typer(help="zhaocai (招采): fair supplier procurement.", no_args_is_help=True,
+                  add_completion=False)
+console = Console()
+DB = typer.Option("sqlite:///zhaocai.db", "--db", envvar="ZHAOCAI_DATABASE_URL",
+                  help="Database URL (sqlite:///file.db or postgresql://...)")
+
+
+def _fail(error: ZhaocaiError) -> None:
+    console.print(f"[red]{error.code}[/red]: {error.message_en}\n{error.message_zh}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def demo(path: Path = typer.Option(Path("zhaocai-demo.db"), help="SQLite file to create")) -> None:
+    """Run the bundled demo story on a fresh SQLite file."""
+    from zhaocai.demo import tell
+
+    tell(path.resolve(), console)
+
+
+@app.command()
+def verify(
+    db: str = DB,
+    head_seq: int = typer.Option(0, help="A previously published head sequence, to detect truncation"),
+    head_hash: str = typer.Option("", help="The hash published with --head-seq"),
+) -> None:
+    """Verify the audit chain; exit 1 and say where if it is broken."""
+    with Platform.open(db) as platform:
+        expected = (head_seq, head_hash) if head_seq else None
+        result = platform.audit.verify(expected_head=expected)
+    if result.ok:
+        console.print(f"[green]audit chain verified[/green]: {result.checked} links, "
+                      f"head #{result.head_seq} {result.head_hash}")
+        return
+    console.print(f"[red]audit chain broken at #{result.broken_at}[/red]: {result.reason} "
+                  f"({result.checked} links verified before it)")
+    raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: str = DB,
+    after: int = typer.Option(0, help="Cursor: the last position already processed"),
+    limit: int = typer.Option(100, help="At most this many events"),
+) -> None:
+    """Print outbox events after a cursor as JSON lines (for ERP integration scripts)."""
+    with Platform.open(db) as platform:
+        try:
+            for event in platform.events.read(after=after, limit=limit):
+                typer.echo(event.model_dump_json())
+        except ZhaocaiError as error:
+            _fail(error)
+
+
+@app.command()
+def tick(db: str = DB) -> None:
+    """Run the time-driven work now due (deadlines, expiries, bans ending)."""
+    with Platform.open(db) as platform:
+        report = platform.tick()
+    for name, changes in report.changes.items():
+        console.print(f"{name}: {changes} change(s)")
+
+
+@app.command()
+def eligibility(
+    supplier_id: str,
+    category: Category,
+    amount: str = typer.Argument(..., help="Amount in yuan, e.g. 850000.00"),
+    db: str = DB,
+) -> None:
+    """Whether a supplier may take part in a category for an amount, now, and if not why."""
+    with Platform.open(db) as platform:
+        try:
+            result = platform.suppliers.eligibility(supplier_id, category, Decimal(amount))
+        except ZhaocaiError as error:
+            _fail(error)
+            return
+    if result.eligible:
+        console.print(f"[green]eligible[/green]: {supplier_id} in {category.value} for {amount}")
+        return
+    for reason in result.reasons:
+        console.print(f"[yellow]{reason.code}[/yellow]: {reason.message_en} / {reason.message_zh}")
+    raise typer.Exit(1)
+
+
+@app.command("import-suppliers")
+def import_suppliers(
+    source: Path = typer.Argument(..., exists=True, readable=True, help="CSV or JSON file"),
+    officer_id: str = typer.Option(..., "--officer-id", help="The purchasing officer importing"),
+    officer_name: str = typer.Option(..., "--officer-name"),
+    db: str = DB,
+) -> None:
+    """Import supplier applications from CSV or JSON: all rows or none, with a report."""
+    officer = Actor(id=officer_id, name=officer_name, roles=frozenset({Role.PURCHASING}))
+    with Platform.open(db) as platform, console.status(f"importing {source.name}…"):
+        try:
+            report = platform.suppliers.import_suppliers(officer, source)
+        except ZhaocaiError as error:
+            _fail(error)
+            return
+    if report.ok:
+        console.print(f"[green]imported {report.imported} of {report.total}[/green] "
+                      f"(batch {report.batch_id}, digest {report.digest})")
+        return
+    table = Table(title=f"nothing imported: {len(report.errors)} bad row(s) of {report.total}")
+    for column in ("row", "field", "problem"):
+        table.add_column(column)
+    for error in report.errors:
+        table.add_row(str(error.row), error.field or "", error.problem)
+    console.print(table)
+    raise typer.Exit(1)
+
+
+@app.command("verify-receipt")
+def verify_receipt_command(
+    receipt: Path = typer.Argument(..., exists=True, readable=True, help="Receipt JSON file"),
+    key: str = typer.Option(..., help="The platform's public receipt key (hex)"),
+) -> None:
+    """Check a bid receipt's signature: proof of what was submitted, and when."""
+    data = json.loads(receipt.read_text(encoding="utf-8"))
+    if verify_receipt(data, key):
+        console.print("[green]receipt signature valid[/green]")
+        return
+    console.print("[red]receipt signature INVALID[/red]")
+    raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,71 @@
+"""The command line: each subcommand on a real SQLite store, including its failure exits."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from test_tender_kit import bidders, payload, published
+from zhaocai.actors import Actor
+from zhaocai.cli import app
+from zhaocai.clock import ManualClock
+from zhaocai.platform import Platform
+
+runner = CliRunner()
+
+
+def test_verify_events_tick_and_receipts(tmp_path: Path, clock: ManualClock, actors: dict[str, Actor]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Platform.open(url, clock=clock) as platform:
+        bidder = bidders(platform, actors, 1)[0]
+        pub = published(platform, actors, clock)
+        receipt = platform.tenders.submit_bid(bidder, pub.tender.id, payload("500.00"))
+        key = platform.tenders.receipt_verify_key()
+
+    result = runner.invoke(app, ["verify", "--db", url])
+    assert result.exit_code == 0 and "audit chain verified" in result.output
+
+    result = runner.invoke(app, ["events", "--db", url, "--limit", "3"])
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert result.exit_code == 0 and [e["position"] for e in lines] == [1, 2, 3]
+
+    result = runner.invoke(app, ["tick", "--db", url])
+    assert result.exit_code == 0 and "tenders.close" in result.output
+
+    good = tmp_path / "receipt.json"
+    good.write_text(receipt.model_dump_json())
+    assert runner.invoke(app, ["verify-receipt", str(good), "--key", key]).exit_code == 0
+    forged = json.loads(receipt.model_dump_json())
+    forged["envelope_hash"] = "0" * 64
+    bad = tmp_path / "forged.json"
+    bad.write_text(json.dumps(forged))
+    result = runner.invoke(app, ["verify-receipt", str(bad), "--key", key])
+    assert result.exit_code == 1 and "INVALID" in result.output
+
+
+def test_verify_fails_on_a_tampered_chain(tmp_path: Path, clock: ManualClock, actors: dict[str, Actor]) -> None:
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Platform.open(url, clock=clock) as platform:
+        bidders(platform, actors, 1)
+    with sqlite3.connect(tmp_path / "cli.db") as conn:
+        conn.execute("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = 2")
+    result = runner.invoke(app, ["verify", "--db", url])
+    assert result.exit_code == 1 and "broken at #2" in result.output
+
+
+def test_eligibility_and_import_report_failures(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    result = runner.invoke(app, ["eligibility", "no-such-supplier", "materials", "1000", "--db", url])
+    assert result.exit_code == 1 and "not_registered" in result.output
+
+    source = tmp_path / "suppliers.csv"
+    source.write_text("credit_code,name\nNOT-A-CODE,坏供应商\n", encoding="utf-8")
+    result = runner.invoke(app, ["import-suppliers", str(source), "--officer-id", "p-wang",
+                                 "--officer-name", "王采购", "--db", url])
+    assert result.exit_code == 1 and "nothing imported" in result.output
+    with Platform.open(url) as platform:
+        assert platform.audit.count() == 0
