@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 from rich.console import Console
@@ -27,7 +28,7 @@ DB = typer.Option("sqlite:///zhaocai.db", "--db", envvar="ZHAOCAI_DATABASE_URL",
                   help="Database URL (sqlite:///file.db or postgresql://...)")
 
 
-def _fail(error: ZhaocaiError) -> None:
+def _fail(error: ZhaocaiError) -> NoReturn:
     console.print(f"[red]{error.code}[/red]: {error.message_en}\n{error.message_zh}")
     raise typer.Exit(2)
 
@@ -96,7 +97,6 @@ def eligibility(
             result = platform.suppliers.eligibility(supplier_id, category, Decimal(amount))
         except ZhaocaiError as error:
             _fail(error)
-            return
     if result.eligible:
         console.print(f"[green]eligible[/green]: {supplier_id} in {category.value} for {amount}")
         return
@@ -119,7 +119,6 @@ def import_suppliers(
             report = platform.suppliers.import_suppliers(officer, source)
         except ZhaocaiError as error:
             _fail(error)
-            return
     if report.ok:
         console.print(f"[green]imported {report.imported} of {report.total}[/green] "
                       f"(batch {report.batch_id}, digest {report.digest})")
@@ -127,8 +126,8 @@ def import_suppliers(
     table = Table(title=f"nothing imported: {len(report.errors)} bad row(s) of {report.total}")
     for column in ("row", "field", "problem"):
         table.add_column(column)
-    for error in report.errors:
-        table.add_row(str(error.row), error.field or "", error.problem)
+    for bad in report.errors:
+        table.add_row(str(bad.row), bad.field or "", bad.problem)
     console.print(table)
     raise typer.Exit(1)
 
