@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from operator import mul
+
 from zhaocai.errors import ValidationError
 
 # The 31 characters of GB 32100-2015: digits and capitals without I, O, Z, S, V.
 CREDIT_CODE_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _VALUE = {c: i for i, c in enumerate(CREDIT_CODE_CHARSET)}
+_CHARSET = frozenset(CREDIT_CODE_CHARSET)
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def credit_code_check_character(first17: str) -> str:
     """The 18th (check) character for the first 17 characters of a credit code."""
-    total = sum(_VALUE[c] * w for c, w in zip(first17, _WEIGHTS, strict=True))
+    if len(first17) == 17:  # the usual case, with C-level loops (bulk imports check 100,000s)
+        total = sum(map(mul, map(_VALUE.__getitem__, first17), _WEIGHTS))
+    else:
+        total = sum(_VALUE[c] * w for c, w in zip(first17, _WEIGHTS, strict=True))
     return CREDIT_CODE_CHARSET[(31 - total % 31) % 31]
 
 
@@ -35,8 +41,8 @@ def validate_credit_code(code: str) -> str:
             code, f"must have 18 characters, has {len(normal)}",
             f"应为 18 位，实际 {len(normal)} 位", "length",
         )
-    bad = [(i + 1, c) for i, c in enumerate(normal) if c not in _VALUE]
-    if bad:
+    if not _CHARSET.issuperset(normal):
+        bad = [(i + 1, c) for i, c in enumerate(normal) if c not in _VALUE]
         where = ", ".join(f"position {i} {c!r}" for i, c in bad)
         where_zh = "，".join(f"第 {i} 位 {c!r}" for i, c in bad)
         raise _invalid(

@@ -72,6 +72,15 @@ class Platform:
 
         self.tenders = TenderService(self)
         self.on_tick("tenders.close", self.tenders.close_due)
+        from zhaocai.bidding.award import EvaluationService
+
+        self.evaluation = EvaluationService(self)
+        from zhaocai.integrity.service import IntegrityService
+
+        self.integrity = IntegrityService(self)
+        from zhaocai.publish.service import PublishService
+
+        self.publish = PublishService(self)
 
     def _after_create(self) -> None:
         """One-time store initialisation after the tables exist."""

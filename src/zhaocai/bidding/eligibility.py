@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
 from zhaocai.bidding.tables import BidRow
 from zhaocai.categories import Category
 from zhaocai.errors import RuleViolation
-from zhaocai.suppliers.eligibility import check_eligibility
+from zhaocai.suppliers.eligibility import check_eligibility, eligibility_on
+from zhaocai.suppliers.models import Eligibility
 from zhaocai.suppliers.tables import SupplierRow
 
 
@@ -18,6 +20,18 @@ def require_eligible(session: Session, supplier_id: str, category: Category, amo
                      at: datetime, *, code: str = "bid.supplier_ineligible") -> None:
     """Refuse unless the supplier is eligible in `category` for `amount` at `at`."""
     result = check_eligibility(session, supplier_id, category, amount, at)
+    _refuse_unless(result, supplier_id, category, amount, code)
+
+
+def require_eligible_on(connection: Connection, supplier_id: str, category: Category,
+                        amount: Decimal, at: datetime, *, code: str = "bid.supplier_ineligible") -> None:
+    """`require_eligible` on a connection: for commands written with Core statements only."""
+    result = eligibility_on(connection, supplier_id, category, amount, at)
+    _refuse_unless(result, supplier_id, category, amount, code)
+
+
+def _refuse_unless(result: Eligibility, supplier_id: str, category: Category, amount: Decimal,
+                   code: str) -> None:
     if result.eligible:
         return
     reasons = [r.model_dump(mode="json") for r in result.reasons]

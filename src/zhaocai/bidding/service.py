@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -59,6 +59,9 @@ class TenderService:
     def __init__(self, platform: Platform) -> None:
         self._platform = platform
         self._signer: ReceiptSigner | None = None
+        # Checks run before an expert reads opened bids (the evaluation service adds: declared
+        # committee member of that tender). Each raises to refuse.
+        self.bid_read_guards: list[Callable[[Actor, str], None]] = []
 
     # -- drafting and publication -------------------------------------------------------------
 
@@ -131,6 +134,20 @@ class TenderService:
         """The platform's public Ed25519 key (hex) that signs every receipt."""
         return self._receipt_signer().verify_key
 
+    def _signer_in(self, uow: UnitOfWork) -> ReceiptSigner:
+        """The receipt signer, read inside the command; if no key exists yet it is created in
+        the command's own transaction, so a refused command leaves no key behind."""
+        if self._signer is not None:
+            return self._signer
+        signer = submission.load_signer(uow.session)
+        if signer is not None:
+            self._signer = signer  # read from the store: committed before this command
+            return signer
+        submission.create_signing_key(uow)
+        signer = submission.load_signer(uow.session)
+        assert signer is not None
+        return signer
+
     def _receipt_signer(self) -> ReceiptSigner:
         if self._signer is None:
             with self._platform.session() as session:
@@ -155,23 +172,20 @@ class TenderService:
             parsed = parse(SealedBid, bid)
         else:
             parsed = parse(BidPayload, bid)
-        signer = self._receipt_signer()
         return self._platform.run(actor, "bid.submit",
-                                  lambda uow: submission.submit(uow, signer, tender_id, parsed),
+                                  lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
                                   roles=[Role.SUPPLIER], idempotency_key=idempotency_key)
 
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
-        signer = self._receipt_signer()
         return self._platform.run(actor, "bid.confirm",
-                                  lambda uow: submission.confirm(uow, signer, tender_id),
+                                  lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
                                   roles=[Role.SUPPLIER])
 
     def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
-        signer = self._receipt_signer()
         return self._platform.run(actor, "bid.withdraw",
-                                  lambda uow: submission.withdraw(uow, signer, tender_id),
+                                  lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
                                   roles=[Role.SUPPLIER])
 
     def my_bids(self, actor: Actor, tender_id: str | None = None) -> list[OwnBid]:
@@ -233,6 +247,9 @@ class TenderService:
             raise PermissionDenied("permission.opened_bids",
                                    "Only the buyer's staff and experts read opened bids",
                                    "仅招标人工作人员及评标专家可查阅已开启的投标", {"actor": actor.id})
+        if not is_buyer_staff(actor):
+            for guard in self.bid_read_guards:
+                guard(actor, tender_id)
         with self._platform.session() as session:
             rows = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender_id)
                                  .order_by(col(OpenedBidRow.received_at))).all()

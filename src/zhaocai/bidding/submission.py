@@ -9,13 +9,17 @@ receipt) and the non-public audit log know of a bid until the opening record is 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
+from typing import Any, NamedTuple
 
+from sqlalchemy import and_, bindparam, insert, update
+from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor
 from zhaocai.bidding import rules
-from zhaocai.bidding.eligibility import require_eligible
-from zhaocai.bidding.lifecycle import load_tender
+from zhaocai.bidding.eligibility import require_eligible, require_eligible_on
+from zhaocai.bidding.lifecycle import load_tender, not_found
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import (
@@ -37,6 +41,55 @@ from zhaocai.store.schema import PlatformKeyRow
 
 SUBMITTED = "submitted"
 WITHDRAWN = "withdrawn"
+
+# Submission is the hot path of a tender: its statements are Core, built once, with bound
+# parameters (compiled once and cached by the engine), and write through the command's connection.
+_TENDER = TenderRow.__table__  # type: ignore[attr-defined]
+_BID = BidRow.__table__  # type: ignore[attr-defined]
+# The tender's columns a submission reads and, joined, the supplier's own bid if it has one.
+_INTAKE = select_core(
+    _TENDER.c.id, _TENDER.c.state, _TENDER.c.deadline, _TENDER.c.method, _TENDER.c.category,
+    _TENDER.c.ceiling_fen, _TENDER.c.lots, _TENDER.c.invitees, _TENDER.c.public_key,
+    _TENDER.c.two_envelopes, _TENDER.c.amendments, _BID.c.id, _BID.c.version, _BID.c.status,
+).select_from(_TENDER).outerjoin(_BID, and_(
+    _BID.c.tender_id == _TENDER.c.id, _BID.c.supplier_id == bindparam("supplier_id"),
+)).where(_TENDER.c.id == bindparam("tender_id"))
+_INSERT_BID = insert(_BID)
+_UPDATE_BID = update(_BID).where(_BID.c.id == bindparam("bid_key"))
+
+
+class _Intake(NamedTuple):
+    """The columns of a tender that a submission reads."""
+
+    id: str
+    state: str
+    deadline: datetime
+    method: str
+    category: str
+    ceiling_fen: int
+    lots: Any
+    invitees: Any
+    public_key: str | None
+    two_envelopes: bool
+    amendments: int
+
+
+class _OwnBid(NamedTuple):
+    """The supplier's stored bid on the tender, as a submission reads it."""
+
+    id: str
+    version: int
+    status: str
+
+
+class _BidFacts(NamedTuple):
+    """What the audit link of an act on a bid names."""
+
+    id: str
+    tender_id: str
+    supplier_id: str
+    version: int
+    envelope_hash: str
 
 
 def load_signer(session: Session) -> ReceiptSigner | None:
@@ -69,6 +122,25 @@ def supplier_of(actor: Actor) -> str:
 
 def _accepting(uow: UnitOfWork, tender_id: str) -> TenderRow:
     tender = load_tender(uow, tender_id)
+    _require_accepting(uow, tender)
+    return tender
+
+
+def _intake(uow: UnitOfWork, tender_id: str, supplier_id: str) -> tuple[_Intake, _OwnBid | None]:
+    """`_accepting` for a submission, with the supplier's own bid: one Core select.
+
+    A published tender past its deadline is refused exactly as `_accepting` refuses it; the
+    close that loading would do on access is rolled back with the refused command either way.
+    """
+    found = uow.connection.execute(_INTAKE, {"tender_id": tender_id, "supplier_id": supplier_id}).first()
+    if found is None:
+        raise not_found(tender_id)
+    tender = _Intake(*found[:11])
+    _require_accepting(uow, tender)
+    return tender, None if found[11] is None else _OwnBid(*found[11:])
+
+
+def _require_accepting(uow: UnitOfWork, tender: TenderRow | _Intake) -> None:
     if tender.state == TenderState.CLOSED or (
         tender.state == TenderState.PUBLISHED and not rules.accepts_bids(uow.now, tender.deadline)
     ):
@@ -83,19 +155,26 @@ def _accepting(uow: UnitOfWork, tender_id: str) -> TenderRow:
         raise RuleViolation("bid.tender_not_accepting", f"This tender does not accept bids ({tender.state})",
                             f"本项目当前不接收投标（{tender.state}）",
                             {"tender_id": tender.id, "state": tender.state})
-    return tender
 
 
-def _may_bid(uow: UnitOfWork, tender: TenderRow, supplier_id: str) -> None:
+def _may_bid(uow: UnitOfWork, tender: TenderRow | _Intake, supplier_id: str) -> None:
     if rules.TenderMethod(tender.method).needs_invitation and supplier_id not in tender.invitees:
         raise RuleViolation("bid.not_invited", "This tender accepts bids from invited suppliers only",
                             "本项目仅接受受邀供应商投标", {"tender_id": tender.id})
-    require_eligible(uow.session, supplier_id, Category(tender.category),
-                     Money.from_fen(tender.ceiling_fen).amount, uow.now)
+    if isinstance(tender, TenderRow):
+        require_eligible(uow.session, supplier_id, Category(tender.category),
+                         Money.from_fen(tender.ceiling_fen).amount, uow.now)
+    else:  # a submission, written with Core statements only
+        require_eligible_on(uow.connection, supplier_id, Category(tender.category),
+                            Money.from_fen(tender.ceiling_fen).amount, uow.now)
 
 
 def check_payload(tender: TenderRow, payload: BidPayload) -> None:
     """Checks a clear payload can get before sealing: every lot priced, within the ceiling."""
+    _check_payload(tender, payload)
+
+
+def _check_payload(tender: TenderRow | _Intake, payload: BidPayload) -> None:
     expected = sorted(lot["id"] for lot in tender.lots)
     got = sorted(lot.lot for lot in payload.lots)
     if got != expected:
@@ -114,7 +193,8 @@ def _own_row(session: Session, tender_id: str, supplier_id: str) -> BidRow | Non
                                              col(BidRow.supplier_id) == supplier_id)).first()
 
 
-def _record(uow: UnitOfWork, action: str, row: BidRow, receipt: BidReceipt, **extra: object) -> None:
+def _record(uow: UnitOfWork, action: str, row: BidRow | _BidFacts, receipt: BidReceipt,
+            **extra: object) -> None:
     # The audit change names the supplier (the audit log is not public) but never a price;
     # no outbox event: the outbox is public and must not reveal bidders before opening.
     uow.record(action, "bid", row.id, {
@@ -128,31 +208,31 @@ def submit(uow: UnitOfWork, signer: ReceiptSigner, tender_id: str,
            bid: SealedBid | BidPayload) -> BidReceipt:
     """Accept a new or replacement bid; the last version counts."""
     supplier_id = supplier_of(uow.actor)
-    tender = _accepting(uow, tender_id)
+    tender, own = _intake(uow, tender_id, supplier_id)
     _may_bid(uow, tender, supplier_id)
     if isinstance(bid, BidPayload):
-        check_payload(tender, bid)
+        _check_payload(tender, bid)
         assert tender.public_key is not None
         bid = seal_bid(tender.public_key, bid, two_envelopes=tender.two_envelopes)
     check_envelope(bid, tender.two_envelopes)
     envelope = bid.model_dump(mode="json")
     digest = envelope_digest(envelope)
-    row = _own_row(uow.session, tender.id, supplier_id)
-    replaced = row is not None and row.status == SUBMITTED
-    if row is None:
-        row = BidRow(id=f"bid-{uuid.uuid4().hex[:12]}", tender_id=tender.id, supplier_id=supplier_id,
-                     version=0, status=SUBMITTED, envelope=envelope, envelope_hash=digest,
-                     received_at=uow.now, confirmed_through=tender.amendments, receipt={})
-    receipt = signer.sign(ReceiptKind.SUBMISSION, tender_id=tender.id, bid_id=row.id,
-                          supplier_id=supplier_id, version=row.version + 1, received_at=uow.now,
+    replaced = own is not None and own.status == SUBMITTED
+    facts = _BidFacts(id=f"bid-{uuid.uuid4().hex[:12]}" if own is None else own.id, tender_id=tender.id,
+                     supplier_id=supplier_id, version=1 if own is None else own.version + 1,
+                     envelope_hash=digest)
+    receipt = signer.sign(ReceiptKind.SUBMISSION, tender_id=tender.id, bid_id=facts.id,
+                          supplier_id=supplier_id, version=facts.version, received_at=uow.now,
                           envelope_hash=digest)
-    row.version += 1
-    row.status, row.envelope, row.envelope_hash = SUBMITTED, envelope, digest
-    row.received_at, row.confirmed_through, row.withdrawn_at = uow.now, tender.amendments, None
-    row.receipt = receipt.model_dump(mode="json")
-    uow.session.add(row)
-    uow.session.flush()
-    _record(uow, "bid.replace" if replaced else "bid.submit", row, receipt)
+    values = {"version": facts.version, "status": SUBMITTED, "envelope": envelope, "envelope_hash": digest,
+              "received_at": uow.now, "confirmed_through": tender.amendments, "withdrawn_at": None,
+              "receipt": receipt.model_dump(mode="json")}
+    if own is None:
+        uow.connection.execute(_INSERT_BID, {"id": facts.id, "tender_id": tender.id,
+                                             "supplier_id": supplier_id, **values})
+    else:
+        uow.connection.execute(_UPDATE_BID, {"bid_key": facts.id, **values})
+    _record(uow, "bid.replace" if replaced else "bid.submit", facts, receipt)
     return receipt
 
 

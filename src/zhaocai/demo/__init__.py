@@ -1,9 +1,11 @@
 """The bundled demo: `make demo` or `python -m zhaocai.demo [--path FILE]`."""
 
 from zhaocai.demo import (
+    evaluation,  # noqa: F401
     foundation,  # noqa: F401  (registers its chapters)
     suppliers,  # noqa: F401
     tenders,  # noqa: F401
+    transparency,  # noqa: F401
 )
 from zhaocai.demo.story import Demo, tell
 

@@ -16,10 +16,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, localcontext
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import and_, attrgetter, eq
 
-from zhaocai.integrity.facts import UNOPENED_STATUSES, BidFacts, SupplierFacts
+from zhaocai.integrity.facts import UNOPENED_STATUSES, BidFacts, SupplierFacts, TenderFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     RATIO_CONTEXT,
@@ -37,6 +37,7 @@ from zhaocai.integrity.model import (
 )
 
 _SUPPLIER = attrgetter("supplier_id")
+_STATUS = attrgetter("status")
 
 
 def _whole_days(period: timedelta) -> int:
@@ -61,10 +62,15 @@ def r003_short_submission_period(history: History,
             continue
         days = _whole_days(t.deadline - t.published_at)
         if days < threshold:
-            flags.append(make_flag("R003", "tender", tender_ids=[t.id], evidence={
-                "published_at": t.published_at, "deadline": t.deadline, "method": t.method,
-                "period_days": days, "threshold_days": threshold}))
+            flags.append(r003_flag(t, days, threshold))
     return flags
+
+
+def r003_flag(t: TenderFacts, days: int, threshold: int) -> Flag:
+    """The R003 flag of a tender whose bid period is `days` long."""
+    return make_flag("R003", "tender", tender_ids=[t.id], evidence={
+        "published_at": t.published_at, "deadline": t.deadline, "method": t.method,
+        "period_days": days, "threshold_days": threshold})
 
 
 def r018_single_bid(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -78,11 +84,15 @@ def r018_single_bid(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     for d in digests_of(history):
         t = d.tender
         if t.method in methods and t.status not in UNOPENED_STATUSES and len(d.submitted_suppliers) == 1:
-            flags.append(make_flag("R018", "tender", tender_ids=[t.id],
-                                   supplier_ids=d.submitted_suppliers,
-                                   bid_ids=[b.id for b in d.submitted],
-                                   evidence={"tenderers": 1, "method": t.method}))
+            flags.append(r018_flag(d))
     return flags
+
+
+def r018_flag(d: Digest) -> Flag:
+    """The R018 flag of a tender with a single tenderer."""
+    return make_flag("R018", "tender", tender_ids=[d.tender.id], supplier_ids=d.submitted_suppliers,
+                     bid_ids=[b.id for b in d.submitted],
+                     evidence={"tenderers": 1, "method": d.tender.method})
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +201,11 @@ def r025_excessive_unsuccessful_bids(history: History,
     percentile of counts and its ratio *less than* the lower fence Q1 − 1.5·IQR of the ratios (the
     strict comparisons of r025.rs).
     """
-    awarded = [d for d in digests_of(history) if d.winner is not None]
+    return r025_flags([d for d in digests_of(history) if d.winner is not None], settings)
+
+
+def r025_flags(awarded: list[Digest], settings: FlagSettings) -> list[Flag]:
+    """R025 over the digests of the tenders with an active award."""
     bids_of = Counter(chain.from_iterable(d.valid_suppliers for d in awarded))
     wins_of = Counter(d.winner for d in awarded if d.winner in d.valid_suppliers)
     counts = {s: (wins_of[s], n) for s, n in bids_of.items()}
@@ -258,12 +272,18 @@ def r030_late_bid_won(history: History, settings: FlagSettings = DEFAULT_SETTING
         deadline = d.tender.deadline
         late = [b for b in d.valid if b.supplier_id == winner and b.received_at > deadline]
         if late:
-            latest = max(b.received_at for b in late)
-            flags.append(make_flag("R030", "tender", tender_ids=[d.tender.id], supplier_ids=[winner],
-                                   bid_ids=[b.id for b in late], evidence={
-                "deadline": deadline, "received_at": latest,
-                "minutes_late": int((latest - deadline) / timedelta(minutes=1))}))
+            flags.append(r030_flag(d, winner, late))
     return flags
+
+
+def r030_flag(d: Digest, winner: str, late: list[BidFacts]) -> Flag:
+    """The R030 flag of a tender whose winner's valid bids `late` came after the deadline."""
+    deadline = d.tender.deadline
+    latest = max(b.received_at for b in late)
+    return make_flag("R030", "tender", tender_ids=[d.tender.id], supplier_ids=[winner],
+                     bid_ids=[b.id for b in late], evidence={
+        "deadline": deadline, "received_at": latest,
+        "minutes_late": int((latest - deadline) / timedelta(minutes=1))})
 
 
 def r035_all_except_winner_disqualified(history: History,
@@ -278,15 +298,23 @@ def r035_all_except_winner_disqualified(history: History,
         winner = d.winner
         if winner is None or d.valid_suppliers != (winner,):
             continue
-        others = [b for b in d.submitted if b.status == "disqualified" and b.supplier_id != winner]
-        count = len({b.supplier_id for b in others})
-        if count >= settings.r035_threshold:
-            flags.append(make_flag("R035", "tender", tender_ids=[d.tender.id],
-                                   supplier_ids=[b.supplier_id for b in others] + [winner],
-                                   bid_ids=[b.id for b in others], evidence={
-                "disqualified_tenderers": count, "threshold": settings.r035_threshold,
-                "reasons": sorted({b.disqualification_reason or "" for b in others})}))
+        flag = r035_check(d, winner, settings)
+        if flag is not None:
+            flags.append(flag)
     return flags
+
+
+def r035_check(d: Digest, winner: str, settings: FlagSettings) -> Flag | None:
+    """R035 for a tender whose only valid tenderer is its winner."""
+    others = [b for b in d.submitted if b.status == "disqualified" and b.supplier_id != winner]
+    count = len({b.supplier_id for b in others})
+    if count < settings.r035_threshold:
+        return None
+    return make_flag("R035", "tender", tender_ids=[d.tender.id],
+                     supplier_ids=[b.supplier_id for b in others] + [winner],
+                     bid_ids=[b.id for b in others], evidence={
+        "disqualified_tenderers": count, "threshold": settings.r035_threshold,
+        "reasons": sorted({b.disqualification_reason or "" for b in others})})
 
 
 def r036_lowest_bid_disqualified(history: History,
@@ -300,17 +328,25 @@ def r036_lowest_bid_disqualified(history: History,
     for d in digests_of(history):
         if d.winner is None or len(d.submitted) == len(d.valid):
             continue
-        disqualified = [b for b in d.submitted if b.status == "disqualified"]
-        lowest = min(b.price for b in disqualified)
-        lowest_valid = min((b.price for b in d.valid), default=None)
-        if lowest_valid is None or lowest < lowest_valid:
-            bids = [b for b in disqualified if b.price == lowest]
-            flags.append(make_flag("R036", "tender", tender_ids=[d.tender.id],
-                                   supplier_ids=[b.supplier_id for b in bids],
-                                   bid_ids=[b.id for b in bids], evidence={
-                "lowest_price": lowest, "lowest_valid_price": lowest_valid,
-                "reasons": sorted({b.disqualification_reason or "" for b in bids})}))
+        flag = r036_check(d)
+        if flag is not None:
+            flags.append(flag)
     return flags
+
+
+def r036_check(d: Digest) -> Flag | None:
+    """R036 for an awarded tender with disqualified bids."""
+    disqualified = [b for b in d.submitted if b.status == "disqualified"]
+    lowest = min(b.price for b in disqualified)
+    lowest_valid = min((b.price for b in d.valid), default=None)
+    if lowest_valid is not None and lowest >= lowest_valid:
+        return None
+    bids = [b for b in disqualified if b.price == lowest]
+    return make_flag("R036", "tender", tender_ids=[d.tender.id],
+                     supplier_ids=[b.supplier_id for b in bids],
+                     bid_ids=[b.id for b in bids], evidence={
+        "lowest_price": lowest, "lowest_valid_price": lowest_valid,
+        "reasons": sorted({b.disqualification_reason or "" for b in bids})})
 
 
 def _high_outliers(code: str, subject: str, fractions: Mapping[str, list[int]], minimum: int,
@@ -353,8 +389,11 @@ def r038_excessive_disqualified_bids(history: History,
     """
     prepared = prepare(history)
     bids, _ = prepared.flat_submitted()
-    submitted = Counter(map(_SUPPLIER, bids))
-    disqualified = Counter(b.supplier_id for b in bids if b.status == "disqualified")
+    suppliers = prepared.memo.get("flat_suppliers")
+    if suppliers is None:
+        suppliers = prepared.memo["flat_suppliers"] = list(map(_SUPPLIER, bids))
+    submitted = Counter(suppliers)
+    disqualified = Counter(compress(suppliers, map(eq, map(_STATUS, bids), repeat("disqualified"))))
     tenderers = {s: [disqualified[s], n, n] for s, n in submitted.items()}
     buyers: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for d in prepared.digests:
@@ -383,6 +422,12 @@ def r048_heterogeneous_supplier(history: History, suppliers: Mapping[str, Suppli
     for d in digests_of(history):
         if d.winner is not None:
             won[d.winner].add(d.tender.category)
+    return r048_flags(won, suppliers, settings)
+
+
+def r048_flags(won: Mapping[str, set[str]], suppliers: Mapping[str, SupplierFacts] | None,
+               settings: FlagSettings) -> list[Flag]:
+    """R048 from the categories each winner won in."""
     if not won:
         return []
     extra: dict[str, Decimal] = {}

@@ -15,6 +15,7 @@ from typing import cast
 from zhaocai.integrity import cardinal, collusion, local
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
+from zhaocai.integrity.pertender import FUSED_CODES, per_tender_flags
 
 FlagFunction = Callable[[History, Mapping[str, SupplierFacts], FlagSettings], list[Flag]]
 
@@ -76,10 +77,13 @@ def compute_flags(
     """
     history = tenders if isinstance(tenders, PreparedHistory) else PreparedHistory(tenders)
     known = supplier_map(suppliers)
+    # The simple per-tender flags in one pass (`pertender`), the others by their functions.
+    codes = FUSED_CODES if settings.codes is None else FUSED_CODES & settings.codes
+    fused = per_tender_flags(history, known, settings, codes) if codes else {}
     flags: list[Flag] = []
     for code, fn in FLAG_FUNCTIONS.items():
         if settings.wants(code):
-            flags.extend(fn(history, known, settings))
+            flags.extend(fused[code] if code in fused else fn(history, known, settings))
     flags.sort(key=lambda f: f.sort_key)
     return flags
 

@@ -7,12 +7,20 @@ rotation, which the planted-scheme tests need and Cardinal does not have.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 
-from zhaocai.integrity.facts import UNOPENED_STATUSES
-from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, digests_of, make_flag
+from zhaocai.integrity.facts import UNOPENED_STATUSES, TenderFacts
+from zhaocai.integrity.model import (
+    DEFAULT_SETTINGS,
+    Digest,
+    Flag,
+    FlagSettings,
+    History,
+    digests_of,
+    make_flag,
+)
 from zhaocai.money import percent_of
 
 
@@ -30,12 +38,18 @@ def few_bidders(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> 
             continue
         required = settings.inquiry_min_suppliers if t.method == "inquiry" else settings.min_valid_bidders
         if len(d.valid_suppliers) < required:
-            flags.append(make_flag("ZC-FEW-BIDDERS", "tender", tender_ids=[t.id],
-                                   supplier_ids=d.valid_suppliers, evidence={
-                "valid_bidders": len(d.valid_suppliers),
-                "submitted_bidders": len(d.submitted_suppliers),
-                "required": required, "method": t.method, "status": t.status}))
+            flags.append(few_bidders_flag(d, required))
     return flags
+
+
+def few_bidders_flag(d: Digest, required: int) -> Flag:
+    """The ZC-FEW-BIDDERS flag of a tender with fewer valid bidders than `required`."""
+    t = d.tender
+    return make_flag("ZC-FEW-BIDDERS", "tender", tender_ids=[t.id],
+                     supplier_ids=d.valid_suppliers, evidence={
+        "valid_bidders": len(d.valid_suppliers),
+        "submitted_bidders": len(d.submitted_suppliers),
+        "required": required, "method": t.method, "status": t.status})
 
 
 def late_amendment(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -50,18 +64,27 @@ def late_amendment(history: History, settings: FlagSettings = DEFAULT_SETTINGS) 
     notice = timedelta(days=settings.amendment_notice_days)
     for d in digests_of(history):
         t = d.tender
-        late = [a for a in t.amendments if a.deadline_after - a.issued_at < notice]
-        if late:
-            late.sort(key=lambda a: (a.issued_at, a.deadline_before, a.deadline_after))
-            flags.append(make_flag("ZC-LATE-AMENDMENT", "tender", tender_ids=[t.id], evidence={
-                "notice_days_required": settings.amendment_notice_days,
-                "amendments": [{
-                    "issued_at": a.issued_at, "deadline_before": a.deadline_before,
-                    "deadline_after": a.deadline_after,
-                    "deadline_moved": a.deadline_after != a.deadline_before,
-                    "notice_hours": int((a.deadline_after - a.issued_at) / timedelta(hours=1)),
-                } for a in late]}))
+        if t.amendments:
+            flag = late_amendment_check(t, notice, settings)
+            if flag is not None:
+                flags.append(flag)
     return flags
+
+
+def late_amendment_check(t: TenderFacts, notice: timedelta, settings: FlagSettings) -> Flag | None:
+    """ZC-LATE-AMENDMENT for one tender."""
+    late = [a for a in t.amendments if a.deadline_after - a.issued_at < notice]
+    if not late:
+        return None
+    late.sort(key=lambda a: (a.issued_at, a.deadline_before, a.deadline_after))
+    return make_flag("ZC-LATE-AMENDMENT", "tender", tender_ids=[t.id], evidence={
+        "notice_days_required": settings.amendment_notice_days,
+        "amendments": [{
+            "issued_at": a.issued_at, "deadline_before": a.deadline_before,
+            "deadline_after": a.deadline_after,
+            "deadline_moved": a.deadline_after != a.deadline_before,
+            "notice_hours": int((a.deadline_after - a.issued_at) / timedelta(hours=1)),
+        } for a in late]})
 
 
 def excessive_bid_security(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -73,14 +96,22 @@ def excessive_bid_security(history: History, settings: FlagSettings = DEFAULT_SE
         # Exact quick pass: a security of whole fen at most the unrounded cap is within the cap.
         if t.bid_security is None or t.bid_security * 100 <= t.estimate * percent:
             continue
-        cap = percent_of(t.estimate, percent)
-        if t.bid_security > cap:
-            flags.append(make_flag("ZC-BID-SECURITY", "tender", tender_ids=[t.id], evidence={
-                "bid_security": t.bid_security, "estimate": t.estimate, "cap": cap,
-                "cap_percent": percent,
-                "percent_of_estimate": (t.bid_security * 100 / t.estimate).quantize(Decimal("0.01"))
-                if t.estimate else None}))
+        flag = bid_security_check(t, percent)
+        if flag is not None:
+            flags.append(flag)
     return flags
+
+
+def bid_security_check(t: TenderFacts, percent: Decimal) -> Flag | None:
+    """ZC-BID-SECURITY for a tender whose security passed the quick pass's fence."""
+    cap = percent_of(t.estimate, percent)
+    if t.bid_security is None or t.bid_security <= cap:
+        return None
+    return make_flag("ZC-BID-SECURITY", "tender", tender_ids=[t.id], evidence={
+        "bid_security": t.bid_security, "estimate": t.estimate, "cap": cap,
+        "cap_percent": percent,
+        "percent_of_estimate": (t.bid_security * 100 / t.estimate).quantize(Decimal("0.01"))
+        if t.estimate else None})
 
 
 def short_publicity(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -93,11 +124,16 @@ def short_publicity(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
             continue
         length = t.publicity_end - t.publicity_start
         if length < minimum:
-            flags.append(make_flag("ZC-SHORT-PUBLICITY", "tender", tender_ids=[t.id], evidence={
-                "publicity_start": t.publicity_start, "publicity_end": t.publicity_end,
-                "publicity_hours": int(length / timedelta(hours=1)),
-                "minimum_days": settings.publicity_min_days}))
+            flags.append(short_publicity_flag(t, length, settings))
     return flags
+
+
+def short_publicity_flag(t: TenderFacts, length: timedelta, settings: FlagSettings) -> Flag:
+    """The ZC-SHORT-PUBLICITY flag of a tender publicised for `length`."""
+    return make_flag("ZC-SHORT-PUBLICITY", "tender", tender_ids=[t.id], evidence={
+        "publicity_start": t.publicity_start, "publicity_end": t.publicity_end,
+        "publicity_hours": int(length / timedelta(hours=1)),
+        "minimum_days": settings.publicity_min_days})
 
 
 def bid_rotation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -110,10 +146,31 @@ def bid_rotation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     always bids together and shares the wins does. A ring that varies its line-up escapes this
     exact-set screen (see docs/transparency.md).
     """
-    groups: dict[frozenset[str], list[tuple[str, str]]] = defaultdict(list)
+    keys: list[tuple[str, ...]] = []
+    awarded: list[tuple[str, str]] = []
     for d in digests_of(history):
         if d.winner is not None and len(d.valid_suppliers) >= 2:
-            groups[frozenset(d.valid_suppliers)].append((d.tender.id, d.winner))
+            keys.append(tuple(sorted(d.valid_suppliers)))
+            awarded.append((d.tender.id, d.winner))
+    return bid_rotation_flags(keys, awarded, settings)
+
+
+def bid_rotation_flags(keys: list[tuple[str, ...]], awarded: list[tuple[str, str]],
+                       settings: FlagSettings) -> list[Flag]:
+    """ZC-BID-ROTATION from the awarded tenders with two or more valid bidders: `keys` their
+    valid bidders (sorted, distinct) and beside each in `awarded` its (tender id, winner).
+
+    Groups are counted before any is built: a large history has thousands of groups met once,
+    and only tuples of strings (which the garbage collector stops tracking) stand for them.
+    """
+    counts = Counter(keys)
+    groups: dict[tuple[str, ...], list[tuple[str, str]]] = {
+        key: [] for key, n in counts.items() if n >= settings.rotation_min_tenders}
+    if groups:
+        for key, tender in zip(keys, awarded, strict=True):
+            found = groups.get(key)
+            if found is not None:
+                found.append(tender)
     flags = []
     for members, tenders in groups.items():
         if len(tenders) < settings.rotation_min_tenders:

@@ -12,16 +12,19 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Connection, Engine, RootTransaction, insert
 from sqlmodel import Session
 
 from zhaocai.actors import Actor
+from zhaocai.store import driver
 from zhaocai.store.engine import PG_COMMAND_LOCK
 from zhaocai.store.schema import AuditEventRow, OutboxEventRow
 from zhaocai.store.types import canonical_json
 
 GENESIS_HASH = "0" * 64
 _AUDIT_INSERT = insert(AuditEventRow)
+_AUDIT_COLUMNS = ("seq", "at", "actor_id", "action", "subject_type", "subject_id", "change", "digest",
+                  "prev_hash", "hash")
 _OUTBOX_INSERT = insert(OutboxEventRow)
 
 
@@ -51,37 +54,70 @@ class Recorded:
 
 
 class UnitOfWork:
-    """A transaction bound to one command: its actor, its moment, its audit and outbox."""
+    """A transaction bound to one command: its actor, its moment, its audit and outbox.
+
+    The transaction belongs to `connection`; `session` (an ORM session joined to it) is made
+    the first time a handler asks for it, so a command written with Core statements only pays
+    for no ORM session. On success pending ORM changes are flushed and the transaction
+    commits; on any error everything, ORM and Core writes alike, is rolled back.
+    """
 
     def __init__(self, engine: Engine, actor: Actor, action: str, now: datetime) -> None:
         self.actor = actor
         self.action = action
         self.now = now
-        self.session = Session(engine, expire_on_commit=False, autoflush=True)
+        self._engine = engine
+        self._session: Session | None = None
         self._head: tuple[int, str] | None = None
         self.records: list[Recorded] = []
 
+    @property
+    def session(self) -> Session:
+        """The command's ORM session, in the command's transaction (made on first use)."""
+        if self._session is None:
+            # "rollback_only": the session never commits the command's transaction; it is ours.
+            self._session = Session(self.connection, expire_on_commit=False, autoflush=True,
+                                    join_transaction_mode="rollback_only")
+        return self._session
+
     def __enter__(self) -> UnitOfWork:
-        # The command's connection, fetched once: the session hands out the same one anyway.
-        self.connection = self.session.connection()
-        if self.connection.dialect.name == "postgresql":
-            self.connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_COMMAND_LOCK})")
+        self.connection: Connection = self._engine.connect()
+        try:
+            self._transaction: RootTransaction = self.connection.begin()
+            if self.connection.dialect.name == "postgresql":
+                self.connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_COMMAND_LOCK})")
+        except BaseException:
+            self.connection.close()
+            raise
         return self
 
     def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        committed = False
         try:
             if exc_type is None:
-                self.session.commit()
-            else:
-                self.session.rollback()
+                if self._session is not None:
+                    self._session.flush()
+                self._transaction.commit()
+                committed = True
         finally:
-            self.session.close()
+            try:
+                if not committed and self._transaction.is_active:
+                    self._transaction.rollback()
+            finally:
+                if self._session is not None:
+                    self._session.close()
+                self.connection.close()
 
     def _chain_head(self) -> tuple[int, str]:
         if self._head is None:
-            row = self.connection.exec_driver_sql(
-                "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1"
-            ).first()
+            # A fixed query without parameters, once per command: straight to the driver's cursor,
+            # inside the command's transaction.
+            cursor = self.connection.connection.cursor()
+            try:
+                cursor.execute("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
             self._head = (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
         return self._head
 
@@ -107,13 +143,14 @@ class UnitOfWork:
         digest = change_digest(change_text)
         link = link_hash(seq, at, self.actor.id, action, subject_type, subject_id, digest,
                          prev_hash)
-        # Core inserts, written at once: the chain is the hot path of every command.
+        # Written at once: the chain is the hot path of every command, and its columns are text
+        # and integers, so the link goes straight through the driver.
         conn = self.connection
-        conn.execute(_AUDIT_INSERT, {
+        driver.execute(conn, _AUDIT_INSERT, {
             "seq": seq, "at": at, "actor_id": self.actor.id, "action": action,
             "subject_type": subject_type, "subject_id": subject_id, "change": change_text,
             "digest": digest, "prev_hash": prev_hash, "hash": link,
-        })
+        }, _AUDIT_COLUMNS)
         event_id = None
         if event is not None:
             event_id = str(uuid.uuid4())

@@ -1,16 +1,16 @@
 """Eligibility: may a supplier take part in a category, for an amount, at a moment, and if not, why.
 
-`check_eligibility` runs inside any session (another command's transaction included) with two
-indexed queries: the supplier with its category and the category's policy, then its
-qualifications of the required types.
+`check_eligibility` runs inside any session (another command's transaction included) with one
+indexed query: the supplier with its category, the category's policy and its qualifications.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import and_, select
+from sqlalchemy import BindParameter, Connection, Text, and_, bindparam, select, type_coerce
 from sqlmodel import Session, col
 
 from zhaocai.categories import Category
@@ -57,6 +57,29 @@ def held_qualifications(session: Session, supplier_id: str,
             for q in session.execute(query).scalars()]
 
 
+_SUPPLIER = SupplierRow.__table__  # type: ignore[attr-defined]
+_SUPPLIER_CATEGORY = SupplierCategoryRow.__table__  # type: ignore[attr-defined]
+_POLICY = CategoryPolicyRow.__table__  # type: ignore[attr-defined]
+_QUALIFICATION = QualificationRow.__table__  # type: ignore[attr-defined]
+# Built once: eligibility runs inside every bid submission, so it is one Core select with bound
+# parameters (compiled once and cached by the engine): one row per qualification held (or one
+# row with empty qualification columns), the supplier's facts and the policy text on each.
+_CATEGORY: BindParameter[str] = bindparam("category")
+_FACTS = (
+    select(_SUPPLIER.c.admission, _SUPPLIER.c.standing, _SUPPLIER.c.ceiling_fen,
+           _SUPPLIER.c.ban_until, _SUPPLIER_CATEGORY.c.admitted,
+           type_coerce(_POLICY.c.requirements, Text), _QUALIFICATION.c.type,
+           _QUALIFICATION.c.grade, _QUALIFICATION.c.number, _QUALIFICATION.c.valid_from,
+           _QUALIFICATION.c.valid_until)
+    .select_from(_SUPPLIER)
+    .outerjoin(_SUPPLIER_CATEGORY, and_(_SUPPLIER_CATEGORY.c.supplier_id == _SUPPLIER.c.id,
+                                        _SUPPLIER_CATEGORY.c.category == _CATEGORY))
+    .outerjoin(_POLICY, _POLICY.c.category == _CATEGORY)
+    .outerjoin(_QUALIFICATION, _QUALIFICATION.c.supplier_id == _SUPPLIER.c.id)
+    .where(_SUPPLIER.c.id == bindparam("supplier_id"))
+)
+
+
 def _reason(code: str, en: str, zh: str, **details: object) -> IneligibilityReason:
     return IneligibilityReason(code=code, message_en=en, message_zh=zh, details=dict(details))
 
@@ -68,28 +91,26 @@ def check_eligibility(session: Session, supplier_id: str, category: Category, am
     Eligible exactly when: admitted in the category, standing active or warned, `amount` within
     the admitted ceiling, and every qualification the category requires valid at `at`.
     """
+    if session.autoflush:
+        session.flush()  # what the ORM would do before a query; nothing when the session is clean
+    return eligibility_on(session.connection(), supplier_id, category, amount, at)
+
+
+def eligibility_on(connection: Connection, supplier_id: str, category: Category, amount: Decimal,
+                   at: datetime) -> Eligibility:
+    """`check_eligibility` on a connection: for commands written with Core statements only."""
     at = require_aware(at, "at")
     amount = to_decimal(amount)
     category = Category(category)
-    row = session.execute(
-        select(SupplierRow.admission, SupplierRow.standing, SupplierRow.ceiling_fen,  # type: ignore[call-overload]
-               SupplierRow.ban_until, SupplierCategoryRow.admitted,
-               CategoryPolicyRow.requirements)
-        .select_from(SupplierRow)
-        .outerjoin(SupplierCategoryRow, and_(
-            col(SupplierCategoryRow.supplier_id) == col(SupplierRow.id),
-            col(SupplierCategoryRow.category) == category.value))
-        .outerjoin(CategoryPolicyRow, col(CategoryPolicyRow.category) == category.value)
-        .where(col(SupplierRow.id) == supplier_id)
-    ).first()
+    rows = connection.execute(_FACTS, {"supplier_id": supplier_id, "category": category.value}).all()
     result = Eligibility(supplier_id=supplier_id, category=category, amount=amount, at=at,
                          eligible=False)
-    if row is None:
+    if not rows:
         result.reasons.append(_reason(
             "not_registered", f"Supplier {supplier_id} is not in the register",
             f"供应商 {supplier_id} 不在供应商库中", supplier_id=supplier_id))
         return result
-    admission, standing, ceiling_fen, ban_until, cat_admitted, stored_policy = row
+    admission, standing, ceiling_fen, ban_until, cat_admitted, policy_text = rows[0][:6]
     reasons = result.reasons
     if standing == Standing.EXITED:
         reasons.append(_reason("exited", "The supplier has left the register",
@@ -107,8 +128,10 @@ def check_eligibility(session: Session, supplier_id: str, category: Category, am
             "not_admitted", f"The supplier is not admitted in {category.value}",
             f"该供应商未获准入{category.label_zh}类别", admission=admission,
             category_admitted=bool(cat_admitted)))
-    requirements = requirements_from(stored_policy, category)
-    held = held_qualifications(session, supplier_id, [r.type for r in requirements])
+    requirements = requirements_from(None if policy_text is None else json.loads(policy_text),
+                                     category)
+    types = {r.type for r in requirements}
+    held = [HeldQualification(*row[6:]) for row in rows if row[6] is not None and row[6] in types]
     for gap in qualification_gaps(category, requirements, held, at):
         reasons.append(_reason(
             "qualification_expired" if gap.problem == "expired" else "qualification_missing",

@@ -1,0 +1,259 @@
+"""Shared pieces of the evaluation service: loading, membership checks, the frozen spec as the
+pure rules' values, and the views built from rows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
+
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
+from zhaocai.bidding.award.views import EntryView, LotView, ReasonView
+from zhaocai.bidding.evaluation import (
+    AwardMethod,
+    Criterion,
+    CriterionKind,
+    PriceScoreFormula,
+    Reason,
+    ScoringScheme,
+    TieBreak,
+)
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
+from zhaocai.bidding.tables import OpeningRecordRow, TenderRow
+from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation
+from zhaocai.money import Money
+
+SUBJECT = "tender"
+TIE_BREAK = TieBreak.TECHNICAL_THEN_LOTTERY
+"""The tie-break of every tender: fixed in the library, hence known at publication."""
+
+BUYER_STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
+               Role.AUDITOR, Role.ADMINISTRATOR)
+MEMBER_ROLES = (Role.EXPERT, Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE,
+                Role.SUPERVISOR)
+
+LOT_OPEN, LOT_FAILED, LOT_RANKED, LOT_AWARDED = "evaluating", "failed", "ranked", "awarded"
+
+
+def refuse(code: str, en: str, zh: str, **details: Any) -> RuleViolation:
+    """A RuleViolation with details."""
+    return RuleViolation(code, en, zh, details)
+
+
+def is_staff(actor: Actor) -> bool:
+    """People of the buyer (not a supplier's user)."""
+    return actor.supplier_id is None and actor.has(*BUYER_STAFF)
+
+
+def reason_dict(reason: Reason) -> dict[str, str]:
+    """A reason as stored JSON."""
+    return {"code": reason.code, "en": reason.en, "zh": reason.zh}
+
+
+def reason_of(data: dict[str, str]) -> Reason:
+    """A reason from stored JSON."""
+    return Reason(data["code"], data["en"], data["zh"])
+
+
+def spec_of(tender: TenderRow) -> EvaluationSpec:
+    """The evaluation spec frozen at publication."""
+    return EvaluationSpec.model_validate(tender.evaluation)
+
+
+def method_of(spec: EvaluationSpec) -> AwardMethod:
+    """The pure rules' award method for a spec."""
+    if spec.method is EvaluationMethod.COMPREHENSIVE_SCORING:
+        return AwardMethod.COMPREHENSIVE
+    return AwardMethod.LOWEST_EVALUATED_PRICE
+
+
+def scheme_of(spec: EvaluationSpec) -> ScoringScheme:
+    """The scoring scheme of a spec: criteria by name (max points = weight); a part weighted
+    without criteria is one criterion named after the part."""
+    criteria = [Criterion(c.name, c.name, CriterionKind(c.part.value), c.weight, c.weight)
+                for c in spec.criteria]
+    for part in EvaluationPart:
+        weight = getattr(spec.weights, part.value)
+        if weight > 0 and not any(c.part is part for c in spec.criteria):
+            criteria.append(Criterion(part.value, part.value, CriterionKind(part.value), weight, weight))
+    return ScoringScheme(spec.weights.price, tuple(criteria))
+
+
+def price_formula(spec: EvaluationSpec) -> PriceScoreFormula | None:
+    """The price formula: full marks = the price weight, benchmark the lowest valid price, one
+    point off per percentage point above it (None when price weighs nothing)."""
+    if spec.weights.price <= 0:
+        return None
+    return PriceScoreFormula(full_marks=spec.weights.price)
+
+
+def opening_digest(session: Session, tender_id: str) -> str:
+    """The digest of the tender's last opening record (commercial stage for two envelopes)."""
+    row = session.exec(select(OpeningRecordRow).where(col(OpeningRecordRow.tender_id) == tender_id)
+                       .order_by(col(OpeningRecordRow.opened_at).desc())).first()
+    if row is None:
+        raise refuse("evaluation.not_opened", "The tender has no opening record",
+                     "该项目尚无开标记录", tender_id=tender_id)
+    return row.digest
+
+
+def load_tender_row(session: Session, tender_id: str) -> TenderRow:
+    """The tender row or NotFoundError."""
+    tender = session.get(TenderRow, tender_id)
+    if tender is None:
+        raise NotFoundError("tender.not_found", f"No tender {tender_id!r}",
+                            f"招标项目 {tender_id!r} 不存在", {"tender_id": tender_id})
+    return tender
+
+
+def require_state(tender: TenderRow, *states: TenderState, doing: str) -> None:
+    """Refuse unless the tender is in one of `states`."""
+    if tender.state not in {s.value for s in states}:
+        raise refuse("evaluation.wrong_state",
+                     f"Cannot {doing} while the tender is {tender.state}",
+                     f"招标项目处于 {tender.state} 状态，不能{doing}",
+                     tender_id=tender.id, state=tender.state,
+                     expected=[s.value for s in states])
+
+
+def evaluation_row(session: Session, tender_id: str, *, create: bool = False) -> EvaluationRow:
+    """The tender's evaluation row (created on demand inside a command)."""
+    row = session.get(EvaluationRow, tender_id)
+    if row is None:
+        if not create:
+            raise refuse("evaluation.not_started", "Evaluation has not started for this tender",
+                         "该项目尚未开始评标", tender_id=tender_id)
+        row = EvaluationRow(tender_id=tender_id)
+        session.add(row)
+    return row
+
+
+def committee_row(session: Session, tender_id: str) -> CommitteeRow:
+    """The drawn committee or a refusal."""
+    row = session.get(CommitteeRow, tender_id)
+    if row is None:
+        raise refuse("committee.not_drawn", "No committee has been drawn for this tender",
+                     "该项目尚未抽取评标委员会", tender_id=tender_id)
+    return row
+
+
+def active_members(session: Session, tender_id: str) -> list[MemberRow]:
+    """The committee's sitting members, in seat order."""
+    return list(session.exec(select(MemberRow).where(
+        col(MemberRow.tender_id) == tender_id, col(MemberRow.active).is_(True))
+        .order_by(col(MemberRow.position))).all())
+
+
+def require_member(session: Session, tender_id: str, actor: Actor, *, declared: bool = True) -> MemberRow:
+    """The actor's seat on the committee; refuses non-members and members yet to declare."""
+    member = session.get(MemberRow, (tender_id, actor.id))
+    if member is None or not member.active or actor.supplier_id is not None:
+        raise PermissionDenied("evaluation.not_a_member",
+                               f"{actor.name} is not a member of this tender's committee",
+                               f"{actor.name} 不是本项目评标委员会成员",
+                               {"actor": actor.id, "tender_id": tender_id})
+    if declared and member.declared_at is None:
+        raise PermissionDenied("evaluation.not_declared",
+                               f"{actor.name} must sign the no-conflict declaration before seeing "
+                               "any bid or scoring",
+                               f"{actor.name} 须先签署无利害关系声明，方可查阅投标文件或评分",
+                               {"actor": actor.id, "tender_id": tender_id})
+    return member
+
+
+def require_all_declared(session: Session, tender_id: str) -> list[MemberRow]:
+    """Every sitting member has declared, or a refusal naming how many have not."""
+    members = active_members(session, tender_id)
+    waiting = [m for m in members if m.declared_at is None]
+    if waiting:
+        raise refuse("evaluation.declarations_pending",
+                     f"{len(waiting)} member(s) have not signed the no-conflict declaration",
+                     f"尚有 {len(waiting)} 名评委未签署无利害关系声明", waiting=len(waiting))
+    return members
+
+
+def lot_titles(tender: TenderRow) -> dict[str, str]:
+    """Lot id → title, in the tender's order."""
+    return {lot["id"]: lot["title"] for lot in tender.lots}
+
+
+def lot_row(session: Session, tender_id: str, lot_id: str) -> LotRow:
+    """A lot's evaluation row or NotFoundError."""
+    row = session.get(LotRow, (tender_id, lot_id))
+    if row is None:
+        raise NotFoundError("evaluation.lot_not_found", f"No evaluated lot {lot_id!r}",
+                            f"不存在评审中的标段 {lot_id!r}", {"lot_id": lot_id})
+    return row
+
+
+def entry_row(session: Session, tender_id: str, lot_id: str, bid_id: str) -> EntryRow:
+    """One bid's entry in a lot or NotFoundError."""
+    row = session.get(EntryRow, (tender_id, lot_id, bid_id))
+    if row is None:
+        raise NotFoundError("evaluation.bid_not_found", f"No bid {bid_id!r} in lot {lot_id!r}",
+                            f"标段 {lot_id!r} 中不存在投标 {bid_id!r}",
+                            {"lot_id": lot_id, "bid_id": bid_id})
+    return row
+
+
+def money(fen: int | None) -> Decimal | None:
+    """Yuan from fen (None stays None)."""
+    return None if fen is None else Money.from_fen(fen).amount
+
+
+def _dec(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def entry_view(row: Any) -> EntryView:
+    """The view of an entry (an `EntryRow` or a Core row with the same columns). Built without
+    re-validation: every value comes typed from the store (reports hold thousands of entries)."""
+    return EntryView.model_construct(
+        lot_id=row.lot_id, bid_id=row.bid_id, supplier_id=row.supplier_id, price=money(row.price_fen),
+        compliant=bool(row.compliant), reasons=[ReasonView.model_construct(**r) for r in row.reasons],
+        abnormal=row.abnormal, abnormal_decision=row.abnormal_decision, explanation=row.explanation,
+        evaluated_price=money(row.evaluated_fen), price_score=_dec(row.price_score),
+        technical=_dec(row.technical), commercial=_dec(row.commercial), total=_dec(row.total),
+        rank=row.rank, ranked_by=row.ranked_by)
+
+
+_ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
+
+
+def lot_views(session: Session, tender_id: str) -> list[LotView]:
+    """Every lot of the evaluation with its entries (ranked first, then by bid id), in bulk."""
+    lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender_id)
+                        .order_by(col(LotRow.lot_id))).all()
+    entries: dict[str, list[Any]] = {}
+    for e in session.execute(sa_select(_ENTRY).where(_ENTRY.c.tender_id == tender_id)):
+        entries.setdefault(e.lot_id, []).append(e)
+    views = []
+    for lot in lots:
+        rows = sorted(entries.get(lot.lot_id, []),
+                      key=lambda e: (e.rank is None, e.rank or 0, e.bid_id))
+        views.append(LotView(
+            lot_id=lot.lot_id, title=lot.title, status=lot.status, compliant=lot.compliant,
+            failure_reason=lot.failure_reason, benchmark_price=money(lot.benchmark_fen),
+            entries=[entry_view(e) for e in rows], candidates=list(lot.candidates or []),
+            outliers=list(lot.outliers or [])))
+    return views
+
+
+def bulk(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Run `sql` (qmark placeholders) for many rows straight through the driver: the hot path of
+    score sheets and rankings, where per-row parameter processing would cost more than the write."""
+    if not rows:
+        return
+    connection = session.connection()
+    if connection.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    connection.exec_driver_sql(sql, rows)
+
+
+def conflict(code: str, en: str, zh: str, **details: Any) -> ConflictError:
+    """A ConflictError with details."""
+    return ConflictError(code, en, zh, details)

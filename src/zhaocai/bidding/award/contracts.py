@@ -1,0 +1,200 @@
+"""Award (定标), award notice (中标通知书) and contract (合同), lot by lot.
+
+The award needs the publicity to be over and every objection answered (`can_award`); each lot
+goes to its first candidate unless an approved removal takes it out, then the next
+(`decide_award`). The award's amount is exactly the winning bid's opened price for the lot, and the
+contract is created at that same amount, to be signed by the buyer and the supplier within
+`contract_within_days` (Law 46); when every awarded lot's contract is signed the tender is
+`contracted`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from zhaocai.actors import Role
+from zhaocai.bidding.award.common import (
+    LOT_AWARDED,
+    LOT_RANKED,
+    conflict,
+    entry_row,
+    evaluation_row,
+    money,
+    refuse,
+    require_state,
+)
+from zhaocai.bidding.award.objections import open_objections
+from zhaocai.bidding.award.report import entry_amount
+from zhaocai.bidding.award.tables import AwardRow, ContractRow, LotRow, RemovalRow
+from zhaocai.bidding.award.views import AwardView, ContractView, NoticeView
+from zhaocai.bidding.evaluation import (
+    Reason,
+    Removal,
+    award_notice,
+    can_award,
+    contract_deadline,
+    decide_award,
+)
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.tables import TenderRow
+from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation
+from zhaocai.money import Money, amount_in_words
+from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.tables import SupplierRow
+
+PENDING, SIGNED = "pending_signature", "signed"
+
+
+def notice_view(award: AwardRow, contract: ContractRow) -> NoticeView:
+    """The notice of an award with its contract's id and deadline."""
+    n = award.notice
+    return NoticeView(award_id=award.id, tender_id=award.tender_id, lot_id=award.lot_id,
+                      supplier_id=award.supplier_id, supplier_name=n["supplier_name"],
+                      title_en=n["title_en"], title_zh=n["title_zh"],
+                      amount=Money.from_fen(award.amount_fen).amount,
+                      amount_figures=n["amount_figures"], amount_in_words=n["amount_in_words"],
+                      body_en=n["body_en"], body_zh=n["body_zh"], contract_id=contract.id,
+                      sign_by=contract.sign_by)
+
+
+def award_view(session: Session, tender: TenderRow) -> AwardView:
+    """Every notice of a tender, lot by lot."""
+    awards = session.exec(select(AwardRow).where(col(AwardRow.tender_id) == tender.id)
+                          .order_by(col(AwardRow.lot_id))).all()
+    contracts = {c.award_id: c for c in session.exec(select(ContractRow).where(
+        col(ContractRow.tender_id) == tender.id)).all()}
+    return AwardView(tender_id=tender.id, state=tender.state,
+                     notices=[notice_view(a, contracts[a.id]) for a in awards])
+
+
+def award(uow: UnitOfWork, tender_id: str) -> AwardView:
+    """Award every ranked lot to its first candidate not removed by an approved removal."""
+    session = uow.session
+    tender = load_tender(uow, tender_id)
+    require_state(tender, TenderState.PUBLICISING, doing="award")
+    ev = evaluation_row(session, tender.id)
+    assert ev.publicity_ends is not None
+    ok, why = can_award(uow.now, ev.publicity_ends, open_objections(session, tender.id))
+    if not ok:
+        assert why is not None
+        raise RuleViolation(why.code, why.en, why.zh, {"tender_id": tender.id,
+                                                       "publicity_ends": ev.publicity_ends.isoformat()})
+    profile, _ = frozen_rules(tender)
+    lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id,
+                                             col(LotRow.status) == LOT_RANKED)
+                        .order_by(col(LotRow.lot_id))).all()
+    removals = session.exec(select(RemovalRow).where(col(RemovalRow.tender_id) == tender.id)
+                            .order_by(col(RemovalRow.proposed_at), col(RemovalRow.id))).all()
+    deadline = contract_deadline(uow.now, profile)
+    facts: list[dict[str, Any]] = []
+    several = len(tender.lots) > 1
+    for lot in lots:
+        decision = decide_award(list(lot.candidates or []), [
+            Removal(r.bid_id, Reason(r.code, r.en, r.zh), r.proposed_by, r.approved_by)
+            for r in removals if r.lot_id == lot.lot_id])
+        entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
+        amount = entry_amount(entry)
+        supplier = session.get(SupplierRow, entry.supplier_id)
+        name = supplier.name if supplier else entry.supplier_id
+        text = award_notice(tender_ref=tender.id, tender_title=tender.title,
+                            lot_name=lot.title if several else None, supplier_name=name,
+                            amount=amount, contract_deadline_at=deadline)
+        award_id, contract_id = f"awd-{uuid.uuid4().hex[:12]}", f"ctr-{uuid.uuid4().hex[:12]}"
+        removed = [{"bid_id": r.bid_id, "code": r.reason.code, "en": r.reason.en, "zh": r.reason.zh,
+                    "recorded_by": r.recorded_by, "approved_by": r.approved_by} for r in decision.removed]
+        session.add(AwardRow(
+            id=award_id, tender_id=tender.id, lot_id=lot.lot_id, bid_id=entry.bid_id,
+            supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen, rank=decision.rank,
+            removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id,
+            notice={"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
+                    "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
+                    "body_en": text.body_en, "body_zh": text.body_zh}))
+        session.add(ContractRow(
+            id=contract_id, tender_id=tender.id, lot_id=lot.lot_id, award_id=award_id,
+            bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen,
+            status=PENDING, created_at=uow.now, sign_by=deadline))
+        lot.status = LOT_AWARDED
+        session.add(lot)
+        facts.append({"lot_id": lot.lot_id, "award_id": award_id, "contract_id": contract_id,
+                      "bid_id": entry.bid_id, "supplier_id": entry.supplier_id, "rank": decision.rank,
+                      "amount": str(amount), "amount_in_words": text.amount_in_words,
+                      "removed": [r["bid_id"] for r in removed]})
+    if not facts:
+        raise refuse("award.nothing_to_award", "No lot is ranked for award", "没有可定标的标段",
+                     tender_id=tender.id)
+    ev.awarded_at = uow.now
+    session.add(ev)
+    session.flush()
+    fire_transition(uow, tender, "award", {"awards": facts, "contract_sign_by": deadline},
+                    action="award.decide")
+    return award_view(session, tender)
+
+
+def contract_view(contract: ContractRow, tender_state: str) -> ContractView:
+    """The view of a contract."""
+    amount = money(contract.amount_fen)
+    assert amount is not None
+    return ContractView(id=contract.id, tender_id=contract.tender_id, lot_id=contract.lot_id,
+                        supplier_id=contract.supplier_id, bid_id=contract.bid_id, amount=amount,
+                        amount_in_words=amount_in_words(amount), status=contract.status,
+                        sign_by=contract.sign_by, buyer_signed_by=contract.buyer_signed_by,
+                        supplier_signed_by=contract.supplier_signed_by, tender_state=tender_state)
+
+
+def load_contract(session: Session, contract_id: str) -> ContractRow:
+    """A contract or NotFoundError."""
+    row = session.get(ContractRow, contract_id)
+    if row is None:
+        raise NotFoundError("contract.not_found", f"No contract {contract_id!r}",
+                            f"合同 {contract_id!r} 不存在", {"contract_id": contract_id})
+    return row
+
+
+def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
+    """The buyer (purchasing) or the winning supplier signs; both signed: the contract stands."""
+    session = uow.session
+    contract = load_contract(session, contract_id)
+    actor = uow.actor
+    if contract.status == SIGNED:
+        raise conflict("contract.already_signed", "The contract is already signed", "合同已签订",
+                       contract_id=contract_id)
+    if uow.now >= contract.sign_by:
+        raise refuse("contract.deadline_passed",
+                     f"The contract had to be signed by {contract.sign_by.isoformat()} (Law 46)",
+                     "合同须在中标通知书发出之日起三十日内订立（招标投标法第四十六条），已逾期",
+                     sign_by=contract.sign_by.isoformat())
+    if actor.supplier_id is not None:
+        if actor.supplier_id != contract.supplier_id:
+            raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
+                                   "仅中标供应商可签署该合同", {"actor": actor.id})
+        if contract.supplier_signed_by is not None:
+            raise conflict("contract.side_signed", "The supplier already signed", "供应商已签署")
+        contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
+    else:
+        if not actor.has(Role.PURCHASING):
+            raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
+                                   "由采购部门代表招标人签署", {"actor": actor.id})
+        if contract.buyer_signed_by is not None:
+            raise conflict("contract.side_signed", "The buyer already signed", "招标人已签署")
+        contract.buyer_signed_by, contract.buyer_signed_at = actor.id, uow.now
+    both = contract.buyer_signed_by is not None and contract.supplier_signed_by is not None
+    if both:
+        contract.status = SIGNED
+    session.add(contract)
+    session.flush()
+    tender = load_tender(uow, contract.tender_id)
+    facts = {"contract_id": contract.id, "tender_id": tender.id, "lot_id": contract.lot_id,
+             "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
+             "signed_by": actor.id, "status": contract.status}
+    others = session.exec(select(ContractRow.status).where(
+        col(ContractRow.tender_id) == tender.id)).all()
+    if both and all(s == SIGNED for s in others) and tender.state == TenderState.AWARDED.value:
+        fire_transition(uow, tender, "contract", facts, action="contract.sign")
+    else:
+        uow.record("contract.sign", "contract", contract.id, facts,
+                   event="ContractSigned" if both else "ContractSignature")
+    return contract_view(contract, tender.state)

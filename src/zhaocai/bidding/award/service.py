@@ -1,0 +1,354 @@
+"""EvaluationService (`platform.evaluation`): everything after the opening, as commands and reads.
+
+Expert pool → committee draw with recusal → declarations → compliance and abnormally low bids →
+sealed scoring (or lowest evaluated price) → report and publicity → objections → award, notice
+and contract → performance feedback to the supplier register. Price inquiries (询价) are decided
+by their officers instead of a committee and then follow the same publicity, award and contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlmodel import col, select
+
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding.award import (
+    committee,
+    compliance,
+    contracts,
+    experts,
+    inquiry,
+    objections,
+    report,
+    scoring,
+)
+from zhaocai.bidding.award.common import (
+    BUYER_STAFF,
+    MEMBER_ROLES,
+    is_staff,
+    load_tender_row,
+    lot_views,
+    require_member,
+)
+from zhaocai.bidding.award.tables import ContractRow, ExpertRow, ObjectionRow
+from zhaocai.bidding.award.ticks import end_publicity, lapse_contracts
+from zhaocai.bidding.award.views import (
+    AbnormalInput,
+    AdjustmentInput,
+    AwardView,
+    CommitteeView,
+    ComplianceView,
+    ContractView,
+    Declaration,
+    DrawCheck,
+    EntryView,
+    EvaluationReport,
+    ExpertInput,
+    ExpertView,
+    InquiryDecisionView,
+    NoticeView,
+    ObjectionView,
+    PerformanceInput,
+    RemovalView,
+    Representative,
+    ScoreSheetView,
+    SheetReceipt,
+)
+from zhaocai.bidding.lifecycle import require_buyer
+from zhaocai.bidding.service import OpenedBid
+from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, parse
+from zhaocai.money import to_decimal
+from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.models import PerformanceEventView
+
+if TYPE_CHECKING:
+    from zhaocai.platform import Platform
+
+POOL_ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR)
+DRAW_ROLES = (Role.PURCHASING, Role.SUPERVISOR)
+OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
+STAFF_ROLES = BUYER_STAFF
+R = TypeVar("R")
+
+
+class EvaluationService:
+    """Evaluation and award of opened tenders (see the module docstring for the flow)."""
+
+    def __init__(self, platform: Platform) -> None:
+        self._platform = platform
+        guards = getattr(platform.tenders, "bid_read_guards", None)
+        if guards is not None:
+            guards.append(self._guard_bid_read)
+        platform.on_tick("evaluation.publicity", end_publicity)
+        platform.on_tick("evaluation.contracts", lapse_contracts)
+
+    def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
+             roles: Sequence[Role], idempotency_key: str | None = None) -> R:
+        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key)
+
+    # -- expert pool -----------------------------------------------------------------------------
+
+    def add_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
+        """Add an expert to the pool (administrator or supervisor)."""
+        parsed = parse(ExpertInput, data)
+        return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, parsed), POOL_ROLES)
+
+    def update_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
+        """Replace an expert's details (administrator or supervisor)."""
+        parsed = parse(ExpertInput, data)
+        return self._run(actor, "expert.update", lambda uow: experts.update_expert(uow, parsed), POOL_ROLES)
+
+    def experts(self, actor: Actor) -> list[ExpertView]:
+        """The pool, for the buyer's staff."""
+        self._staff_only(actor)
+        with self._platform.session() as session:
+            rows = session.exec(select(ExpertRow).order_by(col(ExpertRow.id))).all()
+            return [experts.view_of(r) for r in rows]
+
+    # -- committee -------------------------------------------------------------------------------
+
+    def draw_committee(self, actor: Actor, tender_id: str, *, size: int | None = None,
+                       representatives: Sequence[Representative | Mapping[str, Any]] = ()) -> CommitteeView:
+        """Draw the committee of an opened tender (seeded by its opening record and the moment)."""
+        require_buyer(actor, "committee.draw")
+        reps = [parse(Representative, r) for r in representatives]
+        return self._run(actor, "committee.draw",
+                         lambda uow: committee.draw(uow, tender_id, size, reps), DRAW_ROLES)
+
+    def rerun_draw(self, tender_id: str) -> DrawCheck:
+        """Recompute the draw from its recorded inputs and compare (no names are returned)."""
+        with self._platform.session() as session:
+            return committee.rerun(session, tender_id)
+
+    def committee(self, actor: Actor, tender_id: str) -> CommitteeView:
+        """The committee; bidders see no member names until the award."""
+        with self._platform.session() as session:
+            return committee.committee_view(session, load_tender_row(session, tender_id), actor)
+
+    def declare(self, actor: Actor, tender_id: str, *, no_conflict: bool = True,
+                statement: str = "") -> Declaration:
+        """A member signs the no-conflict declaration (or declares a conflict and is replaced)."""
+        return self._run(actor, "committee.declare",
+                         lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES)
+
+    def _guard_bid_read(self, actor: Actor, tender_id: str) -> None:
+        """Experts read opened bids only as declared members of the tender's committee."""
+        if is_staff(actor):
+            return
+        with self._platform.session() as session:
+            require_member(session, tender_id, actor)
+
+    def bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:
+        """The opened bids, for declared members (and the buyer's staff)."""
+        self._guard_bid_read(actor, tender_id)
+        return self._platform.tenders.opened_bids(actor, tender_id)
+
+    # -- compliance ------------------------------------------------------------------------------
+
+    def record_bid_security(self, actor: Actor, tender_id: str,
+                            payments: Mapping[str, Decimal | str | int]) -> int:
+        """Finance records the bid security received, supplier id → amount."""
+        require_buyer(actor, "evaluation.bid_security")
+        amounts = {k: to_decimal(v, field=f"security of {k}") for k, v in payments.items()}
+        return self._run(actor, "evaluation.bid_security",
+                         lambda uow: compliance.record_security(uow, tender_id, amounts),
+                         (Role.FINANCE, Role.PURCHASING))
+
+    def record_finding(self, actor: Actor, tender_id: str, bid_id: str, en: str, zh: str, *,
+                       lot_id: str | None = None) -> str:
+        """A member records that a bid (or a lot of it) does not respond to the requirements."""
+        return self._run(actor, "evaluation.finding",
+                         lambda uow: compliance.record_finding(uow, tender_id, bid_id, lot_id, en, zh),
+                         MEMBER_ROLES)
+
+    def check_compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
+        """Check every opened bid (eligibility now, security, ceiling, findings); flag low prices."""
+        return self._run(actor, "evaluation.compliance",
+                         lambda uow: compliance.check(uow, tender_id), MEMBER_ROLES)
+
+    def decide_abnormal(self, actor: Actor, tender_id: str,
+                        data: AbnormalInput | Mapping[str, Any]) -> EntryView:
+        """Record a flagged bidder's written explanation and accept it or reject the bid."""
+        parsed = parse(AbnormalInput, data)
+        return self._run(actor, "evaluation.abnormal",
+                         lambda uow: compliance.decide_abnormal(uow, tender_id, parsed), MEMBER_ROLES)
+
+    def record_adjustment(self, actor: Actor, tender_id: str,
+                          data: AdjustmentInput | Mapping[str, Any]) -> EntryView:
+        """A documented price adjustment (lowest evaluated price method)."""
+        parsed = parse(AdjustmentInput, data)
+        return self._run(actor, "evaluation.adjustment",
+                         lambda uow: compliance.record_adjustment(uow, tender_id, parsed), MEMBER_ROLES)
+
+    def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
+        """The compliance outcome, for staff and declared members (bidders read the report)."""
+        with self._platform.session() as session:
+            tender = load_tender_row(session, tender_id)
+            if not is_staff(actor):
+                require_member(session, tender_id, actor)
+            return ComplianceView(tender_id=tender.id, state=tender.state,
+                                  lots=lot_views(session, tender.id))
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def submit_scores(self, actor: Actor, tender_id: str, lot_id: str,
+                      scores: Mapping[str, Mapping[str, Any]]) -> SheetReceipt:
+        """A member's sealed sheet for a lot: bid id → criterion → points (once, final)."""
+        return self._run(actor, "evaluation.score_sheet",
+                         lambda uow: scoring.submit(uow, tender_id, lot_id, scores), MEMBER_ROLES)
+
+    def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
+        """Every member's sheet — refused with `scoring.sealed` until all have submitted."""
+        with self._platform.session() as session:
+            return scoring.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
+
+    def sheets_submitted(self, tender_id: str) -> dict[str, int]:
+        """Lot id → how many sheets are in (all anyone learns while scores are sealed)."""
+        with self._platform.session() as session:
+            return scoring.submitted_counts(session, tender_id)
+
+    # -- report and publicity --------------------------------------------------------------------
+
+    def compile_report(self, actor: Actor, tender_id: str) -> EvaluationReport:
+        """Rank every lot, write the report, publicise the candidates (tender → publicising)."""
+        calendar = self._platform.calendar
+        return self._run(actor, "evaluation.report",
+                         lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES)
+
+    def report(self, actor: Actor, tender_id: str) -> EvaluationReport:
+        """The evaluation report as `actor` may see it."""
+        with self._platform.session() as session:
+            return report.report_of(session, load_tender_row(session, tender_id), actor)
+
+    def raise_objection(self, actor: Actor, tender_id: str, text: str, *,
+                        lot_id: str | None = None) -> ObjectionView:
+        """A bidder objects during the publicity."""
+        return self._run(actor, "evaluation.objection",
+                         lambda uow: objections.raise_objection(uow, tender_id, text, lot_id),
+                         (Role.SUPPLIER,))
+
+    def answer_objection(self, actor: Actor, objection_id: str, answer: str) -> ObjectionView:
+        """Purchasing or a supervisor answers an objection."""
+        require_buyer(actor, "evaluation.objection_answer")
+        return self._run(actor, "evaluation.objection_answer",
+                         lambda uow: objections.answer_objection(uow, objection_id, answer), OFFICERS)
+
+    def objections(self, actor: Actor, tender_id: str) -> list[ObjectionView]:
+        """Objections of a tender: all for staff, its own for a bidder."""
+        with self._platform.session() as session:
+            query = select(ObjectionRow).where(col(ObjectionRow.tender_id) == tender_id)
+            if not is_staff(actor):
+                if actor.supplier_id is None:
+                    raise PermissionDenied("permission.objections", "Staff and bidders read objections",
+                                           "仅招标人工作人员和投标人可查阅异议", {"actor": actor.id})
+                query = query.where(col(ObjectionRow.supplier_id) == actor.supplier_id)
+            rows = session.exec(query.order_by(col(ObjectionRow.raised_at), col(ObjectionRow.id))).all()
+            return [objections.objection_view(r) for r in rows]
+
+    def propose_removal(self, actor: Actor, tender_id: str, lot_id: str, bid_id: str, *,
+                        code: str, en: str, zh: str) -> RemovalView:
+        """Record a reason removing a candidate (counts once a supervisor approves it)."""
+        require_buyer(actor, "award.removal_propose")
+        return self._run(actor, "award.removal_propose",
+                         lambda uow: objections.propose_removal(uow, tender_id, lot_id, bid_id, code, en, zh),
+                         OFFICERS)
+
+    def approve_removal(self, actor: Actor, removal_id: str) -> RemovalView:
+        """A supervisor, not the proposer, approves a candidate's removal."""
+        require_buyer(actor, "award.removal_approve")
+        return self._run(actor, "award.removal_approve",
+                         lambda uow: objections.approve_removal(uow, removal_id), (Role.SUPERVISOR,))
+
+    # -- award and contract ----------------------------------------------------------------------
+
+    def award(self, actor: Actor, tender_id: str) -> AwardView:
+        """Award every ranked lot once publicity is over and every objection answered."""
+        require_buyer(actor, "award.decide")
+        return self._run(actor, "award.decide",
+                         lambda uow: contracts.award(uow, tender_id), (Role.PURCHASING,))
+
+    def notices(self, tender_id: str) -> AwardView:
+        """The award notices of a tender (public once awarded)."""
+        with self._platform.session() as session:
+            return contracts.award_view(session, load_tender_row(session, tender_id))
+
+    def notice(self, tender_id: str, lot_id: str) -> NoticeView:
+        """The award notice of one lot."""
+        for notice in self.notices(tender_id).notices:
+            if notice.lot_id == lot_id:
+                return notice
+        raise NotFoundError("award.no_notice", f"No award notice for lot {lot_id!r}",
+                            f"标段 {lot_id!r} 尚无中标通知书", {"tender_id": tender_id, "lot_id": lot_id})
+
+    def sign_contract(self, actor: Actor, contract_id: str) -> ContractView:
+        """Purchasing (for the buyer) or the winning supplier signs the contract."""
+        return self._run(actor, "contract.sign",
+                         lambda uow: contracts.sign(uow, contract_id), (Role.PURCHASING, Role.SUPPLIER))
+
+    def contract(self, contract_id: str) -> ContractView:
+        """One contract."""
+        with self._platform.session() as session:
+            row = contracts.load_contract(session, contract_id)
+            return contracts.contract_view(row, load_tender_row(session, row.tender_id).state)
+
+    def contracts(self, tender_id: str) -> list[ContractView]:
+        """The contracts of a tender, lot by lot."""
+        with self._platform.session() as session:
+            state = load_tender_row(session, tender_id).state
+            rows = session.exec(select(ContractRow).where(col(ContractRow.tender_id) == tender_id)
+                                .order_by(col(ContractRow.lot_id))).all()
+            return [contracts.contract_view(r, state) for r in rows]
+
+    def record_performance(self, actor: Actor, contract_id: str,
+                           event: PerformanceInput | Mapping[str, Any], *,
+                           idempotency_key: str | None = None) -> PerformanceEventView:
+        """A performance event against a signed contract, into the supplier's performance review."""
+        parsed = parse(PerformanceInput, event)
+        contract = self.contract(contract_id)
+        if contract.status != contracts.SIGNED:
+            raise RuleViolation("contract.not_signed", "Performance is recorded against a signed contract",
+                                "履约评价须针对已签订的合同", {"contract_id": contract_id,
+                                                                 "status": contract.status})
+        return self._platform.suppliers.record_performance(actor, {
+            "supplier_id": contract.supplier_id, "contract_id": contract.id, "kind": parsed.kind,
+            "severity": parsed.severity, "occurred_at": parsed.occurred_at, "note": parsed.note,
+        }, idempotency_key=idempotency_key)
+
+    # -- price inquiry ---------------------------------------------------------------------------
+
+    def sign_inquiry(self, actor: Actor, tender_id: str) -> list[str]:
+        """An officer named in the inquiry signs its quote record."""
+        require_buyer(actor, "inquiry.sign")
+        return self._run(actor, "inquiry.sign", lambda uow: inquiry.sign(uow, tender_id), STAFF_ROLES)
+
+    def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, supplier_id: str,
+                                 reason: str) -> str:
+        """An officer's written reason to choose another supplier than the lowest quote."""
+        require_buyer(actor, "inquiry.override_propose")
+        return self._run(actor, "inquiry.override_propose",
+                         lambda uow: inquiry.propose_override(uow, tender_id, lot_id, supplier_id, reason),
+                         STAFF_ROLES)
+
+    def approve_inquiry_override(self, actor: Actor, override_id: str) -> str:
+        """A supervisor or purchasing officer other than the proposer approves the override."""
+        require_buyer(actor, "inquiry.override_approve")
+        return self._run(actor, "inquiry.override_approve",
+                         lambda uow: inquiry.approve_override(uow, override_id), OFFICERS)
+
+    def decide_inquiry(self, actor: Actor, tender_id: str) -> InquiryDecisionView:
+        """Decide the inquiry (三三二) and publicise the outcome, or fail it."""
+        require_buyer(actor, "inquiry.decide")
+        calendar = self._platform.calendar
+        return self._run(actor, "inquiry.decide",
+                         lambda uow: inquiry.decide(uow, tender_id, calendar), STAFF_ROLES)
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _staff_only(actor: Actor) -> None:
+        if not is_staff(actor):
+            raise PermissionDenied("permission.staff_only", "Only the buyer's staff may read this",
+                                   "仅招标人工作人员可查阅", {"actor": actor.id})

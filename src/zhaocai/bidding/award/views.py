@@ -1,0 +1,323 @@
+"""Inputs and results of evaluation and award (pydantic, so idempotent replays return them)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from zhaocai.bidding.evaluation import AbnormalDecision
+from zhaocai.categories import Category
+from zhaocai.money import to_decimal
+from zhaocai.suppliers.rules import EventKind
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RelatedPerson(_Input):
+    """A person related to an expert (spouse, parent, sibling...): only the hash is kept."""
+
+    name: str = Field(min_length=1, max_length=200)
+    identity_number: str = Field(min_length=6, max_length=32)
+
+
+class ExpertInput(_Input):
+    """An expert of the pool. `id` is the expert's actor id (they act with the expert role)."""
+
+    id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    identity_number: str = Field(min_length=6, max_length=32)
+    specialties: list[Category] = Field(min_length=1)
+    employer_id: str | None = Field(default=None, max_length=64,
+                                    description="organisation or supplier id of the employer")
+    related_persons: list[RelatedPerson] = Field(default_factory=list)
+    relatives_at: list[str] = Field(default_factory=list,
+                                    description="organisation/supplier ids where relatives work")
+    active: bool = True
+
+
+class ExpertView(_Frozen):
+    """An expert as staff see it (never the identity numbers)."""
+
+    id: str
+    name: str
+    specialties: list[Category]
+    employer_id: str | None
+    related_persons: int
+    relatives_at: list[str]
+    active: bool
+
+
+class Representative(_Input):
+    """A buyer representative designated to the committee (at most 1/3 of it)."""
+
+    person_id: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+
+
+class RecusalView(_Frozen):
+    """A recorded recusal: who, why (code, English, Chinese), which bidder."""
+
+    expert_id: str
+    code: str
+    en: str
+    zh: str
+    bidder_id: str | None
+
+
+class MemberView(_Frozen):
+    """A committee seat; `member_id` and `name` are None for readers who may not see them yet."""
+
+    position: int
+    member_id: str | None
+    name: str | None
+    kind: str
+    declared: bool
+    active: bool
+
+
+class CommitteeView(_Frozen):
+    """A committee: seed inputs, members (names hidden from bidders until the award), recusals."""
+
+    tender_id: str
+    opening_digest: str
+    draw_time: str
+    seed_hex: str
+    size: int
+    members: list[MemberView]
+    recusals: list[RecusalView]
+    names_visible: bool
+
+
+class DrawCheck(_Frozen):
+    """`rerun_draw`: the draw recomputed from its recorded inputs, compared with the record."""
+
+    tender_id: str
+    seed_hex: str
+    seed_matches: bool
+    opening_digest_matches: bool
+    members_match: bool
+    recusals_match: bool
+    committee_digest: str = Field(description="sha256 of the recorded member ids, in draw order")
+
+    @property
+    def matches(self) -> bool:
+        """True when everything re-ran to the recorded result."""
+        return (self.seed_matches and self.opening_digest_matches and self.members_match
+                and self.recusals_match)
+
+
+class Declaration(_Frozen):
+    """A member's signed no-conflict declaration (or their withdrawal for a conflict)."""
+
+    tender_id: str
+    member_id: str
+    declared_at: datetime
+    no_conflict: bool
+    replacement_id: str | None = None
+
+
+class ReasonView(_Frozen):
+    """Why: a stable code and English and Chinese text."""
+
+    code: str
+    en: str
+    zh: str
+
+
+class EntryView(_Frozen):
+    """One bid in one lot: price, compliance, abnormal decision, scores and rank."""
+
+    lot_id: str
+    bid_id: str
+    supplier_id: str
+    price: Decimal | None
+    compliant: bool
+    reasons: list[ReasonView]
+    abnormal: dict[str, Any] | None
+    abnormal_decision: str | None
+    explanation: str | None
+    evaluated_price: Decimal | None
+    price_score: Decimal | None
+    technical: Decimal | None
+    commercial: Decimal | None
+    total: Decimal | None
+    rank: int | None
+    ranked_by: str | None
+
+
+class LotView(_Frozen):
+    """A lot's evaluation: status, entries in rank order (then bid order), candidates, outliers."""
+
+    lot_id: str
+    title: str
+    status: str
+    compliant: int
+    failure_reason: str | None
+    benchmark_price: Decimal | None
+    entries: list[EntryView]
+    candidates: list[str]
+    outliers: list[dict[str, Any]]
+
+
+class ComplianceView(_Frozen):
+    """The compliance outcome of every lot, and whether the tender failed (流标)."""
+
+    tender_id: str
+    state: str
+    lots: list[LotView]
+
+
+class SheetReceipt(_Frozen):
+    """A submitted score sheet: its digest (committing to the content) and the count so far."""
+
+    tender_id: str
+    lot_id: str
+    member_id: str
+    digest: str
+    submitted: int
+    committee_size: int
+
+
+class ScoreSheetView(_Frozen):
+    """A member's sheet, readable only once every member has submitted."""
+
+    member_id: str
+    lot_id: str
+    digest: str
+    scores: dict[str, dict[str, Decimal]]
+
+
+class EvaluationReport(_Frozen):
+    """The evaluation report (评标报告): lots with their ranking and candidates, publicity."""
+
+    tender_id: str
+    method: str
+    state: str
+    report_digest: str | None
+    report_at: datetime | None
+    publicity_starts: datetime | None
+    publicity_ends: datetime | None
+    lots: list[LotView]
+    committee: CommitteeView | None
+
+
+class ObjectionView(_Frozen):
+    """An objection and its answer."""
+
+    id: str
+    tender_id: str
+    lot_id: str | None
+    supplier_id: str
+    raised_at: datetime
+    text: str
+    answer: str | None
+    answered_by: str | None
+    answered_at: datetime | None
+
+
+class RemovalView(_Frozen):
+    """A candidate's removal: reason, proposer, approver."""
+
+    id: str
+    tender_id: str
+    lot_id: str
+    bid_id: str
+    reason: ReasonView
+    proposed_by: str
+    approved_by: str | None
+
+
+class NoticeView(_Frozen):
+    """The award notice (中标通知书), amount in figures and capital numerals (大写)."""
+
+    award_id: str
+    tender_id: str
+    lot_id: str
+    supplier_id: str
+    supplier_name: str
+    title_en: str
+    title_zh: str
+    amount: Decimal
+    amount_figures: str
+    amount_in_words: str
+    body_en: str
+    body_zh: str
+    contract_id: str
+    sign_by: datetime
+
+
+class AwardView(_Frozen):
+    """The award of a tender: one notice per awarded lot."""
+
+    tender_id: str
+    state: str
+    notices: list[NoticeView]
+
+
+class ContractView(_Frozen):
+    """A contract: exactly the awarded amount; signed by both sides by `sign_by`."""
+
+    id: str
+    tender_id: str
+    lot_id: str
+    supplier_id: str
+    bid_id: str
+    amount: Decimal
+    amount_in_words: str
+    status: str
+    sign_by: datetime
+    buyer_signed_by: str | None
+    supplier_signed_by: str | None
+    tender_state: str
+
+
+class PerformanceInput(_Input):
+    """A performance event against a contract (it goes to the supplier's performance review)."""
+
+    kind: EventKind
+    severity: int = Field(ge=1, le=5)
+    occurred_at: datetime
+    note: str = Field(default="", max_length=2000)
+
+
+class InquiryDecisionView(_Frozen):
+    """A price inquiry decided under 三三二: per lot the winner, ranking and officers."""
+
+    tender_id: str
+    state: str
+    record_hash: str
+    officers: list[str]
+    lots: list[dict[str, Any]]
+    failure_reason: str | None = None
+
+
+class AbnormalInput(_Input):
+    """The committee's decision on an abnormally low bid, with the bidder's written explanation."""
+
+    lot_id: str
+    bid_id: str
+    decision: AbnormalDecision
+    explanation: str = Field(default="", max_length=10_000)
+
+
+class AdjustmentInput(_Input):
+    """A documented adjustment of a bid's price (lowest evaluated price method)."""
+
+    lot_id: str
+    bid_id: str
+    amount: Decimal
+    reason: str = Field(min_length=1, max_length=2000)
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _exact(cls, value: Any) -> Decimal:
+        return to_decimal(value, field="amount")

@@ -1,0 +1,205 @@
+"""Rules of the fairness machine over evaluation and award (`platform.evaluation`): committee
+draw, declarations, compliance, sealed score sheets, report, publicity, objections, award,
+contract signatures.
+"""
+
+from __future__ import annotations
+
+from fairness_base import MAX_SUPPLIERS, TALLY, FairnessBase
+from fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
+from hypothesis import strategies as st
+from hypothesis.stateful import precondition, rule
+
+from award_kit import seated, sheet
+from factories import supplier_actor
+from helpers import ACTORS
+from zhaocai.actors import Actor, Role
+
+
+class EvaluationRules(FairnessBase):
+    """Evaluation and award, step by step and in sprints."""
+
+    @precondition(lambda self: self.evaluation is not None and any(m.state == "opened" for m in self.tenders))
+    @rule(t=st.integers(0, 1), who=st.sampled_from(["purchasing", "supervisor", "quality", "supplier"]))
+    def draw(self, t: int, who: str) -> None:
+        m = self.in_state(t, "opened")
+        assert m is not None
+        actor = self.suppliers[0].actor if who == "supplier" else ACTORS[who]
+        ok, _ = self.attempt("committee.draw", holds(actor, OFFICERS), self.evaluation.draw_committee,
+                             actor, m.id, inv="i06")
+        if ok:
+            m.state = "evaluating"
+            m.members = seated(self.platform, ACTORS, m.id)
+            for r in self.evaluation.committee(ACTORS["purchasing"], m.id).recusals:
+                TALLY[f"recused: {r.code}"] += 1
+
+    @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
+    @rule(t=st.integers(0, 1), k=st.integers(0, 6), outsider=st.integers(0, 5),
+          step=st.sampled_from(["declare", "declare", "check", "score", "score", "report"]))
+    def evaluate(self, t: int, k: int, outsider: int, step: str) -> None:
+        m = self.in_state(t, "evaluating")
+        assert m is not None
+        actor = self.member(m, k, outsider == 0)
+        self.evaluate_step(m, actor, step, outsider, k)
+        m.state = self.platform.tenders.get(ACTORS["auditor"], m.id).state.value
+
+    def evaluate_step(self, m: TenderModel, actor: Actor, step: str, outsider: int, k: int) -> None:
+        ev = self.evaluation
+        if step == "declare":
+            self.attempt("committee.declare", outsider > 0, ev.declare, actor, m.id, inv="i06")
+        elif step == "check":
+            ok, view = self.attempt("evaluation.compliance", outsider > 0, ev.check_compliance, actor, m.id,
+                                    inv="i06")
+            if ok:
+                for lot in view.lots:
+                    for e in lot.entries:
+                        if not eligible(self.engine, e.supplier_id, self.now()) and (e.compliant or not e.reasons):
+                            self.flag("i04", f"{e.supplier_id} is ineligible but its bid stays in evaluation")
+        elif step == "score":
+            compliance = ev.compliance(ACTORS["purchasing"], m.id)
+            bids = sorted(e.bid_id for lot in compliance.lots for e in lot.entries if e.compliant)
+            ok, _ = self.attempt("evaluation.score_sheet", outsider > 0, ev.submit_scores, actor, m.id, "L1",
+                                 sheet(bids, k), inv="i07")
+            if ok:
+                m.scored.add(actor.id)
+        else:
+            ok, report = self.attempt("evaluation.report", outsider > 0, ev.compile_report, actor, m.id,
+                                      inv="i05")
+            if ok:
+                m.publicity_ends = report.publicity_ends
+                m.candidates = {lot.lot_id: list(lot.candidates) for lot in report.lots}
+
+    @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
+    @rule(t=st.integers(0, 1), order=st.permutations(range(5)), check_first=st.integers(0, 3))
+    def evaluation_sprint(self, t: int, order: list[int], check_first: int) -> None:
+        """Declarations, compliance, every member's sealed sheet in a random order, the report."""
+        m = self.in_state(t, "evaluating")
+        assert m is not None
+        if check_first:  # finance records every bidder's bid security (40 000.00, the draft's)
+            self.attempt("evaluation.bid_security", True, self.evaluation.record_bid_security, ACTORS["finance"],
+                         m.id, dict.fromkeys(m.bids, "40000.00"), inv="i04")
+        steps = [("declare", k) for k in order] + [("check", order[0])]
+        steps += [("score", k) for k in order] if m.comprehensive else []
+        for step, k in [*steps, ("report", order[-1])]:
+            if m.state != "evaluating":
+                break
+            self.evaluate_step(m, self.member(m, k, False), step, 1, k)
+            m.state = self.platform.tenders.get(ACTORS["auditor"], m.id).state.value
+
+    @precondition(lambda self: self.evaluation is not None and any(
+        m.state in ("opened", "evaluating", "publicising") for m in self.tenders))
+    @rule(order=st.permutations(range(5)), objection=st.booleans(), sign=st.booleans(),
+          remove=st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
+                                  ("supervisor2", "supervisor")]))
+    def evaluate_to_contract(self, order: list[int], objection: bool, sign: bool,
+                             remove: tuple[str, str] | None) -> None:
+        """The rest of the road in one step: draw, sprint, (objection, answer), (a candidate's
+        removal, maybe self-approved), award, contracts."""
+        m = next(m for m in self.tenders if m.state in ("opened", "evaluating", "publicising"))
+        if m.state == "opened":
+            self.draw(0 if m is self.in_state(0, "opened") else 1, "purchasing")
+        if m.state == "evaluating":
+            self.evaluation_sprint(0 if self.in_state(0, "evaluating") is m else 1, order, 1)
+        if m.state != "publicising":
+            return
+        if remove is not None:
+            publicising = [x for x in self.tenders if x.state == "publicising"]
+            self.remove_candidate(publicising.index(m), 0, *remove)
+            if m.removals:  # self-approval refused: another supervisor approves
+                self.remove_candidate(publicising.index(m), 0, remove[0], "supervisor2")
+        calls = [(order[0], "object", "purchasing"), (0, "wait_and_award", "purchasing"),
+                 (0, "answer", "supervisor")] if objection else []
+        for i, step, who in [*calls, (0, "wait_and_award", "purchasing")]:
+            if m.state == "publicising":  # the first award (objection refused) ends it early
+                self.publicity([x for x in self.tenders if x.state == "publicising"].index(m), i, step, who)
+        if sign and m.state == "awarded":
+            self.sign(0, "winner")
+            self.sign(0, "purchasing")
+
+    @precondition(lambda self: any(m.state == "publicising" for m in self.tenders))
+    @rule(t=st.integers(0, 1), i=st.integers(0, MAX_SUPPLIERS),
+          step=st.sampled_from(["object", "answer", "award", "award", "wait_and_award"]),
+          who=st.sampled_from(["purchasing", "purchasing", "supervisor", "quality"]))
+    def publicity(self, t: int, i: int, step: str, who: str) -> None:
+        m = self.in_state(t, "publicising")
+        assert m is not None
+        ev, actor = self.evaluation, ACTORS[who]
+        if m.publicity_ends is None:  # publicised by a step whose report the machine did not see
+            report = ev.report(ACTORS["purchasing"], m.id)
+            m.publicity_ends = report.publicity_ends
+            m.candidates = {lot.lot_id: list(lot.candidates) for lot in report.lots}
+        assert m.publicity_ends is not None, f"I9: {m.id} is publicising without a publicity period"
+        if step == "object":
+            s = self.supplier(i)
+            ok, _ = self.attempt("evaluation.objection", s.id in m.bids, ev.raise_objection, s.actor, m.id,
+                                 "评标结果异议", inv="i09")
+            m.open_objections += int(ok)
+            return
+        if step == "answer":
+            for o in ev.objections(ACTORS["purchasing"], m.id):
+                if o.answer is None:
+                    ok, _ = self.attempt("evaluation.objection_answer", holds(actor, OFFICERS),
+                                         ev.answer_objection, actor, o.id, "已复核")
+                    m.open_objections -= int(ok)
+            return
+        if step == "wait_and_award" and self.now() < m.publicity_ends:
+            self.clock.set(m.publicity_ends)
+        allowed = (holds(actor, BUYER) and self.now() >= m.publicity_ends and m.open_objections == 0
+                   and not m.removals)
+        ok, award = self.attempt("award.decide", allowed, ev.award, actor, m.id, inv="i09")
+        if not ok:
+            if allowed:
+                self.flag("i09", f"award of {m.id} refused after publicity without objections: {award}")
+            return
+        m.state = award.state
+        for notice in award.notices:
+            first = m.first_candidate(notice.lot_id)
+            winner = next((sid for sid, b in m.bids.items() if b.bid_id == first), None)
+            if notice.supplier_id != winner:
+                self.flag("i09", f"{m.id}: award to {notice.supplier_id}, first candidate is {winner}")
+            elif notice.amount != m.bids[winner].price:
+                self.flag("i15", f"{m.id}: award amount {notice.amount}, bid {m.bids[winner].price}")
+
+    @precondition(lambda self: any(m.state == "publicising" for m in self.tenders))
+    @rule(t=st.integers(0, 1), c=st.integers(0, 2),
+          proposer=st.sampled_from(["supervisor", "supervisor", "purchasing", "quality", "supplier"]),
+          approver=st.sampled_from(["self", "supervisor2", "supervisor", "purchasing", "supplier"]))
+    def remove_candidate(self, t: int, c: int, proposer: str, approver: str) -> None:
+        """A candidate's removal (I9): proposed by an officer, approved by a supervisor who did
+        not propose it; a self-approval, or one by anybody else, must be refused."""
+        m = self.in_state(t, "publicising")
+        assert m is not None
+        ev = self.evaluation
+        candidates = m.candidates.get("L1", [])
+        if not m.removals:
+            if len(candidates) - len(m.removed) < 2:  # keep a candidate to award to
+                return
+            bid_id = candidates[c % len(candidates)]
+            a = self.suppliers[0].actor if proposer == "supplier" else ACTORS[proposer]
+            ok, view = self.attempt("award.removal_propose", holds(a, OFFICERS) and bid_id not in m.removed,
+                                    ev.propose_removal, a, m.id, "L1", bid_id, code="award.breach",
+                                    en="False statement in the bid", zh="投标文件弄虚作假", inv="i09")
+            if not ok:
+                return
+            m.removals[view.id] = view.proposed_by
+        removal_id, proposed_by = next(iter(m.removals.items()))
+        by_id = {a.id: a for a in ACTORS.values()}
+        b = {"self": by_id[proposed_by], "supplier": self.suppliers[0].actor}.get(approver) or ACTORS[approver]
+        allowed = holds(b, {Role.SUPERVISOR}) and b.id != proposed_by
+        ok, view = self.attempt("award.removal_approve", allowed, ev.approve_removal, b, removal_id, inv="i12")
+        if ok:
+            del m.removals[removal_id]
+            m.removed.add(view.bid_id)
+
+    @precondition(lambda self: any(m.state in ("awarded", "contracted") for m in self.tenders))
+    @rule(t=st.integers(0, 1), who=st.sampled_from(["purchasing", "winner", "loser", "quality"]))
+    def sign(self, t: int, who: str) -> None:
+        m = next(x for x in self.tenders if x.state in ("awarded", "contracted"))
+        for contract in self.evaluation.contracts(m.id):
+            actor = {"winner": supplier_actor(contract.supplier_id),
+                     "loser": next((s.actor for s in self.suppliers if s.id != contract.supplier_id),
+                                   ACTORS["nobody"])}.get(who) or ACTORS[who]
+            allowed = holds(actor, BUYER) or actor.supplier_id == contract.supplier_id
+            ok, view = self.attempt("contract.sign", allowed, self.evaluation.sign_contract, actor, contract.id)
+            if ok:
+                m.state = view.tender_state

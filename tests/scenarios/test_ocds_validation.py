@@ -1,0 +1,113 @@
+"""OCDS exports of every kind of tender, validated offline by the official tooling.
+
+libcoveocds validates each release package against OCDS 1.1.5 from the standard zip in
+`../shared/ocds/` (no network: the bids extension cannot be fetched, so libcoveocds lists `bids`
+as an additional field); the `bids` section is validated separately against the release schema
+extended by the bids extension 1.1.5 (JSON Merge Patch, jsonschema Draft 4). Compiled records
+are validated against the record package schema and the extended release schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import publish_kit as kit
+from test_tender_kit import bidders, payload, published, shares
+from zhaocai.publish.settings import BID_EXTENSION_URL
+
+
+def _two_envelopes(platform, actors, clock):
+    users = bidders(platform, actors, 3)
+    pub = published(platform, actors, clock, two_envelopes=True, title="Two envelopes: tower crane")
+    for n, user in enumerate(users):
+        clock.advance(hours=1)
+        platform.tenders.submit_bid(user, pub.tender.id, payload(f"{1_700_000 + n * 21_000}.00"))
+    clock.set(pub.tender.deadline + timedelta(minutes=10))
+    platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    opened = platform.tenders.opened_bids(actors["purchasing"], pub.tender.id)
+    platform.tenders.record_technical_compliance(actors["technical"], pub.tender.id, [
+        {"bid_id": b.bid_id, "compliant": n != 2, "note": "" if n != 2 else "crane capacity below spec"}
+        for n, b in enumerate(opened)])
+    platform.tenders.open_commercial(actors["supervisor"], pub.tender.id, shares(pub, 2, 3))
+    return pub
+
+
+def _retender(platform, actors, clock):
+    failed = kit.failed_tender(platform, actors, clock)
+    draft = platform.tenders.retender(actors["purchasing"], failed.tender.id, clock.now() + timedelta(days=25))
+    return platform.tenders.publish(actors["purchasing"], draft.id)
+
+
+KINDS: dict[str, Callable[..., Any]] = {
+    "open": lambda p, a, c: kit.open_tender_opened(p, a, c)[0],
+    "invited": kit.invited_tender_opened,
+    "inquiry": kit.inquiry_opened,
+    "failed": kit.failed_tender,
+    "cancelled": kit.cancelled_tender,
+    "two_envelopes": _two_envelopes,
+    "retender": _retender,
+    "awarded_contract": kit.awarded_with_contract,
+}
+
+
+def _assert_valid(package: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    path = kit.write_json(tmp_path / f"{name}.json", package)
+    report = kit.cove(path, tmp_path / f"cove-{name}", monkeypatch)
+    assert report["validation_errors"] == []
+    assert report["additional_closed_codelist_values"] == {}
+    assert not report.get("conformance_errors")
+    assert not report.get("deprecated_fields")
+    extra = {f["field"] for f in report.get("additional_fields", [])}
+    assert extra <= {"bids"}, extra  # only the extension that cannot be fetched offline
+    if extra:
+        assert package["extensions"] == [BID_EXTENSION_URL]
+        assert [u for u, _ in report["extensions"]["invalid_extensions"]] == [BID_EXTENSION_URL]
+    assert kit.bid_schema_errors(package) == []
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_of_tender_validates(kind: str, platform, actors, clock, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    kit.require_shared()
+    pub = KINDS[kind](platform, actors, clock)
+    package = platform.publish.release_package(pub.tender.id)
+    assert package["releases"], kind
+    _assert_valid(package, tmp_path, monkeypatch, kind)
+    records = platform.publish.record_package(pub.tender.id)
+    assert kit.record_schema_errors(records) == []
+    compiled = records["records"][0]["compiledRelease"]
+    assert compiled["tag"] == ["compiled"]
+    assert compiled["tender"] == package["releases"][-1]["tender"]
+    if kind == "awarded_contract":
+        tags = [r["tag"][0] for r in package["releases"]]
+        assert tags == ["tender", "tenderUpdate", "award", "awardUpdate", "awardUpdate", "contract", "contract",
+                        "implementation"]
+        assert compiled["tender"]["status"] == "complete"
+        assert {a["status"] for a in compiled["awards"]} == {"active"}
+        assert {c["awardID"] for c in compiled["contracts"]} == {a["id"] for a in compiled["awards"]}
+        milestone = compiled["contracts"][0]["implementation"]["milestones"][0]
+        assert (milestone["type"], milestone["status"]) == ("delivery", "notMet")
+        roles = {r for p in compiled["parties"] for r in p["roles"]}
+        assert roles == {"buyer", "procuringEntity", "tenderer", "supplier"}
+        assert "私下备注" not in kit.exactjson.dumps(package)
+
+
+def test_all_tenders_in_one_package_validate(platform, actors, clock, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    kit.require_shared()
+    for build in KINDS.values():
+        build(platform, actors, clock)
+    package = platform.publish.release_package()
+    ocids = {r["ocid"] for r in package["releases"]}
+    assert len(ocids) == len(KINDS) + 1  # the re-tender adds a second process
+    _assert_valid(package, tmp_path, monkeypatch, "all")
+    records = platform.publish.record_package()
+    assert len(records["records"]) == len(ocids)
+    assert kit.record_schema_errors(records) == []
+    written = platform.publish.write_record_package(tmp_path / "records.json")
+    assert written.read_text(encoding="utf-8").count('"compiledRelease"') == len(ocids)

@@ -1,0 +1,307 @@
+"""Every refusal of evaluation and award has its stable code, and a refused command changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from award_kit import (
+    LOTS,
+    add_pool,
+    admitted,
+    compliant_bids,
+    expert_actor,
+    opened_tender,
+    sheet,
+    staged,
+)
+from factories import supplier_actor
+from helpers import snapshot
+from test_tender_kit import CUSTODIANS
+from zhaocai.actors import Actor
+from zhaocai.clock import ManualClock
+from zhaocai.errors import ZhaocaiError
+from zhaocai.platform import Platform
+
+Setup = Callable[[Platform, dict[str, Actor], ManualClock], Callable[[], Any]]
+CASES: dict[str, tuple[str, Setup]] = {}
+LOWEST = {"method": "lowest_evaluated_price"}
+
+
+def case(code: str) -> Callable[[Setup], Setup]:
+    def register(fn: Setup) -> Setup:
+        CASES[fn.__name__] = (code, fn)
+        return fn
+    return register
+
+
+@case("permission.role")
+def expert_added_by_purchasing(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    return lambda: p.evaluation.add_expert(a["purchasing"], {
+        "id": "e-x", "name": "专家", "identity_number": "330782197001010000", "specialties": ["materials"]})
+
+
+@case("expert.exists")
+def expert_added_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    (expert,) = add_pool(p, a, 1)
+    return lambda: p.evaluation.add_expert(a["admin"], {
+        "id": expert, "name": "专家", "identity_number": "330782197001010000", "specialties": ["materials"]})
+
+
+@case("committee.too_few_experts")
+def pool_too_small(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "opened", pool=3)
+    return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"])
+
+
+@case("committee.representative_interest")
+def drafter_as_representative(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "opened")
+    return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"],
+                                               representatives=[{"person_id": "p-wang", "name": "王采购"}])
+
+
+@case("committee.already_drawn")
+def drawn_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "drawn")
+    return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"])
+
+
+@case("evaluation.not_a_member")
+def stranger_declares(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "drawn")
+    return lambda: p.evaluation.declare(expert_actor("e-stranger"), state["tender_id"])
+
+
+@case("evaluation.declarations_pending")
+def compliance_before_all_declared(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "drawn")
+    first = state["members"][0]
+    p.evaluation.declare(first, state["tender_id"])
+    return lambda: p.evaluation.check_compliance(first, state["tender_id"])
+
+
+@case("evaluation.not_declared")
+def undeclared_member_scores(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "drawn")
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
+
+
+@case("evaluation.not_declared")
+def undeclared_member_reads_bids(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "drawn")
+    return lambda: p.tenders.opened_bids(state["members"][0], state["tender_id"])
+
+
+@case("committee.already_declared")
+def declared_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "declared")
+    return lambda: p.evaluation.declare(state["members"][0], state["tender_id"])
+
+
+@case("compliance.not_checked")
+def abnormal_before_compliance(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "declared", abnormal=True)
+    return lambda: p.evaluation.decide_abnormal(state["members"][0], state["tender_id"], {
+        "lot_id": "L1", "bid_id": "x", "decision": "rejected_below_cost", "explanation": "x"})
+
+
+def _flagged(p: Platform, a: dict[str, Actor], tid: str) -> str:
+    return next(e.bid_id for e in p.evaluation.compliance(a["purchasing"], tid).lots[0].entries if e.abnormal)
+
+
+@case("abnormal.explanation_missing")
+def decision_without_explanation(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked", abnormal=True)
+    bid = _flagged(p, a, state["tender_id"])
+    return lambda: p.evaluation.decide_abnormal(state["members"][0], state["tender_id"], {
+        "lot_id": "L1", "bid_id": bid, "decision": "explanation_accepted"})
+
+
+@case("abnormal.decision_missing")
+def scoring_before_abnormal_decision(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked", abnormal=True)
+    bids = compliant_bids(p, a, state["tender_id"], "L1")
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids, 0))
+
+
+@case("scoring.incomplete")
+def sheet_missing_a_bid(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked")
+    bids = compliant_bids(p, a, state["tender_id"], "L1")
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids[1:], 0))
+
+
+@case("scoring.out_of_range")
+def points_above_max(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked")
+    scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
+    next(iter(scores.values()))["T2"] = "15.01"
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
+
+
+@case("scoring.already_submitted")
+def sheet_submitted_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked")
+    scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
+    p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
+
+
+@case("scoring.sealed")
+def own_sheet_read_before_all(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked")
+    member = state["members"][0]
+    p.evaluation.submit_scores(member, state["tender_id"], "L1",
+                               sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
+    return lambda: p.evaluation.score_sheets(member, state["tender_id"], "L1")
+
+
+@case("scoring.not_all_submitted")
+def report_before_all_sheets(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked")
+    member = state["members"][0]
+    p.evaluation.submit_scores(member, state["tender_id"], "L1",
+                               sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
+    return lambda: p.evaluation.compile_report(member, state["tender_id"])
+
+
+@case("scoring.not_comprehensive")
+def scoring_a_lowest_price_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "checked", evaluation=LOWEST)
+    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
+
+
+@case("award.publicity_running")
+def award_during_publicity(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    return lambda: p.evaluation.award(a["purchasing"], state["tender_id"])
+
+
+@case("award.open_objection")
+def award_with_open_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    p.evaluation.raise_objection(supplier_actor(state["suppliers"][1]), state["tender_id"], "异议")
+    c.set(state["report"].publicity_ends)
+    return lambda: p.evaluation.award(a["purchasing"], state["tender_id"])
+
+
+@case("objection.not_a_bidder")
+def objection_from_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    (stranger,) = admitted(p, a, 1)
+    return lambda: p.evaluation.raise_objection(supplier_actor(stranger), state["tender_id"], "异议")
+
+
+@case("objection.publicity_over")
+def objection_after_publicity(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    c.set(state["report"].publicity_ends)
+    return lambda: p.evaluation.raise_objection(supplier_actor(state["suppliers"][0]), state["tender_id"], "x")
+
+
+@case("award.self_approval")
+def removal_approved_by_its_proposer(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    first = state["report"].lots[0].candidates[0]
+    removal = p.evaluation.propose_removal(a["supervisor"], state["tender_id"], "L1", first,
+                                           code="award.gave_up", en="gave up", zh="放弃中标")
+    return lambda: p.evaluation.approve_removal(a["supervisor"], removal.id)
+
+
+@case("permission.role")
+def removal_approved_without_supervisor(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    first = state["report"].lots[0].candidates[0]
+    removal = p.evaluation.propose_removal(a["supervisor"], state["tender_id"], "L1", first,
+                                           code="award.gave_up", en="gave up", zh="放弃中标")
+    return lambda: p.evaluation.approve_removal(a["purchasing2"], removal.id)
+
+
+@case("award.removal_pending")
+def award_with_pending_removal(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    first = state["report"].lots[0].candidates[0]
+    p.evaluation.propose_removal(a["purchasing"], state["tender_id"], "L1", first,
+                                 code="award.gave_up", en="gave up", zh="放弃中标")
+    c.set(state["report"].publicity_ends)
+    return lambda: p.evaluation.award(a["purchasing"], state["tender_id"])
+
+
+@case("contract.not_party")
+def contract_signed_by_another_supplier(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    notice = state["award"].notices[0]
+    other = next(s for s in state["suppliers"] if s != notice.supplier_id)
+    return lambda: p.evaluation.sign_contract(supplier_actor(other), notice.contract_id)
+
+
+@case("contract.deadline_passed")
+def contract_signed_too_late(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    notice = state["award"].notices[0]
+    c.set(notice.sign_by + timedelta(minutes=1))
+    return lambda: p.evaluation.sign_contract(a["purchasing"], notice.contract_id)
+
+
+@case("contract.not_signed")
+def performance_before_signing(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    notice = state["award"].notices[0]
+    return lambda: p.evaluation.record_performance(a["quality"], notice.contract_id, {
+        "kind": "late_delivery", "severity": 2, "occurred_at": c.now()})
+
+
+def _inquiry(p: Platform, a: dict[str, Actor], c: ManualClock) -> str:
+    suppliers = admitted(p, a, 3)
+    pub = opened_tender(p, a, c, suppliers, [("90000.00", ""), ("88000.00", ""), ("91000.00", "")],
+                        lots=LOTS[:1], method="price_inquiry", invitees=suppliers,
+                        officers=["p-wang", "p-li"], deadline=c.now() + timedelta(days=5),
+                        evaluation={"method": "lowest_evaluated_price"}, custodians=CUSTODIANS)
+    return pub.tender.id
+
+
+@case("inquiry.too_few_officers")
+def inquiry_signed_by_one(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    tid = _inquiry(p, a, c)
+    p.evaluation.sign_inquiry(a["purchasing"], tid)
+    return lambda: p.evaluation.decide_inquiry(a["purchasing"], tid)
+
+
+@case("inquiry.not_an_officer")
+def inquiry_signed_by_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    tid = _inquiry(p, a, c)
+    return lambda: p.evaluation.sign_inquiry(a["quality"], tid)
+
+
+@case("inquiry.override_not_approved")
+def inquiry_with_unapproved_override(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    tid = _inquiry(p, a, c)
+    p.evaluation.sign_inquiry(a["purchasing"], tid)
+    p.evaluation.sign_inquiry(a["purchasing2"], tid)
+    quotes = p.tenders.opened_bids(a["purchasing"], tid)
+    p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", quotes[0].supplier_id, "交货更快")
+    return lambda: p.evaluation.decide_inquiry(a["purchasing"], tid)
+
+
+@case("inquiry.self_approval")
+def inquiry_override_self_approved(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    tid = _inquiry(p, a, c)
+    quotes = p.tenders.opened_bids(a["purchasing"], tid)
+    override = p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", quotes[0].supplier_id, "x")
+    return lambda: p.evaluation.approve_inquiry_override(a["purchasing"], override)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_refusal_changes_nothing(name: str, platform: Platform, actors: dict[str, Actor],
+                                 clock: ManualClock, db_url: str) -> None:
+    code, setup = CASES[name]
+    attempt = setup(platform, actors, clock)
+    before = snapshot(db_url)
+    with pytest.raises(ZhaocaiError) as refused:
+        attempt()
+    assert refused.value.code == code, refused.value
+    assert snapshot(db_url) == before
