@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
@@ -97,3 +98,16 @@ def append_notes(url: str, worker: int, count: int) -> int:
     finally:
         platform.close()
     return count
+
+
+def refused(platform: Any, exc: type[Exception], code: str, fn: Callable[..., Any],
+            *args: Any, **kw: Any) -> Any:
+    """Run a command that must be refused with `code` and change nothing at all."""
+    import pytest
+
+    before = snapshot(platform.url)
+    with pytest.raises(exc) as info:
+        fn(*args, **kw)
+    assert getattr(info.value, "code", None) == code, info.value
+    assert snapshot(platform.url) == before
+    return info.value

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from factories import application, qualifications_for, register_admitted_supplier, supplier_actor
-from helpers import snapshot
+from helpers import refused, snapshot
 from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
@@ -19,7 +19,6 @@ from zhaocai.errors import (
     PermissionDenied,
     RuleViolation,
     ValidationError,
-    ZhaocaiError,
 )
 from zhaocai.platform import Platform
 from zhaocai.store.schema import PlatformKeyRow
@@ -38,15 +37,6 @@ def _review_all(platform: Platform, actors: A, sid: str) -> None:
     for dept in ("purchasing", "quality", "technical"):
         platform.suppliers.review(actors[dept], sid, dept, True, "ok")
 
-
-def refused(platform: Platform, exc: type[ZhaocaiError], code: str, fn, *args, **kw):  # type: ignore[no-untyped-def]
-    """Run a command that must be refused with `code` and change nothing."""
-    before = snapshot(platform.url)
-    with pytest.raises(exc) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value
-    assert snapshot(platform.url) == before
-    return info.value
 
 
 def test_registration_stores_identity_numbers_only_as_keyed_hashes(platform: Platform, actors: A) -> None:

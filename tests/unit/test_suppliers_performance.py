@@ -11,10 +11,10 @@ from decimal import Decimal
 import pytest
 
 from factories import application, register_admitted_supplier
-from helpers import snapshot
+from helpers import refused, snapshot
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
-from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError, ZhaocaiError
+from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.platform import Platform
 from zhaocai.suppliers import related_parties
 from zhaocai.suppliers.rules import SupplierSettings, grade_for, period_bounds, previous_period
@@ -22,14 +22,6 @@ from zhaocai.suppliers.rules import SupplierSettings, grade_for, period_bounds, 
 A = dict[str, Actor]
 MARCH = datetime(2026, 3, 10, 10, tzinfo=SHANGHAI)
 
-
-def refused(platform: Platform, exc: type[ZhaocaiError], code: str, fn, *args, **kw):  # type: ignore[no-untyped-def]
-    before = snapshot(platform.url)
-    with pytest.raises(exc) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value
-    assert snapshot(platform.url) == before
-    return info.value
 
 
 def _event(platform: Platform, actors: A, sid: str, kind: str, severity: int = 1,

@@ -5,10 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
-
 from factories import register_admitted_supplier, supplier_actor
-from helpers import snapshot
+from helpers import refused
 from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
@@ -18,20 +16,11 @@ from zhaocai.errors import (
     PermissionDenied,
     RuleViolation,
     ValidationError,
-    ZhaocaiError,
 )
 from zhaocai.platform import Platform
 
 A = dict[str, Actor]
 
-
-def refused(platform: Platform, exc: type[ZhaocaiError], code: str, fn, *args, **kw):  # type: ignore[no-untyped-def]
-    before = snapshot(platform.url)
-    with pytest.raises(exc) as info:
-        fn(*args, **kw)
-    assert info.value.code == code, info.value
-    assert snapshot(platform.url) == before
-    return info.value
 
 
 def _eligible(platform: Platform, sid: str) -> list[str]:
