@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from zhaocai.money import to_decimal
+from zhaocai.money import CENT, to_decimal
+
+# A plain positive-looking amount of at most two decimals: exactly what `to_decimal` would accept
+# and return as `Decimal(value).quantize(CENT)`; anything else goes through `to_decimal` itself.
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,2})?")
 
 
 class LotBid(BaseModel):
@@ -23,7 +28,10 @@ class LotBid(BaseModel):
     @field_validator("price", mode="before")
     @classmethod
     def _exact(cls, value: Any) -> Decimal:
-        amount = to_decimal(value, field="price")
+        if type(value) is str and _PLAIN_AMOUNT.fullmatch(value):
+            amount = Decimal(value).quantize(CENT)  # the fast path for the usual input
+        else:
+            amount = to_decimal(value, field="price")
         if amount <= 0:
             raise ValueError("price must be positive")
         return amount
@@ -52,6 +60,8 @@ class BidPayload(BaseModel):
     @field_validator("lots")
     @classmethod
     def _distinct_lots(cls, lots: list[LotBid]) -> list[LotBid]:
+        if len(lots) == 1:
+            return lots
         names = [lot.lot for lot in lots]
         if len(set(names)) != len(names):
             raise ValueError("each lot may be priced once")

@@ -61,3 +61,16 @@ def executemany(connection: Connection, statement: ClauseElement, rows: list[dic
         cursor.executemany(sql, rows if order is None else [tuple(r[k] for k in order) for r in rows])
     finally:
         cursor.close()
+
+
+def fetchall(connection: Connection, statement: ClauseElement,
+             params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Run the query `statement` with `params`; the driver's own rows (no result types applied:
+    the caller converts any column that needs it)."""
+    sql, order = compiled(connection.dialect, statement)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, params if order is None else tuple(params[k] for k in order))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()

@@ -9,6 +9,7 @@ holding the digest of the rows as submitted (verifiable against the source with
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import io
 import json
@@ -31,7 +32,7 @@ from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
 from zhaocai.suppliers.identity import identity_key
 from zhaocai.suppliers.models import ImportReport, ImportRowError, SupplierApplication
-from zhaocai.suppliers.records import TABLES, application_rows, insert_rows
+from zhaocai.suppliers.records import TABLES, import_columns, insert_rows
 from zhaocai.suppliers.tables import SupplierRow
 
 _APPLICATIONS = TypeAdapter(list[SupplierApplication])
@@ -46,8 +47,8 @@ CSV_COLUMNS = ("credit_code", "name", "legal_representative", "legal_representat
 
 def _from_flat(row: Mapping[str, Any]) -> dict[str, Any]:
     """A flat row (CSV columns) as an application; nested rows pass through."""
-    if "contacts" in row:
-        return dict(row)
+    if "contacts" in row:  # validation reads the row without changing it: no copy needed
+        return row if type(row) is dict else dict(row)
     data = {k: row.get(k) for k in ("credit_code", "name", "legal_representative",
                                     "legal_representative_id", "address", "bank_name",
                                     "bank_account", "ceiling")}
@@ -130,6 +131,11 @@ class ImportCommands(ServiceBase):
     def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]],
                          format: str | None = None) -> ImportReport:
         """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""
+        with _collector_paused():
+            return self._import(actor, source, format)
+
+    def _import(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]],
+                format: str | None) -> ImportReport:
         rows, digest = read_rows(source, format)
         apps, errors = validate_rows(rows)
         if errors:
@@ -151,15 +157,10 @@ class ImportCommands(ServiceBase):
                                     "Some credit codes were registered meanwhile; import again",
                                     "导入期间部分信用代码已被登记，请重新导入")
             key = identity_key(session)
-            tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
             ids = _new_supplier_ids(len(apps))
-            for number, (supplier_id, app) in enumerate(zip(ids, apps, strict=True), start=1):
-                for name, batch_rows in application_rows(
-                        supplier_id, app, key, uow.actor.id, uow.now,
-                        import_batch=batch, import_row=number).items():
-                    tables[name].extend(batch_rows)
+            columns = import_columns(ids, apps, key, uow.actor.id, uow.now, batch)
             with _deferred_indexes(session, len(apps)):
-                insert_rows(session, tables)
+                insert_rows(session, columns)
             ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
             uow.record("supplier.import", "supplier_import", batch, {
                 "rows": len(apps), "digest": digest, "supplier_ids_digest": ids_digest,
@@ -198,6 +199,24 @@ def _new_supplier_ids(n: int) -> list[str]:
         ids = sorted({f"sup-{raw[i:i + 16]}" for i in range(0, 16 * n, 16)})
         if len(ids) == n:
             return ids
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of an import.
+
+    An import allocates millions of long-lived objects (rows, validated models, column lists)
+    and no reference cycles: each allocation burst would otherwise trigger full collections that
+    walk the whole growing heap again, about half the time of validating 100,000 rows. Reference
+    counting still frees everything; the collector resumes (if it was on) when the import ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager

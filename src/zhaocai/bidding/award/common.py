@@ -25,7 +25,7 @@ from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
 from zhaocai.bidding.tables import OpeningRecordRow, TenderRow
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation
-from zhaocai.money import Money
+from zhaocai.money import CENT
 
 SUBJECT = "tender"
 TIE_BREAK = TieBreak.TECHNICAL_THEN_LOTTERY
@@ -202,7 +202,8 @@ def entry_row(session: Session, tender_id: str, lot_id: str, bid_id: str) -> Ent
 
 def money(fen: int | None) -> Decimal | None:
     """Yuan from fen (None stays None)."""
-    return None if fen is None else Money.from_fen(fen).amount
+    # Exactly `Money.from_fen(fen).amount`, without building the Money (reports hold thousands).
+    return None if fen is None else Decimal(int(fen)).scaleb(-2).quantize(CENT)
 
 
 def _dec(text: str | None) -> Decimal | None:
@@ -222,6 +223,10 @@ def entry_view(row: Any) -> EntryView:
 
 
 _ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
+# What `entry_view` reads (not the adjustments and criteria JSON, decoded per row otherwise).
+_VIEW_COLUMNS = [_ENTRY.c[name] for name in (
+    "lot_id", "bid_id", "supplier_id", "price_fen", "compliant", "reasons", "abnormal", "abnormal_decision",
+    "explanation", "evaluated_fen", "price_score", "technical", "commercial", "total", "rank", "ranked_by")]
 
 
 def lot_views(session: Session, tender_id: str) -> list[LotView]:
@@ -229,7 +234,7 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
     lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender_id)
                         .order_by(col(LotRow.lot_id))).all()
     entries: dict[str, list[Any]] = {}
-    for e in session.execute(sa_select(_ENTRY).where(_ENTRY.c.tender_id == tender_id)):
+    for e in session.execute(sa_select(*_VIEW_COLUMNS).where(_ENTRY.c.tender_id == tender_id)):
         entries.setdefault(e.lot_id, []).append(e)
     views = []
     for lot in lots:

@@ -75,8 +75,12 @@ def _rank_lot(session: Session, tender: TenderRow, lot: LotRow, method: AwardMet
               profile: RulesProfile, digest: str) -> list[dict[str, Any]]:
     _, spec = frozen_rules(tender)
     e_ = _ENTRY.c
+    # Adjustments (JSON) are read only where they count: lowest evaluated price.
+    columns = [e_.bid_id, e_.price_fen, e_.content_hash]
+    if method is not AwardMethod.COMPREHENSIVE:
+        columns.append(e_.adjustments)
     entries = {e.bid_id: e for e in session.execute(
-        sa_select(e_.bid_id, e_.price_fen, e_.content_hash, e_.adjustments).where(
+        sa_select(*columns).where(
             e_.tender_id == tender.id, e_.lot_id == lot.lot_id, e_.compliant.is_(True)))}
     prices = {bid: Money.from_fen(e.price_fen or 0).amount for bid, e in entries.items()}
     updates: dict[str, dict[str, Any]] = {

@@ -91,6 +91,8 @@ def _centi(value: Any, where: str, limit: Decimal) -> int:
     return whole
 
 
+_ENTRIES = ("SELECT bid_id, compliant, abnormal IS NOT NULL, abnormal_decision FROM evaluation_entry "
+            "WHERE tender_id = ? AND lot_id = ?")
 _INSERT_SCORES = ("INSERT INTO evaluation_score (tender_id, lot_id, member_id, bid_id, criterion_id, "
                   "points_centi) VALUES (?, ?, ?, ?, ?, ?)")
 
@@ -129,11 +131,9 @@ def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
     if lot.status == LOT_FAILED:
         raise refuse("evaluation.lot_failed", f"Lot {lot_id} failed: {lot.failure_reason}",
                      f"标段 {lot_id} 已流标", lot_id=lot_id)
-    e_ = _ENTRY.c
-    entries = session.execute(select(
-        e_.bid_id, e_.compliant, e_.abnormal.is_not(None).label("flagged"), e_.abnormal_decision)
-        .where(e_.tender_id == tender.id, e_.lot_id == lot_id)).all()
-    undecided = sorted(e.bid_id for e in entries if e.flagged and e.abnormal_decision is None)
+    # (bid_id, compliant, flagged, abnormal_decision) as plain driver tuples: 10,000s of rows.
+    entries = _fetch(session, _ENTRIES, (tender.id, lot_id))
+    undecided = sorted(bid for bid, _, flagged, decision in entries if flagged and decision is None)
     if undecided:
         raise refuse("abnormal.decision_missing",
                      "Decide on every abnormally low bid before scoring the lot",
@@ -141,7 +141,7 @@ def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
     if session.get(SheetRow, (tender.id, lot_id, member.member_id)) is not None:
         raise conflict("scoring.already_submitted", "This member's sheet for the lot is already in; "
                        "sheets are final", "该评委本标段评分已提交，不可更改", lot_id=lot_id)
-    bids = sorted(e.bid_id for e in entries if e.compliant)
+    bids = sorted(bid for bid, compliant, _, _ in entries if compliant)
     scheme = scheme_of(spec)
     limits = {c.criterion_id: c.max_points * HUNDRED for c in scheme.criteria}
     if set(scores) != set(bids):
@@ -153,13 +153,26 @@ def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
     normal: dict[str, dict[str, int]] = {}
     keys = set(limits)
     tid, mid = tender.id, member.member_id
+    ordered = list(limits.items())
     for bid in bids:
         row = scores[bid]
         if row.keys() != keys:
             raise ValidationError("scoring.incomplete", f"bid {bid}: score exactly the criteria "
                                   f"{sorted(limits)}", f"投标 {bid} 的评分因素不完整", {"bid_id": bid})
-        normal[bid] = points = {cid: _centi(row[cid], f"{bid}/{cid}", limits[cid]) for cid in limits}
-        rows.extend((tid, lot_id, mid, bid, cid, value) for cid, value in points.items())
+        normal[bid] = points = {}
+        for cid, limit in ordered:
+            value = row[cid]
+            # Fast path for a plain in-range Decimal of at most two decimals; anything else (or
+            # anything wrong) goes through `_centi`, which gives the same result or the same error.
+            if type(value) is Decimal and value.is_finite():
+                hundredths = value * 100
+                whole = int(hundredths)
+                if whole == hundredths and 0 <= whole <= limit:
+                    points[cid] = whole
+                    rows.append((tid, lot_id, mid, bid, cid, whole))
+                    continue
+            points[cid] = whole = _centi(value, f"{bid}/{cid}", limit)
+            rows.append((tid, lot_id, mid, bid, cid, whole))
     bulk(session, _INSERT_SCORES, rows)
     digest = hashlib.sha256(canonical_json(normal).encode("utf-8")).hexdigest()
     session.add(SheetRow(tender_id=tender.id, lot_id=lot_id, member_id=member.member_id,
@@ -319,21 +332,35 @@ def committee_scores(session: Session, tender_id: str, lot_id: str, scheme: Scor
     sealed_until_all(session, tender_id, lot_id)
     stats, outliers = _scan(session, tender_id, lot_id, scheme, rule)
     results = []
+    # Many bids share the same sums: the (frozen, exact) criterion scores and part totals are
+    # computed once per distinct key and shared.
+    parts_of: dict[tuple[tuple[int, int, int, int], ...], tuple[tuple[CriterionScore, ...], Decimal, Decimal]]
+    parts_of = {}
+    part_of: dict[tuple[str, int, int, int, int], CriterionScore] = {}
     with localcontext(EXACT):
         for bid in sorted(price_scores):
-            parts = []
-            for c in scheme.criteria:
-                n, total, low, high = stats[(bid, c.criterion_id)]
-                trimmed = n >= profile.trimmed_mean_min_members and n >= 3
-                kept, count = (total - low - high, n - 2) if trimmed else (total, n)
-                points = Decimal(kept).scaleb(-2) / count
-                score = round_score(points * c.weight / c.max_points)
-                parts.append(CriterionScore(c.criterion_id, c.kind, points, trimmed, score))
-            technical = sum((p.score for p in parts if p.kind is CriterionKind.TECHNICAL), Decimal("0.00"))
-            commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL),
-                             Decimal("0.00"))
+            key = tuple(stats[(bid, c.criterion_id)] for c in scheme.criteria)
+            known = parts_of.get(key)
+            if known is None:
+                parts = []
+                for c, (n, total, low, high) in zip(scheme.criteria, key, strict=True):
+                    part = part_of.get((c.criterion_id, n, total, low, high))
+                    if part is None:
+                        trimmed = n >= profile.trimmed_mean_min_members and n >= 3
+                        kept, count = (total - low - high, n - 2) if trimmed else (total, n)
+                        points = Decimal(kept).scaleb(-2) / count
+                        score = round_score(points * c.weight / c.max_points)
+                        part = part_of[(c.criterion_id, n, total, low, high)] = CriterionScore(
+                            c.criterion_id, c.kind, points, trimmed, score)
+                    parts.append(part)
+                technical = sum((p.score for p in parts if p.kind is CriterionKind.TECHNICAL),
+                                Decimal("0.00"))
+                commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL),
+                                 Decimal("0.00"))
+                known = parts_of[key] = (tuple(parts), technical, commercial)
+            parts_t, technical, commercial = known
             price = price_scores[bid]
-            results.append(BidScore(bid, price, tuple(parts), technical, commercial,
+            results.append(BidScore(bid, price, parts_t, technical, commercial,
                                     price + technical + commercial))
     return results, outliers
 
