@@ -8,7 +8,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.harness import Figure, Stopwatch
+from benchmarks.harness import Figure, Stopwatch, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -19,14 +19,6 @@ from zhaocai.store.unit_of_work import GENESIS_HASH, change_digest, link_hash
 APPENDS = 2_000
 VERIFY_LINKS = 1_000_000
 ACTOR = Actor(id="p-wang", name="王采购", roles=frozenset({Role.PURCHASING}))
-
-
-def _raw_connection(path: Path) -> sqlite3.Connection:
-    """The floor's connection, with the same durability settings as the library's."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    return conn
 
 
 def measure_audit_append() -> tuple[float, float]:
@@ -48,7 +40,7 @@ def measure_audit_append() -> tuple[float, float]:
         outbox_rows = source.execute("SELECT * FROM outbox_event ORDER BY position").fetchall()
         schema = [r[0] for r in source.execute(
             "SELECT sql FROM sqlite_master WHERE type='table' AND name IN ('audit_event','outbox_event')")]
-    raw = _raw_connection(folder / "raw.db")
+    raw = raw_sqlite(folder / "raw.db")
     for ddl in schema:
         raw.execute(ddl)
     floor = Stopwatch()

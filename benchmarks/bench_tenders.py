@@ -14,7 +14,7 @@ from typing import Any
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from sqlalchemy import insert
 
-from benchmarks.harness import Figure, Stopwatch
+from benchmarks.harness import Figure, Stopwatch, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.receipts import ReceiptKind
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
@@ -88,13 +88,6 @@ def _payload(i: int) -> dict[str, Any]:
             "bid_security_account": f"6228 0000 {i:08d}"}
 
 
-def _raw(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    return conn
-
-
 def measure_bid_submit() -> tuple[float, float]:
     """SUBMISSIONS bids, one command each (eligibility, seal, receipt, audit), vs raw seal + inserts."""
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
@@ -115,7 +108,7 @@ def measure_bid_submit() -> tuple[float, float]:
             "SELECT sql FROM sqlite_master WHERE type='table' AND name IN ('bid','audit_event')")]
         bids = source.execute("SELECT * FROM bid").fetchall()
         audits = source.execute("SELECT * FROM audit_event WHERE action = 'bid.submit' ORDER BY seq").fetchall()
-    raw = _raw(folder / "raw.db")
+    raw = raw_sqlite(folder / "raw.db")
     for ddl in schema:
         raw.execute(ddl)
     box = SealedBox(PublicKey(bytes.fromhex(pub.tender.public_key)))
@@ -174,7 +167,7 @@ def measure_open_10k() -> tuple[float, float]:
     key = PrivateKey.generate()
     box = SealedBox(key)
     sealed = [SealedBox(key.public_key).encrypt(canonical_json(_payload(i)).encode()) for i in range(OPEN_BIDS)]
-    raw = _raw(folder / "floor.db")
+    raw = raw_sqlite(folder / "floor.db")
     raw.execute("CREATE TABLE opened (bid_id TEXT PRIMARY KEY, payload TEXT NOT NULL)")
     floor = Stopwatch()
     with floor.timing():

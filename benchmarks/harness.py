@@ -7,6 +7,7 @@ figure and writes `benchmarks/results.json` with the ratio and whether it met it
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +40,14 @@ class Stopwatch:
             yield
         finally:
             self.seconds += time.perf_counter() - start
+
+
+def raw_sqlite(path: Path) -> sqlite3.Connection:
+    """A floor's plain sqlite3 connection, with the library's durability settings (WAL, FULL)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    return conn
 
 
 def best_of(repeats: int, measure: Callable[[], tuple[float, float]]) -> tuple[float, float]:
