@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -102,6 +102,13 @@ class EvaluationSpec(BaseModel):
     method: EvaluationMethod = EvaluationMethod.LOWEST_EVALUATED_PRICE
     weights: Weights = Field(default_factory=Weights)
     criteria: list[Criterion] = Field(default_factory=list)
+    # The price-score formula and the tie-break are published and frozen with the tender, so a
+    # later change of the library's defaults cannot change an old tender's result.
+    price_benchmark: Literal["lowest", "mean_discounted"] = "lowest"
+    price_discount_percent: Decimal = Field(Decimal(0), ge=0, lt=100)
+    deduct_above_per_point: Decimal = Field(Decimal(1), ge=0)
+    deduct_below_per_point: Decimal = Field(Decimal(0), ge=0)
+    tie_break: Literal["technical_then_lottery", "lottery"] = "technical_then_lottery"
 
     @model_validator(mode="after")
     def _consistent(self) -> EvaluationSpec:

@@ -14,6 +14,7 @@ from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, 
 from zhaocai.bidding.award.views import EntryView, LotView, ReasonView
 from zhaocai.bidding.evaluation import (
     AwardMethod,
+    Benchmark,
     Criterion,
     CriterionKind,
     PriceScoreFormula,
@@ -28,8 +29,6 @@ from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleV
 from zhaocai.money import CENT
 
 SUBJECT = "tender"
-TIE_BREAK = TieBreak.TECHNICAL_THEN_LOTTERY
-"""The tie-break of every tender: fixed in the library, hence known at publication."""
 
 BUYER_STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
                Role.AUDITOR, Role.ADMINISTRATOR)
@@ -84,11 +83,20 @@ def scheme_of(spec: EvaluationSpec) -> ScoringScheme:
 
 
 def price_formula(spec: EvaluationSpec) -> PriceScoreFormula | None:
-    """The price formula: full marks = the price weight, benchmark the lowest valid price, one
-    point off per percentage point above it (None when price weighs nothing)."""
+    """The price formula frozen in the tender's spec: full marks = the price weight, benchmark and
+    deductions as published (None when price weighs nothing)."""
     if spec.weights.price <= 0:
         return None
-    return PriceScoreFormula(full_marks=spec.weights.price)
+    return PriceScoreFormula(
+        full_marks=spec.weights.price, benchmark=Benchmark(spec.price_benchmark),
+        discount_percent=spec.price_discount_percent,
+        deduct_above_per_point=spec.deduct_above_per_point,
+        deduct_below_per_point=spec.deduct_below_per_point)
+
+
+def tie_break_of(spec: EvaluationSpec) -> TieBreak:
+    """The tie-break rule frozen in the tender's spec."""
+    return TieBreak(spec.tie_break)
 
 
 def opening_digest(session: Session, tender_id: str) -> str:

@@ -21,7 +21,6 @@ from zhaocai.bidding.award.committee import REVEALED, committee_view
 from zhaocai.bidding.award.common import (
     LOT_FAILED,
     LOT_RANKED,
-    TIE_BREAK,
     active_members,
     bulk,
     evaluation_row,
@@ -35,6 +34,7 @@ from zhaocai.bidding.award.common import (
     require_member,
     require_state,
     scheme_of,
+    tie_break_of,
 )
 from zhaocai.bidding.award.scoring import committee_scores, outlier_dict
 from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, SheetRow
@@ -113,7 +113,7 @@ def _rank_lot(session: Session, tender: TenderRow, lot: LotRow, method: AwardMet
             updates[bid]["evaluated_fen"] = Money.of(value).fen
             contenders.append(Contender(bid, entry.content_hash, evaluated_price=value))
     ranking = rank_lot(lot.lot_id, contenders, opening_record_hash=digest, method=method,
-                       tie_break=TIE_BREAK, profile=profile)
+                       tie_break=tie_break_of(spec), profile=profile)
     for ranked in ranking.ranked:
         updates[ranked.bid_id].update(rank=ranked.rank, lottery=ranked.lottery_key,
                                       ranked_by=ranked.decided_by)
