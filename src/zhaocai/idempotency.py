@@ -1,7 +1,13 @@
-"""Idempotency: a retried command with the same key returns the first result, changing nothing."""
+"""Idempotency: a retried command with the same key returns the first result, changing nothing.
+
+The key is bound to its actor, its action and its request: the sha256 of the canonical JSON of
+(action, request) is stored with the first result, and a repeat whose request differs is refused
+(`idempotency.request_mismatch`) instead of being answered with a receipt for another request.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from typing import Any
 
@@ -11,6 +17,7 @@ from sqlmodel import Session
 from zhaocai.actors import Actor
 from zhaocai.errors import ConflictError
 from zhaocai.store.schema import IdempotencyRow
+from zhaocai.store.types import canonical_json
 
 
 def encode_result(result: Any) -> Any:
@@ -36,8 +43,27 @@ def decode_result(stored: Any) -> Any:
     return stored["value"]
 
 
-def lookup(session: Session, key: str, actor: Actor, action: str) -> tuple[bool, Any]:
-    """(found, result) for `key`; the same key for another command or actor is a conflict."""
+def request_digest(session: Session, action: str, request: Any) -> str | None:
+    """sha256 of the canonical JSON of (action, request); None when there is no request.
+
+    `request` is a JSON-able value (Decimals, aware datetimes, enums and models as
+    `canonical_json` writes them), or a callable of the session returning one: for an input
+    whose digest needs a key held in the store (identity numbers go in as their keyed hashes).
+    """
+    if callable(request):
+        request = request(session)
+    if request is None:
+        return None
+    return hashlib.sha256(canonical_json([action, request]).encode("utf-8")).hexdigest()
+
+
+def lookup(session: Session, key: str, actor: Actor, action: str,
+           request: Any = None) -> tuple[bool, Any]:
+    """(found, result) for `key`; the same key for another command, actor or request conflicts.
+
+    A repeat is a replay only if its request digest equals the stored one (both None when the
+    command was sent without a request).
+    """
     row = session.get(IdempotencyRow, key)
     if row is None:
         return False, None
@@ -47,5 +73,12 @@ def lookup(session: Session, key: str, actor: Actor, action: str) -> tuple[bool,
             f"Idempotency key {key!r} was used for {row.action} by {row.actor_id}",
             f"幂等键 {key!r} 已被 {row.actor_id} 用于 {row.action}",
             {"key": key, "action": row.action},
+        )
+    if request_digest(session, action, request) != row.request_digest:
+        raise ConflictError(
+            "idempotency.request_mismatch",
+            f"Idempotency key {key!r} was used for {action} with a different request",
+            f"幂等键 {key!r} 已用于内容不同的 {action} 请求",
+            {"key": key, "action": action},
         )
     return True, decode_result(row.result)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
@@ -15,7 +15,7 @@ from zhaocai.actors import SYSTEM, Actor, Role, require_role
 from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, SystemClock, require_aware
 from zhaocai.events import EventFeed
-from zhaocai.idempotency import encode_result, lookup
+from zhaocai.idempotency import encode_result, lookup, request_digest
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
 from zhaocai.workdays import WorkingCalendar
@@ -109,31 +109,37 @@ class Platform:
         *,
         roles: Iterable[Role],
         idempotency_key: str | None = None,
+        request: Any = None,
     ) -> R:
         """Run one command as one transaction.
 
         The actor must hold one of `roles`. The handler checks, changes and records; if it
-        raises, nothing is written. With an `idempotency_key`, a repeat returns the first result.
+        raises, nothing is written. With an `idempotency_key`, a repeat by the same actor with the
+        same `request` (the command's input, JSON-able; see `zhaocai.idempotency.request_digest`)
+        returns the first result; the key reused with another request is a `ConflictError`
+        (`idempotency.request_mismatch`) and changes nothing.
         """
         require_role(actor, roles, action)
         try:
-            return self._run_once(actor, action, handler, idempotency_key)
+            return self._run_once(actor, action, handler, idempotency_key, request)
         except IntegrityError:
-            # Two processes raced on the same idempotency key: the winner's result stands.
+            # Two processes raced on the same idempotency key: the winner's result stands, for
+            # the same request only.
             if idempotency_key is None:
                 raise
             with self.session() as session:
-                found, result = lookup(session, idempotency_key, actor, action)
+                found, result = lookup(session, idempotency_key, actor, action, request)
             if not found:
                 raise
             return result
 
     def _run_once(
-        self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None
+        self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
+        request: Any,
     ) -> R:
         with UnitOfWork(self.engine, actor, action, self.now()) as uow:
             if key is not None:
-                found, previous = lookup(uow.session, key, actor, action)
+                found, previous = lookup(uow.session, key, actor, action, request)
                 if found:
                     return previous
             result = handler(uow)
@@ -141,6 +147,7 @@ class Platform:
                 uow.session.add(IdempotencyRow(
                     key=key, actor_id=actor.id, action=action, recorded_at=uow.now,
                     result=encode_result(result),
+                    request_digest=request_digest(uow.session, action, request),
                 ))
             return result
 

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from fairness_model import SupplierModel, TenderModel, fingerprint, full_snapshot, holds
+from hypothesis import strategies as st
 
 from award_kit import expert_actor
 from factories import application, qualifications_for, supplier_actor
@@ -26,7 +27,8 @@ from zhaocai.platform import Platform
 WHO = sorted(ACTORS)  # people of the buyer, with and without the needed role
 INITIAL_SUPPLIERS = 4
 MAX_SUPPLIERS = 7
-MAX_TENDERS = 2
+MAX_TENDERS = 2  # published by `publish`; re-tenders add up to two more
+TENDER = st.integers(0, 3)  # which tender a rule acts on (modulo those that qualify)
 FULL_SNAPSHOT_EVERY = 20
 TALLY: Counter[str] = Counter()  # what the runs did, printed after each test (pytest -s)
 
@@ -81,7 +83,7 @@ class FairnessBase:
                 self.flag("i13", f"{name} refused ({exc.code}) but changed the store: {before} → {after}")
             elif snap is not None and full_snapshot(self.engine, self.tables) != snap:
                 self.flag("i13", f"{name} refused ({exc.code}) but changed a row")
-            TALLY[f"refused {name}"] += 1
+            TALLY[f"refused {name}: {exc.code}"] += 1
             return False, exc
         if not allowed:
             self.flag(inv, f"{name} was accepted though the actor or the rules forbid it")
@@ -91,6 +93,23 @@ class FairnessBase:
             self.flag("i11", f"{name} was accepted without an audit event")
         TALLY[f"accepted {name}"] += 1
         return True, result
+
+    def replay(self, name: str, first: Any, fn: Callable[..., Any], *args: Any, **kw: Any) -> None:
+        """Send a command again with its idempotency key: the first answer comes back and the
+        store does not change (one act, one audit event: I11)."""
+        self.steps += 1
+        before = self.fingerprint()
+        try:
+            again = fn(*args, **kw)
+        except ZhaocaiError as exc:
+            self.flag("i11", f"the replay of {name} was refused: {exc.code}")
+            return
+        self._fp = None
+        if self.fingerprint() != before:
+            self.flag("i11", f"the replay of {name} changed the store")
+        if again != first:
+            self.flag("i11", f"the replay of {name} answered {again!r}, first {first!r}")
+        TALLY[f"replayed {name}"] += 1
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -4,8 +4,12 @@ fairness_invariants.py when the platform has an evaluation service.
 
 from __future__ import annotations
 
+import math
 import random
 from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
 
 from fairness_base import FairnessBase
 from fairness_model import MIN_VALID, TenderModel, audit_rows
@@ -117,6 +121,33 @@ class EvaluationChecks(FairnessBase):
                     again = rank_lot(lot.lot_id, contenders, opening_record_hash=m.record_digest, method=method)
                     assert [r.bid_id for r in again.ranked] == got, f"I8: ranking of {m.id} not reproducible"
                 assert lot.candidates == got[: DEFAULT_PROFILE.max_candidates], f"I8: candidates of {m.id}"
+                if m.comprehensive:
+                    self.check_totals_from_sheets(m, lot, ranked)
+                else:
+                    prices = [e.evaluated_price for e in sorted(ranked, key=lambda e: e.rank or 0)]
+                    assert prices == sorted(prices), f"I8: {m.id} is not ranked by the lowest evaluated price"
+
+    def check_totals_from_sheets(self, m: TenderModel, lot: Any, ranked: list[Any]) -> None:
+        """I8 from the raw material: every total recomputed here from the members' sheets, the
+        opened prices and the frozen spec (exact fractions, half-up to the fen), and the ranking
+        follows the totals."""
+        spec, profile = m.frozen["evaluation"], m.frozen["profile"]
+        assert spec.price_benchmark == "lowest" and spec.deduct_below_per_point == 0, "the machine publishes the default formula"
+        sheets = self.evaluation.score_sheets(ACTORS["purchasing"], m.id, lot.lot_id)
+        prices = {e.bid_id: Fraction(m.bids[e.supplier_id].price) for e in ranked}
+        benchmark = min(prices.values())
+        for e in ranked:
+            deviation = (prices[e.bid_id] - benchmark) * 100 / benchmark
+            total = half_up(max(Fraction(spec.weights.price) - Fraction(spec.deduct_above_per_point) * deviation,
+                                Fraction(0)))
+            for c in spec.criteria:
+                points = sorted(Fraction(s.scores[e.bid_id][c.name]) for s in sheets)
+                if len(points) >= max(3, profile.trimmed_mean_min_members):
+                    points = points[1:-1]
+                total += half_up(sum(points, Fraction(0)) / len(points))
+            assert e.total == total, f"I8: {m.id} {e.bid_id} total {e.total}, recomputed {total}"
+        totals = [e.total for e in sorted(ranked, key=lambda e: e.rank or 0)]
+        assert totals == sorted(totals, reverse=True), f"I8: {m.id} is not ranked by total: {totals}"
 
     def _i09_evaluation(self) -> None:
         for m in self.tenders:
@@ -146,3 +177,8 @@ class EvaluationChecks(FairnessBase):
                 assert c.amount == n.amount == opened[c.bid_id] == m.bids[c.supplier_id].price, \
                     f"I15: bid {opened[c.bid_id]}, award {n.amount}, contract {c.amount}"
                 assert str(c.amount) == f"{m.bids[c.supplier_id].price:.2f}"
+
+
+def half_up(value: Fraction) -> Decimal:
+    """A non-negative exact value rounded half up to 0.01."""
+    return Decimal(math.floor(value * 100 + Fraction(1, 2))) / 100

@@ -5,28 +5,35 @@ contract signatures.
 
 from __future__ import annotations
 
-from fairness_base import MAX_SUPPLIERS, TALLY, FairnessBase
+from typing import Any
+
+from fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from award_kit import seated, sheet
-from factories import supplier_actor
 from helpers import ACTORS
 from zhaocai.actors import Actor, Role
+
+THE_ROAD: dict[str, st.SearchStrategy[Any]] = {
+    "order": st.permutations(range(5)), "objection": st.booleans(), "sign": st.booleans(),
+    "remove": st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
+                               ("supervisor2", "supervisor")]),
+}
 
 
 class EvaluationRules(FairnessBase):
     """Evaluation and award, step by step and in sprints."""
 
     @precondition(lambda self: self.evaluation is not None and any(m.state == "opened" for m in self.tenders))
-    @rule(t=st.integers(0, 1), who=st.sampled_from(["purchasing", "supervisor", "quality", "supplier"]))
+    @rule(t=TENDER, who=st.sampled_from(["purchasing", "supervisor", "quality", "supplier"]))
     def draw(self, t: int, who: str) -> None:
         m = self.in_state(t, "opened")
         assert m is not None
         actor = self.suppliers[0].actor if who == "supplier" else ACTORS[who]
-        ok, _ = self.attempt("committee.draw", holds(actor, OFFICERS), self.evaluation.draw_committee,
-                             actor, m.id, inv="i06")
+        allowed = holds(actor, OFFICERS) and m.method != "price_inquiry" and m.ready_for_evaluation()
+        ok, _ = self.attempt("committee.draw", allowed, self.evaluation.draw_committee, actor, m.id, inv="i06")
         if ok:
             m.state = "evaluating"
             m.members = seated(self.platform, ACTORS, m.id)
@@ -34,7 +41,7 @@ class EvaluationRules(FairnessBase):
                 TALLY[f"recused: {r.code}"] += 1
 
     @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
-    @rule(t=st.integers(0, 1), k=st.integers(0, 6), outsider=st.integers(0, 5),
+    @rule(t=TENDER, k=st.integers(0, 6), outsider=st.integers(0, 5),
           step=st.sampled_from(["declare", "declare", "check", "score", "score", "report"]))
     def evaluate(self, t: int, k: int, outsider: int, step: str) -> None:
         m = self.in_state(t, "evaluating")
@@ -70,7 +77,7 @@ class EvaluationRules(FairnessBase):
                 m.candidates = {lot.lot_id: list(lot.candidates) for lot in report.lots}
 
     @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
-    @rule(t=st.integers(0, 1), order=st.permutations(range(5)), check_first=st.integers(0, 3))
+    @rule(t=TENDER, order=st.permutations(range(5)), check_first=st.integers(0, 3))
     def evaluation_sprint(self, t: int, order: list[int], check_first: int) -> None:
         """Declarations, compliance, every member's sealed sheet in a random order, the report."""
         m = self.in_state(t, "evaluating")
@@ -87,19 +94,23 @@ class EvaluationRules(FairnessBase):
             m.state = self.platform.tenders.get(ACTORS["auditor"], m.id).state.value
 
     @precondition(lambda self: self.evaluation is not None and any(
-        m.state in ("opened", "evaluating", "publicising") for m in self.tenders))
-    @rule(order=st.permutations(range(5)), objection=st.booleans(), sign=st.booleans(),
-          remove=st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
-                                  ("supervisor2", "supervisor")]))
+        self.on_the_road(m) for m in self.tenders))
+    @rule(**THE_ROAD)
     def evaluate_to_contract(self, order: list[int], objection: bool, sign: bool,
                              remove: tuple[str, str] | None) -> None:
-        """The rest of the road in one step: draw, sprint, (objection, answer), (a candidate's
-        removal, maybe self-approved), award, contracts."""
-        m = next(m for m in self.tenders if m.state in ("opened", "evaluating", "publicising"))
-        if m.state == "opened":
-            self.draw(0 if m is self.in_state(0, "opened") else 1, "purchasing")
+        """The rest of the road in one step: draw, sprint (or, for a price inquiry, both officers
+        sign and one decides), (objection, answer), (a candidate's removal, maybe self-approved),
+        award, contracts."""
+        m = next(m for m in self.tenders if self.on_the_road(m))
+        if m.state == "opened" and m.method == "price_inquiry":
+            for who in ("purchasing", "purchasing2"):
+                if ACTORS[who].id not in m.signed:
+                    self.sign_inquiry(m, who)
+            self.decide_inquiry(m, "purchasing2")
+        elif m.state == "opened":
+            self.draw([x for x in self.tenders if x.state == "opened"].index(m), "purchasing")
         if m.state == "evaluating":
-            self.evaluation_sprint(0 if self.in_state(0, "evaluating") is m else 1, order, 1)
+            self.evaluation_sprint([x for x in self.tenders if x.state == "evaluating"].index(m), order, 1)
         if m.state != "publicising":
             return
         if remove is not None:
@@ -116,8 +127,12 @@ class EvaluationRules(FairnessBase):
             self.sign(0, "winner")
             self.sign(0, "purchasing")
 
+    def on_the_road(self, m: TenderModel) -> bool:
+        """Ready for evaluation (or an inquiry's decision), being evaluated, or publicised."""
+        return m.ready_for_evaluation() or m.state in ("evaluating", "publicising")
+
     @precondition(lambda self: any(m.state == "publicising" for m in self.tenders))
-    @rule(t=st.integers(0, 1), i=st.integers(0, MAX_SUPPLIERS),
+    @rule(t=TENDER, i=st.integers(0, MAX_SUPPLIERS),
           step=st.sampled_from(["object", "answer", "award", "award", "wait_and_award"]),
           who=st.sampled_from(["purchasing", "purchasing", "supervisor", "quality"]))
     def publicity(self, t: int, i: int, step: str, who: str) -> None:
@@ -161,7 +176,7 @@ class EvaluationRules(FairnessBase):
                 self.flag("i15", f"{m.id}: award amount {notice.amount}, bid {m.bids[winner].price}")
 
     @precondition(lambda self: any(m.state == "publicising" for m in self.tenders))
-    @rule(t=st.integers(0, 1), c=st.integers(0, 2),
+    @rule(t=TENDER, c=st.integers(0, 2),
           proposer=st.sampled_from(["supervisor", "supervisor", "purchasing", "quality", "supplier"]),
           approver=st.sampled_from(["self", "supervisor2", "supervisor", "purchasing", "supplier"]))
     def remove_candidate(self, t: int, c: int, proposer: str, approver: str) -> None:
@@ -190,16 +205,3 @@ class EvaluationRules(FairnessBase):
         if ok:
             del m.removals[removal_id]
             m.removed.add(view.bid_id)
-
-    @precondition(lambda self: any(m.state in ("awarded", "contracted") for m in self.tenders))
-    @rule(t=st.integers(0, 1), who=st.sampled_from(["purchasing", "winner", "loser", "quality"]))
-    def sign(self, t: int, who: str) -> None:
-        m = next(x for x in self.tenders if x.state in ("awarded", "contracted"))
-        for contract in self.evaluation.contracts(m.id):
-            actor = {"winner": supplier_actor(contract.supplier_id),
-                     "loser": next((s.actor for s in self.suppliers if s.id != contract.supplier_id),
-                                   ACTORS["nobody"])}.get(who) or ACTORS[who]
-            allowed = holds(actor, BUYER) or actor.supplier_id == contract.supplier_id
-            ok, view = self.attempt("contract.sign", allowed, self.evaluation.sign_contract, actor, contract.id)
-            if ok:
-                m.state = view.tender_state

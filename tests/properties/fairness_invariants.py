@@ -263,8 +263,10 @@ class Invariants(EvaluationChecks):
             if m.record_digest is None:
                 continue
             record = self.platform.tenders.opening_records(m.id)[-1]
-            totals = {e.bid_id: e.total_price for e in record.entries}
+            entries = {e.bid_id: e for e in record.entries}
             for b in self.platform.tenders.opened_bids(ACTORS["purchasing"], m.id):
                 if b.payload is not None:
-                    assert b.payload.total == totals[b.bid_id], f"I15: {b.bid_id} opened {b.payload.total}"
+                    e = entries.get(b.bid_id)
+                    assert e is not None and b.payload.total == e.total_price, \
+                        f"I15: {b.bid_id} ({b.status}) opened at {b.payload.total}, its record entry {e}"
         self.evaluation_checks("i15")

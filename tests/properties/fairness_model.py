@@ -74,6 +74,22 @@ class TenderModel:
     open_objections: int = 0
     removals: dict[str, str] = field(default_factory=dict)  # pending candidate removal id → proposer
     removed: set[str] = field(default_factory=set)  # bid ids removed by an approved removal
+    two_envelopes: bool = False
+    stage: str | None = None  # two envelopes: "technical" after the first opening, then "commercial"
+    technical: dict[str, bool] = field(default_factory=dict)  # bid id → technically compliant
+    signed: set[str] = field(default_factory=set)  # price inquiry: officers who signed the record
+    override: dict[str, Any] | None = None  # price inquiry: id, supplier, proposer, approver
+    retender_of: str | None = None
+    retendered: bool = False  # a re-tender draft was made from it
+
+    @property
+    def officers(self) -> list[str]:
+        """The officers named in a price inquiry."""
+        return list(self.publication.tender.officers or [])
+
+    def ready_for_evaluation(self) -> bool:
+        """Opened and, with two envelopes, its commercial parts opened too."""
+        return self.state == "opened" and (not self.two_envelopes or self.stage == "commercial")
 
     def first_candidate(self, lot_id: str) -> str | None:
         """The bid the award must go to: the lot's first candidate not removed (I9)."""
@@ -152,9 +168,12 @@ def eligible(engine: Engine, supplier_id: str, at: datetime, amount: Decimal = C
         quals = conn.execute(text(
             "SELECT type, valid_from, valid_until FROM supplier_qualification WHERE supplier_id = :id"),
             {"id": supplier_id}).all()
-    def when(value: Any) -> datetime:
-        return as_utc(value if isinstance(value, datetime) else datetime.fromisoformat(str(value)))
-    return all(any(t == req and when(f) <= at < when(u) for t, f, u in quals) for req in REQUIRED)
+    return all(any(t == req and moment(f) <= at < moment(u) for t, f, u in quals) for req in REQUIRED)
+
+
+def moment(value: Any) -> datetime:
+    """A stored datetime (a datetime on PostgreSQL, ISO text on SQLite) in UTC."""
+    return as_utc(value if isinstance(value, datetime) else datetime.fromisoformat(str(value)))
 
 
 # --- audit-trail oracles ----------------------------------------------------------------------
@@ -216,8 +235,13 @@ def check_separation(events: list[dict[str, Any]], registrants: dict[str, str],
     """I12 from the trail: no self-approval, two people for blacklisting and cancelling,
     three distinct department reviewers (none the registrant) for every admission."""
     removal_proposers: dict[str, str] = {}
+    override_proposers: dict[str, str] = {}
+    inquiry_signers: dict[str, set[str]] = {}
     for e in events:
         c, action = e["change"], e["action"]
+        if action.startswith("inquiry."):
+            check_inquiry_event(e, inquiry_signers, override_proposers, fail)
+            continue
         if action == "supplier.admit":
             reviewers = c["reviewers"]
             if set(reviewers) != {"purchasing", "quality", "technical"} or len(set(reviewers.values())) != 3:
@@ -244,3 +268,18 @@ def check_separation(events: list[dict[str, Any]], registrants: dict[str, str],
             officers = c.get("officers")
             if officers is not None and len(set(officers)) < 2:
                 fail(f"I12: price inquiry {e['subject']} published with officers {officers}")
+
+
+def check_inquiry_event(e: dict[str, Any], signers: dict[str, set[str]], proposers: dict[str, str],
+                        fail: Callable[[str], None]) -> None:
+    """I12 for price inquiries: a decision (a failure too) only after two officers signed the
+    quote record; an override approved by someone other than its proposer."""
+    c, action = e["change"], e["action"]
+    if action == "inquiry.sign":
+        signers.setdefault(c["tender_id"], set()).add(e["actor"])
+    elif action == "inquiry.decide" and len(signers.get(e["subject"], set())) < 2:
+        fail(f"I12: inquiry {e['subject']} decided after signatures of {sorted(signers.get(e['subject'], []))}")
+    elif action == "inquiry.override_propose":
+        proposers[c["override_id"]] = e["actor"]
+    elif action == "inquiry.override_approve" and proposers.get(c["override_id"], e["actor"]) == e["actor"]:
+        fail(f"I12: override {c['override_id']} of {e['subject']} approved by its proposer or unproposed")

@@ -8,14 +8,12 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TALLY, FairnessBase
+from fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TENDER, FairnessBase
 from fairness_model import (
     BUYER,
     CEILING,
-    MIN_VALID,
     OFFICERS,
     BidModel,
-    K,
     TenderModel,
     eligible,
     holds,
@@ -26,6 +24,7 @@ from hypothesis.stateful import precondition, rule
 from award_kit import COMPREHENSIVE
 from helpers import ACTORS
 from test_tender_kit import LOTS, draft
+from zhaocai.actors import Actor
 from zhaocai.bidding import rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid
 from zhaocai.profile import DEFAULT_PROFILE
@@ -39,9 +38,10 @@ class TenderRules(FairnessBase):
     @precondition(lambda self: len(self.tenders) < MAX_TENDERS)
     @rule(method=st.integers(0, 2), drafter=st.sampled_from(["purchasing", "purchasing", "quality"]),
           publisher=st.sampled_from(["purchasing", "purchasing2", "supervisor"]),
-          officers=st.integers(1, 2), invitees=st.integers(2, 4), scoring=st.booleans())
+          officers=st.integers(1, 2), invitees=st.integers(2, 4), scoring=st.booleans(),
+          two=st.sampled_from([False, False, True]))
     def publish(self, method: int, drafter: str, publisher: str, officers: int, invitees: int,
-                scoring: bool = False) -> None:
+                scoring: bool = False, two: bool = False) -> None:
         inquiry = method == 0
         days = DEFAULT_PROFILE.inquiry_min_days if inquiry else DEFAULT_PROFILE.open_tender_min_days
         deadline = self.now() + timedelta(days=days + (1 if method == 2 else 0))
@@ -54,25 +54,53 @@ class TenderRules(FairnessBase):
         if scoring and not inquiry:
             extra["evaluation"] = COMPREHENSIVE
         body = draft(self.clock, lots=[LOTS[0]], deadline=deadline, **extra)
-        a, b = ACTORS[drafter], ACTORS[publisher]
+        a = ACTORS[drafter]
         ok, view = self.attempt("tender.draft", holds(a, BUYER), self.platform.tenders.create_draft, a, body)
-        if not ok:
-            return
-        allowed = holds(b, BUYER) and (not inquiry or (
+        if ok:
+            self.publish_draft(view.id, ACTORS[publisher], invited, officers, two and not inquiry)
+
+    def publish_draft(self, draft_id: str, b: Actor, invited: list[str], officers: int, two: bool,
+                      retender_of: str | None = None) -> None:
+        """Publish a draft; a price inquiry needs two officers and three eligible invitees."""
+        allowed = holds(b, BUYER) and (not invited or (
             officers >= 2 and len(invited) >= 3
             and all(eligible(self.engine, s, self.now()) for s in invited)))
-        ok, pub = self.attempt("tender.publish", allowed, self.platform.tenders.publish, b, view.id)
+        ok, pub = self.attempt("tender.publish", allowed, self.platform.tenders.publish, b, draft_id,
+                               two_envelopes=two)
         if not ok:
             return
         v = pub.tender
         frozen = {k: getattr(v, k) for k in ("evaluation", "profile", "ceiling_price", "estimate", "lots",
                                               "threshold", "rules_digest", "public_key", "method",
                                               "category", "custodians", "bid_security")}
+        comprehensive = v.evaluation.method.value == "comprehensive_scoring"
         self.tenders.append(TenderModel(v.id, pub, v.method.value, v.deadline, invited, frozen,
-                                        comprehensive="evaluation" in extra))
+                                        comprehensive=comprehensive, two_envelopes=two,
+                                        retender_of=retender_of))
+
+    @precondition(lambda self: len(self.tenders) < MAX_TENDERS + 2
+                  and any(m.state == "failed" and not m.retendered for m in self.tenders))
+    @rule(t=TENDER, who=st.sampled_from(["purchasing", "purchasing", "supervisor", "quality"]),
+          publisher=st.sampled_from(["purchasing", "purchasing2", "finance"]))
+    def retender(self, t: int, who: str, publisher: str) -> None:
+        """A failed tender (流标) tendered again: a new draft copying it, then its publication."""
+        found = [m for m in self.tenders if m.state == "failed" and not m.retendered]
+        m = found[t % len(found)]
+        inquiry = m.method == "price_inquiry"
+        days = DEFAULT_PROFILE.inquiry_min_days if inquiry else DEFAULT_PROFILE.open_tender_min_days
+        a = ACTORS[who]
+        ok, view = self.attempt("tender.retender", holds(a, BUYER), self.platform.tenders.retender, a, m.id,
+                                self.now() + timedelta(days=days, hours=1))
+        if not ok:
+            return
+        m.retendered = True
+        if view.retender_of != m.id:
+            self.flag("i10", f"re-tender {view.id} is not linked to {m.id}")
+        self.publish_draft(view.id, ACTORS[publisher], m.invitees, len(set(m.officers)), m.two_envelopes,
+                           retender_of=m.id)
 
     @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), who=st.sampled_from(["purchasing", "purchasing2", "finance", "supplier"]),
+    @rule(t=TENDER, who=st.sampled_from(["purchasing", "purchasing2", "finance", "supplier"]),
           kind=st.sampled_from(["amendment", "amendment", "clarification"]),
           move=st.sampled_from([None, None, "earlier", "later"]))
     def amend(self, t: int, who: str, kind: str, move: str | None) -> None:
@@ -96,7 +124,7 @@ class TenderRules(FairnessBase):
             m.amendments += 1
 
     @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), change=st.sampled_from(["ceiling_price", "estimate", "evaluation"]))
+    @rule(t=TENDER, change=st.sampled_from(["ceiling_price", "estimate", "evaluation"]))
     def tamper_with_frozen_rules(self, t: int, change: str) -> None:
         m = self.tender(t)
         values: dict[str, Any] = {"ceiling_price": "9000000.00", "estimate": "1500000.00",
@@ -107,7 +135,7 @@ class TenderRules(FairnessBase):
                      ACTORS["purchasing"], m.id, body, inv="i10")
 
     @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), asker=st.sampled_from(["purchasing", "supervisor", "finance"]),
+    @rule(t=TENDER, asker=st.sampled_from(["purchasing", "supervisor", "finance"]),
           approver=st.sampled_from(["supervisor2", "purchasing", "purchasing2", "nobody"]),
           approve=st.integers(0, 5))
     def cancel(self, t: int, asker: str, approver: str, approve: int) -> None:
@@ -136,12 +164,18 @@ class TenderRules(FairnessBase):
     # --- bids ----------------------------------------------------------------------------------
 
     @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), i=st.integers(0, MAX_SUPPLIERS),
+    @rule(t=TENDER, i=st.integers(0, MAX_SUPPLIERS),
           kind=st.sampled_from(["good", "good", "good", "wrong_key", "over_ceiling", "bad_lot",
                                 "above_ceiling", "negative", "garbage", "extra_field"]),
           digits=st.integers(0, 99999), fen=st.integers(1, 99),
           as_=st.sampled_from(["own", "own", "own", "staff"]))
     def submit(self, t: int, i: int, kind: str, digits: int, fen: int, as_: str) -> None:
+        self.submit_bid(t, i, kind, digits, fen, as_)
+
+    def submit_bid(self, t: int, i: int, kind: str, digits: int, fen: int, as_: str,
+                   key: str | None = None, seal: bool = False) -> tuple[bool, Any, Any]:
+        """Submit (or replace) a bid of `kind` (a good one sealed here when `seal`); returns
+        (accepted, receipt or error, the bid sent)."""
         m, s = self.tender(t), self.supplier(i)
         actor = s.actor if as_ == "own" else ACTORS["purchasing"]
         price = self.fresh_price(digits, fen)
@@ -151,9 +185,9 @@ class TenderRules(FairnessBase):
         lots = [{"lot": "L1", "price": str(price)}]
         bid: Any = {"lots": lots}
         if kind == "wrong_key":
-            bid = seal_bid(generate_tender_keys("tdr-elsewhere", 3, 2).public_key, bid)
-        elif kind == "over_ceiling":
-            bid = seal_bid(m.frozen["public_key"], bid)
+            bid = seal_bid(generate_tender_keys("tdr-elsewhere", 3, 2).public_key, bid, two_envelopes=m.two_envelopes)
+        elif kind == "over_ceiling" or (kind == "good" and seal):
+            bid = seal_bid(m.frozen["public_key"], bid, two_envelopes=m.two_envelopes)
         elif kind == "bad_lot":
             bid = {"lots": [{"lot": "L9", "price": str(price)}]}
         elif kind == "negative":
@@ -169,11 +203,11 @@ class TenderRules(FairnessBase):
         admissible = kind in ("good", "wrong_key", "over_ceiling")
         allowed = as_ == "own" and self.accepting(m) and is_eligible and invited and admissible
         ok, receipt = self.attempt("bid.submit", allowed, self.platform.tenders.submit_bid, actor, m.id, bid,
-                                   inv="i02")
+                                   inv="i02", idempotency_key=key)
         if not ok:
             if allowed:
                 self.flag("i04", f"an eligible supplier's valid bid on {m.id} was refused: {receipt}")
-            return
+            return False, receipt, bid
         if not is_eligible:
             self.flag("i04", f"bid of ineligible supplier {s.id} accepted on {m.id}")
         if receipt.received_at >= m.deadline:
@@ -184,9 +218,10 @@ class TenderRules(FairnessBase):
             self.flag("i02", f"bid version {receipt.version} after {previous}")
         m.bids[s.id] = BidModel(receipt.bid_id, receipt.version, price, receipt.envelope_hash,
                                 m.amendments, kind)
+        return True, receipt, bid
 
     @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), i=st.integers(0, MAX_SUPPLIERS), withdraw=st.booleans())
+    @rule(t=TENDER, i=st.integers(0, MAX_SUPPLIERS), withdraw=st.booleans())
     def confirm_or_withdraw(self, t: int, i: int, withdraw: bool) -> None:
         m, s = self.tender(t), self.supplier(i)
         live = s.id in m.bids
@@ -202,16 +237,44 @@ class TenderRules(FairnessBase):
         if ok:
             m.bids[s.id].confirmed_through = m.amendments
 
+    @precondition(lambda self: any(self.accepting(m) for m in self.tenders))
+    @rule(i=st.integers(0, MAX_SUPPLIERS), digits=st.integers(0, 99999), fen=st.integers(1, 99),
+          change=st.booleans(), sealed=st.booleans())
+    def replay_bid(self, i: int, digits: int, fen: int, change: bool, sealed: bool) -> None:
+        """An ERP retries a bid under its idempotency key. The same request gets the first receipt
+        and changes nothing (I11). Another sealed envelope under the key is refused (I13); a clear
+        payload is compared by its tender only (a digest of clear content would leak the price),
+        so another clear price under the key also gets the first receipt and changes nothing."""
+        m = next(m for m in self.tenders if self.accepting(m))
+        key = f"erp-{self.steps}"
+        t = self.tenders.index(m)
+        ok, receipt, bid = self.submit_bid(t, i, "good", digits, fen, "own", key=key, seal=sealed)
+        if not ok:
+            return
+        actor = self.supplier(i).actor
+        if change:
+            price = self.fresh_price(digits + 1, fen)
+            m.prices.add(price)  # never accepted: it must never be in clear anywhere (I1)
+            bid = {"lots": [{"lot": "L1", "price": str(price)}]}
+            if sealed:
+                bid = seal_bid(m.frozen["public_key"], bid, two_envelopes=m.two_envelopes)
+                ok, error = self.attempt("bid.submit", False, self.platform.tenders.submit_bid, actor, m.id, bid,
+                                         idempotency_key=key, inv="i13")
+                if not ok and getattr(error, "code", None) != "idempotency.request_mismatch":
+                    self.flag("i13", f"another envelope under a used key was refused as {error}")
+                return
+        self.replay("bid.submit", receipt, self.platform.tenders.submit_bid, actor, m.id, bid, idempotency_key=key)
+
     @rule(who=st.sampled_from(["own", "nobody"]), i=st.integers(0, MAX_SUPPLIERS))
     def submit_to_unknown_tender(self, who: str, i: int) -> None:
         actor = self.supplier(i).actor if who == "own" else ACTORS["nobody"]
         self.attempt("bid.submit", False, self.platform.tenders.submit_bid, actor, "tdr-unknown",
                      {"lots": [{"lot": "L1", "price": "1.00"}]})
 
-    # --- time and opening ----------------------------------------------------------------------
+    # --- time ----------------------------------------------------------------------
 
     @rule(step=st.sampled_from(["hour", "days", "weeks", "to_deadline", "just_before", "month"]),
-          t=st.integers(0, 1), tick=st.booleans())
+          t=TENDER, tick=st.booleans())
     def advance(self, step: str, t: int, tick: bool) -> None:
         now = self.now()
         deadline = self.tender(t).deadline if self.tenders else now + timedelta(days=20)
@@ -231,82 +294,3 @@ class TenderRules(FairnessBase):
             self.steps += 1
             self._fp = None
             self.platform.tick()
-
-    @precondition(lambda self: self.tenders)
-    @rule(t=st.integers(0, 1), indices=st.sets(st.integers(1, 3), max_size=3),
-          extra=st.sampled_from([None, None, None, "foreign", "other_tender", "duplicate", "garbage"]),
-          who=st.sampled_from(["supervisor", "supervisor", "purchasing", "finance", "nobody"]),
-          jump=st.booleans())
-    def open(self, t: int, indices: set[int], extra: str | None, who: str, jump: bool) -> None:
-        m = self.tender(t)
-        if jump and self.now() < m.deadline:
-            self.clock.set(m.deadline + timedelta(hours=1))
-        given = m.shares(indices)
-        if extra == "foreign":
-            given.append(generate_tender_keys(m.id, 3, 2).shares[0])
-        elif extra == "other_tender":
-            given.append(generate_tender_keys("tdr-elsewhere", 3, 2).shares[1])
-        elif extra == "duplicate" and given:
-            given.append(given[0])
-        elif extra == "garbage":
-            given.append("not a share")
-        actor = ACTORS[who]
-        quorum = len(indices) >= K and (extra is None or (extra == "duplicate" and not given))
-        allowed = self.closed(m) and holds(actor, OFFICERS) and quorum
-        ok, record = self.attempt("tender.open", allowed, self.platform.tenders.open_bids, actor, m.id, given,
-                                  inv="i03")
-        if not ok:
-            if allowed:
-                self.flag("i03", f"opening {m.id} with a quorum after the deadline was refused: {record}")
-            return
-        self.check_opening(m, record)
-
-    @precondition(lambda self: any(m.state == "published" for m in self.tenders))
-    @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
-    def deadline_then_open(self, quorum: set[int], hours: int) -> None:
-        m = next(m for m in self.tenders if m.state == "published")
-        if self.now() < m.deadline:
-            self.clock.set(m.deadline + timedelta(hours=hours))
-        ok, record = self.attempt("tender.open", True, self.platform.tenders.open_bids, ACTORS["supervisor"],
-                                  m.id, m.shares(quorum), inv="i03")
-        if not ok:
-            self.flag("i03", f"opening {m.id} with shares {sorted(quorum)} after the deadline refused: {record}")
-            return
-        self.check_opening(m, record)
-
-    def check_opening(self, m: TenderModel, record: Any) -> None:
-        """I2, I3, I5, I15 at the moment of opening."""
-        if record.opened_at < m.deadline or len(set(record.custodians_present)) < K:
-            self.flag("i03", f"opened at {record.opened_at} (deadline {m.deadline}) by {record.custodians_present}")
-        entries = [e.supplier_id for e in record.entries]
-        if sorted(entries) != sorted(m.bids) or len(set(entries)) != len(entries):
-            self.flag("i02", f"opening record lists {entries}, acknowledged {sorted(m.bids)}")
-        by_supplier = {e.supplier_id: e for e in record.entries}
-        counted = {s: b for s, b in m.bids.items() if b.confirmed_through == m.amendments}
-        for supplier_id, bid in m.bids.items():
-            e = by_supplier.get(supplier_id)
-            if e is None:
-                continue
-            if (e.bid_id, e.version, e.envelope_hash) != (bid.bid_id, bid.version, bid.envelope_hash):
-                self.flag("i02", f"{supplier_id}: record has version {e.version}, last confirmed {bid.version}")
-            if supplier_id not in counted and (e.status != "not_reconfirmed" or e.total_price is not None):
-                self.flag("i02", f"{supplier_id}: unconfirmed bid opened as {e.status}")
-        valid = [b for b in counted.values() if b.kind == "good"]
-        if len(counted) < MIN_VALID:
-            expected_outcome = "failed"
-        else:
-            expected_outcome = "failed" if len(valid) < MIN_VALID else "opened"
-            for supplier_id, bid in counted.items():
-                e = by_supplier[supplier_id]
-                want = {"good": ("valid", bid.price), "over_ceiling": ("invalid", bid.price),
-                        "wrong_key": ("invalid", None)}[bid.kind]
-                if (e.status, e.total_price) != want or (
-                        e.total_price is not None and str(e.total_price) != f"{bid.price:.2f}"):
-                    self.flag("i15", f"{supplier_id}: opened as {e.status} {e.total_price}, bid {want}")
-        if record.outcome.value != expected_outcome or record.valid_bids != (
-                len(valid) if len(counted) >= MIN_VALID else 0):
-            self.flag("i05", f"{m.id}: outcome {record.outcome} with {record.valid_bids} valid, "
-                             f"expected {expected_outcome} ({len(valid)} valid of {len(counted)})")
-        m.state = record.outcome.value
-        m.record_digest = record.digest
-        TALLY[f"opened: {record.outcome.value}, {record.valid_bids} valid"] += 1

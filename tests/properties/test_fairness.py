@@ -3,23 +3,30 @@
 One `Platform` per example (a fresh store; SQLite and, with ZHAOCAI_TEST_DATABASE_URL set,
 PostgreSQL). Rules register, review, inspect, admit and reject suppliers; warn, suspend, reinstate,
 blacklist, appeal; renew qualifications and let them expire by moving the clock (and `tick()`);
-publish open tenders and price inquiries, amend, clarify, try to edit frozen rules, cancel; submit,
-replace, confirm and withdraw bids (by ineligible suppliers, by people who are not suppliers,
-after the deadline, with bad payloads, sealed to the wrong key); open with random subsets of
-shares, some foreign or repeated. Actors are drawn at random, including people without the role.
+publish open tenders (one or two envelopes) and price inquiries, amend, clarify, try to edit
+frozen rules, cancel, re-tender failed ones; submit, replace, confirm and withdraw bids (by
+ineligible suppliers, by people who are not suppliers, after the deadline, with bad payloads,
+sealed to the wrong key), and replay them under an idempotency key; open with random subsets of
+shares, some foreign or repeated, review two envelopes technically and open their commercial
+parts; draw committees, declare, check compliance, score in any order, report, object, remove
+candidates, award; sign, override and decide price inquiries; sign contracts, record performance
+and close review periods. Actors are drawn at random, including people without the role.
 
 Every refused command must leave the store unchanged (row counts and the audit head after every
 refusal, a full snapshot every few refusals). After every step the invariants `iNN_*` of
 docs/fairness.md are checked; each is a named function, so a failure names its invariant.
 
 The machine is assembled here from mix-ins, one concept per module: fairness_base.py (state,
-`attempt`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders, bids, time,
-opening), fairness_evaluation_rules.py, fairness_invariants.py (i01…i15) with
-fairness_evaluation_checks.py, and fairness_model.py (the model and the store oracles).
+`attempt`, `replay`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders,
+bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
+fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
+performance, review periods), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+and fairness_model.py (the model and the store oracles).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from contextlib import ExitStack
@@ -29,9 +36,12 @@ from typing import Any
 
 import pytest
 from fairness_base import INITIAL_SUPPLIERS, TALLY
-from fairness_evaluation_rules import EvaluationRules
+from fairness_contract_rules import ContractRules
+from fairness_evaluation_rules import THE_ROAD, EvaluationRules
+from fairness_inquiry_rules import InquiryRules
 from fairness_invariants import Invariants
 from fairness_model import SupplierModel, TenderModel, table_names
+from fairness_opening_rules import FAST_TRACK, OpeningRules
 from fairness_supplier_rules import SupplierRules
 from fairness_tender_rules import TenderRules
 from hypothesis import settings
@@ -45,7 +55,8 @@ from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 
 
-class FairnessMachine(SupplierRules, TenderRules, EvaluationRules, Invariants, RuleBasedStateMachine):
+class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
+                      Invariants, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
@@ -83,8 +94,13 @@ class FairnessMachine(SupplierRules, TenderRules, EvaluationRules, Invariants, R
                                max_size=INITIAL_SUPPLIERS),
                 inquiry=st.booleans(),
                 early=st.lists(st.tuples(st.integers(0, 99999), st.integers(1, 99)), min_size=2, max_size=4),
-                scoring=st.booleans())
-    def setup(self, short: list[int], inquiry: bool, early: list[tuple[int, int]], scoring: bool) -> None:
+                scoring=st.booleans(), road=st.sampled_from([None, "opened", "awarded", "awarded"]),
+                data=st.data())
+    def setup(self, short: list[int], inquiry: bool, early: list[tuple[int, int]], scoring: bool,
+              road: str | None, data: st.DataObject) -> None:
+        """Admitted suppliers, the expert pool, a first tender with a few bids; then, in most
+        examples, its whole road (bids, opening, evaluation or the inquiry's decision, award) so
+        that the random steps after it also act on late stages."""
         seeds: list[int] = []
         for n, days in enumerate(short):
             self.seed += 1
@@ -115,6 +131,10 @@ class FairnessMachine(SupplierRules, TenderRules, EvaluationRules, Invariants, R
         self._fp = None  # the store changed outside `attempt`
         for i, (digits, fen) in enumerate(early):
             self.submit(0, i, "good", digits, fen, "own")
+        if road is not None and self.tenders:
+            self.fast_track(**{name: data.draw(s) for name, s in FAST_TRACK.items()})
+            if road == "awarded" and self.evaluation is not None and self.on_the_road(self.tenders[0]):
+                self.evaluate_to_contract(**{name: data.draw(s) for name, s in THE_ROAD.items()})
 
     @initialize(who=st.sampled_from(["supplier", "nobody"]))
     def stray_bid(self, who: str) -> None:
@@ -137,4 +157,4 @@ def test_fairness(backend_name: str) -> None:
     started = time.perf_counter()
     run_state_machine_as_test(machine, settings=settings(settings.default, stateful_step_count=_steps()))
     TALLY["seconds"] = round(time.perf_counter() - started)
-    print(f"\nfairness[{backend_name}]:", dict(sorted(TALLY.items())))
+    print(f"\nfairness[{backend_name}]:", json.dumps(dict(sorted(TALLY.items())), ensure_ascii=False, indent=0))

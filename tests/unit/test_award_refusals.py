@@ -271,6 +271,22 @@ def inquiry_signed_by_one(p: Platform, a: dict[str, Actor], c: ManualClock) -> C
     return lambda: p.evaluation.decide_inquiry(a["purchasing"], tid)
 
 
+@case("inquiry.too_few_officers")
+def inquiry_failed_by_one_officer(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    # A quoting supplier is suspended: the decision would fail the inquiry, which also takes two.
+    tid = _inquiry(p, a, c)
+    p.suppliers.suspend(a["quality"], p.tenders.opened_bids(a["purchasing"], tid)[0].supplier_id, "履约问题")
+    p.evaluation.sign_inquiry(a["purchasing"], tid)
+    return lambda: p.evaluation.decide_inquiry(a["purchasing"], tid)
+
+
+@case("inquiry.override_not_a_quote")
+def inquiry_override_for_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    tid = _inquiry(p, a, c)
+    (stranger,) = admitted(p, a, 1)
+    return lambda: p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", stranger, "交货更快")
+
+
 @case("inquiry.not_an_officer")
 def inquiry_signed_by_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     tid = _inquiry(p, a, c)

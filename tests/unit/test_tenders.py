@@ -214,6 +214,9 @@ def test_two_envelopes_open_commercial_parts_of_compliant_bids_only(
     assert status[receipts[3].bid_id] == ("not_compliant", None)
     assert status[receipts[0].bid_id] == ("valid", Decimal("1501000.00"))
     assert commercial.valid_bids == 3 and commercial.outcome == TenderState.OPENED
+    # Both opened at the same instant: the records still come technical first, commercial last.
+    assert [r.stage for r in platform.tenders.opening_records(tender_id)] == ["technical", "commercial"]
+    assert platform.tenders.opening_records(tender_id)[-1].digest == commercial.digest
     opened = {o.bid_id: o for o in platform.tenders.opened_bids(actors["purchasing"], tender_id)}
     assert opened[receipts[3].bid_id].payload is None
     assert opened[receipts[1].bid_id].payload is not None

@@ -16,7 +16,7 @@ from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
 from zhaocai.bidding.sealing import SealedBid
-from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow
+from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, opening_order
 from zhaocai.bidding.views import (
     AmendmentView,
     Cancellation,
@@ -51,6 +51,19 @@ class OpenedBid(BaseModel):
     payload: BidPayload | None
     technical: dict[str, Any] | None
     technical_compliant: bool | None
+
+
+def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
+    """What an idempotent submission is compared by: the tender and the envelope as sent.
+
+    A sealed bid counts by its ciphertext (already stored; a retry resends the same one). A
+    clear payload counts only by its tender: its content is sealed with fresh randomness, and a
+    digest of the clear content kept before opening would let anyone who reads the store find
+    the price by hashing candidate prices. Seal on the client side to have a changed bid refused.
+    """
+    if isinstance(bid, SealedBid):
+        return {"tender_id": tender_id, "sealed": bid.model_dump(mode="json")}
+    return {"tender_id": tender_id, "sealed": None}
 
 
 class TenderService:
@@ -164,7 +177,12 @@ class TenderService:
     def submit_bid(self, actor: Actor, tender_id: str,
                    bid: SealedBid | BidPayload | Mapping[str, Any], *,
                    idempotency_key: str | None = None) -> BidReceipt:
-        """Submit or replace a bid: a sealed envelope, or a clear payload sealed here first."""
+        """Submit or replace a bid: a sealed envelope, or a clear payload sealed here first.
+
+        With an `idempotency_key`, a retry must be for the same tender and, for a sealed bid,
+        carry the same envelope; see `bid_request` for why a clear payload's content is not
+        compared.
+        """
         parsed: SealedBid | BidPayload
         if isinstance(bid, (SealedBid, BidPayload)):
             parsed = bid
@@ -174,7 +192,8 @@ class TenderService:
             parsed = parse(BidPayload, bid)
         return self._platform.run(actor, "bid.submit",
                                   lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
-                                  roles=[Role.SUPPLIER], idempotency_key=idempotency_key)
+                                  roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
+                                  request=bid_request(tender_id, parsed) if idempotency_key else None)
 
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
@@ -238,7 +257,7 @@ class TenderService:
         """The public opening records of a tender (one, or technical then commercial)."""
         with self._platform.session() as session:
             rows = session.exec(select(OpeningRecordRow).where(col(OpeningRecordRow.tender_id) == tender_id)
-                                .order_by(col(OpeningRecordRow.opened_at))).all()
+                                .order_by(*opening_order())).all()
         return [OpeningRecord.model_validate({**r.record, "digest": r.digest}) for r in rows]
 
     def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:

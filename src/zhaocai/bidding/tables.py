@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Text, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Text, UniqueConstraint, case
+from sqlmodel import Field, SQLModel, col
 
 from zhaocai.store.types import JSONText, UTCDateTime
 
@@ -144,3 +144,11 @@ class OpeningRecordRow(SQLModel, table=True):
     opened_by: str = _text()
     record: Any = _json()
     digest: str = _text()
+
+
+def opening_order(*, latest_first: bool = False) -> tuple[Any, Any]:
+    """ORDER BY for opening records in the order they were made: by time, and at the same
+    instant (two envelopes opened one after the other) the technical stage first."""
+    at = col(OpeningRecordRow.opened_at)
+    stage = case({"commercial": 1}, value=col(OpeningRecordRow.stage), else_=0)
+    return (at.desc(), stage.desc()) if latest_first else (at, stage)

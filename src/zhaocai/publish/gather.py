@@ -19,7 +19,7 @@ from sqlmodel import Session, col, select
 
 from zhaocai.bidding.award.tables import AwardRow, ContractRow, EntryRow, EvaluationRow, LotRow, MemberRow
 from zhaocai.bidding.models import EvaluationSpec, Lot
-from zhaocai.bidding.tables import AmendmentRow, OpeningRecordRow, TenderRow
+from zhaocai.bidding.tables import AmendmentRow, OpeningRecordRow, TenderRow, opening_order
 from zhaocai.bidding.views import AmendmentView, OpeningRecord
 from zhaocai.money import Money
 from zhaocai.publish.public_db import BlacklistDecision
@@ -80,7 +80,7 @@ def gather(session: Session, tender_ids: Sequence[str] | None = None) -> list[Te
     amendments = _grouped(session.exec(_in(select(AmendmentRow), AmendmentRow.tender_id, ids)
                                        .order_by(col(AmendmentRow.seq))).all(), "tender_id")
     openings = _grouped(session.exec(_in(select(OpeningRecordRow), OpeningRecordRow.tender_id, ids)
-                                     .order_by(col(OpeningRecordRow.opened_at))).all(), "tender_id")
+                                     .order_by(*opening_order())).all(), "tender_id")
     events = _grouped(session.exec(
         _in(select(OutboxEventRow).where(col(OutboxEventRow.subject_type) == "tender",
                                          col(OutboxEventRow.type).in_(STATE_EVENTS)),

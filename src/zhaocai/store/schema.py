@@ -55,7 +55,11 @@ class OutboxEventRow(SQLModel, table=True):
 
 
 class IdempotencyRow(SQLModel, table=True):
-    """The first result of a command sent with an idempotency key."""
+    """The first result of a command sent with an idempotency key, and what it was asked.
+
+    `request_digest` is the sha256 of the canonical JSON of (action, request), None for a
+    command sent without a request; a repeat must match it to be answered with `result`.
+    """
 
     __tablename__ = "idempotency"
 
@@ -64,6 +68,7 @@ class IdempotencyRow(SQLModel, table=True):
     action: str = Field(sa_column=Column(Text, nullable=False))
     recorded_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     result: Any = Field(sa_column=Column(JSONText, nullable=True))
+    request_digest: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class PlatformKeyRow(SQLModel, table=True):

@@ -120,9 +120,12 @@ class AdmissionCommands(ServiceBase):
                                 "categories": [c.value for c in app.categories]})
             return view_of(session, load_supplier(session, supplier_id))
 
+        # The request digest covers identity numbers only as their keyed hashes (the audit form):
+        # a plain sha256 of a low-entropy identity number could be reversed by guessing.
         return self.platform.run(actor, "supplier.register", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING, Role.ADMINISTRATOR],
-                                 idempotency_key=idempotency_key)
+                                 idempotency_key=idempotency_key,
+                                 request=lambda session: audit_form(app, identity_key(session)))
 
     def review(self, actor: Actor, supplier_id: str, department: Department | str, passed: bool,
                comment: str = "") -> SupplierView:

@@ -138,7 +138,8 @@ class PerformanceCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.performance.record", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL,
-                                        Role.ADMINISTRATOR], idempotency_key=idempotency_key)
+                                        Role.ADMINISTRATOR], idempotency_key=idempotency_key,
+                                 request=data.model_dump(mode="json"))
 
     def close_period(self, actor: Actor, kind: PeriodKind | str, label: str) -> PeriodClosed:
         """Close a month (`2026-03`) or quarter (`2026-Q1`): scorecards and their consequences.

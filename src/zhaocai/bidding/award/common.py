@@ -24,7 +24,7 @@ from zhaocai.bidding.evaluation import (
 )
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
-from zhaocai.bidding.tables import OpeningRecordRow, TenderRow
+from zhaocai.bidding.tables import OpeningRecordRow, TenderRow, opening_order
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation
 from zhaocai.money import CENT
 
@@ -102,7 +102,7 @@ def tie_break_of(spec: EvaluationSpec) -> TieBreak:
 def opening_digest(session: Session, tender_id: str) -> str:
     """The digest of the tender's last opening record (commercial stage for two envelopes)."""
     row = session.exec(select(OpeningRecordRow).where(col(OpeningRecordRow.tender_id) == tender_id)
-                       .order_by(col(OpeningRecordRow.opened_at).desc())).first()
+                       .order_by(*opening_order(latest_first=True))).first()
     if row is None:
         raise refuse("evaluation.not_opened", "The tender has no opening record",
                      "该项目尚无开标记录", tender_id=tender_id)

@@ -2,11 +2,12 @@
 
 A price-inquiry tender is a tender with `method = price_inquiry`: at least 3 invited eligible
 suppliers, officers named in the draft (at least 2), quotes sealed and opened like bids. After the
-opening, the officers named in the tender each sign the quote record (`sign`); `decide` then
-applies `decide_inquiry` lot by lot — eligibility in the register at decision time, compliance
-as opened, the lowest compliant quote unless an approved written override says otherwise — and
-publicises the outcome like an evaluation report (the winner is the first candidate), so the
-same objections, award, notice and contract follow. Too few eligible quotes fails the tender.
+opening, the officers named in the tender each sign the quote record (`sign`). `decide` needs two
+of them to have signed, whatever the outcome; it then applies `decide_inquiry` lot by lot —
+eligibility in the register at decision time, compliance as opened, the lowest compliant quote
+unless an approved written override says otherwise — and publicises the outcome like an
+evaluation report (the winner is the first candidate), so the same objections, award, notice and
+contract follow. Too few eligible quotes fails the tender.
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ from zhaocai.bidding.award.tables import (
     LotRow,
 )
 from zhaocai.bidding.award.views import InquiryDecisionView
-from zhaocai.bidding.evaluation import Override, Quote, Reason, decide_inquiry, publicity_ends_at
+from zhaocai.bidding.evaluation import (
+    Override,
+    Quote,
+    Reason,
+    decide_inquiry,
+    publicity_ends_at,
+    signing_officers,
+)
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
@@ -87,6 +95,11 @@ def propose_override(uow: UnitOfWork, tender_id: str, lot_id: str, supplier_id: 
         raise ValidationError("inquiry.unknown_lot", f"No lot {lot_id!r}", f"不存在标段 {lot_id!r}", {})
     if not reason.strip():
         raise ValidationError("inquiry.override_reason", "The reason must be written", "须书面说明理由", {})
+    quoted = uow.session.exec(select(OpenedBidRow.bid_id).where(
+        col(OpenedBidRow.tender_id) == tender.id, col(OpenedBidRow.supplier_id) == supplier_id)).first()
+    if quoted is None:
+        raise ValidationError("inquiry.override_not_a_quote", f"{supplier_id} sent no opened quote",
+                              f"{supplier_id} 没有已开启的报价", {"supplier_id": supplier_id})
     pending = uow.session.exec(select(InquiryOverrideRow).where(
         col(InquiryOverrideRow.tender_id) == tender.id, col(InquiryOverrideRow.lot_id) == lot_id)).first()
     if pending is not None:
@@ -128,6 +141,8 @@ def decide(uow: UnitOfWork, tender_id: str, calendar: WorkingCalendar) -> Inquir
     profile, _ = frozen_rules(tender)
     signed = sorted(session.exec(select(InquirySignatureRow.officer_id).where(
         col(InquirySignatureRow.tender_id) == tender.id)).all())
+    # Two officers sign before any decision, a failure included (三三二).
+    signing_officers(tender.officers, signed, profile)
     opened = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
                           .order_by(col(OpenedBidRow.supplier_id))).all()
     eligible: dict[str, list[dict[str, str]]] = {}

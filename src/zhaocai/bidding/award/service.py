@@ -86,8 +86,9 @@ class EvaluationService:
         platform.on_tick("evaluation.contracts", lapse_contracts)
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
-             roles: Sequence[Role], idempotency_key: str | None = None) -> R:
-        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key)
+             roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
+        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
+                                  request=request)
 
     # -- expert pool -----------------------------------------------------------------------------
 
@@ -305,7 +306,11 @@ class EvaluationService:
     def record_performance(self, actor: Actor, contract_id: str,
                            event: PerformanceInput | Mapping[str, Any], *,
                            idempotency_key: str | None = None) -> PerformanceEventView:
-        """A performance event against a signed contract, into the supplier's performance review."""
+        """A performance event against a signed contract, into the supplier's performance review.
+
+        `idempotency_key` goes to the suppliers' command, whose request is the supplier-level
+        event (supplier, contract, kind, severity, time, note): a retry must match it.
+        """
         parsed = parse(PerformanceInput, event)
         contract = self.contract(contract_id)
         if contract.status != contracts.SIGNED:

@@ -57,6 +57,7 @@ from zhaocai.bidding.evaluation.inquiry import (
     Quote,
     decide_inquiry,
     inquiry_lottery_key,
+    signing_officers,
 )
 from zhaocai.bidding.evaluation.price_score import (
     Adjustment,
@@ -159,6 +160,7 @@ __all__ = [
     "rank_lot",
     "round_score",
     "scores_visible",
+    "signing_officers",
     "validate_composition",
     "validate_sheet",
 ]

@@ -62,6 +62,21 @@ def inquiry_lottery_key(record_hash: str, supplier_id: str) -> str:
     return hashlib.sha256(f"{record_hash}|{supplier_id}".encode()).hexdigest()
 
 
+def signing_officers(conducted_by: Sequence[str], signed_by: Sequence[str],
+                     profile: RulesProfile = DEFAULT_PROFILE) -> tuple[str, ...]:
+    """The officers who both conducted and signed the inquiry; refused when fewer than
+    `inquiry_min_officers` (any decision, a failure too, is taken by two people together)."""
+    officers = tuple(sorted(set(conducted_by) & set(signed_by)))
+    if len(officers) < profile.inquiry_min_officers:
+        raise RuleViolation(
+            "inquiry.too_few_officers",
+            f"a price inquiry is conducted and signed by at least {profile.inquiry_min_officers} "
+            f"officers together; {len(officers)} did both",
+            f"询价须由至少 {profile.inquiry_min_officers} 人共同进行并签字；实际 {len(officers)} 人",
+            {"officers": list(officers), "needed": profile.inquiry_min_officers})
+    return officers
+
+
 def decide_inquiry(
     quotes: Sequence[Quote],
     *,
@@ -73,14 +88,7 @@ def decide_inquiry(
 ) -> InquiryResult:
     """Decide a price inquiry (see the module docstring for the rules and error codes)."""
     require_unique([q.supplier_id for q in quotes], what="quoting supplier")
-    officers = tuple(sorted(set(conducted_by) & set(signed_by)))
-    if len(officers) < profile.inquiry_min_officers:
-        raise RuleViolation(
-            "inquiry.too_few_officers",
-            f"a price inquiry is conducted and signed by at least {profile.inquiry_min_officers} "
-            f"officers together; {len(officers)} did both",
-            f"询价须由至少 {profile.inquiry_min_officers} 人共同进行并签字；实际 {len(officers)} 人",
-            {"officers": list(officers), "needed": profile.inquiry_min_officers})
+    officers = signing_officers(conducted_by, signed_by, profile)
     eligible = [q for q in quotes if q.eligible]
     if len(eligible) < profile.inquiry_min_suppliers:
         raise RuleViolation(
