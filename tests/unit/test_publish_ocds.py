@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 import publish_kit as kit
+from award_kit import staged
 from factories import register_admitted_supplier, supplier_actor
 from test_tender_kit import payload, published
 from zhaocai.errors import NotFoundError
@@ -122,3 +123,27 @@ def test_compiled_record_is_the_latest_state(platform, actors, clock) -> None:
     assert records["publisher"] == {"name": "浙江津义建设"}
     assert records["extensions"] == ["https://raw.githubusercontent.com/open-contracting-extensions/"
                                      "ocds_bid_extension/v1.1.5/extension.json"]
+
+
+def test_a_bid_found_non_compliant_is_disqualified_once_the_report_is_public(platform, actors, clock) -> None:
+    state = staged(platform, actors, clock, "declared", evaluation={"method": "lowest_evaluated_price"})
+    tid, ev = state["tender_id"], platform.evaluation
+    excluded = next(b for b in platform.tenders.opened_bids(actors["purchasing"], tid)
+                    if b.supplier_id == state["suppliers"][0])
+    ev.record_finding(state["members"][0], tid, excluded.bid_id, "unsigned", "未签字盖章")
+    ev.check_compliance(state["members"][0], tid)
+
+    def bids_release() -> dict:
+        return [r for r in platform.publish.release_package(tid)["releases"] if "bids" in r][-1]["bids"]
+
+    before = bids_release()  # opened, not yet reported: every opened bid is valid
+    assert {b["status"] for b in before["details"]} == {"valid"}
+    ev.compile_report(state["members"][0], tid)
+    after = bids_release()
+    status = {b["id"]: b["status"] for b in after["details"]}
+    assert status[excluded.bid_id] == "disqualified"
+    assert sorted(status.values()) == ["disqualified", "valid", "valid", "valid"]
+    stats = {s["measure"]: s["value"] for s in after["statistics"]}
+    assert (stats["validBids"], stats["disqualifiedBidders"]) == (3, 1)
+    assert stats["lowestValidBidValue"] == min(b["value"]["amount"] for b in after["details"]
+                                               if b["status"] == "valid")

@@ -218,20 +218,36 @@ def _entries(state: _State) -> list[OpeningEntry]:
     return list(by_bid.values())
 
 
+def _excluded_at_evaluation(state: _State) -> set[str]:
+    """Suppliers whose opened bid the published evaluation found compliant in no lot."""
+    if "publicity" not in state.seen or not state.snap.results:
+        return set()
+    compliant: dict[str, bool] = {}
+    for line in state.snap.results:
+        compliant[line.supplier_id] = compliant.get(line.supplier_id, False) or line.status == "compliant"
+    return {supplier for supplier, ok in compliant.items() if not ok}
+
+
 def _bids(state: _State, entries: list[OpeningEntry]) -> dict[str, Any]:
     records = state.openings()
     opened_at = ocds_date(records[-1].opened_at)
-    details = []
+    # Once the evaluation report is public, a bid opened valid but found non-compliant (ineligible
+    # supplier, finding, rejected abnormally low price) is disqualified too.
+    excluded = _excluded_at_evaluation(state)
+    details, statuses = [], {}
     for entry in entries:
         bid: dict[str, Any] = {"id": entry.bid_id, "date": ocds_date(entry.received_at),
                                "tenderers": [state.party(entry.supplier_id, "tenderer")]}
         status = BID_STATUS.get(entry.status)
+        if status == "valid" and entry.supplier_id in excluded:
+            status = "disqualified"
+        statuses[entry.bid_id] = status
         if status:
             bid["status"] = status
         if entry.total_price is not None:
             bid["value"] = money(entry.total_price)
         details.append(bid)
-    valid = [e for e in entries if e.status == "valid"]
+    valid = [e for e in entries if statuses[e.bid_id] == "valid"]
     prices = sorted(e.total_price for e in valid if e.total_price is not None)
     stats: list[dict[str, Any]] = [
         {"id": "bids", "measure": "bids", "value": len(entries), "date": opened_at},
@@ -239,7 +255,7 @@ def _bids(state: _State, entries: list[OpeningEntry]) -> dict[str, Any]:
         {"id": "bidders", "measure": "bidders", "value": len({e.supplier_id for e in entries}),
          "date": opened_at},
         {"id": "disqualifiedBidders", "measure": "disqualifiedBidders",
-         "value": len({e.supplier_id for e in entries if BID_STATUS.get(e.status) == "disqualified"}),
+         "value": len({e.supplier_id for e in entries if statuses[e.bid_id] == "disqualified"}),
          "date": opened_at},
     ]
     if prices:
