@@ -31,6 +31,7 @@ from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock, local
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
+from zhaocai.suppliers.eligibility import check_eligibility, eligibility_of_many
 from zhaocai.suppliers.rules import (
     CRITERION_OF,
     DEFAULT_DEDUCTIONS,
@@ -325,6 +326,14 @@ class SupplierMachine(RuleBasedStateMachine):
                         got = self.s.eligibility(m.id, category, amount, at=at)
                         assert got.eligible == expected, (m, category, amount, at, got.codes)
                         assert got.eligible == (not got.reasons)
+        # The bulk answer (one query for everyone, as compliance asks it) is the single answer.
+        amounts = {m.id: m.ceiling + Decimal(n % 2) / 100 for n, m in enumerate(self.models)}
+        amounts["sup-unknown"] = Decimal(1)
+        with self.platform.session() as session:
+            for category in CATEGORIES:
+                many = eligibility_of_many(session, amounts, category, self.now())
+                assert many == {sid: check_eligibility(session, sid, category, amount, self.now())
+                                for sid, amount in amounts.items()}
 
     @invariant()
     def state_matches_and_trail_is_sound(self) -> None:

@@ -2,13 +2,16 @@
 
 `check_eligibility` runs inside any session (another command's transaction included) with one
 indexed query: the supplier with its category, the category's policy and its qualifications.
+`eligibility_of_many` answers for many suppliers (each for its own amount) with one query.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import BindParameter, Connection, Text, and_, bindparam, select, type_coerce
 from sqlmodel import Session, col
@@ -65,8 +68,8 @@ _QUALIFICATION = QualificationRow.__table__  # type: ignore[attr-defined]
 # parameters (compiled once and cached by the engine): one row per qualification held (or one
 # row with empty qualification columns), the supplier's facts and the policy text on each.
 _CATEGORY: BindParameter[str] = bindparam("category")
-_FACTS = (
-    select(_SUPPLIER.c.admission, _SUPPLIER.c.standing, _SUPPLIER.c.ceiling_fen,
+_FACTS_OF_ALL = (
+    select(_SUPPLIER.c.id, _SUPPLIER.c.admission, _SUPPLIER.c.standing, _SUPPLIER.c.ceiling_fen,
            _SUPPLIER.c.ban_until, _SUPPLIER_CATEGORY.c.admitted,
            type_coerce(_POLICY.c.requirements, Text), _QUALIFICATION.c.type,
            _QUALIFICATION.c.grade, _QUALIFICATION.c.number, _QUALIFICATION.c.valid_from,
@@ -76,8 +79,11 @@ _FACTS = (
                                         _SUPPLIER_CATEGORY.c.category == _CATEGORY))
     .outerjoin(_POLICY, _POLICY.c.category == _CATEGORY)
     .outerjoin(_QUALIFICATION, _QUALIFICATION.c.supplier_id == _SUPPLIER.c.id)
-    .where(_SUPPLIER.c.id == bindparam("supplier_id"))
 )
+_FACTS = _FACTS_OF_ALL.where(_SUPPLIER.c.id == bindparam("supplier_id"))
+# Many suppliers at once (every bidder of a tender at compliance): one query, not one per bidder.
+_FACTS_OF_MANY = _FACTS_OF_ALL.where(_SUPPLIER.c.id.in_(bindparam("supplier_ids", expanding=True)))
+_CHUNK = 5000
 
 
 def _reason(code: str, en: str, zh: str, **details: object) -> IneligibilityReason:
@@ -100,9 +106,31 @@ def eligibility_on(connection: Connection, supplier_id: str, category: Category,
                    at: datetime) -> Eligibility:
     """`check_eligibility` on a connection: for commands written with Core statements only."""
     at = require_aware(at, "at")
-    amount = to_decimal(amount)
     category = Category(category)
     rows = connection.execute(_FACTS, {"supplier_id": supplier_id, "category": category.value}).all()
+    return _judge(supplier_id, rows, category, to_decimal(amount), at)
+
+
+def eligibility_of_many(session: Session, amounts: Mapping[str, Decimal], category: Category,
+                        at: datetime) -> dict[str, Eligibility]:
+    """`check_eligibility` for many suppliers, each for its own amount, in one query."""
+    if session.autoflush:
+        session.flush()
+    at = require_aware(at, "at")
+    category = Category(category)
+    by_supplier: dict[str, list[Any]] = {supplier_id: [] for supplier_id in amounts}
+    ids = list(amounts)
+    for start in range(0, len(ids), _CHUNK):  # under every database's bound-parameter limit
+        for row in session.connection().execute(
+                _FACTS_OF_MANY, {"supplier_ids": ids[start:start + _CHUNK], "category": category.value}):
+            by_supplier[row[0]].append(row)
+    return {supplier_id: _judge(supplier_id, rows, category, to_decimal(amounts[supplier_id]), at)
+            for supplier_id, rows in by_supplier.items()}
+
+
+def _judge(supplier_id: str, rows: Sequence[Any], category: Category, amount: Decimal,
+           at: datetime) -> Eligibility:
+    """The verdict from the supplier's rows of `_FACTS_OF_ALL` (none: not registered)."""
     result = Eligibility(supplier_id=supplier_id, category=category, amount=amount, at=at,
                          eligible=False)
     if not rows:
@@ -110,7 +138,7 @@ def eligibility_on(connection: Connection, supplier_id: str, category: Category,
             "not_registered", f"Supplier {supplier_id} is not in the register",
             f"供应商 {supplier_id} 不在供应商库中", supplier_id=supplier_id))
         return result
-    admission, standing, ceiling_fen, ban_until, cat_admitted, policy_text = rows[0][:6]
+    admission, standing, ceiling_fen, ban_until, cat_admitted, policy_text = rows[0][1:7]
     reasons = result.reasons
     if standing == Standing.EXITED:
         reasons.append(_reason("exited", "The supplier has left the register",
@@ -131,7 +159,7 @@ def eligibility_on(connection: Connection, supplier_id: str, category: Category,
     requirements = requirements_from(None if policy_text is None else json.loads(policy_text),
                                      category)
     types = {r.type for r in requirements}
-    held = [HeldQualification(*row[6:]) for row in rows if row[6] is not None and row[6] in types]
+    held = [HeldQualification(*row[7:]) for row in rows if row[7] is not None and row[7] in types]
     for gap in qualification_gaps(category, requirements, held, at):
         reasons.append(_reason(
             "qualification_expired" if gap.problem == "expired" else "qualification_missing",

@@ -59,7 +59,8 @@ from zhaocai.errors import ValidationError
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.eligibility import check_eligibility
+from zhaocai.suppliers.eligibility import eligibility_of_many
+from zhaocai.suppliers.models import Eligibility
 
 _ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
 
@@ -139,8 +140,8 @@ def _flag_of(bid_id: str, data: dict[str, Any]) -> AbnormalFlag:
                         reason_of(data["reason"]))
 
 
-def _bid_result(uow: UnitOfWork, tender: TenderRow, row: OpenedBidRow, paid: Mapping[str, int],
-                findings: list[Reason]) -> tuple[ComplianceResult, BidPayload | None]:
+def _bid_result(tender: TenderRow, row: OpenedBidRow, paid: Mapping[str, int], findings: list[Reason],
+                eligibility: Mapping[str, Eligibility]) -> tuple[ComplianceResult, BidPayload | None]:
     invalid = row.status != "valid" or row.payload is None or row.technical_compliant is False
     if invalid:
         why = row.reason or row.compliance_note or row.status
@@ -150,9 +151,8 @@ def _bid_result(uow: UnitOfWork, tender: TenderRow, row: OpenedBidRow, paid: Map
                                 (reason, *findings)), None
     payload = BidPayload.model_validate(row.payload)
     total = payload.total
-    eligibility = check_eligibility(uow.session, row.supplier_id, Category(tender.category), total, uow.now)
     lost = tuple(Reason(f"eligibility.{r.code}", f"no longer eligible: {r.message_en}",
-                        f"已不具备资格：{r.message_zh}") for r in eligibility.reasons)
+                        f"已不具备资格：{r.message_zh}") for r in eligibility[row.supplier_id].reasons)
     bid = OpenedBid(row.bid_id, row.supplier_id, total,
                     security_paid=Money.from_fen(paid.get(row.supplier_id, 0)).amount,
                     eligibility_lost=lost, requirement_failures=tuple(findings))
@@ -184,9 +184,14 @@ def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
     opened = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
                           .order_by(col(OpenedBidRow.bid_id))).all()
     titles = lot_titles(tender)
+    # Every valid bidder's eligibility now, for its own total, in one query.
+    eligibility = eligibility_of_many(session, {
+        b.supplier_id: BidPayload.model_validate(b.payload).total for b in opened
+        if b.status == "valid" and b.payload is not None and b.technical_compliant is not False},
+        Category(tender.category), uow.now)
     rows: list[dict[str, Any]] = []
     for bid in opened:
-        result, payload = _bid_result(uow, tender, bid, paid, findings.get((bid.bid_id, None), []))
+        result, payload = _bid_result(tender, bid, paid, findings.get((bid.bid_id, None), []), eligibility)
         prices = {lot.lot: lot.price for lot in payload.lots} if payload else {}
         for lot_id in titles:
             reasons = [*result.reasons, *findings.get((bid.bid_id, lot_id), [])]

@@ -55,7 +55,7 @@ from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
-from zhaocai.suppliers.eligibility import check_eligibility
+from zhaocai.suppliers.eligibility import eligibility_of_many
 from zhaocai.workdays import WorkingCalendar
 
 _ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
@@ -147,15 +147,19 @@ def decide(uow: UnitOfWork, tender_id: str, calendar: WorkingCalendar) -> Inquir
                           .order_by(col(OpenedBidRow.supplier_id))).all()
     eligible: dict[str, list[dict[str, str]]] = {}
     prices: dict[str, dict[str, Any]] = {}
+    payloads = {bid.supplier_id: BidPayload.model_validate(bid.payload)
+                if bid.status == "valid" and bid.payload is not None else None for bid in opened}
+    amounts = {}
     for bid in opened:
-        valid = bid.status == "valid" and bid.payload is not None
-        payload = BidPayload.model_validate(bid.payload) if valid else None
-        total = payload.total if payload else Money.from_fen(bid.total_fen or 0).amount
-        verdict = check_eligibility(session, bid.supplier_id, Category(tender.category), total, uow.now)
+        payload = payloads[bid.supplier_id]
+        amounts[bid.supplier_id] = payload.total if payload else Money.from_fen(bid.total_fen or 0).amount
+    verdicts = eligibility_of_many(session, amounts, Category(tender.category), uow.now)  # one query
+    for bid in opened:
+        payload = payloads[bid.supplier_id]
         eligible[bid.supplier_id] = [{"code": f"eligibility.{r.code}", "en": r.message_en,
-                                      "zh": r.message_zh} for r in verdict.reasons]
+                                      "zh": r.message_zh} for r in verdicts[bid.supplier_id].reasons]
         prices[bid.supplier_id] = {"bid": bid, "lots": {lot.lot: lot.price for lot in payload.lots}
-                                   if payload else {}, "reason": None if valid else bid.reason}
+                                   if payload else {}, "reason": None if payload else bid.reason}
     record = {"tender_id": tender.id, "opening_digest": opening_digest(session, tender.id),
               "signatures": signed,
               "quotes": [{"supplier_id": s, "lots": {k: str(v) for k, v in p["lots"].items()},
