@@ -76,6 +76,7 @@ class EvaluationChecks(FairnessBase):
                 # the model's own record of interests: relative, employer and shared related person
                 assert not (self.interests.get(x.member_id or "", set()) & bidders), \
                     f"I6: member {x.member_id} has an interest in a bidder of {m.id}"
+            assert self.evaluation.rerun_draw(m.id).matches, f"I6: the draw of {m.id} does not rerun from its inputs"
             for r in view.recusals:
                 if r.bidder_id is not None:
                     assert r.bidder_id in bidders & self.interests.get(r.expert_id, set()) and r.en and r.zh, \

@@ -18,6 +18,7 @@ from zhaocai.actors import Actor, Role
 
 THE_ROAD: dict[str, st.SearchStrategy[Any]] = {
     "order": st.permutations(range(5)), "objection": st.booleans(), "sign": st.booleans(),
+    "check_first": st.sampled_from([1, 1, 3]),
     "remove": st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
                                ("supervisor2", "supervisor")]),
 }
@@ -42,7 +43,7 @@ class EvaluationRules(FairnessBase):
 
     @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
     @rule(t=TENDER, k=st.integers(0, 6), outsider=st.integers(0, 5),
-          step=st.sampled_from(["declare", "declare", "check", "score", "score", "report"]))
+          step=st.sampled_from(["declare", "declare", "finding", "check", "score", "score", "report"]))
     def evaluate(self, t: int, k: int, outsider: int, step: str) -> None:
         m = self.in_state(t, "evaluating")
         assert m is not None
@@ -58,10 +59,21 @@ class EvaluationRules(FairnessBase):
             ok, view = self.attempt("evaluation.compliance", outsider > 0, ev.check_compliance, actor, m.id,
                                     inv="i06")
             if ok:
+                m.checked = True
                 for lot in view.lots:
                     for e in lot.entries:
                         if not eligible(self.engine, e.supplier_id, self.now()) and (e.compliant or not e.reasons):
                             self.flag("i04", f"{e.supplier_id} is ineligible but its bid stays in evaluation")
+                        if e.bid_id in m.findings and (e.compliant or "compliance.not_responsive" not in
+                                                       [r.code for r in e.reasons]):
+                            self.flag("i04", f"{e.bid_id} has a finding but is {e.compliant}: {e.reasons}")
+        elif step == "finding":  # a member records that a bid does not respond to the requirements
+            opened = sorted(b.bid_id for b in m.bids.values() if b.confirmed_through == m.amendments)
+            bid_id = opened[k % len(opened)]
+            ok, _ = self.attempt("evaluation.finding", outsider > 0 and not m.checked, ev.record_finding, actor,
+                                 m.id, bid_id, "unsigned", "未签字盖章", inv="i06")
+            if ok:
+                m.findings.add(bid_id)
         elif step == "score":
             compliance = ev.compliance(ACTORS["purchasing"], m.id)
             bids = sorted(e.bid_id for lot in compliance.lots for e in lot.entries if e.compliant)
@@ -85,7 +97,8 @@ class EvaluationRules(FairnessBase):
         if check_first:  # finance records every bidder's bid security (40 000.00, the draft's)
             self.attempt("evaluation.bid_security", True, self.evaluation.record_bid_security, ACTORS["finance"],
                          m.id, dict.fromkeys(m.bids, "40000.00"), inv="i04")
-        steps = [("declare", k) for k in order] + [("check", order[0])]
+        steps = [("declare", k) for k in order] + [("finding", order[1])] * (check_first == 3)
+        steps += [("check", order[0])]
         steps += [("score", k) for k in order] if m.comprehensive else []
         for step, k in [*steps, ("report", order[-1])]:
             if m.state != "evaluating":
@@ -97,7 +110,7 @@ class EvaluationRules(FairnessBase):
         self.on_the_road(m) for m in self.tenders))
     @rule(**THE_ROAD)
     def evaluate_to_contract(self, order: list[int], objection: bool, sign: bool,
-                             remove: tuple[str, str] | None) -> None:
+                             remove: tuple[str, str] | None, check_first: int = 1) -> None:
         """The rest of the road in one step: draw, sprint (or, for a price inquiry, both officers
         sign and one decides), (objection, answer), (a candidate's removal, maybe self-approved),
         award, contracts."""
@@ -110,7 +123,7 @@ class EvaluationRules(FairnessBase):
         elif m.state == "opened":
             self.draw([x for x in self.tenders if x.state == "opened"].index(m), "purchasing")
         if m.state == "evaluating":
-            self.evaluation_sprint([x for x in self.tenders if x.state == "evaluating"].index(m), order, 1)
+            self.evaluation_sprint([x for x in self.tenders if x.state == "evaluating"].index(m), order, check_first)
         if m.state != "publicising":
             return
         if remove is not None:

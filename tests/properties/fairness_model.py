@@ -81,6 +81,8 @@ class TenderModel:
     override: dict[str, Any] | None = None  # price inquiry: id, supplier, proposer, approver
     retender_of: str | None = None
     retendered: bool = False  # a re-tender draft was made from it
+    checked: bool = False  # its compliance check is done
+    findings: set[str] = field(default_factory=set)  # bid ids a member found not responsive
 
     @property
     def officers(self) -> list[str]:

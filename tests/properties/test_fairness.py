@@ -94,7 +94,7 @@ class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules,
                                max_size=INITIAL_SUPPLIERS),
                 inquiry=st.booleans(),
                 early=st.lists(st.tuples(st.integers(0, 99999), st.integers(1, 99)), min_size=2, max_size=4),
-                scoring=st.booleans(), road=st.sampled_from([None, "opened", "awarded", "awarded"]),
+                scoring=st.booleans(), road=st.sampled_from(["awarded", "opened", "awarded", None]),
                 data=st.data())
     def setup(self, short: list[int], inquiry: bool, early: list[tuple[int, int]], scoring: bool,
               road: str | None, data: st.DataObject) -> None:
