@@ -19,8 +19,8 @@ from zhaocai.platform import Platform
 LOWEST = {"method": "lowest_evaluated_price"}
 
 
-def statements(platform: Platform, command: Callable[[], Any]) -> int:
-    """How many SQL statements `command` sends to the store."""
+def statements(platform: Platform, command: Callable[..., Any], *args: Any) -> int:
+    """How many SQL statements `command(*args)` sends to the store."""
     seen = []
 
     def count(*_: Any) -> None:
@@ -28,7 +28,7 @@ def statements(platform: Platform, command: Callable[[], Any]) -> int:
 
     event.listen(platform.engine, "before_cursor_execute", count)
     try:
-        command()
+        command(*args)
     finally:
         event.remove(platform.engine, "before_cursor_execute", count)
     return len(seen)
@@ -49,7 +49,7 @@ def test_compliance_check_runs_as_many_statements_for_3_bidders_as_for_9(
         platform.evaluation.draw_committee(actors["purchasing"], tid)
         members = seated(platform, actors, tid)
         declare_all(platform, members, tid)
-        counts.append(statements(platform, lambda: platform.evaluation.check_compliance(members[0], tid)))
+        counts.append(statements(platform, platform.evaluation.check_compliance, members[0], tid))
         view = platform.evaluation.compliance(actors["purchasing"], tid)
         assert sum(e.compliant for e in view.lots[0].entries) == n
     assert counts[0] == counts[1], counts
@@ -66,6 +66,6 @@ def test_inquiry_decision_runs_as_many_statements_for_3_quotes_as_for_8(
         tid = pub.tender.id
         platform.evaluation.sign_inquiry(actors["purchasing"], tid)
         platform.evaluation.sign_inquiry(actors["purchasing2"], tid)
-        counts.append(statements(platform, lambda: platform.evaluation.decide_inquiry(actors["purchasing"], tid)))
+        counts.append(statements(platform, platform.evaluation.decide_inquiry, actors["purchasing"], tid))
         assert platform.evaluation.report(actors["purchasing"], tid).lots[0].compliant == n
     assert counts[0] == counts[1], counts
