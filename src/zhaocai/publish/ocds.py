@@ -9,24 +9,22 @@ publicity of candidates and `awardUpdate` at the award decision, `contract` at s
 
 Amounts are `Decimal` in the dicts and become exact JSON numbers through `exactjson.dumps`.
 Dates are written in Asia/Shanghai time with whole seconds, so that their text order is their
-time order (ocdsmerge sorts releases by the text of `date`).
+time order (ocdsmerge sorts releases by the text of `date`). The release moments and public state
+are in `ocds_state.py`, the bids extension in `ocds_bids.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from zhaocai.bidding.models import EvaluationMethod
-from zhaocai.bidding.views import OpeningEntry, OpeningRecord
-from zhaocai.clock import SHANGHAI
-from zhaocai.money import DEFAULT_CURRENCY
+from zhaocai.bidding.views import OpeningEntry
+from zhaocai.publish.ocds_bids import bids_section, opening_entries
+from zhaocai.publish.ocds_state import ReleaseState, moments, money, ocds_date
 from zhaocai.publish.settings import BID_EXTENSION_URL, PublishSettings
-from zhaocai.publish.snapshot import AwardFact, ContractFact, Organisation, TenderSnapshot
+from zhaocai.publish.snapshot import Organisation, TenderSnapshot
 
 OCDS_VERSION = "1.1"
 METHODS: dict[str, tuple[str, str, str]] = {
@@ -40,11 +38,6 @@ CATEGORIES: dict[str, str] = {
     "labour": "services", "services": "services",
 }
 """zhaocai category → OCDS mainProcurementCategory."""
-BID_STATUS: dict[str, str | None] = {
-    "valid": "valid", "invalid": "disqualified", "not_reconfirmed": "disqualified",
-    "not_compliant": "disqualified", "not_opened": None,
-}
-"""Opening-record status → OCDS bid status (a bid never opened has none)."""
 MILESTONES: dict[str, tuple[str, str]] = {
     "on_time_delivery": ("delivery", "met"), "late_delivery": ("delivery", "notMet"),
     "quality_defect": ("assessment", "notMet"), "safety_incident": ("assessment", "notMet"),
@@ -59,111 +52,9 @@ EVALUATION_NAMES = {
 }
 
 
-def ocds_date(moment: datetime) -> str:
-    """An OCDS date-time: Asia/Shanghai time, whole seconds, with its offset."""
-    return moment.astimezone(SHANGHAI).replace(microsecond=0).isoformat()
-
-
-def money(amount: Decimal, currency: str = DEFAULT_CURRENCY) -> dict[str, Any]:
-    """An OCDS Value: the exact Decimal amount and its currency."""
-    return {"amount": amount, "currency": currency}
-
-
-def supplier_party_id(org: Organisation, settings: PublishSettings) -> str:
-    """A supplier's party id: scheme and credit code, or the register's id without a code."""
-    return f"{settings.identifier_scheme}-{org.credit_code}" if org.credit_code else org.id
-
-
-def buyer_party(name: str, settings: PublishSettings) -> dict[str, Any]:
-    """The buyer as a party, identified by its credit code when the settings know it."""
-    code = settings.buyer_identifiers.get(name)
-    if code:
-        return {"id": f"{settings.identifier_scheme}-{code}", "name": name,
-                "identifier": {"scheme": settings.identifier_scheme, "id": code, "legalName": name},
-                "roles": ["buyer", "procuringEntity"]}
-    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]
-    return {"id": f"buyer-{digest}", "name": name, "roles": ["buyer", "procuringEntity"]}
-
-
 def award_ocds_id(tender_id: str, lot: str | None) -> str:
     """The award's id in OCDS: one per lot (or for the whole tender), stable from publicity on."""
     return f"{tender_id}-award-{lot or 'all'}"
-
-
-@dataclass(frozen=True, slots=True)
-class _Moment:
-    at: datetime
-    order: int
-    tag: str
-    key: str
-
-
-def _moments(snap: TenderSnapshot) -> list[_Moment]:
-    moments = [_Moment(snap.published_at, 0, "tender", "tender")]
-    for a in snap.amendments:
-        tag = "tenderAmendment" if a.kind == "amendment" else "tenderUpdate"
-        moments.append(_Moment(a.issued_at, 1, tag, f"amendment-{a.seq}"))
-    for record in snap.openings:
-        moments.append(_Moment(record.opened_at, 2, "tenderUpdate", f"opening-{record.stage}"))
-    failed = snap.change("TenderFailed")
-    if failed and not any(r.outcome == "failed" for r in snap.openings):
-        moments.append(_Moment(failed.at, 3, "tenderUpdate", "failed"))
-    cancelled = snap.change("TenderCancelled")
-    if cancelled:
-        moments.append(_Moment(cancelled.at, 4, "tenderCancellation", "cancelled"))
-    if snap.publicity:
-        moments.append(_Moment(snap.publicity.starts_at, 5, "award", "publicity"))
-    for award in snap.awards:
-        moments.append(_Moment(award.decided_at, 6, "awardUpdate" if snap.publicity else "award",
-                               f"award-{award.id}"))
-    for contract in snap.contracts:
-        moments.append(_Moment(contract.signed_at, 7, "contract", f"contract-{contract.id}"))
-        for event in contract.performance:
-            moments.append(_Moment(event.occurred_at, 8, "implementation",
-                                   f"performance-{contract.id}-{event.id}"))
-    return sorted(moments, key=lambda m: (m.at, m.order, m.key))
-
-
-class _State:
-    """The public state of a tender after the moments `seen`."""
-
-    def __init__(self, snap: TenderSnapshot, settings: PublishSettings, seen: set[str]) -> None:
-        self.snap, self.settings, self.seen = snap, settings, seen
-        self.parties: dict[str, dict[str, Any]] = {}
-        self.buyer = buyer_party(snap.buyer, settings)
-        self.parties[self.buyer["id"]] = self.buyer
-
-    def party(self, supplier_id: str, role: str) -> dict[str, Any]:
-        org = self.snap.suppliers.get(supplier_id) or Organisation(supplier_id, supplier_id)
-        party_id = supplier_party_id(org, self.settings)
-        entry = self.parties.get(party_id)
-        if entry is None:
-            entry = {"id": party_id, "name": org.name, "roles": []}
-            if org.credit_code:
-                entry["identifier"] = {"scheme": self.settings.identifier_scheme, "id": org.credit_code,
-                                       "legalName": org.name}
-            self.parties[party_id] = entry
-        if role not in entry["roles"]:
-            entry["roles"].append(role)
-        return {"id": party_id, "name": org.name}
-
-    def openings(self) -> list[OpeningRecord]:
-        return [r for r in self.snap.openings if f"opening-{r.stage}" in self.seen]
-
-    def awards(self) -> list[AwardFact]:
-        return [a for a in self.snap.awards if f"award-{a.id}" in self.seen]
-
-    def contracts(self) -> list[ContractFact]:
-        return [c for c in self.snap.contracts if f"contract-{c.id}" in self.seen]
-
-    def status(self) -> str:
-        if "cancelled" in self.seen:
-            return "cancelled"
-        if "failed" in self.seen or any(r.outcome == "failed" for r in self.openings()):
-            return "unsuccessful"
-        if any(a.status == "active" for a in self.awards()):
-            return "complete"
-        return "active"
 
 
 def _items(snap: TenderSnapshot) -> list[dict[str, Any]]:
@@ -178,7 +69,7 @@ def _items(snap: TenderSnapshot) -> list[dict[str, Any]]:
     return items
 
 
-def _amendments(state: _State) -> list[dict[str, Any]]:
+def _amendments(state: ReleaseState) -> list[dict[str, Any]]:
     snap, out = state.snap, []
     for a in snap.amendments:
         if f"amendment-{a.seq}" not in state.seen:
@@ -204,69 +95,12 @@ def _amendments(state: _State) -> list[dict[str, Any]]:
     return out
 
 
-def _deadline(state: _State) -> datetime:
+def _deadline(state: ReleaseState) -> datetime:
     moved = [a for a in state.snap.amendments if f"amendment-{a.seq}" in state.seen]
     return moved[-1].deadline_after if moved else state.snap.original_deadline
 
 
-def _entries(state: _State) -> list[OpeningEntry]:
-    """Opening entries of the opened stages; a later stage's line replaces an earlier one."""
-    by_bid: dict[str, OpeningEntry] = {}
-    for record in state.openings():
-        for entry in record.entries:
-            by_bid[entry.bid_id] = entry
-    return list(by_bid.values())
-
-
-def _excluded_at_evaluation(state: _State) -> set[str]:
-    """Suppliers whose opened bid the published evaluation found compliant in no lot."""
-    if "publicity" not in state.seen or not state.snap.results:
-        return set()
-    compliant: dict[str, bool] = {}
-    for line in state.snap.results:
-        compliant[line.supplier_id] = compliant.get(line.supplier_id, False) or line.status == "compliant"
-    return {supplier for supplier, ok in compliant.items() if not ok}
-
-
-def _bids(state: _State, entries: list[OpeningEntry]) -> dict[str, Any]:
-    records = state.openings()
-    opened_at = ocds_date(records[-1].opened_at)
-    # Once the evaluation report is public, a bid opened valid but found non-compliant (ineligible
-    # supplier, finding, rejected abnormally low price) is disqualified too.
-    excluded = _excluded_at_evaluation(state)
-    details, statuses = [], {}
-    for entry in entries:
-        bid: dict[str, Any] = {"id": entry.bid_id, "date": ocds_date(entry.received_at),
-                               "tenderers": [state.party(entry.supplier_id, "tenderer")]}
-        status = BID_STATUS.get(entry.status)
-        if status == "valid" and entry.supplier_id in excluded:
-            status = "disqualified"
-        statuses[entry.bid_id] = status
-        if status:
-            bid["status"] = status
-        if entry.total_price is not None:
-            bid["value"] = money(entry.total_price)
-        details.append(bid)
-    valid = [e for e in entries if statuses[e.bid_id] == "valid"]
-    prices = sorted(e.total_price for e in valid if e.total_price is not None)
-    stats: list[dict[str, Any]] = [
-        {"id": "bids", "measure": "bids", "value": len(entries), "date": opened_at},
-        {"id": "validBids", "measure": "validBids", "value": len(valid), "date": opened_at},
-        {"id": "bidders", "measure": "bidders", "value": len({e.supplier_id for e in entries}),
-         "date": opened_at},
-        {"id": "disqualifiedBidders", "measure": "disqualifiedBidders",
-         "value": len({e.supplier_id for e in entries if statuses[e.bid_id] == "disqualified"}),
-         "date": opened_at},
-    ]
-    if prices:
-        stats.append({"id": "lowestValidBidValue", "measure": "lowestValidBidValue", "value": prices[0],
-                      "currency": DEFAULT_CURRENCY, "date": opened_at})
-        stats.append({"id": "highestValidBidValue", "measure": "highestValidBidValue", "value": prices[-1],
-                      "currency": DEFAULT_CURRENCY, "date": opened_at})
-    return {"statistics": stats, "details": details}
-
-
-def _tender(state: _State, entries: list[OpeningEntry]) -> dict[str, Any]:
+def _tender(state: ReleaseState, entries: list[OpeningEntry]) -> dict[str, Any]:
     snap = state.snap
     method, local_name, english = METHODS[snap.method]
     criteria, criteria_details = EVALUATION_NAMES[snap.evaluation.method]
@@ -323,7 +157,7 @@ def _org(snap: TenderSnapshot, supplier_id: str) -> Organisation:
     return snap.suppliers.get(supplier_id) or Organisation(supplier_id, supplier_id)
 
 
-def _awards(state: _State) -> list[dict[str, Any]]:
+def _awards(state: ReleaseState) -> list[dict[str, Any]]:
     snap, awards = state.snap, {}
     if snap.publicity and "publicity" in state.seen:
         lots = sorted({c.lot or "" for c in snap.publicity.candidates})
@@ -356,7 +190,7 @@ def _awards(state: _State) -> list[dict[str, Any]]:
     return list(awards.values())
 
 
-def _contracts(state: _State) -> list[dict[str, Any]]:
+def _contracts(state: ReleaseState) -> list[dict[str, Any]]:
     snap, out = state.snap, []
     award_ids = {a.id: award_ocds_id(snap.id, a.lot) for a in snap.awards}
     for fact in state.contracts():
@@ -392,10 +226,10 @@ def tender_releases(snap: TenderSnapshot, settings: PublishSettings) -> list[dic
     ocid = settings.ocid(snap.id)
     seen: set[str] = set()
     releases = []
-    for n, moment in enumerate(_moments(snap), start=1):
+    for n, moment in enumerate(moments(snap), start=1):
         seen.add(moment.key)
-        state = _State(snap, settings, seen)
-        entries = _entries(state)
+        state = ReleaseState(snap, settings, seen)
+        entries = opening_entries(state)
         tender = _tender(state, entries)
         release: dict[str, Any] = {
             "ocid": ocid, "id": f"{ocid}-{n:03d}-{moment.key}", "date": ocds_date(moment.at),
@@ -403,7 +237,7 @@ def tender_releases(snap: TenderSnapshot, settings: PublishSettings) -> list[dic
             "buyer": {"id": state.buyer["id"], "name": state.buyer["name"]},
         }
         if state.openings():
-            release["bids"] = _bids(state, entries)
+            release["bids"] = bids_section(state, entries)
         awards = _awards(state)
         contracts = _contracts(state)
         release["tender"] = tender
