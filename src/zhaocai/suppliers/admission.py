@@ -1,6 +1,6 @@
 """Admission commands (准入): register, review, site inspection, admit, reject, re-apply.
 
-Also the qualification commands (add or renew a qualification) and category policies.
+Qualifications and category policies are in `qualifications.py`.
 """
 
 from __future__ import annotations
@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import pydantic
-from pydantic import TypeAdapter
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role, require_distinct, require_not_requester
@@ -19,7 +17,6 @@ from zhaocai.errors import (
     PermissionDenied,
     RuleViolation,
     ValidationError,
-    from_pydantic,
     parse,
 )
 from zhaocai.money import Money, to_decimal
@@ -32,18 +29,18 @@ from zhaocai.suppliers.common import (
     load_supplier,
     record_standing,
     require_own_supplier,
+    require_reason,
     view_of,
 )
 from zhaocai.suppliers.eligibility import held_qualifications, load_policies
 from zhaocai.suppliers.identity import identity_key
 from zhaocai.suppliers.machines import AdmissionMachine, next_state
-from zhaocai.suppliers.models import QualificationInput, SupplierApplication, SupplierView
+from zhaocai.suppliers.models import SupplierApplication, SupplierView
 from zhaocai.suppliers.records import application_rows, audit_form, insert_rows, new_supplier_id
 from zhaocai.suppliers.rules import (
     AdmissionState,
     Department,
     QualificationGap,
-    QualificationRequirement,
     ReviewFact,
     Standing,
     failed_reviews,
@@ -52,15 +49,11 @@ from zhaocai.suppliers.rules import (
     qualification_gaps,
 )
 from zhaocai.suppliers.tables import (
-    CategoryPolicyRow,
     InspectionRow,
-    QualificationRow,
     ReviewRow,
     SupplierCategoryRow,
     SupplierRow,
 )
-
-_REQUIREMENTS = TypeAdapter(list[QualificationRequirement])
 
 
 def round_reviews(session: Session, row: SupplierRow) -> list[ReviewFact]:
@@ -270,7 +263,7 @@ class AdmissionCommands(ServiceBase):
 
     def reject(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Reject the current application, with a reason."""
-        _require_reason(reason)
+        require_reason(reason)
 
         def handler(uow: UnitOfWork) -> SupplierView:
             row = load_supplier(uow.session, supplier_id)
@@ -290,7 +283,7 @@ class AdmissionCommands(ServiceBase):
 
         The new application round is reviewed from the start.
         """
-        _require_reason(reason)
+        require_reason(reason)
         new_ceiling = None if ceiling is None else to_decimal(ceiling, field="ceiling")
 
         def handler(uow: UnitOfWork) -> SupplierView:
@@ -331,92 +324,5 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.reapply", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING])
 
-    def add_qualification(self, actor: Actor, supplier_id: str,
-                          qualification: QualificationInput | Mapping[str, Any]) -> SupplierView:
-        """Add or renew a qualification; categories it makes whole again are restored."""
-        qual = parse(QualificationInput, qualification)
 
-        def handler(uow: UnitOfWork) -> SupplierView:
-            require_own_supplier(actor, supplier_id, "supplier.qualification.add")
-            session = uow.session
-            row = load_supplier(session, supplier_id)
-            session.add(QualificationRow(supplier_id=supplier_id, **qual.model_dump()))
-            session.flush()
-            uow.record("supplier.qualification.add", SUBJECT, supplier_id,
-                       qual.model_dump(mode="json"), event="SupplierQualificationAdded")
-            restore_lapsed(uow, [supplier_id])
-            return view_of(session, row)
-
-        return self.platform.run(actor, "supplier.qualification.add", handler,
-                                 roles=[Role.SUPPLIER, Role.PURCHASING, Role.QUALITY])
-
-    def set_category_policy(self, actor: Actor, category: Category,
-                            requirements: Sequence[QualificationRequirement | Mapping[str, Any]],
-                            reason: str) -> list[QualificationRequirement]:
-        """Change the qualifications a category requires (audited with the previous policy)."""
-        _require_reason(reason)
-        category = Category(category)
-        try:
-            reqs = _REQUIREMENTS.validate_python(
-                [r.model_dump() if isinstance(r, QualificationRequirement) else r
-                 for r in requirements])
-        except pydantic.ValidationError as exc:
-            raise from_pydantic(exc, "QualificationRequirement") from None
-        if len({r.type for r in reqs}) != len(reqs):
-            raise ValidationError("supplier.policy.duplicate", "A type is required twice",
-                                  "同一资质类型重复", {"category": category.value})
-
-        def handler(uow: UnitOfWork) -> list[QualificationRequirement]:
-            session = uow.session
-            before = load_policies(session)[category]
-            row = session.get(CategoryPolicyRow, category.value)
-            stored = [r.model_dump() for r in reqs]
-            if row is None:
-                row = CategoryPolicyRow(category=category.value, requirements=stored,
-                                        updated_by=actor.id, updated_at=uow.now)
-            else:
-                row.requirements, row.updated_by, row.updated_at = stored, actor.id, uow.now
-            session.add(row)
-            uow.record("supplier.policy.set", "category_policy", category.value, {
-                "before": [r.model_dump() for r in before], "after": stored, "reason": reason},
-                event="CategoryPolicyChanged")
-            return list(reqs)
-
-        return self.platform.run(actor, "supplier.policy.set", handler,
-                                 roles=[Role.ADMINISTRATOR, Role.QUALITY, Role.TECHNICAL])
-
-    def category_policy(self, category: Category) -> list[QualificationRequirement]:
-        """The qualifications `category` requires now."""
-        with self.platform.session() as session:
-            return list(load_policies(session)[Category(category)])
-
-
-def restore_lapsed(uow: UnitOfWork, supplier_ids: Sequence[str]) -> int:
-    """Clear per-category lapses whose requirements are met again at `uow.now`; audit each."""
-    session = uow.session
-    lapsed = session.exec(select(SupplierCategoryRow).where(
-        col(SupplierCategoryRow.supplier_id).in_(supplier_ids),
-        col(SupplierCategoryRow.lapsed_at).is_not(None))).all()
-    if not lapsed:
-        return 0
-    policies = load_policies(session)
-    restored = 0
-    for cat_row in lapsed:
-        category = Category(cat_row.category)
-        held = held_qualifications(session, cat_row.supplier_id)
-        if not qualification_gaps(category, policies[category], held, uow.now):
-            cat_row.lapsed_at = None
-            session.add(cat_row)
-            uow.record("supplier.category.restored", SUBJECT, cat_row.supplier_id,
-                       {"category": category.value, "reason": "required qualifications valid again"},
-                       event="SupplierCategoryRestored")
-            restored += 1
-    return restored
-
-
-def _require_reason(reason: str) -> None:
-    if not reason or not reason.strip():
-        raise ValidationError("supplier.reason", "A reason is required", "必须说明理由")
-
-
-__all__ = ["AdmissionCommands", "AdmissionState", "insert_rows", "restore_lapsed"]
+__all__ = ["AdmissionCommands", "AdmissionState", "insert_rows"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
-from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied
+from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
@@ -93,3 +93,9 @@ class ServiceBase:
 
     platform: Platform
     settings: SupplierSettings
+
+
+def require_reason(reason: str) -> None:
+    """Refuse a command whose written reason is empty."""
+    if not reason or not reason.strip():
+        raise ValidationError("supplier.reason", "A reason is required", "必须说明理由")

@@ -1,7 +1,7 @@
 """The supplier register's service: `platform.suppliers`.
 
-Commands are grouped by concern in mix-ins (admission, standing, performance, import, related
-parties); this class joins them, answers eligibility and registers the tick jobs.
+Commands are grouped by concern in mix-ins (admission, qualifications, standing, performance,
+import, related parties); this class joins them, answers eligibility and registers the tick jobs.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.importing import ImportCommands
 from zhaocai.suppliers.models import Eligibility, SupplierView
 from zhaocai.suppliers.performance import PerformanceCommands
+from zhaocai.suppliers.qualifications import QualificationCommands
 from zhaocai.suppliers.related import RelatedQueries
 from zhaocai.suppliers.rules import SupplierSettings
 from zhaocai.suppliers.standing import StandingCommands
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
     from zhaocai.platform import Platform
 
 
-class SupplierService(AdmissionCommands, StandingCommands, PerformanceCommands, ImportCommands,
-                      RelatedQueries):
+class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands, PerformanceCommands,
+                      ImportCommands, RelatedQueries):
     """The supplier register (供应商库): admission, standing, eligibility, performance."""
 
     def __init__(self, platform: Platform, settings: SupplierSettings | None = None) -> None:

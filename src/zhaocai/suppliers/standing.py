@@ -31,6 +31,7 @@ from zhaocai.suppliers.common import (
     change_standing,
     load_supplier,
     require_own_supplier,
+    require_reason,
     view_of,
 )
 from zhaocai.suppliers.machines import StandingMachine, allowed
@@ -66,11 +67,6 @@ def _pending(session: Session, supplier_id: str, kind: str) -> RequestRow | None
     return session.exec(select(RequestRow).where(
         col(RequestRow.supplier_id) == supplier_id, col(RequestRow.kind) == kind,
         col(RequestRow.state) == "pending")).first()
-
-
-def _require_reason(reason: str) -> None:
-    if not reason or not reason.strip():
-        raise ValidationError("supplier.reason", "A reason is required", "必须说明理由")
 
 
 def _approval(actor: Actor, at: Any, note: str = "") -> dict[str, Any]:
@@ -111,7 +107,7 @@ class StandingCommands(ServiceBase):
 
     def _simple(self, actor: Actor, supplier_id: str, event: str, reason: str,
                 roles: Sequence[Role]) -> SupplierView:
-        _require_reason(reason)
+        require_reason(reason)
 
         def handler(uow: UnitOfWork) -> SupplierView:
             if event == "exit":
@@ -140,7 +136,7 @@ class StandingCommands(ServiceBase):
 
     def request_reinstatement(self, actor: Actor, supplier_id: str, reason: str) -> RequestView:
         """Ask to lift a suspension; another person must approve."""
-        _require_reason(reason)
+        require_reason(reason)
 
         def handler(uow: UnitOfWork) -> RequestView:
             row = load_supplier(uow.session, supplier_id)
@@ -185,7 +181,7 @@ class StandingCommands(ServiceBase):
     def propose_blacklist(self, actor: Actor, supplier_id: str, reason: str,
                           evidence: Sequence[Any], ban_days: int | None = None) -> RequestView:
         """Propose clearing out (清退) with reason, evidence and ban period; needs a second approver."""
-        _require_reason(reason)
+        require_reason(reason)
         days = self.settings.default_ban_days if ban_days is None else ban_days
         if days < 1 or not evidence:
                 raise ValidationError("supplier.blacklist.input",
@@ -241,7 +237,7 @@ class StandingCommands(ServiceBase):
 
     def reject_blacklist(self, actor: Actor, request_id: str, reason: str) -> RequestView:
         """A supervisor (not the proposer) turns a blacklisting proposal down."""
-        _require_reason(reason)
+        require_reason(reason)
 
         def handler(uow: UnitOfWork) -> RequestView:
             request = _load_request(uow.session, request_id, BLACKLIST)
@@ -258,7 +254,7 @@ class StandingCommands(ServiceBase):
 
     def appeal(self, actor: Actor, supplier_id: str, grounds: str) -> RequestView:
         """Appeal a blacklisting (once per blacklisting)."""
-        _require_reason(grounds)
+        require_reason(grounds)
 
         def handler(uow: UnitOfWork) -> RequestView:
             require_own_supplier(actor, supplier_id, "supplier.appeal")
@@ -283,7 +279,7 @@ class StandingCommands(ServiceBase):
                       reason: str) -> SupplierView:
         """A supervisor who took no part in the blacklisting decides the appeal; upheld restores
         the standing held before the blacklisting."""
-        _require_reason(reason)
+        require_reason(reason)
 
         def handler(uow: UnitOfWork) -> SupplierView:
             session = uow.session

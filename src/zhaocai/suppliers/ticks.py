@@ -15,9 +15,9 @@ from sqlmodel import col
 
 from zhaocai.categories import Category
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.admission import restore_lapsed
 from zhaocai.suppliers.common import SUBJECT, change_standing
 from zhaocai.suppliers.eligibility import held_qualifications, load_policies
+from zhaocai.suppliers.qualifications import restore_lapsed
 from zhaocai.suppliers.rules import GRADE_RANK, AdmissionState, Standing, grade_rank, qualification_gaps
 from zhaocai.suppliers.tables import QualificationRow, SupplierCategoryRow, SupplierRow
 
