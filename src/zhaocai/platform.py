@@ -18,6 +18,7 @@ from zhaocai.events import EventFeed
 from zhaocai.idempotency import encode_result, lookup, request_digest
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
+from zhaocai.store.upgrade import add_missing_columns
 from zhaocai.workdays import WorkingCalendar
 
 R = TypeVar("R")
@@ -60,6 +61,7 @@ class Platform:
         """Open (creating if needed) the store at `url`; time comes from `clock`."""
         platform = cls(url, clock or SystemClock(), calendar)
         SQLModel.metadata.create_all(platform.engine)
+        add_missing_columns(platform.engine, SQLModel.metadata)  # a store made by an earlier version
         platform._after_create()
         return platform
 
