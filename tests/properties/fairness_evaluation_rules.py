@@ -19,6 +19,9 @@ from zhaocai.actors import Actor, Role
 THE_ROAD: dict[str, st.SearchStrategy[Any]] = {
     "order": st.permutations(range(5)), "objection": st.booleans(), "sign": st.booleans(),
     "check_first": st.sampled_from([1, 1, 3]),
+    "override": st.sampled_from([None, ("purchasing", "supervisor"), ("purchasing2", "purchasing"),
+                                 ("purchasing", "purchasing")]),
+    "pick": st.integers(0, MAX_SUPPLIERS),
     "remove": st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
                                ("supervisor2", "supervisor")]),
 }
@@ -110,15 +113,18 @@ class EvaluationRules(FairnessBase):
         self.on_the_road(m) for m in self.tenders))
     @rule(**THE_ROAD)
     def evaluate_to_contract(self, order: list[int], objection: bool, sign: bool,
-                             remove: tuple[str, str] | None, check_first: int = 1) -> None:
+                             remove: tuple[str, str] | None, check_first: int = 1,
+                             override: tuple[str, str] | None = None, pick: int = 0) -> None:
         """The rest of the road in one step: draw, sprint (or, for a price inquiry, both officers
-        sign and one decides), (objection, answer), (a candidate's removal, maybe self-approved),
-        award, contracts."""
+        sign, maybe an override is proposed and approved or self-approved, and one decides),
+        (objection, answer), (a candidate's removal, maybe self-approved), award, contracts."""
         m = next(m for m in self.tenders if self.on_the_road(m))
         if m.state == "opened" and m.method == "price_inquiry":
             for who in ("purchasing", "purchasing2"):
                 if ACTORS[who].id not in m.signed:
                     self.sign_inquiry(m, who)
+            if override is not None:
+                self.override_inquiry(m, *override, pick)
             self.decide_inquiry(m, "purchasing2")
         elif m.state == "opened":
             self.draw([x for x in self.tenders if x.state == "opened"].index(m), "purchasing")

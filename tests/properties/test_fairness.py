@@ -103,9 +103,9 @@ class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules,
                 inquiry=st.booleans(),
                 early=st.lists(st.tuples(st.integers(0, 99999), st.integers(1, 99)), min_size=2, max_size=4),
                 scoring=st.booleans(), road=st.sampled_from(["awarded", "opened", "awarded", None]),
-                data=st.data())
+                two=st.booleans(), data=st.data())
     def setup(self, short: list[int], inquiry: bool, early: list[tuple[int, int]], scoring: bool,
-              road: str | None, data: st.DataObject) -> None:
+              road: str | None, two: bool, data: st.DataObject) -> None:
         """Admitted suppliers, the expert pool, a first tender with a few bids; then, in most
         examples, its whole road (bids, opening, evaluation or the inquiry's decision, award) so
         that the random steps after it also act on late stages."""
@@ -121,7 +121,7 @@ class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules,
                 self.platform, ACTORS, name=f"义乌建材{n}号", seed=self.seed, qualifications=quals)
             self.suppliers.append(SupplierModel(supplier_id, supplier_actor(supplier_id),
                                                 ACTORS["purchasing2"].id))
-        self.publish(0 if inquiry else 1, "purchasing", "purchasing", 2, 3, scoring)
+        self.publish(0 if inquiry else 1, "purchasing", "purchasing", 2, 3, scoring, two)
         if self.evaluation is not None:
             # A clean pool of six, and three experts with an interest in a supplier: e-0 a relative
             # at the first, e-7 employed by the second, e-8 sharing the third's legal representative.
