@@ -4,6 +4,7 @@ price inquiry, removals, tick jobs and what bidders may see."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from award_kit import LOTS, add_pool, admitted, opened_tender, seated, staged
 from factories import supplier_actor
@@ -93,11 +94,17 @@ def test_lowest_evaluated_price_with_adjustment_and_removal(platform: Platform, 
     assert notice.amount_in_words == amount_in_words(notice.amount)
 
 
-def test_price_inquiry_three_three_two(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
+def _inquiry_opened(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> tuple[list[str], Any]:
+    """Three admitted suppliers quote 9 800, 9 500 and 9 900 in an opened price inquiry."""
     suppliers = admitted(platform, actors, 3)
     pub = opened_tender(platform, actors, clock, suppliers, [("9800.00", ""), ("9500.00", ""), ("9900.00", "")],
                         lots=LOTS[:1], method="price_inquiry", invitees=suppliers, officers=["p-wang", "p-li"],
                         deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS)
+    return suppliers, pub
+
+
+def test_price_inquiry_three_three_two(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
+    suppliers, pub = _inquiry_opened(platform, actors, clock)
     tid, ev = pub.tender.id, platform.evaluation
     ev.sign_inquiry(actors["purchasing"], tid)
     ev.sign_inquiry(actors["purchasing2"], tid)
@@ -115,10 +122,7 @@ def test_price_inquiry_three_three_two(platform: Platform, actors: dict[str, Act
 
 def test_price_inquiry_override_needs_another_approver(platform: Platform, actors: dict[str, Actor],
                                                        clock: ManualClock) -> None:
-    suppliers = admitted(platform, actors, 3)
-    pub = opened_tender(platform, actors, clock, suppliers, [("9800.00", ""), ("9500.00", ""), ("9900.00", "")],
-                        lots=LOTS[:1], method="price_inquiry", invitees=suppliers, officers=["p-wang", "p-li"],
-                        deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS)
+    suppliers, pub = _inquiry_opened(platform, actors, clock)
     tid, ev = pub.tender.id, platform.evaluation
     ev.sign_inquiry(actors["purchasing"], tid)
     ev.sign_inquiry(actors["purchasing2"], tid)
