@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from factories import register_admitted_supplier, supplier_actor
 from test_tender_kit import payload, published, shares
 from zhaocai.publish.public_db import WITHHELD
+from zhaocai.publish.search import search
 from zhaocai.suppliers.tables import PersonRow
 
 LEGAL_ID = "330782198811117777"
@@ -130,10 +131,17 @@ def test_full_text_search_and_blacklist(platform, actors, clock, tmp_path: Path)
     path = platform.publish.public_database(tmp_path / "fts.db")
     db = sqlite_utils.Database(path)
     try:
-        assert [r["title"] for r in db.table("tenders").search("商品混凝")] == ["Ready-mix concrete C30 商品混凝土"]
-        assert [r["title"] for r in db.table("tenders").search("concrete")] == ["Ready-mix concrete C30 商品混凝土"]
-        assert [r["name"] for r in db.table("items").search("rebar")] == ["rebar Φ12"]
-        assert [r["name"] for r in db.table("suppliers").search("钢材贸易")] == ["义乌劣质钢材贸易行"]
+        def found(table: str, column: str, query: str) -> list[str]:
+            return [db.execute(f"SELECT {column} FROM {table} WHERE rowid = ?", (rowid,)).fetchone()[0]
+                    for rowid in search(db.conn, f"{table}_fts", query)]
+
+        for query in ("商品混凝", "混凝土", "concrete", "C30", "混凝土 C30"):
+            assert found("tenders", "title", query) == ["Ready-mix concrete C30 商品混凝土"], query
+        assert found("tenders", "title", "钢筋") == []
+        assert found("items", "name", "rebar") == ["rebar Φ12"]
+        assert found("suppliers", "name", "钢材贸易") == ["义乌劣质钢材贸易行"]
+        assert found("suppliers", "name", "钢材") == ["义乌劣质钢材贸易行"]
+        assert found("suppliers", "name", "劣") == ["义乌劣质钢材贸易行"]
         banned = list(db.table("blacklist").rows)
         assert banned[0]["reason"] == "伪造质保书 falsified certificates" and banned[0]["ban_days"] == 365
         assert set(banned[0]) == {"supplier_id", "supplier_name", "credit_code", "reason", "decided_at",

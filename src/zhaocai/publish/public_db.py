@@ -1,9 +1,12 @@
 """The public "sunshine" database (阳光采购公开库): a SQLite file of what may be public.
 
 Written from `TenderSnapshot`s (which hold public facts only), the public part of blacklisting
-decisions and the red flags, with sqlite-utils. Full-text search (FTS5, trigram tokenizer, so
-Chinese text matches by substring: queries of three characters or more) covers tender titles and
-buyers, item names and specifications, and supplier names.
+decisions and the red flags. `public_rows` turns them into rows per table (`SCHEMAS`, with the
+foreign keys of `FOREIGN_KEYS` so that a browser links a tender to its opening records, results
+and suppliers); `zhaocai.publish.refresh` brings the file up to date in place, in one transaction.
+Full-text search (`zhaocai.publish.search`: jieba words under FTS5 unicode61) covers tenders
+(title, buyer, item names and specifications, the names of suppliers in public results), items
+and suppliers, with one- and two-character Chinese words and codes such as HRB400E.
 
 Never written: identity numbers or their hashes, bank accounts, contacts, anything of a bid before
 its opening, committee members before the result, any member's individual scores, the free text
@@ -22,21 +25,28 @@ from pathlib import Path
 from typing import Any
 
 from zhaocai.bidding.rules import TenderMethod
+from zhaocai.categories import Category
 from zhaocai.integrity.model import Flag
 from zhaocai.integrity.report import flag_to_dict
 from zhaocai.money import Money, amount_in_words
 from zhaocai.publish.ocds import METHODS, ocds_date
+from zhaocai.publish.search import document_terms
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.publish.snapshot import Organisation, TenderSnapshot
 
 WITHHELD = "(withheld 不公开)"
 PUBLIC_FIELDS = frozenset({"address"})
 """Evidence fields whose shared value may be shown (a company's registered address)."""
-FTS_COLUMNS: dict[str, list[str]] = {
-    "tenders": ["title", "buyer"],
-    "items": ["name", "specification"],
-    "suppliers": ["name"],
+STATE_ZH = {"published": "招标中", "closed": "已截标", "opened": "已开标", "evaluating": "评标中",
+            "publicising": "候选人公示", "awarded": "已定标", "contracted": "已签约", "failed": "流标",
+            "cancelled": "已终止"}
+FTS_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[float, ...]]] = {
+    "tenders_fts": ("tenders", ("title", "buyer", "items", "suppliers"), (10.0, 3.0, 4.0, 2.0)),
+    "items_fts": ("items", ("name", "specification"), (3.0, 1.0)),
+    "suppliers_fts": ("suppliers", ("name",), (1.0,)),
 }
+"""Search tables: name -> (table searched, columns of segmented words, bm25 weights per column).
+Each row's rowid is the rowid of the row it indexes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +66,11 @@ def _money(amount: Decimal | None) -> tuple[str | None, int | None]:
     if amount is None:
         return None, None
     return f"{amount:.2f}", Money.of(amount).fen
+
+
+def money_text(amount: Decimal | None) -> str | None:
+    """An amount as people read it on a notice: ¥1,900,000.00."""
+    return None if amount is None else f"¥{Money.of(amount).amount:,.2f}"
 
 
 def _time(moment: datetime | None) -> str | None:
@@ -94,9 +109,12 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
         "evaluation_results", "committee", "awards", "contracts", "contract_performance")}
     rows["tenders"].append({
         "id": snap.id, "ocid": settings.ocid(snap.id), "title": snap.title, "buyer": snap.buyer,
-        "category": snap.category, "method": snap.method, "method_zh": TenderMethod(snap.method).label_zh,
+        "category": snap.category, "category_zh": Category(snap.category).label_zh,
+        "method": snap.method, "method_zh": TenderMethod(snap.method).label_zh,
         "ocds_method": METHODS[snap.method][0], "state": snap.state,
+        "state_zh": STATE_ZH.get(snap.state, snap.state), "year": int(ocds_date(snap.published_at)[:4]),
         "ceiling_price": ceiling, "ceiling_price_fen": ceiling_fen,
+        "ceiling_price_text": money_text(snap.ceiling),
         "bid_security": security, "bid_security_fen": security_fen,
         "published_at": _time(snap.published_at), "deadline": _time(snap.deadline),
         "original_deadline": _time(snap.original_deadline), "two_envelopes": int(snap.two_envelopes),
@@ -128,13 +146,15 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
                 "tender_id": snap.id, "stage": record.stage, "bid_id": e.bid_id, "supplier_id": e.supplier_id,
                 "supplier_name": e.supplier_name or _name(snap, e.supplier_id), "version": e.version,
                 "received_at": _time(e.received_at), "envelope_hash": e.envelope_hash, "status": e.status,
-                "reason": e.reason, "total_price": price, "total_price_fen": fen})
+                "reason": e.reason, "total_price": price, "total_price_fen": fen,
+                "total_price_text": money_text(e.total_price)})
     if snap.publicity:
         for c in snap.publicity.candidates:
             price, fen = _money(c.price)
             rows["candidates"].append({
                 "tender_id": snap.id, "lot_id": c.lot, "rank": c.rank, "supplier_id": c.supplier_id,
                 "supplier_name": _name(snap, c.supplier_id), "price": price, "price_fen": fen,
+                "price_text": money_text(c.price),
                 "total_score": None if c.score is None else str(c.score),
                 "publicity_starts": _time(snap.publicity.starts_at),
                 "publicity_ends": _time(snap.publicity.ends_at)})
@@ -152,14 +172,16 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
         rows["awards"].append({
             "id": award.id, "tender_id": snap.id, "lot_id": award.lot, "supplier_id": award.supplier_id,
             "supplier_name": _name(snap, award.supplier_id), "amount": amount, "amount_fen": fen,
-            "amount_in_words": amount_in_words(award.amount), "awarded_at": _time(award.decided_at),
+            "amount_text": money_text(award.amount), "amount_in_words": amount_in_words(award.amount),
+            "awarded_at": _time(award.decided_at),
             "status": award.status})
     for contract in snap.contracts:
         amount, fen = _money(contract.amount)
         rows["contracts"].append({
             "id": contract.id, "tender_id": snap.id, "award_id": contract.award_id,
             "supplier_id": contract.supplier_id, "supplier_name": _name(snap, contract.supplier_id),
-            "amount": amount, "amount_fen": fen, "signed_at": _time(contract.signed_at),
+            "amount": amount, "amount_fen": fen, "amount_text": money_text(contract.amount),
+            "signed_at": _time(contract.signed_at),
             "status": contract.status})
         for event in contract.performance:
             rows["contract_performance"].append({
@@ -169,9 +191,10 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
 
 
 SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
-    "tenders": ({"id": str, "ocid": str, "title": str, "buyer": str, "category": str, "method": str,
-                 "method_zh": str, "ocds_method": str, "state": str, "ceiling_price": str,
-                 "ceiling_price_fen": int, "bid_security": str, "bid_security_fen": int, "published_at": str,
+    "tenders": ({"id": str, "ocid": str, "title": str, "buyer": str, "category": str, "category_zh": str,
+                 "method": str, "method_zh": str, "ocds_method": str, "state": str, "state_zh": str,
+                 "year": int, "ceiling_price": str, "ceiling_price_fen": int, "ceiling_price_text": str,
+                 "bid_security": str, "bid_security_fen": int, "published_at": str,
                  "deadline": str, "original_deadline": str, "two_envelopes": int, "evaluation_method": str,
                  "price_weight": str, "technical_weight": str, "commercial_weight": str,
                  "outcome_reason": str, "retender_of": str, "opened_at": str, "valid_bids": int}, "id"),
@@ -184,39 +207,60 @@ SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
                          "outcome": str, "failure_reason": str, "digest": str}, ("tender_id", "stage")),
     "opening_entries": ({"tender_id": str, "stage": str, "bid_id": str, "supplier_id": str,
                          "supplier_name": str, "version": int, "received_at": str, "envelope_hash": str,
-                         "status": str, "reason": str, "total_price": str, "total_price_fen": int},
+                         "status": str, "reason": str, "total_price": str, "total_price_fen": int,
+                         "total_price_text": str},
                         ("tender_id", "stage", "bid_id")),
     "candidates": ({"tender_id": str, "lot_id": str, "rank": int, "supplier_id": str, "supplier_name": str,
-                    "price": str, "price_fen": int, "total_score": str, "publicity_starts": str,
-                    "publicity_ends": str}, ("tender_id", "lot_id", "rank")),
+                    "price": str, "price_fen": int, "price_text": str, "total_score": str,
+                    "publicity_starts": str, "publicity_ends": str}, ("tender_id", "lot_id", "rank")),
     "evaluation_results": ({"tender_id": str, "lot_id": str, "supplier_id": str, "supplier_name": str,
                             "status": str, "reason": str, "evaluated_price": str, "evaluated_price_fen": int,
                             "total_score": str, "rank": int}, ("tender_id", "lot_id", "supplier_id")),
     "committee": ({"tender_id": str, "seat": int, "name": str, "role": str}, ("tender_id", "seat")),
     "awards": ({"id": str, "tender_id": str, "lot_id": str, "supplier_id": str, "supplier_name": str,
-                "amount": str, "amount_fen": int, "amount_in_words": str, "awarded_at": str,
-                "status": str}, "id"),
+                "amount": str, "amount_fen": int, "amount_text": str, "amount_in_words": str,
+                "awarded_at": str, "status": str}, "id"),
     "contracts": ({"id": str, "tender_id": str, "award_id": str, "supplier_id": str, "supplier_name": str,
-                   "amount": str, "amount_fen": int, "signed_at": str, "status": str}, "id"),
+                   "amount": str, "amount_fen": int, "amount_text": str, "signed_at": str,
+                   "status": str}, "id"),
     "contract_performance": ({"contract_id": str, "event_id": str, "kind": str, "severity": int,
                               "occurred_at": str}, ("contract_id", "event_id")),
     "blacklist": ({"supplier_id": str, "supplier_name": str, "credit_code": str, "reason": str,
-                   "decided_at": str, "ban_days": int, "ban_until": str}, None),
+                   "decided_at": str, "ban_days": int, "ban_until": str}, ("supplier_id", "decided_at")),
     "suppliers": ({"id": str, "name": str, "credit_code": str}, "id"),
-    "red_flags": ({"id": int, "code": str, "name_en": str, "name_zh": str, "subject": str, "source": str,
+    "red_flags": ({"id": str, "code": str, "name_en": str, "name_zh": str, "subject": str, "source": str,
                    "tender_ids": str, "supplier_ids": str, "bid_ids": str, "buyer": str,
                    "evidence": str}, "id"),
     "meta": ({"key": str, "value": str}, "key"),
 }
 
 
-def write_public_database(path: str | Path, snapshots: Sequence[TenderSnapshot],
-                          blacklist: Iterable[BlacklistDecision], flags: Iterable[Flag],
-                          settings: PublishSettings, generated_at: datetime) -> Path:
-    """Write the public database at `path` (replacing any file there); return the path."""
-    target = Path(path)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(target) + suffix).unlink(missing_ok=True)
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    **{name: [("tender_id", "tenders", "id")] for name in (
+        "lots", "items", "amendments", "opening_records", "committee")},
+    **{name: [("tender_id", "tenders", "id"), ("supplier_id", "suppliers", "id")] for name in (
+        "opening_entries", "candidates", "evaluation_results", "awards")},
+    "contracts": [("tender_id", "tenders", "id"), ("award_id", "awards", "id"),
+                  ("supplier_id", "suppliers", "id")],
+    "contract_performance": [("contract_id", "contracts", "id")],
+    "blacklist": [("supplier_id", "suppliers", "id")],
+}
+"""Links between the tables (column, other table, other column), shown as links by Datasette."""
+
+
+def flag_id(data: Mapping[str, Any]) -> str:
+    """A red flag's stable id: its code and a digest of what it is about (not of its evidence)."""
+    import hashlib
+
+    about = json.dumps([data["code"], data["subject"], data["tender_ids"], data["supplier_ids"],
+                        data["bid_ids"], data["buyer"]], ensure_ascii=False, sort_keys=True)
+    return f"{data['code']}:{hashlib.sha256(about.encode('utf-8')).hexdigest()[:16]}"
+
+
+def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[BlacklistDecision],
+                flags: Iterable[Flag], settings: PublishSettings,
+                generated_at: datetime) -> dict[str, list[dict[str, Any]]]:
+    """Every row of the public database, per table of `SCHEMAS`, keyed by stable ids."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
     suppliers: dict[str, Organisation] = {}
     for snap in snapshots:
@@ -235,10 +279,10 @@ def write_public_database(path: str | Path, snapshots: Sequence[TenderSnapshot],
         suppliers.setdefault(d.supplier_id, Organisation(d.supplier_id, d.supplier_name, d.credit_code))
     rows["suppliers"] = [{"id": o.id, "name": o.name, "credit_code": o.credit_code}
                          for o in sorted(suppliers.values(), key=lambda o: o.id)]
-    for n, flag in enumerate(flags, start=1):
+    for flag in flags:
         data = flag_to_dict(flag)
         rows["red_flags"].append({
-            "id": n, "code": data["code"], "name_en": data["name_en"], "name_zh": data["name_zh"],
+            "id": flag_id(data), "code": data["code"], "name_en": data["name_en"], "name_zh": data["name_zh"],
             "subject": data["subject"], "source": data["source"],
             "tender_ids": json.dumps(data["tender_ids"]), "supplier_ids": json.dumps(data["supplier_ids"]),
             "bid_ids": json.dumps(data["bid_ids"]), "buyer": data["buyer"],
@@ -246,24 +290,48 @@ def write_public_database(path: str | Path, snapshots: Sequence[TenderSnapshot],
     rows["meta"] = [{"key": "generated_at", "value": ocds_date(generated_at)},
                     {"key": "ocid_prefix", "value": settings.ocid_prefix},
                     {"key": "publisher", "value": settings.publisher_name},
-                    {"key": "fts", "value": "FTS5 trigram: tenders(title, buyer), "
-                                            "items(name, specification), "
-                                            "suppliers(name); search terms of 3 characters or more"}]
-    import sqlite_utils  # only when writing: keeps `Platform` start-up light
+                    {"key": "fts", "value": "FTS5 unicode61 over jieba words (prefix terms): "
+                                            "tenders_fts(title, buyer, items, suppliers), "
+                                            "items_fts(name, specification), suppliers_fts(name)"}]
+    return rows
 
-    db = sqlite_utils.Database(target)
-    try:
-        for name, (schema, pk) in SCHEMAS.items():
-            created = db.table(name)
-            if pk:
-                created.create(schema, pk=pk)
-            else:
-                created.create(schema)
-            if rows[name]:
-                created.insert_all(rows[name])
-        for name, searched in FTS_COLUMNS.items():
-            db.table(name).enable_fts(searched, tokenize="trigram", create_triggers=False)
-        db.execute("VACUUM")
-    finally:
-        db.close()
-    return target
+
+Documents = dict[str, dict[tuple[Any, ...], tuple[str, ...]]]
+"""Per search table, the segmented words of each searched row keyed by the row's primary key."""
+
+
+def search_documents(rows: Mapping[str, list[dict[str, Any]]]) -> Documents:
+    """The segmented words of each searched row, per search table, keyed by the row's primary key."""
+    items: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for item in rows["items"]:
+        items.setdefault(item["tender_id"], []).append(f"{item['name']} {item['specification'] or ''}")
+    for table in ("opening_entries", "awards", "contracts"):
+        for row in rows[table]:
+            found = names.setdefault(row["tender_id"], [])
+            if row["supplier_name"] not in found:
+                found.append(row["supplier_name"])
+    return {
+        "tenders_fts": {(t["id"],): (document_terms(t["title"]), document_terms(t["buyer"]),
+                                     document_terms(*items.get(t["id"], [])),
+                                     document_terms(*names.get(t["id"], [])))
+                        for t in rows["tenders"]},
+        "items_fts": {(i["tender_id"], i["lot_id"], i["item_no"]): (
+            document_terms(i["name"]), document_terms(i["specification"])) for i in rows["items"]},
+        "suppliers_fts": {(s["id"],): (document_terms(s["name"]),) for s in rows["suppliers"]},
+    }
+
+
+def write_public_database(path: str | Path, snapshots: Sequence[TenderSnapshot],
+                          blacklist: Iterable[BlacklistDecision], flags: Iterable[Flag],
+                          settings: PublishSettings, generated_at: datetime) -> Path:
+    """Bring the public database at `path` up to date in place (created if missing); return the path.
+
+    One write transaction in WAL mode: rows are upserted by their keys, rows no longer public are
+    deleted, unchanged rows are left alone, so a reader sees the old or the new content, never a mix.
+    """
+    from zhaocai.publish.refresh import refresh
+
+    rows = public_rows(snapshots, blacklist, flags, settings, generated_at)
+    refresh(Path(path), rows, search_documents(rows))
+    return Path(path)

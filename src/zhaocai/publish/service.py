@@ -77,7 +77,11 @@ class PublishService:
         return target
 
     def public_database(self, path: str | Path) -> Path:
-        """Write the public "sunshine" SQLite database at `path` (replaced if it exists)."""
+        """Bring the public "sunshine" SQLite database at `path` up to date, in place.
+
+        Created if missing; otherwise refreshed in one transaction (rows upserted by their keys,
+        rows no longer public deleted), so a portal serving the file never shows a half-written state.
+        """
         snapshots = self.snapshots()
         with self._platform.session() as session:
             blacklist = blacklist_decisions(session)
