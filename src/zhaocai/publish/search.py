@@ -4,9 +4,10 @@ SQLite's tokenizers do not segment Chinese: unicode61 takes a whole run of Han c
 token, and trigram cannot match a query shorter than three characters, so 劳务 or 钢筋 found
 nothing. Here the documents are segmented with jieba in search mode (`cut_for_search`: 脚手架劳务
 gives 脚手 脚手架 劳务) into a column of space-separated words, and a query is segmented the same
-way and turned into an FTS5 expression in which each word is a quoted prefix term, all required:
+way and turned into an FTS5 expression in which each word is a quoted prefix term, all required.
+Every Han character is also indexed as a word of its own, so that:
 
-- one Han character (钢) matches every word starting with it (钢筋, 钢材, 钢管);
+- one Han character (钢) matches wherever it is written (钢筋, 不锈钢, 型钢);
 - a two-character word (劳务, 电缆, 监理) matches that word, also inside a longer title;
 - a compound the user typed whole (塔吊租赁, 混凝土C30) is split into its words (塔吊 租赁);
 - an ASCII grade or model (HRB400E, C30, YJV22) is a word of its own, matched case-insensitively,
@@ -28,7 +29,9 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-_WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[0-9A-Za-z{_HAN}]")
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 _LOCK = threading.Lock()
 _JIEBA: Any = None
 
@@ -56,7 +59,10 @@ def _keep(token: str) -> str | None:
 
 
 def document_terms(*texts: str | None) -> str:
-    """The space-separated search words of some texts (jieba search mode), for an FTS column."""
+    """The space-separated search words of some texts, for an FTS column.
+
+    jieba's search-mode words, then each Han character alone (for one-character queries).
+    """
     jieba = _jieba()
     words: list[str] = []
     for text in texts:
@@ -64,6 +70,7 @@ def document_terms(*texts: str | None) -> str:
             continue
         for piece in _normal(text).split():
             words += [w for w in map(_keep, jieba.cut_for_search(piece)) if w]
+            words += _HAN_CHAR.findall(piece)
     return " ".join(words)
 
 
