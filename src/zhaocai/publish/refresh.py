@@ -4,7 +4,8 @@ The file is in WAL mode; a refresh takes the write lock (BEGIN IMMEDIATE), upser
 primary key (`INSERT … ON CONFLICT DO UPDATE`, so a row keeps its rowid and its search entry),
 leaves identical rows alone, deletes the rows that are no longer public, brings the search tables
 in line and commits. A reader (Datasette, sqlite3) sees the content before or after, never a mix.
-Refreshing twice with the same facts changes nothing.
+Refreshing twice with the same facts changes nothing. Deleted content leaves no bytes behind
+(secure_delete, the search index merged after a deletion, a checkpoint after the commit).
 
 The schema (tables from `SCHEMAS` with `FOREIGN_KEYS`, search tables from `FTS_TABLES`) has a
 digest kept in the `meta` table; a file of another schema (an earlier version) has its tables
@@ -114,6 +115,8 @@ def _sync_search(conn: sqlite3.Connection, fts: str,
     fresh = [(rowid, *words) for rowid, words in wanted.items() if existing.get(rowid) != words]
     conn.executemany(f"INSERT INTO {_q(fts)} (rowid, {', '.join(map(_q, searched))}) "
                      f"VALUES (?{', ?' * len(searched)})", fresh)
+    if stale:  # FTS5 keeps deleted words in old index segments until they are merged: merge them
+        conn.execute(f"INSERT INTO {_q(fts)} ({_q(fts)}) VALUES ('optimize')")
     return len(stale) + len(fresh)
 
 
@@ -129,6 +132,7 @@ def refresh(path: Path, rows: Mapping[str, Sequence[Mapping[str, Any]]],
     conn = sqlite3.connect(path, isolation_level=None, timeout=30)
     try:
         conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA secure_delete = ON")  # what is deleted leaves no bytes behind
         conn.execute("BEGIN IMMEDIATE")
         try:
             stored = None
@@ -144,6 +148,7 @@ def refresh(path: Path, rows: Mapping[str, Sequence[Mapping[str, Any]]],
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")  # into the main file, as far as readers allow
     finally:
         conn.close()
     return written
