@@ -146,5 +146,43 @@ def verify_receipt_command(
     raise typer.Exit(1)
 
 
+sunshine = typer.Typer(help="The sunshine portal (阳光采购): the public database, refreshed and served.",
+                       no_args_is_help=True)
+app.add_typer(sunshine, name="sunshine")
+PUBLIC = typer.Option(Path("zhaocai-public.db"), "--public",
+                      help="The public SQLite file (refreshed in place)")
+
+
+@sunshine.command("refresh")
+def sunshine_refresh(db: str = DB, public: Path = PUBLIC) -> None:
+    """Bring the public database up to date from the store, in place and in one transaction."""
+    with Platform.open(db) as platform:
+        path = platform.publish.public_database(public)
+    console.print(f"[green]public database refreshed[/green]: {path}")
+
+
+@sunshine.command("serve")
+def sunshine_serve(
+    db: str = DB,
+    public: Path = PUBLIC,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (loopback unless you mean otherwise)"),
+    port: int = typer.Option(8001, help="Port to listen on"),
+    refresh: bool = typer.Option(True, "--refresh/--no-refresh", help="Refresh the file from --db first"),
+) -> None:
+    """Serve the public database as the sunshine portal (Datasette), searchable in Chinese."""
+    try:
+        from zhaocai.portal import serve
+    except ImportError as missing:  # the optional extra is not installed
+        console.print(f"[red]the portal needs Datasette[/red]: pip install 'zhaocai[sunshine]' ({missing})")
+        raise typer.Exit(2) from missing
+    if refresh:
+        sunshine_refresh(db, public)
+    elif not public.exists():
+        console.print(f"[red]no public database at {public}[/red]: run `zhaocai sunshine refresh` first")
+        raise typer.Exit(2)
+    console.print(f"sunshine portal on http://{host}:{port}/ (Ctrl-C stops it)")
+    serve(public, host=host, port=port)
+
+
 if __name__ == "__main__":
     app()

@@ -13,6 +13,7 @@ from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
 from zhaocai.demo.story import Demo, chapter
 from zhaocai.identifiers import CREDIT_CODE_CHARSET, credit_code_check_character
+from zhaocai.publish.search import search
 from zhaocai.suppliers.rules import DEFAULT_POLICIES, Department
 
 CUSTODIANS = [
@@ -99,7 +100,8 @@ def transparency(demo: Demo) -> None:
     try:
         counts = {name: db.table(name).count for name in ("tenders", "opening_entries", "awards", "blacklist",
                                                            "red_flags")}
-        found = [r["title"] for r in db.table("tenders").search("脚手架")]
+        found = [db.execute("SELECT title FROM tenders WHERE rowid = ?", (rowid,)).fetchone()[0]
+                 for rowid in search(db.conn, "tenders_fts", "脚手架")]
     finally:
         db.close()
     demo.say("Public database: " + ", ".join(f"{k} {v}" for k, v in counts.items())

@@ -1,0 +1,39 @@
+"""The portal's Datasette plugin: Chinese search in Datasette's own search box, and links.
+
+Registered in-process by `zhaocai.portal.make_datasette` (no entry point, nothing installed):
+
+- `prepare_connection` replaces Datasette's `escape_fts` SQL function, which its table view wraps
+  around the `_search` parameter, with `zhaocai.publish.search.query_expression`: the query is
+  segmented with jieba like the documents were, so 劳务, 钢 or 混凝土 C30 typed into the search box
+  find what they should. It runs last so that it overrides Datasette's own definition.
+- `render_cell` turns a `tender_id` or `supplier_id` cell of a canned query's result into a link
+  to that tender's or supplier's page (table pages link by their foreign keys already).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from datasette import hookimpl
+from datasette.utils import tilde_encode
+from markupsafe import Markup, escape
+
+from zhaocai.publish.search import query_expression
+
+LINKED = {"tender_id": "tenders", "supplier_id": "suppliers"}
+
+
+@hookimpl(trylast=True)
+def prepare_connection(conn: sqlite3.Connection) -> None:
+    """Segment search queries the way the documents were segmented."""
+    conn.create_function("escape_fts", 1, query_expression, deterministic=True)
+
+
+@hookimpl
+def render_cell(value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    """Link the tender and supplier ids of canned query results."""
+    if table is not None or column not in LINKED or not isinstance(value, str) or not value:
+        return None
+    url = datasette.urls.table(database, LINKED[column]) + "/" + tilde_encode(value)
+    return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')

@@ -1,0 +1,93 @@
+"""Shared helpers of the portal tests (no tests here): a store with every kind of public fact,
+its public database, and the portal started on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from factories import register_admitted_supplier, supplier_actor
+from publish_kit import awarded_with_contract
+from test_tender_kit import payload, published, shares
+from zhaocai.actors import Actor
+from zhaocai.clock import ManualClock
+from zhaocai.platform import Platform
+
+RELATED = {"legal_representative_id": "330782198811117777", "bank_account": "6228480399887766554"}
+BANNED = "义乌劣质钢材贸易行"
+OPEN_TITLES = ("3号楼脚手架劳务分包", "商品混凝土C30供应（二期）", "QTZ80塔吊租赁及安拆")
+REBAR = "HRB400E钢筋采购（第二批）"
+
+
+def sunshine_store(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> dict[str, Any]:
+    """A blacklisted supplier, an awarded tender with contracts, an opened tender whose related
+    bidders raise a red flag, and three tenders still open; returns their ids."""
+    banned = register_admitted_supplier(platform, actors, name=BANNED)
+    request = platform.suppliers.propose_blacklist(actors["purchasing"], banned, "伪造质保书 falsified mill certificates",
+                                                   ["质检报告 ZJ-2026-0211"], ban_days=365)
+    platform.suppliers.approve_blacklist(actors["supervisor"], request.id)
+    bidders = [register_admitted_supplier(platform, actors, name="义乌钢联建材有限公司"),
+               register_admitted_supplier(platform, actors, name="义乌关联甲建材有限公司", **RELATED),
+               register_admitted_supplier(platform, actors, name="义乌关联乙建材有限公司",
+                                          **{**RELATED, "bank_account": "6228480399887766553"})]
+    rebar = published(platform, actors, clock, title=REBAR, buyer="浙江津义建设有限公司")
+    for n, supplier in enumerate(bidders):
+        clock.advance(hours=2)
+        platform.tenders.submit_bid(supplier_actor(supplier), rebar.tender.id, payload(f"{1_900_000 + n * 12_345}.00"))
+    clock.set(rebar.tender.deadline + timedelta(minutes=10))
+    platform.tenders.open_bids(actors["supervisor"], rebar.tender.id, shares(rebar, 1, 2))
+    awarded = awarded_with_contract(platform, actors, clock)  # awarded about ten days before the end
+    open_ids = []
+    for n, title in enumerate(OPEN_TITLES):
+        open_ids.append(published(platform, actors, clock, title=title, buyer="浙江津义建设有限公司",
+                                  deadline=clock.now() + timedelta(days=21 + 5 * n)).tender.id)
+    return {"awarded": awarded.tender.id, "rebar": rebar.tender.id, "open": open_ids, "banned": banned,
+            "bidders": bidders}
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def portal(public: Path, log: Path) -> Iterator[str]:
+    """`zhaocai sunshine serve --no-refresh` on a free loopback port; yields its base URL."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    with log.open("w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "zhaocai.cli", "sunshine", "serve", "--public", str(public), "--no-refresh",
+             "--host", "127.0.0.1", "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    with urllib.request.urlopen(base + "/-/versions.json", timeout=2) as answer:
+                        if answer.status == 200:
+                            break
+                except OSError:
+                    pass
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the portal did not start: {log.read_text(encoding='utf-8')}")
+                time.sleep(0.3)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
