@@ -19,7 +19,7 @@ from portal_kit import BANNED, OPEN_TITLES, REBAR, sunshine_store
 
 pytest.importorskip("datasette", reason="the portal needs the sunshine extra (datasette)")
 
-from zhaocai.portal import make_datasette  # noqa: E402
+from zhaocai.portal import make_datasette
 
 
 def _get(ds: Any, path: str) -> Any:
@@ -63,7 +63,7 @@ def test_the_search_box_understands_chinese_words(portal_db) -> None:
 
 def test_canned_queries_answer_the_common_questions(portal_db) -> None:
     ds, db, facts = portal_db
-    assert [r["title"] for r in _rows(ds, f"{db}/search.json?q=钢筋")][0] == REBAR
+    assert next(r["title"] for r in _rows(ds, f"{db}/search.json?q=钢筋")) == REBAR
     assert _rows(ds, f"{db}/search.json?q=") == []
     closing = _rows(ds, f"{db}/open_tenders_closing_soon.json")
     assert [r["title"] for r in closing] == list(OPEN_TITLES)
