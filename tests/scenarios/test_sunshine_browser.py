@@ -58,7 +58,7 @@ def browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 def _shot(driver: Any, tmp_path: Path, name: str) -> Path:
     target = tmp_path / f"sunshine-{name}.png"
     height = driver.execute_script("return Math.min(document.body.scrollHeight, 1360)")
-    driver.set_window_size(1280, max(700, int(height) + 40))
+    driver.set_window_size(1280, max(700, int(height) + 160))
     driver.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
     if os.environ.get("ZHAOCAI_DOCS_SCREENSHOTS") == "1":
@@ -115,9 +115,9 @@ def test_a_reader_searches_filters_opens_a_tender_and_asks_a_question(
         assert len(rows) == 1 and "投标 bid" in rows[0].text and REBAR in rows[0].text
         rows[0].find_element(By.LINK_TEXT, facts["rebar"]).click()  # tender ids link to the tender
         assert browser.current_url.endswith(f"/sunshine/tenders/{facts['rebar']}")
-        browser.get(f"{base}/sunshine/supplier_history?supplier=关联甲")
+        browser.get(f"{base}/sunshine/supplier_history?supplier=关联甲&_hide_sql=1")
         _shot(browser, tmp_path, "query")
 
-        browser.get(f"{base}/sunshine/blacklisted_suppliers")
+        browser.get(f"{base}/sunshine/blacklisted_suppliers?_hide_sql=1")
         assert "义乌劣质钢材贸易行" in browser.page_source and "禁入中" in browser.page_source
         _shot(browser, tmp_path, "blacklist")

@@ -159,6 +159,20 @@ TABLES: dict[str, dict[str, Any]] = {
 SEARCHED = {"tenders": "tenders_fts", "items": "items_fts", "suppliers": "suppliers_fts"}
 
 
+def _entry_links(database: str) -> str:
+    """Links to the pages people start from: the main tables and the canned queries."""
+    from html import escape
+
+    from datasette.utils import tilde_encode
+
+    pages = [(name, TABLES[name]["title"]) for name in ("tenders", "opening_records", "awards", "blacklist",
+                                                         "red_flags")]
+    pages += [(name, spec["title"]) for name, spec in CANNED_QUERIES.items()]
+    base = "/" + escape(tilde_encode(database))
+    items = "".join(f'<li><a href="{base}/{name}">{escape(title)}</a></li>' for name, title in pages)
+    return f"<p>常用入口 Start here:</p><ul>{items}</ul>"
+
+
 def portal_metadata(database: str, license_url: str | None = None) -> dict[str, Any]:
     """Datasette metadata for the public database named `database` (the file's stem)."""
     tables = {name: dict(spec) for name, spec in TABLES.items()}
@@ -174,10 +188,10 @@ def portal_metadata(database: str, license_url: str | None = None) -> dict[str, 
             "搜索框支持中文词语（如 劳务、钢筋、混凝土 C30、HRB400E）。</p>"
             "<p>Published tenders, opening records, evaluation results and awards, contracts, blacklisted "
             "suppliers and red flags, for suppliers, the public and auditors. The search box understands "
-            "Chinese words. Times are Beijing time (Asia/Shanghai); amounts are in yuan (¥).</p>"),
+            "Chinese words. Times are Beijing time (Asia/Shanghai); amounts are in yuan (¥).</p>"
+            + _entry_links(database)),
         "license": license_name if license_url is None else "Data licence",
         "license_url": license_url or default_url,
-        "source": "zhaocai sunshine database", "source_url": "https://standard.open-contracting.org/1.1/en/",
         "databases": {database: {
             "title": "阳光采购公开库 Public procurement database",
             "description": "只包含可公开的信息：从不包含身份证号、银行账户、联系方式、"
