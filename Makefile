@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean sunshine
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "zhaocai needs Python 3.11 or newer")'
@@ -15,6 +15,16 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/python -m zhaocai.demo $(DEMO_ARGS)
+
+# The sunshine portal on the demo's store: builds the store if missing, refreshes the public
+# database in place, serves it on http://127.0.0.1:$(SUNSHINE_PORT)/ (Ctrl-C stops it).
+SUNSHINE_STORE ?= zhaocai-demo.db
+SUNSHINE_PUBLIC ?= zhaocai-sunshine.db
+SUNSHINE_PORT ?= 8001
+sunshine: $(STAMP)
+	test -f $(SUNSHINE_STORE) || $(BIN)/python -m zhaocai.demo --path $(SUNSHINE_STORE)
+	$(BIN)/zhaocai sunshine serve --db sqlite:///$(abspath $(SUNSHINE_STORE)) --public $(SUNSHINE_PUBLIC) \
+		--host 127.0.0.1 --port $(SUNSHINE_PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from sqlmodel import col, select
 
 from factories import register_admitted_supplier, supplier_actor
 from test_tender_kit import payload, published, shares
-from zhaocai.publish.public_db import WITHHELD
-from zhaocai.publish.search import search
+from zhaocai.money import amount_in_words
+from zhaocai.publish.public_db import WITHHELD, money_text
+from zhaocai.publish.search import document_terms, search
 from zhaocai.suppliers.tables import PersonRow
 
 LEGAL_ID = "330782198811117777"
@@ -67,6 +69,10 @@ def _assert_absent(path: Path, values: list[str], stage: str) -> None:
         if value.replace(".", "").isdigit() and "." in value:
             fen = int(value.replace(".", ""))
             assert fen not in cells, f"{stage}: {value} as fen in a cell"
+            shown = money_text(Decimal(value))  # the display column's form, ¥1,234,567.89
+            assert shown is not None and shown[1:].encode() not in raw, f"{stage}: {shown} in the file"
+            words = amount_in_words(Decimal(value))
+            assert words.encode() not in raw, f"{stage}: {value} in words in the file"
 
 
 def _tables(path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -89,8 +95,10 @@ def test_public_database_at_every_stage_holds_only_public_facts(platform, actors
 
     pub = published(platform, actors, clock, title="HRB400E 钢筋 for the sunshine test")
     tid = pub.tender.id
+    live = tmp_path / "live.db"  # one file refreshed in place at every stage, as a portal serves it
     path = platform.publish.public_database(tmp_path / "s1.db")
     _assert_absent(path, private + list(PRICES), "published")
+    _assert_absent(platform.publish.public_database(live), private + list(PRICES), "published, live")
     tables = _tables(path)
     assert {t["id"] for t in tables["tenders"]} == {tid, sealed.tender.id}
     assert tables["opening_entries"] == [] and tables["items"]
@@ -100,18 +108,23 @@ def test_public_database_at_every_stage_holds_only_public_facts(platform, actors
         platform.tenders.submit_bid(user, tid, {**payload(price), "bid_security_account": ACCOUNT})
     path = platform.publish.public_database(tmp_path / "s2.db")
     _assert_absent(path, private + list(PRICES), "bids submitted")
+    _assert_absent(platform.publish.public_database(live), private + list(PRICES), "bids submitted, live")
     assert not any(s["id"] in planted["ids"] for s in _tables(path)["suppliers"])  # not even who bid
+    for name in ("义乌关联甲建材有限公司", "阳光建材0有限公司"):  # nor in the search words
+        assert document_terms(name).encode() not in path.read_bytes() and name.encode() not in path.read_bytes()
 
     clock.set(pub.tender.deadline + timedelta(minutes=1))
     platform.tick()
     path = platform.publish.public_database(tmp_path / "s3.db")
     _assert_absent(path, private + list(PRICES), "closed")
+    _assert_absent(platform.publish.public_database(live), private + list(PRICES), "closed, live")
     assert next(t for t in _tables(path)["tenders"] if t["id"] == tid)["state"] == "closed"
 
     clock.advance(minutes=20)
     platform.tenders.open_bids(actors["supervisor"], tid, shares(pub, 1, 2))
     path = platform.publish.public_database(tmp_path / "s4.db")
     _assert_absent(path, private, "opened")
+    _assert_absent(platform.publish.public_database(live), private, "opened, live")
     tables = _tables(path)
     entries = [e for e in tables["opening_entries"] if e["tender_id"] == tid]
     assert sorted(e["total_price"] for e in entries) == sorted(
