@@ -69,3 +69,23 @@ def test_eligibility_and_import_report_failures(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "nothing imported" in result.output
     with Platform.open(url) as platform:
         assert platform.audit.count() == 0
+
+
+def test_sunshine_refresh_builds_the_public_database_in_place(tmp_path: Path, clock: ManualClock,
+                                                               actors: dict[str, Actor]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Platform.open(url, clock=clock) as platform:
+        published(platform, actors, clock, title="3号楼脚手架劳务分包")
+    public = tmp_path / "public.db"
+    for _ in range(2):  # a second refresh updates the same file
+        result = runner.invoke(app, ["sunshine", "refresh", "--db", url, "--public", str(public)])
+        assert result.exit_code == 0 and "public database refreshed" in result.output
+    import sqlite3
+    from contextlib import closing
+
+    from zhaocai.publish.search import search
+
+    with closing(sqlite3.connect(public)) as conn:
+        assert len(search(conn, "tenders_fts", "劳务")) == 1
+    result = runner.invoke(app, ["sunshine", "serve", "--no-refresh", "--public", str(tmp_path / "none.db")])
+    assert result.exit_code == 2 and "no public database" in result.output
