@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,7 @@ def test_a_tender_links_to_its_opening_results_and_suppliers(portal_db) -> None:
     assert f"{db}/suppliers/{facts['bidders'][1]}" in entries
     listing = _get(ds, f"{db}/tenders").text
     assert "招标项目 Tenders" in listing and "项目名称 Title" in listing
+    assert re.search(r'<span title="2026-\d\d-\d\dT\d\d:\d\d:00\+08:00">2026-\d\d-\d\d \d\d:\d\d</span>', listing)
     for facet in ("category_zh", "method_zh", "state_zh", "buyer", "year"):
         assert f'data-column="{facet}"' in listing, facet
     tables = {t["name"]: t for t in json.loads(_get(ds, f"{db}.json").text)["tables"]}

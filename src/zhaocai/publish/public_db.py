@@ -279,10 +279,14 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
         suppliers.setdefault(d.supplier_id, Organisation(d.supplier_id, d.supplier_name, d.credit_code))
     rows["suppliers"] = [{"id": o.id, "name": o.name, "credit_code": o.credit_code}
                          for o in sorted(suppliers.values(), key=lambda o: o.id)]
+    seen: dict[str, int] = {}
     for flag in flags:
         data = flag_to_dict(flag)
+        key = flag_id(data)
+        seen[key] = seen.get(key, 0) + 1  # two flags about the same things keep both rows
         rows["red_flags"].append({
-            "id": flag_id(data), "code": data["code"], "name_en": data["name_en"], "name_zh": data["name_zh"],
+            "id": key if seen[key] == 1 else f"{key}-{seen[key]}", "code": data["code"],
+            "name_en": data["name_en"], "name_zh": data["name_zh"],
             "subject": data["subject"], "source": data["source"],
             "tender_ids": json.dumps(data["tender_ids"]), "supplier_ids": json.dumps(data["supplier_ids"]),
             "bid_ids": json.dumps(data["bid_ids"]), "buyer": data["buyer"],
