@@ -1,16 +1,17 @@
 """Shared helpers of the portal tests (no tests here): a store with every kind of public fact,
-its public database, and the portal started on a free loopback port."""
+the portal started on a free loopback port, and a public database's content for comparisons."""
 
 from __future__ import annotations
 
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from test_tender_kit import payload, published, shares
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
+from zhaocai.publish.public_db import FTS_TABLES
 
 RELATED = {"legal_representative_id": "330782198811117777", "bank_account": "6228480399887766554"}
 BANNED = "义乌劣质钢材贸易行"
@@ -91,3 +93,18 @@ def portal(public: Path, log: Path) -> Iterator[str]:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=10)
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows, sorted, and each search row with the row it indexes: the file's content."""
+    with closing(sqlite3.connect(path)) as conn:
+        names = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE '%_fts%'")]
+        out = {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+        for fts, (source, _, _) in FTS_TABLES.items():
+            out[fts] = sorted(conn.execute(f'SELECT s.*, f.* FROM "{fts}" f JOIN "{source}" s '
+                                           "ON s.rowid = f.rowid").fetchall(), key=repr)
+            assert conn.execute(f'SELECT count(*) FROM "{fts}"').fetchone()[0] == len(out[fts])
+    out["meta"] = [r for r in out["meta"] if r[0] != "generated_at"]
+    return out

@@ -9,25 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from portal_kit import dump
 from test_tender_kit import bidders, payload, published, shares
-from zhaocai.publish.public_db import FTS_TABLES, public_rows, search_documents
+from zhaocai.publish.public_db import public_rows, search_documents
 from zhaocai.publish.refresh import SCHEMA_KEY, refresh
 from zhaocai.publish.search import search
-
-
-def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, sorted, and each search row with the row it indexes: the file's content."""
-    with closing(sqlite3.connect(path)) as conn:
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE '%_fts%'")]
-        out = {n: sorted(conn.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
-        for fts, (source, _, _) in FTS_TABLES.items():
-            out[fts] = sorted(conn.execute(f'SELECT s.*, f.* FROM "{fts}" f JOIN "{source}" s '
-                                           "ON s.rowid = f.rowid").fetchall(), key=repr)
-            assert conn.execute(f'SELECT count(*) FROM "{fts}"').fetchone()[0] == len(out[fts])
-    out["meta"] = [r for r in out["meta"] if r[0] != "generated_at"]
-    return out
 
 
 def test_refreshing_in_place_gives_what_a_fresh_file_holds(platform, actors, clock, tmp_path: Path) -> None:
