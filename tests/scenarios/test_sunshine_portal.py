@@ -99,3 +99,24 @@ def test_a_tender_links_to_its_opening_results_and_suppliers(portal_db) -> None:
     tables = {t["name"]: t for t in json.loads(_get(ds, f"{db}.json").text)["tables"]}
     assert tables["tenders_fts"]["hidden"] and not tables["tenders"]["hidden"]
     assert "CC BY 4.0" in _get(ds, "/").text
+
+
+def test_the_portal_shows_a_refresh_without_a_restart(platform, actors, clock, tmp_path: Path) -> None:
+    from test_tender_kit import published
+
+    published(platform, actors, clock, title="3号楼脚手架劳务分包")
+    path = platform.publish.public_database(tmp_path / "live.db")
+    ds = make_datasette(path)
+
+    async def titles() -> list[str]:
+        answer = await ds.client.get("/live/tenders.json?_shape=array&_col=title&_search=劳务")
+        return sorted(r["title"] for r in json.loads(answer.text))
+
+    async def story() -> None:
+        await ds.invoke_startup()
+        assert await titles() == ["3号楼脚手架劳务分包"]
+        published(platform, actors, clock, title="外墙涂料施工劳务")
+        platform.publish.public_database(path)  # refreshed in place while the portal holds it open
+        assert await titles() == ["3号楼脚手架劳务分包", "外墙涂料施工劳务"]
+
+    asyncio.run(story())
