@@ -1,0 +1,308 @@
+"""Supplier networks: who bids with whom, and which groups behave like a cartel.
+
+The screening literature reads bids per *group* of firms, not per tender (Imhof, Karagök & Rutz
+2018 screen consortia of firms over time; OECD 2025 guidelines, "patterns across tenders").
+This module builds the co-bidding network (two suppliers are linked by the tenders in which both
+lodged a valid bid) and asks, for every pair that met often enough, whether their joint tenders
+show the cover-bidding shape (`screens.cover_pattern`) far more often than their market does:
+a one-sided binomial test against the category's own rate, at family-wise significance
+`group_alpha` (0.05) over all the pairs tested (Bonferroni). Honest firms that meet often (a
+buyer asking the same shortlist again and again) meet with honest prices, so their joint
+tenders look like their market and the test stays silent.
+
+Pairs that pass are joined into groups (connected components); a group is a *cartel candidate*
+when it also wins most of the tenders two or more of its members bid in. Its evidence names the
+members, their wins, the winners' sequence (rotation: few repeats, shares spread) and the screen
+counts. Flags:
+
+- ZC-CARTEL (tender): a tender in which two or more members, at least half the valid bidders,
+  bid and a member won;
+- ZC-CARTEL-MEMBER (supplier): each member, with the group's evidence;
+- ZC-BID-SUPPRESSION (tender): a member won while the other members, who regularly bid with
+  that buyer in that category, stayed away and fewer firms bid than the market's median;
+- ZC-MARKET-ALLOCATION (tender, supplier): two suppliers that meet often and split the buyers
+  between them (each wins only with its own buyers, never the other's), beyond chance;
+- ZC-LOYAL-LOSER (supplier): bids often, (almost) never wins, and most of its losses are to the
+  same one to three winners, far more than those winners' market share explains.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations, pairwise
+from statistics import median
+from typing import Any
+
+from zhaocai.integrity.model import (
+    DEFAULT_SETTINGS,
+    Digest,
+    Flag,
+    FlagSettings,
+    History,
+    make_flag,
+    prepare,
+)
+from zhaocai.integrity.screens import cover_pattern, decimal4
+
+MAX_PAIR_BIDDERS = 15
+"""Tenders with more valid bidders than this add no pairs (open tenders with crowds are not where
+rings hide, and their pairs would dominate the work)."""
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X ≥ k) for X ~ Binomial(n, p)."""
+    if k <= 0:
+        return 1.0
+    if p <= 0:
+        return 0.0
+    if p >= 1:
+        return 1.0
+    return min(1.0, sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+
+
+@dataclass(slots=True)
+class Group:
+    """A cartel candidate: members, the tenders they share and the evidence."""
+
+    members: tuple[str, ...]
+    tenders: list[str] = field(default_factory=list)
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Network:
+    """The co-bidding network of a history and the groups found in it."""
+
+    awarded: list[Digest]
+    pairs: dict[tuple[str, str], list[int]]
+    base_rate: dict[str, float]
+    suspicious_pairs: dict[tuple[str, str], dict[str, Any]]
+    groups: list[Group]
+
+
+def _components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        members[find(x)].append(x)
+    return sorted(tuple(sorted(m)) for m in members.values())
+
+
+def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Network:
+    """The co-bidding network, the suspicious pairs and the cartel candidates (memoised)."""
+    prepared = prepare(history)
+    cached: Network | None = prepared.memo.get("network")
+    if cached is not None:
+        return cached
+    pattern = cover_pattern(prepared, settings)
+    awarded = [d for d in prepared.digests if d.winner is not None and len(d.valid_suppliers) >= 2]
+    pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, d in enumerate(awarded):
+        if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS:
+            for pair in combinations(sorted(d.valid_suppliers), 2):
+                pairs[pair].append(index)
+    screened: dict[str, list[bool]] = defaultdict(list)
+    for d in awarded:
+        found = pattern.get(d.tender.id)
+        if found is not None:
+            screened[d.tender.category].append(found)
+    floor = float(settings.group_base_rate_floor)
+    base = {c: max(floor, sum(v) / len(v)) for c, v in screened.items() if v}
+    tested: dict[tuple[str, str], list[tuple[bool, float]]] = {}
+    for pair, indices in pairs.items():
+        if len(indices) < settings.group_min_tenders:
+            continue
+        marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
+                 for i in indices if awarded[i].tender.id in pattern]
+        if len(marks) >= settings.group_min_tenders:
+            tested[pair] = marks
+    # Bonferroni: the family of all pairs tested keeps its error rate at `group_alpha`.
+    alpha = float(settings.group_alpha) / max(1, len(tested))
+    suspicious: dict[tuple[str, str], dict[str, Any]] = {}
+    for pair, marks in tested.items():
+        k = sum(1 for hit, _ in marks if hit)
+        p0 = sum(rate for _, rate in marks) / len(marks)
+        p_value = binomial_tail(k, len(marks), p0)
+        if p_value < alpha:
+            suspicious[pair] = {"joint_tenders": len(indices), "screened": len(marks),
+                                "cover_pattern": k, "market_rate": p0, "p_value": p_value}
+    groups = [_group(members, awarded, settings) for members in _components(suspicious)]
+    result = Network(awarded, dict(pairs), base, suspicious,
+                     [g for g in groups if g is not None])
+    prepared.memo["network"] = result
+    return result
+
+
+def _group(members: tuple[str, ...], awarded: list[Digest], settings: FlagSettings) -> Group | None:
+    chosen = set(members)
+    # The group's tenders: two or more members, making up at least half of the valid bidders
+    # (two members among eight honest firms is a market, not a ring).
+    joint = [d for d in awarded if len(chosen.intersection(d.valid_suppliers)) >= 2
+             and 2 * len(chosen.intersection(d.valid_suppliers)) >= len(d.valid_suppliers)]
+    joint.sort(key=lambda d: (d.tender.published_at, d.tender.id))
+    won = [d for d in joint if d.winner in chosen]
+    if not joint or len(won) / len(joint) < float(settings.group_min_win_share):
+        return None
+    winners = [d.winner for d in won]
+    wins = Counter(winners)
+    repeats = sum(1 for a, b in pairwise(winners) if a == b)
+    expected = sum((n / len(winners)) ** 2 for n in wins.values()) * max(0, len(winners) - 1)
+    group = Group(members, [d.tender.id for d in won])
+    group.evidence = {
+        "members": list(members), "joint_tenders": len(joint), "won_by_members": len(won),
+        "win_share": decimal4(len(won) / len(joint)),
+        "wins": {m: wins.get(m, 0) for m in members},
+        "winner_sequence": [w for w in winners if w is not None][:40],
+        "consecutive_repeats": repeats, "repeats_expected_if_random": decimal4(expected),
+        "rotation": len(wins) >= 2 and repeats < expected,
+    }
+    return group
+
+
+def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-CARTEL on each tender of a cartel candidate, and ZC-CARTEL-MEMBER on each member."""
+    net = network(history, settings)
+    flags: list[Flag] = []
+    for group in net.groups:
+        pair_evidence = [{"pair": list(p), "joint_tenders": e["joint_tenders"],
+                          "cover_pattern": e["cover_pattern"], "screened": e["screened"],
+                          "market_rate": decimal4(e["market_rate"]),
+                          "p_value": f"{e['p_value']:.2e}"}
+                         for p, e in sorted(net.suspicious_pairs.items())
+                         if p[0] in group.members]
+        evidence = {**group.evidence, "pairs": pair_evidence, "alpha": settings.group_alpha}
+        for tender_id in group.tenders:
+            flags.append(make_flag("ZC-CARTEL", "tender", tender_ids=[tender_id],
+                                   supplier_ids=group.members, evidence=evidence))
+        for member in group.members:
+            flags.append(make_flag("ZC-CARTEL-MEMBER", "supplier", supplier_ids=[member],
+                                   tender_ids=group.tenders, evidence=evidence))
+    return flags
+
+
+def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-BID-SUPPRESSION: a cartel member won alone while members who regularly bid with that
+    buyer in that category stayed away, and fewer firms bid than that market's median."""
+    net = network(history, settings)
+    if not net.groups:
+        return []
+    cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
+    for d in net.awarded:
+        cells[(d.tender.buyer, d.tender.category)].append(d)
+    flags = []
+    for group in net.groups:
+        chosen = set(group.members)
+        for (buyer, category), digests in sorted(cells.items()):
+            counts = Counter(s for d in digests for s in d.valid_suppliers if s in chosen)
+            regular = {s for s, n in counts.items() if n >= len(digests) * float(settings.regular_share)}
+            usual = median(len(d.valid_suppliers) for d in digests)
+            for d in digests:
+                present = chosen.intersection(d.valid_suppliers)
+                absent = sorted(regular - present)
+                if (len(present) == 1 and d.winner in present and len(absent) >= 1
+                        and len(d.valid_suppliers) < usual):
+                    flags.append(make_flag("ZC-BID-SUPPRESSION", "tender", tender_ids=[d.tender.id],
+                                           supplier_ids=[*present, *absent], evidence={
+                        "winner": d.winner, "absent_regular_members": absent,
+                        "bidders": len(d.valid_suppliers), "usual_bidders": usual,
+                        "buyer": buyer, "category": category, "group": list(group.members)}))
+    return flags
+
+
+def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-MARKET-ALLOCATION: two suppliers that meet often split the buyers between them.
+
+    For a pair with at least `group_min_tenders` joint tenders won by one of them: every buyer's
+    joint tenders are won by the same one of the two, each has at least one buyer of its own, and
+    the chance of so clean a split if the buyer did not matter — Π over buyers of qⁿ + (1 − q)ⁿ,
+    q the first one's share of the pair's joint wins — is below `group_alpha` divided by the
+    number of pairs examined (Bonferroni). Only buyers are split here: a split by category is what honest
+    specialists produce, and the facts carry no region.
+    """
+    net = network(history, settings)
+    flags: list[Flag] = []
+    examined = sum(1 for indices in net.pairs.values() if len(indices) >= settings.group_min_tenders)
+    alpha = float(settings.group_alpha) / max(1, examined)
+    for (a, b), indices in sorted(net.pairs.items()):
+        decided = [net.awarded[i] for i in indices if net.awarded[i].winner in (a, b)]
+        if len(decided) < settings.group_min_tenders:
+            continue
+        by_buyer: dict[str, Counter[str]] = defaultdict(Counter)
+        for d in decided:
+            by_buyer[d.tender.buyer][str(d.winner)] += 1
+        if len(by_buyer) < 2 or any(len(c) > 1 for c in by_buyer.values()):
+            continue
+        owners = {buyer: next(iter(c)) for buyer, c in by_buyer.items()}
+        if set(owners.values()) != {a, b}:
+            continue
+        q = sum(c[a] for c in by_buyer.values()) / len(decided)
+        chance = math.prod(q ** sum(c.values()) + (1 - q) ** sum(c.values()) for c in by_buyer.values())
+        if chance >= alpha:
+            continue
+        evidence = {"pair": [a, b], "territories": {buyer: owners[buyer] for buyer in sorted(owners)},
+                    "joint_tenders_won": {buyer: sum(c.values()) for buyer, c in sorted(by_buyer.items())},
+                    "chance": f"{chance:.2e}", "alpha": settings.group_alpha}
+        for d in decided:
+            flags.append(make_flag("ZC-MARKET-ALLOCATION", "tender", tender_ids=[d.tender.id],
+                                   supplier_ids=[a, b], evidence=evidence))
+        for s in (a, b):
+            flags.append(make_flag("ZC-MARKET-ALLOCATION", "supplier", supplier_ids=[s],
+                                   tender_ids=[d.tender.id for d in decided], evidence=evidence))
+    return flags
+
+
+def loyal_losers(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-LOYAL-LOSER: bids often, wins at most once, loses mostly to the same few winners.
+
+    A supplier with at least `loyal_min_bids` valid bids in awarded tenders and at most one win
+    whose three most frequent winners took at least `loyal_concentration` (60 %) of its losses,
+    at least twice the share those winners won of its categories' awarded tenders.
+    """
+    net = network(history, settings)
+    losses: dict[str, Counter[str]] = defaultdict(Counter)
+    bids: Counter[str] = Counter()
+    wins: Counter[str] = Counter()
+    categories: dict[str, set[str]] = defaultdict(set)
+    market: dict[str, Counter[str]] = defaultdict(Counter)
+    market_size: Counter[str] = Counter()
+    for d in net.awarded:
+        category = d.tender.category
+        market[category][str(d.winner)] += 1
+        market_size[category] += 1
+        for s in d.valid_suppliers:
+            bids[s] += 1
+            categories[s].add(category)
+            if s == d.winner:
+                wins[s] += 1
+            else:
+                losses[s][str(d.winner)] += 1
+    flags = []
+    concentration = float(settings.loyal_concentration)
+    for supplier, n in sorted(bids.items()):
+        if n < settings.loyal_min_bids or wins[supplier] > 1:
+            continue
+        lost = losses[supplier]
+        top = lost.most_common(3)
+        share = sum(c for _, c in top) / sum(lost.values())
+        size = sum(market_size[c] for c in categories[supplier])
+        expected = sum(market[c][w] for c in categories[supplier] for w, _ in top) / size if size else 1.0
+        if share >= concentration and share >= 2 * expected:
+            flags.append(make_flag("ZC-LOYAL-LOSER", "supplier", supplier_ids=[supplier], evidence={
+                "valid_bids": n, "wins": wins[supplier],
+                "lost_to": {w: c for w, c in top}, "share_of_losses": decimal4(share),
+                "their_market_share": decimal4(expected)}))
+    return flags
