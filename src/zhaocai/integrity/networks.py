@@ -20,8 +20,8 @@ counts. Flags:
 - ZC-CARTEL-MEMBER (supplier): each member, with the group's evidence;
 - ZC-BID-SUPPRESSION (tender): a member won while the other members, who regularly bid with
   that buyer in that category, stayed away and fewer firms bid than the market's median;
-- ZC-MARKET-ALLOCATION (tender, supplier): two suppliers that meet often and split the buyers
-  between them (each wins only with its own buyers, never the other's), beyond chance;
+- ZC-MARKET-ALLOCATION (tender, supplier): suppliers of one category that split its buyers
+  between them (each wins with its own buyers and never with the other's), beyond chance;
 - ZC-LOYAL-LOSER (supplier): bids often, (almost) never wins, and most of its losses are to the
   same one to three winners, far more than those winners' market share explains.
 """
@@ -32,18 +32,22 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
 from itertools import combinations, pairwise
 from statistics import median
 from typing import Any
 
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
+    RATIO_CONTEXT,
     Digest,
     Flag,
     FlagSettings,
     History,
+    Quartiles,
     make_flag,
     prepare,
+    shown,
 )
 from zhaocai.integrity.screens import cover_pattern, decimal4
 
@@ -195,74 +199,151 @@ def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
 
 
 def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-BID-SUPPRESSION: a cartel member won alone while members who regularly bid with that
-    buyer in that category stayed away, and fewer firms bid than that market's median."""
+    """ZC-BID-SUPPRESSION: a cartel member won alone while the group's regulars stayed away.
+
+    Per buyer and category, the group is *active* in the tenders where any member bid; a member
+    is *regular* there when it bid in at least `regular_share` (half) of them. Flagged: exactly
+    one member bid and won, a regular member was absent, fewer firms bid than the median of the
+    group's active tenders with that buyer in that category, and the award is dear: its ratio to
+    the estimate is above the upper quartile of the category's awards (suppression raises the
+    price; OECD 2009).
+    """
     net = network(history, settings)
     if not net.groups:
         return []
     cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
+    ratios: dict[str, list[Decimal]] = defaultdict(list)
     for d in net.awarded:
         cells[(d.tender.buyer, d.tender.category)].append(d)
+        ratio = _award_ratio(d)
+        if ratio is not None:
+            ratios[d.tender.category].append(ratio)
+    dear = {c: Quartiles.of(v).q3 for c, v in ratios.items() if len(v) >= settings.fence_min_values}
     flags = []
     for group in net.groups:
         chosen = set(group.members)
         for (buyer, category), digests in sorted(cells.items()):
-            counts = Counter(s for d in digests for s in d.valid_suppliers if s in chosen)
-            regular = {s for s, n in counts.items() if n >= len(digests) * float(settings.regular_share)}
-            usual = median(len(d.valid_suppliers) for d in digests)
-            for d in digests:
+            active = [d for d in digests if chosen.intersection(d.valid_suppliers)]
+            if len(active) < settings.group_min_tenders:
+                continue
+            counts = Counter(s for d in active for s in d.valid_suppliers if s in chosen)
+            regular = {s for s, n in counts.items() if n >= len(active) * float(settings.regular_share)}
+            usual = median(len(d.valid_suppliers) for d in active)
+            for d in active:
                 present = chosen.intersection(d.valid_suppliers)
                 absent = sorted(regular - present)
-                if (len(present) == 1 and d.winner in present and len(absent) >= 1
-                        and len(d.valid_suppliers) < usual):
+                ratio = _award_ratio(d)
+                if (len(present) == 1 and d.winner in present and absent
+                        and len(d.valid_suppliers) < usual and ratio is not None
+                        and category in dear and ratio > dear[category]):
                     flags.append(make_flag("ZC-BID-SUPPRESSION", "tender", tender_ids=[d.tender.id],
                                            supplier_ids=[*present, *absent], evidence={
                         "winner": d.winner, "absent_regular_members": absent,
                         "bidders": len(d.valid_suppliers), "usual_bidders": usual,
+                        "award_to_estimate": shown(ratio), "category_upper_quartile": shown(dear[category]),
                         "buyer": buyer, "category": category, "group": list(group.members)}))
     return flags
 
 
-def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-MARKET-ALLOCATION: two suppliers that meet often split the buyers between them.
+def _award_ratio(d: Digest) -> Decimal | None:
+    """The winning valid bid over the estimate."""
+    if d.winner is None or d.tender.estimate <= 0:
+        return None
+    prices = [b.price for b in d.valid if b.supplier_id == d.winner]
+    if not prices:
+        return None
+    with localcontext(RATIO_CONTEXT):
+        return min(prices) / d.tender.estimate
 
-    For a pair with at least `group_min_tenders` joint tenders won by one of them: every buyer's
-    joint tenders are won by the same one of the two, each has at least one buyer of its own, and
-    the chance of so clean a split if the buyer did not matter — Π over buyers of qⁿ + (1 − q)ⁿ,
-    q the first one's share of the pair's joint wins — is below `group_alpha` divided by the
-    number of pairs examined (Bonferroni). Only buyers are split here: a split by category is what honest
-    specialists produce, and the facts carry no region.
+
+@dataclass(frozen=True, slots=True)
+class _Territory:
+    supplier: str
+    category: str
+    home: frozenset[str]
+    away: frozenset[str]
+    home_wins: list[str]
+    away_bids: int
+    win_rate: float
+    chance: float
+
+
+def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
+    """Suppliers that win with some buyers of a category and never with the others they bid at."""
+    record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
+    for d in net.awarded:
+        for s in d.valid_suppliers:
+            record[(s, d.tender.category)][d.tender.buyer].append(d)
+    candidates = []
+    examined = 0
+    for (supplier, category), by_buyer in sorted(record.items()):
+        if len(by_buyer) < 2:
+            continue
+        examined += 1
+        home = {b for b, ds in by_buyer.items() if sum(d.winner == supplier for d in ds) >= 2}
+        away = set(by_buyer) - home
+        away_bids = sum(len(by_buyer[b]) for b in away)
+        away_wins = sum(d.winner == supplier for b in away for d in by_buyer[b])
+        if not home or away_wins or away_bids < settings.group_min_tenders:
+            continue
+        bids = sum(len(ds) for ds in by_buyer.values())
+        wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if d.winner == supplier]
+        rate = len(wins) / bids
+        candidates.append(_Territory(supplier, category, frozenset(home), frozenset(away), wins,
+                                     away_bids, rate, (1 - rate) ** away_bids))
+    alpha = float(settings.group_alpha) / max(1, examined)
+    return [t for t in candidates if t.chance < alpha]
+
+
+def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-MARKET-ALLOCATION: suppliers of one category that split its buyers between them.
+
+    A supplier holds a *territory* in a category when it won at least twice with some buyers
+    (its home) and never with the other buyers it bid at, over at least `group_min_tenders`
+    bids there, and the chance of no win in so many bids at its own overall win rate,
+    (1 − r)ⁿ, is below `group_alpha` over the supplier–category pairs examined (Bonferroni).
+    Two suppliers are *allocating* when each holds a territory, each one's home lies in the
+    other's away buyers, and they bid against each other. Flagged: the home wins of both
+    (tenders), and both suppliers. Only buyers are split here: a split by category is what
+    honest specialists produce, and the facts carry no region.
     """
     net = network(history, settings)
+    held = _territories(net, settings)
     flags: list[Flag] = []
-    examined = sum(1 for indices in net.pairs.values() if len(indices) >= settings.group_min_tenders)
-    alpha = float(settings.group_alpha) / max(1, examined)
-    for (a, b), indices in sorted(net.pairs.items()):
-        decided = [net.awarded[i] for i in indices if net.awarded[i].winner in (a, b)]
-        if len(decided) < settings.group_min_tenders:
+    named: dict[str, _Territory] = {}
+    for a, b in combinations(held, 2):
+        if (a.category != b.category or a.supplier == b.supplier or not (a.home & b.away)
+                or not (b.home & a.away)):
             continue
-        by_buyer: dict[str, Counter[str]] = defaultdict(Counter)
-        for d in decided:
-            by_buyer[d.tender.buyer][str(d.winner)] += 1
-        if len(by_buyer) < 2 or any(len(c) > 1 for c in by_buyer.values()):
+        first, second = sorted((a.supplier, b.supplier))
+        pair = (first, second)
+        if len(net.pairs.get(pair, ())) < 2:
             continue
-        owners = {buyer: next(iter(c)) for buyer, c in by_buyer.items()}
-        if set(owners.values()) != {a, b}:
-            continue
-        q = sum(c[a] for c in by_buyer.values()) / len(decided)
-        chance = math.prod(q ** sum(c.values()) + (1 - q) ** sum(c.values()) for c in by_buyer.values())
-        if chance >= alpha:
-            continue
-        evidence = {"pair": [a, b], "territories": {buyer: owners[buyer] for buyer in sorted(owners)},
-                    "joint_tenders_won": {buyer: sum(c.values()) for buyer, c in sorted(by_buyer.items())},
-                    "chance": f"{chance:.2e}", "alpha": settings.group_alpha}
-        for d in decided:
-            flags.append(make_flag("ZC-MARKET-ALLOCATION", "tender", tender_ids=[d.tender.id],
-                                   supplier_ids=[a, b], evidence=evidence))
-        for s in (a, b):
-            flags.append(make_flag("ZC-MARKET-ALLOCATION", "supplier", supplier_ids=[s],
-                                   tender_ids=[d.tender.id for d in decided], evidence=evidence))
-    return flags
+        named[a.supplier], named[b.supplier] = a, b
+        evidence = {"pair": list(pair), "category": a.category,
+                    "territories": {t.supplier: sorted(t.home) for t in (a, b)},
+                    "never_won_with": {t.supplier: sorted(t.away) for t in (a, b)},
+                    "bids_without_a_win": {t.supplier: t.away_bids for t in (a, b)},
+                    "chance": {t.supplier: f"{t.chance:.2e}" for t in (a, b)},
+                    "alpha": settings.group_alpha}
+        for t in (a, b):
+            flags.extend(make_flag("ZC-MARKET-ALLOCATION", "tender", tender_ids=[tender_id],
+                                   supplier_ids=pair, evidence=evidence) for tender_id in t.home_wins)
+    for supplier, t in sorted(named.items()):
+        flags.append(make_flag("ZC-MARKET-ALLOCATION", "supplier", supplier_ids=[supplier],
+                               tender_ids=t.home_wins, evidence={
+            "category": t.category, "home": sorted(t.home), "away": sorted(t.away),
+            "bids_without_a_win": t.away_bids, "win_rate": decimal4(t.win_rate),
+            "chance": f"{t.chance:.2e}"}))
+    # A tender won at home may be named by two pairs; keep one flag per tender.
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    unique = []
+    for f in flags:
+        key = (f.subject, f.tender_ids if f.subject == "tender" else f.supplier_ids)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
 
 
 def loyal_losers(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
