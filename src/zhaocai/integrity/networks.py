@@ -85,6 +85,7 @@ class Network:
     base_rate: dict[str, float]
     suspicious_pairs: dict[tuple[str, str], dict[str, Any]]
     groups: list[Group]
+    touching: dict[str, list[int]] = field(default_factory=dict)
 
 
 def _components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
@@ -114,8 +115,11 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
         return cached
     pattern = cover_pattern(prepared, settings)
     awarded = [d for d in prepared.digests if d.winner is not None and len(d.valid_suppliers) >= 2]
+    touching: dict[str, list[int]] = defaultdict(list)
     pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, d in enumerate(awarded):
+        for s in d.valid_suppliers:
+            touching[s].append(index)
         if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS:
             for pair in combinations(sorted(d.valid_suppliers), 2):
                 pairs[pair].append(index)
@@ -142,20 +146,27 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
         p0 = sum(rate for _, rate in marks) / len(marks)
         p_value = binomial_tail(k, len(marks), p0)
         if p_value < alpha:
-            suspicious[pair] = {"joint_tenders": len(indices), "screened": len(marks),
+            suspicious[pair] = {"joint_tenders": len(pairs[pair]), "screened": len(marks),
                                 "cover_pattern": k, "market_rate": p0, "p_value": p_value}
-    groups = [_group(members, awarded, settings) for members in _components(suspicious)]
+    groups = [_group(members, awarded, touching, settings) for members in _components(suspicious)]
     result = Network(awarded, dict(pairs), base, suspicious,
-                     [g for g in groups if g is not None])
+                     [g for g in groups if g is not None], dict(touching))
     prepared.memo["network"] = result
     return result
 
 
-def _group(members: tuple[str, ...], awarded: list[Digest], settings: FlagSettings) -> Group | None:
+def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:
+    """The awarded tenders in which any of `members` lodged a valid bid, in history order."""
+    return [net.awarded[i] for i in sorted({i for m in members for i in net.touching.get(m, ())})]
+
+
+def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, list[int]],
+           settings: FlagSettings) -> Group | None:
     chosen = set(members)
+    candidates = [awarded[i] for i in sorted({i for m in members for i in touching.get(m, ())})]
     # The group's tenders: two or more members, making up at least half of the valid bidders
     # (two members among eight honest firms is a market, not a ring).
-    joint = [d for d in awarded if len(chosen.intersection(d.valid_suppliers)) >= 2
+    joint = [d for d in candidates if len(chosen.intersection(d.valid_suppliers)) >= 2
              and 2 * len(chosen.intersection(d.valid_suppliers)) >= len(d.valid_suppliers)]
     joint.sort(key=lambda d: (d.tender.published_at, d.tender.id))
     won = [d for d in joint if d.winner in chosen]
@@ -211,10 +222,8 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     net = network(history, settings)
     if not net.groups:
         return []
-    cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
     ratios: dict[str, list[Decimal]] = defaultdict(list)
     for d in net.awarded:
-        cells[(d.tender.buyer, d.tender.category)].append(d)
         ratio = _award_ratio(d)
         if ratio is not None:
             ratios[d.tender.category].append(ratio)
@@ -222,8 +231,10 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     flags = []
     for group in net.groups:
         chosen = set(group.members)
-        for (buyer, category), digests in sorted(cells.items()):
-            active = [d for d in digests if chosen.intersection(d.valid_suppliers)]
+        cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
+        for d in active_tenders(net, group.members):
+            cells[(d.tender.buyer, d.tender.category)].append(d)
+        for (buyer, category), active in sorted(cells.items()):
             if len(active) < settings.group_min_tenders:
                 continue
             counts = Counter(s for d in active for s in d.valid_suppliers if s in chosen)

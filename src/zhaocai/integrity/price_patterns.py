@@ -78,21 +78,23 @@ def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     prepared = prepare(history)
     ratios: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
     for d in prepared.digests:
-        lowest: dict[str, Decimal] = {}
+        lowest: dict[str, float] = {}
         for b in d.valid:
-            if b.price > 0 and (b.supplier_id not in lowest or b.price < lowest[b.supplier_id]):
-                lowest[b.supplier_id] = b.price
+            price = float(b.price)
+            if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
+                lowest[b.supplier_id] = price
         if len(lowest) > 15:
             continue
         ordered = sorted(lowest.items())
+        tender_id = d.tender.id
         for i, (first, pa) in enumerate(ordered):
             for second, pb in ordered[i + 1:]:
-                ratios[(first, second)].append((float(pb / pa), d.tender.id))
+                ratios[(first, second)].append((pb / pa, tender_id))
     tolerance = float(settings.ratio_tolerance)
     flags: list[Flag] = []
-    for (one, other), found in sorted(ratios.items()):
-        if len(found) < settings.ratio_min_tenders:
-            continue
+    repeated = sorted(pair for pair, found in ratios.items() if len(found) >= settings.ratio_min_tenders)
+    for one, other in repeated:
+        found = ratios[(one, other)]
         found.sort()
         best: list[tuple[float, str]] = []
         start = 0
