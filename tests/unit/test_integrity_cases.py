@@ -97,3 +97,13 @@ def test_case_machine_transitions() -> None:
     assert events == {("opened", "assign", "assigned"), ("assigned", "assign", "assigned"),
                       ("assigned", "record", "assigned"), ("assigned", "clear", "cleared"),
                       ("assigned", "refer", "referred")}
+
+
+def test_docs_show_the_machine() -> None:
+    from pathlib import Path
+    lines = ["stateDiagram-v2"]
+    for state in CaseMachine.states:
+        for t in state.transitions:
+            lines.append(f"    {t.source.id} --> {t.target.id} : {t.event}")
+    text = (Path(__file__).parents[2] / "docs" / "integrity.md").read_text(encoding="utf-8")
+    assert "\n".join(lines) in text
