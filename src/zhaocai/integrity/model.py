@@ -217,7 +217,7 @@ class FlagSettings(BaseModel):
         Decimal("0.5"), gt=0, description="CV also at most this share of the category's median CV")
     group_min_tenders: int = Field(4, ge=2, description="a pair is tested when it met this often")
     group_alpha: Decimal = Field(
-        Decimal("0.05"), gt=0, lt=1, description="family-wise level of the pair tests (Bonferroni)")
+        Decimal("0.05"), gt=0, lt=1, description="false discovery rate of the multiple tests")
     group_base_rate_floor: Decimal = Field(
         Decimal("0.02"), gt=0, lt=1, description="the market's cover-pattern rate is at least this")
     group_min_win_share: Decimal = Field(

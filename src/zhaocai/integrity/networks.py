@@ -5,10 +5,10 @@ The screening literature reads bids per *group* of firms, not per tender (Imhof,
 This module builds the co-bidding network (two suppliers are linked by the tenders in which both
 lodged a valid bid) and asks, for every pair that met often enough, whether their joint tenders
 show the cover-bidding shape (`screens.cover_pattern`) far more often than their market does:
-a one-sided binomial test against the category's own rate, at family-wise significance
-`group_alpha` (0.05) over all the pairs tested (Bonferroni). Honest firms that meet often (a
-buyer asking the same shortlist again and again) meet with honest prices, so their joint
-tenders look like their market and the test stays silent.
+a one-sided binomial test against the category's own rate, with the Benjamini–Hochberg
+procedure over all the pairs tested at false discovery rate `group_alpha` (0.05). Honest firms
+that meet often (a buyer asking the same shortlist again and again) meet with honest prices, so
+their joint tenders look like their market and the test stays silent.
 
 Pairs that pass are joined into groups (connected components); a group is a *cartel candidate*
 when it also wins most of the tenders two or more of its members bid in. Its evidence names the
@@ -65,6 +65,19 @@ def binomial_tail(k: int, n: int, p: float) -> float:
     if p >= 1:
         return 1.0
     return min(1.0, sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+
+
+def discoveries(results: list[Any], rate: float, tested: int | None = None) -> list[Any]:
+    """The results (tuples whose first item is a p-value) that the Benjamini–Hochberg procedure
+    declares discoveries at false discovery rate `rate`, smallest p-value first. `tested` is the
+    number of hypotheses tested when `results` lists only some of them (the others had p = 1)."""
+    ordered = sorted(results, key=lambda r: (r[0], r[1:2]))
+    m = max(len(ordered), tested or 0)
+    cut = 0
+    for rank, result in enumerate(ordered, start=1):
+        if result[0] <= rate * rank / m:
+            cut = rank
+    return ordered[:cut]
 
 
 @dataclass(slots=True)
@@ -138,16 +151,17 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
                  for i in indices if awarded[i].tender.id in pattern]
         if len(marks) >= settings.group_min_tenders:
             tested[pair] = marks
-    # Bonferroni: the family of all pairs tested keeps its error rate at `group_alpha`.
-    alpha = float(settings.group_alpha) / max(1, len(tested))
-    suspicious: dict[tuple[str, str], dict[str, Any]] = {}
+    # Benjamini–Hochberg: among the pairs declared suspicious, the expected share of honest pairs
+    # stays at most `group_alpha`.
+    results = []
     for pair, marks in tested.items():
         k = sum(1 for hit, _ in marks if hit)
         p0 = sum(rate for _, rate in marks) / len(marks)
-        p_value = binomial_tail(k, len(marks), p0)
-        if p_value < alpha:
-            suspicious[pair] = {"joint_tenders": len(pairs[pair]), "screened": len(marks),
-                                "cover_pattern": k, "market_rate": p0, "p_value": p_value}
+        results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks)))
+    suspicious: dict[tuple[str, str], dict[str, Any]] = {}
+    for p_value, pair, k, p0, screened_count in discoveries(results, float(settings.group_alpha)):
+        suspicious[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened_count,
+                            "cover_pattern": k, "market_rate": p0, "p_value": p_value}
     groups = [_group(members, awarded, touching, settings) for members in _components(suspicious)]
     result = Network(awarded, dict(pairs), base, suspicious,
                      [g for g in groups if g is not None], dict(touching))
@@ -302,8 +316,9 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
         rate = len(wins) / bids
         candidates.append(_Territory(supplier, category, frozenset(home), frozenset(away), wins,
                                      away_bids, rate, (1 - rate) ** away_bids))
-    alpha = float(settings.group_alpha) / max(1, examined)
-    return [t for t in candidates if t.chance < alpha]
+    found = discoveries([(t.chance, t.supplier, t.category, t) for t in candidates],
+                        float(settings.group_alpha), examined)
+    return [r[3] for r in found]
 
 
 def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -312,7 +327,8 @@ def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTING
     A supplier holds a *territory* in a category when it won at least twice with some buyers
     (its home) and never with the other buyers it bid at, over at least `group_min_tenders`
     bids there, and the chance of no win in so many bids at its own overall win rate,
-    (1 − r)ⁿ, is below `group_alpha` over the supplier–category pairs examined (Bonferroni).
+    (1 − r)ⁿ, is a discovery of the Benjamini–Hochberg procedure over the supplier–category pairs
+    examined, at false discovery rate `group_alpha`.
     Two suppliers are *allocating* when each holds a territory, each one's home lies in the
     other's away buyers, and they bid against each other. Flagged: the home wins of both
     (tenders), and both suppliers. Only buyers are split here: a split by category is what

@@ -19,8 +19,9 @@
   screen.
 - ZC-INSIDER: a supplier's ZC-LATE-HAIR wins fall with one buyer far more often than its bids
   do: a one-sided binomial test (k late wins by a hair with that buyer out of n, against the
-  share of its bids lodged with that buyer) below `group_alpha` divided by the number of
-  supplier–buyer pairs examined (Bonferroni), with at least two such wins. An insider serves
+  share of its bids lodged with that buyer), a discovery of the Benjamini–Hochberg procedure over
+  the supplier–buyer pairs examined at false discovery rate `group_alpha`, with at least two
+  such wins. An insider serves
   one buyer's officials; a habit of lodging late follows the supplier everywhere.
 """
 
@@ -41,7 +42,7 @@ from zhaocai.integrity.model import (
     prepare,
     shown,
 )
-from zhaocai.integrity.networks import binomial_tail
+from zhaocai.integrity.networks import binomial_tail, discoveries
 
 
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -163,16 +164,18 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         winner = str(flag.evidence["winner"])
         by_pair[(winner, buyer_of[flag.tender_ids[0]])].append(flag.tender_ids[0])
         wins[winner] += 1
-    alpha = float(settings.group_alpha) / max(1, len(by_pair))
-    flags: list[Flag] = []
+    results = []
     for (supplier, buyer), tenders in sorted(by_pair.items()):
         total = sum(bids_with[supplier].values())
         share = bids_with[supplier][buyer] / total if total else 1.0
-        p_value = binomial_tail(len(tenders), wins[supplier], share)
-        if len(tenders) >= 2 and p_value < alpha:
-            flags.extend(make_flag("ZC-INSIDER", "tender", tender_ids=[t], supplier_ids=[supplier],
-                                   buyer=buyer, evidence={
-                "supplier": supplier, "buyer": buyer, "late_wins_with_buyer": len(tenders),
-                "late_wins": wins[supplier], "share_of_bids_with_buyer": Decimal(repr(round(share, 4))),
-                "p_value": f"{p_value:.2e}", "tenders": sorted(tenders)}) for t in tenders)
+        if len(tenders) >= 2:
+            results.append((binomial_tail(len(tenders), wins[supplier], share), supplier, buyer, share))
+    flags: list[Flag] = []
+    for p_value, supplier, buyer, share in discoveries(results, float(settings.group_alpha), len(by_pair)):
+        tenders = by_pair[(supplier, buyer)]
+        evidence = {"supplier": supplier, "buyer": buyer, "late_wins_with_buyer": len(tenders),
+                    "late_wins": wins[supplier], "share_of_bids_with_buyer": Decimal(repr(round(share, 4))),
+                    "p_value": f"{p_value:.2e}", "tenders": sorted(tenders)}
+        flags.extend(make_flag("ZC-INSIDER", "tender", tender_ids=[t], supplier_ids=[supplier], buyer=buyer,
+                               evidence=evidence) for t in tenders)
     return flags

@@ -15,7 +15,9 @@ weights are stated here, chosen from what each flag means, not fitted to any his
   show them (R058 and R036 fire on many), so they only corroborate a stronger signal.
 
 A tender is *flagged* when its score reaches `RISK_THRESHOLD` (1). A supplier's score adds the
-weights of the supplier flags naming it and 0.25 for each flagged tender it won (at most 1).
+weights of the supplier flags naming it and 0.25 for each flagged tender it won or in which a
+collusion flag names it (at most 1 for all such tenders): a firm named again and again by
+collusion evidence is a candidate even when it never wins (the cover bidder).
 """
 
 from __future__ import annotations
@@ -102,7 +104,8 @@ def flagged_by_risk(flags: Iterable[Flag]) -> set[str]:
 
 
 def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, str]) -> dict[str, Risk]:
-    """The risk of every supplier named by a supplier flag or winning a flagged tender.
+    """The risk of every supplier named by a supplier flag, winning a flagged tender or named in
+    one by a collusion flag.
 
     `winners` maps tender ids to their winning supplier.
     """
@@ -111,14 +114,22 @@ def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, str]) -> dict[st
         if flag.subject == "supplier":
             for supplier in flag.supplier_ids:
                 codes[supplier].add(flag.code)
-    won: dict[str, Decimal] = defaultdict(Decimal)
-    for tender_id, risk in tender_risks(flags).items():
+    risks = tender_risks(flags)
+    involved: dict[str, set[str]] = defaultdict(set)
+    for tender_id, risk in risks.items():
         winner = winners.get(tender_id)
         if risk.flagged and winner is not None:
-            won[winner] = min(_WON_CAP, won[winner] + _WON_TENDER)
+            involved[winner].add(tender_id)
+    for flag in flags:
+        if flag.subject == "tender" and is_collusion(flag):
+            for tender_id in flag.tender_ids:
+                if tender_id in risks and risks[tender_id].flagged:
+                    for supplier in flag.supplier_ids:
+                        involved[supplier].add(tender_id)
+    won = {s: min(_WON_CAP, _WON_TENDER * len(ts)) for s, ts in involved.items()}
     out = {}
     for supplier in set(codes) | set(won):
-        score = _score(codes[supplier]) + won[supplier]
+        score = _score(codes[supplier]) + won.get(supplier, Decimal(0))
         out[supplier] = Risk("supplier", supplier, score, tuple(sorted(codes[supplier])))
     return out
 
