@@ -18,6 +18,7 @@ from benchmarks.harness import Figure, Stopwatch
 from zhaocai.integrity import compute_flags, generate_history, score
 from zhaocai.integrity.evaluation import evaluate
 from zhaocai.integrity.evaluation_history import generate_evaluation_history
+from zhaocai.integrity.synthetic import DEFAULT_SHARES
 
 TENDERS = 10_000
 SEED = 2026
@@ -96,12 +97,12 @@ def measure_evaluation() -> tuple[float, float]:
         cartels = ("cover_bidding", "rotation", "bid_suppression", "market_allocation")
         for e in evaluate(h.tenders, h.suppliers, h.rigged, h.members, h.lookalikes, flags, cartels):
             lines.append(_summary(f"evaluation seed {seed}", e))
-    own = generate_history(7, 3000)
+    own = generate_history(7, 3000, shares={**DEFAULT_SHARES, "open_ring": 0.05})
     truth = {s: t.tender_ids for s, t in own.truth.items()}
     members = {s: t.supplier_ids for s, t in own.truth.items()}
     for e in evaluate(own.tenders, own.suppliers, truth, members,
-                      cartel_schemes=("cover_bidding", "bid_rotation")):
-        lines.append(_summary("own generator seed 7", e))
+                      cartel_schemes=("cover_bidding", "bid_rotation", "open_ring")):
+        lines.append(_summary("own generator seed 7 with open_ring", e))
     for line in lines:
         print(f"  {line}", flush=True)
     object.__setattr__(EVALUATION, "description", f"{_EVALUATION} Results: " + " | ".join(lines))

@@ -110,50 +110,46 @@ class CaseCommands:
 
         return self._platform.run(actor, "integrity.case.open", handler, roles=CASE_ROLES)
 
+    def _step(self, actor: Actor, case_id: str, step: str, change: dict[str, Any], event: str,
+              apply: Callable[[CaseRow, UnitOfWork], None]) -> CaseView:
+        """One step of the machine on a stored case: load, transition, change, record."""
+        def handler(uow: UnitOfWork) -> CaseView:
+            row = _load(uow.session, case_id)
+            transition(row, step, actor_id=actor.id)
+            apply(row, uow)
+            uow.session.add(row)
+            uow.record(f"integrity.case.{step}", SUBJECT, case_id, change, event=event)
+            return case_view(row)
+
+        return self._platform.run(actor, f"integrity.case.{step}", handler, roles=CASE_ROLES)
+
     def assign(self, actor: Actor, case_id: str, assignee_id: str) -> CaseView:
         """Assign (or reassign) the case to the person who will work it."""
         require_text(assignee_id, "assignee")
 
-        def handler(uow: UnitOfWork) -> CaseView:
-            row = _load(uow.session, case_id)
-            transition(row, "assign")
+        def apply(row: CaseRow, uow: UnitOfWork) -> None:
             row.assignee = assignee_id
-            uow.session.add(row)
-            uow.record("integrity.case.assign", SUBJECT, case_id, {"assignee": assignee_id},
-                       event="IntegrityCaseAssigned")
-            return case_view(row)
 
-        return self._platform.run(actor, "integrity.case.assign", handler, roles=CASE_ROLES)
+        return self._step(actor, case_id, "assign", {"assignee": assignee_id}, "IntegrityCaseAssigned", apply)
 
     def record_finding(self, actor: Actor, case_id: str, finding: str) -> CaseView:
         """The assignee records a finding."""
         require_text(finding, "finding")
 
-        def handler(uow: UnitOfWork) -> CaseView:
-            row = _load(uow.session, case_id)
-            transition(row, "record", actor_id=actor.id)
+        def apply(row: CaseRow, uow: UnitOfWork) -> None:
             row.findings = [*row.findings, {"by": actor.id, "at": uow.now.isoformat(), "text": finding}]
-            uow.session.add(row)
-            uow.record("integrity.case.record", SUBJECT, case_id, {"finding": finding},
-                       event="IntegrityCaseFindingRecorded")
-            return case_view(row)
 
-        return self._platform.run(actor, "integrity.case.record", handler, roles=CASE_ROLES)
+        return self._step(actor, case_id, "record", {"finding": finding}, "IntegrityCaseFindingRecorded",
+                          apply)
 
     def clear(self, actor: Actor, case_id: str, reason: str) -> CaseView:
         """Conclude the case as a false positive, with the reason (feeds the flag's feedback)."""
         require_text(reason, "reason")
 
-        def handler(uow: UnitOfWork) -> CaseView:
-            row = _load(uow.session, case_id)
-            transition(row, "clear", actor_id=actor.id)
+        def apply(row: CaseRow, uow: UnitOfWork) -> None:
             row.conclusion, row.concluded_by, row.concluded_at = reason, actor.id, uow.now
-            uow.session.add(row)
-            uow.record("integrity.case.clear", SUBJECT, case_id, {"reason": reason},
-                       event="IntegrityCaseCleared")
-            return case_view(row)
 
-        return self._platform.run(actor, "integrity.case.clear", handler, roles=CASE_ROLES)
+        return self._step(actor, case_id, "clear", {"reason": reason}, "IntegrityCaseCleared", apply)
 
     def refer(self, actor: Actor, case_id: str, blacklist_request_id: str, note: str = "") -> CaseView:
         """Conclude the case by referral to the sanction `blacklist_request_id` of the register."""
