@@ -95,6 +95,7 @@ class Network:
 
     awarded: list[Digest]
     pairs: dict[tuple[str, str], list[int]]
+    """The awarded tenders (indices into `awarded`) of every pair that met at least twice."""
     base_rate: dict[str, float]
     suspicious_pairs: dict[tuple[str, str], dict[str, Any]]
     groups: list[Group]
@@ -129,18 +130,26 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     pattern = cover_pattern(prepared, settings)
     awarded = [d for d in prepared.digests if d.winner is not None and len(d.valid_suppliers) >= 2]
     touching: dict[str, list[int]] = defaultdict(list)
-    pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys: list[list[tuple[str, str]]] = []
     for index, d in enumerate(awarded):
         for s in d.valid_suppliers:
             touching[s].append(index)
-        if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS:
-            for pair in combinations(sorted(d.valid_suppliers), 2):
-                pairs[pair].append(index)
+        keys.append(list(combinations(sorted(d.valid_suppliers), 2))
+                    if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS else [])
+    # Count first, list the tenders of the pairs that met twice or more only: most pairs meet
+    # once, and a list per pair would make a large history's network slow to build.
+    counts = Counter(pair for found in keys for pair in found)
+    pairs: dict[tuple[str, str], list[int]] = {pair: [] for pair, n in counts.items() if n >= 2}
+    for index, found in enumerate(keys):
+        for pair in found:
+            listed = pairs.get(pair)
+            if listed is not None:
+                listed.append(index)
     screened: dict[str, list[bool]] = defaultdict(list)
     for d in awarded:
-        found = pattern.get(d.tender.id)
-        if found is not None:
-            screened[d.tender.category].append(found)
+        hit = pattern.get(d.tender.id)
+        if hit is not None:
+            screened[d.tender.category].append(hit)
     floor = float(settings.group_base_rate_floor)
     base = {c: max(floor, sum(v) / len(v)) for c, v in screened.items() if v}
     tested: dict[tuple[str, str], list[tuple[bool, float]]] = {}

@@ -77,24 +77,29 @@ def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTING
 def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
     prepared = prepare(history)
-    ratios: dict[tuple[str, str], list[tuple[float, str]]] = defaultdict(list)
+    entries: list[tuple[str, list[tuple[str, float]]]] = []
     for d in prepared.digests:
         lowest: dict[str, float] = {}
         for b in d.valid:
             price = float(b.price)
             if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
                 lowest[b.supplier_id] = price
-        if len(lowest) > 15:
-            continue
-        ordered = sorted(lowest.items())
-        tender_id = d.tender.id
+        if 2 <= len(lowest) <= 15:
+            entries.append((d.tender.id, sorted(lowest.items())))
+    # Count the pairs first; list ratios only for pairs that met often enough.
+    counts = Counter((a, b) for _, ordered in entries
+                     for i, (a, _pa) in enumerate(ordered) for b, _pb in ordered[i + 1:])
+    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
+        pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
+    for tender_id, ordered in entries:
         for i, (first, pa) in enumerate(ordered):
             for second, pb in ordered[i + 1:]:
-                ratios[(first, second)].append((pb / pa, tender_id))
+                found = ratios.get((first, second))
+                if found is not None:
+                    found.append((pb / pa, tender_id))
     tolerance = float(settings.ratio_tolerance)
     flags: list[Flag] = []
-    repeated = sorted(pair for pair, found in ratios.items() if len(found) >= settings.ratio_min_tenders)
-    for one, other in repeated:
+    for one, other in sorted(ratios):
         found = ratios[(one, other)]
         found.sort()
         best: list[tuple[float, str]] = []
