@@ -48,6 +48,7 @@ def test_screen_cover_flags_the_tight_tender_with_a_winner_apart() -> None:
     assert [f.tender_ids for f in flags] == [("TC",)]
     ev = flags[0].evidence
     assert ev["cv"] < D("0.05") and ev["rd"] > 1 and ev["category_median_cv"] > 2 * ev["cv"]
+    assert ev["category_cv_robust_z"] < -2  # robustly below the category (median, 1.4826·MAD)
     assert FLAG_INFO["ZC-SCREEN-COVER"].kind == "screen"
 
 
@@ -122,6 +123,7 @@ def test_cartel_candidates_are_found_and_honest_shortlists_are_not() -> None:
     assert members == {"R1", "R2", "R3", "R4"}
     evidence = next(f for f in flags if f.code == "ZC-CARTEL").evidence
     assert evidence["rotation"] is True and evidence["consecutive_repeats"] == 0
+    assert sum(y["joint_tenders"] for y in evidence["by_year"].values()) == 8
     # The exact-set rotation screen fires on the honest shortlist; it is a screen of low weight.
     rotation = {t for f in flags if f.code == "ZC-BID-ROTATION" for t in f.tender_ids}
     assert {f"Q{k}" for k in range(10)} & rotation

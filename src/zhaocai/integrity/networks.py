@@ -12,8 +12,8 @@ their joint tenders look like their market and the test stays silent.
 
 Pairs that pass are joined into groups (connected components); a group is a *cartel candidate*
 when it also wins most of the tenders two or more of its members bid in. Its evidence names the
-members, their wins, the winners' sequence (rotation: few repeats, shares spread) and the screen
-counts. Flags:
+members, their wins (in all and year by year), the winners' sequence (rotation: few repeats,
+shares spread) and the screen counts. Flags:
 
 - ZC-CARTEL (tender): a tender in which two or more members, at least half the valid bidders,
   bid and a member won;
@@ -199,8 +199,15 @@ def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, 
     wins = Counter(winners)
     repeats = sum(1 for a, b in pairwise(winners) if a == b)
     expected = sum((n / len(winners)) ** 2 for n in wins.values()) * max(0, len(winners) - 1)
+    by_year: dict[int, Counter[str]] = defaultdict(Counter)
+    for d in joint:
+        by_year[d.tender.published_at.year]["tenders"] += 1
+        if d.winner in chosen:
+            by_year[d.tender.published_at.year][str(d.winner)] += 1
     group = Group(members, [d.tender.id for d in won])
     group.evidence = {
+        "by_year": {year: {"joint_tenders": c["tenders"], "wins": {m: c[m] for m in members}}
+                    for year, c in sorted(by_year.items())},
         "members": list(members), "joint_tenders": len(joint), "won_by_members": len(won),
         "win_share": decimal4(len(won) / len(joint)),
         "wins": {m: wins.get(m, 0) for m in members},

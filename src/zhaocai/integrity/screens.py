@@ -14,7 +14,9 @@ A single tender's screens are weak evidence (three honest bids produce RD > 1 of
 screening literature applies them to *groups* of tenders and firms, which `networks` does. The
 flag here, ZC-SCREEN-COVER, marks the tenders whose bids show the cover-bidding shape against
 their own market: CV under the literature's threshold *and* under half the median CV of the same
-category, and RD above 1. It is a screen (category ``screen``), never proof on its own.
+category, and RD above 1. It is a screen (category ``screen``), never proof on its own. Its
+evidence also compares the tender with the same buyer's tenders of that category and with the
+category, robustly: the median, and z = (x − median) / (1.4826·MAD) for CV and RD.
 
 Statistics are dimensionless ratios computed in binary floating point (no amount is stored or
 shown as a float); the evidence shows them as Decimals rounded to four places.
@@ -126,6 +128,38 @@ def category_cv_medians(history: History, settings: FlagSettings = DEFAULT_SETTI
     return cached
 
 
+def market_baselines(history: History, settings: FlagSettings = DEFAULT_SETTINGS
+                     ) -> dict[tuple[str, str], tuple[float, float, float, float]]:
+    """Robust baselines of CV and RD per (buyer, category) and per ("", category): median and
+    scaled MAD (1.4826·MAD, the normal-consistent spread) of each, where enough tenders exist."""
+    prepared = prepare(history)
+    cached: dict[tuple[str, str], tuple[float, float, float, float]] | None = prepared.memo.get("baselines")
+    if cached is None:
+        table = screen_table(prepared, settings)
+        values: dict[tuple[str, str], list[Screens]] = defaultdict(list)
+        for d in prepared.digests:
+            found = table.get(d.tender.id)
+            if found is not None and found.rd is not None and math.isfinite(found.rd):
+                values[(d.tender.buyer, d.tender.category)].append(found)
+                values[("", d.tender.category)].append(found)
+        cached = {}
+        for key, screens in values.items():
+            if len(screens) >= settings.fence_min_values:
+                cvs, rds = [x.cv for x in screens], [x.rd or 0.0 for x in screens]
+                cached[key] = (median(cvs), _mad(cvs), median(rds), _mad(rds))
+        prepared.memo["baselines"] = cached
+    return cached
+
+
+def _mad(values: list[float]) -> float:
+    centre = median(values)
+    return 1.4826 * median(abs(v - centre) for v in values)
+
+
+def _robust_z(value: float, centre: float, spread: float) -> Decimal | None:
+    return decimal4((value - centre) / spread) if spread > 0 else None
+
+
 def cover_pattern(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, bool]:
     """Per screened tender: whether its bids have the cover-bidding shape (see the module doc)."""
     prepared = prepare(history)
@@ -153,6 +187,7 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     prepared = prepare(history)
     table = screen_table(prepared, settings)
     medians = category_cv_medians(prepared, settings)
+    baselines = market_baselines(prepared, settings)
     flags = []
     for d in prepared.digests:
         tender_id = d.tender.id
@@ -160,6 +195,14 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
             continue
         s = table[tender_id]
         assert s.rd is not None
+        local = baselines.get((d.tender.buyer, d.tender.category))
+        market = baselines.get(("", d.tender.category))
+        compared: dict[str, object] = {}
+        for name, base in (("category", market), ("buyer_category", local)):
+            if base is not None:
+                compared[f"{name}_median_cv"] = decimal4(base[0])
+                compared[f"{name}_cv_robust_z"] = _robust_z(s.cv, base[0], base[1])
+                compared[f"{name}_rd_robust_z"] = _robust_z(min(s.rd, 9999.0), base[2], base[3])
         flags.append(make_flag("ZC-SCREEN-COVER", "tender", tender_ids=[tender_id],
                                supplier_ids=d.valid_suppliers, evidence={
             "bids": s.bids, "cv": decimal4(s.cv), "rd": decimal4(min(s.rd, 9999.0)),
@@ -168,5 +211,5 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
             "kurtosis": None if s.kurtosis is None else decimal4(s.kurtosis),
             "category_median_cv": decimal4(medians[d.tender.category]),
             "cv_max": settings.screen_cv_max, "rd_min": settings.screen_rd_min,
-            "cv_market_factor": settings.screen_cv_market_factor}))
+            "cv_market_factor": settings.screen_cv_market_factor, **compared}))
     return flags
