@@ -26,6 +26,7 @@ from zhaocai.integrity import (
     score,
 )
 from zhaocai.integrity.report import flag_to_dict
+from zhaocai.integrity.synthetic import DEFAULT_SHARES
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=SHANGHAI)
 SUPPLIERS = [f"S{i}" for i in range(8)]
@@ -163,6 +164,8 @@ def test_every_planted_scheme_is_found(seed: int) -> None:
     scores = score(flags, history.truth)
     assert set(scores) == set(SCHEMES)
     for result in scores.values():
+        if result.scheme not in DEFAULT_SHARES:  # off by default (open_ring): measured at scale
+            continue
         assert result.planted > 0
         assert result.recall >= 0.9, result.line()
         assert result.precision >= 0.9, result.line()

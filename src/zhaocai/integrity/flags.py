@@ -1,7 +1,9 @@
 """All red flags at once: `compute_flags(tenders, suppliers)`.
 
 The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the law's and the
-company's own rules, and the bid-rotation screen) and `collusion` (Reg 40 and related parties).
+company's own rules, and the bid-rotation screen), `collusion` (Reg 40 and related parties),
+`screens` (bid-distribution screens), `price_patterns` (prices across bids and tenders) and
+`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers).
 Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
 them) returning `Flag`s. `compute_flags` digests the tenders once, runs every wanted flag and
 returns the flags in a fixed order, whatever the order of tenders or bids.
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import cast
 
-from zhaocai.integrity import cardinal, collusion, local
+from zhaocai.integrity import cardinal, collusion, local, networks, price_patterns, screens
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
 from zhaocai.integrity.pertender import FUSED_CODES, per_tender_flags
@@ -23,6 +25,14 @@ FlagFunction = Callable[[History, Mapping[str, SupplierFacts], FlagSettings], li
 def _history_only(fn: Callable[[History, FlagSettings], list[Flag]]) -> FlagFunction:
     def run(history: History, suppliers: Mapping[str, SupplierFacts], settings: FlagSettings) -> list[Flag]:
         return fn(history, settings)
+    run.__doc__ = fn.__doc__
+    return run
+
+
+def _only(code: str, fn: Callable[[History, FlagSettings], list[Flag]]) -> FlagFunction:
+    """The flags of `code` among those `fn` returns (a function that yields several codes)."""
+    def run(history: History, suppliers: Mapping[str, SupplierFacts], settings: FlagSettings) -> list[Flag]:
+        return [f for f in fn(history, settings) if f.code == code]
     run.__doc__ = fn.__doc__
     return run
 
@@ -51,6 +61,16 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "REG40-SAME-ACCOUNT": _history_only(collusion.same_security_account),
     "REG40-PRICE-PROGRESSION": _history_only(collusion.price_progression),
     "REG40-RELATED-PARTIES": collusion.related_parties,
+    "ZC-SCREEN-COVER": _history_only(screens.screen_cover),
+    "ZC-NEAR-EQUAL": _history_only(price_patterns.near_equal_prices),
+    "ZC-CONSTANT-RATIO": _history_only(price_patterns.constant_ratios),
+    "ZC-LATE-HAIR": _history_only(price_patterns.late_hair_win),
+    "ZC-INSIDER": _history_only(price_patterns.insider_wins),
+    "ZC-CARTEL": _only("ZC-CARTEL", networks.cartel_flags),
+    "ZC-CARTEL-MEMBER": _only("ZC-CARTEL-MEMBER", networks.cartel_flags),
+    "ZC-BID-SUPPRESSION": _history_only(networks.bid_suppression),
+    "ZC-MARKET-ALLOCATION": _history_only(networks.market_allocation),
+    "ZC-LOYAL-LOSER": _history_only(networks.loyal_losers),
 }
 """Every flag code and the function that computes it."""
 

@@ -22,6 +22,11 @@ from zhaocai.integrity.facts import AWARDED_STATUSES, BidFacts, TenderFacts
 from zhaocai.profile import RulesProfile
 
 Subject = Literal["tender", "supplier", "buyer"]
+FlagKind = Literal["collusion", "screen", "procedure"]
+"""What a flag says. ``collusion``: a trace of bid rigging or of an insider, strong enough to
+open a case on its own; ``screen``: a statistical oddity that honest tenders also show, evidence
+only when other signals agree (low weight in the risk score); ``procedure``: a breach of a
+procedural rule, whoever profits from it."""
 
 RATIO_CONTEXT = Context(prec=28)
 """Ratios (differences, win and disqualification rates) are computed in this context."""
@@ -38,33 +43,35 @@ class FlagInfo:
     name_en: str
     name_zh: str
     source: str
+    kind: FlagKind = "collusion"
 
 
 FLAG_INFO: dict[str, FlagInfo] = {
     info.code: info
     for info in (
-        FlagInfo("R003", "Short submission period", "投标期限过短", "Cardinal R003"),
-        FlagInfo("R018", "Single bid received", "仅收到一份投标", "Cardinal R018"),
-        FlagInfo("R024", "Price close to the winning bid", "报价与中标价过于接近", "Cardinal R024"),
-        FlagInfo("R025", "Excessive unsuccessful bids", "投标屡投不中", "Cardinal R025"),
+        FlagInfo("R003", "Short submission period", "投标期限过短", "Cardinal R003", "procedure"),
+        FlagInfo("R018", "Single bid received", "仅收到一份投标", "Cardinal R018", "screen"),
+        FlagInfo("R024", "Price close to the winning bid", "报价与中标价过于接近", "Cardinal R024", "screen"),
+        FlagInfo("R025", "Excessive unsuccessful bids", "投标屡投不中", "Cardinal R025", "screen"),
         FlagInfo("R028", "Identical bid prices", "投标报价相同", "Cardinal R028"),
         FlagInfo("R030", "Late bid won", "逾期投标中标", "Cardinal R030"),
         FlagInfo("R035", "All except the winning bid disqualified", "除中标人外投标均被否决",
-                 "Cardinal R035"),
-        FlagInfo("R036", "Lowest bid disqualified", "最低报价投标被否决", "Cardinal R036"),
-        FlagInfo("R038", "Excessive disqualified bids", "被否决投标比例过高", "Cardinal R038"),
+                 "Cardinal R035", "screen"),
+        FlagInfo("R036", "Lowest bid disqualified", "最低报价投标被否决", "Cardinal R036", "screen"),
+        FlagInfo("R038", "Excessive disqualified bids", "被否决投标比例过高", "Cardinal R038", "screen"),
         FlagInfo("R044", "Business similarities between bidders", "投标人信息雷同", "Cardinal R044"),
-        FlagInfo("R048", "Heterogeneous supplier", "供应商经营范围异常宽泛", "Cardinal R048"),
-        FlagInfo("R058", "Heavily discounted bid", "中标价大幅低于次低价", "Cardinal R058"),
+        FlagInfo("R048", "Heterogeneous supplier", "供应商经营范围异常宽泛", "Cardinal R048", "screen"),
+        FlagInfo("R058", "Heavily discounted bid", "中标价大幅低于次低价", "Cardinal R058", "screen"),
         FlagInfo("ZC-FEW-BIDDERS", "Fewer valid bidders than required", "有效投标人不足",
-                 "Law 28, Reg 44; 三三二"),
+                 "Law 28, Reg 44; 三三二", "procedure"),
         FlagInfo("ZC-LATE-AMENDMENT", "Late amendment without moving the deadline",
-                 "澄清修改距截止不足且未顺延截止时间", "Law 23, Reg 21"),
-        FlagInfo("ZC-BID-SECURITY", "Bid security above the cap", "投标保证金超过上限", "Reg 26"),
+                 "澄清修改距截止不足且未顺延截止时间", "Law 23, Reg 21", "procedure"),
+        FlagInfo("ZC-BID-SECURITY", "Bid security above the cap", "投标保证金超过上限", "Reg 26",
+                 "procedure"),
         FlagInfo("ZC-SHORT-PUBLICITY", "Publicity period too short", "中标候选人公示期过短",
-                 "Reg 54"),
+                 "Reg 54", "procedure"),
         FlagInfo("ZC-BID-ROTATION", "Winners rotate within a recurring group of bidders",
-                 "同一组投标人轮流中标", "OECD bid-rigging guidelines (bid rotation)"),
+                 "同一组投标人轮流中标", "OECD bid-rigging guidelines (bid rotation)", "screen"),
         FlagInfo("REG40-SAME-AUTHOR", "Bid documents by the same author",
                  "不同投标人的投标文件由同一人编制", "Reg 40 (1)"),
         FlagInfo("REG40-SAME-AGENT", "Same agent for different bidders",
@@ -77,6 +84,27 @@ FLAG_INFO: dict[str, FlagInfo] = {
                  "不同投标人的投标保证金从同一单位或者个人的账户转出", "Reg 40 (6)"),
         FlagInfo("REG40-RELATED-PARTIES", "Related parties bid in the same tender",
                  "存在关联关系的投标人参加同一投标", "Law 32, Reg 34, Reg 40"),
+        FlagInfo("ZC-SCREEN-COVER", "Bids shaped like cover bidding (low CV, RD > 1)",
+                 "报价分布呈陪标特征（离散系数低、相对距离大于1）",
+                 "Imhof 2017; Imhof, Karagök & Rutz 2018", "screen"),
+        FlagInfo("ZC-NEAR-EQUAL", "Near-identical bid prices", "投标报价几乎相同",
+                 "Reg 40 (4); OECD 2009 guidelines"),
+        FlagInfo("ZC-CONSTANT-RATIO", "Two suppliers' prices in a constant ratio across tenders",
+                 "两家供应商在多个项目中报价比例固定", "Reg 40 (4); OECD 2009 guidelines"),
+        FlagInfo("ZC-LATE-HAIR", "Last-minute winning bid just under the second",
+                 "截止前最后时刻提交且以微弱差价中标", "OECD 2009 guidelines; Cardinal R024", "screen"),
+        FlagInfo("ZC-INSIDER", "Last-minute wins by a hair, again and again with one buyer",
+                 "同一采购单位项目中多次截止前最后时刻以微弱差价中标", "OECD 2009 guidelines"),
+        FlagInfo("ZC-CARTEL", "Tender of a cartel candidate group", "疑似围标团伙参与的项目",
+                 "Imhof, Karagök & Rutz 2018; OECD 2025 guidelines"),
+        FlagInfo("ZC-CARTEL-MEMBER", "Member of a cartel candidate group", "疑似围标团伙成员",
+                 "Imhof, Karagök & Rutz 2018; OECD 2025 guidelines"),
+        FlagInfo("ZC-BID-SUPPRESSION", "Regular bidders of a group stayed away",
+                 "团伙常规投标人缺席（抑制投标）", "OECD 2009 guidelines (bid suppression)"),
+        FlagInfo("ZC-MARKET-ALLOCATION", "Buyers split between two suppliers",
+                 "两家供应商划分采购单位（市场分割）", "OECD 2009 guidelines (market allocation)"),
+        FlagInfo("ZC-LOYAL-LOSER", "Loses often, mostly to the same winners", "屡投不中且多输给同几家",
+                 "OECD 2009 guidelines (cover bidding); Cardinal R025", "screen"),
     )
 }
 
@@ -181,6 +209,29 @@ class FlagSettings(BaseModel):
         description="default document authors of office software, not evidence of one author")
     rotation_min_tenders: int = Field(3, ge=2, description="same bidder group, at least N tenders")
     rotation_min_winners: int = Field(2, ge=2, description="distinct winners within the group")
+    screen_min_bids: int = Field(3, ge=3, description="Imhof 2017: screens need three valid bids")
+    screen_cv_max: Decimal = Field(
+        Decimal("0.05"), gt=0, description="CV below this (Imhof 2017; PSPC 0.04–0.06) is tight")
+    screen_rd_min: Decimal = Field(Decimal("1"), ge=0, description="RD above this: the winner apart")
+    screen_cv_market_factor: Decimal = Field(
+        Decimal("0.5"), gt=0, description="CV also at most this share of the category's median CV")
+    group_min_tenders: int = Field(4, ge=2, description="a pair is tested when it met this often")
+    group_alpha: Decimal = Field(
+        Decimal("0.05"), gt=0, lt=1, description="false discovery rate of the multiple tests")
+    group_base_rate_floor: Decimal = Field(
+        Decimal("0.02"), gt=0, lt=1, description="the market's cover-pattern rate is at least this")
+    group_min_win_share: Decimal = Field(
+        Decimal("0.8"), ge=0, le=1, description="a cartel wins this share of its joint tenders")
+    regular_share: Decimal = Field(
+        Decimal("0.5"), gt=0, le=1, description="bid-suppression: a regular bids in this share")
+    loyal_min_bids: int = Field(10, ge=2, description="loyal loser: at least this many bids")
+    loyal_concentration: Decimal = Field(Decimal("0.6"), gt=0, le=1,
+                                         description="share of losses to its top three winners")
+    near_equal_tolerance: Decimal = Field(Decimal("0.0002"), gt=0, description="0.02 %")
+    ratio_tolerance: Decimal = Field(Decimal("0.0005"), gt=0, description="0.05 %")
+    ratio_min_tenders: int = Field(3, ge=2, description="constant ratio in at least this many tenders")
+    late_hair_minutes: int = Field(60, ge=1, description="winning bid lodged this close to the deadline")
+    late_hair_margin: Decimal = Field(Decimal("0.01"), ge=0, description="and under the second by ≤ 1 %")
 
     @classmethod
     def from_profile(cls, profile: RulesProfile, **overrides: Any) -> FlagSettings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -152,6 +152,8 @@ class PeriodReport:
     counts: Mapping[str, int]
     tender_flags: tuple[Flag, ...]
     other_flags: tuple[Flag, ...]
+    feedback: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Per flag code, the cases opened, cleared (false positives) and referred so far."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -163,6 +165,7 @@ class PeriodReport:
             "counts": dict(self.counts),
             "tender_flags": [flag_to_dict(f) for f in self.tender_flags],
             "supplier_and_buyer_flags": [flag_to_dict(f) for f in self.other_flags],
+            "case_feedback": {code: dict(c) for code, c in self.feedback.items()},
         }
 
     def to_text(self) -> str:
@@ -172,6 +175,10 @@ class PeriodReport:
                  f"{self.tenders} tenders, {len(self.flagged_tenders)} flagged ({share:.1%})",
                  "Flags by code 各类风险信号数量:"]
         lines.extend(f"  {code:<24} {count}" for code, count in self.counts.items())
+        if self.feedback:
+            lines.append("Cases by flag code (opened / cleared / referred) 线索核查反馈:")
+            lines.extend(f"  {code:<24} {c['opened']} / {c['cleared']} / {c['referred']}"
+                         for code, c in self.feedback.items())
         if self.tender_flags:
             lines.append("Tender flags 项目风险信号:")
             lines.extend(flag_text(f) for f in self.tender_flags)
@@ -182,7 +189,7 @@ class PeriodReport:
 
 
 def period_report(tenders: Iterable[TenderFacts], flags: Iterable[Flag], start: datetime,
-                  end: datetime) -> PeriodReport:
+                  end: datetime, feedback: Mapping[str, Mapping[str, int]] | None = None) -> PeriodReport:
     """The report of the tenders published in [start, end).
 
     Tender flags are kept when they name a tender of the period; supplier and buyer flags,
@@ -201,4 +208,4 @@ def period_report(tenders: Iterable[TenderFacts], flags: Iterable[Flag], start: 
     counts = Counter(f.code for f in tender_flags) + Counter(f.code for f in other)
     flagged = sorted({t for f in tender_flags for t in f.tender_ids if t in chosen})
     return PeriodReport(start, end, len(chosen), tuple(flagged), dict(sorted(counts.items())),
-                        tuple(tender_flags), tuple(other))
+                        tuple(tender_flags), tuple(other), dict(feedback or {}))

@@ -3,7 +3,8 @@
 Each scheme maps to the flag codes meant to catch it (`SCHEME_CODES`). For a scheme, the
 *flagged* tenders are those named by any flag of its codes, the *planted* tenders those the
 scheme touched; precision = |flagged ∩ planted| / |flagged|, recall = |flagged ∩ planted| /
-|planted|. A flagged tender planted with another scheme counts against precision: a flag
+|planted|. A flagged tender planted with another scheme counts against precision, unless that
+scheme is caught by the same code (ZC-CARTEL describes rotation rings of either kind): a flag
 should point at the wrongdoing it describes.
 
 The mapping, and why:
@@ -11,11 +12,13 @@ The mapping, and why:
 | scheme | codes | the trace the scheme leaves |
 | --- | --- | --- |
 | cover_bidding | REG40-SAME-AUTHOR, -AGENT, -PM, -ACCOUNT, -PRICE-PROGRESSION | the boss made the covers |
-| bid_rotation | ZC-BID-ROTATION | one group of bidders, winners taking turns |
+| bid_rotation | ZC-BID-ROTATION, ZC-CARTEL | one group of bidders, winners taking turns |
 | identical_prices | R028 | two bids at one price |
 | related_bidders | REG40-RELATED-PARTIES, R044 | shared people, contacts or address |
 | shortened_period | R003 | bid period under 15 days |
 | insider_late_bid | R030 | the winner's valid bid after the deadline |
+| open_ring | ZC-CARTEL | a group whose joint tenders carry the cover shape beyond chance |
+| allocation | ZC-MARKET-ALLOCATION | firms that win with their own buyers and lose with the others' |
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ from zhaocai.integrity.synthetic import SchemeTruth
 SCHEME_CODES: dict[str, frozenset[str]] = {
     "cover_bidding": frozenset({"REG40-SAME-AUTHOR", "REG40-SAME-AGENT", "REG40-SAME-PM",
                                 "REG40-SAME-ACCOUNT", "REG40-PRICE-PROGRESSION"}),
-    "bid_rotation": frozenset({"ZC-BID-ROTATION"}),
+    "bid_rotation": frozenset({"ZC-BID-ROTATION", "ZC-CARTEL"}),
     "identical_prices": frozenset({"R028"}),
     "related_bidders": frozenset({"REG40-RELATED-PARTIES", "R044"}),
     "shortened_period": frozenset({"R003"}),
     "insider_late_bid": frozenset({"R030"}),
+    "open_ring": frozenset({"ZC-CARTEL"}),
+    "allocation": frozenset({"ZC-MARKET-ALLOCATION"}),
 }
 """Which flag codes should catch each planted scheme."""
 
@@ -78,6 +83,9 @@ def score(flags: Iterable[Flag], truth: Mapping[str, SchemeTruth],
         flagged: set[str] = set()
         for code in codes:
             flagged |= by_code.get(code, set())
+        for other, found in truth.items():
+            if other != scheme and codes & mapping.get(other, frozenset()):
+                flagged -= found.tender_ids
         scores[scheme] = SchemeScore(scheme, codes, len(planted.tender_ids), len(flagged),
                                      len(flagged & planted.tender_ids))
     return scores

@@ -6,12 +6,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from zhaocai.actors import Actor, require_role
 from zhaocai.clock import require_aware
 from zhaocai.errors import NotFoundError, ValidationError
+from zhaocai.integrity.case_service import CASE_ROLES, CaseCommands
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.flags import compute_flags
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings
 from zhaocai.integrity.report import PeriodReport, TenderReport, period_report, tender_report
+from zhaocai.integrity.risk import Risk, WorkItem, supplier_risks, tender_risks, worklist
 from zhaocai.integrity.store_facts import load_facts
 
 if TYPE_CHECKING:
@@ -30,6 +33,7 @@ class IntegrityService:
     def __init__(self, platform: Platform, settings: FlagSettings = DEFAULT_SETTINGS) -> None:
         self._platform = platform
         self.settings = settings
+        self.cases = CaseCommands(platform, lambda: self._history()[1])
 
     def facts(self, tender_ids: Sequence[str] | None = None
               ) -> tuple[list[TenderFacts], dict[str, SupplierFacts]]:
@@ -58,6 +62,22 @@ class IntegrityService:
             return [*found.tender_flags, *found.other_flags]
         return flags
 
+    def worklist(self, actor: Actor, limit: int = 20) -> list[WorkItem]:
+        """The ranked worklist (auditors and supervisors): flagged tenders and suppliers, highest
+        risk first, then most money (see `zhaocai.integrity.risk`)."""
+        require_role(actor, CASE_ROLES, "integrity.worklist")
+        if limit < 1:
+            raise ValidationError("integrity.worklist.limit", "The limit must be at least 1",
+                                  "条数上限至少为 1", {"limit": limit})
+        tenders, flags = self._history()
+        return worklist(flags, tenders, limit)
+
+    def risks(self) -> tuple[dict[str, Risk], dict[str, Risk]]:
+        """The risk of every flagged tender and supplier: (by tender id, by supplier id)."""
+        tenders, flags = self._history()
+        winners = {t.id: t.winner_supplier_id for t in tenders if t.winner_supplier_id}
+        return tender_risks(flags), supplier_risks(flags, winners)
+
     def report(self, tender_id: str) -> TenderReport:
         """The integrity report of one tender (`to_text()`, `to_dict()`)."""
         tenders, flags = self._history()
@@ -67,7 +87,7 @@ class IntegrityService:
         """The integrity report of the tenders published in [start, end)."""
         start, end = self._period(start, end)
         tenders, flags = self._history()
-        return period_report(tenders, flags, start, end)
+        return period_report(tenders, flags, start, end, self.cases.feedback())
 
     @staticmethod
     def _find(tenders: list[TenderFacts], tender_id: str) -> TenderFacts:

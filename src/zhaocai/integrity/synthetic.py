@@ -14,7 +14,14 @@ a share of tenders carries one planted scheme each:
 - ``related_bidders``: two suppliers sharing a legal representative, a related person, a phone,
   an email or an address bid in the same tender;
 - ``shortened_period``: an open tender's bid period is cut to 3–12 days;
-- ``insider_late_bid``: the winner's bid arrives after the deadline, just under the lowest price.
+- ``insider_late_bid``: the winner's bid arrives after the deadline, just under the lowest price;
+- ``open_ring`` (off by default; `shares={**DEFAULT_SHARES, "open_ring": 0.05}`): a ring of five
+  takes turns with a changing line-up (three or four members) and an honest outsider in half its
+  tenders, covers 2–5 % above the member due, the outsider 1–10 % above or its honest price;
+- ``allocation`` (off by default, like ``open_ring``): three firms of one category split six
+  buyers, two each; the owner bids 8–16 % under the estimate, each other member covers 4–10 %
+  above it in three tenders of five, one or two honest firms bid too (and sometimes win); the
+  three also bid honestly in other tenders.
 
 The history is deterministic for a seed (`random.Random(seed)`: this is test data, not a fairness
 draw). Scheme tenders are disjoint; `truth` names the tenders and suppliers each scheme touched.
@@ -35,7 +42,7 @@ from zhaocai.clock import SHANGHAI
 from zhaocai.integrity.facts import AmendmentFacts, BidFacts, SupplierFacts, TenderFacts
 
 SCHEMES = ("cover_bidding", "bid_rotation", "identical_prices", "related_bidders",
-           "shortened_period", "insider_late_bid")
+           "shortened_period", "insider_late_bid", "open_ring", "allocation")
 DEFAULT_SHARES: dict[str, float] = {
     "cover_bidding": 0.05, "bid_rotation": 0.05, "identical_prices": 0.04,
     "related_bidders": 0.04, "shortened_period": 0.04, "insider_late_bid": 0.04,
@@ -321,6 +328,16 @@ class _Schemes:
             self.pairs.append((category, [b.new_supplier(category, pool=False, **{kind: value})
                                           for _ in range(2)]))
         self.pair_turn = 0
+        # Open ring: five members who bid only in the ring's tenders.
+        self.open_ring_category = rng.choice(_CATEGORIES)
+        self.ring_members = ([b.new_supplier(self.open_ring_category, pool=False) for _ in range(5)]
+                          if slots.get("open_ring") else [])
+        self.open_ring_turn = 0
+        # Allocation: three pool members of one category, each owning two buyers.
+        self.allocation_category = rng.choice(_CATEGORIES)
+        self.allocators = ([b.new_supplier(self.allocation_category) for _ in range(3)]
+                           if slots.get("allocation") else [])
+        self.territory = {f"项目部-{k + 1:02d}": k % 3 for k in range(6)}
 
     def build(self, scheme: str, index: int) -> TenderFacts:
         tender: TenderFacts = getattr(self, scheme)(index)
@@ -401,6 +418,40 @@ class _Schemes:
         if result.winner_supplier_id:
             self.suppliers["shortened_period"].add(result.winner_supplier_id)
         return result
+
+    def open_ring(self, index: int) -> TenderFacts:
+        b, rng = self.b, self.b.rng
+        category, ring = self.open_ring_category, self.ring_members
+        tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
+        due = ring[self.open_ring_turn % len(ring)]
+        self.open_ring_turn += 1
+        others = rng.sample([m for m in ring if m != due], rng.randint(2, 3))
+        low = int(int(tender["estimate"]) * rng.uniform(0.92, 0.99))  # type: ignore[call-overload]
+        cover = rng.uniform(1.02, 1.05)
+        bids = [b.bid(tender, due, low)]
+        bids += [b.bid(tender, s, int(low * cover * rng.uniform(0.99, 1.01))) for s in others]
+        if rng.random() < 0.5:
+            outsider = rng.choice([s for s in b.pools[category] if s not in ring])
+            price = max(int(low * rng.uniform(1.01, 1.1)), b.honest_price(tender))
+            bids.append(b.bid(tender, outsider, price))
+        self.suppliers["open_ring"].update([due, *others])
+        return b.finish(tender, bids, winner=due)
+
+    def allocation(self, index: int) -> TenderFacts:
+        b, rng = self.b, self.b.rng
+        category = self.allocation_category
+        tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
+        buyer = rng.choice(sorted(self.territory))
+        tender["buyer"] = buyer
+        owner = self.allocators[self.territory[buyer]]
+        price = int(int(tender["estimate"]) * rng.uniform(0.84, 0.92))  # type: ignore[call-overload]
+        bids = [b.bid(tender, owner, price)]
+        bids += [b.bid(tender, s, int(price * rng.uniform(1.04, 1.10)))
+                 for s in self.allocators if s != owner and rng.random() < 0.6]
+        honest = [s for s in b.pools[category] if s not in self.allocators]
+        bids += [b.bid(tender, s, b.honest_price(tender)) for s in rng.sample(honest, rng.randint(1, 2))]
+        self.suppliers["allocation"].update(self.allocators)
+        return b.finish(tender, bids)
 
     def insider_late_bid(self, index: int) -> TenderFacts:
         b, rng = self.b, self.b.rng

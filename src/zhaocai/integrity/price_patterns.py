@@ -1,0 +1,186 @@
+"""Price patterns across bids and tenders: near-equal prices, constant ratios, insider bids.
+
+- ZC-NEAR-EQUAL: two different bidders' prices in one tender differ by more than nothing (R028
+  takes exact equality) but by at most `near_equal_tolerance` (0.02 %: 456,553 against 456,600)
+  when one of them won, a quarter of that (0.005 %) between two losing bids.
+  Independent estimates of a construction job scatter by several per cent (Imhof 2017 finds a
+  CV near 10 % in competitive Swiss tenders); two bids within two ten-thousandths are one
+  price copied and nudged. Reg 40 (4) (prices in a regular pattern) and OECD 2009 ("identical or
+  suspiciously close bids").
+- ZC-CONSTANT-RATIO: the same two suppliers' prices keep the same ratio (within
+  `ratio_tolerance`, 0.05 %) in at least `ratio_min_tenders` (3) tenders and in at least half the
+  tenders where both bid: one firm prices from the other's figure (a cover computed as "theirs
+  plus 5 %"). Honest ratios between two firms vary by several per cent from job to job.
+- ZC-LATE-HAIR: the winning bid was the last valid bid lodged, within `late_hair_minutes` (60)
+  of the deadline, and beat the second-lowest by at most `late_hair_margin` (1 %): the pattern
+  of a bidder who learnt the others' prices (OECD 2009, "a late bidder wins by a small margin";
+  Cardinal's R024 names a winning tender just below the next). Needs the bids' receipt times.
+  Honest firms that habitually lodge in the last hour do this now and then, so alone it is a
+  screen.
+- ZC-INSIDER: a supplier's ZC-LATE-HAIR wins fall with one buyer far more often than its bids
+  do: a one-sided binomial test (k late wins by a hair with that buyer out of n, against the
+  share of its bids lodged with that buyer), a discovery of the Benjamini–Hochberg procedure over
+  the supplier–buyer pairs examined at false discovery rate `group_alpha`, with at least two
+  such wins. An insider serves
+  one buyer's officials; a habit of lodging late follows the supplier everywhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import timedelta
+from decimal import Decimal, localcontext
+from itertools import pairwise
+
+from zhaocai.integrity.model import (
+    DEFAULT_SETTINGS,
+    RATIO_CONTEXT,
+    Flag,
+    FlagSettings,
+    History,
+    make_flag,
+    prepare,
+    shown,
+)
+from zhaocai.integrity.networks import binomial_tail, discoveries
+
+
+def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-NEAR-EQUAL: two bidders' prices within `near_equal_tolerance` but not equal."""
+    prepared = prepare(history)
+    tolerance = settings.near_equal_tolerance
+    flags = []
+    with localcontext(RATIO_CONTEXT):
+        for d in prepared.digests:
+            bids = sorted(d.submitted, key=lambda b: (b.price, b.id))
+            close = []
+            for low, high in pairwise(bids):
+                # Between two losing bids the tolerance is a quarter as wide: a pair touching
+                # the winner is the leak the flag is about, and other pairs are many.
+                allowed = tolerance if d.winner in (low.supplier_id, high.supplier_id) else tolerance / 4
+                if (low.supplier_id != high.supplier_id and low.price > 0 and high.price != low.price
+                        and (high.price - low.price) / low.price <= allowed):
+                    close.append((low, high))
+            if close:
+                flags.append(make_flag(
+                    "ZC-NEAR-EQUAL", "tender", tender_ids=[d.tender.id],
+                    supplier_ids=[b.supplier_id for pair in close for b in pair],
+                    bid_ids=[b.id for pair in close for b in pair], evidence={
+                        "tolerance": tolerance, "pairs": [{
+                            "prices": [low.price, high.price], "bids": [low.id, high.id],
+                            "suppliers": [low.supplier_id, high.supplier_id],
+                            "relative_gap": (high.price - low.price) / low.price,
+                        } for low, high in close]}))
+    return flags
+
+
+def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
+    prepared = prepare(history)
+    entries: list[tuple[str, list[tuple[str, float]]]] = []
+    for d in prepared.digests:
+        lowest: dict[str, float] = {}
+        for b in d.valid:
+            price = float(b.price)
+            if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
+                lowest[b.supplier_id] = price
+        if 2 <= len(lowest) <= 15:
+            entries.append((d.tender.id, sorted(lowest.items())))
+    # Count the pairs first; list ratios only for pairs that met often enough.
+    counts = Counter((a, b) for _, ordered in entries
+                     for i, (a, _pa) in enumerate(ordered) for b, _pb in ordered[i + 1:])
+    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
+        pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
+    for tender_id, ordered in entries:
+        for i, (first, pa) in enumerate(ordered):
+            for second, pb in ordered[i + 1:]:
+                found = ratios.get((first, second))
+                if found is not None:
+                    found.append((pb / pa, tender_id))
+    tolerance = float(settings.ratio_tolerance)
+    flags: list[Flag] = []
+    for one, other in sorted(ratios):
+        found = ratios[(one, other)]
+        found.sort()
+        best: list[tuple[float, str]] = []
+        start = 0
+        for end in range(len(found)):
+            while found[end][0] > found[start][0] * (1 + tolerance):
+                start += 1
+            if end - start + 1 > len(best):
+                best = found[start:end + 1]
+        if (len(best) >= settings.ratio_min_tenders and 2 * len(best) >= len(found)
+                and abs(best[0][0] - 1.0) > tolerance):
+            values = [r for r, _ in best]
+            flags.extend(make_flag("ZC-CONSTANT-RATIO", "tender", tender_ids=[tender_id],
+                                   supplier_ids=[one, other], evidence={
+                "pair": [one, other], "ratio_low": Decimal(repr(round(values[0], 6))),
+                "ratio_high": Decimal(repr(round(values[-1], 6))),
+                "tenders": sorted(t for _, t in best), "joint_tenders": len(found),
+                "tolerance": settings.ratio_tolerance}) for _, tender_id in best)
+    return flags
+
+
+def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair."""
+    prepared = prepare(history)
+    window = timedelta(minutes=settings.late_hair_minutes)
+    margin = settings.late_hair_margin
+    flags = []
+    with localcontext(RATIO_CONTEXT):
+        for d in prepared.digests:
+            winner = d.winner
+            if winner is None or len(d.valid) < 2:
+                continue
+            last = max(d.valid, key=lambda b: (b.received_at, b.id))
+            deadline = d.tender.deadline
+            if last.supplier_id != winner or not (deadline - window <= last.received_at <= deadline):
+                continue
+            others = [b for b in d.valid if b.supplier_id != winner]
+            second = min(others, key=lambda b: (b.price, b.id))
+            if last.price <= 0 or second.price < last.price:
+                continue
+            gap = (second.price - last.price) / last.price
+            if gap <= margin:
+                flags.append(make_flag("ZC-LATE-HAIR", "tender", tender_ids=[d.tender.id],
+                                       supplier_ids=[winner, second.supplier_id],
+                                       bid_ids=[last.id, second.id], evidence={"winner": winner,
+                    "winning_price": last.price, "second_lowest_price": second.price,
+                    "margin": shown(gap), "received_at": last.received_at, "deadline": deadline,
+                    "minutes_before_deadline": int((deadline - last.received_at) / timedelta(minutes=1)),
+                    "window_minutes": settings.late_hair_minutes, "margin_max": margin}))
+    return flags
+
+
+def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-INSIDER: the late wins by a hair of one supplier concentrate on one buyer."""
+    prepared = prepare(history)
+    late = late_hair_win(prepared, settings)
+    if not late:
+        return []
+    buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
+    bids_with: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in prepared.digests:
+        for s in d.valid_suppliers:
+            bids_with[s][d.tender.buyer] += 1
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    wins: Counter[str] = Counter()
+    for flag in late:
+        winner = str(flag.evidence["winner"])
+        by_pair[(winner, buyer_of[flag.tender_ids[0]])].append(flag.tender_ids[0])
+        wins[winner] += 1
+    results = []
+    for (supplier, buyer), tenders in sorted(by_pair.items()):
+        total = sum(bids_with[supplier].values())
+        share = bids_with[supplier][buyer] / total if total else 1.0
+        if len(tenders) >= 2:
+            results.append((binomial_tail(len(tenders), wins[supplier], share), supplier, buyer, share))
+    flags: list[Flag] = []
+    for p_value, supplier, buyer, share in discoveries(results, float(settings.group_alpha), len(by_pair)):
+        tenders = by_pair[(supplier, buyer)]
+        evidence = {"supplier": supplier, "buyer": buyer, "late_wins_with_buyer": len(tenders),
+                    "late_wins": wins[supplier], "share_of_bids_with_buyer": Decimal(repr(round(share, 4))),
+                    "p_value": f"{p_value:.2e}", "tenders": sorted(tenders)}
+        flags.extend(make_flag("ZC-INSIDER", "tender", tender_ids=[t], supplier_ids=[supplier], buyer=buyer,
+                               evidence=evidence) for t in tenders)
+    return flags

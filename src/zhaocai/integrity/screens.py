@@ -1,0 +1,215 @@
+"""Bid-distribution screens (Imhof 2017; Imhof, Karagök & Rutz 2018; Huber & Imhof 2019).
+
+The econometric screens read only the valid bid prices of one tender:
+
+- coefficient of variation CV = σ / μ (population σ, as Imhof computes it): a cartel agrees
+  on its prices, so the support of the bids shrinks and CV falls;
+- relative distance RD = (b₂ − b₁) / σ_losing, σ_losing the standard deviation of the losing
+  bids b₂…bₙ: cover bids sit close together above a designated winner, so the gap to the
+  winner grows while the losing bids bunch (RD > 1 in the Ticino and See-Gaster cartels);
+- spread = (bₙ − b₁) / b₁, skewness and excess kurtosis of the bids (Huber & Imhof 2019);
+  skewness and kurtosis need four bids, the others three.
+
+A single tender's screens are weak evidence (three honest bids produce RD > 1 often): the
+screening literature applies them to *groups* of tenders and firms, which `networks` does. The
+flag here, ZC-SCREEN-COVER, marks the tenders whose bids show the cover-bidding shape against
+their own market: CV under the literature's threshold *and* under half the median CV of the same
+category, and RD above 1. It is a screen (category ``screen``), never proof on its own. Its
+evidence also compares the tender with the same buyer's tenders of that category and with the
+category, robustly: the median, and z = (x − median) / (1.4826·MAD) for CV and RD.
+
+Statistics are dimensionless ratios computed in binary floating point (no amount is stored or
+shown as a float); the evidence shows them as Decimals rounded to four places.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from statistics import median
+
+from zhaocai.integrity.model import (
+    DEFAULT_SETTINGS,
+    Digest,
+    Flag,
+    FlagSettings,
+    History,
+    make_flag,
+    prepare,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Screens:
+    """The screens of one tender's valid bids (None where too few bids for that screen)."""
+
+    tender_id: str
+    bids: int
+    cv: float
+    rd: float | None
+    spread: float
+    skewness: float | None
+    kurtosis: float | None
+    winner_lowest: bool
+
+
+def decimal4(value: float) -> Decimal:
+    """A float statistic as a Decimal of four places, for evidence."""
+    return Decimal(repr(round(value, 4)))
+
+
+def screens_of(prices: list[float], tender_id: str = "", winner_lowest: bool = True,
+               min_bids: int = 3) -> Screens | None:
+    """The screens of sorted-or-not positive prices; None with fewer than `min_bids` prices."""
+    n = len(prices)
+    if n < max(3, min_bids):
+        return None
+    ordered = sorted(prices)
+    if ordered[0] <= 0:
+        return None
+    mean = sum(ordered) / n
+    deviations = [p - mean for p in ordered]
+    variance = sum(d * d for d in deviations) / n
+    sd = math.sqrt(variance)
+    losing = ordered[1:]
+    losing_mean = sum(losing) / len(losing)
+    losing_sd = math.sqrt(sum((p - losing_mean) ** 2 for p in losing) / len(losing))
+    gap = ordered[1] - ordered[0]
+    rd = gap / losing_sd if losing_sd > 0 else (math.inf if gap > 0 else None)
+    skewness = kurtosis = None
+    if n >= 4 and sd > 0:
+        skewness = sum(d ** 3 for d in deviations) / n / sd ** 3
+        kurtosis = sum(d ** 4 for d in deviations) / n / variance ** 2 - 3.0
+    return Screens(tender_id, n, sd / mean, rd, (ordered[-1] - ordered[0]) / ordered[0],
+                   skewness, kurtosis, winner_lowest)
+
+
+def _screens_of_digest(d: Digest, min_bids: int) -> Screens | None:
+    prices = [float(b.price) for b in d.valid]
+    if len(prices) < min_bids:
+        return None
+    winner_lowest = True
+    if d.winner is not None:
+        lowest = min(d.valid, key=lambda b: (b.price, b.id))
+        winner_lowest = lowest.supplier_id == d.winner
+    return screens_of(prices, d.tender.id, winner_lowest, min_bids)
+
+
+def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, Screens]:
+    """The screens of every tender with enough valid bids, by tender id (memoised)."""
+    prepared = prepare(history)
+    found: dict[str, Screens] | None = prepared.memo.get("screens")
+    if found is None:
+        found = {}
+        for d in prepared.digests:
+            s = _screens_of_digest(d, settings.screen_min_bids)
+            if s is not None:
+                found[d.tender.id] = s
+        prepared.memo["screens"] = found
+    return found
+
+
+def category_cv_medians(history: History, settings: FlagSettings = DEFAULT_SETTINGS
+                        ) -> dict[str, float]:
+    """The median CV of each category's screened tenders (categories with enough tenders)."""
+    prepared = prepare(history)
+    cached: dict[str, float] | None = prepared.memo.get("cv_medians")
+    if cached is None:
+        table = screen_table(prepared, settings)
+        values: dict[str, list[float]] = defaultdict(list)
+        for d in prepared.digests:
+            s = table.get(d.tender.id)
+            if s is not None:
+                values[d.tender.category].append(s.cv)
+        cached = {c: median(v) for c, v in values.items() if len(v) >= settings.fence_min_values}
+        prepared.memo["cv_medians"] = cached
+    return cached
+
+
+def market_baselines(history: History, settings: FlagSettings = DEFAULT_SETTINGS
+                     ) -> dict[tuple[str, str], tuple[float, float, float, float]]:
+    """Robust baselines of CV and RD per (buyer, category) and per ("", category): median and
+    scaled MAD (1.4826·MAD, the normal-consistent spread) of each, where enough tenders exist."""
+    prepared = prepare(history)
+    cached: dict[tuple[str, str], tuple[float, float, float, float]] | None = prepared.memo.get("baselines")
+    if cached is None:
+        table = screen_table(prepared, settings)
+        values: dict[tuple[str, str], list[Screens]] = defaultdict(list)
+        for d in prepared.digests:
+            found = table.get(d.tender.id)
+            if found is not None and found.rd is not None and math.isfinite(found.rd):
+                values[(d.tender.buyer, d.tender.category)].append(found)
+                values[("", d.tender.category)].append(found)
+        cached = {}
+        for key, screens in values.items():
+            if len(screens) >= settings.fence_min_values:
+                cvs, rds = [x.cv for x in screens], [x.rd or 0.0 for x in screens]
+                cached[key] = (median(cvs), _mad(cvs), median(rds), _mad(rds))
+        prepared.memo["baselines"] = cached
+    return cached
+
+
+def _mad(values: list[float]) -> float:
+    centre = median(values)
+    return 1.4826 * median(abs(v - centre) for v in values)
+
+
+def _robust_z(value: float, centre: float, spread: float) -> Decimal | None:
+    return decimal4((value - centre) / spread) if spread > 0 else None
+
+
+def cover_pattern(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, bool]:
+    """Per screened tender: whether its bids have the cover-bidding shape (see the module doc)."""
+    prepared = prepare(history)
+    cached: dict[str, bool] | None = prepared.memo.get("cover_pattern")
+    if cached is None:
+        table = screen_table(prepared, settings)
+        medians = category_cv_medians(prepared, settings)
+        cv_max, rd_min = float(settings.screen_cv_max), float(settings.screen_rd_min)
+        factor = float(settings.screen_cv_market_factor)
+        cached = {}
+        for d in prepared.digests:
+            s = table.get(d.tender.id)
+            if s is None:
+                continue
+            market = medians.get(d.tender.category)
+            cached[s.tender_id] = (s.cv < cv_max and market is not None and s.cv <= factor * market
+                                   and s.rd is not None and s.rd > rd_min)
+        prepared.memo["cover_pattern"] = cached
+    return cached
+
+
+def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
+    """ZC-SCREEN-COVER: the valid bids are tight (low CV against the literature and the market)
+    and the winner stands apart (RD > 1): the shape cover bidding leaves (Imhof 2017)."""
+    prepared = prepare(history)
+    table = screen_table(prepared, settings)
+    medians = category_cv_medians(prepared, settings)
+    baselines = market_baselines(prepared, settings)
+    flags = []
+    for d in prepared.digests:
+        tender_id = d.tender.id
+        if not cover_pattern(prepared, settings).get(tender_id):
+            continue
+        s = table[tender_id]
+        assert s.rd is not None
+        local = baselines.get((d.tender.buyer, d.tender.category))
+        market = baselines.get(("", d.tender.category))
+        compared: dict[str, object] = {}
+        for name, base in (("category", market), ("buyer_category", local)):
+            if base is not None:
+                compared[f"{name}_median_cv"] = decimal4(base[0])
+                compared[f"{name}_cv_robust_z"] = _robust_z(s.cv, base[0], base[1])
+                compared[f"{name}_rd_robust_z"] = _robust_z(min(s.rd, 9999.0), base[2], base[3])
+        flags.append(make_flag("ZC-SCREEN-COVER", "tender", tender_ids=[tender_id],
+                               supplier_ids=d.valid_suppliers, evidence={
+            "bids": s.bids, "cv": decimal4(s.cv), "rd": decimal4(min(s.rd, 9999.0)),
+            "spread": decimal4(s.spread),
+            "skewness": None if s.skewness is None else decimal4(s.skewness),
+            "kurtosis": None if s.kurtosis is None else decimal4(s.kurtosis),
+            "category_median_cv": decimal4(medians[d.tender.category]),
+            "cv_max": settings.screen_cv_max, "rd_min": settings.screen_rd_min,
+            "cv_market_factor": settings.screen_cv_market_factor, **compared}))
+    return flags
