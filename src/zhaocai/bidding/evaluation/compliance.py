@@ -195,7 +195,7 @@ def _contacts(a: BidderFacts, b: BidderFacts) -> list[SharedFact]:
     def normalised(f: BidderFacts) -> dict[tuple[str, str], str]:
         out: dict[tuple[str, str], str] = {}
         for kind, value in f.contacts:
-            key = _NORMALISE[kind](value) if kind in _NORMALISE else _squeeze(value)
+            key = _NORMALISE[kind](_squeeze(value)) if kind in _NORMALISE else _squeeze(value)
             if key:
                 out.setdefault((kind, key), value)
         return out
