@@ -9,11 +9,12 @@ from typing import Any
 import pytest
 
 from award_kit import ONE_LOT, add_pool, admitted, declare_all, opened_tender, seated, staged
-from factories import make_identity_number, register_admitted_supplier, supplier_actor
+from factories import make_identity_number, qualifications_for, register_admitted_supplier, supplier_actor
 from helpers import refused
 from test_tender_kit import CUSTODIANS
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
+from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.platform import Platform
@@ -48,6 +49,37 @@ def test_award_to_a_winner_suspended_during_publicity_is_refused(platform: Platf
     assert lot["supplier_id"] == state["ranked"][0] and lot["lot_id"] == "L1"
     assert [r["code"] for r in lot["reasons"]] == ["eligibility.suspended"]
     assert "暂停" in err.message_zh and "Reg 55" in err.message_en
+
+
+def test_first_candidate_blacklisted_during_publicity_is_neither_awarded_nor_signed(
+        platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
+    """The adversary's case: cleared out (two approvers, one a supervisor) while publicised."""
+    state = _publicised(platform, actors, clock)
+    tid, first = state["tender_id"], state["ranked"][0]
+    svc = platform.suppliers
+    request = svc.propose_blacklist(actors["purchasing"], first, "串标", ["举报材料"], ban_days=365)
+    svc.approve_blacklist(actors["supervisor"], request.id)
+    err = refused(platform, RuleViolation, "award.winner_ineligible", platform.evaluation.award,
+                  actors["purchasing"], tid)
+    assert [r["code"] for r in err.details["lots"][0]["reasons"]] == ["eligibility.blacklisted"]
+    assert platform.evaluation.notices(tid).notices == [] and platform.evaluation.contracts(tid) == []
+
+
+def test_a_qualification_expired_since_the_report_refuses_the_award(
+        platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
+    # The lowest bidder's quality certificate ends after the compliance check, before the award.
+    quals = [dict(q, valid_until=clock.now() + timedelta(days=23)) if q["type"] == "quality_management_certificate"
+             else q for q in qualifications_for([Category.MATERIALS], seed=883)]
+    short = register_admitted_supplier(platform, actors, name="证书将到期有限公司", seed=883, qualifications=quals)
+    suppliers = [*admitted(platform, actors, 2), short, *admitted(platform, actors, 2)]
+    tid, members, view = _checked(platform, actors, clock, suppliers)
+    assert view.lots[0].compliant == 5
+    report = platform.evaluation.compile_report(members[0], tid)
+    assert report.lots[0].entries[0].supplier_id == short
+    clock.set(report.publicity_ends)
+    err = refused(platform, RuleViolation, "award.winner_ineligible", platform.evaluation.award,
+                  actors["purchasing"], tid)
+    assert {r["code"] for r in err.details["lots"][0]["reasons"]} == {"eligibility.qualification_expired"}
 
 
 def test_supervisor_moves_to_the_next_candidate_then_the_award_goes_to_it(
