@@ -199,22 +199,22 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
                      f"The contract had to be signed by {contract.sign_by.isoformat()} (Law 46)",
                      "合同须在中标通知书发出之日起三十日内订立（招标投标法第四十六条），已逾期",
                      sign_by=contract.sign_by.isoformat())
-    if actor.supplier_id is not None:
-        if actor.supplier_id != contract.supplier_id:
-            raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
-                                   "仅中标供应商可签署该合同", {"actor": actor.id})
-        if contract.supplier_signed_by is not None:
-            raise conflict("contract.side_signed", "The supplier already signed", "供应商已签署")
+    supplier_side = actor.supplier_id is not None
+    if supplier_side and actor.supplier_id != contract.supplier_id:
+        raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
+                               "仅中标供应商可签署该合同", {"actor": actor.id})
+    if not supplier_side and not actor.has(Role.PURCHASING):
+        raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
+                               "由采购部门代表招标人签署", {"actor": actor.id})
+    if (contract.supplier_signed_by if supplier_side else contract.buyer_signed_by) is not None:
+        raise conflict("contract.side_signed", "The supplier already signed" if supplier_side else
+                       "The buyer already signed", "供应商已签署" if supplier_side else "招标人已签署")
+    tender = load_tender(uow, contract.tender_id)
+    require_eligible_signatory(session, tender, contract, uow.now)  # at this moment, either side
+    if supplier_side:
         contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
     else:
-        if not actor.has(Role.PURCHASING):
-            raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
-                                   "由采购部门代表招标人签署", {"actor": actor.id})
-        if contract.buyer_signed_by is not None:
-            raise conflict("contract.side_signed", "The buyer already signed", "招标人已签署")
         contract.buyer_signed_by, contract.buyer_signed_at = actor.id, uow.now
-    tender = load_tender(uow, contract.tender_id)
-    require_eligible_signatory(session, tender, contract, uow.now)
     both = contract.buyer_signed_by is not None and contract.supplier_signed_by is not None
     if both:
         contract.status = SIGNED

@@ -76,6 +76,18 @@ def _void(uow: UnitOfWork, award: AwardRow, facts: dict[str, Any]) -> None:
         uow.session.add(contract)
 
 
+def _removal(uow: UnitOfWork, lot: LotRow, bid_id: str, reasons: list[dict[str, str]],
+             why: str) -> RemovalRow:
+    """The supervisor's decision as a removal record (proposer and approver the supervisor)."""
+    return RemovalRow(
+        id=f"rmv-{uuid.uuid4().hex[:12]}", tender_id=lot.tender_id, lot_id=lot.lot_id, bid_id=bid_id,
+        code="award.winner_ineligible",
+        en="no longer eligible: " + ", ".join(r["en"] for r in reasons) + f" — {why}",
+        zh="已不具备资格：" + "，".join(r["zh"] for r in reasons) + f"——{why}",
+        proposed_by=uow.actor.id, proposed_at=uow.now, approved_by=uow.actor.id, approved_at=uow.now,
+        basis=INELIGIBLE)
+
+
 def decide(uow: UnitOfWork, tender_id: str, data: IneligibleDecisionInput) -> AwardView:
     """Record the supervisor's decision (see the module docstring); refused while the winner is
     eligible (`award.winner_eligible`)."""
@@ -91,42 +103,48 @@ def decide(uow: UnitOfWork, tender_id: str, data: IneligibleDecisionInput) -> Aw
                      f"The winner of lot {lot.lot_id} is eligible: there is nothing to decide",
                      f"标段 {lot.lot_id} 的中标人仍具备资格，无需决定", lot_id=lot.lot_id,
                      supplier_id=supplier_id)
-    reasons = lost[0]["reasons"]
-    removal = RemovalRow(
-        id=f"rmv-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot.lot_id, bid_id=bid_id,
-        code="award.winner_ineligible",
-        en="no longer eligible: " + ", ".join(r["en"] for r in reasons) + f" — {data.reason}",
-        zh="已不具备资格：" + "，".join(r["zh"] for r in reasons) + f"——{data.reason}",
-        proposed_by=uow.actor.id, proposed_at=uow.now, approved_by=uow.actor.id, approved_at=uow.now,
-        basis=INELIGIBLE)
+    removal = _removal(uow, lot, bid_id, lost[0]["reasons"], data.reason)
     facts: dict[str, Any] = {"tender_id": tender.id, "lot_id": lot.lot_id, "action": data.action,
                              "reason": data.reason, "bid_id": bid_id, "supplier_id": supplier_id,
-                             "eligibility": [r["code"] for r in reasons], "removal_id": removal.id}
+                             "eligibility": [r["code"] for r in lost[0]["reasons"]], "removal_id": removal.id}
     if data.action == "next_candidate":
-        removals = [*removals_of(session, tender.id, lot.lot_id),
-                    Removal(bid_id, Reason(removal.code, removal.en, removal.zh), uow.actor.id, uow.actor.id,
-                            INELIGIBLE, lot.lot_id)]
-        decision = decide_award(list(lot.candidates or []), removals)  # none left: a re-tender
-        facts["next_bid_id"] = decision.winner_bid_id
-        if award is not None:
-            entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
-            require_eligible_winners(session, tender, [(lot.lot_id, entry.bid_id, entry.supplier_id,
-                                                        entry_amount(entry))], uow.now)
-            session.add(removal)
-            _void(uow, award, facts)
-            deadline = contract_deadline(uow.now, frozen_rules(tender)[0])
-            facts["award"] = write_award(uow, tender, lot, decision, entry, deadline)
-        else:
-            session.add(removal)
-        session.flush()
-        uow.record("award.ineligible_decide", SUBJECT, tender.id, facts, event="IneligibleWinnerReplaced")
-        return award_view(session, tender)
+        _next_candidate(uow, tender, lot, removal, award, facts)
+    else:
+        _retender(uow, tender, lot, removal, award, facts, data.reason)
+    return award_view(session, tender)
+
+
+def _next_candidate(uow: UnitOfWork, tender: TenderRow, lot: LotRow, removal: RemovalRow,
+                    award: AwardRow | None, facts: dict[str, Any]) -> None:
+    """Pass over the winner; after the award, the next candidate (eligible now) gets the award."""
+    session = uow.session
+    removals = [*removals_of(session, tender.id, lot.lot_id),
+                Removal(removal.bid_id, Reason(removal.code, removal.en, removal.zh), uow.actor.id,
+                        uow.actor.id, INELIGIBLE, lot.lot_id)]
+    decision = decide_award(list(lot.candidates or []), removals)  # none left: a re-tender
+    facts["next_bid_id"] = decision.winner_bid_id
+    if award is not None:
+        entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
+        require_eligible_winners(session, tender, [(lot.lot_id, entry.bid_id, entry.supplier_id,
+                                                    entry_amount(entry))], uow.now)
+        _void(uow, award, facts)
+        deadline = contract_deadline(uow.now, frozen_rules(tender)[0])
+        facts["award"] = write_award(uow, tender, lot, decision, entry, deadline)
+    session.add(removal)
+    session.flush()
+    uow.record("award.ineligible_decide", SUBJECT, tender.id, facts, event="IneligibleWinnerReplaced")
+
+
+def _retender(uow: UnitOfWork, tender: TenderRow, lot: LotRow, removal: RemovalRow, award: AwardRow | None,
+              facts: dict[str, Any], why: str) -> None:
+    """The lot fails; the tender fails when no lot is left (or is contracted when the rest is)."""
+    session = uow.session
     session.add(removal)
     if award is not None:
         _void(uow, award, facts)
     lot.status = LOT_FAILED
-    lot.failure_reason = (f"winner ineligible, re-tender decided by {uow.actor.id}: {data.reason} / "
-                          f"中标人已不具备资格，纪检人员决定重新招标：{data.reason}")
+    lot.failure_reason = (f"winner ineligible, re-tender decided by {uow.actor.id}: {why} / "
+                          f"中标人已不具备资格，纪检人员决定重新招标：{why}")
     session.add(lot)
     session.flush()
     standing = session.exec(select(LotRow.lot_id).where(
@@ -139,5 +157,3 @@ def decide(uow: UnitOfWork, tender_id: str, data: IneligibleDecisionInput) -> Aw
         fire_transition(uow, tender, "contract", facts, action="award.ineligible_decide")
     else:
         uow.record("award.ineligible_decide", SUBJECT, tender.id, facts, event="IneligibleWinnerRetender")
-    return award_view(session, tender)
-
