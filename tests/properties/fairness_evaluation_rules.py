@@ -178,8 +178,11 @@ class EvaluationRules(FairnessBase):
             return
         if step == "wait_and_award" and self.now() < m.publicity_ends:
             self.clock.set(m.publicity_ends)
+        first = m.first_candidate("L1")
+        winner = next((sid for sid, b in m.bids.items() if b.bid_id == first), None)
         allowed = (holds(actor, BUYER) and self.now() >= m.publicity_ends and m.open_objections == 0
-                   and not m.removals)
+                   and not m.removals  # and the winner still eligible now (award.winner_ineligible)
+                   and (winner is None or eligible(self.engine, winner, self.now(), m.bids[winner].price)))
         ok, award = self.attempt("award.decide", allowed, ev.award, actor, m.id, inv="i09")
         if not ok:
             if allowed:

@@ -20,7 +20,8 @@ The machine is assembled here from mix-ins, one concept per module: fairness_bas
 `attempt`, `replay`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders,
 bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
 fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
-performance, review periods), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+performance, review periods), fairness_award_guard_rules.py (eligibility at the award and the
+contract, Reg 34; i70…i73), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
 and fairness_model.py (the model and the store oracles).
 """
 
@@ -38,6 +39,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
+from fairness_award_guard_rules import AwardGuardRules
 from fairness_base import INITIAL_SUPPLIERS, TALLY
 from fairness_contract_rules import ContractRules
 from fairness_evaluation_rules import THE_ROAD, EvaluationRules
@@ -58,7 +60,7 @@ from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 
 
-class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
+class FairnessMachine(AwardGuardRules, SupplierRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
                       Invariants, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 

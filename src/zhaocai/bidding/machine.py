@@ -1,7 +1,8 @@
 """The tender's life, as a state machine (python-statemachine).
 
 draft → published → closed → opened → evaluating → publicising → awarded → contracted;
-failed (流标: too few valid bids) and cancelled (with a reason, by two people) end it early.
+failed (流标: too few valid bids; or, after the report, a supervisor's decision to re-tender when
+the winner became ineligible, Reg 55) and cancelled (with a reason, by two people) end it early.
 """
 
 from __future__ import annotations
@@ -47,7 +48,8 @@ class TenderMachine(StateMachine):
     publish = draft.to(published)
     close = published.to(closed)
     open = closed.to(opened)
-    fail = closed.to(failed) | opened.to(failed) | evaluating.to(failed)
+    fail = (closed.to(failed) | opened.to(failed) | evaluating.to(failed) | publicising.to(failed)
+            | awarded.to(failed))
     start_evaluation = opened.to(evaluating)
     publicise = evaluating.to(publicising)
     award = publicising.to(awarded)

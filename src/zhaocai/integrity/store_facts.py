@@ -68,7 +68,8 @@ def load_tender_facts(session: Session, tender_ids: Sequence[str] | None = None)
             reasons = [str(r.get("en", "")) for r in (e.reasons or []) if isinstance(r, dict)]
             findings[(e.tender_id, e.bid_id)].append("; ".join(r for r in reasons if r) or "not compliant")
     awards: dict[str, list[AwardRow]] = defaultdict(list)
-    for a in session.exec(_in(select(AwardRow), AwardRow.tender_id, ids)).all():
+    for a in session.exec(_in(select(AwardRow), AwardRow.tender_id, ids)
+                          .where(col(AwardRow.voided_at).is_(None))).all():
         awards[a.tender_id].append(a)
     bids: dict[str, list[BidFacts]] = defaultdict(list)
     winners = {a.bid_id for rows in awards.values() for a in rows}

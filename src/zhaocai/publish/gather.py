@@ -90,10 +90,12 @@ def gather(session: Session, tender_ids: Sequence[str] | None = None) -> list[Te
     lots = _grouped(session.exec(_in(select(LotRow), LotRow.tender_id, ids)).all(), "tender_id")
     entries = _grouped(session.exec(_in(select(EntryRow), EntryRow.tender_id, ids)
                                     .order_by(col(EntryRow.lot_id), col(EntryRow.rank))).all(), "tender_id")
+    # Standing awards and contracts only (one voided by a supervisor's decision gave way, Reg 55).
     awards = _grouped(session.exec(_in(select(AwardRow), AwardRow.tender_id, ids)
+                                   .where(col(AwardRow.voided_at).is_(None))
                                    .order_by(col(AwardRow.awarded_at))).all(), "tender_id")
-    contracts = _grouped(session.exec(_in(select(ContractRow), ContractRow.tender_id, ids)).all(),
-                         "tender_id")
+    contracts = _grouped(session.exec(_in(select(ContractRow), ContractRow.tender_id, ids)
+                                      .where(col(ContractRow.status) != "void")).all(), "tender_id")
     awarded = [t.id for t in tenders if t.state in RESULT_STATES]
     members = _grouped(session.exec(select(MemberRow).where(col(MemberRow.tender_id).in_(awarded))
                                     .order_by(col(MemberRow.position))).all(), "tender_id") if awarded else {}

@@ -5,6 +5,10 @@ blacklisted or suspended after submitting is excluded here, with the register's 
 committee's findings on responsiveness, the bid security received, and the ceiling price (above
 it: rejected automatically). A lot with fewer compliant bids than the profile's minimum fails
 (流标); when every lot fails the tender fails and is never evaluated or awarded.
+
+Reg 34 (`related.py`): bids in one lot from suppliers with the same legal representative or in a
+controlling or managing relation are void, with the evidence; shared contacts are questions the
+committee determines (`determine_related`) before the report.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.bidding.award.common import (
     LOT_FAILED,
@@ -37,8 +41,15 @@ from zhaocai.bidding.award.common import (
     require_member,
     require_state,
 )
-from zhaocai.bidding.award.tables import EntryRow, FindingRow, LotRow, SecurityRow
-from zhaocai.bidding.award.views import AbnormalInput, AdjustmentInput, ComplianceView, EntryView
+from zhaocai.bidding.award.related import QUESTION, apply_reg34, pair_of, related_views
+from zhaocai.bidding.award.tables import EntryRow, FindingRow, LotRow, RelatedRow, SecurityRow
+from zhaocai.bidding.award.views import (
+    AbnormalInput,
+    AdjustmentInput,
+    ComplianceView,
+    EntryView,
+    RelatedInput,
+)
 from zhaocai.bidding.evaluation import (
     AbnormalDecision,
     AbnormalFlag,
@@ -49,13 +60,14 @@ from zhaocai.bidding.evaluation import (
     apply_decisions,
     check_bid,
     find_abnormally_low,
+    related_reason,
 )
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
-from zhaocai.errors import ValidationError
+from zhaocai.errors import NotFoundError, ValidationError
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -63,6 +75,7 @@ from zhaocai.suppliers.eligibility import eligibility_of_many
 from zhaocai.suppliers.models import Eligibility
 
 _ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
+_RELATED = RelatedRow.__table__  # type: ignore[attr-defined]
 
 
 def _before_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
@@ -161,7 +174,7 @@ def _bid_result(tender: TenderRow, row: OpenedBidRow, paid: Mapping[str, int], f
     return result, payload
 
 
-def _shortfall_reason(compliant: int, profile: RulesProfile) -> str:
+def shortfall_reason(compliant: int, profile: RulesProfile) -> str:
     return (f"{compliant} compliant bids, {profile.min_valid_bids} needed (Law 28, Reg 44) / "
             f"有效投标 {compliant} 家，不足 {profile.min_valid_bids} 家")
 
@@ -201,6 +214,7 @@ def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
                          "price_fen": None if price is None else Money.of(price).fen,
                          "compliant": not reasons, "reasons": [reason_dict(r) for r in reasons],
                          "abnormal": None, "adjustments": []})
+    related = apply_reg34(session, tender.id, rows)  # Reg 34: related bidders in one lot are void
     summary: dict[str, Any] = {}
     for lot_id, title in titles.items():
         lot_rows = [r for r in rows if r["lot_id"] == lot_id]
@@ -213,22 +227,72 @@ def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
                     r["abnormal"] = _flag_dict(flags[r["bid_id"]])
         session.add(LotRow(tender_id=tender.id, lot_id=lot_id, title=title,
                            status=LOT_FAILED if failed else LOT_OPEN, compliant=len(valid),
-                           failure_reason=_shortfall_reason(len(valid), profile) if failed else None))
+                           failure_reason=shortfall_reason(len(valid), profile) if failed else None))
         summary[lot_id] = {"compliant": len(valid), "failed": failed,
                            "abnormal": sorted(r["bid_id"] for r in lot_rows if r["abnormal"])}
     if rows:
         session.execute(insert(_ENTRY), rows)
+    if related:
+        session.execute(insert(_RELATED), related)
     ev = evaluation_row(session, tender.id)
     ev.compliance_at, ev.compliance_by = uow.now, uow.actor.id
     session.add(ev)
     session.flush()
     change = {"tender_id": tender.id, "lots": summary,
-              "excluded": {r["bid_id"]: [x["code"] for x in r["reasons"]] for r in rows if r["reasons"]}}
-    _finish(uow, tender, change, "evaluation.compliance", "ComplianceChecked")
-    return ComplianceView(tender_id=tender.id, state=tender.state, lots=lot_views(session, tender.id))
+              "excluded": {r["bid_id"]: [x["code"] for x in r["reasons"]] for r in rows if r["reasons"]},
+              "related": [{"suppliers": [r["supplier_a"], r["supplier_b"]], "kind": r["kind"],
+                           "facts": [f["kind"] for f in r["facts"]], "lots": r["lots"]} for r in related]}
+    finish_lots(uow, tender, change, "evaluation.compliance", "ComplianceChecked")
+    return compliance_view(session, tender)
 
 
-def _finish(uow: UnitOfWork, tender: TenderRow, change: dict[str, Any], action: str, event: str) -> None:
+def compliance_view(session: Session, tender: TenderRow) -> ComplianceView:
+    """Lots, entries and related pairs of a checked tender."""
+    return ComplianceView(tender_id=tender.id, state=tender.state, lots=lot_views(session, tender.id),
+                          related=related_views(session, tender.id))
+
+
+def determine_related(uow: UnitOfWork, tender_id: str, data: RelatedInput) -> ComplianceView:
+    """A member records the committee's determination on two bidders sharing contacts (Reg 34):
+    void voids both bids in every lot both priced (a lot left short fails), with the reason."""
+    tender = after_compliance(uow, tender_id)
+    session = uow.session
+    a, b = sorted((data.supplier_a, data.supplier_b))
+    row = session.get(RelatedRow, (tender.id, a, b))
+    if row is None or row.kind != QUESTION:
+        raise NotFoundError("related.not_a_question", f"No shared-contact question on {a} and {b}",
+                            f"{a} 与 {b} 之间没有待认定的关联问题", {"supplier_a": a, "supplier_b": b})
+    if row.void is not None:
+        raise conflict("related.already_determined", "The committee already determined this pair",
+                       "评标委员会已对该两家投标人作出认定", supplier_a=a, supplier_b=b)
+    if not data.reason.strip():
+        raise ValidationError("related.reason_missing", "A determination states its reason",
+                              "认定须说明理由", {"supplier_a": a, "supplier_b": b})
+    row.void, row.reason, row.decided_by, row.decided_at = data.void, data.reason, uow.actor.id, uow.now
+    session.add(row)
+    profile, _ = frozen_rules(tender)
+    for lot_id in row.lots if data.void else []:
+        lot = lot_row(session, tender.id, lot_id)
+        for supplier_id in (a, b):
+            entry = session.exec(select(EntryRow).where(
+                col(EntryRow.tender_id) == tender.id, col(EntryRow.lot_id) == lot_id,
+                col(EntryRow.supplier_id) == supplier_id)).one()
+            entry.reasons = [*entry.reasons, reason_dict(related_reason(pair_of(row), supplier_id,
+                                                                        determined=True))]
+            lot.compliant -= int(entry.compliant)
+            entry.compliant = False
+            session.add(entry)
+        if lot.status != LOT_FAILED and lot.compliant < profile.min_valid_bids:
+            lot.status, lot.failure_reason = LOT_FAILED, shortfall_reason(lot.compliant, profile)
+        session.add(lot)
+    session.flush()
+    change = {"tender_id": tender.id, "supplier_a": a, "supplier_b": b, "void": data.void,
+              "reason": data.reason, "lots": list(row.lots)}
+    finish_lots(uow, tender, change, "evaluation.related", "RelatedBiddersDetermined")
+    return compliance_view(session, tender)
+
+
+def finish_lots(uow: UnitOfWork, tender: TenderRow, change: dict[str, Any], action: str, event: str) -> None:
     """Record the change; when every lot has failed, the tender fails (流标) with it."""
     lots = uow.session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id)).all()
     if lots and all(lot.status == LOT_FAILED for lot in lots):
@@ -238,7 +302,7 @@ def _finish(uow: UnitOfWork, tender: TenderRow, change: dict[str, Any], action: 
     uow.record(action, SUBJECT, tender.id, change, event=event, payload=change)
 
 
-def _after_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
+def after_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
     tender = load_tender(uow, tender_id)
     require_state(tender, TenderState.EVALUATING, doing="do this after the compliance check")
     ev = evaluation_row(uow.session, tender_id)
@@ -254,7 +318,7 @@ def _after_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
 
 def decide_abnormal(uow: UnitOfWork, tender_id: str, data: AbnormalInput) -> EntryView:
     """Record the bidder's written explanation and the committee's decision on a flagged bid."""
-    tender = _after_compliance(uow, tender_id)
+    tender = after_compliance(uow, tender_id)
     session = uow.session
     entry = entry_row(session, tender.id, data.lot_id, data.bid_id)
     if entry.abnormal is None:
@@ -280,19 +344,19 @@ def decide_abnormal(uow: UnitOfWork, tender_id: str, data: AbnormalInput) -> Ent
         lot.compliant -= 1
         profile, _ = frozen_rules(tender)
         if lot.compliant < profile.min_valid_bids:
-            lot.status, lot.failure_reason = LOT_FAILED, _shortfall_reason(lot.compliant, profile)
+            lot.status, lot.failure_reason = LOT_FAILED, shortfall_reason(lot.compliant, profile)
         session.add(lot)
     session.flush()
     change = {"tender_id": tender.id, "lot_id": data.lot_id, "bid_id": data.bid_id,
               "decision": data.decision.value, "explanation": data.explanation,
               "lot_status": lot.status}
-    _finish(uow, tender, change, "evaluation.abnormal", "AbnormalBidDecided")
+    finish_lots(uow, tender, change, "evaluation.abnormal", "AbnormalBidDecided")
     return entry_view(entry)
 
 
 def record_adjustment(uow: UnitOfWork, tender_id: str, data: AdjustmentInput) -> EntryView:
     """A documented price adjustment of a compliant bid (lowest evaluated price method)."""
-    tender = _after_compliance(uow, tender_id)
+    tender = after_compliance(uow, tender_id)
     _, spec = frozen_rules(tender)
     if method_of(spec) is not AwardMethod.LOWEST_EVALUATED_PRICE:
         raise refuse("evaluation.adjustment_method",

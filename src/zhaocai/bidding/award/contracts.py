@@ -2,15 +2,18 @@
 
 The award needs the publicity to be over and every objection answered (`can_award`); each lot
 goes to its first candidate unless an approved removal takes it out, then the next
-(`decide_award`). The award's amount is exactly the winning bid's opened price for the lot, and the
-contract is created at that same amount, to be signed by the buyer and the supplier within
-`contract_within_days` (Law 46); when every awarded lot's contract is signed the tender is
-`contracted`.
+(`decide_award`). Every winner must be eligible in the register at the award's moment, and the
+supplier at each signature (`holds.py`): otherwise the command is refused and a supervisor decides
+(next candidate or re-tender, Reg 55). The award's amount is exactly the winning bid's opened
+price for the lot, and the contract is created at that same amount, to be signed by the buyer
+and the supplier within `contract_within_days` (Law 46); when every awarded lot's contract is
+signed the tender is `contracted`.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -26,11 +29,13 @@ from zhaocai.bidding.award.common import (
     refuse,
     require_state,
 )
+from zhaocai.bidding.award.holds import require_eligible_signatory, require_eligible_winners
 from zhaocai.bidding.award.objections import open_objections
 from zhaocai.bidding.award.report import entry_amount
-from zhaocai.bidding.award.tables import AwardRow, ContractRow, LotRow, RemovalRow
+from zhaocai.bidding.award.tables import AwardRow, ContractRow, EntryRow, LotRow, RemovalRow
 from zhaocai.bidding.award.views import AwardView, ContractView, NoticeView
 from zhaocai.bidding.evaluation import (
+    AwardDecision,
     Reason,
     Removal,
     award_notice,
@@ -46,7 +51,7 @@ from zhaocai.money import Money, amount_in_words
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import SupplierRow
 
-PENDING, SIGNED = "pending_signature", "signed"
+PENDING, SIGNED, VOID = "pending_signature", "signed", "void"
 
 
 def notice_view(award: AwardRow, contract: ContractRow) -> NoticeView:
@@ -63,7 +68,8 @@ def notice_view(award: AwardRow, contract: ContractRow) -> NoticeView:
 
 def award_view(session: Session, tender: TenderRow) -> AwardView:
     """Every notice of a tender, lot by lot."""
-    awards = session.exec(select(AwardRow).where(col(AwardRow.tender_id) == tender.id)
+    awards = session.exec(select(AwardRow).where(col(AwardRow.tender_id) == tender.id,
+                                                 col(AwardRow.voided_at).is_(None))
                           .order_by(col(AwardRow.lot_id))).all()
     contracts = {c.award_id: c for c in session.exec(select(ContractRow).where(
         col(ContractRow.tender_id) == tender.id)).all()}
@@ -71,8 +77,52 @@ def award_view(session: Session, tender: TenderRow) -> AwardView:
                      notices=[notice_view(a, contracts[a.id]) for a in awards])
 
 
+def write_award(uow: UnitOfWork, tender: TenderRow, lot: LotRow, decision: AwardDecision, entry: EntryRow,
+                deadline: datetime) -> dict[str, Any]:
+    """Write a lot's award, its notice and its pending contract; return the audit facts."""
+    session = uow.session
+    amount = entry_amount(entry)
+    supplier = session.get(SupplierRow, entry.supplier_id)
+    name = supplier.name if supplier else entry.supplier_id
+    text = award_notice(tender_ref=tender.id, tender_title=tender.title,
+                        lot_name=lot.title if len(tender.lots) > 1 else None, supplier_name=name,
+                        amount=amount, contract_deadline_at=deadline)
+    award_id, contract_id = f"awd-{uuid.uuid4().hex[:12]}", f"ctr-{uuid.uuid4().hex[:12]}"
+    removed = [{"bid_id": r.bid_id, "code": r.reason.code, "en": r.reason.en, "zh": r.reason.zh,
+                "recorded_by": r.recorded_by, "approved_by": r.approved_by, "basis": r.basis}
+               for r in decision.removed]
+    session.add(AwardRow(
+        id=award_id, tender_id=tender.id, lot_id=lot.lot_id, bid_id=entry.bid_id,
+        supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen, rank=decision.rank,
+        removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id,
+        notice={"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
+                "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
+                "body_en": text.body_en, "body_zh": text.body_zh}))
+    session.add(ContractRow(
+        id=contract_id, tender_id=tender.id, lot_id=lot.lot_id, award_id=award_id,
+        bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen,
+        status=PENDING, created_at=uow.now, sign_by=deadline))
+    lot.status = LOT_AWARDED
+    session.add(lot)
+    return {"lot_id": lot.lot_id, "award_id": award_id, "contract_id": contract_id,
+            "bid_id": entry.bid_id, "supplier_id": entry.supplier_id, "rank": decision.rank,
+            "amount": str(amount), "amount_in_words": text.amount_in_words,
+            "removed": [r["bid_id"] for r in removed]}
+
+
+def removals_of(session: Session, tender_id: str, lot_id: str | None = None) -> list[Removal]:
+    """The recorded removals of a tender (or of one lot) as the pure rules take them."""
+    query = select(RemovalRow).where(col(RemovalRow.tender_id) == tender_id)
+    if lot_id is not None:
+        query = query.where(col(RemovalRow.lot_id) == lot_id)
+    rows = session.exec(query.order_by(col(RemovalRow.proposed_at), col(RemovalRow.id))).all()
+    return [Removal(r.bid_id, Reason(r.code, r.en, r.zh), r.proposed_by, r.approved_by, r.basis, r.lot_id)
+            for r in rows]
+
+
 def award(uow: UnitOfWork, tender_id: str) -> AwardView:
-    """Award every ranked lot to its first candidate not removed by an approved removal."""
+    """Award every ranked lot to its first candidate not removed by an approved removal, once
+    every winner is eligible at this moment (else `award.winner_ineligible`)."""
     session = uow.session
     tender = load_tender(uow, tender_id)
     require_state(tender, TenderState.PUBLICISING, doing="award")
@@ -87,45 +137,18 @@ def award(uow: UnitOfWork, tender_id: str) -> AwardView:
     lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id,
                                              col(LotRow.status) == LOT_RANKED)
                         .order_by(col(LotRow.lot_id))).all()
-    removals = session.exec(select(RemovalRow).where(col(RemovalRow.tender_id) == tender.id)
-                            .order_by(col(RemovalRow.proposed_at), col(RemovalRow.id))).all()
+    removals = removals_of(session, tender.id)
     deadline = contract_deadline(uow.now, profile)
-    facts: list[dict[str, Any]] = []
-    several = len(tender.lots) > 1
+    chosen = []
     for lot in lots:
-        decision = decide_award(list(lot.candidates or []), [
-            Removal(r.bid_id, Reason(r.code, r.en, r.zh), r.proposed_by, r.approved_by)
-            for r in removals if r.lot_id == lot.lot_id])
-        entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
-        amount = entry_amount(entry)
-        supplier = session.get(SupplierRow, entry.supplier_id)
-        name = supplier.name if supplier else entry.supplier_id
-        text = award_notice(tender_ref=tender.id, tender_title=tender.title,
-                            lot_name=lot.title if several else None, supplier_name=name,
-                            amount=amount, contract_deadline_at=deadline)
-        award_id, contract_id = f"awd-{uuid.uuid4().hex[:12]}", f"ctr-{uuid.uuid4().hex[:12]}"
-        removed = [{"bid_id": r.bid_id, "code": r.reason.code, "en": r.reason.en, "zh": r.reason.zh,
-                    "recorded_by": r.recorded_by, "approved_by": r.approved_by} for r in decision.removed]
-        session.add(AwardRow(
-            id=award_id, tender_id=tender.id, lot_id=lot.lot_id, bid_id=entry.bid_id,
-            supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen, rank=decision.rank,
-            removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id,
-            notice={"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
-                    "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
-                    "body_en": text.body_en, "body_zh": text.body_zh}))
-        session.add(ContractRow(
-            id=contract_id, tender_id=tender.id, lot_id=lot.lot_id, award_id=award_id,
-            bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen,
-            status=PENDING, created_at=uow.now, sign_by=deadline))
-        lot.status = LOT_AWARDED
-        session.add(lot)
-        facts.append({"lot_id": lot.lot_id, "award_id": award_id, "contract_id": contract_id,
-                      "bid_id": entry.bid_id, "supplier_id": entry.supplier_id, "rank": decision.rank,
-                      "amount": str(amount), "amount_in_words": text.amount_in_words,
-                      "removed": [r["bid_id"] for r in removed]})
-    if not facts:
+        decision = decide_award(list(lot.candidates or []), [r for r in removals if r.lot_id == lot.lot_id])
+        chosen.append((lot, decision, entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)))
+    if not chosen:
         raise refuse("award.nothing_to_award", "No lot is ranked for award", "没有可定标的标段",
                      tender_id=tender.id)
+    require_eligible_winners(session, tender, [(lot.lot_id, e.bid_id, e.supplier_id, entry_amount(e))
+                                               for lot, _, e in chosen], uow.now)
+    facts = [write_award(uow, tender, lot, decision, entry, deadline) for lot, decision, entry in chosen]
     ev.awarded_at = uow.now
     session.add(ev)
     session.flush()
@@ -145,6 +168,12 @@ def contract_view(contract: ContractRow, tender_state: str) -> ContractView:
                         supplier_signed_by=contract.supplier_signed_by, tender_state=tender_state)
 
 
+def all_signed(session: Session, tender_id: str) -> bool:
+    """Every standing (not voided) contract of the tender is signed."""
+    return all(s == SIGNED for s in session.exec(select(ContractRow.status).where(
+        col(ContractRow.tender_id) == tender_id)).all() if s != VOID)
+
+
 def load_contract(session: Session, contract_id: str) -> ContractRow:
     """A contract or NotFoundError."""
     row = session.get(ContractRow, contract_id)
@@ -162,37 +191,39 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     if contract.status == SIGNED:
         raise conflict("contract.already_signed", "The contract is already signed", "合同已签订",
                        contract_id=contract_id)
+    if contract.status == VOID:
+        raise conflict("contract.void", "This contract was voided by a supervisor's decision",
+                       "该合同已经纪检人员决定作废", contract_id=contract_id)
     if uow.now >= contract.sign_by:
         raise refuse("contract.deadline_passed",
                      f"The contract had to be signed by {contract.sign_by.isoformat()} (Law 46)",
                      "合同须在中标通知书发出之日起三十日内订立（招标投标法第四十六条），已逾期",
                      sign_by=contract.sign_by.isoformat())
-    if actor.supplier_id is not None:
-        if actor.supplier_id != contract.supplier_id:
-            raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
-                                   "仅中标供应商可签署该合同", {"actor": actor.id})
-        if contract.supplier_signed_by is not None:
-            raise conflict("contract.side_signed", "The supplier already signed", "供应商已签署")
+    supplier_side = actor.supplier_id is not None
+    if supplier_side and actor.supplier_id != contract.supplier_id:
+        raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
+                               "仅中标供应商可签署该合同", {"actor": actor.id})
+    if not supplier_side and not actor.has(Role.PURCHASING):
+        raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
+                               "由采购部门代表招标人签署", {"actor": actor.id})
+    if (contract.supplier_signed_by if supplier_side else contract.buyer_signed_by) is not None:
+        raise conflict("contract.side_signed", "The supplier already signed" if supplier_side else
+                       "The buyer already signed", "供应商已签署" if supplier_side else "招标人已签署")
+    tender = load_tender(uow, contract.tender_id)
+    require_eligible_signatory(session, tender, contract, uow.now)  # at this moment, either side
+    if supplier_side:
         contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
     else:
-        if not actor.has(Role.PURCHASING):
-            raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
-                                   "由采购部门代表招标人签署", {"actor": actor.id})
-        if contract.buyer_signed_by is not None:
-            raise conflict("contract.side_signed", "The buyer already signed", "招标人已签署")
         contract.buyer_signed_by, contract.buyer_signed_at = actor.id, uow.now
     both = contract.buyer_signed_by is not None and contract.supplier_signed_by is not None
     if both:
         contract.status = SIGNED
     session.add(contract)
     session.flush()
-    tender = load_tender(uow, contract.tender_id)
     facts = {"contract_id": contract.id, "tender_id": tender.id, "lot_id": contract.lot_id,
              "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
              "signed_by": actor.id, "status": contract.status}
-    others = session.exec(select(ContractRow.status).where(
-        col(ContractRow.tender_id) == tender.id)).all()
-    if both and all(s == SIGNED for s in others) and tender.state == TenderState.AWARDED.value:
+    if both and all_signed(session, tender.id) and tender.state == TenderState.AWARDED.value:
         fire_transition(uow, tender, "contract", facts, action="contract.sign")
     else:
         uow.record("contract.sign", "contract", contract.id, facts,

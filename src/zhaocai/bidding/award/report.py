@@ -36,6 +36,7 @@ from zhaocai.bidding.award.common import (
     scheme_of,
     tie_break_of,
 )
+from zhaocai.bidding.award.related import pending_questions
 from zhaocai.bidding.award.scoring import committee_scores, outlier_dict
 from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, SheetRow
 from zhaocai.bidding.award.views import EvaluationReport, LotView
@@ -147,6 +148,13 @@ def compile_report(uow: UnitOfWork, tender_id: str, calendar: WorkingCalendar) -
     if undecided:
         raise refuse("abnormal.decision_missing", "Decide on every abnormally low bid first",
                      "须先对每一异常低价投标作出认定", bid_ids=undecided)
+    pending = pending_questions(session, tender.id)
+    if pending:
+        raise refuse("related.determination_pending",
+                     f"Determine first whether {len(pending)} pair(s) of bidders sharing contacts "
+                     "are related (Reg 34)",
+                     f"须先认定 {len(pending)} 组共用联系方式的投标人是否存在关联（实施条例第三十四条）",
+                     pairs=pending)
     if method is AwardMethod.COMPREHENSIVE:
         size = len(active_members(session, tender.id))
         for lot in lots:

@@ -20,6 +20,7 @@ from zhaocai.bidding.award import (
     compliance,
     contracts,
     experts,
+    ineligible,
     inquiry,
     objections,
     report,
@@ -30,7 +31,6 @@ from zhaocai.bidding.award.common import (
     MEMBER_ROLES,
     is_staff,
     load_tender_row,
-    lot_views,
     require_member,
 )
 from zhaocai.bidding.award.tables import ContractRow, ExpertRow, ObjectionRow
@@ -48,10 +48,12 @@ from zhaocai.bidding.award.views import (
     EvaluationReport,
     ExpertInput,
     ExpertView,
+    IneligibleDecisionInput,
     InquiryDecisionView,
     NoticeView,
     ObjectionView,
     PerformanceInput,
+    RelatedInput,
     RemovalView,
     Representative,
     ScoreSheetView,
@@ -184,14 +186,22 @@ class EvaluationService:
         return self._run(actor, "evaluation.adjustment",
                          lambda uow: compliance.record_adjustment(uow, tender_id, parsed), MEMBER_ROLES)
 
+    def determine_related(self, actor: Actor, tender_id: str,
+                          data: RelatedInput | Mapping[str, Any]) -> ComplianceView:
+        """A member records whether two bidders sharing contacts are related (Reg 34): void voids
+        both bids in every lot both priced. Every such question is determined before the report."""
+        parsed = parse(RelatedInput, data)
+        return self._run(actor, "evaluation.related",
+                         lambda uow: compliance.determine_related(uow, tender_id, parsed), MEMBER_ROLES)
+
     def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
-        """The compliance outcome, for staff and declared members (bidders read the report)."""
+        """The compliance outcome with the related pairs (Reg 34), for staff and declared members
+        (bidders read the report)."""
         with self._platform.session() as session:
             tender = load_tender_row(session, tender_id)
             if not is_staff(actor):
                 require_member(session, tender_id, actor)
-            return ComplianceView(tender_id=tender.id, state=tender.state,
-                                  lots=lot_views(session, tender.id))
+            return compliance.compliance_view(session, tender)
 
     # -- scoring ---------------------------------------------------------------------------------
 
@@ -266,10 +276,21 @@ class EvaluationService:
     # -- award and contract ----------------------------------------------------------------------
 
     def award(self, actor: Actor, tender_id: str) -> AwardView:
-        """Award every ranked lot once publicity is over and every objection answered."""
+        """Award every ranked lot once publicity is over and every objection answered, each to a
+        winner eligible at this moment (else `award.winner_ineligible`; see `decide_ineligible`)."""
         require_buyer(actor, "award.decide")
         return self._run(actor, "award.decide",
                          lambda uow: contracts.award(uow, tender_id), (Role.PURCHASING,))
+
+    def decide_ineligible(self, actor: Actor, tender_id: str,
+                          data: IneligibleDecisionInput | Mapping[str, Any]) -> AwardView:
+        """A supervisor's recorded decision on a lot whose winner became ineligible (Reg 55):
+        `next_candidate` (who must be eligible when awarded) or `retender` (the lot fails; the
+        tender too when no lot is left). Refused while the winner is eligible."""
+        require_buyer(actor, "award.ineligible_decide")
+        parsed = parse(IneligibleDecisionInput, data)
+        return self._run(actor, "award.ineligible_decide",
+                         lambda uow: ineligible.decide(uow, tender_id, parsed), (Role.SUPERVISOR,))
 
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
@@ -285,7 +306,8 @@ class EvaluationService:
                             f"标段 {lot_id!r} 尚无中标通知书", {"tender_id": tender_id, "lot_id": lot_id})
 
     def sign_contract(self, actor: Actor, contract_id: str) -> ContractView:
-        """Purchasing (for the buyer) or the winning supplier signs the contract."""
+        """Purchasing (for the buyer) or the winning supplier signs the contract; refused while the
+        supplier is not eligible at that moment (`contract.supplier_ineligible`)."""
         return self._run(actor, "contract.sign",
                          lambda uow: contracts.sign(uow, contract_id), (Role.PURCHASING, Role.SUPPLIER))
 

@@ -252,6 +252,9 @@ class RemovalRow(SQLModel, table=True):
     proposed_at: datetime = _time()
     approved_by: str | None = _text(True)
     approved_at: datetime | None = _time(True)
+    basis: str | None = _text(True)
+    """None: a proposal another person approves; "ineligible": a supervisor's decision on a
+    candidate the register shows ineligible at that moment (checked by the library)."""
 
 
 class AwardRow(SQLModel, table=True):
@@ -270,6 +273,9 @@ class AwardRow(SQLModel, table=True):
     notice: Any = _json()
     awarded_at: datetime = _time()
     awarded_by: str = _text()
+    voided_at: datetime | None = _time(True)
+    voided_by: str | None = _text(True)
+    void_reason: Any = _json(True)
 
     __table_args__ = (Index("ix_award_tender", "tender_id"),)
 
@@ -295,6 +301,23 @@ class ContractRow(SQLModel, table=True):
     supplier_signed_at: datetime | None = _time(True)
 
     __table_args__ = (Index("ix_contract_tender", "tender_id"),)
+
+
+class RelatedRow(SQLModel, table=True):
+    """Two related bidders of a tender (Reg 34): void by rule, or a question the committee decides."""
+
+    __tablename__ = "evaluation_related"
+
+    tender_id: str = _key()
+    supplier_a: str = _key()
+    supplier_b: str = _key()
+    kind: str = _text()
+    facts: Any = _json()
+    lots: Any = _json()
+    void: bool | None = _flag(True)
+    reason: str | None = _text(True)
+    decided_by: str | None = _text(True)
+    decided_at: datetime | None = _time(True)
 
 
 class InquirySignatureRow(SQLModel, table=True):

@@ -168,12 +168,53 @@ class LotView(_Frozen):
     outliers: list[dict[str, Any]]
 
 
+class SharedFactView(_Frozen):
+    """One attribute two related bidders share (Reg 34 evidence)."""
+
+    kind: str
+    value_a: str
+    value_b: str
+
+
+class RelatedView(_Frozen):
+    """Two related bidders (Reg 34): `void_by_rule` (same legal representative or a controlling or
+    managing relation), or a shared-contact question the committee decides (`void` None: pending)."""
+
+    supplier_a: str
+    supplier_b: str
+    kind: str
+    facts: list[SharedFactView]
+    lots: list[str]
+    void: bool | None
+    reason: str | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+
+
 class ComplianceView(_Frozen):
     """The compliance outcome of every lot, and whether the tender failed (流标)."""
 
     tender_id: str
     state: str
     lots: list[LotView]
+    related: list[RelatedView] = []
+
+
+class RelatedInput(_Input):
+    """The committee's determination on two bidders sharing contacts (Reg 34)."""
+
+    supplier_a: str = Field(min_length=1, max_length=64)
+    supplier_b: str = Field(min_length=1, max_length=64)
+    void: bool
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class IneligibleDecisionInput(_Input):
+    """A supervisor's decision on a lot whose winner became ineligible (Reg 55)."""
+
+    lot_id: str = Field(min_length=1, max_length=64)
+    action: str = Field(pattern="^(next_candidate|retender)$")
+    reason: str = Field(min_length=1, max_length=2000)
 
 
 class SheetReceipt(_Frozen):

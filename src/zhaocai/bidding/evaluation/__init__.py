@@ -21,6 +21,7 @@ from zhaocai.bidding.evaluation.abnormal import (
     find_abnormally_low,
 )
 from zhaocai.bidding.evaluation.award import (
+    INELIGIBLE,
     AwardDecision,
     AwardNotice,
     Removal,
@@ -45,11 +46,17 @@ from zhaocai.bidding.evaluation.committee import (
 )
 from zhaocai.bidding.evaluation.common import Reason, round_score
 from zhaocai.bidding.evaluation.compliance import (
+    BidderFacts,
     ComplianceResult,
     OpenedBid,
+    RelatedBidders,
+    RelatedPair,
+    SharedFact,
     check_bid,
     check_compliance,
     compliant_prices,
+    related_bidders,
+    related_reason,
 )
 from zhaocai.bidding.evaluation.inquiry import (
     InquiryResult,
@@ -97,6 +104,7 @@ from zhaocai.bidding.evaluation.scoring import (
 )
 
 __all__ = [
+    "INELIGIBLE",
     "AbnormalDecision",
     "AbnormalFlag",
     "Adjustment",
@@ -106,6 +114,7 @@ __all__ = [
     "Benchmark",
     "BidScore",
     "Bidder",
+    "BidderFacts",
     "BuyerRepresentative",
     "ComplianceResult",
     "Contender",
@@ -128,9 +137,12 @@ __all__ = [
     "Ranking",
     "Reason",
     "Recusal",
+    "RelatedBidders",
+    "RelatedPair",
     "Removal",
     "ScoreSheet",
     "ScoringScheme",
+    "SharedFact",
     "TieBreak",
     "apply_decisions",
     "award_notice",
@@ -158,6 +170,8 @@ __all__ = [
     "price_scores",
     "publicity_ends_at",
     "rank_lot",
+    "related_bidders",
+    "related_reason",
     "round_score",
     "scores_visible",
     "signing_officers",

@@ -3,6 +3,8 @@
 - The award goes to the first candidate, unless a recorded and approved removal reason removes it
   (e.g. it gave up, failed to sign, or was found in violation: Reg 55); then the next one. A
   removal approved by the person who recorded it is refused; one still pending blocks the award.
+  A candidate that became ineligible in the register is removed by a supervisor's recorded
+  decision alone (`basis = INELIGIBLE`): the fact is the register's, checked when it is recorded.
 - Periods are counted as the Civil Code counts them (Art. 201, 203): the starting day is not
   counted and a period ends at 24:00 (Asia/Shanghai) of its last day. In calendar days the last
   day is ``start date + days``; when a working calendar is given and that day is not a working
@@ -25,6 +27,8 @@ from zhaocai.money import amount_in_words, to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 from zhaocai.workdays import WorkingCalendar
 
+INELIGIBLE = "ineligible"
+
 
 @dataclass(frozen=True)
 class Removal:
@@ -34,6 +38,11 @@ class Removal:
     reason: Reason
     recorded_by: str
     approved_by: str | None = None
+    basis: str | None = None
+    """None: a reason someone recorded and another approves; `INELIGIBLE`: a supervisor's decision
+    on a candidate the register showed ineligible at that moment (the fact checked by the library,
+    the decision one supervisor's, Reg 55)."""
+    lot_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +69,7 @@ def decide_award(candidates: Sequence[str], removals: Sequence[Removal] = ()) ->
             raise RuleViolation("award.removal_pending",
                                 f"the removal of {removal.bid_id} awaits approval",
                                 f"取消 {removal.bid_id} 中标候选资格尚待批准", {"bid_id": removal.bid_id})
-        if removal.approved_by == removal.recorded_by:
+        if removal.approved_by == removal.recorded_by and removal.basis != INELIGIBLE:
             raise PermissionDenied("award.self_approval",
                                    f"{removal.recorded_by} cannot approve their own removal of "
                                    f"{removal.bid_id}",
