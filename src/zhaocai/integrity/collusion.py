@@ -217,10 +217,11 @@ def price_progression(history: History, settings: FlagSettings = DEFAULT_SETTING
         prepared = prepare(history)
         for index in _candidates(prepared, tolerance):
             d = prepared.digests[index]
-            if len(d.submitted) < min_bids:
+            known = [b for b in d.submitted if b.price is not None]
+            if len(known) < min_bids:
                 continue
-            bids = sorted(d.submitted, key=lambda b: (b.price, b.id))
-            prices = [b.price for b in bids]
+            bids = sorted(known, key=lambda b: (b.price, b.id))
+            prices = [b.price for b in bids if b.price is not None]
             diffs = list(map(sub, prices[1:], prices[:-1]))
             found: dict[tuple[int, int], tuple[str, Decimal]] = {}
             for start, end in _runs(diffs, [Decimal(1)] * len(diffs), tolerance, min_bids):
