@@ -214,11 +214,14 @@ def test_r044_business_similarities() -> None:
     suppliers = [SupplierFacts("S1", "甲", address="义乌市 稠州北路 1号", phones=frozenset({"0579-1"})),
                  SupplierFacts("S2", "乙", address="义乌市稠州北路1号 ", phones=frozenset({"0579-2"})),
                  SupplierFacts("S3", "丙", address=" 义乌市  稠州北路 1号", phones=frozenset({"0579-3"}))]
+    # Spacing inside an address and a missing province do not make another address.
+    suppliers[1] = SupplierFacts("S2", "乙", address="浙江省义乌市稠州北路1号 ", phones=frozenset({"0579-2"}))
     flags = run("R044", [tender("T1", three("a"))], suppliers)
-    assert [f.supplier_ids for f in flags] == [("S1", "S3")]
+    assert [f.supplier_ids for f in flags] == [("S1", "S2", "S3")]
     assert flags[0].evidence["links"] == [
-        {"field": "address", "value": "义乌市 稠州北路 1号", "suppliers": ["S1", "S3"]}]
-    assert run("R044", [tender("T1", three("a"))], suppliers[:2]) == []
+        {"field": "address", "value": "义乌市稠州北路1号", "suppliers": ["S1", "S2", "S3"]}]
+    other = SupplierFacts("S2", "乙", address="义乌市稠州北路2号", phones=frozenset({"0579-2"}))
+    assert run("R044", [tender("T1", three("a"))], [suppliers[0], other]) == []
 
 
 def test_r048_heterogeneous_supplier() -> None:
