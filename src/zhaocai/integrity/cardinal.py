@@ -111,7 +111,8 @@ def _tie_sets(bids: Iterable[BidFacts]) -> list[tuple[Decimal, str | None, list[
     for b in bids:
         if b.price is not None and b.tenderers:
             by_price[(b.price, b.currency)].append(b)
-    return sorted(((p, c, g) for (p, c), g in by_price.items()
+    # Shown with the spelling of the group's first bid by id (1000 and 1000.0 are one price).
+    return sorted(((min(g, key=lambda b: b.id).price or p, c, g) for (p, c), g in by_price.items()
                    if len({frozenset(b.tenderers) for b in g}) > 1), key=lambda x: (x[0], x[1] or ""))
 
 

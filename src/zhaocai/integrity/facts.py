@@ -239,13 +239,14 @@ class TenderFacts:
 
     def award_list(self) -> tuple[AwardFacts, ...]:
         """The awards as published; or, when none are, one active award to the winner of an
-        awarded tender (to no known supplier when several suppliers won its lots)."""
+        awarded tender (to no known supplier when several suppliers won its lots), classified by
+        the tender's category."""
         if self.awards:
             return self.awards
         if self.status in AWARDED_STATUSES:
             winner = self.winner_supplier_id
             return (AwardFacts(f"{self.id}-award", "active", (winner,) if winner else (),
-                               self.award_amount),)
+                               self.award_amount, None, (self.category,) if self.category else ()),)
         return ()
 
     def active_awards(self) -> tuple[AwardFacts, ...]:

@@ -36,10 +36,10 @@ from zhaocai.integrity.facts import (
 )
 
 LOCAL_METHODS: dict[str, TenderMethodName] = {
-    "公开招标": "open", "邀请招标": "invited", "询价": "inquiry", "询价采购": "inquiry",
-    "单一来源": "direct", "单一来源采购": "direct",
+    "邀请招标": "invited", "询价": "inquiry", "询价采购": "inquiry",
 }
-"""procurementMethodDetails that name one of zhaocai's methods (as zhaocai publishes them)."""
+"""procurementMethodDetails that, with procurementMethod selective or limited, name zhaocai's
+invited tender or price inquiry (as zhaocai publishes them)."""
 OCDS_METHODS: dict[str, TenderMethodName] = {
     "open": "open", "selective": "selective", "limited": "limited", "direct": "direct",
 }
@@ -140,7 +140,9 @@ def _method(tender: Mapping[str, Any], details: str | None, read: _Reader) -> Te
         return "unknown"
     local = LOCAL_METHODS.get(details or "")
     # zhaocai publishes invited tenders as selective and inquiries as limited.
-    return local if local is not None and local != "open" and method != "open" else method
+    if local is not None and (method, local) in (("selective", "invited"), ("limited", "inquiry")):
+        return local
+    return method
 
 
 def _bids(ocid: str, release: Mapping[str, Any], read: _Reader) -> list[BidFacts]:
