@@ -60,6 +60,15 @@ def test_a_compiled_release_becomes_facts() -> None:
     assert (t.deadline - t.published_at).days == 10  # type: ignore[operator]
 
 
+def test_a_joint_bids_supplier_is_one_of_its_tenderers() -> None:
+    from zhaocai.integrity import BidFacts
+
+    assert BidFacts("b", "", None, None, tenderer_ids=("S1", "S2")).supplier_id == "S1"
+    with pytest.raises(ValidationError) as err:
+        BidFacts("b", "S9", None, None, tenderer_ids=("S1", "S2"))
+    assert err.value.code == "integrity.facts.tenderers"
+
+
 def test_a_release_without_ocid_is_refused() -> None:
     with pytest.raises(ValidationError) as err:
         release_facts({"tender": {}})

@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
+from itertools import compress
+from operator import and_, attrgetter, eq
 
 from zhaocai.integrity.cardinal_fences import (
     r025_excessive_unsuccessful_bids as r025_excessive_unsuccessful_bids,
@@ -55,6 +57,7 @@ from zhaocai.integrity.scope import (
 )
 
 ONE = Decimal(1)
+_RECEIVED = attrgetter("received_at")
 
 
 def r003_short_submission_period(history: History,
@@ -126,8 +129,9 @@ def r028_identical_bid_prices(history: History,
     """
     prepared = prepare(history)
     prices, owners = prepared.sorted_prices()
-    tied = sorted({owners[i] for i in range(1, len(prices))
-                   if prices[i] == prices[i - 1] and owners[i] == owners[i - 1]})
+    # Equal neighbours in a tender's sorted prices, found for all tenders at once.
+    tied = sorted(set(compress(owners[1:], map(and_, map(eq, prices[1:], prices[:-1]),
+                                               map(eq, owners[1:], owners[:-1])))))
     flags = []
     for index in tied:
         d = prepared.digests[index]
@@ -159,10 +163,15 @@ def r030_check(d: Digest) -> Flag | None:
     deadline = d.tender.deadline
     if deadline is None or not d.valid:
         return None
+    try:
+        if max(map(_RECEIVED, d.valid)) <= deadline:  # C-level screen: nothing late at all
+            return None
+    except TypeError:  # a bid without a date
+        pass
     late = [b for b in d.valid if b.received_at is not None and b.received_at > deadline]
     if not late:
         return None
-    winners = {s for a in d.tender.active_awards() for s in a.supplier_ids}
+    winners = d.tender.active_supplier_ids()
     late = [b for b in late if winners.intersection(b.tenderers)]
     if not late:
         return None
@@ -188,10 +197,11 @@ def r035_all_except_winner_disqualified(history: History,
 def r035_check(d: Digest, settings: FlagSettings) -> Flag | None:
     """R035 for one tender."""
     t = d.tender
-    if not d.valid or not t.awards_final():
+    # Each bid's supplier is among its tenderers: two valid suppliers are two valid tenderers.
+    if len(d.valid_suppliers) > 1 or not d.valid or not t.awards_final():
         return None
     valid = {s for b in d.valid for s in b.tenderers}
-    if len(valid) != 1 or valid != {s for a in t.active_awards() for s in a.supplier_ids}:
+    if len(valid) != 1 or valid != t.active_supplier_ids():
         return None
     (winner,) = valid
     others = [b for b in d.submitted if b.status == "disqualified" and not valid.issuperset(b.tenderers)]
@@ -221,7 +231,7 @@ def r036_lowest_bid_disqualified(history: History,
 
 def r036_check(d: Digest, settings: FlagSettings, currency: str | None) -> Flag | None:
     """R036 for one tender, comparing the prices stated in `currency`."""
-    if len(d.submitted) == len(d.valid) or not d.tender.active_awards() \
+    if len(d.submitted) == len(d.valid) or not d.tender.has_active_award() \
             or not compares_prices(d.tender, settings):
         return None
     bids = [b for b in d.submitted if priced(b, currency)]

@@ -11,6 +11,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, localcontext
+from itertools import compress, repeat
+from operator import attrgetter, eq, is_not
 
 from zhaocai.integrity.facts import SupplierFacts
 from zhaocai.integrity.model import (
@@ -20,12 +22,18 @@ from zhaocai.integrity.model import (
     Flag,
     FlagSettings,
     History,
+    PreparedHistory,
     Quartiles,
     digests_of,
     make_flag,
+    prepare,
     quantile,
     shown,
 )
+
+_SUPPLIER = attrgetter("supplier_id")
+_STATUS = attrgetter("status")
+_JOINT = attrgetter("tenderer_ids")
 
 
 def r025_excessive_unsuccessful_bids(history: History,
@@ -113,27 +121,21 @@ def r038_excessive_disqualified_bids(history: History,
     (`r038_minimum_counts_bids`); zhaocai counts its processes, as the setting's name says.
     A procuring-entity flag is a buyer flag whose evidence says `role: procuring_entity`.
     """
-    tenderers: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    prepared = prepare(history)
+    tenderers = _tenderer_fractions(prepared)
     buyers: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     entities: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for d in digests_of(history):
+    for d in prepared.digests:
         if not d.submitted:
             continue
-        disqualified = 0
-        for b in d.submitted:
-            out = b.status == "disqualified"
-            disqualified += out
-            for s in b.tenderers:
-                entry = tenderers[s]
-                entry[0] += out
-                entry[1] += 1
-                entry[2] += 1
+        bids = len(d.submitted)
+        disqualified = bids - len(d.valid) - sum(b.status == "pending" for b in d.submitted)
         for key, table in ((d.tender.buyer, buyers), (d.tender.procuring_entity, entities)):
             if key:
                 entry = table[key]
                 entry[0] += disqualified
-                entry[1] += len(d.submitted)
-                entry[2] += len(d.submitted) if settings.r038_minimum_counts_bids else 1
+                entry[1] += bids
+                entry[2] += bids if settings.r038_minimum_counts_bids else 1
     flags = []
     processes = settings.r038_minimum_contracting_processes
     for role, table in (("buyer", buyers), ("procuring_entity", entities)):
@@ -142,6 +144,26 @@ def r038_excessive_disqualified_bids(history: History,
     for key, _, evidence in _high_outliers(tenderers, settings.r038_minimum_submitted_bids, settings):
         flags.append(make_flag("R038", "supplier", supplier_ids=[key], evidence=evidence))
     return flags
+
+
+def _tenderer_fractions(prepared: PreparedHistory) -> dict[str, list[int]]:
+    """Per tenderer: [disqualified bids, submitted bids, submitted bids]; each tenderer of a
+    joint bid counts the bid. Counted with C-level Counters over the flat list of bids, and only
+    joint bids (and bids naming no tenderer) one by one."""
+    bids, _ = prepared.flat_submitted()
+    suppliers = prepared.memo.get("flat_suppliers")
+    if suppliers is None:
+        suppliers = prepared.memo["flat_suppliers"] = list(map(_SUPPLIER, bids))
+    submitted = Counter(suppliers)
+    disqualified = Counter(compress(suppliers, map(eq, map(_STATUS, bids), repeat("disqualified"))))
+    for b in compress(bids, map(is_not, map(_JOINT, bids), repeat(None))):
+        out = b.status == "disqualified"
+        submitted[b.supplier_id] -= 1
+        disqualified[b.supplier_id] -= out
+        for s in b.tenderers:
+            submitted[s] += 1
+            disqualified[s] += out
+    return {s: [disqualified[s], n, n] for s, n in submitted.items() if s and n > 0}
 
 
 def r048_varieties(digests: Iterable[Digest], settings: FlagSettings) -> dict[str, tuple[int, set[str]]]:

@@ -138,7 +138,8 @@ class BidFacts:
     authorised representative (委托代理人), `project_manager` the proposed project manager (项目经理),
     `security_account` the bank account the bid security (投标保证金) was paid from.
     `tenderer_ids` names every tenderer of a joint bid (None: the one `supplier_id`; an empty
-    `supplier_id` means the data names no tenderer). `currency` is None when not stated.
+    `supplier_id` means the data names no tenderer), `supplier_id` among them (the lead by
+    default). `currency` is None when not stated.
     """
 
     id: str
@@ -160,6 +161,16 @@ class BidFacts:
         _optional_aware(self.received_at, f"bid {self.id} received_at")
         _choice(self.status, BID_STATUSES, f"bid {self.id} status")
         _tuple(self, "tenderer_ids")
+        if self.tenderer_ids:
+            if not self.supplier_id:
+                object.__setattr__(self, "supplier_id", self.tenderer_ids[0])
+            elif self.supplier_id not in self.tenderer_ids:
+                raise ValidationError(
+                    "integrity.facts.tenderers",
+                    f"bid {self.id}: supplier {self.supplier_id!r} is not among its tenderers",
+                    f"投标 {self.id}：供应商 {self.supplier_id!r} 不在其投标人之中",
+                    {"bid": self.id, "supplier_id": self.supplier_id,
+                     "tenderer_ids": list(self.tenderer_ids)})
 
     @property
     def tenderers(self) -> tuple[str, ...]:
@@ -255,9 +266,26 @@ class TenderFacts:
             return ()
         return tuple(a for a in self.award_list() if a.status == "active")
 
+    def active_supplier_ids(self) -> frozenset[str]:
+        """The suppliers of the awards in force (computed without building derived awards)."""
+        if self.status == "cancelled":
+            return frozenset()
+        if self.awards:
+            return frozenset(s for a in self.awards if a.status == "active" for s in a.supplier_ids)
+        winner = self.winner_supplier_id
+        return frozenset((winner,)) if winner and self.status in AWARDED_STATUSES else frozenset()
+
+    def has_active_award(self) -> bool:
+        """Whether some award is in force."""
+        if self.status == "cancelled":
+            return False
+        if self.awards:
+            return any(a.status == "active" for a in self.awards)
+        return self.status in AWARDED_STATUSES
+
     def awards_final(self) -> bool:
         """Whether every award with a status is final: active, cancelled or unsuccessful."""
-        return all(a.status in _FINAL_AWARD_STATUSES for a in self.award_list())
+        return all(a.status in _FINAL_AWARD_STATUSES for a in self.awards)
 
 
 _FINAL_AWARD_STATUSES = frozenset({"active", "cancelled", "unsuccessful", "unknown"})

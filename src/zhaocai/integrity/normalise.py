@@ -49,6 +49,10 @@ def _stable(step: Callable[[str], str]) -> Callable[[str], str]:
     """`step` repeated until its result no longer changes (a few rounds at most): folding can
     uncover spaces and spaces can uncover folds (NFKC turns "´" into a space and an accent)."""
     def stable(value: str) -> str:
+        value = step(value)
+        if _folded(value):
+            return value  # already folded: a repeat would change nothing
+
         for _ in range(6):
             after = step(value)
             if after == value:
@@ -60,8 +64,19 @@ def _stable(step: Callable[[str], str]) -> Callable[[str], str]:
     return stable
 
 
+def _folded(value: str) -> bool:
+    """Whether NFKC and case folding leave `value` as it is (cheap C-level checks)."""
+    if value.isascii():
+        return value.lower() == value
+    return unicodedata.is_normalized("NFKC", value) and value.casefold() == value
+
+
 def _fold(value: str) -> str:
     """NFKC and case folding until stable (full-width → half-width, upper → lower)."""
+    if value.isascii():
+        return value.lower()
+    if _folded(value):
+        return value
     for _ in range(4):
         folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", value).casefold())
         if folded == value:
@@ -116,7 +131,9 @@ def normalise_email(value: str) -> str:
     text = _fold(value).strip()
     if "<" in text and ">" in text:
         text = text[text.rindex("<") + 1:text.rindex(">")]
-    text = _SPACES.sub("", text.removeprefix("mailto:"))
+    while text.startswith("mailto:"):
+        text = text.removeprefix("mailto:")
+    text = _SPACES.sub("", text)
     local, at, domain = text.rpartition("@")
     if not at:
         return text

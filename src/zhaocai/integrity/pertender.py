@@ -50,32 +50,32 @@ def per_tender_flags(history: PreparedHistory, suppliers: Mapping[str, SupplierF
     grouped: list[tuple[str, str]] = []
     for d in history.digests:
         t = d.tender
-        found: list[tuple[list[Flag] | None, Flag | None]] = []
-        if r003 is not None:
-            found.append((r003, r003_check(d, settings)))
-        if r018 is not None:
-            found.append((r018, r018_check(d, settings)))
-        if few is not None:
-            found.append((few, few_bidders_check(d, settings)))
-        if late is not None and t.amendments and t.method in settings.amendment_methods:
-            found.append((late, late_amendment_check(t, notice, settings)))
+        if r003 is not None and (flag := r003_check(d, settings)) is not None:
+            r003.append(flag)
+        if r018 is not None and (flag := r018_check(d, settings)) is not None:
+            r018.append(flag)
+        if few is not None and (flag := few_bidders_check(d, settings)) is not None:
+            few.append(flag)
+        if late is not None and t.amendments and t.method in settings.amendment_methods \
+                and (flag := late_amendment_check(t, notice, settings)) is not None:
+            late.append(flag)
         if security is not None and t.bid_security is not None and t.estimate is not None \
-                and t.bid_security * 100 > t.estimate * percent:
-            found.append((security, bid_security_check(t, percent)))
+                and t.bid_security * 100 > t.estimate * percent \
+                and (flag := bid_security_check(t, percent)) is not None:
+            security.append(flag)
         if short is not None and t.publicity_start is not None and t.publicity_end is not None:
             length = t.publicity_end - t.publicity_start
             if length < minimum:
                 short.append(short_publicity_flag(t, length, settings))
         if d.valid:
-            if r030 is not None:
-                found.append((r030, r030_check(d)))
-            if r035 is not None:
-                found.append((r035, r035_check(d, settings)))
-            if r036 is not None and len(d.submitted) != len(d.valid):
-                found.append((r036, r036_check(d, settings, currency)))
-        for bucket, flag in found:
-            if flag is not None and bucket is not None:
-                bucket.append(flag)
+            if r030 is not None and (flag := r030_check(d)) is not None:
+                r030.append(flag)
+            if r035 is not None and len(d.valid_suppliers) < 2 \
+                    and (flag := r035_check(d, settings)) is not None:
+                r035.append(flag)
+            if r036 is not None and len(d.submitted) != len(d.valid) \
+                    and (flag := r036_check(d, settings, currency)) is not None:
+                r036.append(flag)
         winner = d.winner
         if winner is None:
             continue
