@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal, localcontext
 from itertools import compress, repeat
 from operator import attrgetter, eq, is_not
@@ -36,6 +36,23 @@ _STATUS = attrgetter("status")
 _JOINT = attrgetter("tenderer_ids")
 
 
+def fence_of(values: Collection[Decimal], threshold: Decimal | int | None, settings: FlagSettings,
+             upper: bool = True) -> tuple[Decimal, Quartiles | None] | None:
+    """The set threshold; or the Tukey fence of `values` (upper Q3 + 1.5·IQR, lower
+    Q1 − 1.5·IQR) with its quartiles; None when there are fewer than `fence_min_values`."""
+    if threshold is not None:
+        return Decimal(threshold), None
+    if len(values) < settings.fence_min_values or not values:
+        return None
+    quartiles = Quartiles.of(values)
+    return (quartiles.upper_fence if upper else quartiles.lower_fence), quartiles
+
+
+def quartile_evidence(quartiles: Quartiles | None) -> dict[str, Decimal]:
+    """Q1 and Q3 for a flag's evidence (nothing when a threshold was set)."""
+    return {} if quartiles is None else {"q1": shown(quartiles.q1), "q3": shown(quartiles.q3)}
+
+
 def r025_excessive_unsuccessful_bids(history: History,
                                      settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """R025: a top tenderer wins an unusually small share of its bids.
@@ -59,21 +76,16 @@ def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
                 entry = counts[supplier] = [0, 0]
             entry[0] += supplier == d.winner
             entry[1] += 1
-    if not counts or (settings.r025_threshold is None and len(counts) < settings.fence_min_values):
+    if not counts:
         return []
     with localcontext(RATIO_CONTEXT):
         ratios = {s: Decimal(w) / Decimal(n) for s, (w, n) in counts.items()}
         upper = quantile(sorted(Decimal(n) for _, n in counts.values()),
                          Decimal(settings.r025_percentile) / 100)
-        if settings.r025_threshold is not None:
-            lower = settings.r025_threshold
-        else:
-            quartiles = Quartiles.of(ratios.values())
-            if quartiles.q1 <= 0:
-                return []
-            lower = quartiles.lower_fence
-    if lower <= 0:
+        found = fence_of(list(ratios.values()), settings.r025_threshold, settings, upper=False)
+    if found is None or found[0] <= 0 or (found[1] is not None and found[1].q1 <= 0):
         return []
+    lower = found[0]
     flags = []
     for supplier, (wins, bids) in counts.items():
         ratio = ratios[supplier]
@@ -93,15 +105,10 @@ def _high_outliers(fractions: Mapping[str, list[int]], minimum: int,
         return []
     with localcontext(RATIO_CONTEXT):
         ratios = {k: Decimal(v[0]) / Decimal(v[1]) for k, v in eligible.items()}
-    extra: dict[str, Decimal] = {}
-    if settings.r038_threshold is not None:
-        fence = settings.r038_threshold
-    else:
-        if len(ratios) < settings.fence_min_values:
-            return []
-        quartiles = Quartiles.of(ratios.values())
-        fence = quartiles.upper_fence
-        extra = {"q1": shown(quartiles.q1), "q3": shown(quartiles.q3)}
+    found = fence_of(list(ratios.values()), settings.r038_threshold, settings)
+    if found is None:
+        return []
+    fence, extra = found[0], quartile_evidence(found[1])
     if fence <= 0:
         # Cardinal: when most ratios are 0 the fence is 0; nothing is flagged rather than everyone.
         return []
@@ -213,15 +220,10 @@ def r048_flags(won: Mapping[str, tuple[int, set[str]]], suppliers: Mapping[str, 
                  if count >= settings.r048_minimum_contracting_processes}
     if not varieties:
         return []
-    extra: dict[str, Decimal] = {}
-    if settings.r048_threshold is not None:
-        fence = settings.r048_threshold
-    else:
-        if len(varieties) < settings.fence_min_values:
-            return []
-        quartiles = Quartiles.of(Decimal(len(c)) for c in varieties.values())
-        fence = math.ceil(quartiles.upper_fence)
-        extra = {"q1": shown(quartiles.q1), "q3": shown(quartiles.q3)}
+    found = fence_of([Decimal(len(c)) for c in varieties.values()], settings.r048_threshold, settings)
+    if found is None:
+        return []
+    fence, extra = math.ceil(found[0]), quartile_evidence(found[1])
     flags = []
     known = suppliers or {}
     for supplier, categories in varieties.items():

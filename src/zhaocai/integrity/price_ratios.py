@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from zhaocai.integrity.cardinal_fences import fence_of, quartile_evidence
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
@@ -17,7 +18,6 @@ from zhaocai.integrity.model import (
     FlagSettings,
     History,
     PreparedHistory,
-    Quartiles,
     digests_of,
     make_flag,
     shown,
@@ -85,18 +85,11 @@ def _ratio_flags(code: str, history: History, threshold: Decimal | None, low: bo
     else:
         found = second_lowest_ratios(digests_of(history), settings)
     ratios = found.ratios
-    evidence_fence: dict[str, Decimal] = {}
-    if threshold is not None:
-        fence = threshold
-    else:
-        if len(ratios) < settings.fence_min_values:
-            return []
-        quartiles = Quartiles.of(ratios.values())
-        fence = quartiles.lower_fence if low else quartiles.upper_fence
-        evidence_fence = {"q1": shown(quartiles.q1), "q3": shown(quartiles.q3)}
-        if low and quartiles.q1 <= 0:
-            # Cardinal R024: if 25 % of processes have no difference, nothing is flagged.
-            return []
+    fenced = fence_of(list(ratios.values()), threshold, settings, upper=not low)
+    if fenced is None or (low and fenced[1] is not None and fenced[1].q1 <= 0):
+        # Cardinal R024: if 25 % of processes have no difference, nothing is flagged.
+        return []
+    fence, evidence_fence = fenced[0], quartile_evidence(fenced[1])
     if fence <= 0:
         # Cardinal R024 and R058: a fence of 0 or below flags nothing (else 75 % would be).
         return []
