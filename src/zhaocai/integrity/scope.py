@@ -80,12 +80,12 @@ def priced(bid: BidFacts, currency: str | None) -> bool:
     return bid.price is not None and bid.currency == currency
 
 
-def whole_days_between(start: TenderFacts) -> int | None:
+def whole_days_between(tender: TenderFacts) -> int | None:
     """Whole days from publication to the deadline in force, truncated toward zero (chrono's
     num_days); None when either date is not known."""
-    if start.published_at is None or start.deadline is None:
+    if tender.published_at is None or tender.deadline is None:
         return None
-    period = start.deadline - start.published_at
+    period = tender.deadline - tender.published_at
     return period.days if period.days >= 0 else -((-period).days)
 
 
