@@ -83,7 +83,8 @@ x = 5
 """
     settings = settings_from_ini(text)
     assert settings.codes == frozenset({"R003"}) and settings.r003_threshold_days == 10
-    assert settings.r003_procurement_method_details == {"x": 5}
+    assert settings.r003_procurement_method_details == (("x", 5),)
+    assert hash(settings) == hash(settings_from_ini(text))
     assert settings.no_price_comparison_method_details == {"NPC"}
     assert settings.excluded_method_details == {"EXC"} and settings.exclude_cancelled
 

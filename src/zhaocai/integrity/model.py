@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from operator import attrgetter
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from zhaocai.integrity.default_authors import DEFAULT_DOCUMENT_AUTHORS
 from zhaocai.integrity.facts import AWARDED_STATUSES, SUBMITTED_STATUSES, BidFacts, TenderFacts
@@ -157,8 +157,8 @@ class FlagSettings(BaseModel):
     r003_threshold_days: int = Field(15, ge=0, description="Cardinal R003 default threshold")
     r003_procurement_methods: frozenset[str] | None = Field(
         None, description="Cardinal R003 procurement_methods (None: every method)")
-    r003_procurement_method_details: Mapping[str, int] = Field(
-        default_factory=dict, description="Cardinal R003 thresholds per procurementMethodDetails")
+    r003_procurement_method_details: tuple[tuple[str, int], ...] = Field(
+        (), description="Cardinal R003 thresholds per procurementMethodDetails (a mapping is taken)")
     r003_law_minimums: bool = Field(
         True, description="zhaocai: each method's own legal minimum (Law 24, inquiry setting)")
     r018_procurement_methods: frozenset[str] = Field(
@@ -213,6 +213,12 @@ class FlagSettings(BaseModel):
         description="default document authors of office software, not evidence of one author")
     rotation_min_tenders: int = Field(3, ge=2, description="same bidder group, at least N tenders")
     rotation_min_winners: int = Field(2, ge=2, description="distinct winners within the group")
+
+    @field_validator("r003_procurement_method_details", mode="before")
+    @classmethod
+    def _details_table(cls, value: Any) -> Any:
+        """A mapping {details: days} is kept as sorted pairs, so that the settings stay hashable."""
+        return tuple(sorted(value.items())) if isinstance(value, Mapping) else value
 
     @classmethod
     def from_profile(cls, profile: RulesProfile, **overrides: Any) -> FlagSettings:

@@ -100,9 +100,10 @@ def period_minimum(tender: TenderFacts, settings: FlagSettings) -> tuple[int, st
     if not method_matches(tender, settings.r003_procurement_methods):
         return None
     details = tender.procurement_method_details
-    table = settings.r003_procurement_method_details
-    if details is not None and details in table:
-        return table[details], f"procurementMethodDetails {details}"
+    if details is not None and settings.r003_procurement_method_details:
+        for name, days in settings.r003_procurement_method_details:
+            if name == details:
+                return days, f"procurementMethodDetails {details}"
     if settings.r003_law_minimums:
         if tender.method == "direct":
             return None
