@@ -143,3 +143,19 @@ def test_r036_by_default_a_tie_with_a_valid_bid_is_not_a_flag() -> None:
 
 def test_r038_by_default_needs_five_values_for_a_fence() -> None:
     assert results("R038", FlagSettings(codes=frozenset({"R038"}))) == {}
+
+
+def test_r048_by_default_counts_suppliers_with_any_number_of_awards() -> None:
+    name = "R048-minimum_contracting_processes-1"
+    # Cardinal's default fence counts only suppliers awarded in 20 processes: none here.
+    assert results(name, cardinal_settings({"R048": {}})) == {}
+    assert results(name, FlagSettings(codes=frozenset({"R048"}))) == {"Tenderer": {"F": {"R048": 2.0}}}
+
+
+def test_r018_by_default_counts_the_bidders_when_their_number_is_not_published() -> None:
+    line = json.dumps({"ocid": "one", "tender": {"procurementMethod": "open", "status": "active"},
+                       "bids": {"details": [{"status": "valid", "tenderers": [{"id": "S"}]}]}})
+    found = import_ocds([line])
+    assert cardinal_results(compute_flags(found.tenders, None, cardinal_settings({"R018": {}}))) == {}
+    flags = compute_flags(found.tenders, None, FlagSettings(codes=frozenset({"R018"})))
+    assert cardinal_results(flags) == {"OCID": {"one": {"R018": 1.0}}}
