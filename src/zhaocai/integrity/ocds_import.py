@@ -84,7 +84,7 @@ class _Reader:
         return moment
 
     def amount(self, value: Any, field: str) -> tuple[Decimal | None, str | None]:
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             return None, None
         raw, currency = value.get("amount"), value.get("currency")
         currency = currency if isinstance(currency, str) else None
@@ -117,15 +117,15 @@ def _text(value: Any) -> str | None:
 
 def _ids(value: Any) -> tuple[str, ...]:
     """The ids of an organisation reference or a list of them (an object counts as a list of one)."""
-    items = [value] if isinstance(value, Mapping) else value if isinstance(value, list) else []
-    return tuple(i for i in (_text(o.get("id")) for o in items if isinstance(o, Mapping)) if i)
+    items = [value] if isinstance(value, dict) else value if isinstance(value, list) else []
+    return tuple(i for i in (_text(o.get("id")) for o in items if isinstance(o, dict)) if i)
 
 
 def _classifications(items: Any) -> tuple[str, ...]:
     if not isinstance(items, list):
         return ()
     codes = (_text(i.get("classification", {}).get("id")) for i in items
-             if isinstance(i, Mapping) and isinstance(i.get("classification"), Mapping))
+             if isinstance(i, dict) and isinstance(i.get("classification"), dict))
     return tuple(c for c in codes if c)
 
 
@@ -147,10 +147,10 @@ def _method(tender: Mapping[str, Any], details: str | None, read: _Reader) -> Te
 
 def _bids(ocid: str, release: Mapping[str, Any], read: _Reader) -> list[BidFacts]:
     section = release.get("bids")
-    details = section.get("details") if isinstance(section, Mapping) else None
+    details = section.get("details") if isinstance(section, dict) else None
     bids = []
     for n, bid in enumerate(details if isinstance(details, list) else [], start=1):
-        if not isinstance(bid, Mapping):
+        if not isinstance(bid, dict):
             continue
         where = f"bids/details/{n}"
         tenderers = _ids(bid.get("tenderers"))
@@ -169,7 +169,7 @@ def _awards(ocid: str, release: Mapping[str, Any], read: _Reader) -> list[AwardF
     found = release.get("awards")
     awards = []
     for n, award in enumerate(found if isinstance(found, list) else [], start=1):
-        if not isinstance(award, Mapping):
+        if not isinstance(award, dict):
             continue
         status = read.status(award.get("status"), AWARD_STATUSES, f"awards/{n}/status")
         amount, currency = read.amount(award.get("value"), f"awards/{n}/value/amount")
@@ -220,9 +220,9 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
                               "该发布记录没有 ocid", {"ocid": repr(release.get("ocid"))})
     read = _Reader(ocid, zone)
     tender = release.get("tender")
-    tender = tender if isinstance(tender, Mapping) else {}
+    tender = tender if isinstance(tender, dict) else {}
     period = tender.get("tenderPeriod")
-    period = period if isinstance(period, Mapping) else {}
+    period = period if isinstance(period, dict) else {}
     details = _text(tender.get("procurementMethodDetails"))
     bids, awards = _bids(ocid, release, read), _awards(ocid, release, read)
     status = _status(tender, bids, awards)
@@ -236,7 +236,7 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
     amounts = [a.amount for a in awards if a.status == "active"]
     facts = TenderFacts(
         id=ocid, title=_text(tender.get("title")) or "",
-        buyer=(_ids(buyer) or ("",))[0] if isinstance(buyer, Mapping) else "",
+        buyer=(_ids(buyer) or ("",))[0] if isinstance(buyer, dict) else "",
         category=_text(tender.get("mainProcurementCategory")) or "",
         method=_method(tender, details, read),
         estimate=read.amount(tender.get("value"), "tender/value/amount")[0],
@@ -246,14 +246,14 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
         award_amount=sum((a for a in amounts if a is not None), Decimal(0))
         if amounts and None not in amounts else None,
         procurement_method_details=details, number_of_tenderers=count, awards=tuple(awards),
-        procuring_entity=(_ids(entity) or (None,))[0] if isinstance(entity, Mapping) else None,
+        procuring_entity=(_ids(entity) or (None,))[0] if isinstance(entity, dict) else None,
         classifications=_classifications(tender.get("items")))
     return facts, read.issues
 
 
 def _address(party: Mapping[str, Any]) -> str | None:
     address = party.get("address")
-    if not isinstance(address, Mapping):
+    if not isinstance(address, dict):
         return None
     parts = [_text(address.get(k)) for k in ("region", "locality", "streetAddress")]
     return "".join(p for p in parts if p) or None
@@ -264,13 +264,13 @@ def party_facts(release: Mapping[str, Any]) -> list[SupplierFacts]:
     parties = release.get("parties")
     out = []
     for party in parties if isinstance(parties, list) else []:
-        if not isinstance(party, Mapping) or not _text(party.get("id")):
+        if not isinstance(party, dict) or not _text(party.get("id")):
             continue
         roles = party.get("roles") if isinstance(party.get("roles"), list) else []
         if roles and not {"tenderer", "supplier"} & set(roles):
             continue
         found = party.get("contactPoint")
-        contact: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+        contact: Mapping[str, Any] = found if isinstance(found, dict) else {}
         phones = {p for p in (_text(contact.get("telephone")), _text(contact.get("faxNumber"))) if p}
         email = _text(contact.get("email"))
         out.append(SupplierFacts(id=_text(party.get("id")) or "", name=_text(party.get("name")) or "",

@@ -115,9 +115,9 @@ def _package_releases(package: Mapping[str, Any], line: int) -> Iterator[tuple[i
 
     if isinstance(package.get("records"), list):
         for n, record in enumerate(package["records"], start=1):
-            if isinstance(record, Mapping) and isinstance(record.get("compiledRelease"), Mapping):
+            if isinstance(record, dict) and isinstance(record.get("compiledRelease"), dict):
                 yield line, n, record["compiledRelease"]
-            elif isinstance(record, Mapping) and isinstance(record.get("releases"), list):
+            elif isinstance(record, dict) and isinstance(record.get("releases"), list):
                 yield line, n, _compiled(record["releases"], compiled_release)
             else:
                 yield line, n, _error(line, "integrity.ocds.record", "A record has no compiledRelease "
@@ -125,7 +125,7 @@ def _package_releases(package: Mapping[str, Any], line: int) -> Iterator[tuple[i
         return
     by_ocid: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
     for n, release in enumerate(package["releases"], start=1):
-        by_ocid[release.get("ocid") if isinstance(release, Mapping) else None].append((n, release))
+        by_ocid[release.get("ocid") if isinstance(release, dict) else None].append((n, release))
     for ocid, found in by_ocid.items():
         n = found[0][0]
         if len(found) == 1 or ocid is None:
@@ -156,7 +156,7 @@ def releases_of(source: Source) -> Iterator[tuple[int, int | None, Any]]:
                 whole = loads("\n".join(lines))
             except ValueError:
                 whole = None
-            if isinstance(whole, Mapping) and isinstance(whole.get("releases", whole.get("records")), list):
+            if isinstance(whole, dict) and isinstance(whole.get("releases", whole.get("records")), list):
                 yield from _package_releases(whole, first + 1)
                 return
     for n, text in enumerate(lines, start=1):
@@ -168,7 +168,7 @@ def releases_of(source: Source) -> Iterator[tuple[int, int | None, Any]]:
             yield n, None, _error(n, "integrity.ocds.json", f"Line {n} is not JSON: {exc}",
                                   f"第 {n} 行不是 JSON")
             continue
-        if isinstance(value, Mapping) and "ocid" not in value \
+        if isinstance(value, dict) and "ocid" not in value \
                 and isinstance(value.get("releases", value.get("records")), list):
             yield from _package_releases(value, n)
         else:
@@ -191,7 +191,7 @@ def import_ocds(source: Source, timezone: str | None = None) -> OcdsImport:
             result.issues.append(value if value.line else _error(line, value.code, value.message_en,
                                                                  value.message_zh, item))
             continue
-        if not isinstance(value, Mapping):
+        if not isinstance(value, dict):
             result.issues.append(_error(line, "integrity.ocds.not_object", f"Line {line} is not a JSON "
                                         "object", f"第 {line} 行不是 JSON 对象", item))
             continue
