@@ -182,6 +182,35 @@ def sunshine_serve(
         raise typer.Exit(2)
     console.print(f"sunshine portal on http://{host}:{port}/ (Ctrl-C stops it)")
     serve(public, host=host, port=port)
+@app.command("screen")
+def screen_command(
+    file: Path = typer.Argument(..., help="OCDS compiled releases (JSON Lines) or a release/record package"),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (with --cardinal: Cardinal's shape)"),
+    cardinal: bool = typer.Option(False, "--cardinal", help="Cardinal's settings and output"),
+    settings: Path | None = typer.Option(None, "--settings", help="A Cardinal settings INI file"),
+    timezone: str | None = typer.Option(None, "--timezone", help="Zone of dates without offset"),
+) -> None:
+    """Red flags over another system's OCDS data; exit 1 if some lines could not be read."""
+    from zhaocai.integrity.conformance import settings_from_ini
+    from zhaocai.integrity.screen_view import print_screen
+    from zhaocai.integrity.screening import screen
+
+    try:
+        chosen = None
+        if settings is not None:
+            try:
+                chosen = settings_from_ini(settings.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                from zhaocai.errors import ValidationError
+
+                raise ValidationError("integrity.cardinal.settings", f"Cannot read {settings}: {exc}",
+                                      f"无法读取设置文件 {settings}", {"path": str(settings)}) from exc
+        result = screen(file, chosen, cardinal=cardinal or settings is not None, timezone=timezone)
+    except ZhaocaiError as error:
+        _fail(error)
+    print_screen(result, console, as_json=as_json, cardinal=cardinal or settings is not None)
+    if result.imported.errors:
+        raise typer.Exit(1)
 
 
 if __name__ == "__main__":

@@ -94,10 +94,17 @@ def test_quantile_is_hyndman_fan_method_8_as_in_statrs() -> None:
 # -- Cardinal ----------------------------------------------------------------------------------
 
 def test_r003_short_submission_period() -> None:
-    flags = run("R003", [tender("T1", three("a"), days=10), tender("T2", three("b"), days=15),
-                         tender("T3", three("c"), days=5, method="inquiry")])
-    assert [f.tender_ids for f in flags] == [("T1",)]
-    assert flags[0].evidence["period_days"] == 10 and flags[0].evidence["threshold_days"] == 15
+    tenders = [tender("T1", three("a"), days=10), tender("T2", three("b"), days=15),
+               tender("T3", three("c"), days=5, method="inquiry")]
+    # zhaocai's default: each method's own minimum (Law 24: 20 days for tenders; inquiry 3 days).
+    flags = run("R003", tenders)
+    assert [f.tender_ids for f in flags] == [("T1",), ("T2",)]
+    assert flags[0].evidence["period_days"] == 10 and flags[0].evidence["threshold_days"] == 20
+    assert flags[0].evidence["rule"] == "Law 24"
+    # Cardinal's rule: 15 days for every method.
+    flags = run("R003", tenders, r003_law_minimums=False)
+    assert [f.tender_ids for f in flags] == [("T1",), ("T3",)]
+    assert flags[0].evidence["threshold_days"] == 15
 
 
 def test_r018_single_bid() -> None:
@@ -149,7 +156,7 @@ def test_r028_identical_bid_prices() -> None:
                          tender("T2", three("b"))])
     assert [(f.tender_ids, f.supplier_ids, f.bid_ids) for f in flags] == [
         (("T1",), ("S1", "S2"), ("a-1", "a-2"))]
-    assert flags[0].evidence == {"identical_prices": [D(900_000)], "bids_per_price": [2]}
+    assert flags[0].evidence == {"identical_prices": [D(900_000)], "bids_per_price": [2], "value": D(1)}
 
 
 def test_r030_late_bid_won() -> None:
@@ -207,11 +214,14 @@ def test_r044_business_similarities() -> None:
     suppliers = [SupplierFacts("S1", "甲", address="义乌市 稠州北路 1号", phones=frozenset({"0579-1"})),
                  SupplierFacts("S2", "乙", address="义乌市稠州北路1号 ", phones=frozenset({"0579-2"})),
                  SupplierFacts("S3", "丙", address=" 义乌市  稠州北路 1号", phones=frozenset({"0579-3"}))]
+    # Spacing inside an address and a missing province do not make another address.
+    suppliers[1] = SupplierFacts("S2", "乙", address="浙江省义乌市稠州北路1号 ", phones=frozenset({"0579-2"}))
     flags = run("R044", [tender("T1", three("a"))], suppliers)
-    assert [f.supplier_ids for f in flags] == [("S1", "S3")]
+    assert [f.supplier_ids for f in flags] == [("S1", "S2", "S3")]
     assert flags[0].evidence["links"] == [
-        {"field": "address", "value": "义乌市 稠州北路 1号", "suppliers": ["S1", "S3"]}]
-    assert run("R044", [tender("T1", three("a"))], suppliers[:2]) == []
+        {"field": "address", "value": "义乌市稠州北路1号", "suppliers": ["S1", "S2", "S3"]}]
+    other = SupplierFacts("S2", "乙", address="义乌市稠州北路2号", phones=frozenset({"0579-2"}))
+    assert run("R044", [tender("T1", three("a"))], [suppliers[0], other]) == []
 
 
 def test_r048_heterogeneous_supplier() -> None:
@@ -354,7 +364,7 @@ def test_tender_and_period_reports() -> None:
     text = report.to_text()
     assert "[R028] Identical bid prices / 投标报价相同" in text and "900000" in text
     assert json.loads(json.dumps(report.to_dict()))["flags"][1]["evidence"] == {
-        "identical_prices": ["900000"], "bids_per_price": [2]}
+        "identical_prices": ["900000"], "bids_per_price": [2], "value": "1"}
     clean = tender_report(tenders[1], flags)
     assert "No red flags" in clean.to_text()
     period = period_report(tenders, flags, T0 - timedelta(days=1), T0 + timedelta(days=1))

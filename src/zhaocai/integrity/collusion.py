@@ -8,12 +8,12 @@ one account. The register adds related parties (Law 32, Reg 34): shared legal re
 related person, phone, email, address or bank account.
 
 Every check here compares bidders within one tender only (pairwise work is bounded by the number
-of bids of a tender); values are compared after trimming, collapsing spaces and case folding.
+of bids of a tender); values are compared after normalisation (`normalise`: full-width folded,
+spacing, case, phone and mail spellings, a missing province in an address).
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, localcontext
@@ -33,26 +33,11 @@ from zhaocai.integrity.model import (
     prepare,
     shown,
 )
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]")
-_NON_DIGITS = re.compile(r"[^0-9]")
-
-
-def normalise_text(value: str) -> str:
-    """Trim, collapse inner whitespace and case-fold: 'Room 1  A' and 'room 1 a' are one value."""
-    return " ".join(value.split()).casefold()
-
-
-def normalise_phone(value: str) -> str:
-    """Digits only, without China's country code: '+86 138-0000-0000' → '13800000000'."""
-    digits = _NON_DIGITS.sub("", value)
-    return digits[2:] if len(digits) > 11 and digits.startswith("86") else digits
-
-
-def normalise_account(value: str) -> str:
-    """Letters and digits only, case-folded: bank account numbers as people write them."""
-    return _NON_ALNUM.sub("", value.casefold())
-
+from zhaocai.integrity.normalise import normalise_account as normalise_account
+from zhaocai.integrity.normalise import normalise_address as normalise_address
+from zhaocai.integrity.normalise import normalise_email as normalise_email
+from zhaocai.integrity.normalise import normalise_phone as normalise_phone
+from zhaocai.integrity.normalise import normalise_text as normalise_text
 
 _SUPPLIER = attrgetter("supplier_id")
 _PRICE = attrgetter("price")
@@ -217,10 +202,11 @@ def price_progression(history: History, settings: FlagSettings = DEFAULT_SETTING
         prepared = prepare(history)
         for index in _candidates(prepared, tolerance):
             d = prepared.digests[index]
-            if len(d.submitted) < min_bids:
+            known = [b for b in d.submitted if b.price is not None]
+            if len(known) < min_bids:
                 continue
-            bids = sorted(d.submitted, key=lambda b: (b.price, b.id))
-            prices = [b.price for b in bids]
+            bids = sorted(known, key=lambda b: (b.price, b.id))
+            prices = [b.price for b in bids if b.price is not None]
             diffs = list(map(sub, prices[1:], prices[:-1]))
             found: dict[tuple[int, int], tuple[str, Decimal]] = {}
             for start, end in _runs(diffs, [Decimal(1)] * len(diffs), tolerance, min_bids):
@@ -259,9 +245,9 @@ def _keys(supplier: SupplierFacts) -> tuple[tuple[str, str], ...]:
         keys.append(("legal_representative", normalise_text(supplier.legal_representative)))
     keys.extend(("related_person", h) for h in supplier.related_person_hashes)
     keys.extend(("phone", normalise_phone(p)) for p in supplier.phones)
-    keys.extend(("email", e.strip().casefold()) for e in supplier.emails)
+    keys.extend(("email", normalise_email(e)) for e in supplier.emails)
     if supplier.address:
-        keys.append(("address", normalise_text(supplier.address)))
+        keys.append(("address", normalise_address(supplier.address)))
     if supplier.bank_account:
         keys.append(("bank_account", normalise_account(supplier.bank_account)))
     # A tuple of tuples of strings: the garbage collector stops tracking it, which keeps whole
@@ -337,6 +323,7 @@ def business_similarities(history: History, suppliers: Mapping[str, SupplierFact
     """R044: different tenderers of one tender have the same address or contact details.
 
     Cardinal R044: flagged if different tenderers have the exact same address (trimmed, lower
-    case) or any same contact point field; here the supplier's address, phones and emails.
+    case) or any same contact point field; here the supplier's address, phones and emails,
+    compared after zhaocai's normalisation (so also "浙江省义乌市…" and "义乌市…").
     """
     return _link_flags("R044", history, suppliers, SIMILARITY_FIELDS)

@@ -18,6 +18,7 @@ from zhaocai.integrity import cardinal, collusion, local, networks, price_patter
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
 from zhaocai.integrity.pertender import FUSED_CODES, per_tender_flags
+from zhaocai.integrity.scope import in_scope, scoped
 
 FlagFunction = Callable[[History, Mapping[str, SupplierFacts], FlagSettings], list[Flag]]
 
@@ -92,10 +93,16 @@ def compute_flags(
 ) -> list[Flag]:
     """Every wanted red flag over a procurement history, sorted by code and subject.
 
-    `settings.codes` limits the codes computed. Flags that need suppliers' facts (R044, R048's
+    `settings.codes` limits the codes computed; tenders out of scope (Cardinal's exclusions, see
+    `scope.in_scope`) are left out first. Flags that need suppliers' facts (R044, R048's
     usual categories, REG40-RELATED-PARTIES) find nothing about suppliers they are not given.
     """
-    history = tenders if isinstance(tenders, PreparedHistory) else PreparedHistory(tenders)
+    if isinstance(tenders, PreparedHistory):
+        history = tenders
+        if not all(in_scope(d.tender, settings) for d in history.digests):
+            history = PreparedHistory(scoped((d.tender for d in history.digests), settings))
+    else:
+        history = PreparedHistory(scoped(tenders, settings))
     known = supplier_map(suppliers)
     # The simple per-tender flags in one pass (`pertender`), the others by their functions.
     codes = FUSED_CODES if settings.codes is None else FUSED_CODES & settings.codes

@@ -21,6 +21,7 @@ from zhaocai.integrity.model import (
     digests_of,
     make_flag,
 )
+from zhaocai.integrity.scope import TENDER_METHODS
 from zhaocai.money import percent_of
 
 
@@ -28,18 +29,32 @@ def few_bidders(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> 
     """ZC-FEW-BIDDERS: fewer than 3 distinct suppliers with a valid bid (Law 28, Reg 44; 三三二).
 
     Open and invited tenders need `min_valid_bidders` (3) valid bidders, price inquiries
-    `inquiry_min_suppliers` (3). Tenders not yet opened, and tenders cancelled before any bid was
-    submitted, are skipped. A tender with at least that many valid bidders is never flagged.
+    `inquiry_min_suppliers` (3). Single source (direct) has one supplier by design and other
+    systems' limited or unknown methods have no such rule: they are not checked. Tenders not yet
+    opened, and tenders cancelled before any bid was submitted, are skipped. A tender with at
+    least that many valid bidders is never flagged; a joint bid is one bidder (Law 31).
     """
-    flags = []
-    for d in digests_of(history):
-        t = d.tender
-        if t.status in UNOPENED_STATUSES or (t.status == "cancelled" and not d.submitted):
-            continue
-        required = settings.inquiry_min_suppliers if t.method == "inquiry" else settings.min_valid_bidders
-        if len(d.valid_suppliers) < required:
-            flags.append(few_bidders_flag(d, required))
-    return flags
+    return [f for d in digests_of(history) if (f := few_bidders_check(d, settings)) is not None]
+
+
+def required_bidders(method: str, settings: FlagSettings) -> int | None:
+    """Valid bidders a method needs: tenders Law 28, inquiries 三三二; None if it has no rule."""
+    if method == "inquiry":
+        return settings.inquiry_min_suppliers
+    if method in TENDER_METHODS:
+        return settings.min_valid_bidders
+    return None
+
+
+def few_bidders_check(d: Digest, settings: FlagSettings) -> Flag | None:
+    """ZC-FEW-BIDDERS for one tender."""
+    t = d.tender
+    if t.status in UNOPENED_STATUSES or (t.status == "cancelled" and not d.submitted):
+        return None
+    required = required_bidders(t.method, settings)
+    if required is None or len(d.valid_suppliers) >= required:
+        return None
+    return few_bidders_flag(d, required)
 
 
 def few_bidders_flag(d: Digest, required: int) -> Flag:
@@ -55,16 +70,18 @@ def few_bidders_flag(d: Digest, required: int) -> Flag:
 def late_amendment(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-LATE-AMENDMENT: an amendment left less than 15 days to the deadline (Law 23, Reg 21).
 
-    An amendment must reach bidders at least `amendment_notice_days` before the deadline; a later
-    one must move the deadline so that the full notice remains. Flagged when the deadline after
-    the amendment is less than that long after it was issued: the deadline was not moved, or
-    not moved far enough. One flag per tender lists every such amendment.
+    An amendment of a tender must reach bidders at least `amendment_notice_days` before the
+    deadline; a later one must move the deadline so that the full notice remains. Flagged when
+    the deadline after the amendment is less than that long after it was issued: the deadline
+    was not moved, or not moved far enough. One flag per tender lists every such amendment.
+    Law 23 governs tenders (open, invited; `amendment_methods`): a price inquiry or a single
+    source procurement is not held to it.
     """
     flags = []
     notice = timedelta(days=settings.amendment_notice_days)
     for d in digests_of(history):
         t = d.tender
-        if t.amendments:
+        if t.amendments and t.method in settings.amendment_methods:
             flag = late_amendment_check(t, notice, settings)
             if flag is not None:
                 flags.append(flag)
@@ -94,7 +111,7 @@ def excessive_bid_security(history: History, settings: FlagSettings = DEFAULT_SE
     for d in digests_of(history):
         t = d.tender
         # Exact quick pass: a security of whole fen at most the unrounded cap is within the cap.
-        if t.bid_security is None or t.bid_security * 100 <= t.estimate * percent:
+        if t.bid_security is None or t.estimate is None or t.bid_security * 100 <= t.estimate * percent:
             continue
         flag = bid_security_check(t, percent)
         if flag is not None:
@@ -104,8 +121,10 @@ def excessive_bid_security(history: History, settings: FlagSettings = DEFAULT_SE
 
 def bid_security_check(t: TenderFacts, percent: Decimal) -> Flag | None:
     """ZC-BID-SECURITY for a tender whose security passed the quick pass's fence."""
+    if t.bid_security is None or t.estimate is None:
+        return None
     cap = percent_of(t.estimate, percent)
-    if t.bid_security is None or t.bid_security <= cap:
+    if t.bid_security <= cap:
         return None
     return make_flag("ZC-BID-SECURITY", "tender", tender_ids=[t.id], evidence={
         "bid_security": t.bid_security, "estimate": t.estimate, "cap": cap,

@@ -16,9 +16,10 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from operator import attrgetter
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from zhaocai.integrity.facts import AWARDED_STATUSES, BidFacts, TenderFacts
+from zhaocai.integrity.default_authors import DEFAULT_DOCUMENT_AUTHORS
+from zhaocai.integrity.facts import AWARDED_STATUSES, SUBMITTED_STATUSES, BidFacts, TenderFacts
 from zhaocai.profile import RulesProfile
 
 Subject = Literal["tender", "supplier", "buyer"]
@@ -172,40 +173,71 @@ class FlagSettings(BaseModel):
     1; R038 fence Q3 + 1.5·IQR, at least 2 submitted bids per tenderer and 2 processes per buyer;
     R048 fence ⌈Q3 + 1.5·IQR⌉. Zhaocai adds one guard: a fence drawn from fewer than
     `fence_min_values` values is not computed (Cardinal would flag the lone tender of a one-tender
-    history against itself); an explicit threshold always applies. Local flags follow DESIGN.md
-    (Law 23/28, Reg 21/26/44/54).
+    history against itself); an explicit threshold always applies. Local flags follow the Bidding
+    Law and its Regulations (Law 23/24/28, Reg 21/26/44/54). `conformance.cardinal_settings()`
+    gives the settings under which the R-codes reproduce Cardinal exactly; every field whose
+    zhaocai default differs from Cardinal says so in its description (see docs/integrity.md).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     codes: frozenset[str] | None = Field(None, description="compute only these codes (None: all)")
     r003_threshold_days: int = Field(15, ge=0, description="Cardinal R003 default threshold")
-    r003_procurement_methods: frozenset[str] = Field(
-        frozenset({"open"}), description="Cardinal R003: excluded if the method is not open")
+    r003_procurement_methods: frozenset[str] | None = Field(
+        None, description="Cardinal R003 procurement_methods (None: every method)")
+    r003_procurement_method_details: tuple[tuple[str, int], ...] = Field(
+        (), description="Cardinal R003 thresholds per procurementMethodDetails (a mapping is taken)")
+    r003_law_minimums: bool = Field(
+        True, description="zhaocai: each method's own legal minimum (Law 24, inquiry setting)")
     r018_procurement_methods: frozenset[str] = Field(
-        frozenset({"open", "invited"}), description="Cardinal R018: open|selective")
+        frozenset({"open", "selective"}), description="Cardinal R018: open|selective (invited = selective)")
+    r018_count_bids: bool = Field(
+        True, description="zhaocai: count the bidders when numberOfTenderers is not published")
     r024_threshold: Decimal | None = Field(None, description="Cardinal R024 lower fence override")
     r025_percentile: int = Field(75, ge=0, le=100, description="Cardinal R025 upper fence")
     r025_threshold: Decimal | None = Field(None, description="Cardinal R025 lower fence override")
+    r025_strict: bool = Field(
+        True, description="zhaocai: more bids than the percentile and a ratio below the fence")
     r035_threshold: int = Field(1, ge=1, description="Cardinal R035 disqualified tenderers")
+    r036_first_lowest: bool = Field(
+        False, description="Cardinal: the first lowest bid in the data's order decides a tie")
     r038_threshold: Decimal | None = Field(None, description="Cardinal R038 upper fence override")
     r038_minimum_submitted_bids: int = Field(2, ge=1, description="Cardinal R038 default")
     r038_minimum_contracting_processes: int = Field(2, ge=1, description="Cardinal R038 default")
+    r038_minimum_counts_bids: bool = Field(
+        False, description="Cardinal: a buyer's minimum is compared with its submitted bids")
     r048_threshold: int | None = Field(None, ge=1, description="Cardinal R048 upper fence override")
+    r048_digits: int = Field(2, ge=1, description="Cardinal R048: first-level classification digits")
+    r048_minimum_contracting_processes: int = Field(
+        1, ge=1, description="awarded processes for a supplier to count (Cardinal: 20)")
+    r048_minimum_variety: int = Field(2, ge=1, description="zhaocai: one category is never flagged")
     r058_threshold: Decimal | None = Field(None, description="Cardinal R058 upper fence override")
+    exclude_cancelled: bool = Field(
+        False, description="Cardinal: cancelled processes are left out of every flag")
+    excluded_method_details: frozenset[str] = Field(
+        frozenset(), description="Cardinal [exclusions] procurement_method_details")
+    no_price_comparison_method_details: frozenset[str] = Field(
+        frozenset(), description="Cardinal no_price_comparison_procurement_methods")
+    price_comparison_method_details: frozenset[str] | None = Field(
+        None, description="Cardinal price_comparison_procurement_methods (an allow list)")
+    currency: str | None = Field(None, description="compare prices in this currency (None: the first seen)")
     fence_min_values: int = Field(
         5, ge=1, description="quartile fences need this many values, else the flag is skipped")
     min_valid_bidders: int = Field(3, ge=1, description="Law 28, Reg 44: open and invited")
     inquiry_min_suppliers: int = Field(3, ge=1, description="三三二: price inquiry")
     amendment_notice_days: int = Field(15, ge=0, description="Law 23, Reg 21")
+    amendment_methods: frozenset[str] = Field(
+        frozenset({"open", "invited", "selective"}), description="Law 23 governs tenders, not inquiries")
+    open_tender_min_days: int = Field(20, ge=0, description="Law 24: publication to deadline")
+    invited_tender_min_days: int = Field(20, ge=0, description="Law 24 applies to invitations too")
+    inquiry_min_days: int = Field(3, ge=0, description="price inquiry: organisation's setting")
     bid_security_cap_percent: Decimal = Field(Decimal("2"), ge=0, description="Reg 26")
     publicity_min_days: int = Field(3, ge=1, description="Reg 54")
     progression_min_bids: int = Field(3, ge=3, description="Reg 40 (4): bids in the run")
     progression_tolerance: Decimal = Field(
         Decimal("2"), ge=0, description="Reg 40 (4): yuan by which the steps of a run may disagree")
     ignored_authors: frozenset[str] = Field(
-        frozenset({"administrator", "admin", "user", "owner", "微软用户", "微软中国", "lenovo", "dell",
-                   "hp", "asus", "acer", "thinkpad"}),
+        DEFAULT_DOCUMENT_AUTHORS,
         description="default document authors of office software, not evidence of one author")
     rotation_min_tenders: int = Field(3, ge=2, description="same bidder group, at least N tenders")
     rotation_min_winners: int = Field(2, ge=2, description="distinct winners within the group")
@@ -233,6 +265,12 @@ class FlagSettings(BaseModel):
     late_hair_minutes: int = Field(60, ge=1, description="winning bid lodged this close to the deadline")
     late_hair_margin: Decimal = Field(Decimal("0.01"), ge=0, description="and under the second by ≤ 1 %")
 
+    @field_validator("r003_procurement_method_details", mode="before")
+    @classmethod
+    def _details_table(cls, value: Any) -> Any:
+        """A mapping {details: days} is kept as sorted pairs, so that the settings stay hashable."""
+        return tuple(sorted(value.items())) if isinstance(value, Mapping) else value
+
     @classmethod
     def from_profile(cls, profile: RulesProfile, **overrides: Any) -> FlagSettings:
         """Settings whose legal thresholds come from a rules profile (Cardinal's stay default)."""
@@ -240,6 +278,9 @@ class FlagSettings(BaseModel):
             "min_valid_bidders": profile.min_valid_bids,
             "inquiry_min_suppliers": profile.inquiry_min_suppliers,
             "amendment_notice_days": profile.amendment_notice_days,
+            "open_tender_min_days": profile.open_tender_min_days,
+            "invited_tender_min_days": profile.invited_tender_min_days,
+            "inquiry_min_days": profile.inquiry_min_days,
             "bid_security_cap_percent": profile.bid_security_cap_percent,
             "publicity_min_days": profile.publicity_days,
         }
@@ -258,10 +299,11 @@ DEFAULT_SETTINGS = FlagSettings()
 class Digest:
     """What several flags read of one tender, computed once.
 
-    `submitted` are the bids that count as submitted (valid or disqualified; withdrawn bids are
-    gone under Law 29), `winner` the awarded supplier when the tender has an active award. The
-    supplier ids are distinct, in no particular order; they are tuples of strings, which the
-    garbage collector stops tracking, so that digesting a large history stays cheap.
+    `submitted` are the bids that count as submitted (valid, disqualified or pending; invited bids
+    were never made and withdrawn bids are gone under Law 29), `winner` the awarded supplier when
+    the tender has an active award. The supplier ids (bids naming no tenderer left out) are
+    distinct, in no particular order; they are tuples of strings, which the garbage collector
+    stops tracking, so that digesting a large history stays cheap.
     """
 
     tender: TenderFacts
@@ -281,13 +323,13 @@ def digest(tender: TenderFacts) -> Digest:
     bids = tender.bids
     statuses = {b.status for b in bids}
     winner = tender.winner_supplier_id if tender.status in AWARDED_STATUSES else None
-    if statuses <= {"valid"}:
+    if statuses <= {"valid"} and all(b.supplier_id for b in bids):
         suppliers = tuple({b.supplier_id for b in bids})
         return Digest(tender, bids, bids, suppliers, suppliers, winner)
     valid = tuple(b for b in bids if b.status == "valid")
-    submitted = tuple(b for b in bids if b.status != "withdrawn")
-    return Digest(tender, submitted, valid, tuple({b.supplier_id for b in valid}),
-                  tuple({b.supplier_id for b in submitted}), winner)
+    submitted = tuple(b for b in bids if b.status in SUBMITTED_STATUSES)
+    return Digest(tender, submitted, valid, tuple({b.supplier_id for b in valid if b.supplier_id}),
+                  tuple({b.supplier_id for b in submitted if b.supplier_id}), winner)
 
 
 def digest_all(tenders: Iterable[TenderFacts]) -> list[Digest]:
@@ -362,15 +404,16 @@ class PreparedHistory:
         self._sorted: tuple[list[Decimal], list[int]] | None = None
 
     def sorted_prices(self) -> tuple[list[Decimal], list[int]]:
-        """Every tender's submitted prices in ascending order, tender after tender, in one list,
+        """Every tender's known submitted prices in ascending order, tender after tender, in one list,
         and beside each price the index of its tender's digest."""
         if self._sorted is None:
             prices: list[Decimal] = []
             owners: list[int] = []
             price = attrgetter("price")
             for index, d in enumerate(self.digests):
-                prices.extend(sorted(map(price, d.submitted)))
-                owners.extend([index] * len(d.submitted))
+                known = sorted(p for p in map(price, d.submitted) if p is not None)
+                prices.extend(known)
+                owners.extend([index] * len(known))
             self._sorted = (prices, owners)
         return self._sorted
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from zhaocai.integrity.cardinal_fences import fence_of, quartile_evidence
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
@@ -17,11 +18,11 @@ from zhaocai.integrity.model import (
     FlagSettings,
     History,
     PreparedHistory,
-    Quartiles,
     digests_of,
     make_flag,
     shown,
 )
+from zhaocai.integrity.scope import compares_prices, history_currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,58 +37,62 @@ class SecondLowest:
     second: dict[str, BidFacts]
 
 
-def second_lowest_ratios(digests: list[Digest]) -> SecondLowest:
+def second_lowest_ratios(digests: list[Digest], settings: FlagSettings = DEFAULT_SETTINGS) -> SecondLowest:
     """Per tender: (second-lowest valid bid − winning bid) / winning bid, as R024 and R058 use it.
 
-    Cardinal's SecondLowestBidRatio: only tenders with one active award to one supplier; the
-    winner's lowest valid bid against the lowest valid bid of any other tenderer; excluded when
-    that bid is lower than the winner's (the award criteria were not price only).
+    Cardinal's SecondLowestBidRatio: only tenders with one winner (every award final, one active
+    award to one supplier) whose prices may be compared; valid bids of one tenderer with a price
+    in the compared currency; the winner's lowest valid bid against the lowest valid bid of any
+    other tenderer; excluded when that bid is lower than the winner's (the award criteria were
+    not price only). Equal prices are broken by bid id (Cardinal: the first in the data), and a
+    winning price of 0 is left out (Cardinal would divide by it).
     """
     result = SecondLowest({}, {}, {})
+    currency = history_currency(digests, settings)
     with localcontext(RATIO_CONTEXT):
         for d in digests:
             winner = d.winner
-            if winner is None:
+            if winner is None or not compares_prices(d.tender, settings):
                 continue
             best = other = None
             for bid in d.valid:
                 price = bid.price
-                if bid.supplier_id == winner:
-                    if best is None or price < best.price or (price == best.price and bid.id < best.id):
-                        best = bid
-                elif (other is None or price < other.price
-                      or (price == other.price and bid.id < other.id)):
-                    other = bid
-            if best is None or other is None or best.price <= 0 or other.price < best.price:
+                if price is None or bid.currency != currency or len(bid.tenderers) != 1:
+                    continue
+                if bid.tenderers[0] == winner:
+                    if best is None or price < best[0] or (price == best[0] and bid.id < best[1].id):
+                        best = (price, bid)
+                elif other is None or price < other[0] or (price == other[0] and bid.id < other[1].id):
+                    other = (price, bid)
+            if best is None or other is None or best[0] <= 0 or other[0] < best[0]:
                 continue
             tender_id = d.tender.id
-            result.ratios[tender_id] = (other.price - best.price) / best.price
-            result.winning[tender_id] = best
-            result.second[tender_id] = other
+            result.ratios[tender_id] = (other[0] - best[0]) / best[0]
+            result.winning[tender_id] = best[1]
+            result.second[tender_id] = other[1]
     return result
 
 
 def _ratio_flags(code: str, history: History, threshold: Decimal | None, low: bool,
                  settings: FlagSettings) -> list[Flag]:
+    key = "second_lowest_ratios:" + repr((settings.currency,
+                                          sorted(settings.no_price_comparison_method_details),
+                                          sorted(settings.price_comparison_method_details or ())))
     if isinstance(history, PreparedHistory):
-        if "second_lowest_ratios" not in history.memo:
-            history.memo["second_lowest_ratios"] = second_lowest_ratios(history.digests)
-        found: SecondLowest = history.memo["second_lowest_ratios"]
+        if key not in history.memo:
+            history.memo[key] = second_lowest_ratios(history.digests, settings)
+        found: SecondLowest = history.memo[key]
     else:
-        found = second_lowest_ratios(digests_of(history))
+        found = second_lowest_ratios(digests_of(history), settings)
     ratios = found.ratios
-    evidence_fence: dict[str, Decimal] = {}
-    if threshold is not None:
-        fence = threshold
-    else:
-        if len(ratios) < settings.fence_min_values:
-            return []
-        quartiles = Quartiles.of(ratios.values())
-        fence = quartiles.lower_fence if low else quartiles.upper_fence
-        evidence_fence = {"q1": shown(quartiles.q1), "q3": shown(quartiles.q3)}
-        if not low and fence <= 0:
-            # Cardinal R058: if 75 % of processes have no difference, nothing is flagged.
-            return []
+    fenced = fence_of(list(ratios.values()), threshold, settings, upper=not low)
+    if fenced is None or (low and fenced[1] is not None and fenced[1].q1 <= 0):
+        # Cardinal R024: if 25 % of processes have no difference, nothing is flagged.
+        return []
+    fence, evidence_fence = fenced[0], quartile_evidence(fenced[1])
+    if fence <= 0:
+        # Cardinal R024 and R058: a fence of 0 or below flags nothing (else 75 % would be).
+        return []
     flags = []
     for tender_id, ratio in ratios.items():
         if (ratio <= fence) if low else (ratio >= fence):
@@ -97,7 +102,7 @@ def _ratio_flags(code: str, history: History, threshold: Decimal | None, low: bo
                                    bid_ids=[best.id, other.id], evidence={
                 "winning_price": best.price, "second_lowest_price": other.price,
                 "difference": shown(ratio), ("lower_fence" if low else "upper_fence"): shown(fence),
-                **evidence_fence}))
+                **evidence_fence, "value": ratio}))
     return flags
 
 

@@ -95,9 +95,10 @@ class TenderReport:
         t = self.tender
         return {
             "tender": {"id": t.id, "title": t.title, "buyer": t.buyer, "category": t.category,
-                       "method": t.method, "status": t.status, "estimate": str(t.estimate),
-                       "published_at": t.published_at.isoformat(),
-                       "deadline": t.deadline.isoformat(), "bids": len(t.bids),
+                       "method": t.method, "status": t.status,
+                       "estimate": None if t.estimate is None else str(t.estimate),
+                       "published_at": t.published_at.isoformat() if t.published_at else None,
+                       "deadline": t.deadline.isoformat() if t.deadline else None, "bids": len(t.bids),
                        "winner_supplier_id": t.winner_supplier_id},
             "flags": [flag_to_dict(f) for f in self.flags],
             "bidder_flags": [flag_to_dict(f) for f in self.bidder_flags],
@@ -109,7 +110,8 @@ class TenderReport:
         t = self.tender
         lines = [f"Integrity report 廉洁风险报告 — tender {t.id} {t.title}",
                  f"buyer {t.buyer} · category {t.category} · method {t.method} · status {t.status}"
-                 f" · estimate {t.estimate:,.2f} · {len(t.bids)} bids",
+                 f" · estimate {_shown(t.estimate) if t.estimate is None else f'{t.estimate:,.2f}'}"
+                 f" · {len(t.bids)} bids",
                  f"published {_shown(t.published_at)} · deadline {_shown(t.deadline)}"]
         if not (self.flags or self.bidder_flags or self.buyer_flags):
             lines.append("No red flags. 未发现风险信号。")
@@ -195,7 +197,7 @@ def period_report(tenders: Iterable[TenderFacts], flags: Iterable[Flag], start: 
     Tender flags are kept when they name a tender of the period; supplier and buyer flags,
     which describe the whole history the flags were computed over, are all listed.
     """
-    chosen = {t.id for t in tenders if start <= t.published_at < end}
+    chosen = {t.id for t in tenders if t.published_at is not None and start <= t.published_at < end}
     tender_flags, other = [], []
     for flag in flags:
         if flag.subject == "tender":

@@ -13,8 +13,10 @@ from zhaocai.integrity.case_service import CASE_ROLES, CaseCommands
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.flags import compute_flags
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings
+from zhaocai.integrity.ocds_read import Source
 from zhaocai.integrity.report import PeriodReport, TenderReport, period_report, tender_report
 from zhaocai.integrity.risk import Risk, WorkItem, supplier_risks, tender_risks, worklist
+from zhaocai.integrity.screening import ScreenResult, screen
 from zhaocai.integrity.store_facts import load_facts
 
 if TYPE_CHECKING:
@@ -88,6 +90,18 @@ class IntegrityService:
         start, end = self._period(start, end)
         tenders, flags = self._history()
         return period_report(tenders, flags, start, end, self.cases.feedback())
+
+    def screen_ocds(self, source: Source, settings: FlagSettings | None = None, *,
+                    cardinal: bool = False, timezone: str | None = None) -> ScreenResult:
+        """Red flags over another system's OCDS data (a file of compiled releases, JSON Lines, or
+        a release or record package): nothing is read from or written to the store.
+
+        Bad lines are reported in `result.imported.issues`, not raised; refused only when the
+        file itself cannot be read (`integrity.ocds.not_found`, `.encoding`, `.unreadable`).
+        Settings: those given, else Cardinal's (`cardinal=True`), else this service's.
+        """
+        chosen = settings if settings is not None else None if cardinal else self.settings
+        return screen(source, chosen, cardinal=cardinal, timezone=timezone)
 
     @staticmethod
     def _find(tenders: list[TenderFacts], tender_id: str) -> TenderFacts:

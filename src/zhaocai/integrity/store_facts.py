@@ -30,7 +30,9 @@ from zhaocai.suppliers.tables import PersonRow, SupplierCategoryRow, SupplierRow
 
 METHOD_NAMES: dict[str, TenderMethodName] = {
     "open_tender": "open", "invited_tender": "invited", "price_inquiry": "inquiry",
+    "single_source": "direct",
 }
+"""Stored tender method → the facts' method (a method not listed here is `unknown`)."""
 
 
 def person_token(id_hash: str) -> str:
@@ -97,7 +99,8 @@ def load_tender_facts(session: Session, tender_ids: Sequence[str] | None = None)
         won = awards.get(t.id, [])
         winner_ids = {a.supplier_id for a in won}
         out.append(TenderFacts(
-            id=t.id, title=t.title, buyer=t.buyer, category=t.category, method=METHOD_NAMES[t.method],
+            id=t.id, title=t.title, buyer=t.buyer, category=t.category,
+            method=METHOD_NAMES.get(t.method, "unknown"),
             estimate=Money.from_fen(t.estimate_fen).amount, published_at=t.published_at, deadline=t.deadline,
             bids=tuple(bids.get(t.id, [])), status=t.state, ceiling=Money.from_fen(t.ceiling_fen).amount,
             bid_security=Money.from_fen(t.bid_security_fen).amount,

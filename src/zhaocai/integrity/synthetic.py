@@ -391,7 +391,8 @@ class _Schemes:
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]))
         honest, favoured = _draw(rng, b.pools[str(tender["category"])], rng.randint(3, 6))
         bids = [b.bid(tender, s, b.honest_price(tender)) for s in honest]
-        lowest = min(bids, key=lambda x: (x.price, x.id))
+        lowest = min(bids, key=lambda x: (x.price or 0, x.id))
+        assert lowest.price is not None
         bids.append(b.bid(tender, favoured, int(lowest.price)))
         self.suppliers["identical_prices"].update([lowest.supplier_id, favoured])
         return b.finish(tender, bids, winner=favoured)
@@ -460,7 +461,7 @@ class _Schemes:
         assert isinstance(deadline, datetime)
         honest, insider = _draw(rng, b.pools[str(tender["category"])], rng.randint(3, 6))
         bids = [b.bid(tender, s, b.honest_price(tender)) for s in honest]
-        lowest = min(x.price for x in bids)
+        lowest = min(x.price for x in bids if x.price is not None)
         late = deadline + timedelta(minutes=rng.randint(10, 36 * 60))
         bids.append(b.bid(tender, insider, int(lowest * Decimal(str(round(rng.uniform(0.990, 0.998), 3)))),
                           received_at=late))

@@ -1,0 +1,116 @@
+"""Which tenders and bids a flag looks at: method filters, Cardinal's exclusions, the currency.
+
+Shared by the Cardinal indicators (`cardinal`, `price_ratios`) and the law's rules by method
+(`local`): pure functions over the facts and the settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from zhaocai.integrity.facts import BidFacts, TenderFacts
+from zhaocai.integrity.model import Digest, FlagSettings
+
+LAW_24 = "Law 24"
+INQUIRY_SETTING = "price inquiry: organisation's setting"
+CARDINAL_R003 = "Cardinal R003"
+TENDER_METHODS: frozenset[str] = frozenset({"open", "invited", "selective"})
+"""Methods that are tenders (招标) under the Bidding Law: open, invited (OCDS selective)."""
+
+
+def method_matches(tender: TenderFacts, methods: Iterable[str] | None) -> bool:
+    """Whether the tender's method is in `methods`, by zhaocai's or by OCDS's name.
+
+    As Cardinal: no filter (None or empty) matches every tender, also one whose method is not
+    known; a filter never matches an unknown method.
+    """
+    if not methods:
+        return True
+    chosen = methods if isinstance(methods, (set, frozenset)) else frozenset(methods)
+    return tender.method in chosen or (tender.ocds_method is not None and tender.ocds_method in chosen)
+
+
+def in_scope(tender: TenderFacts, settings: FlagSettings) -> bool:
+    """Whether a tender is screened at all: Cardinal leaves out cancelled processes and those
+    whose procurementMethodDetails is excluded (`[exclusions] procurement_method_details`)."""
+    if settings.exclude_cancelled and tender.status == "cancelled":
+        return False
+    details = tender.procurement_method_details
+    return details is None or details not in settings.excluded_method_details
+
+
+def scoped(tenders: Iterable[TenderFacts], settings: FlagSettings) -> list[TenderFacts]:
+    """The tenders in scope (all of them under zhaocai's defaults)."""
+    if not settings.exclude_cancelled and not settings.excluded_method_details:
+        return tenders if isinstance(tenders, list) else list(tenders)
+    return [t for t in tenders if in_scope(t, settings)]
+
+
+def compares_prices(tender: TenderFacts, settings: FlagSettings) -> bool:
+    """Whether bid prices of the tender may be compared (Cardinal's price comparison lists).
+
+    An allow list (`price_comparison_method_details`) keeps only the listed
+    procurementMethodDetails; otherwise the deny list (`no_price_comparison_method_details`)
+    drops the listed ones (e.g. procedures whose price the buyer fixes). A tender without
+    details matches only the deny list.
+    """
+    allow = settings.price_comparison_method_details
+    details = tender.procurement_method_details
+    if details is None:
+        return not allow
+    if allow:
+        return details in allow
+    return details not in settings.no_price_comparison_method_details
+
+
+def history_currency(digests: Sequence[Digest], settings: FlagSettings) -> str | None:
+    """The currency prices are compared in: the setting, or the first one stated by a priced bid
+    (None when no bid states one, as in zhaocai's own data, all in yuan)."""
+    if settings.currency is not None:
+        return settings.currency
+    for d in digests:
+        for b in d.tender.bids:
+            if b.price is not None and b.currency is not None:
+                return b.currency
+    return None
+
+
+def priced(bid: BidFacts, currency: str | None) -> bool:
+    """Whether a bid has a price in the compared currency."""
+    return bid.price is not None and bid.currency == currency
+
+
+def whole_days_between(tender: TenderFacts) -> int | None:
+    """Whole days from publication to the deadline in force, truncated toward zero (chrono's
+    num_days); None when either date is not known."""
+    if tender.published_at is None or tender.deadline is None:
+        return None
+    period = tender.deadline - tender.published_at
+    return period.days if period.days >= 0 else -((-period).days)
+
+
+def period_minimum(tender: TenderFacts, settings: FlagSettings) -> tuple[int, str] | None:
+    """The shortest bid period allowed for the tender, and its source; None when not checked.
+
+    Per procurementMethodDetails (Cardinal's R003 table) first. Then, under zhaocai's defaults
+    (`r003_law_minimums`), each method's own rule: open and invited tenders 20 days (Law 24),
+    price inquiries the organisation's setting (3 days), single source (direct) no bidding period
+    at all. Otherwise Cardinal's threshold (15 days).
+    """
+    if not method_matches(tender, settings.r003_procurement_methods):
+        return None
+    details = tender.procurement_method_details
+    if details is not None and settings.r003_procurement_method_details:
+        for name, days in settings.r003_procurement_method_details:
+            if name == details:
+                return days, f"procurementMethodDetails {details}"
+    if settings.r003_law_minimums:
+        if tender.method == "direct":
+            return None
+        if tender.method == "open":
+            return settings.open_tender_min_days, LAW_24
+        if tender.method in ("invited", "selective"):
+            return settings.invited_tender_min_days, LAW_24
+        if tender.method == "inquiry":
+            return settings.inquiry_min_days, INQUIRY_SETTING
+    return settings.r003_threshold_days, CARDINAL_R003
