@@ -20,7 +20,15 @@ from zhaocai.integrity.model import (
     PreparedHistory,
 )
 from zhaocai.integrity.report import PeriodReport, TenderReport, period_report, tender_report
-from zhaocai.integrity.risk import RISK_THRESHOLD, Risk, WorkItem, supplier_risks, tender_risks, worklist
+from zhaocai.integrity.risk import (
+    RISK_THRESHOLD,
+    Risk,
+    WorkItem,
+    supplier_risks,
+    tender_risks,
+    tender_winners,
+    worklist,
+)
 from zhaocai.integrity.scoring import SCHEME_CODES, SchemeScore, score
 from zhaocai.integrity.synthetic import SCHEMES, SchemeTruth, SyntheticHistory, generate_history
 
@@ -58,5 +66,6 @@ __all__ = [
     "supplier_risks",
     "tender_report",
     "tender_risks",
+    "tender_winners",
     "worklist",
 ]

@@ -17,7 +17,7 @@ from typing import Any
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.flags import compute_flags
 from zhaocai.integrity.model import Flag
-from zhaocai.integrity.risk import flagged_by_risk, is_collusion, supplier_risks
+from zhaocai.integrity.risk import flagged_by_risk, is_collusion, supplier_risks, tender_winners
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ def evaluate(tenders: Sequence[TenderFacts], suppliers: Sequence[SupplierFacts],
     flags = compute_flags(tenders, suppliers) if flags is None else flags
     every = {t.id for t in tenders}
     bad = set().union(*rigged.values()) if rigged else set()
-    winners = {t.id: t.winner_supplier_id for t in tenders if t.winner_supplier_id}
+    winners = tender_winners(tenders)
     named = {s for s, r in supplier_risks(flags, winners).items() if r.flagged}
     cartel = set().union(*(members[s] for s in (cartel_schemes or list(members)) if s in members))
     involved = set().union(*members.values()) if members else set()

@@ -24,9 +24,10 @@ meet again and again, honestly); commodity materials priced from market indices 
 apart); a specialist that is the only qualified firm for clean rooms and wins there; firms that
 habitually lodge bids in the last hour; suppliers in the same office building (different rooms).
 
-Everything is deterministic for a seed (`random.Random`, test data, not a fairness draw). The
-shares are those of the brief the history answers to: about 3,000 tenders, 100–130 suppliers,
-about 12 % of tenders rigged.
+Honest tenders keep the procedural rules (Law 24's 20 days, the inquiry's 3 days), so that a
+procedural flag on them is a false alarm. Everything is deterministic for a seed (`random.Random`,
+test data, not a fairness draw). The shares: about 3,000 tenders, 100–130 suppliers, about 12 %
+of tenders rigged.
 """
 
 from __future__ import annotations
@@ -102,6 +103,13 @@ class _World:
         return sid
 
 
+def _price_of(bid: BidFacts) -> int:
+    """The price of a bid this generator built: it always gives one, in whole yuan."""
+    if bid.price is None:
+        raise ValueError(f"bid {bid.id} was built without a price")
+    return int(bid.price)
+
+
 def _moment(rng: random.Random, published: datetime, deadline: datetime, late: bool) -> datetime:
     """When an honest bid arrives: a third on the last day, one in ten in the last hour."""
     span = (deadline - published).total_seconds()
@@ -123,8 +131,11 @@ class _Builder:
         published = (_START + timedelta(days=_DAYS * index / self.count)).replace(
             hour=rng.choice([9, 10, 15]), minute=0)
         if days is None:
-            days = {"open": rng.randint(20, 30), "invited": rng.randint(15, 25),
-                    "inquiry": rng.randint(3, 6)}[method]
+            # Honest tenders keep the law: 20 whole days from publication to the deadline for
+            # open and invited tenders (Law 24), 3 for price inquiries (the deadline falls at
+            # 9:30, earlier in the day than some publications, hence one day more).
+            days = {"open": rng.randint(21, 31), "invited": rng.randint(21, 26),
+                    "inquiry": rng.randint(4, 7)}[method]
         deadline = (published + timedelta(days=days)).replace(hour=9, minute=30)
         estimate = round(10 ** rng.uniform(5.0, 6.8), -3)
         return {"id": f"V{index + 1:05d}", "title": f"{category} 采购 {index + 1}",
@@ -266,7 +277,7 @@ def _rigged(b: _Builder, rings: _Rings, scheme: str, index: int) -> None:
             outsider = rng.choice(w.market["labour"])
             bids.append(b.bid(frame, outsider, b.price(frame, outsider)))
         if rng.random() < 0.2:
-            bids[1] = b.bid(frame, bids[1].supplier_id, int(bids[1].price), author=f"编制人{members[0]}")
+            bids[1] = b.bid(frame, bids[1].supplier_id, _price_of(bids[1]), author=f"编制人{members[0]}")
     elif scheme == "rotation":
         frame = b.frame(index, "machinery", rng.choice(["open", "invited"]),
                         buyer=_BUYERS[rings.turn % 3])
@@ -302,7 +313,7 @@ def _rigged(b: _Builder, rings: _Rings, scheme: str, index: int) -> None:
         frame = b.frame(index, rng.choice(_CATEGORIES), "open")
         honest, favoured = _pick(rng, w.market[str(frame["category"])], rng.randint(3, 5))
         bids = [b.bid(frame, s, b.price(frame, s)) for s in honest]
-        bids.append(b.bid(frame, favoured, int(min(x.price for x in bids))))
+        bids.append(b.bid(frame, favoured, min(_price_of(x) for x in bids)))
         w.members["identical_prices"].add(favoured)
         b.close(frame, bids, favoured=favoured)
         w.rigged[scheme].add(str(frame["id"]))
@@ -323,7 +334,7 @@ def _rigged(b: _Builder, rings: _Rings, scheme: str, index: int) -> None:
         bids = [b.bid(frame, s, b.price(frame, s)) for s in honest]
         deadline = frame["deadline"]
         assert isinstance(deadline, datetime)
-        low = min(int(x.price) for x in bids)
+        low = min(_price_of(x) for x in bids)
         bids.append(b.bid(frame, insider, int(low * rng.uniform(0.992, 0.997)),
                           at=deadline - timedelta(seconds=rng.randint(30, 1800))))
     else:  # shortened_period

@@ -313,6 +313,13 @@ class Digest:
     submitted_suppliers: tuple[str, ...]
     winner: str | None
 
+    def winners(self) -> frozenset[str]:
+        """Every supplier of the awards in force: the one `winner`, or else the suppliers of the
+        active awards (several lots, or a joint bid's members when an award names them all)."""
+        if self.winner is not None:
+            return frozenset((self.winner,))
+        return self.tender.active_supplier_ids()
+
 
 def digest(tender: TenderFacts) -> Digest:
     """Digest one tender: its submitted and valid bids and their suppliers.

@@ -32,6 +32,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal, localcontext
 from itertools import combinations, pairwise
 from statistics import median
@@ -49,6 +50,7 @@ from zhaocai.integrity.model import (
     prepare,
     shown,
 )
+from zhaocai.integrity.scope import competitive
 from zhaocai.integrity.screens import cover_pattern, decimal4
 
 MAX_PAIR_BIDDERS = 15
@@ -128,7 +130,8 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     if cached is not None:
         return cached
     pattern = cover_pattern(prepared, settings)
-    awarded = [d for d in prepared.digests if d.winner is not None and len(d.valid_suppliers) >= 2]
+    awarded = [d for d in prepared.digests
+               if competitive(d.tender) and len(d.valid_suppliers) >= 2 and d.winners()]
     touching: dict[str, list[int]] = defaultdict(list)
     keys: list[list[tuple[str, str]]] = []
     for index, d in enumerate(awarded):
@@ -191,19 +194,22 @@ def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, 
     # (two members among eight honest firms is a market, not a ring).
     joint = [d for d in candidates if len(chosen.intersection(d.valid_suppliers)) >= 2
              and 2 * len(chosen.intersection(d.valid_suppliers)) >= len(d.valid_suppliers)]
-    joint.sort(key=lambda d: (d.tender.published_at, d.tender.id))
-    won = [d for d in joint if d.winner in chosen]
+    joint.sort(key=_chronological)
+    won = [d for d in joint if not chosen.isdisjoint(d.winners())]
     if not joint or len(won) / len(joint) < float(settings.group_min_win_share):
         return None
-    winners = [d.winner for d in won]
+    winners = [min(chosen.intersection(d.winners())) for d in won]
     wins = Counter(winners)
     repeats = sum(1 for a, b in pairwise(winners) if a == b)
     expected = sum((n / len(winners)) ** 2 for n in wins.values()) * max(0, len(winners) - 1)
     by_year: dict[int, Counter[str]] = defaultdict(Counter)
     for d in joint:
-        by_year[d.tender.published_at.year]["tenders"] += 1
-        if d.winner in chosen:
-            by_year[d.tender.published_at.year][str(d.winner)] += 1
+        when = d.tender.published_at or d.tender.deadline
+        if when is None:
+            continue  # an undated tender counts in the totals, in no year
+        by_year[when.year]["tenders"] += 1
+        for winner in chosen.intersection(d.winners()):
+            by_year[when.year][winner] += 1
     group = Group(members, [d.tender.id for d in won])
     group.evidence = {
         "by_year": {year: {"joint_tenders": c["tenders"], "wins": {m: c[m] for m in members}}
@@ -211,7 +217,7 @@ def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, 
         "members": list(members), "joint_tenders": len(joint), "won_by_members": len(won),
         "win_share": decimal4(len(won) / len(joint)),
         "wins": {m: wins.get(m, 0) for m in members},
-        "winner_sequence": [w for w in winners if w is not None][:40],
+        "winner_sequence": winners[:40],
         "consecutive_repeats": repeats, "repeats_expected_if_random": decimal4(expected),
         "rotation": len(wins) >= 2 and repeats < expected,
     }
@@ -287,14 +293,22 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
 
 
 def _award_ratio(d: Digest) -> Decimal | None:
-    """The winning valid bid over the estimate."""
-    if d.winner is None or d.tender.estimate <= 0:
+    """The one winner's lowest priced valid bid over the estimate (None when either is unknown
+    or the tender has several winners)."""
+    estimate = d.tender.estimate
+    if d.winner is None or estimate is None or estimate <= 0:
         return None
-    prices = [b.price for b in d.valid if b.supplier_id == d.winner]
+    prices = [b.price for b in d.valid if b.supplier_id == d.winner and b.price is not None]
     if not prices:
         return None
     with localcontext(RATIO_CONTEXT):
-        return min(prices) / d.tender.estimate
+        return min(prices) / estimate
+
+
+def _chronological(d: Digest) -> tuple[bool, datetime | None, str]:
+    """Tenders by publication (or deadline), undated ones last, then by id."""
+    when = d.tender.published_at or d.tender.deadline
+    return (when is None, when, d.tender.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +327,8 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
     """Suppliers that win with some buyers of a category and never with the others they bid at."""
     record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
     for d in net.awarded:
+        if not d.tender.buyer:
+            continue  # the data names no buyer: no territory can be drawn
         for s in d.valid_suppliers:
             record[(s, d.tender.category)][d.tender.buyer].append(d)
     candidates = []
@@ -321,14 +337,14 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
         if len(by_buyer) < 2:
             continue
         examined += 1
-        home = {b for b, ds in by_buyer.items() if sum(d.winner == supplier for d in ds) >= 2}
+        home = {b for b, ds in by_buyer.items() if sum(supplier in d.winners() for d in ds) >= 2}
         away = set(by_buyer) - home
         away_bids = sum(len(by_buyer[b]) for b in away)
-        away_wins = sum(d.winner == supplier for b in away for d in by_buyer[b])
+        away_wins = sum(supplier in d.winners() for b in away for d in by_buyer[b])
         if not home or away_wins or away_bids < settings.group_min_tenders:
             continue
         bids = sum(len(ds) for ds in by_buyer.values())
-        wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if d.winner == supplier]
+        wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
         rate = len(wins) / bids
         candidates.append(_Territory(supplier, category, frozenset(home), frozenset(away), wins,
                                      away_bids, rate, (1 - rate) ** away_bids))
@@ -405,21 +421,26 @@ def loyal_losers(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     market_size: Counter[str] = Counter()
     for d in net.awarded:
         category = d.tender.category
-        market[category][str(d.winner)] += 1
+        won_by = d.winners()
+        for winner in won_by:
+            market[category][winner] += 1
         market_size[category] += 1
         for s in d.valid_suppliers:
             bids[s] += 1
             categories[s].add(category)
-            if s == d.winner:
+            if s in won_by:
                 wins[s] += 1
             else:
-                losses[s][str(d.winner)] += 1
+                for winner in won_by:
+                    losses[s][winner] += 1
     flags = []
     concentration = float(settings.loyal_concentration)
     for supplier, n in sorted(bids.items()):
         if n < settings.loyal_min_bids or wins[supplier] > 1:
             continue
         lost = losses[supplier]
+        if not lost:
+            continue
         top = lost.most_common(3)
         share = sum(c for _, c in top) / sum(lost.values())
         size = sum(market_size[c] for c in categories[supplier])

@@ -32,9 +32,11 @@ from datetime import timedelta
 from decimal import Decimal, localcontext
 from itertools import pairwise
 
+from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     RATIO_CONTEXT,
+    Digest,
     Flag,
     FlagSettings,
     History,
@@ -43,23 +45,28 @@ from zhaocai.integrity.model import (
     shown,
 )
 from zhaocai.integrity.networks import binomial_tail, discoveries
+from zhaocai.integrity.scope import compares_prices, competitive, screened_prices
+from zhaocai.integrity.screens import compared_currency
 
 
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-NEAR-EQUAL: two bidders' prices within `near_equal_tolerance` but not equal."""
     prepared = prepare(history)
     tolerance = settings.near_equal_tolerance
+    currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
         for d in prepared.digests:
-            bids = sorted(d.submitted, key=lambda b: (b.price, b.id))
+            bids = sorted(_opened_prices(d, settings, currency), key=lambda b: (b[0], b[1].id))
+            winners = d.winners()
             close = []
-            for low, high in pairwise(bids):
+            for (low_price, low), (high_price, high) in pairwise(bids):
                 # Between two losing bids the tolerance is a quarter as wide: a pair touching
                 # the winner is the leak the flag is about, and other pairs are many.
-                allowed = tolerance if d.winner in (low.supplier_id, high.supplier_id) else tolerance / 4
-                if (low.supplier_id != high.supplier_id and low.price > 0 and high.price != low.price
-                        and (high.price - low.price) / low.price <= allowed):
+                touches = not winners.isdisjoint((low.supplier_id, high.supplier_id))
+                allowed = tolerance if touches else tolerance / 4
+                if (low.supplier_id != high.supplier_id and low_price > 0 and high_price != low_price
+                        and (high_price - low_price) / low_price <= allowed):
                     close.append((low, high))
             if close:
                 flags.append(make_flag(
@@ -69,19 +76,37 @@ def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTING
                         "tolerance": tolerance, "pairs": [{
                             "prices": [low.price, high.price], "bids": [low.id, high.id],
                             "suppliers": [low.supplier_id, high.supplier_id],
-                            "relative_gap": (high.price - low.price) / low.price,
+                            "relative_gap": _gap(low, high),
                         } for low, high in close]}))
     return flags
+
+
+def _opened_prices(d: Digest, settings: FlagSettings, currency: str | None
+                   ) -> list[tuple[Decimal, BidFacts]]:
+    """The priced bids read at the opening of a competitive tender whose prices may be compared:
+    valid or disqualified (a copied price is evidence whatever became of the bid), not pending."""
+    if not competitive(d.tender) or not compares_prices(d.tender, settings):
+        return []
+    return [(b.price, b) for b in d.submitted
+            if b.status != "pending" and b.price is not None and b.currency == currency]
+
+
+def _gap(low: BidFacts, high: BidFacts) -> Decimal | None:
+    """(high − low) / low of two priced bids."""
+    if low.price is None or high.price is None or low.price <= 0:
+        return None
+    return (high.price - low.price) / low.price
 
 
 def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
     prepared = prepare(history)
+    currency = compared_currency(prepared, settings)
     entries: list[tuple[str, list[tuple[str, float]]]] = []
     for d in prepared.digests:
         lowest: dict[str, float] = {}
-        for b in d.valid:
-            price = float(b.price)
+        for decimal_price, b in screened_prices(d, settings, currency):
+            price = float(decimal_price)
             if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
                 lowest[b.supplier_id] = price
         if 2 <= len(lowest) <= 15:
@@ -122,34 +147,51 @@ def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
 
 
 def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair."""
+    """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair.
+
+    Read only where the timing is known: a tender with one winner, a deadline, and a receipt
+    time and a comparable price on every valid bid (`scope.screened_prices`)."""
     prepared = prepare(history)
     window = timedelta(minutes=settings.late_hair_minutes)
     margin = settings.late_hair_margin
+    currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
         for d in prepared.digests:
-            winner = d.winner
-            if winner is None or len(d.valid) < 2:
-                continue
-            last = max(d.valid, key=lambda b: (b.received_at, b.id))
-            deadline = d.tender.deadline
-            if last.supplier_id != winner or not (deadline - window <= last.received_at <= deadline):
-                continue
-            others = [b for b in d.valid if b.supplier_id != winner]
-            second = min(others, key=lambda b: (b.price, b.id))
-            if last.price <= 0 or second.price < last.price:
-                continue
-            gap = (second.price - last.price) / last.price
-            if gap <= margin:
-                flags.append(make_flag("ZC-LATE-HAIR", "tender", tender_ids=[d.tender.id],
-                                       supplier_ids=[winner, second.supplier_id],
-                                       bid_ids=[last.id, second.id], evidence={"winner": winner,
-                    "winning_price": last.price, "second_lowest_price": second.price,
-                    "margin": shown(gap), "received_at": last.received_at, "deadline": deadline,
-                    "minutes_before_deadline": int((deadline - last.received_at) / timedelta(minutes=1)),
-                    "window_minutes": settings.late_hair_minutes, "margin_max": margin}))
+            found = _late_hair(d, settings, currency, window, margin)
+            if found is not None:
+                flags.append(found)
     return flags
+
+
+def _late_hair(d: Digest, settings: FlagSettings, currency: str | None, window: timedelta,
+               margin: Decimal) -> Flag | None:
+    """ZC-LATE-HAIR for one tender (None when it does not apply or does not fire)."""
+    winner, deadline = d.winner, d.tender.deadline
+    bids = screened_prices(d, settings, currency)
+    if winner is None or deadline is None or len(bids) < 2 or len(bids) < len(d.valid):
+        return None
+    timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
+    if len(timed) < len(bids):
+        return None
+    received_at, _, winning_price, last = max(timed, key=lambda x: (x[0], x[1]))
+    if last.supplier_id != winner or not (deadline - window <= received_at <= deadline):
+        return None
+    second_price, second = min(((p, b) for p, b in bids if b.supplier_id != winner),
+                               key=lambda pb: (pb[0], pb[1].id))
+    if winning_price <= 0 or second_price < winning_price:
+        return None
+    gap = (second_price - winning_price) / winning_price
+    if gap > margin:
+        return None
+    return make_flag("ZC-LATE-HAIR", "tender", tender_ids=[d.tender.id],
+                     supplier_ids=[winner, second.supplier_id], bid_ids=[last.id, second.id],
+                     evidence={"winner": winner, "winning_price": winning_price,
+                               "second_lowest_price": second_price, "margin": shown(gap),
+                               "received_at": received_at, "deadline": deadline,
+                               "minutes_before_deadline":
+                                   int((deadline - received_at) / timedelta(minutes=1)),
+                               "window_minutes": settings.late_hair_minutes, "margin_max": margin})
 
 
 def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -161,14 +203,17 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
     bids_with: dict[str, Counter[str]] = defaultdict(Counter)
     for d in prepared.digests:
-        for s in d.valid_suppliers:
-            bids_with[s][d.tender.buyer] += 1
+        if competitive(d.tender):
+            for s in d.valid_suppliers:
+                bids_with[s][d.tender.buyer] += 1
     by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
     wins: Counter[str] = Counter()
     for flag in late:
         winner = str(flag.evidence["winner"])
-        by_pair[(winner, buyer_of[flag.tender_ids[0]])].append(flag.tender_ids[0])
         wins[winner] += 1
+        buyer = buyer_of[flag.tender_ids[0]]
+        if buyer:  # a tender whose data names no buyer cannot show a preference for one
+            by_pair[(winner, buyer)].append(flag.tender_ids[0])
     results = []
     for (supplier, buyer), tenders in sorted(by_pair.items()):
         total = sum(bids_with[supplier].values())

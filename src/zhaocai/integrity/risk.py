@@ -23,7 +23,7 @@ collusion evidence is a candidate even when it never wins (the cover bidder).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,12 +103,20 @@ def flagged_by_risk(flags: Iterable[Flag]) -> set[str]:
     return {t for t, risk in tender_risks(flags).items() if risk.flagged}
 
 
-def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, str]) -> dict[str, Risk]:
+def tender_winners(tenders: Iterable[TenderFacts]) -> dict[str, frozenset[str]]:
+    """Every tender with an award in force, by id, and the suppliers of its active awards (one
+    winner, the winners of several lots, or every member of a joint bid an award names)."""
+    return {t.id: found for t in tenders if (found := t.active_supplier_ids())}
+
+
+def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, Collection[str]]) -> dict[str, Risk]:
     """The risk of every supplier named by a supplier flag, winning a flagged tender or named in
     one by a collusion flag.
 
-    `winners` maps tender ids to their winning supplier.
+    `winners` maps tender ids to their winning suppliers (`tender_winners`).
     """
+    if any(isinstance(found, str) for found in winners.values()):
+        raise TypeError("winners maps each tender id to a collection of supplier ids")
     codes: dict[str, set[str]] = defaultdict(set)
     for flag in flags:
         if flag.subject == "supplier":
@@ -117,9 +125,9 @@ def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, str]) -> dict[st
     risks = tender_risks(flags)
     involved: dict[str, set[str]] = defaultdict(set)
     for tender_id, risk in risks.items():
-        winner = winners.get(tender_id)
-        if risk.flagged and winner is not None:
-            involved[winner].add(tender_id)
+        if risk.flagged:
+            for winner in winners.get(tender_id, ()):
+                involved[winner].add(tender_id)
     for flag in flags:
         if flag.subject == "tender" and is_collusion(flag):
             for tender_id in flag.tender_ids:
@@ -150,10 +158,12 @@ class WorkItem:
 def worklist(flags: Sequence[Flag], tenders: Iterable[TenderFacts], limit: int = 20) -> list[WorkItem]:
     """The flagged tenders and suppliers, highest score first, then most money, then id.
 
-    A supplier's amount is what it won in flagged tenders; a tender's its award (or estimate).
+    A supplier's amount is what it was awarded in flagged tenders (each active award's amount to
+    each of its suppliers); a tender's its award, else the sum of its active awards' known
+    amounts, else its estimate, else 0 (not known).
     """
     facts = {t.id: t for t in tenders}
-    winners = {t.id: t.winner_supplier_id for t in facts.values() if t.winner_supplier_id}
+    winners = tender_winners(facts.values())
     items: list[tuple[Decimal, Decimal, str, str, tuple[str, ...], str]] = []
     risks = tender_risks(flags)
     won_amount: dict[str, Decimal] = defaultdict(Decimal)
@@ -161,9 +171,14 @@ def worklist(flags: Sequence[Flag], tenders: Iterable[TenderFacts], limit: int =
         t = facts.get(tender_id)
         if not risk.flagged or t is None:
             continue
-        amount = t.award_amount if t.award_amount is not None else t.estimate
-        if t.winner_supplier_id:
-            won_amount[t.winner_supplier_id] += amount
+        awards = t.active_awards()
+        for award in awards:
+            for supplier in award.supplier_ids:
+                won_amount[supplier] += award.amount or Decimal(0)
+        amount = t.award_amount
+        if amount is None and any(a.amount is not None for a in awards):
+            amount = sum((a.amount for a in awards if a.amount is not None), Decimal(0))
+        amount = amount if amount is not None else (t.estimate or Decimal(0))
         items.append((risk.score, amount, "tender", tender_id, risk.codes,
                       f"{t.title} · {t.buyer} · {', '.join(risk.codes)}"))
     for supplier, risk in supplier_risks(flags, winners).items():

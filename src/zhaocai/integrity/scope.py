@@ -7,6 +7,7 @@ Shared by the Cardinal indicators (`cardinal`, `price_ratios`) and the law's rul
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from zhaocai.integrity.facts import BidFacts, TenderFacts
 from zhaocai.integrity.model import Digest, FlagSettings
@@ -114,3 +115,26 @@ def period_minimum(tender: TenderFacts, settings: FlagSettings) -> tuple[int, st
         if tender.method == "inquiry":
             return settings.inquiry_min_days, INQUIRY_SETTING
     return settings.r003_threshold_days, CARDINAL_R003
+
+
+NO_COMPETITION_METHODS: frozenset[str] = frozenset({"direct"})
+"""Methods without competition: single source (单一来源, OCDS `direct`) asks one supplier, so its
+bids say nothing about how suppliers compete."""
+
+
+def competitive(tender: TenderFacts) -> bool:
+    """Whether suppliers competed for the tender: any method but single source (an unknown
+    method counts, as the data does not say otherwise). The screens and the supplier networks
+    read only competitive tenders."""
+    return tender.method not in NO_COMPETITION_METHODS
+
+
+def screened_prices(digest: Digest, settings: FlagSettings, currency: str | None
+                    ) -> list[tuple[Decimal, BidFacts]]:
+    """The bids a price screen reads of one tender, each beside its price: its valid bids
+    (pending and invited bids are not valid) with a price in the compared currency; none when
+    the tender had no competition or its prices may not be compared (`compares_prices`)."""
+    tender = digest.tender
+    if not competitive(tender) or not compares_prices(tender, settings):
+        return []
+    return [(b.price, b) for b in digest.valid if b.price is not None and b.currency == currency]

@@ -39,6 +39,7 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
+from zhaocai.integrity.scope import history_currency, screened_prices
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,25 +87,38 @@ def screens_of(prices: list[float], tender_id: str = "", winner_lowest: bool = T
                    skewness, kurtosis, winner_lowest)
 
 
-def _screens_of_digest(d: Digest, min_bids: int) -> Screens | None:
-    prices = [float(b.price) for b in d.valid]
-    if len(prices) < min_bids:
+def _screens_of_digest(d: Digest, settings: FlagSettings, currency: str | None) -> Screens | None:
+    bids = screened_prices(d, settings, currency)
+    if len(bids) < settings.screen_min_bids:
         return None
+    prices = [float(price) for price, _ in bids]
+    winners = d.winners()
     winner_lowest = True
-    if d.winner is not None:
-        lowest = min(d.valid, key=lambda b: (b.price, b.id))
-        winner_lowest = lowest.supplier_id == d.winner
-    return screens_of(prices, d.tender.id, winner_lowest, min_bids)
+    if winners:
+        _, lowest = min(bids, key=lambda pb: (pb[0], pb[1].id))
+        winner_lowest = not winners.isdisjoint(lowest.tenderers)
+    return screens_of(prices, d.tender.id, winner_lowest, settings.screen_min_bids)
+
+
+def compared_currency(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> str | None:
+    """The currency the price screens compare (`scope.history_currency`, memoised)."""
+    prepared = prepare(history)
+    if "screen_currency" not in prepared.memo:
+        prepared.memo["screen_currency"] = history_currency(prepared.digests, settings)
+    found: str | None = prepared.memo["screen_currency"]
+    return found
 
 
 def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, Screens]:
-    """The screens of every tender with enough valid bids, by tender id (memoised)."""
+    """The screens of every competitive tender with enough valid priced bids, by tender id
+    (memoised; `scope.screened_prices` says which bids count)."""
     prepared = prepare(history)
     found: dict[str, Screens] | None = prepared.memo.get("screens")
     if found is None:
         found = {}
+        currency = compared_currency(prepared, settings)
         for d in prepared.digests:
-            s = _screens_of_digest(d, settings.screen_min_bids)
+            s = _screens_of_digest(d, settings, currency)
             if s is not None:
                 found[d.tender.id] = s
         prepared.memo["screens"] = found

@@ -15,7 +15,7 @@ from zhaocai.integrity.flags import compute_flags
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings
 from zhaocai.integrity.ocds_read import Source
 from zhaocai.integrity.report import PeriodReport, TenderReport, period_report, tender_report
-from zhaocai.integrity.risk import Risk, WorkItem, supplier_risks, tender_risks, worklist
+from zhaocai.integrity.risk import Risk, WorkItem, supplier_risks, tender_risks, tender_winners, worklist
 from zhaocai.integrity.screening import ScreenResult, screen
 from zhaocai.integrity.store_facts import load_facts
 
@@ -77,7 +77,7 @@ class IntegrityService:
     def risks(self) -> tuple[dict[str, Risk], dict[str, Risk]]:
         """The risk of every flagged tender and supplier: (by tender id, by supplier id)."""
         tenders, flags = self._history()
-        winners = {t.id: t.winner_supplier_id for t in tenders if t.winner_supplier_id}
+        winners = tender_winners(tenders)
         return tender_risks(flags), supplier_risks(flags, winners)
 
     def report(self, tender_id: str) -> TenderReport:
