@@ -220,3 +220,37 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     tables = _tables(path)
     assert len(tables["contracts"]) == 2 and tables["contract_performance"][0]["kind"] == "late_delivery"
     assert next(t for t in tables["tenders"] if t["id"] == flow.tender_id)["state"] == "contracted"
+
+
+def test_statistical_and_supplier_flags_never_reach_the_public_file(tmp_path: Path) -> None:
+    """Every code over a history with planted cartels is computed; the public file carries the
+    procedural and hard-evidence tender flags and none of the withheld codes, in any byte."""
+    from datetime import UTC, datetime
+
+    from zhaocai.integrity import compute_flags
+    from zhaocai.integrity.evaluation_history import generate_evaluation_history
+    from zhaocai.integrity.model import FLAG_INFO
+    from zhaocai.publish.public_db import PUBLIC_EVIDENCE_CODES, publishable, write_public_database
+    from zhaocai.publish.settings import PublishSettings
+
+    history = generate_evaluation_history(seed=1, tenders=3000)
+    flags = compute_flags(history.tenders, history.suppliers)
+    computed = {f.code for f in flags}
+    withheld = {code for code, info in FLAG_INFO.items()
+                if info.kind != "procedure" and code not in PUBLIC_EVIDENCE_CODES}
+    # The history fires the statistical and network signals the rule is about.
+    assert {"ZC-CARTEL", "ZC-CARTEL-MEMBER", "ZC-LOYAL-LOSER", "ZC-BID-SUPPRESSION", "ZC-INSIDER",
+            "ZC-SCREEN-COVER", "ZC-LATE-HAIR", "ZC-NEAR-EQUAL", "R058"} <= computed
+    assert not any(publishable(f) for f in flags if f.code in withheld or f.subject != "tender")
+    path = write_public_database(tmp_path / "flags.db", [], [], flags, PublishSettings(),
+                                 datetime(2026, 1, 1, tzinfo=UTC))
+    rows = _tables(path)["red_flags"]
+    published = {r["code"] for r in rows}
+    procedural = {c for c, i in FLAG_INFO.items() if i.kind == "procedure"}
+    assert published and published <= procedural | PUBLIC_EVIDENCE_CODES
+    assert {"R003", "REG40-RELATED-PARTIES"} <= published
+    assert len(rows) == sum(1 for f in flags if publishable(f))
+    raw = path.read_bytes()
+    for code in sorted(withheld):
+        assert code.encode() not in raw, f"{code} found in the public file"
+    assert not any(r["subject"] != "tender" for r in rows)

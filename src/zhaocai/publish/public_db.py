@@ -12,6 +12,16 @@ Never written: identity numbers or their hashes, bank accounts, contacts, anythi
 its opening, committee members before the result, any member's individual scores, the free text
 of performance events, and the private values in red-flag evidence (shared person, account,
 phone, email, document author, agent and project manager are shown as withheld).
+
+Red flags published (`publishable`): only tender-level flags that state a fact of the record,
+never a statistical suspicion about a supplier. A procedural breach (kind ``procedure``: R003,
+ZC-FEW-BIDDERS, ZC-LATE-AMENDMENT, ZC-BID-SECURITY, ZC-SHORT-PUBLICITY) is the buyer's act; hard
+evidence (`PUBLIC_EVIDENCE_CODES`: equal prices, a late bid that won, the Reg 40 traces, shared
+register details) is read off the tender's own documents and register. Screens (kind
+``screen``), the price patterns that rest on a tolerance or a test (near-equal prices, constant
+ratios, the insider test) and everything the supplier network derives (cartel candidates,
+suppression, allocation, loyal losers) stay with auditors: naming a firm in public on
+statistical grounds before a case is concluded would be unfair to it and a defamation risk.
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ from typing import Any
 
 from zhaocai.bidding.rules import TenderMethod
 from zhaocai.categories import Category
-from zhaocai.integrity.model import Flag
+from zhaocai.integrity.model import FLAG_INFO, Flag
 from zhaocai.integrity.report import flag_to_dict
 from zhaocai.money import Money, amount_in_words
 from zhaocai.publish.ocds import METHODS, ocds_date
@@ -257,6 +267,23 @@ def flag_id(data: Mapping[str, Any]) -> str:
     return f"{data['code']}:{hashlib.sha256(about.encode('utf-8')).hexdigest()[:16]}"
 
 
+PUBLIC_EVIDENCE_CODES: frozenset[str] = frozenset({
+    "R028", "R030", "R044", "REG40-SAME-AUTHOR", "REG40-SAME-AGENT", "REG40-SAME-PM",
+    "REG40-SAME-ACCOUNT", "REG40-PRICE-PROGRESSION", "REG40-RELATED-PARTIES"})
+"""Hard-evidence flags: each states a fact of one tender's record (identical prices, a late bid
+that won, Reg 40's traces, shared register details), not a statistical inference."""
+
+
+def publishable(flag: Flag) -> bool:
+    """Whether a red flag goes into the public database: a tender flag of a procedural breach
+    (kind ``procedure``) or of hard evidence (`PUBLIC_EVIDENCE_CODES`); a code not listed, a
+    supplier or buyer flag and every screen or network signal are withheld (module doc)."""
+    info = FLAG_INFO.get(flag.code)
+    if flag.subject != "tender" or info is None:
+        return False
+    return info.kind == "procedure" or flag.code in PUBLIC_EVIDENCE_CODES
+
+
 def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[BlacklistDecision],
                 flags: Iterable[Flag], settings: PublishSettings,
                 generated_at: datetime) -> dict[str, list[dict[str, Any]]]:
@@ -281,6 +308,8 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
                          for o in sorted(suppliers.values(), key=lambda o: o.id)]
     seen: dict[str, int] = {}
     for flag in flags:
+        if not publishable(flag):
+            continue
         data = flag_to_dict(flag)
         key = flag_id(data)
         seen[key] = seen.get(key, 0) + 1  # two flags about the same things keep both rows
