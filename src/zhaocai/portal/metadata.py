@@ -136,8 +136,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     "red_flags": {
         "title": "风险预警 Red flags",
-        "description": "项目层面的程序违规和确凿证据（如关联投标人、报价相同）；统计筛查和团伙分析结果不公开，"
-                       "个人信息、账号等证据值不公开。"
+        "description": "项目层面的程序违规和确凿证据（如关联投标人、报价相同）；"
+                       "统计筛查和团伙分析结果不公开，个人信息、账号等证据值不公开。"
                        " Tender-level procedural breaches and hard evidence (related bidders, identical "
                        "prices…); statistical screens and network findings are not published, private "
                        "evidence values (identity numbers, accounts, phones) are withheld.",
