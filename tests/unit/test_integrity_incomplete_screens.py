@@ -108,3 +108,18 @@ def test_compute_flags_survives_a_history_without_prices_dates_or_estimates() ->
     assert not {f.code for f in flags if set(f.tender_ids) & {t.id for t in bare}} & {
         "ZC-SCREEN-COVER", "ZC-NEAR-EQUAL", "ZC-CONSTANT-RATIO", "ZC-LATE-HAIR", "ZC-INSIDER", "R003"}
     assert T0.tzinfo is not None
+
+
+def test_rotation_screen_leaves_out_single_source() -> None:
+    def rotating(method: str) -> list[Any]:
+        return [tender(f"{method}{k}", [bid(f"{method}{k}{s}", s, 500_000 + (10_000 if s != due else 0))
+                                        for s in ("A", "B", "C")], method=method)
+                for k, due in enumerate(("A", "B", "C"))]
+    assert run("ZC-BID-ROTATION", rotating("open"))
+    assert run("ZC-BID-ROTATION", rotating("direct")) == []
+    assert local_rotation(rotating("direct")) == [] and local_rotation(rotating("open"))
+
+
+def local_rotation(tenders: list[Any]) -> list[Any]:
+    from zhaocai.integrity.local import bid_rotation
+    return bid_rotation(tenders)

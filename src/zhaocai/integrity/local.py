@@ -21,7 +21,7 @@ from zhaocai.integrity.model import (
     digests_of,
     make_flag,
 )
-from zhaocai.integrity.scope import TENDER_METHODS
+from zhaocai.integrity.scope import TENDER_METHODS, competitive
 from zhaocai.money import percent_of
 
 
@@ -163,12 +163,13 @@ def bid_rotation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     `rotation_min_winners` (2) distinct winners is flagged, with all its tenders and members.
     Honest markets rarely bring the very same set of firms together three times; a ring that
     always bids together and shares the wins does. A ring that varies its line-up escapes this
-    exact-set screen (see docs/transparency.md).
+    exact-set screen (see docs/transparency.md). Single source (direct) tenders have no
+    competition and are left out.
     """
     keys: list[tuple[str, ...]] = []
     awarded: list[tuple[str, str]] = []
     for d in digests_of(history):
-        if d.winner is not None and len(d.valid_suppliers) >= 2:
+        if d.winner is not None and len(d.valid_suppliers) >= 2 and competitive(d.tender):
             keys.append(tuple(sorted(d.valid_suppliers)))
             awarded.append((d.tender.id, d.winner))
     return bid_rotation_flags(keys, awarded, settings)

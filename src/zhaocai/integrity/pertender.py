@@ -24,7 +24,7 @@ from zhaocai.integrity.local import (
     short_publicity_flag,
 )
 from zhaocai.integrity.model import Digest, Flag, FlagSettings, PreparedHistory
-from zhaocai.integrity.scope import history_currency
+from zhaocai.integrity.scope import competitive, history_currency
 
 FUSED_CODES: frozenset[str] = frozenset({
     "R003", "R018", "R025", "R030", "R035", "R036", "R048", "ZC-FEW-BIDDERS",
@@ -81,7 +81,7 @@ def per_tender_flags(history: PreparedHistory, suppliers: Mapping[str, SupplierF
             continue
         if awarded is not None:
             awarded.append(d)
-        if rotation and len(d.valid_suppliers) >= 2:
+        if rotation and len(d.valid_suppliers) >= 2 and competitive(t):
             groups.append(tuple(sorted(d.valid_suppliers)))
             grouped.append((t.id, winner))
     if awarded is not None:
