@@ -1,4 +1,4 @@
-"""The independent evaluation history: deterministic, at the brief's scale, and measured.
+"""The independent evaluation history: deterministic, at scale, and measured.
 
 The floors below are the figures measured once and reported in docs/integrity.md, rounded down:
 a guard against regressions, not a target the flags were tuned to.
