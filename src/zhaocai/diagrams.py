@@ -45,11 +45,28 @@ def qualified_name(machine: type[Any]) -> str:
     return f"{machine.__module__}.{machine.__qualname__}"
 
 
+# Words Mermaid's state-diagram grammar reads as keywords: a state with such an id is drawn under
+# an alias. `#` starts a comment and `;` ends a statement, so neither may appear in a label.
+_KEYWORDS = frozenset({"as", "class", "classdef", "click", "default", "direction", "end", "hide", "left",
+                       "note", "of", "right", "scale", "state", "style"})
+_UNSAFE = str.maketrans({"#": "＃", ";": "；", "\n": " "})
+
+
+def _id(state: Any) -> str:
+    """The id a state has in the diagram: its own, or `<id>_` when that is a Mermaid keyword."""
+    return f"{state.id}_" if state.id.lower() in _KEYWORDS else str(state.id)
+
+
+def _text(value: object) -> str:
+    """A label Mermaid reads to the end of its line."""
+    return str(value).translate(_UNSAFE)
+
+
 def _label(transition: Any) -> str:
     """`event [guard, !unless, validator]`: what fires the move and the rules it must pass."""
     events = " ".join(dict.fromkeys(str(event) for event in transition.events))
     rules = [str(spec) for spec in transition.cond] + [str(spec) for spec in transition.validators]
-    return f"{events} [{', '.join(rules)}]" if rules else events
+    return _text(f"{events} [{', '.join(rules)}]" if rules else events)
 
 
 def mermaid(machine: type[Any]) -> str:
@@ -57,28 +74,32 @@ def mermaid(machine: type[Any]) -> str:
 
     States come in declaration order, each state's transitions in declaration order, so the
     text is stable and a change in the machine shows as a change in the text. A state whose
-    stored value differs from its id is labelled with the value. Compound or parallel states
-    raise `ValueError`: no machine of the package has them and the drawing does not handle them.
+    stored value differs from its id is labelled with the value; a state whose id is a Mermaid
+    keyword (`note`, `state`, `end`, ...) is drawn as `<id>_` with its id as the label. Compound
+    or parallel states raise `ValueError`: no machine of the package has them and the drawing
+    does not handle them.
     """
     lines = ["stateDiagram-v2"]
     states = list(machine.states)
     for state in states:
         if getattr(state, "states", None):
             raise ValueError(f"{qualified_name(machine)}: compound state {state.id!r} is not drawn")
+        if _id(state) != state.id:
+            lines.append(f'    state "{_text(state.id)}" as {_id(state)}')
         if state.value is not None and str(state.value) != state.id:
-            lines.append(f"    {state.id} : {state.value}")
+            lines.append(f"    {_id(state)} : {_text(state.value)}")
     for state in states:
         if state.initial:
-            lines.append(f"    [*] --> {state.id}")
+            lines.append(f"    [*] --> {_id(state)}")
     for state in states:
         for transition in state.transitions:
             for target in transition.targets or [state]:
                 label = _label(transition)
-                arrow = f"    {transition.source.id} --> {target.id}"
+                arrow = f"    {_id(transition.source)} --> {_id(target)}"
                 lines.append(f"{arrow} : {label}" if label else arrow)
     for state in states:
         if state.final:
-            lines.append(f"    {state.id} --> [*]")
+            lines.append(f"    {_id(state)} --> [*]")
     return "\n".join(lines) + "\n"
 
 

@@ -87,6 +87,27 @@ def test_mermaid_draws_states_events_guards_initial_and_final() -> None:
     ]) + "\n"
 
 
+class Memo(StateMachine):
+    """States whose names Mermaid would misread."""
+
+    note = State(initial=True, value="draft; v#1")
+    end = State(final=True)
+
+    finish = note.to(end)
+
+
+def test_mermaid_keywords_and_comment_marks_are_drawn_safely() -> None:
+    assert diagrams.mermaid(Memo) == "\n".join([
+        "stateDiagram-v2",
+        '    state "note" as note_',
+        "    note_ : draft； v＃1",
+        '    state "end" as end_',
+        "    [*] --> note_",
+        "    note_ --> end_ : finish",
+        "    end_ --> [*]",
+    ]) + "\n"
+
+
 def _doc(body: str) -> str:
     return f"# Doc\n\n<!-- diagram: {diagrams.qualified_name(Door)} -->\n{body}<!-- /diagram -->\n\nafter\n"
 
