@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from statemachine import StateMachine
+from statemachine import StateChart
 
 PACKAGE = "zhaocai"
 DEFAULT_DOC = Path("docs/architecture.md")
@@ -112,8 +112,8 @@ def resolve(path: str) -> type[Any]:
     """The machine class named by a dotted `module.ClassName` path."""
     module_name, _, class_name = path.rpartition(".")
     found = getattr(importlib.import_module(module_name), class_name, None)
-    if not (isinstance(found, type) and issubclass(found, StateMachine)):
-        raise LookupError(f"{path} is not a StateMachine class")
+    if not (isinstance(found, type) and issubclass(found, StateChart)):
+        raise LookupError(f"{path} is not a state machine class")
     return found
 
 
@@ -139,10 +139,14 @@ def import_all(package: str = PACKAGE) -> list[str]:
 
 
 def machines(package: str = PACKAGE) -> dict[str, type[Any]]:
-    """Every concrete StateMachine subclass defined in `package`, by qualified name, sorted."""
+    """Every concrete machine class defined in `package`, by qualified name, sorted.
+
+    python-statemachine 3's `StateChart` is the base of `StateMachine`, so a machine written on
+    either is found.
+    """
     import_all(package)
     found: dict[str, type[Any]] = {}
-    pending: list[type[Any]] = list(StateMachine.__subclasses__())
+    pending: list[type[Any]] = list(StateChart.__subclasses__())
     while pending:
         cls = pending.pop()
         pending.extend(cls.__subclasses__())

@@ -12,7 +12,7 @@ from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from statemachine import State, StateMachine
+from statemachine import State, StateChart, StateMachine
 from tools.longest_functions import function_lengths, longest
 from typer.testing import CliRunner
 
@@ -34,6 +34,24 @@ def test_every_machine_of_the_package_has_a_diagram() -> None:
     assert "zhaocai.suppliers.machines.AdmissionMachine" in found
     gaps = [gap.path for gap in diagrams.missing(DOC.read_text(encoding="utf-8"), found)]
     assert gaps == [], f"machines without a diagram in docs/architecture.md: {gaps}; {FIX}"
+
+
+class Chart(StateChart):
+    """A machine on python-statemachine 3's own base class."""
+
+    a = State(initial=True)
+    b = State(final=True)
+
+    go = a.to(b)
+
+
+def test_machines_on_either_base_class_are_found_and_only_those_of_the_package(monkeypatch: Any) -> None:
+    monkeypatch.setattr(Chart, "__module__", "zhaocai.fake_chart")
+    monkeypatch.setattr(Door, "__module__", "zhaocai.fake_door")
+    found = diagrams.machines()
+    assert {"zhaocai.fake_chart.Chart", "zhaocai.fake_door.Door"} <= set(found)
+    assert all(path.startswith("zhaocai.") for path in found)
+    assert "zhaocai.bidding.machine.TenderMachine" in found
 
 
 def test_no_module_is_skipped_so_no_machine_can_hide() -> None:
