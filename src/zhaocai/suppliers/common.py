@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, is_supplier_user
 from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
@@ -49,10 +49,12 @@ def view_of(session: Session, row: SupplierRow) -> SupplierView:
 
 
 def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
-    """A supplier's user acts only for its own supplier; staff act for any."""
-    if actor.has(*STAFF, Role.ADMINISTRATOR):
-        return
-    if actor.has(Role.SUPPLIER) and actor.supplier_id == supplier_id:
+    """A supplier's user acts only for its own supplier (whatever staff role it also holds);
+    staff act for any."""
+    if is_supplier_user(actor):
+        if actor.has(Role.SUPPLIER) and actor.supplier_id == supplier_id:
+            return
+    elif actor.has(*STAFF, Role.ADMINISTRATOR):
         return
     raise PermissionDenied(
         "permission.other_supplier",

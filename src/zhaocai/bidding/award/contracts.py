@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role
+from zhaocai.actors import Role, require_not_supplier
 from zhaocai.bidding.award.common import (
     LOT_AWARDED,
     LOT_RANKED,
@@ -175,6 +175,7 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
             raise conflict("contract.side_signed", "The supplier already signed", "供应商已签署")
         contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
     else:
+        require_not_supplier(actor, "contract.sign")  # the supplier role without a supplier id
         if not actor.has(Role.PURCHASING):
             raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
                                    "由采购部门代表招标人签署", {"actor": actor.id})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, require_not_supplier
 from zhaocai.bidding.award import (
     committee,
     compliance,
@@ -354,6 +354,7 @@ class EvaluationService:
 
     @staticmethod
     def _staff_only(actor: Actor) -> None:
+        require_not_supplier(actor, "read staff-only data")
         if not is_staff(actor):
             raise PermissionDenied("permission.staff_only", "Only the buyer's staff may read this",
                                    "仅招标人工作人员可查阅", {"actor": actor.id})
