@@ -73,6 +73,9 @@ class Platform:
         from zhaocai.bidding.service import TenderService
 
         self.tenders = TenderService(self)
+        from zhaocai.bidding.live import live_tenders
+
+        self.suppliers.live_tenders = live_tenders  # no eliminating a bidder in flight
         self.on_tick("tenders.close", self.tenders.close_due)
         from zhaocai.bidding.award import EvaluationService
 

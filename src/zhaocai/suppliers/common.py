@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
@@ -91,10 +92,13 @@ def record_standing(uow: UnitOfWork, row: SupplierRow, before: str | None, after
 
 
 class ServiceBase:
-    """The platform and the register's settings, shared by the command mix-ins."""
+    """The platform, the register's settings and the live-tender provider, shared by the command
+    mix-ins. `live_tenders(session, supplier_ids)` answers supplier id → its live tenders
+    (`zhaocai.suppliers.live_guard`); `Platform` hands it bidding's query."""
 
     platform: Platform
     settings: SupplierSettings
+    live_tenders: Callable[[Session, Sequence[str]], dict[str, list[str]]]
 
 
 def require_reason(reason: str) -> None:

@@ -117,6 +117,23 @@ class SupplierApplication(BaseModel):
         return sorted(value)
 
 
+class RequestView(BaseModel):
+    """A blacklisting or reinstatement request and its approvals."""
+
+    id: str
+    supplier_id: str
+    kind: str
+    state: str
+    reason: str
+    evidence: list[Any]
+    ban_days: int | None
+    requested_by: str
+    approvals: list[dict[str, Any]]
+    appeal: dict[str, Any] | None = None
+    live_tenders: list[str] = Field(default_factory=list,
+                                    description="Live tenders the supplier was in when requested")
+
+
 class SupplierView(BaseModel):
     """A supplier as the register shows it."""
 
@@ -130,6 +147,9 @@ class SupplierView(BaseModel):
     categories: dict[str, bool] = Field(description="category → admitted")
     ban_until: datetime | None = None
     registered_by: str
+    standing_request: RequestView | None = Field(
+        default=None, description="When a warning or suspension of a supplier with a live bid was "
+        "held for a supervisor's approval: that request (the standing is unchanged until then).")
 
 
 class IneligibilityReason(BaseModel):
@@ -155,21 +175,6 @@ class Eligibility(BaseModel):
     def codes(self) -> list[str]:
         """The reason codes, in order."""
         return [r.code for r in self.reasons]
-
-
-class RequestView(BaseModel):
-    """A blacklisting or reinstatement request and its approvals."""
-
-    id: str
-    supplier_id: str
-    kind: str
-    state: str
-    reason: str
-    evidence: list[Any]
-    ban_days: int | None
-    requested_by: str
-    approvals: list[dict[str, Any]]
-    appeal: dict[str, Any] | None = None
 
 
 class PerformanceEventInput(BaseModel):
@@ -220,6 +225,8 @@ class PeriodClosed(BaseModel):
     grades: dict[str, int]
     suspended: list[str]
     warned: list[str]
+    held: list[str] = Field(default_factory=list, description="Requests opened instead for "
+                            "suppliers with a live bid: a supervisor decides them")
 
 
 class RelatedEvidence(BaseModel):

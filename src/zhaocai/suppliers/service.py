@@ -17,6 +17,7 @@ from zhaocai.suppliers.admission import AdmissionCommands
 from zhaocai.suppliers.common import load_supplier, view_of
 from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.importing import ImportCommands
+from zhaocai.suppliers.live_guard import no_live_tenders
 from zhaocai.suppliers.models import Eligibility, SupplierView
 from zhaocai.suppliers.performance import PerformanceCommands
 from zhaocai.suppliers.qualifications import QualificationCommands
@@ -40,6 +41,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
             settings = SupplierSettings(
                 site_inspection_threshold=profile.site_inspection_threshold)
         self.settings = settings
+        self.live_tenders = no_live_tenders  # `Platform` hands bidding's query once tendering is installed
         platform.on_tick("suppliers.qualifications", lapse_expired_categories)
         platform.on_tick("suppliers.bans", end_bans)
 

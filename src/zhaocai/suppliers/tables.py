@@ -141,13 +141,15 @@ class InspectionRow(SQLModel, table=True):
 
 
 class RequestRow(SQLModel, table=True):
-    """A request that needs approval by others: a blacklisting or lifting a suspension."""
+    """A request that needs approval by others: a blacklisting, lifting a suspension, or a
+    warning or suspension of a supplier with a live bid (kind `warn` / `suspend`), held for a
+    supervisor. `live_tenders`: the live tenders the supplier was in when the request was made."""
 
     __tablename__ = "supplier_request"
 
     id: str = Field(sa_column=Column(Text, primary_key=True))
     supplier_id: str = Field(sa_column=Column(Text, nullable=False))
-    kind: str = Field(sa_column=Column(Text, nullable=False))  # blacklist | reinstatement
+    kind: str = Field(sa_column=Column(Text, nullable=False))  # blacklist | reinstatement | warn | suspend
     state: str = Field(sa_column=Column(Text, nullable=False))  # pending | approved | rejected
     reason: str = Field(sa_column=Column(Text, nullable=False))
     evidence: Any = Field(sa_column=Column(JSONText, nullable=False))
@@ -158,6 +160,7 @@ class RequestRow(SQLModel, table=True):
     decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
     previous_standing: str | None = Field(default=None, sa_column=Column(Text))
     appeal: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))
+    live_tenders: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))
 
     __table_args__ = (Index("ix_supplier_request", "supplier_id", "kind", "state"),)
 
