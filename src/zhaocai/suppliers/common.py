@@ -12,9 +12,14 @@ from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, V
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
-from zhaocai.suppliers.models import SupplierView
+from zhaocai.suppliers.models import QualificationView, SupplierView
 from zhaocai.suppliers.rules import SupplierSettings
-from zhaocai.suppliers.tables import StandingChangeRow, SupplierCategoryRow, SupplierRow
+from zhaocai.suppliers.tables import (
+    QualificationRow,
+    StandingChangeRow,
+    SupplierCategoryRow,
+    SupplierRow,
+)
 
 if TYPE_CHECKING:
     from zhaocai.platform import Platform
@@ -40,13 +45,24 @@ def categories_of(session: Session, supplier_id: str) -> dict[str, bool]:
     return {r.category: r.admitted for r in sorted(rows, key=lambda r: r.category)}
 
 
+def qualification_view(q: QualificationRow) -> QualificationView:
+    """The view of a qualification row."""
+    assert q.id is not None
+    return QualificationView(id=q.id, type=q.type, grade=q.grade, number=q.number, issuer=q.issuer,
+                             valid_from=q.valid_from, valid_until=q.valid_until, status=q.status,
+                             added_by=q.added_by, decided_by=q.decided_by,
+                             decision_note=q.decision_note)
+
+
 def view_of(session: Session, row: SupplierRow) -> SupplierView:
     """The public view of a supplier row."""
+    quals = session.exec(select(QualificationRow).where(
+        col(QualificationRow.supplier_id) == row.id).order_by(col(QualificationRow.id))).all()
     return SupplierView(
         id=row.id, credit_code=row.credit_code, name=row.name, admission=row.admission,
         standing=row.standing, round=row.round, ceiling=Money.from_fen(row.ceiling_fen).amount,
         categories=categories_of(session, row.id), ban_until=row.ban_until,
-        registered_by=row.registered_by)
+        registered_by=row.registered_by, qualifications=[qualification_view(q) for q in quals])
 
 
 def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:

@@ -117,6 +117,23 @@ class SupplierApplication(BaseModel):
         return sorted(value)
 
 
+class QualificationView(BaseModel):
+    """A qualification held by a supplier, with its verification: `admission` (entered with the
+    application), `pending` (added or renewed, not counted yet), `verified` or `rejected`."""
+
+    id: int
+    type: str
+    grade: str
+    number: str
+    issuer: str
+    valid_from: datetime
+    valid_until: datetime
+    status: str | None
+    added_by: str | None = None
+    decided_by: str | None = None
+    decision_note: str | None = None
+
+
 class RequestView(BaseModel):
     """A blacklisting or reinstatement request and its approvals."""
 
@@ -147,6 +164,7 @@ class SupplierView(BaseModel):
     categories: dict[str, bool] = Field(description="category → admitted")
     ban_until: datetime | None = None
     registered_by: str
+    qualifications: list[QualificationView] = Field(default_factory=list)
     standing_request: RequestView | None = Field(
         default=None, description="When a warning or suspension of a supplier with a live bid was "
         "held for a supervisor's approval: that request (the standing is unchanged until then).")

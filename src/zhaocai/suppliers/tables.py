@@ -62,7 +62,12 @@ class SupplierCategoryRow(SQLModel, table=True):
 
 
 class QualificationRow(SQLModel, table=True):
-    """A qualification (资质) held by a supplier. Renewals add rows; history is kept."""
+    """A qualification (资质) held by a supplier. Renewals add rows; history is kept.
+
+    `status`: `admission` (entered with the application: the admission reviews check it),
+    `pending` (added or renewed later: counts only once verified), `verified`, `rejected`.
+    A row stored before verification existed (no status) counts as it did then.
+    """
 
     __tablename__ = "supplier_qualification"
 
@@ -74,6 +79,12 @@ class QualificationRow(SQLModel, table=True):
     issuer: str = Field(sa_column=Column(Text, nullable=False))
     valid_from: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     valid_until: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    status: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    added_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    added_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decided_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decision_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
     __table_args__ = (Index("ix_supplier_qualification", "supplier_id", "type"),)
 
