@@ -12,10 +12,11 @@ from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, V
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
-from zhaocai.suppliers.models import QualificationView, SupplierView
+from zhaocai.suppliers.models import QualificationView, ScreeningView, SupplierView
 from zhaocai.suppliers.rules import SupplierSettings
 from zhaocai.suppliers.tables import (
     QualificationRow,
+    ScreeningRow,
     StandingChangeRow,
     SupplierCategoryRow,
     SupplierRow,
@@ -58,11 +59,16 @@ def view_of(session: Session, row: SupplierRow) -> SupplierView:
     """The public view of a supplier row."""
     quals = session.exec(select(QualificationRow).where(
         col(QualificationRow.supplier_id) == row.id).order_by(col(QualificationRow.id))).all()
+    screening = session.get(ScreeningRow, (row.id, row.round))
     return SupplierView(
         id=row.id, credit_code=row.credit_code, name=row.name, admission=row.admission,
         standing=row.standing, round=row.round, ceiling=Money.from_fen(row.ceiling_fen).amount,
         categories=categories_of(session, row.id), ban_until=row.ban_until,
-        registered_by=row.registered_by, qualifications=[qualification_view(q) for q in quals])
+        registered_by=row.registered_by, qualifications=[qualification_view(q) for q in quals],
+        screening=None if screening is None else ScreeningView(
+            round=screening.round, matches=screening.matches, screened_at=screening.screened_at,
+            decision=screening.decision, decided_by=screening.decided_by,
+            decision_reason=screening.decision_reason, matches_seen=screening.matches_seen or []))
 
 
 def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:

@@ -134,6 +134,32 @@ class QualificationView(BaseModel):
     decision_note: str | None = None
 
 
+class ScreeningMatch(BaseModel):
+    """A fact an applicant shares with a blacklisted supplier (normalised: spaces and full-width
+    characters do not hide it): `legal_representative` (same identity number), `bank_account`,
+    `phone` or `address`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    blacklisted_id: str
+    blacklisted_name: str
+    attribute: str
+    applicant_value: str
+    blacklisted_value: str
+
+
+class ScreeningView(BaseModel):
+    """The blacklist screening of the current application round and a supervisor's decision."""
+
+    round: int
+    matches: list[ScreeningMatch]
+    screened_at: datetime
+    decision: str | None = None
+    decided_by: str | None = None
+    decision_reason: str | None = None
+    matches_seen: list[ScreeningMatch] = Field(default_factory=list)
+
+
 class RequestView(BaseModel):
     """A blacklisting or reinstatement request and its approvals."""
 
@@ -165,6 +191,8 @@ class SupplierView(BaseModel):
     ban_until: datetime | None = None
     registered_by: str
     qualifications: list[QualificationView] = Field(default_factory=list)
+    screening: ScreeningView | None = Field(
+        default=None, description="Set when the application resembles a blacklisted supplier")
     standing_request: RequestView | None = Field(
         default=None, description="When a warning or suspension of a supplier with a live bid was "
         "held for a supervisor's approval: that request (the standing is unchanged until then).")

@@ -23,6 +23,7 @@ from zhaocai.suppliers.performance import PerformanceCommands
 from zhaocai.suppliers.qualifications import QualificationCommands
 from zhaocai.suppliers.related import RelatedQueries
 from zhaocai.suppliers.rules import SupplierSettings
+from zhaocai.suppliers.screening import ScreeningCommands
 from zhaocai.suppliers.standing import StandingCommands
 from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands, PerformanceCommands,
-                      ImportCommands, RelatedQueries):
+                      ImportCommands, RelatedQueries, ScreeningCommands):
     """The supplier register (供应商库): admission, standing, eligibility, performance."""
 
     def __init__(self, platform: Platform, settings: SupplierSettings | None = None) -> None:

@@ -254,3 +254,20 @@ class ScorecardRow(SQLModel, table=True):
     events: int = Field(sa_column=Column(Integer, nullable=False))
 
     __table_args__ = (Index("ix_supplier_scorecard_grade", "period_id", "grade"),)
+
+
+class ScreeningRow(SQLModel, table=True):
+    """The blacklist screening of one application round: which blacklisted suppliers it shares a
+    legal representative, bank account, phone or address with, and a supervisor's decision."""
+
+    __tablename__ = "supplier_screening"
+
+    supplier_id: str = Field(sa_column=Column(Text, primary_key=True))
+    round: int = Field(sa_column=Column(Integer, primary_key=True))
+    matches: Any = Field(sa_column=Column(JSONText, nullable=False))
+    screened_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    decision: str | None = Field(default=None, sa_column=Column(Text))  # admit | refuse
+    decided_by: str | None = Field(default=None, sa_column=Column(Text))
+    decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decision_reason: str | None = Field(default=None, sa_column=Column(Text))
+    matches_seen: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))
