@@ -58,7 +58,9 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     view = s.suspend(actors["supervisor"], lowest, "质量抽检不合格")
     assert view.standing == "active" and view.standing_request is not None
     request = view.standing_request
-    assert (request.kind, request.state, request.live_tenders) == ("suspend", "pending", [tid])
+    assert (request.kind, request.state, request.live_bid) == ("suspend", "pending", True)
+    held = [e for e in platform.events.read(limit=1000) if e.type == "StandingChangeHeld"]
+    assert len(held) == 1 and tid not in held[0].model_dump_json()  # who bid where stays hidden
     assert platform.suppliers.eligibility(lowest, "materials", 1000).eligible
     refused(platform, ConflictError, "supplier.standing_request.pending", s.suspend,
             actors["quality"], lowest, "again")

@@ -59,9 +59,12 @@ def hold_change(uow: UnitOfWork, supplier_id: str, standing: str | None, event: 
         reason=reason, evidence=[], requested_by=uow.actor.id, requested_at=uow.now,
         approvals=[], live_tenders=list(tenders))
     uow.session.add(request)
+    # The audit trail (not public) names the tenders; the outbox event does not: before the
+    # opening, nobody may learn who bid in a tender.
     uow.record("supplier.standing_request.open", SUBJECT, supplier_id, {
         "request_id": request.id, "event": event, "standing": standing, "reason": reason,
-        "live_tenders": list(tenders)}, event="StandingChangeHeld")
+        "live_tenders": list(tenders)}, event="StandingChangeHeld",
+        payload={"request_id": request.id, "supplier_id": supplier_id, "event": event})
     return request
 
 
@@ -74,13 +77,12 @@ def require_live_supervisor(request: RequestRow, approvals: Sequence[dict[str, A
     if any(Role.SUPERVISOR.value in a["roles"] and a["actor_id"] != request.requested_by
            for a in approvals):
         return
-    raise RuleViolation(
+    raise RuleViolation(  # which tenders is not said: before the opening nobody learns who bid
         "supplier.live_bid.supervisor_required",
-        f"Supplier {request.supplier_id} has live bids ({', '.join(live)}): its blacklisting needs "
-        "the approval of a supervisor (纪检) other than the proposer",
-        f"供应商 {request.supplier_id} 有在途投标（{'、'.join(live)}），清退须经提议人以外的纪检人员审批",
-        {"supplier_id": request.supplier_id, "live_tenders": list(live),
-         "approvers": [a["actor_id"] for a in approvals]})
+        f"Supplier {request.supplier_id} has a live bid: its blacklisting needs the approval of a "
+        "supervisor (纪检) other than the proposer",
+        f"供应商 {request.supplier_id} 有在途投标，清退须经提议人以外的纪检人员审批",
+        {"supplier_id": request.supplier_id, "approvers": [a["actor_id"] for a in approvals]})
 
 
 def live_standing_requests(session: Session, tender_id: str) -> list[RequestRow]:

@@ -173,8 +173,9 @@ class RequestView(BaseModel):
     requested_by: str
     approvals: list[dict[str, Any]]
     appeal: dict[str, Any] | None = None
-    live_tenders: list[str] = Field(default_factory=list,
-                                    description="Live tenders the supplier was in when requested")
+    live_bid: bool = Field(default=False, description="The supplier had a live bid when this was "
+                           "asked: a supervisor other than the requester decides (which tenders is "
+                           "kept for the tenders' integrity reports, never published)")
 
 
 class SupplierView(BaseModel):

@@ -54,7 +54,7 @@ def request_view(row: RequestRow) -> RequestView:
     return RequestView(id=row.id, supplier_id=row.supplier_id, kind=row.kind, state=row.state,
                        reason=row.reason, evidence=list(row.evidence), ban_days=row.ban_days,
                        requested_by=row.requested_by, approvals=list(row.approvals),
-                       appeal=row.appeal, live_tenders=list(row.live_tenders or []))
+                       appeal=row.appeal, live_bid=bool(row.live_tenders))
 
 
 def _load_request(session: Session, request_id: str, *kinds: str) -> RequestRow:
@@ -101,7 +101,7 @@ def open_blacklist_proposal(uow: UnitOfWork, row: SupplierRow, reason: str,
     session.add(request)
     uow.record("supplier.blacklist.propose", SUBJECT, row.id, {
         "request_id": request.id, "reason": reason, "evidence": list(evidence),
-        "ban_days": ban_days, "source": source, "approvals": approvals, "live_tenders": list(live)},
+        "ban_days": ban_days, "source": source, "approvals": approvals, "live_bid": bool(live)},
         event="BlacklistProposed")
     return request
 
@@ -247,7 +247,7 @@ class StandingCommands(ServiceBase):
                     "request_id": request_id, "evidence": request.evidence,
                     "ban_until": row.ban_until.isoformat(), "requested_by": request.requested_by,
                     "approvers": [a["actor_id"] for a in approvals],
-                    "live_tenders": list(request.live_tenders or [])})
+                    "live_bid": bool(request.live_tenders)})
             session.add(request)
             return request_view(request)
 
@@ -284,8 +284,7 @@ class StandingCommands(ServiceBase):
             uow.session.add(request)
             change_standing(uow, row, request.kind, request.reason, extra={
                 "request_id": request_id, "requested_by": request.requested_by,
-                "approved_by": actor.id, "approval_reason": reason,
-                "live_tenders": list(request.live_tenders or [])})
+                "approved_by": actor.id, "approval_reason": reason, "live_bid": True})
             return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.standing_request.approve", handler,
