@@ -86,8 +86,12 @@ class StandingGuardRules(FairnessBase):
     def eliminate_a_bidder(self, i: int, move: str, who: str, approver: str, reject: bool) -> None:
         """Warn, suspend or propose to blacklist a supplier (maybe a bidder in flight), then have
         someone approve (or reject) what is pending for it."""
-        s, sup = self.platform.suppliers, self.supplier(i)
-        actor = ACTORS[who]
+        s, actor = self.platform.suppliers, ACTORS[who]
+        in_flight = self.raw_ids("SELECT DISTINCT b.supplier_id FROM bid b JOIN tender t ON t.id = b.tender_id "
+                                 "WHERE t.state IN ('published', 'closed', 'opened', 'evaluating', 'publicising', "
+                                 "'awarded') ORDER BY b.supplier_id")
+        sup = next((m for m in self.suppliers if in_flight and m.id == in_flight[i % len(in_flight)]),
+                   self.supplier(i))
         if move == "blacklist":
             self.attempt("supplier.blacklist.propose", True, s.propose_blacklist, actor, sup.id,
                          "围标", ["证据"], ban_days=20, inv="i61")
@@ -136,13 +140,23 @@ class StandingGuardRules(FairnessBase):
     @precondition(lambda self: len(self.suppliers) < MAX_SUPPLIERS)
     @rule(i=st.integers(0, MAX_SUPPLIERS), shared=st.sampled_from(["legal_representative", *sorted(SHARED)]),
           decider=st.sampled_from(["supervisor", "supervisor2", "purchasing", None]), admit=st.booleans(),
-          admitter=st.sampled_from(["purchasing", "supervisor"]))
+          admitter=st.sampled_from(["purchasing", "supervisor"]), ban_first=st.booleans())
     def look_alike_applicant(self, i: int, shared: str, decider: str | None, admit: bool,
-                             admitter: str) -> None:
+                             admitter: str, ban_first: bool) -> None:
         """A new company copying one fact of a supplier (blacklisted or not), with spaces and
         full-width digits; reviewed by all three departments; maybe a supervisor's decision; then
         an attempt to admit it (i63 judges the outcome from the trail)."""
-        model = self.supplier(i)
+        banned = self.raw_ids("SELECT id FROM supplier WHERE standing = 'blacklisted' ORDER BY id")
+        s = self.platform.suppliers
+        if not banned and ban_first:  # clear out the company to be copied first
+            ok, request = self.attempt("supplier.blacklist.propose", True, s.propose_blacklist,
+                                       ACTORS["quality"], self.supplier(i).id, "串标", ["证据"], ban_days=90)
+            if ok:
+                self.attempt("supplier.blacklist.approve", True, s.approve_blacklist, ACTORS["supervisor"],
+                             request.id)
+            banned = self.raw_ids("SELECT id FROM supplier WHERE standing = 'blacklisted' ORDER BY id")
+        model = next((m for m in self.suppliers if banned and m.id == banned[i % len(banned)]),
+                     self.supplier(i))
         with self.engine.connect() as conn:
             row = conn.execute(text(
                 "SELECT legal_representative, address, bank_account, contacts FROM supplier WHERE id = :id"),
@@ -162,7 +176,6 @@ class StandingGuardRules(FairnessBase):
             overrides["legal_representative_id"] = make_identity_number(seed)
         app = application(f"义乌新壳{self.seed}号", seed=self.seed,
                           qualifications=qualifications_for([CATEGORY], seed=self.seed), **overrides)
-        s = self.platform.suppliers
         ok = self.add_application(app)
         if not ok:
             return
@@ -174,6 +187,11 @@ class StandingGuardRules(FairnessBase):
             self.attempt("supplier.screening.decide", decider != "purchasing", s.decide_screening,
                          ACTORS[decider], new.id, admit=admit, reason="筛查决定", inv="i63")
         self.attempt("supplier.admit", True, s.admit, ACTORS[admitter], new.id, inv="i63")
+
+    def raw_ids(self, sql: str) -> list[str]:
+        """The first column of a raw query."""
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(text(sql))]
 
     def add_application(self, app: dict[str, Any]) -> bool:
         who = ACTORS["purchasing2"]
