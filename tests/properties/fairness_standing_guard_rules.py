@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from fairness_base import MAX_SUPPLIERS, FairnessBase
-from fairness_model import CATEGORY, STAFF, SupplierModel, audit_rows, eligible, holds
+from fairness_model import CATEGORY, REQUIRED, STAFF, SupplierModel, audit_rows, eligible, holds, moment
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
@@ -118,7 +118,9 @@ class StandingGuardRules(FairnessBase):
     def self_renewal(self, i: int, expired: bool, verifier: str | None, reject: bool) -> None:
         """A supplier renews its own certificate (maybe one already expired); someone may verify
         or reject it. Unverified, it must not count (i62)."""
-        s, sup = self.platform.suppliers, self.supplier(i)
+        s = self.platform.suppliers
+        lapsed = [m for m in self.suppliers if not eligible(self.engine, m.id, self.now(), Decimal(1))]
+        sup = lapsed[i % len(lapsed)] if lapsed else self.supplier(i)  # where a renewal matters
         start = self.now() - timedelta(days=400 if expired else 1)
         ok, view = self.attempt("supplier.qualification.add", True, s.add_qualification, sup.actor, sup.id, {
             "type": "quality_management_certificate", "grade": "", "number": f"SR{self.seed}-{i}",
@@ -243,13 +245,34 @@ class StandingGuardRules(FairnessBase):
 
     @invariant()
     def i62_no_unverified_qualification_makes_a_supplier_eligible(self) -> None:
+        """Judged from the trail and the raw rows: a qualification counts when it came with the
+        registration or a staff member other than who added it verified it."""
         self.raise_flagged("i62")
         if self.unchanged_since_checked("i62"):
             return
+        registered: set[tuple[str, str, str]] = set()
+        verified: set[int] = set()
+        for e in audit_rows(self.engine):
+            c = e["change"]
+            if e["action"] == "supplier.register":
+                registered |= {(e["subject"], q["type"], q["number"]) for q in c["qualifications"]}
+            elif e["action"] == "supplier.qualification.verify" and e["actor"] != c["added_by"] \
+                    and not e["actor"].startswith(("u-", "u2-")):
+                verified.add(int(c["qualification_id"]))
+        at = self.now()
+        with self.engine.connect() as conn:
+            rows = conn.execute(text("SELECT id, supplier_id, type, number, valid_from, valid_until "
+                                     "FROM supplier_qualification")).all()
+        valid: dict[str, set[str]] = {}
+        for qid, supplier_id, kind, number, start, end in rows:
+            if ((supplier_id, kind, number) in registered or qid in verified) \
+                    and moment(start) <= at < moment(end):
+                valid.setdefault(supplier_id, set()).add(kind)
         for sup in self.suppliers:
             if self.platform.suppliers.eligibility(sup.id, CATEGORY, 1).eligible:
-                assert eligible(self.engine, sup.id, self.now(), amount=Decimal(1)), \
-                    f"I62: {sup.id} is eligible only through an unverified qualification"
+                missing = set(REQUIRED) - valid.get(sup.id, set())
+                assert not missing and eligible(self.engine, sup.id, at, amount=Decimal(1)), \
+                    f"I62: {sup.id} is eligible without a registered or verified {sorted(missing)}"
 
     @invariant()
     def i63_no_blacklist_look_alike_admitted_without_a_supervisor(self) -> None:
