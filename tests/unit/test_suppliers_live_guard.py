@@ -3,7 +3,7 @@ warns, suspends or blacklists a supplier with a live bid."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from award_kit import admitted, opened_tender
 from factories import supplier_actor
@@ -11,7 +11,7 @@ from helpers import refused
 from test_tender_kit import CUSTODIANS, draft
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.live import live_tenders
-from zhaocai.clock import ManualClock
+from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation
 from zhaocai.platform import Platform
 
@@ -110,3 +110,33 @@ def test_without_live_bids_a_warning_takes_effect_at_once(platform: Platform, ac
     assert platform.suppliers.suspend(actors["quality"], suppliers[1], "y").standing == "suspended"
     assert CUSTODIANS and clock.now() < pub.tender.deadline + timedelta(days=1)
 
+
+
+def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform, actors: A,
+                                                              clock: ManualClock) -> None:
+    suppliers = admitted(platform, actors, 3)
+    start = clock.now()
+    for kind in ("late_delivery", "quality_defect", "safety_incident", "quality_defect", "late_delivery"):
+        platform.suppliers.record_performance(actors["quality"], {
+            "supplier_id": suppliers[0], "contract_id": "HT-1", "kind": kind, "severity": 5,
+            "occurred_at": start})
+    opened_tender(platform, actors, clock, suppliers, PRICES)  # opened on 23 March, still live
+    clock.set(datetime(2026, 4, 2, 9, tzinfo=SHANGHAI))
+    closed = platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
+    assert closed.suspended == [] and len(closed.held) == 1
+    assert platform.suppliers.get(suppliers[0]).standing == "active"
+    request = platform.suppliers.requests(suppliers[0], "pending")[0]
+    assert (request.kind, request.requested_by, request.live_bid) == ("suspend", "p-wang", True)
+    assert platform.suppliers.approve_standing_change(actors["supervisor"], request.id,
+                                                      "D级属实").standing == "suspended"
+
+
+def test_roles_none_is_the_systems_work_and_refuses_a_supplier_user(platform: Platform) -> None:
+    own = supplier_actor("sup-any")
+
+    def handler(uow):  # type: ignore[no-untyped-def]
+        uow.record("note.write", "note", "n1", {"x": 1})
+
+    refused(platform, PermissionDenied, "permission.supplier_as_staff", platform.run, own, "tick.note",
+            handler, roles=())
+    platform.run(own, "note.write", handler, roles=[Role.SUPPLIER])  # a supplier command: accepted
