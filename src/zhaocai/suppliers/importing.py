@@ -162,8 +162,7 @@ class ImportCommands(ServiceBase):
             columns = import_columns(ids, apps, key, uow.actor.id, uow.now, batch)
             with _deferred_indexes(session, len(apps)):
                 insert_rows(session, columns)
-            screened = blacklist_matches(session, select(col(SupplierRow.id)).where(
-                col(SupplierRow.import_batch) == batch))
+            screened = blacklist_matches(session, ids)
             for supplier_id, matches in screened.items():
                 record_screening(uow, supplier_id, 1, matches)
             ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()

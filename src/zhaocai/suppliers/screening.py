@@ -11,11 +11,10 @@ match there is at the moment of admission, with a reason; both are audited.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, and_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, or_, select
 from sqlmodel import Session, col
 
 from zhaocai.actors import Actor, Role
@@ -31,29 +30,41 @@ _LEGAL = PersonRole.LEGAL_REPRESENTATIVE.value + ":"
 ADMIT, REFUSE = "admit", "refuse"
 
 
-def blacklist_matches(session: Session, applicants: Sequence[str] | Select[Any]
-                      ) -> dict[str, list[ScreeningMatch]]:
-    """Applicant id → the facts it shares with blacklisted suppliers (one query; `applicants`
-    is a list of ids or a select of ids). Applicants without a match are left out."""
-    a, b = aliased(LinkRow), aliased(LinkRow)
-    ids = applicants if isinstance(applicants, Select) else sorted(set(applicants))
-    rows = session.execute(
-        select(col(a.supplier_id), col(a.kind), col(a.label), col(b.label), col(SupplierRow.id),
-               col(SupplierRow.name))
-        .join(b, and_(col(a.kind) == col(b.kind), col(a.value) == col(b.value),
-                      col(a.supplier_id) != col(b.supplier_id)))
-        .join(SupplierRow, col(SupplierRow.id) == col(b.supplier_id))
-        .where(col(a.supplier_id).in_(ids), col(a.kind).in_(SCREENED),
-               col(SupplierRow.standing) == Standing.BLACKLISTED.value)).all()
+def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, list[ScreeningMatch]]:
+    """Applicant id → the facts it shares with blacklisted suppliers. Applicants without a match
+    are left out. At most three queries, none
+    per applicant: the (few) blacklisted suppliers, their facts, the applicants' links holding
+    one of them."""
+    names = dict(session.execute(select(col(SupplierRow.id), col(SupplierRow.name)).where(
+        col(SupplierRow.standing) == Standing.BLACKLISTED.value)).tuples().all())
+    if not names:
+        return {}
+    by_fact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for other, kind, value, label in session.execute(  # by supplier (its index), kinds filtered here
+            select(col(LinkRow.supplier_id), col(LinkRow.kind), col(LinkRow.value), col(LinkRow.label))
+            .where(col(LinkRow.supplier_id).in_(sorted(names)))):
+        if kind in SCREENED:
+            by_fact.setdefault((kind, value), []).append((label, other, names[other]))
+    wanted = set(applicants)
+    rows = session.execute(  # by the (kind, value) index: every holder of a blacklisted fact
+        select(col(LinkRow.supplier_id), col(LinkRow.kind), col(LinkRow.value), col(LinkRow.label))
+        .where(or_(*(and_(col(LinkRow.kind) == kind, col(LinkRow.value).in_(
+            sorted(v for k, v in by_fact if k == kind))) for kind in sorted({k for k, _ in by_fact}))))
+    ).all()
     found: dict[str, set[ScreeningMatch]] = {}
-    for applicant, kind, mine, theirs, other, name in rows:
-        if kind == "person":
-            if not (mine.startswith(_LEGAL) and theirs.startswith(_LEGAL)):
-                continue
-            kind = "legal_representative"
-        found.setdefault(applicant, set()).add(ScreeningMatch(
-            blacklisted_id=other, blacklisted_name=name, attribute=kind, applicant_value=mine,
-            blacklisted_value=theirs))
+    for applicant, kind, value, mine in rows:
+        if applicant not in wanted:
+            continue
+        for theirs, other, name in by_fact[(kind, value)]:
+            attribute = kind
+            if kind == "person":
+                if not (mine.startswith(_LEGAL) and theirs.startswith(_LEGAL)):
+                    continue
+                attribute = "legal_representative"
+            if other != applicant:
+                found.setdefault(applicant, set()).add(ScreeningMatch(
+                    blacklisted_id=other, blacklisted_name=name, attribute=attribute,
+                    applicant_value=mine, blacklisted_value=theirs))
     return {k: sorted(v, key=_order) for k, v in sorted(found.items())}
 
 
