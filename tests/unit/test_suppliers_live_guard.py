@@ -59,8 +59,8 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     assert view.standing == "active" and view.standing_request is not None
     request = view.standing_request
     assert (request.kind, request.state, request.live_bid) == ("suspend", "pending", True)
-    held = [e for e in platform.events.read(limit=1000) if e.type == "StandingChangeHeld"]
-    assert len(held) == 1 and tid not in held[0].model_dump_json()  # who bid where stays hidden
+    feed = [e.model_dump_json() for e in platform.events.read(limit=1000)]
+    assert not any(request.id in e for e in feed)  # a held request tells no integrator of a live bid
     assert platform.suppliers.eligibility(lowest, "materials", 1000).eligible
     refused(platform, ConflictError, "supplier.standing_request.pending", s.suspend,
             actors["quality"], lowest, "again")
@@ -72,6 +72,8 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     assert after.standing == "suspended"
     change = [e for e in platform.audit.events("supplier", lowest) if e.action == "supplier.standing.suspend"]
     assert len(change) == 1 and '"approved_by":"s-wu"' in change[0].change.replace(" ", "")
+    published = [e for e in platform.events.read(limit=1000) if e.type == "SupplierStandingChanged"]
+    assert tid not in published[-1].model_dump_json() and "s-wu" not in published[-1].model_dump_json()
     clock.advance(minutes=5)
     warned = s.warn(actors["quality"], suppliers[1], "交货延迟").standing_request
     assert warned is not None

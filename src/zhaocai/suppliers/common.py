@@ -87,8 +87,10 @@ def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
 
 
 def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
-                    *, extra: dict[str, Any] | None = None, **context: Any) -> str:
-    """Move the supplier's standing by `event` (the machine decides), record reason and audit."""
+                    *, extra: dict[str, Any] | None = None, private: dict[str, Any] | None = None,
+                    **context: Any) -> str:
+    """Move the supplier's standing by `event` (the machine decides), record reason and audit.
+    `extra` goes to the audit trail and the public event; `private` to the audit trail only."""
     before = row.standing
     if before is None:
         raise InvalidTransition(
@@ -96,18 +98,19 @@ def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
             f"Supplier {row.id} has never been admitted: it has no standing to {event}",
             f"供应商 {row.id} 尚未准入，无法{event}", {"supplier_id": row.id, "event": event})
     after = next_state(StandingMachine, before, event, row.id, **context)
-    record_standing(uow, row, before, after, reason, event, extra=extra)
+    record_standing(uow, row, before, after, reason, event, extra=extra, private=private)
     return after
 
 
 def record_standing(uow: UnitOfWork, row: SupplierRow, before: str | None, after: str,
-                    reason: str, event: str, *, extra: dict[str, Any] | None = None) -> None:
+                    reason: str, event: str, *, extra: dict[str, Any] | None = None,
+                    private: dict[str, Any] | None = None) -> None:
     """Persist a standing change with its reason, its history row and its audit link."""
     row.standing = after
     uow.session.add(row)
     change = {"from": before, "to": after, "event": event, "reason": reason, **(extra or {})}
-    rec = uow.record(f"supplier.standing.{event}", SUBJECT, row.id, change,
-                     event="SupplierStandingChanged")
+    rec = uow.record(f"supplier.standing.{event}", SUBJECT, row.id, {**change, **(private or {})},
+                     event="SupplierStandingChanged", payload=change if private else None)
     uow.session.add(StandingChangeRow(
         supplier_id=row.id, from_standing=before, to_standing=after, reason=reason,
         actor_id=uow.actor.id, at=uow.now, audit_seq=rec.seq))

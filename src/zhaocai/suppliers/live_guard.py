@@ -59,12 +59,12 @@ def hold_change(uow: UnitOfWork, supplier_id: str, standing: str | None, event: 
         reason=reason, evidence=[], requested_by=uow.actor.id, requested_at=uow.now,
         approvals=[], live_tenders=list(tenders))
     uow.session.add(request)
-    # The audit trail (not public) names the tenders; the outbox event does not: before the
-    # opening, nobody may learn who bid in a tender.
+    # Audited, but no outbox event: a held request would tell integrators that the supplier has
+    # a live bid, and before the opening nobody may learn who bid (the approved change is then
+    # published like any other, without the request's facts).
     uow.record("supplier.standing_request.open", SUBJECT, supplier_id, {
         "request_id": request.id, "event": event, "standing": standing, "reason": reason,
-        "live_tenders": list(tenders)}, event="StandingChangeHeld",
-        payload={"request_id": request.id, "supplier_id": supplier_id, "event": event})
+        "live_tenders": list(tenders)})
     return request
 
 

@@ -101,7 +101,7 @@ def open_blacklist_proposal(uow: UnitOfWork, row: SupplierRow, reason: str,
     session.add(request)
     uow.record("supplier.blacklist.propose", SUBJECT, row.id, {
         "request_id": request.id, "reason": reason, "evidence": list(evidence),
-        "ban_days": ban_days, "source": source, "approvals": approvals, "live_bid": bool(live)},
+        "ban_days": ban_days, "source": source, "approvals": approvals},
         event="BlacklistProposed")
     return request
 
@@ -117,8 +117,9 @@ class StandingCommands(ServiceBase):
             if event == "exit":
                 require_own_supplier(actor, supplier_id, "supplier.exit")
             row = load_supplier(uow.session, supplier_id)
-            live = self.live_tenders(uow.session, [supplier_id]).get(supplier_id)
-            if event in HELD_EVENTS and live:
+            live = self.live_tenders(uow.session, [supplier_id]).get(supplier_id) \
+                if event in HELD_EVENTS else None
+            if live:
                 next_state(StandingMachine, row.standing or "", event, supplier_id)  # allowed now?
                 held = hold_change(uow, supplier_id, row.standing, event, reason, live)
                 return view_of(uow.session, row).model_copy(
@@ -245,9 +246,9 @@ class StandingCommands(ServiceBase):
                 row.ban_until = uow.now + timedelta(days=request.ban_days or 1)
                 change_standing(uow, row, "blacklist", request.reason, extra={
                     "request_id": request_id, "evidence": request.evidence,
-                    "ban_until": row.ban_until.isoformat(), "requested_by": request.requested_by,
-                    "approvers": [a["actor_id"] for a in approvals],
-                    "live_bid": bool(request.live_tenders)})
+                    "ban_until": row.ban_until.isoformat(),
+                    "approvers": [a["actor_id"] for a in approvals]},
+                    private={"requested_by": request.requested_by, "live_tenders": live})
             session.add(request)
             return request_view(request)
 
@@ -282,9 +283,10 @@ class StandingCommands(ServiceBase):
             request.state, request.decided_at = "approved", uow.now
             request.approvals = [_approval(actor, uow.now, reason)]
             uow.session.add(request)
-            change_standing(uow, row, request.kind, request.reason, extra={
+            change_standing(uow, row, request.kind, request.reason, private={
                 "request_id": request_id, "requested_by": request.requested_by,
-                "approved_by": actor.id, "approval_reason": reason, "live_bid": True})
+                "approved_by": actor.id, "approval_reason": reason,
+                "live_tenders": list(request.live_tenders or [])})
             return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.standing_request.approve", handler,
@@ -301,8 +303,8 @@ class StandingCommands(ServiceBase):
             request.approvals = [_approval(actor, uow.now, reason)]
             uow.session.add(request)
             uow.record("supplier.standing_request.reject", SUBJECT, request.supplier_id,
-                       {"request_id": request_id, "event": request.kind, "reason": reason},
-                       event="StandingChangeRejected")
+                       {"request_id": request_id, "event": request.kind, "reason": reason})
+            # no outbox event, as for the request itself (it would tell of a live bid)
             return request_view(request)
 
         return self.platform.run(actor, "supplier.standing_request.reject", handler,
