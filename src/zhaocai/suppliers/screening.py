@@ -32,9 +32,8 @@ ADMIT, REFUSE = "admit", "refuse"
 
 def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, list[ScreeningMatch]]:
     """Applicant id → the facts it shares with blacklisted suppliers. Applicants without a match
-    are left out. At most three queries, none
-    per applicant: the (few) blacklisted suppliers, their facts, the applicants' links holding
-    one of them."""
+    are left out. At most three queries, none per applicant: the (few) blacklisted suppliers,
+    their facts, the links holding one of them."""
     names = dict(session.execute(select(col(SupplierRow.id), col(SupplierRow.name)).where(
         col(SupplierRow.standing) == Standing.BLACKLISTED.value)).tuples().all())
     if not names:
@@ -45,6 +44,8 @@ def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, 
             .where(col(LinkRow.supplier_id).in_(sorted(names)))):
         if kind in SCREENED:
             by_fact.setdefault((kind, value), []).append((label, other, names[other]))
+    if not by_fact:
+        return {}
     wanted = set(applicants)
     rows = session.execute(  # by the (kind, value) index: every holder of a blacklisted fact
         select(col(LinkRow.supplier_id), col(LinkRow.kind), col(LinkRow.value), col(LinkRow.label))
