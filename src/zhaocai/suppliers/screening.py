@@ -34,8 +34,9 @@ def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, 
     """Applicant id → the facts it shares with blacklisted suppliers. Applicants without a match
     are left out. At most three queries, none per applicant: the (few) blacklisted suppliers,
     their facts, the links holding one of them."""
-    names = dict(session.execute(select(col(SupplierRow.id), col(SupplierRow.name)).where(
-        col(SupplierRow.standing) == Standing.BLACKLISTED.value)).tuples().all())
+    names: dict[str, str] = {row[0]: row[1] for row in session.execute(
+        select(col(SupplierRow.id), col(SupplierRow.name)).where(
+            col(SupplierRow.standing) == Standing.BLACKLISTED.value))}
     if not names:
         return {}
     by_fact: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
