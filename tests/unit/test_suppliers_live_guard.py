@@ -3,12 +3,12 @@ warns, suspends or blacklists a supplier with a live bid."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from award_kit import admitted, opened_tender
 from factories import supplier_actor
 from helpers import refused
-from test_tender_kit import CUSTODIANS, draft
+from test_tender_kit import draft
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.live import live_tenders
 from zhaocai.clock import SHANGHAI, ManualClock
@@ -110,7 +110,6 @@ def test_without_live_bids_a_warning_takes_effect_at_once(platform: Platform, ac
     platform.tenders.request_cancellation(actors["purchasing"], pub.tender.id, "需求变更")
     platform.tenders.approve_cancellation(actors["supervisor"], pub.tender.id)
     assert platform.suppliers.suspend(actors["quality"], suppliers[1], "y").standing == "suspended"
-    assert CUSTODIANS and clock.now() < pub.tender.deadline + timedelta(days=1)
 
 
 
