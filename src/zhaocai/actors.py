@@ -60,6 +60,24 @@ def require_role(actor: Actor, allowed: Iterable[Role], action: str) -> None:
     )
 
 
+def is_supplier_user(actor: Actor) -> bool:
+    """A supplier's user: it acts for a supplier, or holds the supplier role (whatever else it holds)."""
+    return actor.supplier_id is not None or Role.SUPPLIER in actor.roles
+
+
+def require_not_supplier(actor: Actor, action: str) -> None:
+    """Suppliers are never staff: refuse a supplier's user on a command or read of the buyer's
+    staff, even when it also holds a staff role (`permission.supplier_as_staff`)."""
+    if is_supplier_user(actor):
+        raise PermissionDenied(
+            "permission.supplier_as_staff",
+            f"{actor.name} ({actor.id}) acts for a supplier and may not {action}: "
+            "a supplier's user is never the buyer's staff",
+            f"{actor.name}（{actor.id}）为供应商用户，不得执行 {action}：供应商用户不得兼任招标人工作人员",
+            {"actor": actor.id, "action": action, "supplier_id": actor.supplier_id},
+        )
+
+
 def require_not_requester(approver: Actor, requester_id: str, action: str) -> None:
     """Nobody approves their own request."""
     if approver.id == requester_id:

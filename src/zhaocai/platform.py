@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
-from zhaocai.actors import SYSTEM, Actor, Role, require_role
+from zhaocai.actors import SYSTEM, Actor, Role, require_not_supplier, require_role
 from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, SystemClock, require_aware
 from zhaocai.events import EventFeed
@@ -73,6 +73,9 @@ class Platform:
         from zhaocai.bidding.service import TenderService
 
         self.tenders = TenderService(self)
+        from zhaocai.bidding.live import live_tenders
+
+        self.suppliers.live_tenders = live_tenders  # no eliminating a bidder in flight
         self.on_tick("tenders.close", self.tenders.close_due)
         from zhaocai.bidding.award import EvaluationService
 
@@ -115,13 +118,18 @@ class Platform:
     ) -> R:
         """Run one command as one transaction.
 
-        The actor must hold one of `roles`. The handler checks, changes and records; if it
-        raises, nothing is written. With an `idempotency_key`, a repeat by the same actor with the
-        same `request` (the command's input, JSON-able; see `zhaocai.idempotency.request_digest`)
-        returns the first result; the key reused with another request is a `ConflictError`
-        (`idempotency.request_mismatch`) and changes nothing.
+        The actor must hold one of `roles`. A command whose `roles` do not include the supplier
+        role is a staff command (`roles=()`: the system's own work): a supplier's user is refused
+        on it whatever other roles it holds (`permission.supplier_as_staff`). The handler checks,
+        changes and records; if it raises, nothing is written. With an `idempotency_key`, a repeat
+        by the same actor with the same `request` (the command's input, JSON-able; see
+        `zhaocai.idempotency.request_digest`) returns the first result; the key reused with another
+        request is a `ConflictError` (`idempotency.request_mismatch`) and changes nothing.
         """
-        require_role(actor, roles, action)
+        allowed = frozenset(roles)
+        require_role(actor, allowed, action)
+        if Role.SUPPLIER not in allowed:
+            require_not_supplier(actor, action)
         try:
             return self._run_once(actor, action, handler, idempotency_key, request)
         except IntegrityError:

@@ -167,8 +167,10 @@ def eligible(engine: Engine, supplier_id: str, at: datetime, amount: Decimal = C
             return False
         if Decimal(int(ceiling_fen)) / 100 < amount:
             return False
+        # only what counts: entered with the application, or verified by staff (i62)
         quals = conn.execute(text(
-            "SELECT type, valid_from, valid_until FROM supplier_qualification WHERE supplier_id = :id"),
+            "SELECT type, valid_from, valid_until FROM supplier_qualification WHERE supplier_id = :id "
+            "AND (status IS NULL OR status IN ('admission', 'verified'))"),
             {"id": supplier_id}).all()
     return all(any(t == req and moment(f) <= at < moment(u) for t, f, u in quals) for req in REQUIRED)
 

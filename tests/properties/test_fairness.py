@@ -21,7 +21,9 @@ The machine is assembled here from mix-ins, one concept per module: fairness_bas
 bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
 fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
 performance, review periods), fairness_award_guard_rules.py (eligibility at the award and the
-contract, Reg 34; i70…i73), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+contract, Reg 34; i70…i73), fairness_standing_guard_rules.py (i60–i63: supplier users with staff
+roles, bidders in flight, self-renewals, blacklist look-alikes), fairness_invariants.py (i01…i15)
+with fairness_evaluation_checks.py,
 and fairness_model.py (the model and the store oracles).
 """
 
@@ -47,6 +49,7 @@ from fairness_inquiry_rules import InquiryRules
 from fairness_invariants import Invariants
 from fairness_model import SupplierModel, TenderModel, table_names
 from fairness_opening_rules import FAST_TRACK, OpeningRules
+from fairness_standing_guard_rules import StandingGuardRules
 from fairness_supplier_rules import SupplierRules
 from fairness_tender_rules import TenderRules
 from hypothesis import settings
@@ -60,7 +63,7 @@ from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 
 
-class FairnessMachine(AwardGuardRules, SupplierRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
+class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
                       Invariants, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 

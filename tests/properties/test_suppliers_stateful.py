@@ -295,14 +295,19 @@ class SupplierMachine(RuleBasedStateMachine):
         assert {c.supplier_id: c.grade for c in self.s.scorecards(f"month:{label}")} == grades
 
     @precondition(lambda self: self.models)
-    @rule(i=st.integers(0, 2))
-    def renew(self, i: int) -> None:
+    @rule(i=st.integers(0, 2), own=st.booleans(), verify=st.booleans())
+    def renew(self, i: int, own: bool, verify: bool) -> None:
+        """A renewal by the supplier itself or by quality counts only once verified by someone
+        else of the staff: unverified, the model's qualifications stay as they were."""
         m = self.pick(i)
         now = self.now()
-        self.s.add_qualification(ACTORS["quality"], m.id, {
+        adder = supplier_actor(m.id) if own else ACTORS["quality"]
+        view = self.s.add_qualification(adder, m.id, {
             "type": "quality_management_certificate", "grade": "", "number": f"R{now.timestamp()}",
             "issuer": "x", "valid_from": now, "valid_until": now + timedelta(days=60)})
-        m.quals.append(("quality_management_certificate", now, now + timedelta(days=60)))
+        if verify:
+            self.s.verify_qualification(ACTORS["technical"], view.qualifications[-1].id)
+            m.quals.append(("quality_management_certificate", now, now + timedelta(days=60)))
 
     @rule(days=st.sampled_from([1, 9, 20, 35]), tick=st.booleans())
     def advance(self, days: int, tick: bool) -> None:

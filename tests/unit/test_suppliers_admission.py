@@ -164,14 +164,18 @@ def test_category_policy_change_is_audited_and_applies(platform: Platform, actor
     _review_all(platform, actors, sid)
     err = refused(platform, RuleViolation, "supplier.qualification_missing", s.admit, actors["purchasing"], sid)
     assert err.details["gaps"][0]["type"] == "service_licence"
-    s.add_qualification(supplier_actor(sid), sid, {
+    added = s.add_qualification(supplier_actor(sid), sid, {
         "type": "service_licence", "grade": "三级", "number": "S-1", "issuer": "x",
         "valid_from": datetime(2020, 1, 1, tzinfo=UTC), "valid_until": datetime(2040, 1, 1, tzinfo=UTC)})
     err = refused(platform, RuleViolation, "supplier.qualification_missing", s.admit, actors["purchasing"], sid)
+    assert "grades_held" not in err.details["gaps"][0]  # not verified yet: it does not count
+    s.verify_qualification(actors["quality"], added.qualifications[-1].id)
+    err = refused(platform, RuleViolation, "supplier.qualification_missing", s.admit, actors["purchasing"], sid)
     assert err.details["gaps"][0]["grades_held"] == ["三级"]
-    s.add_qualification(actors["quality"], sid, {
+    added = s.add_qualification(actors["quality"], sid, {
         "type": "service_licence", "grade": "一级", "number": "S-2", "issuer": "x",
         "valid_from": datetime(2020, 1, 1, tzinfo=UTC), "valid_until": datetime(2040, 1, 1, tzinfo=UTC)})
+    s.verify_qualification(actors["technical"], added.qualifications[-1].id)
     assert s.admit(actors["purchasing"], sid).admission == "admitted"
     events = platform.audit.events("category_policy", "services")
     assert len(events) == 1 and "服务类需服务资质" in events[0].change

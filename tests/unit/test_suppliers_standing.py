@@ -150,9 +150,10 @@ def test_expired_qualification_ineligible_from_the_instant_and_tick_records_it(
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
     expiry = clock.now() + timedelta(days=10)
-    s.add_qualification(actors["quality"], sid, {
+    short = s.add_qualification(actors["quality"], sid, {
         "type": "quality_management_certificate", "grade": "", "number": "Q-short", "issuer": "x",
-        "valid_from": datetime(2020, 1, 1, tzinfo=UTC), "valid_until": expiry})
+        "valid_from": datetime(2020, 1, 1, tzinfo=UTC), "valid_until": expiry}).qualifications[-1]
+    s.verify_qualification(actors["technical"], short.id)
     # Only the short one should count: replace the factory's long-lived certificate.
     from sqlalchemy import delete
 
@@ -170,9 +171,13 @@ def test_expired_qualification_ineligible_from_the_instant_and_tick_records_it(
     assert report.changes["suppliers.qualifications"] == 1
     assert platform.tick().changes["suppliers.qualifications"] == 0
     assert [e.type for e in platform.events.read(limit=1000)][-1] == "SupplierCategoryLapsed"
-    s.add_qualification(supplier_actor(sid), sid, {
+    renewed = s.add_qualification(supplier_actor(sid), sid, {
         "type": "quality_management_certificate", "grade": "", "number": "Q-new", "issuer": "x",
-        "valid_from": expiry, "valid_until": expiry + timedelta(days=365)})
+        "valid_from": expiry, "valid_until": expiry + timedelta(days=365)}).qualifications[-1]
+    assert renewed.status == "pending"  # a self-renewal counts only once staff verify it
+    assert s.eligibility(sid, Category.MATERIALS, Decimal(1)).codes == ["qualification_expired"]
+    assert platform.tick().changes["suppliers.qualifications"] == 0
+    s.verify_qualification(actors["quality"], renewed.id, "原件核验")
     assert s.eligibility(sid, Category.MATERIALS, Decimal(1)).eligible
     assert [e.type for e in platform.events.read(limit=1000)][-1] == "SupplierCategoryRestored"
     assert platform.audit.verify().ok

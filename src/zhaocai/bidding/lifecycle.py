@@ -13,13 +13,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, is_supplier_user, require_not_supplier
 from zhaocai.bidding.machine import TenderState, next_state
 from zhaocai.bidding.models import EvaluationSpec
 from zhaocai.bidding.rules import is_due_to_close
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.bidding.views import TenderView, seats
-from zhaocai.errors import NotFoundError, PermissionDenied
+from zhaocai.errors import NotFoundError
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -105,8 +105,9 @@ def frozen_rules(tender: TenderRow) -> tuple[RulesProfile, EvaluationSpec]:
 
 def is_buyer_staff(actor: Actor) -> bool:
     """People of the buying organisation (not suppliers, not experts)."""
-    return actor.has(Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
-                     Role.AUDITOR, Role.ADMINISTRATOR)
+    return not is_supplier_user(actor) and actor.has(
+        Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR, Role.AUDITOR,
+        Role.ADMINISTRATOR)
 
 
 def to_view(tender: TenderRow, now: datetime, actor: Actor | None = None) -> TenderView:
@@ -138,8 +139,6 @@ def read_tender(session: Session, tender_id: str, actor: Actor, now: datetime) -
 
 
 def require_buyer(actor: Actor, action: str) -> None:
-    """Refuse a supplier's user acting as the buyer."""
-    if actor.supplier_id is not None:
-        raise PermissionDenied("permission.supplier_as_buyer",
-                               f"A supplier's user may not {action}", f"供应商用户不得执行 {action}",
-                               {"actor": actor.id, "action": action})
+    """Refuse a supplier's user acting as the buyer (`permission.supplier_as_staff`), before the
+    input is even parsed; `Platform.run` refuses it again for every staff command."""
+    require_not_supplier(actor, action)

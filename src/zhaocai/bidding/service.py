@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.lifecycle import close_due_tenders, is_buyer_staff, read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
@@ -262,7 +262,8 @@ class TenderService:
 
     def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:
         """The opened bids in full, for the buyer's staff and experts (empty before opening)."""
-        if not (is_buyer_staff(actor) or actor.has(Role.EXPERT)) or actor.supplier_id is not None:
+        require_not_supplier(actor, "tender.opened_bids")
+        if not (is_buyer_staff(actor) or actor.has(Role.EXPERT)):
             raise PermissionDenied("permission.opened_bids",
                                    "Only the buyer's staff and experts read opened bids",
                                    "仅招标人工作人员及评标专家可查阅已开启的投标", {"actor": actor.id})

@@ -17,6 +17,7 @@ from typing import Any
 from zhaocai.clock import SHANGHAI
 from zhaocai.integrity.facts import TenderFacts
 from zhaocai.integrity.model import Flag
+from zhaocai.suppliers.models import RequestView
 
 
 def jsonable(value: Any) -> Any:
@@ -83,12 +84,15 @@ def flag_text(flag: Flag, indent: str = "  ") -> str:
 
 @dataclass(frozen=True, slots=True)
 class TenderReport:
-    """The flags about one tender, and the flags about its bidders and its buyer."""
+    """The flags about one tender, and the flags about its bidders and its buyer; and every
+    warning, suspension or blacklisting asked of a bidder while the tender was live
+    (`live_bidder_standing`: each needs a supervisor other than the requester)."""
 
     tender: TenderFacts
     flags: tuple[Flag, ...]
     bidder_flags: tuple[Flag, ...]
     buyer_flags: tuple[Flag, ...]
+    live_bidder_standing: tuple[RequestView, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -103,6 +107,7 @@ class TenderReport:
             "flags": [flag_to_dict(f) for f in self.flags],
             "bidder_flags": [flag_to_dict(f) for f in self.bidder_flags],
             "buyer_flags": [flag_to_dict(f) for f in self.buyer_flags],
+            "live_bidder_standing": [r.model_dump(mode="json") for r in self.live_bidder_standing],
         }
 
     def to_text(self) -> str:
@@ -124,6 +129,12 @@ class TenderReport:
         if self.buyer_flags:
             lines.append(f"Flags on its buyer ({len(self.buyer_flags)}) 采购单位风险信号:")
             lines.extend(flag_text(f) for f in self.buyer_flags)
+        if self.live_bidder_standing:
+            lines.append(f"Standing changes asked of its bidders while it was live "
+                         f"({len(self.live_bidder_standing)}) 在途投标人状态变更:")
+            lines.extend(f"  {r.kind} {r.supplier_id} by {r.requested_by}: {r.state}"
+                         f" (approvals {', '.join(a['actor_id'] for a in r.approvals) or '—'})"
+                         f" — {r.reason}" for r in self.live_bidder_standing)
         return "\n".join(lines)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from zhaocai.integrity.report import PeriodReport, TenderReport, period_report, 
 from zhaocai.integrity.risk import Risk, WorkItem, supplier_risks, tender_risks, tender_winners, worklist
 from zhaocai.integrity.screening import ScreenResult, screen
 from zhaocai.integrity.store_facts import load_facts
+from zhaocai.suppliers.live_guard import live_standing_requests
+from zhaocai.suppliers.standing import request_view
 
 if TYPE_CHECKING:
     from zhaocai.platform import Platform
@@ -81,9 +84,13 @@ class IntegrityService:
         return tender_risks(flags), supplier_risks(flags, winners)
 
     def report(self, tender_id: str) -> TenderReport:
-        """The integrity report of one tender (`to_text()`, `to_dict()`)."""
+        """The integrity report of one tender (`to_text()`, `to_dict()`), with the standing
+        changes asked of its bidders while it was live."""
         tenders, flags = self._history()
-        return tender_report(self._find(tenders, tender_id), flags)
+        report = tender_report(self._find(tenders, tender_id), flags)
+        with self._platform.session() as session:
+            asked = tuple(request_view(r) for r in live_standing_requests(session, tender_id))
+        return replace(report, live_bidder_standing=asked)
 
     def period_report(self, start: datetime, end: datetime) -> PeriodReport:
         """The integrity report of the tenders published in [start, end)."""

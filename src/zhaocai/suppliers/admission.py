@@ -48,6 +48,11 @@ from zhaocai.suppliers.rules import (
     missing_reviews,
     qualification_gaps,
 )
+from zhaocai.suppliers.screening import (
+    blacklist_matches,
+    record_screening,
+    require_screening_cleared,
+)
 from zhaocai.suppliers.tables import (
     InspectionRow,
     ReviewRow,
@@ -106,7 +111,11 @@ class AdmissionCommands(ServiceBase):
             supplier_id = new_supplier_id()
             key = identity_key(session)
             insert_rows(session, application_rows(supplier_id, app, key, uow.actor.id, uow.now))
-            uow.record("supplier.register", SUBJECT, supplier_id, audit_form(app, key),
+            matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
+            if matches:
+                record_screening(uow, supplier_id, 1, matches)
+            uow.record("supplier.register", SUBJECT, supplier_id,
+                       {**audit_form(app, key), "screening": [m.model_dump() for m in matches]},
                        event="SupplierRegistered",
                        payload={"supplier_id": supplier_id, "name": app.name,
                                 "credit_code": app.credit_code,
@@ -214,6 +223,8 @@ class AdmissionCommands(ServiceBase):
                     f"准入需要采购、质量、技术三个部门审核通过；尚缺：{'、'.join(d.value for d in missing)}",
                     {"missing": [d.value for d in missing], "failed": [d.value for d in failed]})
             require_distinct([r.reviewer_id for r in reviews], len(Department), "supplier admission")
+            matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
+            require_screening_cleared(session, row, matches, [r.reviewer_id for r in reviews])
             needed = self._inspection_needed(row)
             passed = round_inspection_passed(session, row)
             if needed and not passed:
@@ -251,7 +262,10 @@ class AdmissionCommands(ServiceBase):
                 "round": row.round, "from": before, "to": state,
                 "categories": [c.value for c in chosen], "reason": reason,
                 "reviewers": {r.department.value: r.reviewer_id for r in reviews},
-                "site_inspection": needed}, event="SupplierAdmitted")
+                "site_inspection": needed, "screening": [m.model_dump() for m in matches]},
+                event="SupplierAdmitted")
+            if matches:
+                record_screening(uow, supplier_id, row.round, matches)
             if row.standing is None:
                 record_standing(uow, row, None, Standing.ACTIVE.value, "admitted", "admit")
             else:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, is_supplier_user
 from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
-from zhaocai.suppliers.models import SupplierView
+from zhaocai.suppliers.models import QualificationView, ScreeningView, SupplierView
 from zhaocai.suppliers.rules import SupplierSettings
-from zhaocai.suppliers.tables import StandingChangeRow, SupplierCategoryRow, SupplierRow
+from zhaocai.suppliers.tables import (
+    QualificationRow,
+    ScreeningRow,
+    StandingChangeRow,
+    SupplierCategoryRow,
+    SupplierRow,
+)
 
 if TYPE_CHECKING:
     from zhaocai.platform import Platform
@@ -39,20 +46,38 @@ def categories_of(session: Session, supplier_id: str) -> dict[str, bool]:
     return {r.category: r.admitted for r in sorted(rows, key=lambda r: r.category)}
 
 
+def qualification_view(q: QualificationRow) -> QualificationView:
+    """The view of a qualification row."""
+    assert q.id is not None
+    return QualificationView(id=q.id, type=q.type, grade=q.grade, number=q.number, issuer=q.issuer,
+                             valid_from=q.valid_from, valid_until=q.valid_until, status=q.status,
+                             added_by=q.added_by, decided_by=q.decided_by,
+                             decision_note=q.decision_note)
+
+
 def view_of(session: Session, row: SupplierRow) -> SupplierView:
     """The public view of a supplier row."""
+    quals = session.exec(select(QualificationRow).where(
+        col(QualificationRow.supplier_id) == row.id).order_by(col(QualificationRow.id))).all()
+    screening = session.get(ScreeningRow, (row.id, row.round))
     return SupplierView(
         id=row.id, credit_code=row.credit_code, name=row.name, admission=row.admission,
         standing=row.standing, round=row.round, ceiling=Money.from_fen(row.ceiling_fen).amount,
         categories=categories_of(session, row.id), ban_until=row.ban_until,
-        registered_by=row.registered_by)
+        registered_by=row.registered_by, qualifications=[qualification_view(q) for q in quals],
+        screening=None if screening is None else ScreeningView(
+            round=screening.round, matches=screening.matches, screened_at=screening.screened_at,
+            decision=screening.decision, decided_by=screening.decided_by,
+            decision_reason=screening.decision_reason, matches_seen=screening.matches_seen or []))
 
 
 def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
-    """A supplier's user acts only for its own supplier; staff act for any."""
-    if actor.has(*STAFF, Role.ADMINISTRATOR):
-        return
-    if actor.has(Role.SUPPLIER) and actor.supplier_id == supplier_id:
+    """A supplier's user acts only for its own supplier (whatever staff role it also holds);
+    staff act for any."""
+    if is_supplier_user(actor):
+        if actor.has(Role.SUPPLIER) and actor.supplier_id == supplier_id:
+            return
+    elif actor.has(*STAFF, Role.ADMINISTRATOR):
         return
     raise PermissionDenied(
         "permission.other_supplier",
@@ -62,8 +87,10 @@ def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
 
 
 def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
-                    *, extra: dict[str, Any] | None = None, **context: Any) -> str:
-    """Move the supplier's standing by `event` (the machine decides), record reason and audit."""
+                    *, extra: dict[str, Any] | None = None, private: dict[str, Any] | None = None,
+                    **context: Any) -> str:
+    """Move the supplier's standing by `event` (the machine decides), record reason and audit.
+    `extra` goes to the audit trail and the public event; `private` to the audit trail only."""
     before = row.standing
     if before is None:
         raise InvalidTransition(
@@ -71,28 +98,32 @@ def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
             f"Supplier {row.id} has never been admitted: it has no standing to {event}",
             f"供应商 {row.id} 尚未准入，无法{event}", {"supplier_id": row.id, "event": event})
     after = next_state(StandingMachine, before, event, row.id, **context)
-    record_standing(uow, row, before, after, reason, event, extra=extra)
+    record_standing(uow, row, before, after, reason, event, extra=extra, private=private)
     return after
 
 
 def record_standing(uow: UnitOfWork, row: SupplierRow, before: str | None, after: str,
-                    reason: str, event: str, *, extra: dict[str, Any] | None = None) -> None:
+                    reason: str, event: str, *, extra: dict[str, Any] | None = None,
+                    private: dict[str, Any] | None = None) -> None:
     """Persist a standing change with its reason, its history row and its audit link."""
     row.standing = after
     uow.session.add(row)
     change = {"from": before, "to": after, "event": event, "reason": reason, **(extra or {})}
-    rec = uow.record(f"supplier.standing.{event}", SUBJECT, row.id, change,
-                     event="SupplierStandingChanged")
+    rec = uow.record(f"supplier.standing.{event}", SUBJECT, row.id, {**change, **(private or {})},
+                     event="SupplierStandingChanged", payload=change if private else None)
     uow.session.add(StandingChangeRow(
         supplier_id=row.id, from_standing=before, to_standing=after, reason=reason,
         actor_id=uow.actor.id, at=uow.now, audit_seq=rec.seq))
 
 
 class ServiceBase:
-    """The platform and the register's settings, shared by the command mix-ins."""
+    """The platform, the register's settings and the live-tender provider, shared by the command
+    mix-ins. `live_tenders(session, supplier_ids)` answers supplier id → its live tenders
+    (`zhaocai.suppliers.live_guard`); `Platform` hands it bidding's query."""
 
     platform: Platform
     settings: SupplierSettings
+    live_tenders: Callable[[Session, Sequence[str]], dict[str, list[str]]]
 
 
 def require_reason(reason: str) -> None:

@@ -3,6 +3,8 @@
 `check_eligibility` runs inside any session (another command's transaction included) with one
 indexed query: the supplier with its category, the category's policy and its qualifications.
 `eligibility_of_many` answers for many suppliers (each for its own amount) with one query.
+Only counted qualifications take part (`counted`): those entered with the application or
+verified by staff; one added or renewed and not yet verified changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +15,17 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BindParameter, Connection, Text, and_, bindparam, select, type_coerce
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Connection,
+    Text,
+    and_,
+    bindparam,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlmodel import Session, col
 
 from zhaocai.categories import Category
@@ -21,6 +33,7 @@ from zhaocai.clock import require_aware
 from zhaocai.money import Money, to_decimal
 from zhaocai.suppliers.models import Eligibility, IneligibilityReason
 from zhaocai.suppliers.rules import (
+    COUNTED_STATUSES,
     DEFAULT_POLICIES,
     AdmissionState,
     HeldQualification,
@@ -50,10 +63,17 @@ def load_policies(session: Session) -> dict[Category, tuple[QualificationRequire
     return {c: requirements_from(rows.get(c.value), c) for c in Category}
 
 
+def counted(status: Any) -> ColumnElement[bool]:
+    """SQL: a qualification row with this `status` column counts (entered with the application,
+    verified, or stored before verification existed); pending and rejected ones do not."""
+    return or_(status.is_(None), status.in_(COUNTED_STATUSES))
+
+
 def held_qualifications(session: Session, supplier_id: str,
                         types: list[str] | None = None) -> list[HeldQualification]:
-    """The supplier's qualifications (optionally only of `types`) as the rules see them."""
-    query = select(QualificationRow).where(col(QualificationRow.supplier_id) == supplier_id)
+    """The supplier's counted qualifications (optionally only of `types`) as the rules see them."""
+    query = select(QualificationRow).where(col(QualificationRow.supplier_id) == supplier_id,
+                                           counted(col(QualificationRow.status)))
     if types is not None:
         query = query.where(col(QualificationRow.type).in_(types))
     return [HeldQualification(q.type, q.grade, q.number, q.valid_from, q.valid_until)
@@ -78,7 +98,8 @@ _FACTS_OF_ALL = (
     .outerjoin(_SUPPLIER_CATEGORY, and_(_SUPPLIER_CATEGORY.c.supplier_id == _SUPPLIER.c.id,
                                         _SUPPLIER_CATEGORY.c.category == _CATEGORY))
     .outerjoin(_POLICY, _POLICY.c.category == _CATEGORY)
-    .outerjoin(_QUALIFICATION, _QUALIFICATION.c.supplier_id == _SUPPLIER.c.id)
+    .outerjoin(_QUALIFICATION, and_(_QUALIFICATION.c.supplier_id == _SUPPLIER.c.id,
+                                    counted(_QUALIFICATION.c.status)))
 )
 _FACTS = _FACTS_OF_ALL.where(_SUPPLIER.c.id == bindparam("supplier_id"))
 # Many suppliers at once (every bidder of a tender at compliance): one query, not one per bidder.

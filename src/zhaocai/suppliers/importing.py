@@ -33,6 +33,7 @@ from zhaocai.suppliers.common import ServiceBase
 from zhaocai.suppliers.identity import identity_key
 from zhaocai.suppliers.models import ImportReport, ImportRowError, SupplierApplication
 from zhaocai.suppliers.records import TABLES, import_columns, insert_rows
+from zhaocai.suppliers.screening import blacklist_matches, record_screening
 from zhaocai.suppliers.tables import SupplierRow
 
 _APPLICATIONS = TypeAdapter(list[SupplierApplication])
@@ -161,10 +162,14 @@ class ImportCommands(ServiceBase):
             columns = import_columns(ids, apps, key, uow.actor.id, uow.now, batch)
             with _deferred_indexes(session, len(apps)):
                 insert_rows(session, columns)
+            screened = blacklist_matches(session, ids)
+            for supplier_id, matches in screened.items():
+                record_screening(uow, supplier_id, 1, matches)
             ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
             uow.record("supplier.import", "supplier_import", batch, {
                 "rows": len(apps), "digest": digest, "supplier_ids_digest": ids_digest,
-                "first": ids[0] if ids else None, "last": ids[-1] if ids else None},
+                "first": ids[0] if ids else None, "last": ids[-1] if ids else None,
+                "screening": {k: [m.model_dump() for m in v] for k, v in screened.items()}},
                 event="SuppliersImported")
             return ImportReport(ok=True, total=len(rows), imported=len(apps), batch_id=batch,
                                 digest=digest, supplier_ids=ids)

@@ -117,6 +117,67 @@ class SupplierApplication(BaseModel):
         return sorted(value)
 
 
+class QualificationView(BaseModel):
+    """A qualification held by a supplier, with its verification: `admission` (entered with the
+    application), `pending` (added or renewed, not counted yet), `verified` or `rejected`."""
+
+    id: int
+    type: str
+    grade: str
+    number: str
+    issuer: str
+    valid_from: datetime
+    valid_until: datetime
+    status: str | None
+    added_by: str | None = None
+    decided_by: str | None = None
+    decision_note: str | None = None
+
+
+class ScreeningMatch(BaseModel):
+    """A fact an applicant shares with a blacklisted supplier (normalised: spaces and full-width
+    characters do not hide it): `legal_representative` (same identity number), `bank_account`,
+    `phone` or `address`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    blacklisted_id: str
+    blacklisted_name: str
+    attribute: str
+    applicant_value: str
+    blacklisted_value: str
+
+
+class ScreeningView(BaseModel):
+    """The blacklist screening of the current application round and a supervisor's decision."""
+
+    round: int
+    matches: list[ScreeningMatch]
+    screened_at: datetime
+    decision: str | None = None
+    decided_by: str | None = None
+    decision_reason: str | None = None
+    matches_seen: list[ScreeningMatch] = Field(default_factory=list)
+
+
+class RequestView(BaseModel):
+    """A blacklisting or reinstatement request and its approvals."""
+
+    id: str
+    supplier_id: str
+    kind: str
+    state: str
+    reason: str
+    evidence: list[Any]
+    ban_days: int | None
+    requested_by: str
+    approvals: list[dict[str, Any]]
+    appeal: dict[str, Any] | None = None
+    live_bid: bool = Field(default=False, description="The supplier had a live bid when this was "
+                           "asked: a supervisor other than the requester decides (which tenders is "
+                           "kept for the tenders' integrity reports, never published)")
+
+
 class SupplierView(BaseModel):
     """A supplier as the register shows it."""
 
@@ -130,6 +191,12 @@ class SupplierView(BaseModel):
     categories: dict[str, bool] = Field(description="category → admitted")
     ban_until: datetime | None = None
     registered_by: str
+    qualifications: list[QualificationView] = Field(default_factory=list)
+    screening: ScreeningView | None = Field(
+        default=None, description="Set when the application resembles a blacklisted supplier")
+    standing_request: RequestView | None = Field(
+        default=None, description="When a warning or suspension of a supplier with a live bid was "
+        "held for a supervisor's approval: that request (the standing is unchanged until then).")
 
 
 class IneligibilityReason(BaseModel):
@@ -155,21 +222,6 @@ class Eligibility(BaseModel):
     def codes(self) -> list[str]:
         """The reason codes, in order."""
         return [r.code for r in self.reasons]
-
-
-class RequestView(BaseModel):
-    """A blacklisting or reinstatement request and its approvals."""
-
-    id: str
-    supplier_id: str
-    kind: str
-    state: str
-    reason: str
-    evidence: list[Any]
-    ban_days: int | None
-    requested_by: str
-    approvals: list[dict[str, Any]]
-    appeal: dict[str, Any] | None = None
 
 
 class PerformanceEventInput(BaseModel):
@@ -220,6 +272,8 @@ class PeriodClosed(BaseModel):
     grades: dict[str, int]
     suspended: list[str]
     warned: list[str]
+    held: list[str] = Field(default_factory=list, description="Requests opened instead for "
+                            "suppliers with a live bid: a supervisor decides them")
 
 
 class RelatedEvidence(BaseModel):

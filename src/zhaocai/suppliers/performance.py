@@ -19,6 +19,7 @@ from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, RuleViolation, ValidationError, parse
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
+from zhaocai.suppliers.live_guard import hold_change, pending_request
 from zhaocai.suppliers.machines import StandingMachine, allowed, sources
 from zhaocai.suppliers.models import (
     PerformanceEventInput,
@@ -35,7 +36,7 @@ from zhaocai.suppliers.rules import (
     period_bounds,
     previous_period,
 )
-from zhaocai.suppliers.standing import BLACKLIST, _pending, open_blacklist_proposal
+from zhaocai.suppliers.standing import BLACKLIST, open_blacklist_proposal
 from zhaocai.suppliers.tables import (
     PerformanceEventRow,
     PeriodRow,
@@ -125,7 +126,7 @@ class PerformanceCommands(ServiceBase):
             request_id = None
             if (data.kind in SERIOUS_VIOLATIONS and row.standing is not None
                     and allowed(StandingMachine, row.standing, "blacklist")
-                    and _pending(session, row.id, BLACKLIST) is None):
+                    and pending_request(session, row.id, BLACKLIST) is None):
                 request = open_blacklist_proposal(
                     uow, row, f"serious violation: {data.kind.value}",
                     [{"performance_event": ev.id, "contract_id": data.contract_id,
@@ -180,31 +181,41 @@ class PerformanceCommands(ServiceBase):
                 "scored": scored, "grades": grades, "settings": settings.model_dump(mode="json")},
                 event="PerformancePeriodClosed")
             cards = _CARDS.c
+            held: list[str] = []
             suspended = self._apply_grade(uow, "suspend", select(cards.supplier_id).where(
-                cards.period_id == pid, cards.grade == "D"), f"grade D in {pid}")
+                cards.period_id == pid, cards.grade == "D"), f"grade D in {pid}", held)
             prev = aliased(ScorecardRow)
             warned = self._apply_grade(uow, "warn", select(cards.supplier_id).join(
                 prev, and_(col(prev.supplier_id) == cards.supplier_id,
                            col(prev.period_id) == period_id(kind, previous_period(kind, label)),
                            col(prev.grade) == "C"))
                 .where(cards.period_id == pid, cards.grade == "C"),
-                f"two consecutive C grades ({previous_period(kind, label)}, {label})")
+                f"two consecutive C grades ({previous_period(kind, label)}, {label})", held)
             return PeriodClosed(period_id=pid, kind=kind, label=label, scored=scored,
-                                grades=grades, suspended=suspended, warned=warned)
+                                grades=grades, suspended=suspended, warned=warned, held=held)
 
         return self.platform.run(actor, "supplier.period.close", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.ADMINISTRATOR])
 
-    @staticmethod
-    def _apply_grade(uow: UnitOfWork, event: str, chosen: Any, reason: str) -> list[str]:
-        """Move every chosen supplier allowed to take `event` (set-based), auditing each."""
+    def _apply_grade(self, uow: UnitOfWork, event: str, chosen: Any, reason: str,
+                     held: list[str]) -> list[str]:
+        """Move every chosen supplier allowed to take `event` (set-based), auditing each; a
+        supplier with a live bid is held for a supervisor instead (its request id into `held`)."""
         froms = sources(StandingMachine, event)
         target = {"suspend": "suspended", "warn": "warned"}[event]
         session = uow.session
-        rows = session.execute(
+        found = session.execute(
             select(_SUPPLIERS.c.id, _SUPPLIERS.c.standing)
             .where(_SUPPLIERS.c.id.in_(chosen), _SUPPLIERS.c.standing.in_(froms))
             .order_by(_SUPPLIERS.c.id)).all()
+        live = self.live_tenders(session, [r[0] for r in found]) if found else {}
+        rows = []
+        for supplier_id, before in found:
+            if supplier_id not in live:
+                rows.append((supplier_id, before))
+            elif pending_request(session, supplier_id, event) is None:
+                held.append(hold_change(uow, supplier_id, before, event, reason,
+                                        live[supplier_id]).id)
         if not rows:
             return []
         session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_([r[0] for r in rows]))

@@ -1,5 +1,12 @@
-"""Qualification commands: add or renew a supplier's qualification (restoring categories it makes
-whole again), and the qualifications each category requires (category policies).
+"""Qualification commands: add or renew a supplier's qualification, verify or reject it (a
+verified one restores the categories it makes whole again), and the qualifications each category
+requires (category policies).
+
+Renewals are verified: a qualification added or renewed after the application (by the supplier or
+by staff) is `pending` and counts for nothing until a staff member of quality, technical or
+purchasing other than the one who added it verifies it; until then the old state stands (an
+expired one stays expired). Qualifications entered with the application are checked by the three
+admission reviews and count once admitted (status `admission`).
 """
 
 from __future__ import annotations
@@ -11,9 +18,9 @@ import pydantic
 from pydantic import TypeAdapter
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.categories import Category
-from zhaocai.errors import ValidationError, from_pydantic, parse
+from zhaocai.errors import ConflictError, NotFoundError, ValidationError, from_pydantic, parse
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import (
     SUBJECT,
@@ -25,7 +32,13 @@ from zhaocai.suppliers.common import (
 )
 from zhaocai.suppliers.eligibility import held_qualifications, load_policies
 from zhaocai.suppliers.models import QualificationInput, SupplierView
-from zhaocai.suppliers.rules import QualificationRequirement, qualification_gaps
+from zhaocai.suppliers.rules import (
+    PENDING,
+    REJECTED,
+    VERIFIED,
+    QualificationRequirement,
+    qualification_gaps,
+)
 from zhaocai.suppliers.tables import CategoryPolicyRow, QualificationRow, SupplierCategoryRow
 
 _REQUIREMENTS = TypeAdapter(list[QualificationRequirement])
@@ -36,22 +49,67 @@ class QualificationCommands(ServiceBase):
 
     def add_qualification(self, actor: Actor, supplier_id: str,
                           qualification: QualificationInput | Mapping[str, Any]) -> SupplierView:
-        """Add or renew a qualification; categories it makes whole again are restored."""
+        """Add or renew a qualification: it waits, `pending`, for a staff member to verify it."""
         qual = parse(QualificationInput, qualification)
 
         def handler(uow: UnitOfWork) -> SupplierView:
             require_own_supplier(actor, supplier_id, "supplier.qualification.add")
             session = uow.session
             row = load_supplier(session, supplier_id)
-            session.add(QualificationRow(supplier_id=supplier_id, **qual.model_dump()))
+            added = QualificationRow(supplier_id=supplier_id, **qual.model_dump(), status=PENDING,
+                                     added_by=actor.id, added_at=uow.now)
+            session.add(added)
             session.flush()
             uow.record("supplier.qualification.add", SUBJECT, supplier_id,
-                       qual.model_dump(mode="json"), event="SupplierQualificationAdded")
-            restore_lapsed(uow, [supplier_id])
+                       {"qualification_id": added.id, "status": PENDING,
+                        **qual.model_dump(mode="json")}, event="SupplierQualificationAdded")
             return view_of(session, row)
 
         return self.platform.run(actor, "supplier.qualification.add", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING, Role.QUALITY])
+
+    def verify_qualification(self, actor: Actor, qualification_id: int,
+                             note: str = "") -> SupplierView:
+        """Staff (quality, technical, purchasing; not who added it) verify a pending
+        qualification: from now it counts, and categories it makes whole again are restored."""
+        return self._decide(actor, qualification_id, VERIFIED, note)
+
+    def reject_qualification(self, actor: Actor, qualification_id: int,
+                             reason: str) -> SupplierView:
+        """Staff turn a pending qualification down, with a reason: it never counts."""
+        require_reason(reason)
+        return self._decide(actor, qualification_id, REJECTED, reason)
+
+    def _decide(self, actor: Actor, qualification_id: int, status: str, note: str) -> SupplierView:
+        verb = "verify" if status == VERIFIED else "reject"
+
+        def handler(uow: UnitOfWork) -> SupplierView:
+            session = uow.session
+            qual = session.get(QualificationRow, qualification_id)
+            if qual is None:
+                raise NotFoundError("supplier.qualification.not_found",
+                                    f"No qualification {qualification_id}",
+                                    f"没有编号为 {qualification_id} 的资质",
+                                    {"qualification_id": qualification_id})
+            if qual.status != PENDING:
+                raise ConflictError("supplier.qualification.decided",
+                                    f"Qualification {qualification_id} is not pending ({qual.status})",
+                                    f"资质 {qualification_id} 不在待核验状态（{qual.status}）",
+                                    {"qualification_id": qualification_id, "status": qual.status})
+            require_not_requester(actor, qual.added_by or "", f"supplier.qualification.{verb}")
+            qual.status, qual.decided_by, qual.decided_at, qual.decision_note = (
+                status, actor.id, uow.now, note)
+            session.add(qual)
+            uow.record(f"supplier.qualification.{verb}", SUBJECT, qual.supplier_id, {
+                "qualification_id": qualification_id, "type": qual.type, "number": qual.number,
+                "valid_until": qual.valid_until, "added_by": qual.added_by, "status": status,
+                "note": note}, event="SupplierQualification" + status.capitalize())
+            if status == VERIFIED:
+                restore_lapsed(uow, [qual.supplier_id])
+            return view_of(session, load_supplier(session, qual.supplier_id))
+
+        return self.platform.run(actor, f"supplier.qualification.{verb}", handler,
+                                 roles=[Role.QUALITY, Role.TECHNICAL, Role.PURCHASING])
 
     def set_category_policy(self, actor: Actor, category: Category,
                             requirements: Sequence[QualificationRequirement | Mapping[str, Any]],

@@ -12,6 +12,7 @@ from sqlmodel import Session, SQLModel
 from zhaocai.suppliers.identity import identity_hash
 from zhaocai.suppliers.models import SupplierApplication
 from zhaocai.suppliers.rules import (
+    ADMISSION_CHECKED,
     AdmissionState,
     PersonRole,
     normalise_account,
@@ -116,6 +117,7 @@ def application_rows(
         "supplier_qualification": [{
             "supplier_id": supplier_id, "type": q.type, "grade": q.grade, "number": q.number,
             "issuer": q.issuer, "valid_from": q.valid_from, "valid_until": q.valid_until,
+            "status": ADMISSION_CHECKED,
         } for q in app.qualifications],
         "supplier_person": [{"supplier_id": supplier_id, "role": role, "name": name,
                              "id_hash": hashed} for role, name, hashed in persons],
@@ -202,7 +204,8 @@ def import_columns(
             "supplier_id": q_ids, "type": [q.type for q in quals],
             "grade": [q.grade for q in quals], "number": [q.number for q in quals],
             "issuer": [q.issuer for q in quals], "valid_from": [q.valid_from for q in quals],
-            "valid_until": [q.valid_until for q in quals]},
+            "valid_until": [q.valid_until for q in quals],
+            "status": [ADMISSION_CHECKED] * len(quals)},
         "supplier_person": {"supplier_id": p_ids, "role": p_roles, "name": p_names,
                             "id_hash": p_hashes},
         "supplier_link": {"supplier_id": l_ids, "kind": l_kinds, "value": l_values,

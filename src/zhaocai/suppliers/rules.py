@@ -158,6 +158,13 @@ DEFAULT_POLICIES: dict[Category, tuple[QualificationRequirement, ...]] = {
 }
 
 
+ADMISSION_CHECKED = "admission"
+"""Status of a qualification entered with the application: the admission reviews check it."""
+PENDING, VERIFIED, REJECTED = "pending", "verified", "rejected"
+COUNTED_STATUSES = (ADMISSION_CHECKED, VERIFIED)
+"""Qualifications that count for eligibility (besides rows stored before statuses existed)."""
+
+
 @dataclass(frozen=True)
 class HeldQualification:
     """A qualification as the rules see it."""

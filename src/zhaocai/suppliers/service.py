@@ -17,11 +17,13 @@ from zhaocai.suppliers.admission import AdmissionCommands
 from zhaocai.suppliers.common import load_supplier, view_of
 from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.importing import ImportCommands
+from zhaocai.suppliers.live_guard import no_live_tenders
 from zhaocai.suppliers.models import Eligibility, SupplierView
 from zhaocai.suppliers.performance import PerformanceCommands
 from zhaocai.suppliers.qualifications import QualificationCommands
 from zhaocai.suppliers.related import RelatedQueries
 from zhaocai.suppliers.rules import SupplierSettings
+from zhaocai.suppliers.screening import ScreeningCommands
 from zhaocai.suppliers.standing import StandingCommands
 from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
 
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 
 
 class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands, PerformanceCommands,
-                      ImportCommands, RelatedQueries):
+                      ImportCommands, RelatedQueries, ScreeningCommands):
     """The supplier register (供应商库): admission, standing, eligibility, performance."""
 
     def __init__(self, platform: Platform, settings: SupplierSettings | None = None) -> None:
@@ -40,6 +42,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
             settings = SupplierSettings(
                 site_inspection_threshold=profile.site_inspection_threshold)
         self.settings = settings
+        self.live_tenders = no_live_tenders  # `Platform` hands bidding's query once tendering is installed
         platform.on_tick("suppliers.qualifications", lapse_expired_categories)
         platform.on_tick("suppliers.bans", end_bans)
 

@@ -3,6 +3,7 @@
 Blacklisting is proposed, then approved by a second person; the two must differ and at least one
 must be a supervisor (纪检). A proposal opened by the system (a serious violation) waits for two
 human approvals. Lifting a suspension is requested by one person and approved by another.
+A supplier with a live bid is not eliminated by one officer: see `live_guard.py`.
 """
 
 from __future__ import annotations
@@ -34,7 +35,13 @@ from zhaocai.suppliers.common import (
     require_reason,
     view_of,
 )
-from zhaocai.suppliers.machines import StandingMachine, allowed
+from zhaocai.suppliers.live_guard import (
+    HELD_EVENTS,
+    hold_change,
+    pending_request,
+    require_live_supervisor,
+)
+from zhaocai.suppliers.machines import StandingMachine, allowed, next_state
 from zhaocai.suppliers.models import RequestView, SupplierView
 from zhaocai.suppliers.tables import RequestRow, SupplierRow
 
@@ -47,12 +54,13 @@ def request_view(row: RequestRow) -> RequestView:
     return RequestView(id=row.id, supplier_id=row.supplier_id, kind=row.kind, state=row.state,
                        reason=row.reason, evidence=list(row.evidence), ban_days=row.ban_days,
                        requested_by=row.requested_by, approvals=list(row.approvals),
-                       appeal=row.appeal)
+                       appeal=row.appeal, live_bid=bool(row.live_tenders))
 
 
-def _load_request(session: Session, request_id: str, kind: str) -> RequestRow:
+def _load_request(session: Session, request_id: str, *kinds: str) -> RequestRow:
     row = session.get(RequestRow, request_id)
-    if row is None or row.kind != kind:
+    if row is None or row.kind not in kinds:
+        kind = "/".join(kinds)
         raise NotFoundError("supplier.request.not_found", f"No {kind} request {request_id!r}",
                             f"没有编号为 {request_id!r} 的申请", {"request_id": request_id})
     if row.state != "pending":
@@ -63,12 +71,6 @@ def _load_request(session: Session, request_id: str, kind: str) -> RequestRow:
     return row
 
 
-def _pending(session: Session, supplier_id: str, kind: str) -> RequestRow | None:
-    return session.exec(select(RequestRow).where(
-        col(RequestRow.supplier_id) == supplier_id, col(RequestRow.kind) == kind,
-        col(RequestRow.state) == "pending")).first()
-
-
 def _approval(actor: Actor, at: Any, note: str = "") -> dict[str, Any]:
     return {"actor_id": actor.id, "roles": sorted(r.value for r in actor.roles),
             "at": at.isoformat(), "note": note}
@@ -76,9 +78,10 @@ def _approval(actor: Actor, at: Any, note: str = "") -> dict[str, Any]:
 
 def open_blacklist_proposal(uow: UnitOfWork, row: SupplierRow, reason: str,
                             evidence: Sequence[Any], ban_days: int,
-                            approvals: list[dict[str, Any]], source: str) -> RequestRow:
+                            approvals: list[dict[str, Any]], source: str,
+                            live: Sequence[str] = ()) -> RequestRow:
     """Open a blacklisting proposal (by a person, who counts as its first approval, or by the
-    system from a serious violation, with no approval yet)."""
+    system from a serious violation, with no approval yet); `live`: the supplier's live tenders."""
     session = uow.session
     if row.standing is None or not allowed(StandingMachine, row.standing, "blacklist"):
         raise InvalidTransition(
@@ -86,14 +89,15 @@ def open_blacklist_proposal(uow: UnitOfWork, row: SupplierRow, reason: str,
             f"Supplier {row.id} cannot be blacklisted when standing is {row.standing}",
             f"供应商 {row.id} 当前状态为 {row.standing}，不能清退",
             {"supplier_id": row.id, "state": row.standing, "event": "blacklist"})
-    if _pending(session, row.id, BLACKLIST) is not None:
+    if pending_request(session, row.id, BLACKLIST) is not None:
         raise ConflictError("supplier.blacklist.pending",
                             f"Supplier {row.id} already has a pending blacklisting proposal",
                             f"供应商 {row.id} 已有待审批的清退提议", {"supplier_id": row.id})
     request = RequestRow(
         id=f"req-{uuid.uuid4().hex[:16]}", supplier_id=row.id, kind=BLACKLIST, state="pending",
         reason=reason, evidence=list(evidence), ban_days=ban_days,
-        requested_by=uow.actor.id, requested_at=uow.now, approvals=approvals)
+        requested_by=uow.actor.id, requested_at=uow.now, approvals=approvals,
+        live_tenders=list(live) or None)
     session.add(request)
     uow.record("supplier.blacklist.propose", SUBJECT, row.id, {
         "request_id": request.id, "reason": reason, "evidence": list(evidence),
@@ -113,13 +117,21 @@ class StandingCommands(ServiceBase):
             if event == "exit":
                 require_own_supplier(actor, supplier_id, "supplier.exit")
             row = load_supplier(uow.session, supplier_id)
+            live = self.live_tenders(uow.session, [supplier_id]).get(supplier_id) \
+                if event in HELD_EVENTS else None
+            if live:
+                next_state(StandingMachine, row.standing or "", event, supplier_id)  # allowed now?
+                held = hold_change(uow, supplier_id, row.standing, event, reason, live)
+                return view_of(uow.session, row).model_copy(
+                    update={"standing_request": request_view(held)})
             change_standing(uow, row, event, reason)
             return view_of(uow.session, row)
 
         return self.platform.run(actor, f"supplier.standing.{event}", handler, roles=roles)
 
     def warn(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
-        """Yellow card: active → warned."""
+        """Yellow card: active → warned. With a live bid: held for a supervisor (the view's
+        `standing_request`)."""
         return self._simple(actor, supplier_id, "warn", reason, STAFF)
 
     def clear_warning(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
@@ -127,7 +139,7 @@ class StandingCommands(ServiceBase):
         return self._simple(actor, supplier_id, "clear_warning", reason, STAFF)
 
     def suspend(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
-        """Red card: active or warned → suspended."""
+        """Red card: active or warned → suspended. With a live bid: held for a supervisor."""
         return self._simple(actor, supplier_id, "suspend", reason, STAFF)
 
     def exit(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
@@ -146,7 +158,7 @@ class StandingCommands(ServiceBase):
                     f"Supplier {supplier_id} is not suspended (standing {row.standing})",
                     f"供应商 {supplier_id} 未被暂停（状态 {row.standing}）",
                     {"supplier_id": supplier_id, "state": row.standing, "event": "reinstate"})
-            if _pending(uow.session, supplier_id, REINSTATEMENT) is not None:
+            if pending_request(uow.session, supplier_id, REINSTATEMENT) is not None:
                 raise ConflictError("supplier.reinstatement.pending",
                                     "A reinstatement request is already pending",
                                     "已有待审批的恢复申请", {"supplier_id": supplier_id})
@@ -191,8 +203,9 @@ class StandingCommands(ServiceBase):
 
         def handler(uow: UnitOfWork) -> RequestView:
             row = load_supplier(uow.session, supplier_id)
+            live = self.live_tenders(uow.session, [supplier_id]).get(supplier_id, [])
             request = open_blacklist_proposal(uow, row, reason, evidence, days,
-                                              [_approval(actor, uow.now)], "manual")
+                                              [_approval(actor, uow.now)], "manual", live)
             return request_view(request)
 
         return self.platform.run(actor, "supplier.blacklist.propose", handler, roles=STAFF)
@@ -216,8 +229,13 @@ class StandingCommands(ServiceBase):
                     "A blacklisting needs a supervisor (纪检) among its two approvers",
                     "清退须有一名纪检人员作为审批人之一",
                     {"approvers": [a["actor_id"] for a in approvals]})
-            request.approvals = approvals
             row = load_supplier(session, request.supplier_id)
+            if len(approvals) >= 2:
+                live = sorted({*(request.live_tenders or ()),
+                               *self.live_tenders(session, [row.id]).get(row.id, [])})
+                require_live_supervisor(request, approvals, live)
+                request.live_tenders = live or None
+            request.approvals = approvals
             if len(approvals) < 2:
                 uow.record("supplier.blacklist.approve", SUBJECT, row.id,
                            {"request_id": request_id, "approvals": approvals},
@@ -229,7 +247,8 @@ class StandingCommands(ServiceBase):
                 change_standing(uow, row, "blacklist", request.reason, extra={
                     "request_id": request_id, "evidence": request.evidence,
                     "ban_until": row.ban_until.isoformat(),
-                    "approvers": [a["actor_id"] for a in approvals]})
+                    "approvers": [a["actor_id"] for a in approvals]},
+                    private={"requested_by": request.requested_by, "live_tenders": live})
             session.add(request)
             return request_view(request)
 
@@ -250,6 +269,45 @@ class StandingCommands(ServiceBase):
             return request_view(request)
 
         return self.platform.run(actor, "supplier.blacklist.reject", handler,
+                                 roles=[Role.SUPERVISOR])
+
+    def approve_standing_change(self, actor: Actor, request_id: str, reason: str) -> SupplierView:
+        """A supervisor other than the requester approves a held warning or suspension of a
+        supplier with a live bid: the standing changes now (if the machine still allows it)."""
+        require_reason(reason)
+
+        def handler(uow: UnitOfWork) -> SupplierView:
+            request = _load_request(uow.session, request_id, *HELD_EVENTS)
+            require_not_requester(actor, request.requested_by, "supplier.standing_request.approve")
+            row = load_supplier(uow.session, request.supplier_id)
+            request.state, request.decided_at = "approved", uow.now
+            request.approvals = [_approval(actor, uow.now, reason)]
+            uow.session.add(request)
+            change_standing(uow, row, request.kind, request.reason, private={
+                "request_id": request_id, "requested_by": request.requested_by,
+                "approved_by": actor.id, "approval_reason": reason,
+                "live_tenders": list(request.live_tenders or [])})
+            return view_of(uow.session, row)
+
+        return self.platform.run(actor, "supplier.standing_request.approve", handler,
+                                 roles=[Role.SUPERVISOR])
+
+    def reject_standing_change(self, actor: Actor, request_id: str, reason: str) -> RequestView:
+        """A supervisor other than the requester turns a held warning or suspension down."""
+        require_reason(reason)
+
+        def handler(uow: UnitOfWork) -> RequestView:
+            request = _load_request(uow.session, request_id, *HELD_EVENTS)
+            require_not_requester(actor, request.requested_by, "supplier.standing_request.reject")
+            request.state, request.decided_at = "rejected", uow.now
+            request.approvals = [_approval(actor, uow.now, reason)]
+            uow.session.add(request)
+            uow.record("supplier.standing_request.reject", SUBJECT, request.supplier_id,
+                       {"request_id": request_id, "event": request.kind, "reason": reason})
+            # no outbox event, as for the request itself (it would tell of a live bid)
+            return request_view(request)
+
+        return self.platform.run(actor, "supplier.standing_request.reject", handler,
                                  roles=[Role.SUPERVISOR])
 
     def appeal(self, actor: Actor, supplier_id: str, grounds: str) -> RequestView:

@@ -62,7 +62,12 @@ class SupplierCategoryRow(SQLModel, table=True):
 
 
 class QualificationRow(SQLModel, table=True):
-    """A qualification (资质) held by a supplier. Renewals add rows; history is kept."""
+    """A qualification (资质) held by a supplier. Renewals add rows; history is kept.
+
+    `status`: `admission` (entered with the application: the admission reviews check it),
+    `pending` (added or renewed later: counts only once verified), `verified`, `rejected`.
+    A row stored before verification existed (no status) counts as it did then.
+    """
 
     __tablename__ = "supplier_qualification"
 
@@ -74,6 +79,12 @@ class QualificationRow(SQLModel, table=True):
     issuer: str = Field(sa_column=Column(Text, nullable=False))
     valid_from: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     valid_until: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    status: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    added_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    added_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decided_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decision_note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
     __table_args__ = (Index("ix_supplier_qualification", "supplier_id", "type"),)
 
@@ -141,13 +152,15 @@ class InspectionRow(SQLModel, table=True):
 
 
 class RequestRow(SQLModel, table=True):
-    """A request that needs approval by others: a blacklisting or lifting a suspension."""
+    """A request that needs approval by others: a blacklisting, lifting a suspension, or a
+    warning or suspension of a supplier with a live bid (kind `warn` / `suspend`), held for a
+    supervisor. `live_tenders`: the live tenders the supplier was in when the request was made."""
 
     __tablename__ = "supplier_request"
 
     id: str = Field(sa_column=Column(Text, primary_key=True))
     supplier_id: str = Field(sa_column=Column(Text, nullable=False))
-    kind: str = Field(sa_column=Column(Text, nullable=False))  # blacklist | reinstatement
+    kind: str = Field(sa_column=Column(Text, nullable=False))  # blacklist | reinstatement | warn | suspend
     state: str = Field(sa_column=Column(Text, nullable=False))  # pending | approved | rejected
     reason: str = Field(sa_column=Column(Text, nullable=False))
     evidence: Any = Field(sa_column=Column(JSONText, nullable=False))
@@ -158,6 +171,7 @@ class RequestRow(SQLModel, table=True):
     decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
     previous_standing: str | None = Field(default=None, sa_column=Column(Text))
     appeal: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))
+    live_tenders: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))
 
     __table_args__ = (Index("ix_supplier_request", "supplier_id", "kind", "state"),)
 
@@ -240,3 +254,20 @@ class ScorecardRow(SQLModel, table=True):
     events: int = Field(sa_column=Column(Integer, nullable=False))
 
     __table_args__ = (Index("ix_supplier_scorecard_grade", "period_id", "grade"),)
+
+
+class ScreeningRow(SQLModel, table=True):
+    """The blacklist screening of one application round: which blacklisted suppliers it shares a
+    legal representative, bank account, phone or address with, and a supervisor's decision."""
+
+    __tablename__ = "supplier_screening"
+
+    supplier_id: str = Field(sa_column=Column(Text, primary_key=True))
+    round: int = Field(sa_column=Column(Integer, primary_key=True))
+    matches: Any = Field(sa_column=Column(JSONText, nullable=False))
+    screened_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    decision: str | None = Field(default=None, sa_column=Column(Text))  # admit | refuse
+    decided_by: str | None = Field(default=None, sa_column=Column(Text))
+    decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
+    decision_reason: str | None = Field(default=None, sa_column=Column(Text))
+    matches_seen: Any = Field(default=None, sa_column=Column(JSONText, nullable=True))

@@ -16,7 +16,7 @@ from sqlmodel import col
 from zhaocai.categories import Category
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, change_standing
-from zhaocai.suppliers.eligibility import held_qualifications, load_policies
+from zhaocai.suppliers.eligibility import counted, held_qualifications, load_policies
 from zhaocai.suppliers.qualifications import restore_lapsed
 from zhaocai.suppliers.rules import GRADE_RANK, AdmissionState, Standing, grade_rank, qualification_gaps
 from zhaocai.suppliers.tables import QualificationRow, SupplierCategoryRow, SupplierRow
@@ -32,7 +32,7 @@ def lapse_expired_categories(uow: UnitOfWork) -> int:
         for req in policies[category]:
             valid = and_(
                 col(QualificationRow.supplier_id) == col(SupplierCategoryRow.supplier_id),
-                col(QualificationRow.type) == req.type,
+                col(QualificationRow.type) == req.type, counted(col(QualificationRow.status)),
                 col(QualificationRow.valid_from) <= now, col(QualificationRow.valid_until) > now)
             if req.min_grade is not None:
                 ok = [g for g, r in GRADE_RANK.items() if r <= grade_rank(req.min_grade)]

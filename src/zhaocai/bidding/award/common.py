@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, is_supplier_user
 from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
 from zhaocai.bidding.award.views import EntryView, LotView, ReasonView
 from zhaocai.bidding.evaluation import (
@@ -45,7 +45,7 @@ def refuse(code: str, en: str, zh: str, **details: Any) -> RuleViolation:
 
 def is_staff(actor: Actor) -> bool:
     """People of the buyer (not a supplier's user)."""
-    return actor.supplier_id is None and actor.has(*BUYER_STAFF)
+    return not is_supplier_user(actor) and actor.has(*BUYER_STAFF)
 
 
 def reason_dict(reason: Reason) -> dict[str, str]:

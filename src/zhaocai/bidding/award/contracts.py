@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role
+from zhaocai.actors import Role, require_not_supplier
 from zhaocai.bidding.award.common import (
     LOT_AWARDED,
     LOT_RANKED,
@@ -203,6 +203,8 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     if supplier_side and actor.supplier_id != contract.supplier_id:
         raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
                                "仅中标供应商可签署该合同", {"actor": actor.id})
+    if not supplier_side:
+        require_not_supplier(actor, "contract.sign")  # the supplier role without a supplier id
     if not supplier_side and not actor.has(Role.PURCHASING):
         raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
                                "由采购部门代表招标人签署", {"actor": actor.id})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, require_not_supplier
 from zhaocai.bidding.award import (
     committee,
     compliance,
@@ -106,7 +106,7 @@ class EvaluationService:
 
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
-        self._staff_only(actor)
+        self._staff_only(actor, "expert.list")
         with self._platform.session() as session:
             rows = session.exec(select(ExpertRow).order_by(col(ExpertRow.id))).all()
             return [experts.view_of(r) for r in rows]
@@ -375,7 +375,8 @@ class EvaluationService:
     # -- helpers ---------------------------------------------------------------------------------
 
     @staticmethod
-    def _staff_only(actor: Actor) -> None:
+    def _staff_only(actor: Actor, action: str) -> None:
+        require_not_supplier(actor, action)
         if not is_staff(actor):
             raise PermissionDenied("permission.staff_only", "Only the buyer's staff may read this",
                                    "仅招标人工作人员可查阅", {"actor": actor.id})

@@ -1,0 +1,65 @@
+"""Demo chapter: rules no single person can bend, supplier side — a bidder suspended during
+evaluation only with a second supervisor, and a supplier's user holding a staff role refused."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from zhaocai.actors import Actor, Role
+from zhaocai.categories import Category
+from zhaocai.demo.story import Demo, chapter
+from zhaocai.demo.tenders import CUSTODIANS, _eligible, _publish, _refusal, _supplier_user
+
+NAMES = ["义乌守信建材有限公司", "金华正道钢材有限公司", "浦江诚实管业有限公司"]
+
+
+@chapter(35, "没有人能单独改变的规则 Rules nobody bends alone: bidders in flight, suppliers as staff")
+def guards(demo: Demo) -> None:
+    platform, cast, clock = demo.platform, demo.cast, demo.clock
+    suppliers = platform.suppliers
+    bidders = _eligible(demo, Category.MATERIALS, "900000", 3, NAMES)
+    pub = _publish(demo, {
+        "title": "Steel pipes for the clinic annex", "buyer": "浙江津义建设", "category": "materials",
+        "method": "open_tender", "estimate": "900000.00",
+        "lots": [{"id": "L1", "title": "无缝钢管",
+                  "items": [{"name": "seamless pipe", "quantity": "80", "unit": "t"}]}],
+        "ceiling_price": "950000.00", "bid_security": "0.00",
+        "deadline": clock.now() + timedelta(days=21), "custodians": CUSTODIANS, "threshold": 2,
+        "evaluation": {"method": "lowest_evaluated_price"}})
+    tender_id = pub.tender.id
+    for n, supplier_id in enumerate(bidders):
+        platform.tenders.submit_bid(_supplier_user(supplier_id), tender_id,
+                                    {"lots": [{"lot": "L1", "price": f"{880000 + 10000 * n}.00"}]})
+    clock.set(pub.tender.deadline + timedelta(minutes=1))
+    platform.tenders.open_bids(cast["supervisor"], tender_id,
+                               [s.share for s in pub.shares if s.index in (1, 2)])
+    lowest = bidders[0]
+    name = suppliers.get(lowest).name
+    demo.say(f"The bids are open; {name} offers the lowest price. During the evaluation an officer "
+             "tries to suspend it — the compliance check would then exclude it.")
+    view = suppliers.suspend(cast["supervisor"], lowest, "质量抽检不合格（待核实）")
+    request = view.standing_request
+    assert request is not None
+    demo.say(f"{cast['supervisor'].name} suspends {name}: its standing stays "
+             f"[bold]{view.standing}[/bold]; the act is held as request {request.id} for another "
+             f"supervisor (live bid: {request.live_bid}).")
+    _refusal(demo, "approval by the requester himself",
+             lambda: suppliers.approve_standing_change(cast["supervisor"], request.id, "同意"))
+    _refusal(demo, "approval by a purchasing officer",
+             lambda: suppliers.approve_standing_change(cast["purchasing"], request.id, "同意"))
+    rejected = suppliers.reject_standing_change(cast["supervisor2"], request.id,
+                                                "抽检报告未经复核，不得在评标期间暂停投标人")
+    demo.say(f"{cast['supervisor2'].name} rejects it with a reason: request {rejected.state}; "
+             f"{name} is still {suppliers.get(lowest).standing} and is evaluated on its price.")
+    report = platform.integrity.report(tender_id)
+    demo.say(f"The tender's integrity report lists it: {len(report.live_bidder_standing)} standing "
+             "change asked of a bidder while the tender was live (在途投标人状态变更).")
+
+    mixed = Actor(id=f"u2-{bidders[1]}"[:64], name="供应商员工兼质量员", organisation=bidders[1],
+                  roles=frozenset({Role.SUPPLIER, Role.QUALITY, Role.PURCHASING}), supplier_id=bidders[1])
+    demo.say(f"A user of {suppliers.get(bidders[1]).name} was also given the quality and purchasing "
+             "roles by mistake. Suppliers are never staff:")
+    _refusal(demo, "warning a rival bidder",
+             lambda: suppliers.warn(mixed, lowest, "对手交货延迟"))
+    _refusal(demo, "reading the expert pool",
+             lambda: platform.evaluation.experts(mixed))
