@@ -33,8 +33,13 @@ def _publicised(platform: Platform, actors: dict[str, Actor], clock: ManualClock
     return state
 
 
-def _suspend(platform: Platform, actors: dict[str, Actor], supplier_id: str) -> None:
-    platform.suppliers.suspend(actors["supervisor"], supplier_id, "质量事故，暂停合作")
+def _suspend(platform: Platform, actors: dict[str, Actor], supplier_id: str,
+             reason: str = "质量事故，暂停合作") -> None:
+    """A bidder in flight is suspended only with a second supervisor's approval."""
+    view = platform.suppliers.suspend(actors["supervisor"], supplier_id, reason)
+    if view.standing_request is not None:
+        platform.suppliers.approve_standing_change(actors["supervisor2"], view.standing_request.id,
+                                                   "核实属实，同意暂停")
 
 
 # --- the award ---------------------------------------------------------------------------------
@@ -179,7 +184,7 @@ def test_after_the_award_a_re_tender_fails_the_tender(platform: Platform, actors
     ev = platform.evaluation
     refused(platform, RuleViolation, "award.winner_eligible", ev.decide_ineligible, actors["supervisor"], tid,
             {"lot_id": "L1", "action": "retender", "reason": "x"})
-    platform.suppliers.suspend(actors["supervisor"], state["ranked"][0], "拒绝签约")
+    _suspend(platform, actors, state["ranked"][0], "拒绝签约")
     view = ev.decide_ineligible(actors["supervisor"], tid, {"lot_id": "L1", "action": "retender",
                                                             "reason": "重新招标"})
     assert view.state == TenderState.FAILED.value
