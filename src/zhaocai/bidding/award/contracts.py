@@ -145,6 +145,15 @@ def contract_view(contract: ContractRow, tender_state: str) -> ContractView:
                         supplier_signed_by=contract.supplier_signed_by, tender_state=tender_state)
 
 
+def procurement_state(session: Session, procurement_id: str) -> str:
+    """The state of the procurement a contract comes from: a tender's, or a single source's."""
+    tender = session.get(TenderRow, procurement_id)
+    if tender is not None:
+        return tender.state
+    from zhaocai.bidding.single_source.store import load
+    return load(session, procurement_id).state
+
+
 def load_contract(session: Session, contract_id: str) -> ContractRow:
     """A contract or NotFoundError."""
     row = session.get(ContractRow, contract_id)
@@ -186,10 +195,14 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
         contract.status = SIGNED
     session.add(contract)
     session.flush()
-    tender = load_tender(uow, contract.tender_id)
-    facts = {"contract_id": contract.id, "tender_id": tender.id, "lot_id": contract.lot_id,
+    facts = {"contract_id": contract.id, "tender_id": contract.tender_id, "lot_id": contract.lot_id,
              "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
              "signed_by": actor.id, "status": contract.status}
+    if session.get(TenderRow, contract.tender_id) is None:  # concluded by another method: no tender moves
+        uow.record("contract.sign", "contract", contract.id, facts,
+                   event="ContractSigned" if both else "ContractSignature")
+        return contract_view(contract, procurement_state(session, contract.tender_id))
+    tender = load_tender(uow, contract.tender_id)
     others = session.exec(select(ContractRow.status).where(
         col(ContractRow.tender_id) == tender.id)).all()
     if both and all(s == SIGNED for s in others) and tender.state == TenderState.AWARDED.value:
