@@ -117,6 +117,7 @@ class SingleSourceView(_Frozen):
     negotiation_digest: str | None
     concluded_at: datetime | None
     contract_id: str | None
+    cancelled_at: datetime | None
     cancel_reason: str | None
     objections: list[SingleSourceObjectionView]
     signatures: list[SignatureView]

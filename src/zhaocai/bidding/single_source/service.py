@@ -14,14 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlmodel import col, select
-
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import require_buyer
 from zhaocai.bidding.single_source import commands, store
 from zhaocai.bidding.single_source.models import NegotiationInput, SingleSourceDraft, SingleSourceView
 from zhaocai.bidding.single_source.rules import DEFAULT_POLICY, SingleSourcePolicy
-from zhaocai.bidding.single_source.tables import SingleSourceRow
 from zhaocai.errors import ValidationError, parse
 from zhaocai.store import UnitOfWork
 
@@ -124,6 +121,21 @@ class SingleSourceService:
                          lambda uow: commands.cancel(uow, procurement_id, body),
                          roles=(Role.PURCHASING, Role.SUPERVISOR))
 
+    def releases(self, procurement_id: str | None = None) -> list[dict[str, Any]]:
+        """OCDS 1.1 releases of every approved single source (or of one), under the platform's
+        publication settings (`platform.publish.settings`); drafts are not published."""
+        from zhaocai.publish.ocds_single_source import releases_in
+        with self._platform.session() as session:
+            rows = [store.load(session, procurement_id)] if procurement_id else store.rows(session, None)
+            views = [store.view(session, r) for r in rows]
+            return releases_in(session, views, self._platform.publish.settings)
+
+    def release_package(self, procurement_id: str | None = None) -> dict[str, Any]:
+        """An OCDS 1.1 release package of the single sources (`platform.publish.to_json` writes it)."""
+        from zhaocai.publish.ocds import release_package
+        settings = self._platform.publish.settings
+        return release_package(self.releases(procurement_id), settings, self._platform.now())
+
     def get(self, procurement_id: str) -> SingleSourceView:
         """One procurement, with its objections and signatures."""
         with self._platform.session() as session:
@@ -132,9 +144,4 @@ class SingleSourceService:
     def list(self, *, state: str | None = None) -> list[SingleSourceView]:
         """Every procurement (optionally in one state), oldest first."""
         with self._platform.session() as session:
-            query = select(SingleSourceRow)
-            if state is not None:
-                query = query.where(col(SingleSourceRow.state) == state)
-            rows = session.exec(query.order_by(col(SingleSourceRow.drafted_at),
-                                               col(SingleSourceRow.id))).all()
-            return [store.view(session, r) for r in rows]
+            return [store.view(session, r) for r in store.rows(session, state)]

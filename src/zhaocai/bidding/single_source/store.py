@@ -45,6 +45,14 @@ def load_objection(session: Session, objection_id: str) -> SingleSourceObjection
     return row
 
 
+def rows(session: Session, state: str | None) -> list[SingleSourceRow]:
+    """Every procurement (optionally in one state), oldest first."""
+    query = select(SingleSourceRow)
+    if state is not None:
+        query = query.where(col(SingleSourceRow.state) == state)
+    return list(session.exec(query.order_by(col(SingleSourceRow.drafted_at), col(SingleSourceRow.id))).all())
+
+
 def reference_facts(session: Session, row: SingleSourceRow) -> ReferenceFacts:
     """What the store holds about the references of `row`'s justification."""
     contract = None
@@ -102,7 +110,8 @@ def view(session: Session, row: SingleSourceRow) -> SingleSourceView:
         notice_ends=row.notice_ends,
         agreed_price=None if row.agreed_fen is None else Money.from_fen(row.agreed_fen).amount,
         negotiation_record=row.negotiation_record, negotiation_digest=row.negotiation_digest,
-        concluded_at=row.concluded_at, contract_id=row.contract_id, cancel_reason=row.cancel_reason,
+        concluded_at=row.concluded_at, contract_id=row.contract_id, cancelled_at=row.cancelled_at,
+        cancel_reason=row.cancel_reason,
         objections=[objection_view(o) for o in objections(session, row.id)],
         signatures=[SignatureView(officer_id=s.officer_id, signed_at=s.signed_at, digest=s.digest)
                     for s in signatures(session, row.id)])
