@@ -19,6 +19,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhaocai.bidding.evaluation.award import period_end
+from zhaocai.clock import local
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import percent_of
 from zhaocai.workdays import WorkingCalendar
@@ -96,6 +97,10 @@ class ReferenceFacts:
     tenders: tuple[TenderFact, ...] = ()
 
 
+def _when(moment: datetime) -> str:
+    return local(moment).strftime("%Y-%m-%d %H:%M")
+
+
 def _yuan(amount: Decimal) -> str:
     return f"{amount:,.2f} 元"
 
@@ -156,7 +161,7 @@ def check_additional(supplier_id: str, amount: Decimal, contract_id: str, facts:
                     f"Additional purchases on contract {c.id} would reach {total}, over "
                     f"{policy.additional_share_percent} % of its {c.amount} ({cap}) (GPL 31(3))",
                     f"对原合同 {c.id} 的添购累计将达 {_yuan(total)}，超过原合同金额 "
-                    f"{_yuan(c.amount)} 的 {policy.additional_share_percent}%"
+                    f"{_yuan(c.amount)}的 {policy.additional_share_percent}%"
                     f"（{_yuan(cap)}）（政府采购法第三十一条第三项）",
                     contract_id=c.id, total=str(total), cap=str(cap), committed=str(facts.committed))
 
@@ -209,16 +214,19 @@ def require_independent_approver(drafter_id: str, approver_id: str) -> None:
 def require_notice_running(now: datetime, notice_ends: datetime) -> None:
     """Objections are lodged during the public notice."""
     if now >= notice_ends:
-        raise _rule("single_source.notice_over", "The public notice is over: objections are lodged during it",
-                    "公示期已结束，异议须在公示期内提出", notice_ends=notice_ends.isoformat())
+        raise _rule("single_source.notice_over",
+                    f"The public notice ended at {_when(notice_ends)} (Asia/Shanghai): objections are lodged "
+                    "during it", f"公示期已于 {_when(notice_ends)} 结束，异议须在公示期内提出",
+                    notice_ends=notice_ends.isoformat())
 
 
 def require_notice_over(now: datetime, notice_ends: datetime) -> None:
     """Negotiation starts only after the whole public notice (GPL Reg 38)."""
     if now < notice_ends:
         raise _rule("single_source.notice_running",
-                    f"The public notice runs until {notice_ends.isoformat()}",
-                    "单一来源公示期尚未届满，不得开始协商", notice_ends=notice_ends.isoformat())
+                    f"The public notice runs until {_when(notice_ends)} (Asia/Shanghai)",
+                    f"单一来源公示期至 {_when(notice_ends)} 届满，届满前不得开始协商",
+                    notice_ends=notice_ends.isoformat())
 
 
 def require_objections_decided(pending: int) -> None:
