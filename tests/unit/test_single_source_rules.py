@@ -166,3 +166,12 @@ def test_an_upheld_objection_ends_the_procurement() -> None:
 def test_machine_states_come_from_the_enum() -> None:
     assert {s.value for s in SingleSourceMachine.states} == {s.value for s in SingleSourceState}
     assert {s.value for s in SingleSourceMachine.final_states} == {"concluded", "cancelled"}
+
+
+def test_the_documented_diagram_is_the_machine() -> None:
+    from pathlib import Path
+
+    lines = ["stateDiagram-v2"] + [f"    {t.source.value} --> {t.target.value} : {t.event}"
+                                   for s in SingleSourceMachine.states for t in s.transitions]
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "single-source.md").read_text(encoding="utf-8")
+    assert "\n".join(lines) in doc
