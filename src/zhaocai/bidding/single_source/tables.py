@@ -10,30 +10,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, Index, Text
-from sqlmodel import Field, SQLModel
+from sqlalchemy import Index
+from sqlmodel import SQLModel
 
-from zhaocai.store.types import JSONText, UTCDateTime
-
-
-def _key() -> Any:
-    return Field(sa_column=Column(Text, primary_key=True))
-
-
-def _text(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(Text, nullable=nullable))
-
-
-def _json(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(JSONText, nullable=nullable))
-
-
-def _time(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(UTCDateTime, nullable=nullable))
-
-
-def _int(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(BigInteger, nullable=nullable))
+from zhaocai.bidding.award.tables import _int, _json, _key, _text, _time  # the column helpers
 
 
 class SingleSourceRow(SQLModel, table=True):
