@@ -165,7 +165,7 @@ class SingleSourceRules(FairnessBase):
             return
         o = pending[k % len(pending)]
         row = next(r for r in self._ss_rows() if r.id == o.procurement_id)
-        allowed = holds(actor, {Role.SUPERVISOR}) and actor.id not in (row.drafted_by, o.raised_by)
+        allowed = holds(actor, {Role.SUPERVISOR}) and actor.id not in (row.drafted_by, row.approved_by, o.raised_by)
         self.attempt("single_source.objection_decide", allowed, self.platform.single_source.decide_objection,
                      actor, o.id, upheld=upheld, answer="经补充论证作出处理", inv="i51")
 
@@ -313,7 +313,7 @@ class SingleSourceRules(FairnessBase):
                         f"I51: {row.id} negotiated with objection {o.id} undecided"
                     assert o.decision == "dismissed", f"I51: {row.id} went on after an upheld objection"
                 if o.decision is not None:
-                    assert o.decided_by not in (row.drafted_by, o.raised_by) and \
+                    assert o.decided_by not in (row.drafted_by, row.approved_by, o.raised_by) and \
                         Role.SUPERVISOR in ROLES_OF.get(o.decided_by or "", frozenset()), \
                         f"I51: objection {o.id} decided by {o.decided_by}"
                 if o.decision == "upheld":

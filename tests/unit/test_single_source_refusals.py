@@ -203,6 +203,13 @@ def drafter_supervisor_decides_objection(p: Platform, a: dict[str, Actor], c: Ma
     return lambda: p.single_source.decide_objection(BOTH, oid, upheld=False, answer="专利唯一")
 
 
+@case("single_source.objection_decider")
+def approver_decides_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    view = noticed(p, a, supplier(p, a))
+    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？")
+    return lambda: p.single_source.decide_objection(a["supervisor"], oid, upheld=False, answer="维持原审批")
+
+
 @case("single_source.objection_decided")
 def deciding_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = noticed(p, a, supplier(p, a))

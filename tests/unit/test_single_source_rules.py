@@ -106,9 +106,10 @@ def test_failed_tenders_must_be_one_failed_chain_of_the_same_need() -> None:
 def test_people_rules() -> None:
     assert code_of(rules.require_independent_approver, "p1", "p1") == "single_source.self_approval"
     rules.require_independent_approver("p1", "s1")
-    assert code_of(rules.require_decider, "p1", "x", "p1") == "single_source.objection_decider"
-    assert code_of(rules.require_decider, "p1", "s1", "s1") == "single_source.objection_decider"
-    rules.require_decider("p1", "x", "s1")
+    assert code_of(rules.require_decider, "p1", "s1", "x", "p1") == "single_source.objection_decider"
+    assert code_of(rules.require_decider, "p1", "s1", "x", "s1") == "single_source.objection_decider"
+    assert code_of(rules.require_decider, "p1", "s1", "s2", "s2") == "single_source.objection_decider"
+    rules.require_decider("p1", "s1", "x", "s2")
     assert code_of(rules.require_new_signer, ["p1"], "p1") == "single_source.already_signed"
     assert code_of(rules.require_signatures, ["p1"], "p1", 2) == "single_source.signatures_short"
     assert code_of(rules.require_signatures, ["p1", "p1"], "p1", 2) == "single_source.signatures_short"
@@ -157,10 +158,11 @@ def test_machine_walks_the_road_and_refuses_every_shortcut() -> None:
 
 
 def test_an_upheld_objection_ends_the_procurement() -> None:
-    row = _row("notice")
-    assert code_of(fire, row, "uphold_objection", raised_by="x", decider_id="p1") \
-        == "single_source.objection_decider"
-    assert fire(row, "uphold_objection", raised_by="x", decider_id="s1") is SingleSourceState.CANCELLED
+    row = _row("notice", approved_by="s1")
+    for decider in ("p1", "s1"):
+        assert code_of(fire, row, "uphold_objection", raised_by="x", decider_id=decider) \
+            == "single_source.objection_decider"
+    assert fire(row, "uphold_objection", raised_by="x", decider_id="s2") is SingleSourceState.CANCELLED
 
 
 def test_machine_states_come_from_the_enum() -> None:

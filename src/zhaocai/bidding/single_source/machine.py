@@ -51,7 +51,7 @@ def notice_running(model: Any, now: datetime, **_: Any) -> None:
 
 
 def decider_independent(model: Any, raised_by: str, decider_id: str, **_: Any) -> None:
-    rules.require_decider(model.drafted_by, raised_by, decider_id)
+    rules.require_decider(model.drafted_by, model.approved_by, raised_by, decider_id)
 
 
 def notice_over(model: Any, now: datetime, **_: Any) -> None:

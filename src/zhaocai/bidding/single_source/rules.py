@@ -264,9 +264,10 @@ def require_signatures(signers: Iterable[str], drafter_id: str, needed: int) -> 
                     signers=sorted(distinct), needed=needed)
 
 
-def require_decider(drafter_id: str, raised_by: str, decider_id: str) -> None:
-    """An objection is decided by a supervisor who neither drafted the procurement nor objected."""
-    if decider_id in (drafter_id, raised_by):
+def require_decider(drafter_id: str, approver_id: str | None, raised_by: str, decider_id: str) -> None:
+    """An objection is decided by a supervisor who neither drafted nor approved the procurement
+    (nobody reviews their own decision) nor raised the objection."""
+    if decider_id in (drafter_id, approver_id, raised_by):
         raise PermissionDenied("single_source.objection_decider",
-                               "Neither the drafter nor the objector decides an objection",
-                               "起草人和异议人均不得处理该异议", {"actor": decider_id})
+                               "Neither the drafter, the approver nor the objector decides an objection",
+                               "起草人、审批人和异议人均不得处理该异议", {"actor": decider_id})

@@ -86,7 +86,7 @@ class SingleSourceService:
 
     def decide_objection(self, actor: Actor, objection_id: str, *, upheld: bool,
                          answer: str) -> SingleSourceView:
-        """A supervisor (neither the drafter nor the objector) upholds or dismisses an objection."""
+        """A supervisor (not the drafter, the approver or the objector) upholds or dismisses an objection."""
         require_buyer(actor, "single_source.objection_decide")
         body = _text(answer, "answer")
         return self._run(actor, "single_source.objection_decide",
