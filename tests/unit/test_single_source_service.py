@@ -109,8 +109,9 @@ def test_no_tender_path_takes_a_single_source(platform: Platform, actors: dict[s
                     lambda: platform.tenders.submit_bid(supplier_actor(view.supplier_id), view.id,
                                                         {"lots": [{"lot": "L1", "price": "1.00"}]}),
                     lambda: platform.evaluation.award(actors["purchasing"], view.id)):
-        with pytest.raises(NotFoundError):
+        with pytest.raises(NotFoundError) as info:
             attempt()
+        assert info.value.code == "tender.not_found"
 
 
 def test_the_policy_is_frozen_when_drafted_and_never_laxer_than_the_law(
