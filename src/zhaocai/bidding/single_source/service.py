@@ -56,8 +56,10 @@ class SingleSourceService:
         return self._policy
 
     def set_policy(self, policy: SingleSourcePolicy | Mapping[str, Any]) -> SingleSourcePolicy:
-        """Replace the organisation's policy for later drafts. Every value is checked against its
-        floor (`validation.input` when laxer); drafted procurements keep the policy they froze."""
+        """Replace this platform's policy for later drafts. Every value is checked against its
+        floor (`validation.input` when laxer); drafted procurements keep the policy they froze.
+        The policy lives in this `Platform` object, not in the store: set it where the platform
+        is opened, in every process."""
         self._policy = parse(SingleSourcePolicy, policy)
         return self._policy
 
@@ -69,7 +71,7 @@ class SingleSourceService:
         policy = self._policy
         return self._run(actor, "single_source.draft", lambda uow: commands.draft(uow, parsed, policy),
                          roles=OFFICERS, idempotency_key=idempotency_key,
-                                  request=parsed.model_dump(mode="json"))
+                         request=parsed.model_dump(mode="json"))
 
     def approve(self, actor: Actor, procurement_id: str) -> SingleSourceView:
         """A supervisor who is not the drafter approves; the public notice starts."""
