@@ -14,6 +14,7 @@ from single_source_kit import (
     negotiated,
     noticed,
     signed_contract,
+    ss_draft,
     supplier,
 )
 from zhaocai.actors import Actor
@@ -128,3 +129,14 @@ def test_the_policy_is_frozen_when_drafted_and_never_laxer_than_the_law(
     assert later.notice_ends is not None and before.notice_ends is not None
     assert later.notice_ends - before.notice_ends >= timedelta(days=2)
     assert [v.id for v in platform.single_source.list(state="notice")] == [before.id, later.id]
+
+
+def test_a_replayed_draft_answers_the_first_and_adds_nothing(platform: Platform, actors: dict[str, Actor],
+                                                            clock: ManualClock) -> None:
+    data = ss_draft(supplier(platform, actors))
+    first = platform.single_source.draft(actors["purchasing"], data, idempotency_key="ss-draft-1")
+    again = platform.single_source.draft(actors["purchasing"], data, idempotency_key="ss-draft-1")
+    assert again == first and len(platform.single_source.list()) == 1
+    with pytest.raises(ZhaocaiError) as info:
+        platform.single_source.draft(actors["purchasing"], {**data, "estimate": "1.00"}, idempotency_key="ss-draft-1")
+    assert info.value.code == "idempotency.request_mismatch"
