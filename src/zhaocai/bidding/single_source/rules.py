@@ -109,6 +109,9 @@ def _rule(code: str, en: str, zh: str, **details: object) -> RuleViolation:
     return RuleViolation(code, en, zh, dict(details))
 
 
+_FIELD_ZH = {"earlier_contract_id": "原合同编号", "failed_tender_ids": "流标项目编号"}
+
+
 def check_reference_shape(justification: Justification, earlier_contract_id: str | None,
                           failed_tender_ids: Sequence[str], policy: SingleSourcePolicy) -> None:
     """Each ground names exactly the references it needs (`single_source.references`)."""
@@ -128,7 +131,7 @@ def check_reference_shape(justification: Justification, earlier_contract_id: str
             f"Ground {justification.value} does not take these references: {', '.join(problems)} "
             f"(additional_compatible names one earlier contract; failed_twice names "
             f"{policy.failed_tenders_needed} distinct failed tenders; the others name none)",
-            f"单一来源理由“{justification.label_zh}”的引用不符：{'、'.join(problems)}"
+            f"单一来源理由“{justification.label_zh}”的引用不符：{'、'.join(_FIELD_ZH[p] for p in problems)}"
             f"（添购须指明一份原合同；两次招标失败须指明{policy.failed_tenders_needed}个不同的流标项目；其他理由不引用）",
             {"justification": justification.value, "fields": problems})
 
