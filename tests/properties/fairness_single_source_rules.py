@@ -36,6 +36,8 @@ BOTH = Actor(id="ps-qian", name="钱主任", roles=frozenset({Role.PURCHASING, R
 PEOPLE = {**ACTORS, "both": BOTH}
 ROLES_OF = {a.id: a.roles for a in PEOPLE.values()}
 SS_WHO = [*WHO, "both", "both"]
+DRAFTERS = ["purchasing", "purchasing2", "both"] * 3
+APPROVERS = ["supervisor", "supervisor2", "both"] * 3
 GROUNDS = ["proprietary", "emergency", "additional_compatible", "additional_compatible", "failed_twice",
            "failed_twice"]
 LIVE = ("notice", "negotiating", "concluded")
@@ -101,7 +103,7 @@ class SingleSourceRules(FairnessBase):
                                 "estimate": estimate}, supplier_id
         return ground, {"estimate": estimate}, supplier_id
 
-    @rule(who=st.sampled_from(SS_WHO), s=PICK, ground=st.sampled_from(GROUNDS), k=PICK,
+    @rule(who=st.sampled_from([*SS_WHO, *DRAFTERS]), s=PICK, ground=st.sampled_from(GROUNDS), k=PICK,
           share=st.sampled_from([3, 8, 10, 11, 40]), made_up=st.booleans(), estimate=ESTIMATES)
     def ss_draft(self, who: str, s: int, ground: str, k: int, share: int, made_up: bool,
                  estimate: str) -> None:
@@ -123,10 +125,12 @@ class SingleSourceRules(FairnessBase):
         shape_ok = len(set(refs.get("failed_tender_ids", ["a", "b"]))) == 2
         ok, view = self.attempt("single_source.draft", holds(actor, {Role.PURCHASING}) and shape_ok,
                                 self.platform.single_source.draft, actor, data)
+        if ok:
+            TALLY[f"single source drafted: {ground} ({mode})"] += 1
         return view.id if ok else None
 
     @precondition(lambda self: bool(self._ss_rows("drafted")))
-    @rule(k=PICK, who=st.sampled_from(SS_WHO))
+    @rule(k=PICK, who=st.sampled_from([*SS_WHO, *APPROVERS]))
     def ss_approve(self, k: int, who: str) -> None:
         self._approve(self._ss_pick(k, "drafted"), PEOPLE[who])
 
@@ -137,6 +141,7 @@ class SingleSourceRules(FairnessBase):
                                 actor, row.id, inv="i50")
         if ok:
             self._eligible_now("approve", view.supplier_id, view.estimate)
+            TALLY[f"single source approved: {view.justification.value}"] += 1
 
     @precondition(lambda self: bool(self._ss_rows("notice")))
     @rule(k=PICK, who=st.sampled_from([*SS_WHO, "rival"]))
