@@ -80,6 +80,9 @@ class Platform:
         from zhaocai.bidding.award import EvaluationService
 
         self.evaluation = EvaluationService(self)
+        from zhaocai.bidding.single_source.service import SingleSourceService
+
+        self.single_source = SingleSourceService(self)
         from zhaocai.integrity.service import IntegrityService
 
         self.integrity = IntegrityService(self)

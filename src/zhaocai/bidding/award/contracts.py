@@ -174,6 +174,22 @@ def all_signed(session: Session, tender_id: str) -> bool:
         col(ContractRow.tender_id) == tender_id)).all() if s != VOID)
 
 
+def procurement_of(session: Session, procurement_id: str) -> tuple[str, str]:
+    """The state and category of the procurement a contract comes from: a tender's, or a single
+    source's (whose contracts carry its id in `tender_id`)."""
+    tender = session.get(TenderRow, procurement_id)
+    if tender is not None:
+        return tender.state, tender.category
+    from zhaocai.bidding.single_source.store import load
+    row = load(session, procurement_id)
+    return row.state, row.category
+
+
+def procurement_state(session: Session, procurement_id: str) -> str:
+    """The state of the procurement a contract comes from: a tender's, or a single source's."""
+    return procurement_of(session, procurement_id)[0]
+
+
 def load_contract(session: Session, contract_id: str) -> ContractRow:
     """A contract or NotFoundError."""
     row = session.get(ContractRow, contract_id)
@@ -211,8 +227,8 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     if (contract.supplier_signed_by if supplier_side else contract.buyer_signed_by) is not None:
         raise conflict("contract.side_signed", "The supplier already signed" if supplier_side else
                        "The buyer already signed", "供应商已签署" if supplier_side else "招标人已签署")
-    tender = load_tender(uow, contract.tender_id)
-    require_eligible_signatory(session, tender, contract, uow.now)  # at this moment, either side
+    _, category = procurement_of(session, contract.tender_id)
+    require_eligible_signatory(session, category, contract, uow.now)  # at this moment, either side
     if supplier_side:
         contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
     else:
@@ -222,9 +238,14 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
         contract.status = SIGNED
     session.add(contract)
     session.flush()
-    facts = {"contract_id": contract.id, "tender_id": tender.id, "lot_id": contract.lot_id,
+    facts = {"contract_id": contract.id, "tender_id": contract.tender_id, "lot_id": contract.lot_id,
              "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
              "signed_by": actor.id, "status": contract.status}
+    if session.get(TenderRow, contract.tender_id) is None:  # concluded by another method: no tender moves
+        uow.record("contract.sign", "contract", contract.id, facts,
+                   event="ContractSigned" if both else "ContractSignature")
+        return contract_view(contract, procurement_state(session, contract.tender_id))
+    tender = load_tender(uow, contract.tender_id)
     if both and all_signed(session, tender.id) and tender.state == TenderState.AWARDED.value:
         fire_transition(uow, tender, "contract", facts, action="contract.sign")
     else:

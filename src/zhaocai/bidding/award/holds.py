@@ -66,10 +66,11 @@ def require_eligible_winners(session: Session, tender: TenderRow,
         raise ineligible_error(lost, tender.id)
 
 
-def require_eligible_signatory(session: Session, tender: TenderRow, contract: ContractRow,
+def require_eligible_signatory(session: Session, category: str, contract: ContractRow,
                                at: datetime) -> None:
-    """Refuse a signature (either side's) while the contract's supplier is not eligible now."""
-    verdict = check_eligibility(session, contract.supplier_id, Category(tender.category),
+    """Refuse a signature (either side's) while the contract's supplier is not eligible now for
+    the procurement's `category`."""
+    verdict = check_eligibility(session, contract.supplier_id, Category(category),
                                 Money.from_fen(contract.amount_fen).amount, at)
     if verdict.eligible:
         return

@@ -315,7 +315,7 @@ class EvaluationService:
         """One contract."""
         with self._platform.session() as session:
             row = contracts.load_contract(session, contract_id)
-            return contracts.contract_view(row, load_tender_row(session, row.tender_id).state)
+            return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
 
     def contracts(self, tender_id: str) -> list[ContractView]:
         """The contracts of a tender, lot by lot."""
