@@ -115,7 +115,7 @@ class Platform:
         action: str,
         handler: Callable[[UnitOfWork], R],
         *,
-        roles: Iterable[Role],
+        roles: Iterable[Role] | None,
         idempotency_key: str | None = None,
         request: Any = None,
     ) -> R:
@@ -123,16 +123,18 @@ class Platform:
 
         The actor must hold one of `roles`. A command whose `roles` do not include the supplier
         role is a staff command (`roles=()`: the system's own work): a supplier's user is refused
-        on it whatever other roles it holds (`permission.supplier_as_staff`). The handler checks,
+        on it whatever other roles it holds (`permission.supplier_as_staff`). `roles=None` opens
+        the command to everyone, with or without a role (a public objection). The handler checks,
         changes and records; if it raises, nothing is written. With an `idempotency_key`, a repeat
         by the same actor with the same `request` (the command's input, JSON-able; see
         `zhaocai.idempotency.request_digest`) returns the first result; the key reused with another
         request is a `ConflictError` (`idempotency.request_mismatch`) and changes nothing.
         """
-        allowed = frozenset(roles)
-        require_role(actor, allowed, action)
-        if Role.SUPPLIER not in allowed:
-            require_not_supplier(actor, action)
+        if roles is not None:
+            allowed = frozenset(roles)
+            require_role(actor, allowed, action)
+            if Role.SUPPLIER not in allowed:
+                require_not_supplier(actor, action)
         try:
             return self._run_once(actor, action, handler, idempotency_key, request)
         except IntegrityError:

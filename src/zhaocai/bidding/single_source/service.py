@@ -46,7 +46,7 @@ class SingleSourceService:
         self._policy = policy
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], *,
-             roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
+             roles: Sequence[Role] | None, idempotency_key: str | None = None, request: Any = None) -> R:
         return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
                                   request=request)
 
@@ -81,10 +81,11 @@ class SingleSourceService:
                          lambda uow: commands.approve(uow, procurement_id, calendar), roles=SUPERVISORS)
 
     def lodge_objection(self, actor: Actor, procurement_id: str, text: str) -> str:
-        """Anyone, another supplier included, objects during the notice; returns the objection id."""
+        """Anyone, another supplier's user included, objects during the notice; returns the
+        objection id."""
         body = _text(text, "text")
         return self._run(actor, "single_source.objection",
-                         lambda uow: commands.lodge_objection(uow, procurement_id, body), roles=())
+                         lambda uow: commands.lodge_objection(uow, procurement_id, body), roles=None)
 
     def decide_objection(self, actor: Actor, objection_id: str, *, upheld: bool,
                          answer: str) -> SingleSourceView:
