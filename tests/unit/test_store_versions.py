@@ -1,0 +1,216 @@
+"""The store's schema versions: the migrations are the tables, a new store opens at head, an
+outdated or newer store is refused, and a store made by 0.1.0 (with its data) upgrades intact."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, inspect, text
+from typer.testing import CliRunner
+
+from factories import application
+from helpers import ACTORS, refused, row_counts, snapshot
+from zhaocai.cli import app
+from zhaocai.clock import ManualClock
+from zhaocai.errors import ConflictError
+from zhaocai.platform import Platform
+from zhaocai.store import make_engines, normalise_url
+from zhaocai.store.versioning import (
+    BASELINE,
+    alembic_config,
+    head_revision,
+    load_tables,
+    store_version,
+    upgrade,
+)
+
+DATA = Path(__file__).parent.parent / "data"
+runner = CliRunner()
+
+
+@contextmanager
+def engine_for(url: str) -> Iterator[Engine]:
+    """The store's command engine (SQLite's BEGIN IMMEDIATE, as the library uses it)."""
+    engine, read_engine = make_engines(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        read_engine.dispose()
+
+
+def schema_diff(url: str) -> list[Any]:
+    """Alembic's autogenerate diff between the store at `url` and the library's tables."""
+    metadata = load_tables()
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            return list(compare_metadata(context, metadata))
+    finally:
+        engine.dispose()
+
+
+def version_of(url: str) -> Any:
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.connect() as connection:
+            return store_version(connection)
+    finally:
+        engine.dispose()
+
+
+def load_0_1_0(backend: str, url: str) -> None:
+    """Fill the empty store at `url` with the 0.1.0 demo's store (tables as 0.1.0 made them)."""
+    if backend == "sqlite":
+        shutil.copyfile(DATA / "store-0.1.0.db", url.removeprefix("sqlite:///"))
+        return
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.begin() as connection:  # straight to psycopg: no parameters, so '%' is text
+            dump = (DATA / "store-0.1.0.postgresql.sql").read_text(encoding="utf-8")
+            connection.connection.driver_connection.execute(dump)
+    finally:
+        engine.dispose()
+
+
+def test_the_migrations_form_one_line_from_the_0_1_0_baseline() -> None:
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert len(scripts.get_heads()) == 1, "two heads: give the newer revision the other as down_revision"
+    assert scripts.get_base() == BASELINE
+    assert head_revision() == scripts.get_current_head()
+
+
+@pytest.mark.parametrize("made_by", ["migrations", "Platform.open"])
+def test_the_migrations_head_is_the_tables(db_url: str, clock: ManualClock, made_by: str) -> None:
+    """Fails when a table or column changed without a revision: add one (docs/foundation.md,
+    "Schema versions and upgrades"); the diff printed is what it must do."""
+    if made_by == "migrations":
+        with engine_for(db_url) as engine:
+            before, after = upgrade(engine)
+        assert before.empty and after.current
+    else:
+        Platform.open(db_url, clock=clock).close()
+    assert version_of(db_url).current
+    diff = schema_diff(db_url)
+    assert diff == [], f"the tables and the migrations' head {head_revision()} differ: {diff}"
+
+
+def test_a_new_store_opens_at_head_and_opens_again(db_url: str, clock: ManualClock) -> None:
+    with Platform.open(db_url, clock=clock) as platform:
+        platform.suppliers.register(ACTORS["purchasing"], application("新库供应商", seed=3))
+    version = version_of(db_url)
+    assert version.stamped and version.current and version.revision == head_revision()
+    with Platform.open(db_url, clock=clock) as platform:
+        assert platform.audit.verify().ok
+
+
+def test_an_outdated_store_is_refused_and_left_unchanged(db_url: str, clock: ManualClock) -> None:
+    with engine_for(db_url) as engine, engine.begin() as connection:
+        config = alembic_config(connection)
+        command.upgrade(config, BASELINE)
+    error = refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_outdated",
+                    Platform.open, db_url, clock=clock)
+    assert error.details["revision"] == BASELINE and error.details["head"] == head_revision()
+    assert error.details["command"].startswith("zhaocai db upgrade --db ")
+    assert "zhaocai db upgrade" in error.message_en and "zhaocai db upgrade" in error.message_zh
+    assert BASELINE in error.message_zh and "旧" in error.message_zh
+
+
+def test_a_newer_store_is_refused_and_left_unchanged(db_url: str, clock: ManualClock) -> None:
+    Platform.open(db_url, clock=clock).close()
+    engine = create_engine(normalise_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    error = refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_newer",
+                    Platform.open, db_url, clock=clock)
+    assert error.details == {"revision": "9999", "head": head_revision()}
+    with engine_for(db_url) as engine:
+        refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_newer", upgrade, engine)
+
+
+def test_the_upgrade_command_names_the_store_without_its_password() -> None:
+    from zhaocai.store.versioning import upgrade_command
+
+    assert upgrade_command("postgresql://app:s3cret@db:5432/zc") == \
+        "zhaocai db upgrade --db postgresql://app:***@db:5432/zc"
+
+
+def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, clock: ManualClock) -> None:
+    load_0_1_0(backend, db_url)
+    found = version_of(db_url)
+    assert (found.revision, found.stamped) == (BASELINE, False)
+    refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_outdated",
+            Platform.open, db_url, clock=clock)
+    counts, rows = row_counts(db_url), snapshot(db_url)
+    assert counts["audit_event"] == 179 and counts["supplier"] == 16
+
+    with engine_for(db_url) as engine:
+        before, after = upgrade(engine)
+    assert (before.revision, after.revision) == (BASELINE, head_revision()) and after.stamped
+    assert schema_diff(db_url) == []
+    upgraded = row_counts(db_url)
+    assert upgraded == {**counts, **{name: 0 for name in upgraded.keys() - counts.keys() - {"alembic_version"}},
+                        "alembic_version": 1}
+    engine = create_engine(normalise_url(db_url))
+    try:
+        columns = {name: [c["name"] for c in inspect(engine).get_columns(name)] for name in rows}
+        with engine.connect() as connection:
+            for name, old in rows.items():  # every old row, every old column: as they were
+                old_columns = columns[name][:len(old[0])] if old else []
+                query = text(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in old_columns) or "1"} '
+                             f'FROM "{name}"')
+                now = sorted((tuple(r) for r in connection.execute(query)), key=repr) if old else []
+                assert now == old, name
+    finally:
+        engine.dispose()
+
+    with Platform.open(db_url, clock=clock) as platform:
+        checked = platform.audit.verify()
+        assert checked.ok and checked.checked == 179
+        supplier = platform.suppliers.register(ACTORS["purchasing"], application("升级后供应商", seed=11))
+        assert supplier
+        assert platform.audit.verify().ok and platform.audit.verify().checked == 180
+    assert row_counts(db_url)["supplier"] == 17
+
+
+def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str) -> None:
+    load_0_1_0(backend, db_url)
+    current = runner.invoke(app, ["db", "current", "--db", db_url, "--json"])
+    assert current.exit_code == 1
+    assert json.loads(current.stdout) == {"revision": BASELINE, "head": head_revision(), "stamped": False,
+                                          "known": True, "current": False}
+    refused_open = runner.invoke(app, ["verify", "--db", db_url])
+    assert refused_open.exit_code == 2 and "store.schema_outdated" in refused_open.stdout
+    assert refused_open.exception is None or isinstance(refused_open.exception, SystemExit)
+    done = runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    assert done.exit_code == 0 and "upgraded" in done.stdout, done.stdout
+    again = runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    assert again.exit_code == 0 and "already at head" in again.stdout
+    assert runner.invoke(app, ["db", "current", "--db", db_url]).exit_code == 0
+    assert runner.invoke(app, ["verify", "--db", db_url]).exit_code == 0
+
+
+def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> None:
+    assert runner.invoke(app, ["db", "upgrade", "--db", db_url]).exit_code == 0
+    engine = create_engine(normalise_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    assert result.exit_code == 2 and "store.schema_newer" in result.stdout
+    assert isinstance(result.exception, SystemExit)
+    assert os.environ.get("PYTEST_CURRENT_TEST")
