@@ -14,8 +14,6 @@ from typing import Any
 
 import pytest
 from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
 from typer.testing import CliRunner
@@ -31,7 +29,7 @@ from zhaocai.store.versioning import (
     BASELINE,
     alembic_config,
     head_revision,
-    load_tables,
+    schema_differences,
     store_version,
     upgrade,
 )
@@ -53,12 +51,10 @@ def engine_for(url: str) -> Iterator[Engine]:
 
 def schema_diff(url: str) -> list[Any]:
     """Alembic's autogenerate diff between the store at `url` and the library's tables."""
-    metadata = load_tables()
     engine = create_engine(normalise_url(url))
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
-            return list(compare_metadata(context, metadata))
+            return schema_differences(connection)
     finally:
         engine.dispose()
 
@@ -214,3 +210,34 @@ def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> No
     assert result.exit_code == 2 and "store.schema_newer" in result.stdout
     assert isinstance(result.exception, SystemExit)
     assert os.environ.get("PYTEST_CURRENT_TEST")
+
+
+def test_an_unversioned_store_already_at_head_is_stamped_without_changes(db_url: str, clock: ManualClock) -> None:
+    with Platform.open(db_url, clock=clock) as platform:  # a store made before versions were kept
+        platform.suppliers.register(ACTORS["purchasing"], application("未标版本", seed=5))
+    engine = create_engine(normalise_url(db_url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE alembic_version"))
+    engine.dispose()
+    assert version_of(db_url).revision == BASELINE
+    rows = snapshot(db_url)
+    with engine_for(db_url) as store:
+        before, after = upgrade(store)
+    assert not before.stamped and after.current
+    assert {k: v for k, v in snapshot(db_url).items() if k != "alembic_version"} == rows
+    with Platform.open(db_url, clock=clock) as platform:
+        assert platform.audit.verify().ok
+
+
+def test_an_upgrade_that_fails_changes_nothing(backend: str, db_url: str) -> None:
+    load_0_1_0(backend, db_url)
+    engine = create_engine(normalise_url(db_url))
+    with engine.begin() as connection:  # in the way of revision 0002's new table
+        connection.execute(text('CREATE TABLE "evaluation_related" (x integer)'))
+    engine.dispose()
+    with engine_for(db_url) as store:
+        error = refused(SimpleNamespace(url=db_url), ConflictError, "store.upgrade_failed", upgrade, store)
+    assert error.details["revision"] == BASELINE and error.details["reason"]
+    assert "alembic_version" not in row_counts(db_url)
+    result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
+    assert result.exit_code == 2 and "store.upgrade_failed" in result.stdout

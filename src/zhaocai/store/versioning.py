@@ -8,6 +8,7 @@ the code is refused until `zhaocai db upgrade` runs; a store ahead of the code i
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from dataclasses import dataclass
@@ -15,12 +16,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 from alembic import command
+from alembic.autogenerate import compare_metadata
 from alembic.autogenerate.api import AutogenContext
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import SQLModel
 
@@ -83,16 +86,28 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@functools.cache
+def _revisions() -> tuple[str, frozenset[str]]:
+    """The head and every revision of the packaged migrations (read once per process)."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    head = scripts.get_current_head()  # Alembic refuses two heads here
+    assert head is not None, "the packaged migrations have no revision"
+    return head, frozenset(script.revision for script in scripts.walk_revisions())
+
+
 def head_revision() -> str:
     """The newest revision the code knows (the migrations form one line: one head)."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the packaged migrations have no revision"
-    return head
+    return _revisions()[0]
 
 
 def _known(revision: str) -> bool:
-    return revision in {script.revision for script in
-                        ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return revision in _revisions()[1]
+
+
+def schema_differences(connection: Connection) -> list[Any]:
+    """Alembic's autogenerate diff from the store to the code's tables (empty: the same)."""
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, load_tables()))
 
 
 def store_version(connection: Connection) -> StoreVersion:
@@ -169,11 +184,27 @@ def upgrade(engine: Engine) -> tuple[StoreVersion, StoreVersion]:
         if not before.known:
             require_current(before, engine.url.render_as_string(hide_password=False))
         config = alembic_config(connection)
-        if before.revision == BASELINE and not before.stamped:
-            command.stamp(config, BASELINE)
-        command.upgrade(config, "head")
+        try:
+            if before.revision == BASELINE and not before.stamped:
+                # Made by 0.1.0, or by a later zhaocai before versions were kept whose tables
+                # are already the code's: stamp what it is.
+                command.stamp(config, before.head if not schema_differences(connection) else BASELINE)
+            command.upgrade(config, "head")
+        except SQLAlchemyError as failure:
+            raise _failed(before, failure) from failure
         after = store_version(connection)
     return before, after
+
+
+def _failed(before: StoreVersion, failure: SQLAlchemyError) -> ConflictError:
+    reason = str(failure.orig if isinstance(failure, DBAPIError) else failure).splitlines()[0]
+    return ConflictError(
+        "store.upgrade_failed",
+        f"The store could not be upgraded from revision {before.revision} to {before.head}, "
+        f"so nothing was changed: {reason}",
+        f"数据库无法从版本 {before.revision} 升级到 {before.head}，未作任何更改（数据库的错误原文见英文信息）。",
+        {"revision": before.revision, "head": before.head, "reason": reason},
+    )
 
 
 def render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
