@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from typer.testing import CliRunner
 
 from factories import application
@@ -49,23 +50,39 @@ def engine_for(url: str) -> Iterator[Engine]:
         read_engine.dispose()
 
 
-def schema_diff(url: str) -> list[Any]:
-    """Alembic's autogenerate diff between the store at `url` and the library's tables."""
+@contextmanager
+def connected(url: str) -> Iterator[Connection]:
+    """A plain connection to the store, in a transaction committed at the end."""
     engine = create_engine(normalise_url(url))
     try:
-        with engine.connect() as connection:
-            return schema_differences(connection)
+        with engine.begin() as connection:
+            yield connection
     finally:
         engine.dispose()
+
+
+def execute(url: str, sql: str) -> None:
+    with connected(url) as connection:
+        connection.execute(text(sql))
+
+
+def schema_diff(url: str) -> list[Any]:
+    """Alembic's autogenerate diff between the store at `url` and the library's tables."""
+    with connected(url) as connection:
+        return schema_differences(connection)
 
 
 def version_of(url: str) -> Any:
-    engine = create_engine(normalise_url(url))
-    try:
-        with engine.connect() as connection:
-            return store_version(connection)
-    finally:
-        engine.dispose()
+    with connected(url) as connection:
+        return store_version(connection)
+
+
+def rows_of(url: str, columns: dict[str, list[str]]) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of each table, only the columns named, sorted."""
+    with connected(url) as connection:
+        return {name: sorted((tuple(row) for row in connection.execute(
+            text(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in names)} FROM "{name}"'))), key=repr)
+            for name, names in columns.items()}
 
 
 def load_0_1_0(backend: str, url: str) -> None:
@@ -73,13 +90,9 @@ def load_0_1_0(backend: str, url: str) -> None:
     if backend == "sqlite":
         shutil.copyfile(DATA / "store-0.1.0.db", url.removeprefix("sqlite:///"))
         return
-    engine = create_engine(normalise_url(url))
-    try:
-        with engine.begin() as connection:  # straight to psycopg: no parameters, so '%' is text
-            dump = (DATA / "store-0.1.0.postgresql.sql").read_text(encoding="utf-8")
-            connection.connection.driver_connection.execute(dump)
-    finally:
-        engine.dispose()
+    with connected(url) as connection:  # straight to psycopg: no parameters, so '%' is text
+        dump = (DATA / "store-0.1.0.postgresql.sql").read_text(encoding="utf-8")
+        connection.connection.driver_connection.execute(dump)
 
 
 def test_the_migrations_form_one_line_from_the_0_1_0_baseline() -> None:
@@ -127,10 +140,7 @@ def test_an_outdated_store_is_refused_and_left_unchanged(db_url: str, clock: Man
 
 def test_a_newer_store_is_refused_and_left_unchanged(db_url: str, clock: ManualClock) -> None:
     Platform.open(db_url, clock=clock).close()
-    engine = create_engine(normalise_url(db_url))
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    engine.dispose()
+    execute(db_url, "UPDATE alembic_version SET version_num = '9999'")
     error = refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_newer",
                     Platform.open, db_url, clock=clock)
     assert error.details == {"revision": "9999", "head": head_revision()}
@@ -145,13 +155,16 @@ def test_the_upgrade_command_names_the_store_without_its_password() -> None:
         "zhaocai db upgrade --db postgresql://app:***@db:5432/zc"
 
 
-def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, clock: ManualClock) -> None:
+def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, clock: ManualClock,
+                                                 tmp_path: Path) -> None:
     load_0_1_0(backend, db_url)
     found = version_of(db_url)
     assert (found.revision, found.stamped) == (BASELINE, False)
     refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_outdated",
             Platform.open, db_url, clock=clock)
     counts, rows = row_counts(db_url), snapshot(db_url)
+    with connected(db_url) as connection:
+        columns = {name: [c["name"] for c in inspect(connection).get_columns(name)] for name in rows}
     assert counts["audit_event"] == 179 and counts["supplier"] == 16
 
     with engine_for(db_url) as engine:
@@ -161,18 +174,7 @@ def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, cloc
     upgraded = row_counts(db_url)
     assert upgraded == {**counts, **{name: 0 for name in upgraded.keys() - counts.keys() - {"alembic_version"}},
                         "alembic_version": 1}
-    engine = create_engine(normalise_url(db_url))
-    try:
-        columns = {name: [c["name"] for c in inspect(engine).get_columns(name)] for name in rows}
-        with engine.connect() as connection:
-            for name, old in rows.items():  # every old row, every old column: as they were
-                old_columns = columns[name][:len(old[0])] if old else []
-                query = text(f'SELECT {", ".join(f"{chr(34)}{c}{chr(34)}" for c in old_columns) or "1"} '
-                             f'FROM "{name}"')
-                now = sorted((tuple(r) for r in connection.execute(query)), key=repr) if old else []
-                assert now == old, name
-    finally:
-        engine.dispose()
+    assert rows_of(db_url, columns) == rows  # every 0.1.0 row, every 0.1.0 column: as it was
 
     with Platform.open(db_url, clock=clock) as platform:
         checked = platform.audit.verify()
@@ -180,6 +182,11 @@ def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, cloc
         supplier = platform.suppliers.register(ACTORS["purchasing"], application("升级后供应商", seed=11))
         assert supplier
         assert platform.audit.verify().ok and platform.audit.verify().checked == 180
+        public = sqlite3.connect(platform.publish.public_database(tmp_path / "public.db"))
+        try:  # the 0.1.0 tenders and awards read back through every table the portal publishes
+            assert public.execute("SELECT count(*) FROM tenders").fetchone()[0] == counts["tender"]
+        finally:
+            public.close()
     assert row_counts(db_url)["supplier"] == 17
 
 
@@ -202,10 +209,7 @@ def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str) -> None:
 
 def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> None:
     assert runner.invoke(app, ["db", "upgrade", "--db", db_url]).exit_code == 0
-    engine = create_engine(normalise_url(db_url))
-    with engine.begin() as connection:
-        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    engine.dispose()
+    execute(db_url, "UPDATE alembic_version SET version_num = '9999'")
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 2 and "store.schema_newer" in result.stdout
     assert isinstance(result.exception, SystemExit)
@@ -215,10 +219,7 @@ def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> No
 def test_an_unversioned_store_already_at_head_is_stamped_without_changes(db_url: str, clock: ManualClock) -> None:
     with Platform.open(db_url, clock=clock) as platform:  # a store made before versions were kept
         platform.suppliers.register(ACTORS["purchasing"], application("未标版本", seed=5))
-    engine = create_engine(normalise_url(db_url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP TABLE alembic_version"))
-    engine.dispose()
+    execute(db_url, "DROP TABLE alembic_version")
     assert version_of(db_url).revision == BASELINE
     rows = snapshot(db_url)
     with engine_for(db_url) as store:
@@ -231,10 +232,7 @@ def test_an_unversioned_store_already_at_head_is_stamped_without_changes(db_url:
 
 def test_an_upgrade_that_fails_changes_nothing(backend: str, db_url: str) -> None:
     load_0_1_0(backend, db_url)
-    engine = create_engine(normalise_url(db_url))
-    with engine.begin() as connection:  # in the way of revision 0002's new table
-        connection.execute(text('CREATE TABLE "evaluation_related" (x integer)'))
-    engine.dispose()
+    execute(db_url, 'CREATE TABLE "evaluation_related" (x integer)')  # in the way of revision 0002
     with engine_for(db_url) as store:
         error = refused(SimpleNamespace(url=db_url), ConflictError, "store.upgrade_failed", upgrade, store)
     assert error.details["revision"] == BASELINE and error.details["reason"]

@@ -202,7 +202,8 @@ def _failed(before: StoreVersion, failure: SQLAlchemyError) -> ConflictError:
         "store.upgrade_failed",
         f"The store could not be upgraded from revision {before.revision} to {before.head}, "
         f"so nothing was changed: {reason}",
-        f"数据库无法从版本 {before.revision} 升级到 {before.head}，未作任何更改（数据库的错误原文见英文信息）。",
+        f"数据库无法从版本 {before.revision} 升级到 {before.head}，未作任何更改"
+        f"（数据库的错误原文见英文信息）。",
         {"revision": before.revision, "head": before.head, "reason": reason},
     )
 
