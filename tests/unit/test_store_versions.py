@@ -216,16 +216,21 @@ def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> No
     assert os.environ.get("PYTEST_CURRENT_TEST")
 
 
-def test_an_unversioned_store_already_at_head_is_stamped_without_changes(db_url: str, clock: ManualClock) -> None:
+@pytest.mark.parametrize("unversion", ["DROP TABLE alembic_version", "DELETE FROM alembic_version"])
+def test_an_unversioned_store_already_at_head_is_stamped_without_changes(db_url: str, clock: ManualClock,
+                                                                        unversion: str) -> None:
     with Platform.open(db_url, clock=clock) as platform:  # a store made before versions were kept
         platform.suppliers.register(ACTORS["purchasing"], application("未标版本", seed=5))
-    execute(db_url, "DROP TABLE alembic_version")
+    execute(db_url, unversion)
     assert version_of(db_url).revision == BASELINE
+    refused(SimpleNamespace(url=db_url), ConflictError, "store.schema_outdated",
+            Platform.open, db_url, clock=clock)
     rows = snapshot(db_url)
     with engine_for(db_url) as store:
         before, after = upgrade(store)
     assert not before.stamped and after.current
-    assert {k: v for k, v in snapshot(db_url).items() if k != "alembic_version"} == rows
+    unversioned = {name: found for name, found in rows.items() if name != "alembic_version"}
+    assert {name: found for name, found in snapshot(db_url).items() if name != "alembic_version"} == unversioned
     with Platform.open(db_url, clock=clock) as platform:
         assert platform.audit.verify().ok
 

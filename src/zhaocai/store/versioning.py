@@ -114,12 +114,13 @@ def store_version(connection: Connection) -> StoreVersion:
     """Read the store's revision over `connection`."""
     head = head_revision()
     tables = set(inspect(connection).get_table_names())
-    if VERSION_TABLE not in tables:
-        if BASELINE_MARKERS & tables:
-            return StoreVersion(BASELINE, head, stamped=False, known=True)
-        return StoreVersion(None, head, stamped=False, known=True)
-    revision = MigrationContext.configure(connection).get_current_revision()
-    return StoreVersion(revision, head, stamped=True, known=revision is None or _known(revision))
+    revision = (MigrationContext.configure(connection).get_current_revision()
+                if VERSION_TABLE in tables else None)
+    if revision is not None:
+        return StoreVersion(revision, head, stamped=True, known=_known(revision))
+    if BASELINE_MARKERS & tables:  # no version (or an empty version table): 0.1.0's tables
+        return StoreVersion(BASELINE, head, stamped=False, known=True)
+    return StoreVersion(None, head, stamped=False, known=True)
 
 
 def upgrade_command(url: str) -> str:
