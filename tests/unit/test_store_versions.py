@@ -15,8 +15,10 @@ from typing import Any
 
 import pytest
 from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
 from factories import application
@@ -244,3 +246,20 @@ def test_an_upgrade_that_fails_changes_nothing(backend: str, db_url: str) -> Non
     assert "alembic_version" not in row_counts(db_url)
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert result.exit_code == 2 and "store.upgrade_failed" in result.stdout
+
+
+def test_revision_0001_is_the_schema_0_1_0_made(backend: str, db_url: str,
+                                                tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The baseline, written out by hand, against the tables 0.1.0 itself created."""
+    from helpers import fresh_store
+
+    with fresh_store(backend, tmp_path_factory.mktemp("baseline")) as baseline_url:
+        with engine_for(baseline_url) as engine, engine.begin() as connection:
+            command.upgrade(alembic_config(connection), BASELINE)
+        load_0_1_0(backend, db_url)
+        released = MetaData()
+        with connected(db_url) as connection:
+            released.reflect(connection)
+        with connected(baseline_url) as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, released) == []
