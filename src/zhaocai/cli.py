@@ -33,6 +33,14 @@ def _fail(error: ZhaocaiError) -> NoReturn:
     raise typer.Exit(2)
 
 
+def _open(db: str) -> Platform:
+    """Open the store; a refusal (an outdated store, a bad URL) is printed, exit code 2."""
+    try:
+        return Platform.open(db)
+    except ZhaocaiError as error:
+        _fail(error)
+
+
 @app.command()
 def demo(path: Path = typer.Option(Path("zhaocai-demo.db"), help="SQLite file to create")) -> None:
     """Run the bundled demo story on a fresh SQLite file."""
@@ -48,7 +56,7 @@ def verify(
     head_hash: str = typer.Option("", help="The hash published with --head-seq"),
 ) -> None:
     """Verify the audit chain; exit 1 and say where if it is broken."""
-    with Platform.open(db) as platform:
+    with _open(db) as platform:
         expected = (head_seq, head_hash) if head_seq else None
         result = platform.audit.verify(expected_head=expected)
     if result.ok:
@@ -67,7 +75,7 @@ def events(
     limit: int = typer.Option(100, help="At most this many events"),
 ) -> None:
     """Print outbox events after a cursor as JSON lines (for ERP integration scripts)."""
-    with Platform.open(db) as platform:
+    with _open(db) as platform:
         try:
             for event in platform.events.read(after=after, limit=limit):
                 typer.echo(event.model_dump_json())
@@ -78,7 +86,7 @@ def events(
 @app.command()
 def tick(db: str = DB) -> None:
     """Run the time-driven work now due (deadlines, expiries, bans ending)."""
-    with Platform.open(db) as platform:
+    with _open(db) as platform:
         report = platform.tick()
     for name, changes in report.changes.items():
         console.print(f"{name}: {changes} change(s)")
@@ -92,7 +100,7 @@ def eligibility(
     db: str = DB,
 ) -> None:
     """Whether a supplier may take part in a category for an amount, now, and if not why."""
-    with Platform.open(db) as platform:
+    with _open(db) as platform:
         try:
             result = platform.suppliers.eligibility(supplier_id, category, Decimal(amount))
         except ZhaocaiError as error:
@@ -114,7 +122,7 @@ def import_suppliers(
 ) -> None:
     """Import supplier applications from CSV or JSON: all rows or none, with a report."""
     officer = Actor(id=officer_id, name=officer_name, roles=frozenset({Role.PURCHASING}))
-    with Platform.open(db) as platform, console.status(f"importing {source.name}…"):
+    with _open(db) as platform, console.status(f"importing {source.name}…"):
         try:
             report = platform.suppliers.import_suppliers(officer, source)
         except ZhaocaiError as error:
@@ -146,6 +154,64 @@ def verify_receipt_command(
     raise typer.Exit(1)
 
 
+db_app = typer.Typer(help="The store's schema version (数据库结构版本): see it, upgrade it.",
+                     no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: str = DB) -> None:
+    """Bring the store's schema to this zhaocai's, in one transaction (back the store up first)."""
+    from zhaocai.store import make_engines
+    from zhaocai.store.versioning import upgrade
+
+    try:
+        engine, read_engine = make_engines(db)
+        try:
+            before, after = upgrade(engine)
+        finally:
+            engine.dispose()
+            read_engine.dispose()
+    except ZhaocaiError as error:
+        _fail(error)
+    if before.revision == after.revision:
+        console.print(f"[green]store already at head[/green] {after.head}: nothing to upgrade")
+        return
+    start = "an empty store" if before.empty else f"revision {before.revision}"
+    console.print(f"[green]store upgraded[/green] from {start} to {after.revision} (head)")
+
+
+@db_app.command("current")
+def db_current(db: str = DB, as_json: bool = typer.Option(False, "--json", help="Print JSON")) -> None:
+    """Show the store's schema revision and this zhaocai's head; exit 1 unless they match."""
+    from zhaocai.store import make_engines
+    from zhaocai.store.versioning import store_version
+
+    try:
+        engine, read_engine = make_engines(db)
+    except ZhaocaiError as error:
+        _fail(error)
+    try:
+        with read_engine.connect() as connection:
+            version = store_version(connection)
+    finally:
+        engine.dispose()
+        read_engine.dispose()
+    if as_json:
+        typer.echo(json.dumps(version.to_dict()))
+    elif version.current:
+        console.print(f"[green]store at head[/green] {version.head}")
+    elif version.empty:
+        console.print(f"[yellow]empty store[/yellow]: opening it creates it at head {version.head}")
+    else:
+        known = "" if version.known else " (newer than this zhaocai)"
+        stamp = "" if version.stamped else " (made by 0.1.0, not yet stamped)"
+        console.print(f"[yellow]store at revision {version.revision}{known}{stamp}[/yellow], "
+                      f"head {version.head}")
+    if not (version.current or version.empty):
+        raise typer.Exit(1)
+
+
 sunshine = typer.Typer(help="The sunshine portal (阳光采购): the public database, refreshed and served.",
                        no_args_is_help=True)
 app.add_typer(sunshine, name="sunshine")
@@ -156,7 +222,7 @@ PUBLIC = typer.Option(Path("zhaocai-public.db"), "--public",
 @sunshine.command("refresh")
 def sunshine_refresh(db: str = DB, public: Path = PUBLIC) -> None:
     """Bring the public database up to date from the store, in place and in one transaction."""
-    with Platform.open(db) as platform:
+    with _open(db) as platform:
         path = platform.publish.public_database(public)
     console.print(f"[green]public database refreshed[/green]: {path}")
 

@@ -18,7 +18,7 @@ from zhaocai.events import EventFeed
 from zhaocai.idempotency import encode_result, lookup, request_digest
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
-from zhaocai.store.upgrade import add_missing_columns
+from zhaocai.store.versioning import create_at_head, require_current, store_version
 from zhaocai.workdays import WorkingCalendar
 
 R = TypeVar("R")
@@ -58,10 +58,20 @@ class Platform:
         clock: Clock | None = None,
         calendar: WorkingCalendar | None = None,
     ) -> Platform:
-        """Open (creating if needed) the store at `url`; time comes from `clock`."""
+        """Open the store at `url` (a new empty one is created at the schema's head); time comes
+        from `clock`. A store whose schema is older than the code is refused
+        (`store.schema_outdated`: run `zhaocai db upgrade`), as is a newer one
+        (`store.schema_newer`)."""
         platform = cls(url, clock or SystemClock(), calendar)
-        SQLModel.metadata.create_all(platform.engine)
-        add_missing_columns(platform.engine, SQLModel.metadata)  # a store made by an earlier version
+        try:
+            with platform.read_engine.connect() as connection:
+                version = store_version(connection)
+            if version.empty:
+                version = create_at_head(platform.engine, SQLModel.metadata)
+            require_current(version, url)
+        except BaseException:
+            platform.close()
+            raise
         platform._after_create()
         return platform
 
