@@ -31,7 +31,7 @@ from zhaocai.actors import Actor, Role
 from zhaocai.suppliers.rules import Department
 
 SUPPLIER_ACTIONS = frozenset({
-    "bid.submit", "bid.replace", "bid.confirm", "bid.withdraw", "evaluation.objection",
+    "bid.submit", "bid.replace", "bid.confirm", "bid.withdraw", "evaluation.objection", "single_source.objection",
     "contract.sign", "supplier.qualification.add", "supplier.reapply", "supplier.appeal",
     "supplier.standing.exit", "supplier.register"})
 """What a supplier's user may do: everything else is a staff command."""
