@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import cast
 
-from zhaocai.integrity import cardinal, collusion, local, networks, price_patterns, screens
+from zhaocai.integrity import (
+    allocation,
+    cardinal,
+    collusion,
+    local,
+    networks,
+    price_patterns,
+    screens,
+)
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
 from zhaocai.integrity.pertender import FUSED_CODES, per_tender_flags
@@ -71,6 +79,7 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "ZC-CARTEL-MEMBER": _only("ZC-CARTEL-MEMBER", networks.cartel_flags),
     "ZC-BID-SUPPRESSION": _history_only(networks.bid_suppression),
     "ZC-MARKET-ALLOCATION": _history_only(networks.market_allocation),
+    "ZC-BUYER-SPLIT": _history_only(allocation.buyer_split),
     "ZC-LOYAL-LOSER": _history_only(networks.loyal_losers),
 }
 """Every flag code and the function that computes it."""

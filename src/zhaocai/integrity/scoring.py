@@ -18,7 +18,7 @@ The mapping, and why:
 | shortened_period | R003 | bid period under 15 days |
 | insider_late_bid | R030 | the winner's valid bid after the deadline |
 | open_ring | ZC-CARTEL | a group whose joint tenders carry the cover shape beyond chance |
-| allocation | ZC-MARKET-ALLOCATION | firms that win with their own buyers and lose with the others' |
+| allocation | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT | firms win with own buyers, cover at others' |
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ SCHEME_CODES: dict[str, frozenset[str]] = {
     "shortened_period": frozenset({"R003"}),
     "insider_late_bid": frozenset({"R030"}),
     "open_ring": frozenset({"ZC-CARTEL"}),
-    "allocation": frozenset({"ZC-MARKET-ALLOCATION"}),
+    "allocation": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT"}),
 }
 """Which flag codes should catch each planted scheme."""
 
