@@ -112,3 +112,19 @@ def test_renaming_the_pair_or_shuffling_tenders_names_the_same_tenders(names: li
     flags = run("ZC-BUYER-SPLIT", renamed)
     assert {t for f in flags if f.subject == "tender" for t in f.tender_ids} == {f"T{k:02d}" for k in range(12)}
     assert {s for f in flags if f.subject == "supplier" for s in f.supplier_ids} == set(names[:2])
+
+
+def test_the_generator_variants_are_deterministic_and_keep_look_alikes_honest() -> None:
+    from zhaocai.integrity.synthetic import DEFAULT_SHARES, generate_history
+
+    shares = {**DEFAULT_SHARES, "allocation_loose": 0.05}
+    first = generate_history(3, 600, shares=shares, lookalikes={"local_firms": 0.05})
+    again = generate_history(3, 600, shares=shares, lookalikes={"local_firms": 0.05})
+    assert first.tenders == again.tenders and first.lookalikes == again.lookalikes
+    local = first.lookalikes["local_firms"]
+    assert len(local) == 30 and local <= first.clean_tender_ids  # honest: never in the truth
+    assert len(first.truth["allocation_loose"].tender_ids) == 30
+    assert len(first.truth["allocation_loose"].supplier_ids) == 4
+    # Asking for no variant leaves the default history as it was.
+    assert generate_history(3, 300).tenders == generate_history(3, 300, lookalikes={}).tenders
+    assert generate_history(3, 300).lookalikes == {}
