@@ -44,7 +44,7 @@ from decimal import Decimal
 from math import comb
 
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Digest, Flag, FlagSettings, History, make_flag
-from zhaocai.integrity.networks import discoveries, network
+from zhaocai.integrity.networks import discoveries, network, one_per_subject
 from zhaocai.integrity.scope import screened_prices
 from zhaocai.integrity.screens import compared_currency, decimal4
 
@@ -162,11 +162,4 @@ def buyer_split(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> 
         flags.append(make_flag("ZC-BUYER-SPLIT", "supplier", supplier_ids=[supplier],
                                tender_ids=sorted(set(tender_ids)),
                                evidence={"home_tenders_with_a_cover": len(set(tender_ids))}))
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    unique = []
-    for f in flags:
-        key = (f.subject, f.tender_ids if f.subject == "tender" else f.supplier_ids)
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return unique
+    return one_per_subject(flags)  # a tender may lie in the homes of two pairs

@@ -395,6 +395,11 @@ def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTING
             "bids_without_a_win": t.away_bids, "win_rate": decimal4(t.win_rate),
             "chance": f"{t.chance:.2e}"}))
     # A tender won at home may be named by two pairs; keep one flag per tender.
+    return one_per_subject(flags)
+
+
+def one_per_subject(flags: list[Flag]) -> list[Flag]:
+    """The first flag for each tender (tender flags) and each supplier (supplier flags)."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
     unique = []
     for f in flags:
