@@ -117,12 +117,15 @@ def test_renaming_the_pair_or_shuffling_tenders_names_the_same_tenders(names: li
 def test_the_generator_variants_are_deterministic_and_keep_look_alikes_honest() -> None:
     from zhaocai.integrity.synthetic import DEFAULT_SHARES, generate_history
 
-    shares = {**DEFAULT_SHARES, "allocation_loose": 0.05}
-    first = generate_history(3, 600, shares=shares, lookalikes={"local_firms": 0.05})
-    again = generate_history(3, 600, shares=shares, lookalikes={"local_firms": 0.05})
+    shares = {**DEFAULT_SHARES, "allocation_loose": 0.05, "ring_loose": 0.05}
+    looks = {"local_firms": 0.05, "shortlist": 0.05}
+    first = generate_history(3, 600, shares=shares, lookalikes=looks)
+    again = generate_history(3, 600, shares=shares, lookalikes=looks)
     assert first.tenders == again.tenders and first.lookalikes == again.lookalikes
-    local = first.lookalikes["local_firms"]
-    assert len(local) == 30 and local <= first.clean_tender_ids  # honest: never in the truth
+    for kind in looks:
+        assert len(first.lookalikes[kind]) == 30
+        assert first.lookalikes[kind] <= first.clean_tender_ids  # honest: never in the truth
+    assert len(first.truth["ring_loose"].tender_ids) == 30
     assert len(first.truth["allocation_loose"].tender_ids) == 30
     assert len(first.truth["allocation_loose"].supplier_ids) == 4
     # Asking for no variant leaves the default history as it was.

@@ -21,6 +21,7 @@ from zhaocai.integrity import (
     local,
     networks,
     price_patterns,
+    rotation,
     screens,
 )
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
@@ -80,6 +81,7 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "ZC-BID-SUPPRESSION": _history_only(networks.bid_suppression),
     "ZC-MARKET-ALLOCATION": _history_only(networks.market_allocation),
     "ZC-BUYER-SPLIT": _history_only(allocation.buyer_split),
+    "ZC-ROTATION-RING": _history_only(rotation.rotation_rings),
     "ZC-LOYAL-LOSER": _history_only(networks.loyal_losers),
 }
 """Every flag code and the function that computes it."""
