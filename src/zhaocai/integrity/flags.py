@@ -3,7 +3,9 @@
 The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the law's and the
 company's own rules, and the bid-rotation screen), `collusion` (Reg 40 and related parties),
 `screens` (bid-distribution screens), `price_patterns` (prices across bids and tenders) and
-`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers).
+`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers),
+`allocation` (buyers split between two suppliers, read from their ranking) and `rotation`
+(groups that bid together and take turns to win).
 Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
 them) returning `Flag`s. `compute_flags` digests the tenders once, runs every wanted flag and
 returns the flags in a fixed order, whatever the order of tenders or bids.

@@ -34,9 +34,9 @@ from operator import eq
 
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, make_flag
 from zhaocai.integrity.networks import (
-    _chronological,
-    _components,
     binomial_tail,
+    chronological,
+    components,
     discoveries,
     network,
 )
@@ -94,7 +94,7 @@ def _together(history: History, settings: FlagSettings) -> list[tuple[tuple[str,
     edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for _, pair, category in discoveries(results, float(settings.group_alpha)):
         edges[category].append(pair)
-    return [(g, category) for category, found in sorted(edges.items()) for g in _components(found)
+    return [(g, category) for category, found in sorted(edges.items()) for g in components(found)
             if 3 <= len(g) <= settings.rotation_max_group]
 
 
@@ -109,7 +109,7 @@ def rotation_rings(history: History, settings: FlagSettings = DEFAULT_SETTINGS) 
         joint = sorted((net.awarded[i] for i in touched
                         if len(chosen.intersection(net.awarded[i].valid_suppliers)) >= 2
                         and 2 * len(chosen.intersection(net.awarded[i].valid_suppliers))
-                        >= len(net.awarded[i].valid_suppliers)), key=_chronological)
+                        >= len(net.awarded[i].valid_suppliers)), key=chronological)
         won = [d for d in joint if len(chosen & d.winners()) == 1]
         sequence = [next(iter(chosen & d.winners())) for d in won]
         wins = Counter(sequence)
