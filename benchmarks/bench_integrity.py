@@ -124,8 +124,8 @@ def measure_evaluation() -> tuple[float, float]:
         for e in evaluate(h.tenders, h.suppliers, h.rigged, h.members, h.lookalikes, flags, cartels):
             lines.append(_summary(f"evaluation seed {seed}", e))
     own = generate_history(7, 3000, shares={**DEFAULT_SHARES, "open_ring": 0.05, "allocation": 0.04})
-    truth = {s: t.tender_ids for s, t in own.truth.items()}
-    members = {s: t.supplier_ids for s, t in own.truth.items()}
+    truth = {s: t.tender_ids for s, t in own.truth.items() if t.tender_ids}
+    members = {s: t.supplier_ids for s, t in own.truth.items() if t.tender_ids}
     for e in evaluate(own.tenders, own.suppliers, truth, members,
                       cartel_schemes=("cover_bidding", "bid_rotation", "open_ring", "allocation")):
         lines.append(_summary("own generator seed 7 with open_ring and allocation", e))

@@ -3,7 +3,9 @@
 The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the law's and the
 company's own rules, and the bid-rotation screen), `collusion` (Reg 40 and related parties),
 `screens` (bid-distribution screens), `price_patterns` (prices across bids and tenders) and
-`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers).
+`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers),
+`allocation` (buyers split between two suppliers, read from their ranking) and `rotation`
+(groups that bid together and take turns to win).
 Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
 them) returning `Flag`s. `compute_flags` digests the tenders once, runs every wanted flag and
 returns the flags in a fixed order, whatever the order of tenders or bids.
@@ -14,7 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import cast
 
-from zhaocai.integrity import cardinal, collusion, local, networks, price_patterns, screens
+from zhaocai.integrity import (
+    allocation,
+    cardinal,
+    collusion,
+    local,
+    networks,
+    price_patterns,
+    rotation,
+    screens,
+)
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
 from zhaocai.integrity.pertender import FUSED_CODES, per_tender_flags
@@ -71,6 +82,8 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "ZC-CARTEL-MEMBER": _only("ZC-CARTEL-MEMBER", networks.cartel_flags),
     "ZC-BID-SUPPRESSION": _history_only(networks.bid_suppression),
     "ZC-MARKET-ALLOCATION": _history_only(networks.market_allocation),
+    "ZC-BUYER-SPLIT": _history_only(allocation.buyer_split),
+    "ZC-ROTATION-RING": _history_only(rotation.rotation_rings),
     "ZC-LOYAL-LOSER": _history_only(networks.loyal_losers),
 }
 """Every flag code and the function that computes it."""

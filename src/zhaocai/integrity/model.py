@@ -104,6 +104,12 @@ FLAG_INFO: dict[str, FlagInfo] = {
                  "团伙常规投标人缺席（抑制投标）", "OECD 2009 guidelines (bid suppression)"),
         FlagInfo("ZC-MARKET-ALLOCATION", "Buyers split between two suppliers",
                  "两家供应商划分采购单位（市场分割）", "OECD 2009 guidelines (market allocation)"),
+        FlagInfo("ZC-BUYER-SPLIT", "Two suppliers' ranking decided by the buyer",
+                 "两家供应商报价高低随采购单位而定（市场分割）",
+                 "OECD 2009 guidelines (market allocation)"),
+        FlagInfo("ZC-ROTATION-RING", "A group that bids together and takes turns to win",
+                 "固定圈子共同投标并轮流中标（轮流坐庄）",
+                 "OECD 2009 guidelines (bid rotation); Ishii 2009"),
         FlagInfo("ZC-LOYAL-LOSER", "Loses often, mostly to the same winners", "屡投不中且多输给同几家",
                  "OECD 2009 guidelines (cover bidding); Cardinal R025", "screen"),
     )
@@ -254,6 +260,9 @@ class FlagSettings(BaseModel):
         Decimal("0.02"), gt=0, lt=1, description="the market's cover-pattern rate is at least this")
     group_min_win_share: Decimal = Field(
         Decimal("0.8"), ge=0, le=1, description="a cartel wins this share of its joint tenders")
+    allocation_home_win_share: Decimal = Field(
+        Decimal("0.5"), gt=0, le=1, description="ZC-BUYER-SPLIT: the owner wins this share at home")
+    rotation_max_group: int = Field(12, ge=3, description="ZC-ROTATION-RING: largest group read")
     regular_share: Decimal = Field(
         Decimal("0.5"), gt=0, le=1, description="bid-suppression: a regular bids in this share")
     loyal_min_bids: int = Field(10, ge=2, description="loyal loser: at least this many bids")

@@ -104,7 +104,8 @@ class Network:
     touching: dict[str, list[int]] = field(default_factory=dict)
 
 
-def _components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+def components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, ...]]:
+    """The connected components of the graph of `edges`, each sorted, in sorted order."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -174,7 +175,7 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     for p_value, pair, k, p0, screened_count in discoveries(results, float(settings.group_alpha)):
         suspicious[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened_count,
                             "cover_pattern": k, "market_rate": p0, "p_value": p_value}
-    groups = [_group(members, awarded, touching, settings) for members in _components(suspicious)]
+    groups = [_group(members, awarded, touching, settings) for members in components(suspicious)]
     result = Network(awarded, dict(pairs), base, suspicious,
                      [g for g in groups if g is not None], dict(touching))
     prepared.memo["network"] = result
@@ -194,7 +195,7 @@ def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, 
     # (two members among eight honest firms is a market, not a ring).
     joint = [d for d in candidates if len(chosen.intersection(d.valid_suppliers)) >= 2
              and 2 * len(chosen.intersection(d.valid_suppliers)) >= len(d.valid_suppliers)]
-    joint.sort(key=_chronological)
+    joint.sort(key=chronological)
     won = [d for d in joint if not chosen.isdisjoint(d.winners())]
     if not joint or len(won) / len(joint) < float(settings.group_min_win_share):
         return None
@@ -305,7 +306,7 @@ def _award_ratio(d: Digest) -> Decimal | None:
         return min(prices) / estimate
 
 
-def _chronological(d: Digest) -> tuple[bool, datetime | None, str]:
+def chronological(d: Digest) -> tuple[bool, datetime | None, str]:
     """Tenders by publication (or deadline), undated ones last, then by id."""
     when = d.tender.published_at or d.tender.deadline
     return (when is None, when, d.tender.id)
@@ -395,6 +396,11 @@ def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTING
             "bids_without_a_win": t.away_bids, "win_rate": decimal4(t.win_rate),
             "chance": f"{t.chance:.2e}"}))
     # A tender won at home may be named by two pairs; keep one flag per tender.
+    return one_per_subject(flags)
+
+
+def one_per_subject(flags: list[Flag]) -> list[Flag]:
+    """The first flag for each tender (tender flags) and each supplier (supplier flags)."""
     seen: set[tuple[str, tuple[str, ...]]] = set()
     unique = []
     for f in flags:

@@ -12,13 +12,15 @@ The mapping, and why:
 | scheme | codes | the trace the scheme leaves |
 | --- | --- | --- |
 | cover_bidding | REG40-SAME-AUTHOR, -AGENT, -PM, -ACCOUNT, -PRICE-PROGRESSION | the boss made the covers |
-| bid_rotation | ZC-BID-ROTATION, ZC-CARTEL | one group of bidders, winners taking turns |
+| bid_rotation | ZC-BID-ROTATION, ZC-CARTEL, ZC-ROTATION-RING | one group, winners taking turns |
 | identical_prices | R028 | two bids at one price |
 | related_bidders | REG40-RELATED-PARTIES, R044 | shared people, contacts or address |
 | shortened_period | R003 | bid period under 15 days |
 | insider_late_bid | R030 | the winner's valid bid after the deadline |
-| open_ring | ZC-CARTEL | a group whose joint tenders carry the cover shape beyond chance |
-| allocation | ZC-MARKET-ALLOCATION | firms that win with their own buyers and lose with the others' |
+| open_ring | ZC-CARTEL, ZC-ROTATION-RING | a group whose joint tenders carry the cover shape beyond chance |
+| allocation | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT | firms win with own buyers, cover at others' |
+| allocation_loose | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT | the same, token covers of varying closeness |
+| ring_loose | ZC-CARTEL, ZC-ROTATION-RING | a group bidding together, winners taking turns |
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ from zhaocai.integrity.synthetic import SchemeTruth
 SCHEME_CODES: dict[str, frozenset[str]] = {
     "cover_bidding": frozenset({"REG40-SAME-AUTHOR", "REG40-SAME-AGENT", "REG40-SAME-PM",
                                 "REG40-SAME-ACCOUNT", "REG40-PRICE-PROGRESSION"}),
-    "bid_rotation": frozenset({"ZC-BID-ROTATION", "ZC-CARTEL"}),
+    "bid_rotation": frozenset({"ZC-BID-ROTATION", "ZC-CARTEL", "ZC-ROTATION-RING"}),
     "identical_prices": frozenset({"R028"}),
     "related_bidders": frozenset({"REG40-RELATED-PARTIES", "R044"}),
     "shortened_period": frozenset({"R003"}),
     "insider_late_bid": frozenset({"R030"}),
-    "open_ring": frozenset({"ZC-CARTEL"}),
-    "allocation": frozenset({"ZC-MARKET-ALLOCATION"}),
+    "open_ring": frozenset({"ZC-CARTEL", "ZC-ROTATION-RING"}),
+    "allocation": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT"}),
+    "allocation_loose": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT"}),
+    "ring_loose": frozenset({"ZC-CARTEL", "ZC-ROTATION-RING"}),
 }
 """Which flag codes should catch each planted scheme."""
 

@@ -18,6 +18,8 @@ a share of tenders carries one planted scheme each:
 - ``open_ring`` (off by default; `shares={**DEFAULT_SHARES, "open_ring": 0.05}`): a ring of five
   takes turns with a changing line-up (three or four members) and an honest outsider in half its
   tenders, covers 2–5 % above the member due, the outsider 1–10 % above or its honest price;
+- ``allocation_loose`` and the honest look-alike ``local_firms`` (off by default): see
+  `synthetic_variants`;
 - ``allocation`` (off by default, like ``open_ring``): three firms of one category split six
   buyers, two each; the owner bids 8–16 % under the estimate, each other member covers 4–10 %
   above it in three tenders of five, one or two honest firms bid too (and sometimes win); the
@@ -40,9 +42,10 @@ from decimal import Decimal
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI
 from zhaocai.integrity.facts import AmendmentFacts, BidFacts, SupplierFacts, TenderFacts
+from zhaocai.integrity.synthetic_variants import LOOKALIKES, VARIANT_SCHEMES, VariantSchemes
 
 SCHEMES = ("cover_bidding", "bid_rotation", "identical_prices", "related_bidders",
-           "shortened_period", "insider_late_bid", "open_ring", "allocation")
+           "shortened_period", "insider_late_bid", "open_ring", "allocation", *VARIANT_SCHEMES)
 DEFAULT_SHARES: dict[str, float] = {
     "cover_bidding": 0.05, "bid_rotation": 0.05, "identical_prices": 0.04,
     "related_bidders": 0.04, "shortened_period": 0.04, "insider_late_bid": 0.04,
@@ -83,6 +86,8 @@ class SyntheticHistory:
     tenders: tuple[TenderFacts, ...]
     suppliers: tuple[SupplierFacts, ...]
     truth: Mapping[str, SchemeTruth] = field(hash=False)
+    lookalikes: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
+    """Honest tenders of each look-alike asked for (`synthetic_variants.LOOKALIKES`)."""
 
     @property
     def supplier_map(self) -> dict[str, SupplierFacts]:
@@ -257,39 +262,44 @@ def _clean(b: _Builder, index: int) -> TenderFacts:
 
 
 def generate_history(seed: int = 7, tenders: int = 300,
-                     shares: Mapping[str, float] | None = None) -> SyntheticHistory:
-    """A deterministic history of `tenders` tenders with planted schemes (see the module doc)."""
+                     shares: Mapping[str, float] | None = None,
+                     lookalikes: Mapping[str, float] | None = None) -> SyntheticHistory:
+    """A deterministic history of `tenders` tenders with planted schemes (see the module doc) and
+    the honest look-alikes asked for (shares of tenders, `synthetic_variants`)."""
     b = _Builder(seed, tenders)
     rng = b.rng
     wanted = dict(DEFAULT_SHARES if shares is None else shares)
+    wanted.update(lookalikes or {})
+    kinds = (*SCHEMES, *LOOKALIKES)
     pool_size = max(20, tenders // 25)
     for category in _CATEGORIES:
         for _ in range(pool_size):
             b.new_supplier(category)
     counts = {s: max(1, round(tenders * wanted.get(s, 0.0))) if wanted.get(s, 0.0) > 0 else 0
-              for s in SCHEMES}
+              for s in kinds}
     if sum(counts.values()) > tenders:
         raise ValueError("the scheme shares add up to more than the number of tenders")
     order = list(range(tenders))
     rng.shuffle(order)
     slots: dict[str, list[int]] = {}
     taken = 0
-    for scheme in SCHEMES:
+    for scheme in kinds:
         slots[scheme] = sorted(order[taken:taken + counts[scheme]])
         taken += counts[scheme]
     planted = {i: s for s, indices in slots.items() for i in indices}
 
-    truth_tenders: dict[str, set[str]] = {s: set() for s in SCHEMES}
-    truth_suppliers: dict[str, set[str]] = {s: set() for s in SCHEMES}
+    truth_tenders: dict[str, set[str]] = {s: set() for s in kinds}
+    truth_suppliers: dict[str, set[str]] = {s: set() for s in kinds}
     schemes = _Schemes(b, slots, truth_tenders, truth_suppliers)
     result = [schemes.build(planted[i], i) if i in planted else _clean(b, i) for i in range(tenders)]
     truth = {s: SchemeTruth(s, frozenset(truth_tenders[s]), frozenset(truth_suppliers[s]))
              for s in SCHEMES}
     return SyntheticHistory(seed=seed, tenders=tuple(result),
-                            suppliers=tuple(b.suppliers[k] for k in sorted(b.suppliers)), truth=truth)
+                            suppliers=tuple(b.suppliers[k] for k in sorted(b.suppliers)), truth=truth,
+                            lookalikes={s: frozenset(truth_tenders[s]) for s in LOOKALIKES if counts[s]})
 
 
-class _Schemes:
+class _Schemes(VariantSchemes):
     """The planted schemes; rings and related pairs are created before the tenders."""
 
     def __init__(self, b: _Builder, slots: dict[str, list[int]], tenders: dict[str, set[str]],
@@ -338,6 +348,7 @@ class _Schemes:
         self.allocators = ([b.new_supplier(self.allocation_category) for _ in range(3)]
                            if slots.get("allocation") else [])
         self.territory = {f"项目部-{k + 1:02d}": k % 3 for k in range(6)}
+        self.setup_variants(slots)
 
     def build(self, scheme: str, index: int) -> TenderFacts:
         tender: TenderFacts = getattr(self, scheme)(index)
