@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
@@ -9,6 +10,7 @@ from sqlmodel import Session, col, select
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
+from zhaocai.policy.store import current_policy
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
 from zhaocai.suppliers.models import SupplierView
@@ -93,6 +95,14 @@ class ServiceBase:
 
     platform: Platform
     settings: SupplierSettings
+    follows_policy: bool = False
+
+    def inspection_threshold(self, session: Session) -> Decimal:
+        """The ceiling from which admission needs a site inspection: the organisation's policy in
+        force (zhaocai.policy), unless the service was given settings of its own."""
+        if self.follows_policy:
+            return current_policy(session).profile.site_inspection_threshold
+        return self.settings.site_inspection_threshold
 
 
 def require_reason(reason: str) -> None:
