@@ -26,6 +26,7 @@ from zhaocai.integrity.model import Flag
 from zhaocai.integrity.report import flag_to_dict
 from zhaocai.money import Money, amount_in_words
 from zhaocai.publish.ocds import METHODS, ocds_date
+from zhaocai.publish.ocds_rules import deviation_rows
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.publish.snapshot import Organisation, TenderSnapshot
 
@@ -91,7 +92,7 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
     last = snap.openings[-1] if snap.openings else None
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
         "tenders", "lots", "items", "amendments", "opening_records", "opening_entries", "candidates",
-        "evaluation_results", "committee", "awards", "contracts", "contract_performance")}
+        "evaluation_results", "committee", "awards", "contracts", "contract_performance", "deviations")}
     rows["tenders"].append({
         "id": snap.id, "ocid": settings.ocid(snap.id), "title": snap.title, "buyer": snap.buyer,
         "category": snap.category, "method": snap.method, "method_zh": TenderMethod(snap.method).label_zh,
@@ -104,8 +105,10 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
         "technical_weight": str(weights.technical), "commercial_weight": str(weights.commercial),
         "outcome_reason": snap.outcome_reason, "retender_of": snap.retender_of,
         "opened_at": _time(snap.openings[0].opened_at) if snap.openings else None,
-        "valid_bids": last.valid_bids if last else None,
+        "valid_bids": last.valid_bids if last else None, "statutory": int(snap.statutory),
+        "policy_version": snap.policy_version, "deviation_id": (snap.deviation or {}).get("id"),
     })
+    rows["deviations"] = deviation_rows(snap)
     for lot in snap.lots:
         rows["lots"].append({"tender_id": snap.id, "lot_id": lot.id, "title": lot.title})
         for n, item in enumerate(lot.items, start=1):
@@ -174,7 +177,12 @@ SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
                  "ceiling_price_fen": int, "bid_security": str, "bid_security_fen": int, "published_at": str,
                  "deadline": str, "original_deadline": str, "two_envelopes": int, "evaluation_method": str,
                  "price_weight": str, "technical_weight": str, "commercial_weight": str,
-                 "outcome_reason": str, "retender_of": str, "opened_at": str, "valid_bids": int}, "id"),
+                 "outcome_reason": str, "retender_of": str, "opened_at": str, "valid_bids": int,
+                 "statutory": int, "policy_version": int, "deviation_id": str}, "id"),
+    "deviations": ({"tender_id": str, "deviation_id": str, "rule": str, "policy_value": str,
+                    "tender_value": str, "source": str, "reason": str, "policy_version": int,
+                    "approved_at": str},
+                   ("tender_id", "rule")),
     "lots": ({"tender_id": str, "lot_id": str, "title": str}, ("tender_id", "lot_id")),
     "items": ({"tender_id": str, "lot_id": str, "item_no": int, "name": str, "quantity": str, "unit": str,
                "specification": str}, ("tender_id", "lot_id", "item_no")),
