@@ -20,7 +20,8 @@ The machine is assembled here from mix-ins, one concept per module: fairness_bas
 `attempt`, `replay`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders,
 bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
 fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
-performance, review periods), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+performance, review periods), fairness_policy_rules.py (the policy and deviations, i40…i44),
+fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
 and fairness_model.py (the model and the store oracles).
 """
 
@@ -45,6 +46,7 @@ from fairness_inquiry_rules import InquiryRules
 from fairness_invariants import Invariants
 from fairness_model import SupplierModel, TenderModel, table_names
 from fairness_opening_rules import FAST_TRACK, OpeningRules
+from fairness_policy_rules import PolicyRules
 from fairness_supplier_rules import SupplierRules
 from fairness_tender_rules import TenderRules
 from hypothesis import settings
@@ -59,7 +61,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(SupplierRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      Invariants, RuleBasedStateMachine):
+                      PolicyRules, Invariants, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
