@@ -3,6 +3,7 @@
 from zhaocai.demo import (
     evaluation,  # noqa: F401
     foundation,  # noqa: F401  (registers its chapters)
+    rules,  # noqa: F401
     suppliers,  # noqa: F401
     tenders,  # noqa: F401
     transparency,  # noqa: F401
