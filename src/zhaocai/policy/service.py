@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import col, select
+from sqlmodel import col, func, select
 
 from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.bidding.lifecycle import load_tender
@@ -96,15 +96,14 @@ class PolicyService:
     def history(self) -> list[PolicyView]:
         """Every proposal with its decision, oldest first."""
         with self._platform.session() as session:
-            rows = session.exec(select(PolicyVersionRow).order_by(
-                col(PolicyVersionRow.proposed_at), col(PolicyVersionRow.id))).all()
+            rows = session.exec(select(PolicyVersionRow).order_by(col(PolicyVersionRow.seq))).all()
         return [policy_view(r) for r in rows]
 
     def deviations(self, tender_id: str) -> list[DeviationView]:
         """Every deviation request of a tender, oldest first."""
         with self._platform.session() as session:
             rows = session.exec(select(DeviationRow).where(col(DeviationRow.tender_id) == tender_id)
-                                .order_by(col(DeviationRow.requested_at), col(DeviationRow.id))).all()
+                                .order_by(col(DeviationRow.seq))).all()
         return [deviation_view(r) for r in rows]
 
     # -- the policy ------------------------------------------------------------------------------
@@ -133,7 +132,8 @@ class PolicyService:
             if proposed == current.profile:
                 raise ValidationError("policy.no_change", "The proposal changes nothing",
                                       "提案未作任何修改", {"version": current.version})
-            row = PolicyVersionRow(id=f"pol-{uuid.uuid4().hex[:12]}", state="proposed",
+            seq = uow.session.exec(select(func.count()).select_from(PolicyVersionRow)).one()
+            row = PolicyVersionRow(id=f"pol-{uuid.uuid4().hex[:12]}", seq=int(seq) + 1, state="proposed",
                                    base_version=current.version or 0,
                                    profile=proposed.model_dump(mode="json"), reason=text,
                                    proposed_by=uow.actor.id, proposed_at=uow.now)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from zhaocai.policy.compare import Deviation
 from zhaocai.policy.tables import DeviationRow, PolicyVersionRow
@@ -25,6 +25,7 @@ class PolicyView(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: str
+    seq: int
     state: str
     version: int | None
     base_version: int
@@ -36,7 +37,7 @@ class PolicyView(BaseModel):
     decided_at: datetime | None = None
 
 
-DEFAULT_POLICY = PolicyView(id="default", state="adopted", version=0, base_version=0,
+DEFAULT_POLICY = PolicyView(id="default", seq=0, state="adopted", version=0, base_version=0,
                             profile=DEFAULT_PROFILE, reason="the law's numbers and 三三二",
                             proposed_by="zhaocai", proposed_at=None)
 """Version 0: what an organisation runs on before it adopts a policy of its own."""
@@ -49,6 +50,7 @@ class DeviationView(BaseModel):
 
     id: str
     tender_id: str
+    seq: int
     state: str
     reason: str
     changes: list[dict[str, str]]
@@ -118,7 +120,10 @@ def file_deviation(uow: UnitOfWork, ask: DeviationAsk, reason: str) -> Deviation
     standing = open_deviation(uow.session, ask.tender_id)
     if standing is not None:
         void_deviation(uow, standing, "replaced by a new request")
-    row = DeviationRow(id=f"dev-{uuid.uuid4().hex[:12]}", tender_id=ask.tender_id, state="requested",
+    seq = uow.session.exec(select(func.count()).select_from(DeviationRow)
+                           .where(col(DeviationRow.tender_id) == ask.tender_id)).one()
+    row = DeviationRow(id=f"dev-{uuid.uuid4().hex[:12]}", tender_id=ask.tender_id, seq=int(seq) + 1,
+                       state="requested",
                        reason=reason, changes=[d.to_dict() for d in ask.changes], statutory=ask.statutory,
                        policy_version=ask.policy_version, requested_by=uow.actor.id, requested_at=uow.now)
     uow.session.add(row)

@@ -17,6 +17,7 @@ class PolicyVersionRow(SQLModel, table=True):
     __tablename__ = "rules_policy"
 
     id: str = Field(sa_column=Column(Text, primary_key=True))
+    seq: int = Field(sa_column=Column(Integer, nullable=False, unique=True))  # 1, 2, 3… proposals
     state: str = Field(sa_column=Column(Text, nullable=False))  # proposed, adopted, rejected
     version: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
     base_version: int = Field(sa_column=Column(Integer, nullable=False))
@@ -37,6 +38,7 @@ class DeviationRow(SQLModel, table=True):
 
     id: str = Field(sa_column=Column(Text, primary_key=True))
     tender_id: str = Field(sa_column=Column(Text, nullable=False))
+    seq: int = Field(sa_column=Column(Integer, nullable=False))  # 1, 2, 3… per tender
     state: str = Field(sa_column=Column(Text, nullable=False))  # requested, approved, rejected, void
     reason: str = Field(sa_column=Column(Text, nullable=False))
     changes: Any = Field(sa_column=Column(JSONText, nullable=False))
@@ -47,4 +49,5 @@ class DeviationRow(SQLModel, table=True):
     decided_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     decided_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
 
-    __table_args__ = (Index("ix_tender_deviation_tender", "tender_id", "state"),)
+    __table_args__ = (UniqueConstraint("tender_id", "seq", name="uq_tender_deviation_seq"),
+                      Index("ix_tender_deviation_tender", "tender_id", "state"))
