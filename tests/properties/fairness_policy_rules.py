@@ -301,7 +301,7 @@ class PolicyRules(FairnessBase):
                 governing = governing_policy(policy, bool(row.statutory))
                 frozen = RulesProfile.model_validate(row.profile)
                 laxer = {r.name: (r.shown(governing), r.shown(frozen)) for r in RULES
-                         if r.laxer(r.value(frozen), r.value(governing))}
+                         if not r.register_only and r.laxer(r.value(frozen), r.value(governing))}
                 if not laxer:
                     continue
                 dev = row.deviation or {}

@@ -86,6 +86,10 @@ def test_the_lax_profile_deviates_in_every_number_it_lowered() -> None:
         "inquiry_min_suppliers", "inquiry_min_officers", "inquiry_min_days"}
 
 
+def test_a_register_number_is_no_tender_deviation() -> None:
+    assert deviations(RulesProfile(site_inspection_threshold=Decimal(10**9)), DEFAULT_PROFILE) == ()
+
+
 def test_stricter_numbers_are_free() -> None:
     strict = RulesProfile(open_tender_min_days=30, max_candidates=2, bid_security_cap_percent=Decimal(1))
     assert deviations(strict, DEFAULT_PROFILE) == ()

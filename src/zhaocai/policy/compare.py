@@ -41,9 +41,10 @@ class Breach:
 
 
 def deviations(asked: RulesProfile, policy: RulesProfile) -> tuple[Deviation, ...]:
-    """Every rule where `asked` is laxer than `policy`, in the order of the rules."""
+    """Every tender rule where `asked` is laxer than `policy`, in the order of the rules (a
+    number of the supplier register, such as the site-inspection threshold, is not a tender's)."""
     return tuple(Deviation(r.name, r.shown(policy), r.shown(asked), r.source)
-                 for r in RULES if r.laxer(r.value(asked), r.value(policy)))
+                 for r in RULES if not r.register_only and r.laxer(r.value(asked), r.value(policy)))
 
 
 def breaches(profile: RulesProfile, bindings: Iterable[Binding]) -> tuple[Breach, ...]:

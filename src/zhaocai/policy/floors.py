@@ -50,6 +50,7 @@ class Rule:
     floor: Fraction | None = None
     binding: Binding | None = None
     fields: tuple[str, ...] = ()
+    register_only: bool = False  # a number of the supplier register, not of any tender
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -131,7 +132,7 @@ RULES: tuple[Rule, ...] = (
     Rule("trimmed_mean_min_members", EXACTLY, "organisation's policy",
          "members from which the highest and lowest scores are dropped", "去掉最高最低分的最少评委人数"),
     Rule("site_inspection_threshold", AT_MOST, "organisation's policy (供应商库)",
-         "cooperation ceiling needing a site inspection", "需现场考察的合作上限"),
+         "cooperation ceiling needing a site inspection", "需现场考察的合作上限", register_only=True),
 )
 """Every rule, in the order of `RulesProfile`."""
 
