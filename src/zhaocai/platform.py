@@ -80,6 +80,9 @@ class Platform:
         from zhaocai.suppliers.service import SupplierService
 
         self.suppliers = SupplierService(self)
+        from zhaocai.policy.service import PolicyService
+
+        self.policy = PolicyService(self)
         from zhaocai.bidding.service import TenderService
 
         self.tenders = TenderService(self)

@@ -23,7 +23,8 @@ fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules
 performance, review periods), fairness_award_guard_rules.py (eligibility at the award and the
 contract, Reg 34; i70…i73), fairness_standing_guard_rules.py (i60–i63: supplier users with staff
 roles, bidders in flight, self-renewals, blacklist look-alikes), fairness_single_source_rules.py
-(single source, i50–i53), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+(single source, i50–i53), fairness_policy_rules.py (the policy and
+deviations, i40…i44), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
 and fairness_model.py (the model and the store oracles).
 """
 
@@ -49,6 +50,7 @@ from fairness_inquiry_rules import InquiryRules
 from fairness_invariants import Invariants
 from fairness_model import SupplierModel, TenderModel, table_names
 from fairness_opening_rules import FAST_TRACK, OpeningRules
+from fairness_policy_rules import PolicyRules
 from fairness_single_source_rules import SingleSourceRules
 from fairness_standing_guard_rules import StandingGuardRules
 from fairness_supplier_rules import SupplierRules
@@ -65,7 +67,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, Invariants, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, Invariants, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"

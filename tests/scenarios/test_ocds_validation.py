@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import publish_kit as kit
-from test_tender_kit import bidders, payload, published, shares
+from test_tender_kit import bidders, draft, payload, published, shares
 from zhaocai.publish.settings import BID_EXTENSION_URL
 
 
@@ -43,7 +43,17 @@ def _retender(platform, actors, clock):
     return platform.tenders.publish(actors["purchasing"], draft.id)
 
 
+def _deviation(platform, actors, clock):
+    """A non-statutory open tender on a 3-day period, by a deviation approved by a supervisor."""
+    view = platform.tenders.create_draft(actors["purchasing"], draft(
+        clock, title="Flood wall repair", deadline=clock.now() + timedelta(days=3),
+        profile={"open_tender_min_days": 3}), deviation_reason="防汛抢险: materials within days")
+    platform.policy.approve_deviation(actors["supervisor"], platform.policy.deviations(view.id)[0].id)
+    return platform.tenders.publish(actors["purchasing"], view.id)
+
+
 KINDS: dict[str, Callable[..., Any]] = {
+    "deviation": _deviation,
     "open": lambda p, a, c: kit.open_tender_opened(p, a, c)[0],
     "invited": kit.invited_tender_opened,
     "inquiry": kit.inquiry_opened,
@@ -63,7 +73,13 @@ def _assert_valid(package: dict[str, Any], tmp_path: Path, monkeypatch: pytest.M
     assert not report.get("conformance_errors")
     assert not report.get("deprecated_fields")
     extra = {f["field"] for f in report.get("additional_fields", [])}
-    assert extra <= {"bids"}, extra  # only the extension that cannot be fetched offline
+    # Only the extension that cannot be fetched offline, and the project's own field of an approved
+    # deviation from the organisation's policy (tender.rulesDeviation, see docs/rules.md).
+    assert extra <= {"bids", "rulesDeviation"}, extra
+    deviated = [r for r in package["releases"] if "rulesDeviation" in r.get("tender", {})]
+    assert ("rulesDeviation" in extra) == bool(deviated)
+    assert all(r["tender"]["procurementMethodRationale"] for r in deviated)
+    extra.discard("rulesDeviation")
     if extra:
         assert package["extensions"] == [BID_EXTENSION_URL]
         assert [u for u, _ in report["extensions"]["invalid_extensions"]] == [BID_EXTENSION_URL]

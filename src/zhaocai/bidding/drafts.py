@@ -33,19 +33,22 @@ from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.errors import ConflictError, RuleViolation, ValidationError
 from zhaocai.money import Money
+from zhaocai.policy.drafting import freeze, settle_draft
+from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
 
 
-def check_draft(draft: TenderDraft) -> None:
-    """Rules a draft must meet whatever the date: bid security cap, invitations by method."""
-    cap = rules.bid_security_cap(draft.estimate, draft.profile)
+def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
+    """Rules a draft must meet whatever the date under `profile`, the numbers it runs on: bid
+    security cap, invitations by method."""
+    cap = rules.bid_security_cap(draft.estimate, profile)
     if draft.bid_security > cap:
         raise RuleViolation(
             "tender.bid_security_cap",
-            f"Bid security {draft.bid_security} exceeds {draft.profile.bid_security_cap_percent} % "
+            f"Bid security {draft.bid_security} exceeds {profile.bid_security_cap_percent} % "
             f"of the estimate ({cap}) (Reg 26)",
-            f"投标保证金 {draft.bid_security} 超过估算价的 {draft.profile.bid_security_cap_percent}%"
+            f"投标保证金 {draft.bid_security} 超过估算价的 {profile.bid_security_cap_percent}%"
             f"（{cap}）（实施条例第二十六条）",
             {"bid_security": str(draft.bid_security), "cap": str(cap)},
         )
@@ -54,7 +57,7 @@ def check_draft(draft: TenderDraft) -> None:
                               "公开招标不设邀请对象", {"invitees": len(draft.invitees)})
 
 
-def _draft_columns(draft: TenderDraft) -> dict[str, Any]:
+def _draft_columns(draft: TenderDraft, profile: RulesProfile) -> dict[str, Any]:
     return {
         "title": draft.title, "buyer": draft.buyer, "category": draft.category.value,
         "method": draft.method.value, "estimate_fen": Money.of(draft.estimate).fen,
@@ -62,18 +65,24 @@ def _draft_columns(draft: TenderDraft) -> dict[str, Any]:
         "bid_security_fen": Money.of(draft.bid_security).fen, "deadline": draft.deadline,
         "lots": [lot.model_dump(mode="json") for lot in draft.lots],
         "evaluation": draft.evaluation.model_dump(mode="json"),
-        "profile": draft.profile.model_dump(mode="json"), "invitees": list(draft.invitees),
+        "profile": profile.model_dump(mode="json"), "invitees": list(draft.invitees),
+        "requested_profile": None if draft.profile is None else draft.profile.model_dump(mode="json"),
+        "statutory": draft.statutory,
         "officers": list(draft.officers), "custodians": custodian_seats(draft.custodians, None),
         "threshold": draft.threshold,
     }
 
 
-def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = None) -> TenderView:
-    """Store a new draft tender."""
-    check_draft(draft)
-    tender = TenderRow(id=f"tdr-{uuid.uuid4().hex[:12]}", state=TenderState.DRAFT.value,
+def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = None,
+                 deviation_reason: str | None = None) -> TenderView:
+    """Store a new draft tender; numbers laxer than the policy need a `deviation_reason`, which
+    files a deviation request (see `zhaocai.policy.drafting.settle_draft`)."""
+    tender_id = f"tdr-{uuid.uuid4().hex[:12]}"
+    profile = settle_draft(uow, tender_id, draft.profile, draft.statutory, deviation_reason)
+    check_draft(draft, profile)
+    tender = TenderRow(id=tender_id, state=TenderState.DRAFT.value,
                        created_by=uow.actor.id, created_at=uow.now, retender_of=retender_of,
-                       **_draft_columns(draft))
+                       **_draft_columns(draft, profile))
     uow.session.add(tender)
     uow.record("tender.draft", SUBJECT, tender.id,
                {"tender_id": tender.id, "draft": draft.model_dump(mode="json"),
@@ -81,14 +90,17 @@ def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = 
     return to_view(tender, uow.now)
 
 
-def update_draft(uow: UnitOfWork, tender_id: str, draft: TenderDraft) -> TenderView:
-    """Replace a draft's content; only drafts can change."""
+def update_draft(uow: UnitOfWork, tender_id: str, draft: TenderDraft,
+                 deviation_reason: str | None = None) -> TenderView:
+    """Replace a draft's content; only drafts can change. New numbers void a deviation request or
+    approval made for others."""
     tender = load_tender(uow, tender_id)
     if tender.state != TenderState.DRAFT:
         raise RuleViolation("tender.not_draft", "Only a draft can be edited; the rules are frozen",
                             "仅草稿可修改；发布后规则已冻结", {"state": tender.state})
-    check_draft(draft)
-    for name, value in _draft_columns(draft).items():
+    profile = settle_draft(uow, tender.id, draft.profile, draft.statutory, deviation_reason)
+    check_draft(draft, profile)
+    for name, value in _draft_columns(draft, profile).items():
         setattr(tender, name, value)
     uow.session.add(tender)
     uow.record("tender.draft_update", SUBJECT, tender.id,
@@ -104,7 +116,8 @@ def stored_draft(tender: TenderRow) -> TenderDraft:
         "estimate": Money.from_fen(tender.estimate_fen).amount,
         "ceiling_price": Money.from_fen(tender.ceiling_fen).amount,
         "bid_security": Money.from_fen(tender.bid_security_fen).amount,
-        "deadline": tender.deadline, "evaluation": tender.evaluation, "profile": tender.profile,
+        "deadline": tender.deadline, "evaluation": tender.evaluation,
+        "profile": tender.requested_profile, "statutory": bool(tender.statutory),
         "invitees": tender.invitees, "officers": tender.officers,
         "custodians": [{"actor_id": c["actor_id"], "name": c["name"], "supervisor": c["supervisor"]}
                        for c in tender.custodians],
@@ -112,10 +125,10 @@ def stored_draft(tender: TenderRow) -> TenderDraft:
     })
 
 
-def _check_publication(uow: UnitOfWork, tender: TenderRow, draft: TenderDraft) -> None:
-    earliest = rules.earliest_deadline(uow.now, draft.method, draft.profile)
+def _check_publication(uow: UnitOfWork, draft: TenderDraft, profile: RulesProfile) -> None:
+    earliest = rules.earliest_deadline(uow.now, draft.method, profile)
     if draft.deadline < earliest:
-        days = rules.minimum_period_days(draft.method, draft.profile)
+        days = rules.minimum_period_days(draft.method, profile)
         raise RuleViolation(
             "tender.submission_period",
             f"The bid deadline must be at least {days} days after publication (Law 24): "
@@ -124,7 +137,7 @@ def _check_publication(uow: UnitOfWork, tender: TenderRow, draft: TenderDraft) -
             f"{earliest.isoformat()}",
             {"deadline": draft.deadline.isoformat(), "earliest": earliest.isoformat(), "days": days},
         )
-    needed = rules.minimum_invitees(draft.method, draft.profile)
+    needed = rules.minimum_invitees(draft.method, profile)
     if len(draft.invitees) < needed:
         raise RuleViolation(
             "tender.invitees_too_few",
@@ -136,7 +149,7 @@ def _check_publication(uow: UnitOfWork, tender: TenderRow, draft: TenderDraft) -
         require_eligible(uow.session, supplier_id, Category(draft.category), draft.ceiling_price,
                          uow.now, code="tender.invitee_ineligible")
     if draft.method is rules.TenderMethod.PRICE_INQUIRY:
-        officers = draft.profile.inquiry_min_officers
+        officers = profile.inquiry_min_officers
         if len(draft.officers) < officers:
             raise RuleViolation(
                 "tender.inquiry_officers",
@@ -152,12 +165,16 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
     if tender.state != TenderState.DRAFT:
         fire_transition(uow, tender, "publish")  # raises the machine's refusal
     draft = stored_draft(tender)
-    check_draft(draft)
-    _check_publication(uow, tender, draft)
+    frozen_policy = freeze(uow, tender.id, draft.profile, draft.statutory)
+    check_draft(draft, frozen_policy.profile)
+    _check_publication(uow, draft, frozen_policy.profile)
     # The receipt key exists before any bid: its creation must not betray a first bid.
     create_signing_key(uow)
     ceremony = generate_tender_keys(tender.id, len(draft.custodians), draft.threshold)
-    frozen = {"profile": tender.profile, "evaluation": tender.evaluation}
+    tender.profile = frozen_policy.profile.model_dump(mode="json")
+    tender.policy_version, tender.deviation = frozen_policy.policy_version, frozen_policy.deviation
+    frozen = {"profile": tender.profile, "evaluation": tender.evaluation, "statutory": draft.statutory,
+              "policy_version": tender.policy_version, "deviation": tender.deviation}
     tender.rules_digest = hashlib.sha256(canonical_json(frozen).encode("utf-8")).hexdigest()
     tender.public_key = ceremony.public_key
     tender.custodians = custodian_seats(draft.custodians, ceremony.fingerprints)
@@ -170,6 +187,8 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
         "method": tender.method, "lots": tender.lots, "deadline": tender.deadline,
         "ceiling_price": str(draft.ceiling_price), "bid_security": str(draft.bid_security),
         "evaluation": tender.evaluation, "profile": tender.profile,
+        "statutory": draft.statutory, "policy_version": tender.policy_version,
+        "deviation": tender.deviation,
         "rules_digest": tender.rules_digest, "public_key": tender.public_key,
         "two_envelopes": two_envelopes, "threshold": tender.threshold,
         "custodians": [{k: c[k] for k in ("index", "actor_id", "name", "supervisor")}
@@ -277,11 +296,13 @@ def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cance
                         requested_by=requester, approved_by=uow.actor.id if approve else None)
 
 
-def retender(uow: UnitOfWork, tender_id: str, deadline: datetime) -> TenderView:
-    """A new draft copying a failed tender, linked to it, with a new deadline."""
+def retender(uow: UnitOfWork, tender_id: str, deadline: datetime,
+             deviation_reason: str | None = None) -> TenderView:
+    """A new draft copying a failed tender, linked to it, with a new deadline (a deviation is
+    asked for afresh: an approval is for one tender)."""
     tender = load_tender(uow, tender_id)
     if tender.state != TenderState.FAILED:
         raise RuleViolation("tender.retender_not_failed", "Only a failed tender (流标) is re-tendered",
                             "仅流标项目可重新招标", {"state": tender.state})
     draft = stored_draft(tender).model_copy(update={"deadline": require_aware(deadline, "deadline")})
-    return create_draft(uow, draft, retender_of=tender.id)
+    return create_draft(uow, draft, retender_of=tender.id, deviation_reason=deviation_reason)

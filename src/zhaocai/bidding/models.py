@@ -13,7 +13,7 @@ from zhaocai.bidding.rules import TenderMethod
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.money import to_decimal
-from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
+from zhaocai.profile import RulesProfile
 
 HUNDRED = Decimal(100)
 
@@ -149,7 +149,10 @@ class TenderDraft(BaseModel):
     bid_security: Decimal = Decimal("0.00")
     deadline: datetime
     evaluation: EvaluationSpec = Field(default_factory=EvaluationSpec)
-    profile: RulesProfile = DEFAULT_PROFILE
+    profile: RulesProfile | None = Field(
+        default=None, description="the tender's own numbers; None follows the organisation's policy")
+    statutory: bool = Field(default=False,
+                            description="依法必须招标: never below the law's floors, whoever asks")
     invitees: list[str] = Field(default_factory=list, description="supplier ids")
     custodians: list[Custodian] = Field(min_length=1)
     threshold: int = Field(ge=1, description="custodian shares needed to open (k of n)")

@@ -78,20 +78,26 @@ class TenderService:
 
     # -- drafting and publication -------------------------------------------------------------
 
-    def create_draft(self, actor: Actor, draft: TenderDraft | Mapping[str, Any]) -> TenderView:
-        """Store a draft tender (purchasing)."""
+    def create_draft(self, actor: Actor, draft: TenderDraft | Mapping[str, Any], *,
+                     deviation_reason: str | None = None) -> TenderView:
+        """Store a draft tender (purchasing). Numbers laxer than the organisation's policy are
+        refused (`policy.deviation_required`) unless `deviation_reason` is given, which files a
+        deviation request for a supervisor (`platform.policy.approve_deviation`)."""
         require_buyer(actor, "tender.draft")
         parsed = parse(TenderDraft, draft)
-        return self._platform.run(actor, "tender.draft", lambda uow: drafts.create_draft(uow, parsed),
+        return self._platform.run(actor, "tender.draft",
+                                  lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
                                   roles=BUYER)
 
     def update_draft(self, actor: Actor, tender_id: str,
-                     draft: TenderDraft | Mapping[str, Any]) -> TenderView:
-        """Replace a draft's content (only while it is a draft)."""
+                     draft: TenderDraft | Mapping[str, Any], *,
+                     deviation_reason: str | None = None) -> TenderView:
+        """Replace a draft's content (only while it is a draft); see `create_draft` for deviations."""
         require_buyer(actor, "tender.draft_update")
         parsed = parse(TenderDraft, draft)
         return self._platform.run(actor, "tender.draft_update",
-                                  lambda uow: drafts.update_draft(uow, tender_id, parsed), roles=BUYER)
+                                  lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
+                                  roles=BUYER)
 
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
         """Publish: check periods and invitees, freeze the rules, return each custodian's share once.
@@ -135,11 +141,13 @@ class TenderService:
                                   lambda uow: drafts.decide_cancellation(uow, tender_id, False),
                                   roles=OFFICERS)
 
-    def retender(self, actor: Actor, tender_id: str, deadline: datetime) -> TenderView:
+    def retender(self, actor: Actor, tender_id: str, deadline: datetime, *,
+                 deviation_reason: str | None = None) -> TenderView:
         """A new draft from a failed tender (流标), linked to it."""
         require_buyer(actor, "tender.retender")
         return self._platform.run(actor, "tender.retender",
-                                  lambda uow: drafts.retender(uow, tender_id, deadline), roles=BUYER)
+                                  lambda uow: drafts.retender(uow, tender_id, deadline, deviation_reason),
+                                  roles=BUYER)
 
     # -- bids ------------------------------------------------------------------------------------
 

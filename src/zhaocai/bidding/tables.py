@@ -70,6 +70,13 @@ class TenderRow(SQLModel, table=True):
     cancel_requested_reason: str | None = _text(True)
     outcome_reason: str | None = _text(True)
     retender_of: str | None = _text(True)
+    # The organisation's policy (zhaocai.policy): a statutory tender (依法必须招标) never goes below
+    # the law; `requested_profile` is the draft's own numbers (None: it follows the policy);
+    # publication freezes the policy version and the approved deviation, if any.
+    statutory: bool | None = Field(default=False, sa_column=Column(Boolean, nullable=True))
+    requested_profile: Any = _json(True)
+    policy_version: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
+    deviation: Any = _json(True)
 
     __table_args__ = (Index("ix_tender_state_deadline", "state", "deadline"),)
 

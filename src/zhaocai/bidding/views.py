@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -57,6 +58,9 @@ class TenderView(BaseModel):
     outcome_reason: str | None = None
     cancel_requested_by: str | None = None
     retender_of: str | None = None
+    statutory: bool = False
+    policy_version: int | None = Field(default=None, description="policy version frozen at publication")
+    deviation: dict[str, Any] | None = Field(default=None, description="approved deviation frozen with it")
 
 
 class CustodianShare(BaseModel):

@@ -22,6 +22,20 @@ LOT = "标段 Lot"
 STATUS = "状态 Status"
 
 TABLES: dict[str, dict[str, Any]] = {
+    "deviations": {
+        "title": "规则偏离 Deviations from the rules policy",
+        "description": "经纪检人员批准、低于本单位规则的个别项目规则（每行一项数字），发布时冻结。"
+                       " Numbers of one tender laxer than the organisation's policy, each approved by a "
+                       "supervisor other than the drafter and frozen at publication; never below the "
+                       "law's floor for a statutory tender.",
+        "columns": {
+            "tender_id": "项目编号 Tender id", "deviation_id": "偏离编号 Deviation id",
+            "rule": "规则 Rule", "policy_value": "本单位规则 Policy value",
+            "tender_value": "本项目取值 Tender value", "source": "依据 Source",
+            "reason": "理由 Reason", "policy_version": "规则版本 Policy version",
+            "approved_at": "批准时间（北京时间）Approved (Asia/Shanghai)",
+        },
+    },
     "tenders": {
         "title": "招标项目 Tenders",
         "description": "已发布的招标、邀请招标和询价项目，含最高限价、截标与开标时间和当前状态。"
@@ -42,6 +56,9 @@ TABLES: dict[str, dict[str, Any]] = {
             "opened_at": "开标时间 Opened at", "valid_bids": "有效投标数 Valid bids",
             "outcome_reason": "流标或终止原因 Reason a tender failed or was cancelled",
             "retender_of": "重新招标自 Re-tender of",
+            "statutory": "依法必须招标 Statutory tender (1 = yes)",
+            "policy_version": "适用规则版本 Policy version frozen at publication",
+            "deviation_id": "经批准的规则偏离 Approved deviation",
         },
     },
     "opening_records": {

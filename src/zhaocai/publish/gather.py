@@ -172,6 +172,7 @@ def _snapshot(t: TenderRow, amendments: list[AmendmentRow], records: list[Openin
                                lot=a.lot_id) for a in awards),
         contracts=tuple(contract_facts), results=results,
         committee=tuple(CommitteeMember(m.name, m.kind) for m in members if m.active),
+        statutory=bool(t.statutory), policy_version=t.policy_version, deviation=t.deviation,
     )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from zhaocai.bidding.models import EvaluationMethod
 from zhaocai.bidding.views import OpeningEntry
 from zhaocai.publish.ocds_bids import bids_section, opening_entries
+from zhaocai.publish.ocds_rules import ocds_deviation
 from zhaocai.publish.ocds_state import ReleaseState, moments, money, ocds_date
 from zhaocai.publish.settings import BID_EXTENSION_URL, PublishSettings
 from zhaocai.publish.snapshot import Organisation, TenderSnapshot
@@ -146,6 +147,7 @@ def _tender(state: ReleaseState, entries: list[OpeningEntry]) -> dict[str, Any]:
     amendments = _amendments(state)
     if amendments:
         tender["amendments"] = amendments
+    tender.update(ocds_deviation(snap))
     return tender
 
 

@@ -40,6 +40,7 @@ from zhaocai.integrity.model import FLAG_INFO, Flag
 from zhaocai.integrity.report import flag_to_dict
 from zhaocai.money import Money, amount_in_words
 from zhaocai.publish.ocds import METHODS, ocds_date
+from zhaocai.publish.ocds_rules import deviation_rows
 from zhaocai.publish.search import document_terms
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.publish.snapshot import Organisation, TenderSnapshot
@@ -116,7 +117,7 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
     last = snap.openings[-1] if snap.openings else None
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
         "tenders", "lots", "items", "amendments", "opening_records", "opening_entries", "candidates",
-        "evaluation_results", "committee", "awards", "contracts", "contract_performance")}
+        "evaluation_results", "committee", "awards", "contracts", "contract_performance", "deviations")}
     rows["tenders"].append({
         "id": snap.id, "ocid": settings.ocid(snap.id), "title": snap.title, "buyer": snap.buyer,
         "category": snap.category, "category_zh": Category(snap.category).label_zh,
@@ -132,8 +133,10 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
         "technical_weight": str(weights.technical), "commercial_weight": str(weights.commercial),
         "outcome_reason": snap.outcome_reason, "retender_of": snap.retender_of,
         "opened_at": _time(snap.openings[0].opened_at) if snap.openings else None,
-        "valid_bids": last.valid_bids if last else None,
+        "valid_bids": last.valid_bids if last else None, "statutory": int(snap.statutory),
+        "policy_version": snap.policy_version, "deviation_id": (snap.deviation or {}).get("id"),
     })
+    rows["deviations"] = deviation_rows(snap)
     for lot in snap.lots:
         rows["lots"].append({"tender_id": snap.id, "lot_id": lot.id, "title": lot.title})
         for n, item in enumerate(lot.items, start=1):
@@ -208,7 +211,12 @@ SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
                  "original_deadline": str, "bid_security": str, "ocid": str, "category": str, "method": str,
                  "ocds_method": str, "state": str, "ceiling_price": str, "ceiling_price_fen": int,
                  "bid_security_fen": int, "two_envelopes": int, "evaluation_method": str, "price_weight": str,
-                 "technical_weight": str, "commercial_weight": str}, "id"),
+                 "technical_weight": str, "commercial_weight": str,
+                 "statutory": int, "policy_version": int, "deviation_id": str}, "id"),
+    "deviations": ({"tender_id": str, "deviation_id": str, "rule": str, "policy_value": str,
+                    "tender_value": str, "source": str, "reason": str, "policy_version": int,
+                    "approved_at": str},
+                   ("tender_id", "rule")),
     "lots": ({"tender_id": str, "lot_id": str, "title": str}, ("tender_id", "lot_id")),
     "items": ({"tender_id": str, "lot_id": str, "item_no": int, "name": str, "quantity": str, "unit": str,
                "specification": str}, ("tender_id", "lot_id", "item_no")),
@@ -247,7 +255,7 @@ SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
 
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     **{name: [("tender_id", "tenders", "id")] for name in (
-        "lots", "items", "amendments", "opening_records", "committee")},
+        "lots", "items", "amendments", "opening_records", "committee", "deviations")},
     **{name: [("tender_id", "tenders", "id"), ("supplier_id", "suppliers", "id")] for name in (
         "opening_entries", "candidates", "evaluation_results", "awards")},
     "contracts": [("tender_id", "tenders", "id"), ("award_id", "awards", "id"),

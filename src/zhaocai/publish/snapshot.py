@@ -144,6 +144,9 @@ class TenderSnapshot:
     contracts: tuple[ContractFact, ...] = ()
     results: tuple[ScoreLine, ...] = ()
     committee: tuple[CommitteeMember, ...] = ()
+    statutory: bool = False
+    policy_version: int | None = None
+    deviation: Mapping[str, Any] | None = None
 
     def change(self, event: str) -> StateChange | None:
         """The last state change named `event`, if any."""

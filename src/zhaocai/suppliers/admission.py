@@ -161,7 +161,7 @@ class AdmissionCommands(ServiceBase):
             state = next_state(
                 AdmissionMachine, row.admission, "review", supplier_id,
                 reviews_complete=not missing_reviews(after),
-                inspection_needed=self._inspection_needed(row))
+                inspection_needed=self._inspection_needed(session, row))
             session.add(ReviewRow(supplier_id=supplier_id, round=row.round,
                                   department=department.value, reviewer_id=actor.id,
                                   passed=passed, comment=comment, at=uow.now))
@@ -175,9 +175,8 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.review", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL])
 
-    def _inspection_needed(self, row: SupplierRow) -> bool:
-        return inspection_needed(Money.from_fen(row.ceiling_fen).amount,
-                                 self.settings.site_inspection_threshold)
+    def _inspection_needed(self, session: Session, row: SupplierRow) -> bool:
+        return inspection_needed(Money.from_fen(row.ceiling_fen).amount, self.inspection_threshold(session))
 
     def record_site_inspection(self, actor: Actor, supplier_id: str, co_inspectors: Sequence[str],
                                report: str, passed: bool) -> SupplierView:
@@ -225,16 +224,17 @@ class AdmissionCommands(ServiceBase):
             require_distinct([r.reviewer_id for r in reviews], len(Department), "supplier admission")
             matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
             require_screening_cleared(session, row, matches, [r.reviewer_id for r in reviews])
-            needed = self._inspection_needed(row)
+            threshold = self.inspection_threshold(session)
+            needed = self._inspection_needed(session, row)
             passed = round_inspection_passed(session, row)
             if needed and not passed:
                 raise RuleViolation(
                     "supplier.admission.inspection_required",
                     f"A ceiling of {Money.from_fen(row.ceiling_fen)} needs a passing site inspection "
-                    f"(threshold {self.settings.site_inspection_threshold})",
+                    f"(threshold {threshold})",
                     f"合作上限 {Money.from_fen(row.ceiling_fen)} 需先通过现场考察"
-                    f"（门槛 {self.settings.site_inspection_threshold}）",
-                    {"threshold": str(self.settings.site_inspection_threshold)})
+                    f"（门槛 {threshold}）",
+                    {"threshold": str(threshold)})
             applied = {r.category for r in session.exec(select(SupplierCategoryRow).where(
                 col(SupplierCategoryRow.supplier_id) == supplier_id)).all()}
             chosen = sorted({Category(c) for c in categories} if categories else

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
@@ -10,6 +11,7 @@ from sqlmodel import Session, col, select
 from zhaocai.actors import Actor, Role, is_supplier_user
 from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
 from zhaocai.money import Money
+from zhaocai.policy.store import current_policy
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.machines import StandingMachine, next_state
 from zhaocai.suppliers.models import QualificationView, ScreeningView, SupplierView
@@ -124,6 +126,14 @@ class ServiceBase:
     platform: Platform
     settings: SupplierSettings
     live_tenders: Callable[[Session, Sequence[str]], dict[str, list[str]]]
+    follows_policy: bool = False
+
+    def inspection_threshold(self, session: Session) -> Decimal:
+        """The ceiling from which admission needs a site inspection: the organisation's policy in
+        force (zhaocai.policy), unless the service was given settings of its own."""
+        if self.follows_policy:
+            return current_policy(session).profile.site_inspection_threshold
+        return self.settings.site_inspection_threshold
 
 
 def require_reason(reason: str) -> None:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from zhaocai.categories import Category
 from zhaocai.money import to_decimal
-from zhaocai.profile import DEFAULT_PROFILE
 from zhaocai.suppliers.admission import AdmissionCommands
 from zhaocai.suppliers.common import load_supplier, view_of
 from zhaocai.suppliers.eligibility import check_eligibility
@@ -37,11 +36,10 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
 
     def __init__(self, platform: Platform, settings: SupplierSettings | None = None) -> None:
         self.platform = platform
-        if settings is None:
-            profile: Any = getattr(platform, "profile", DEFAULT_PROFILE)
-            settings = SupplierSettings(
-                site_inspection_threshold=profile.site_inspection_threshold)
-        self.settings = settings
+        # Without explicit settings the site-inspection threshold is read from the organisation's
+        # policy in force at each command (`inspection_threshold`).
+        self.follows_policy = settings is None
+        self.settings = settings or SupplierSettings()
         self.live_tenders = no_live_tenders  # `Platform` hands bidding's query once tendering is installed
         platform.on_tick("suppliers.qualifications", lapse_expired_categories)
         platform.on_tick("suppliers.bans", end_bans)

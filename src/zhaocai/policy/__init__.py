@@ -1,0 +1,1 @@
+"""The rules an organisation runs on: the law's floors, its stored policy, and deviations."""
