@@ -23,4 +23,4 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Not supported: restore the backup taken before upgrading."""
-    raise NotImplementedError("zhaocai upgrades only; restore the backup taken before upgrading")
+    raise RuntimeError("zhaocai upgrades only; restore the backup taken before upgrading")
