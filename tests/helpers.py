@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import create_engine, inspect, text
 
 from zhaocai.actors import Actor, Role
+from zhaocai.clock import ManualClock
 from zhaocai.store import normalise_url
 
 
@@ -111,3 +112,22 @@ def refused(platform: Any, exc: type[Exception], code: str, fn: Callable[..., An
     assert getattr(info.value, "code", None) == code, info.value
     assert snapshot(platform.url) == before
     return info.value
+
+
+Setup = Callable[[Any, dict[str, Actor], ManualClock], Callable[[], Any]]
+"""A refusal case: given a platform, the cast and the clock, set up, then return the refused call."""
+
+
+class RefusalCases(dict[str, tuple[str, Setup]]):
+    """A registry of refusal cases by name, each with the error code it must raise.
+
+    A test module declares `CASES = RefusalCases()` and `case = CASES.case`, decorates each setup
+    with `@case("its.code")`, and parametrizes one test over `sorted(CASES)`.
+    """
+
+    def case(self, code: str) -> Callable[[Setup], Setup]:
+        """Register the decorated setup under its function name, expecting `code`."""
+        def register(fn: Setup) -> Setup:
+            self[fn.__name__] = (code, fn)
+            return fn
+        return register

@@ -19,23 +19,16 @@ from award_kit import (
     staged,
 )
 from factories import supplier_actor
-from helpers import snapshot
+from helpers import RefusalCases, snapshot
 from test_tender_kit import CUSTODIANS
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
 
-Setup = Callable[[Platform, dict[str, Actor], ManualClock], Callable[[], Any]]
-CASES: dict[str, tuple[str, Setup]] = {}
+CASES = RefusalCases()
+case = CASES.case
 LOWEST = {"method": "lowest_evaluated_price"}
-
-
-def case(code: str) -> Callable[[Setup], Setup]:
-    def register(fn: Setup) -> Setup:
-        CASES[fn.__name__] = (code, fn)
-        return fn
-    return register
 
 
 @case("permission.role")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from factories import register_admitted_supplier
-from helpers import refused, snapshot
+from helpers import RefusalCases, refused, snapshot
 from test_tender_kit import bidders, draft
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
@@ -134,15 +134,8 @@ def test_a_statutory_tender_uses_the_law_when_the_policy_is_stricter_or_equal(
 
 # -- every refusal: its code, and the store unchanged (both databases) ------------------------------
 
-Setup = Callable[[Platform, dict[str, Actor], ManualClock], Callable[[], Any]]
-CASES: dict[str, tuple[str, Setup]] = {}
-
-
-def case(code: str) -> Callable[[Setup], Setup]:
-    def register(fn: Setup) -> Setup:
-        CASES[fn.__name__] = (code, fn)
-        return fn
-    return register
+CASES = RefusalCases()
+case = CASES.case
 
 
 def _requested(p: Platform, a: dict[str, Actor], c: ManualClock, by: Actor | None = None) -> tuple[str, str]:

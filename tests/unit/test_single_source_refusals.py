@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from factories import supplier_actor
-from helpers import refused
+from helpers import RefusalCases, refused
 from single_source_kit import (
     RECORD,
     concluded,
@@ -27,16 +27,9 @@ from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
 
-Setup = Callable[[Platform, dict[str, Actor], ManualClock], Callable[[], Any]]
-CASES: dict[str, tuple[str, Setup]] = {}
+CASES = RefusalCases()
+case = CASES.case
 BOTH = Actor(id="ps-qian", name="钱主任", roles=frozenset({Role.PURCHASING, Role.SUPERVISOR}))
-
-
-def case(code: str) -> Callable[[Setup], Setup]:
-    def register(fn: Setup) -> Setup:
-        CASES[fn.__name__] = (code, fn)
-        return fn
-    return register
 
 
 @case("single_source.self_approval")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from helpers import snapshot
+from helpers import RefusalCases, snapshot
 from test_tender_kit import bidders, draft, payload, published, shares
 from zhaocai.actors import Actor
 from zhaocai.bidding.sealing import SealedBid
@@ -16,15 +16,8 @@ from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
 
-Setup = Callable[[Platform, dict[str, Actor], ManualClock], Callable[[], Any]]
-CASES: dict[str, tuple[str, Setup]] = {}
-
-
-def case(code: str) -> Callable[[Setup], Setup]:
-    def register(fn: Setup) -> Setup:
-        CASES[fn.__name__] = (code, fn)
-        return fn
-    return register
+CASES = RefusalCases()
+case = CASES.case
 
 
 def _tender_with_bids(p: Platform, a: dict[str, Actor], c: ManualClock, n: int = 3, **kw: Any):  # type: ignore[no-untyped-def]
