@@ -117,17 +117,21 @@ def resolve(path: str) -> type[Any]:
     return found
 
 
+MIGRATIONS = f"{PACKAGE}.store.migrations"
+
+
 def import_all(package: str = PACKAGE) -> list[str]:
     """Import every module of `package` (so every machine class exists); the modules skipped.
 
-    `__main__` modules are not imported (they run programs). A module whose import needs an
+    `__main__` modules are not imported (they run programs), nor the schema migrations (scripts
+    that Alembic runs inside its own environment; they hold no machine). A module whose import needs an
     optional dependency that is not installed is skipped and named in the result; any other
     import error propagates, so a machine cannot hide behind a broken module.
     """
     skipped: list[str] = []
     root = importlib.import_module(package)
     for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
-        if info.name.rsplit(".", 1)[-1] == "__main__":
+        if info.name.rsplit(".", 1)[-1] == "__main__" or info.name.startswith(MIGRATIONS):
             continue
         try:
             importlib.import_module(info.name)
