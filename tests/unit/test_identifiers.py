@@ -67,7 +67,7 @@ GB_32100_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 
 
 
 def test_published_weights_are_powers_of_three_mod_31() -> None:
-    assert GB_32100_WEIGHTS == tuple(pow(3, i, 31) for i in range(17))
+    assert tuple(pow(3, i, 31) for i in range(17)) == GB_32100_WEIGHTS
 
 
 @pytest.mark.parametrize("code", PUBLISHED_CODES)
