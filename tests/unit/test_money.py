@@ -84,3 +84,8 @@ def test_percent_of_rounds_half_up_to_the_fen() -> None:
     assert percent_of(D("100.10"), D(5)) == D("5.01")  # 5.005 → 5.01 (half up, not half even)
     assert percent_of(D("100.30"), D(5)) == D("5.02")  # 5.015 → 5.02
     assert percent_of(D(1000), D(2)) == D("20.00")
+
+
+def test_an_amount_is_kept_to_the_fen() -> None:
+    assert str(Money(D("7.5")).amount) == "7.50"
+    assert str(Money.from_fen(-5).amount) == "-0.05"
