@@ -46,6 +46,7 @@ def test_admission_transitions_and_guards() -> None:
     assert step("under_review", "admit", reviews_complete=True) == "admitted"
     assert not allowed(AdmissionMachine, "under_review", "admit", reviews_complete=True, inspection_needed=True)
     assert not allowed(AdmissionMachine, "under_review", "admit")
+    assert allowed(AdmissionMachine, "under_review", "admit", reviews_complete=True)
     assert step("site_inspection", "inspect") == "site_inspection"
     assert step("site_inspection", "admit", reviews_complete=True, inspection_passed=True) == "admitted"
     assert not allowed(AdmissionMachine, "site_inspection", "admit", reviews_complete=True)
