@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test bench lint clean sunshine diagrams
+.PHONY: demo test bench lint clean sunshine diagrams mutate
 
 $(STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "zhaocai needs Python 3.11 or newer")'
@@ -36,9 +36,19 @@ bench: $(STAMP)
 diagrams: $(STAMP)
 	$(BIN)/python -m zhaocai.diagrams --add-missing
 
+# Mutation testing of the pure rule modules ([tool.mutmut] in pyproject.toml) against their fast
+# pure tests only: no store, no PostgreSQL. Not part of `make test` nor CI; see docs/testing.md.
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'mutmut>=3.8,<4'
+	rm -rf mutants && mkdir mutants
+	env -u ZHAOCAI_TEST_DATABASE_URL $(BIN)/mutmut run --max-children 2 > mutants/run.log 2>&1 \
+		|| (tail -c 3000 mutants/run.log; exit 1)
+	@tail -n 4 mutants/run.log | tr '\r' '\n' | tail -n 4
+	$(BIN)/python tests/mutation_score.py
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) mutants build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

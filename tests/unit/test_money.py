@@ -1,11 +1,12 @@
 from decimal import Decimal
+from decimal import Decimal as D
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from zhaocai.errors import ValidationError
-from zhaocai.money import Money, amount_in_words, to_decimal
+from zhaocai.money import Money, amount_in_words, percent_of, to_decimal
 
 amounts = st.decimals(min_value=Decimal("-1e12"), max_value=Decimal("1e12"), places=2,
                       allow_nan=False, allow_infinity=False)
@@ -49,3 +50,42 @@ def test_capital_numerals() -> None:
 def test_currencies_do_not_mix() -> None:
     with pytest.raises(ValidationError):
         Money.of(1) + Money.of(1, "USD")
+
+
+def test_arithmetic_keeps_the_currency_and_subtracts() -> None:
+    usd = Money.of("10.50", "USD")
+    assert usd + Money.of("0.25", "USD") == Money(D("10.75"), "USD")
+    assert usd - Money.of("0.75", "USD") == Money(D("9.75"), "USD")
+    assert (usd - Money.of("20", "USD")).amount == D("-9.50")
+    assert Money.from_fen(105, "USD") == Money(D("1.05"), "USD")
+    assert Money.of(7).amount == D("7.00") and str(Money.of(1234567)) == "CNY 1,234,567.00"
+    with pytest.raises(ValidationError) as info:
+        Money.of(1) - Money.of(1, "USD")
+    assert info.value.code == "money.currency" and "USD" in info.value.message_zh
+
+
+@pytest.mark.parametrize("bad,code", [(0.5, "money.float"), (True, "money.float"), ("abc", "money.invalid"),
+                                      (None, "money.invalid"), ("Infinity", "money.invalid"),
+                                      ("1.001", "money.precision")])
+def test_refusals_name_the_field_and_value(bad: object, code: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        to_decimal(bad, field="price")
+    assert info.value.code == code
+    assert info.value.details == {"field": "price", "value": str(bad) if code == "money.precision" else repr(bad)}
+    assert info.value.message_en.startswith("price: ") and info.value.message_zh.startswith("price：")
+
+
+def test_decimals_pass_through_and_text_is_trimmed() -> None:
+    assert to_decimal(D("3.1")) == D("3.10") and str(to_decimal(D("3.1"))) == "3.10"
+    assert to_decimal(" 12.5 ") == D("12.50") and to_decimal(Money.of(4)) == D("4.00")
+
+
+def test_percent_of_rounds_half_up_to_the_fen() -> None:
+    assert percent_of(D("100.10"), D(5)) == D("5.01")  # 5.005 → 5.01 (half up, not half even)
+    assert percent_of(D("100.30"), D(5)) == D("5.02")  # 5.015 → 5.02
+    assert percent_of(D(1000), D(2)) == D("20.00")
+
+
+def test_an_amount_is_kept_to_the_fen() -> None:
+    assert str(Money(D("7.5")).amount) == "7.50"
+    assert str(Money.from_fen(-5).amount) == "-0.05"
