@@ -114,3 +114,16 @@ def test_an_inquiry_with_no_compliant_quote_is_refused() -> None:
 def test_capital_numerals_of_zero_and_negative_amounts(amount: str, words: str) -> None:
     assert amount_in_words(amount) == words
     assert Money.of(amount).in_words() == words
+
+
+def test_a_quote_priced_zero_never_wins_an_inquiry() -> None:
+    quotes = [Quote("S1", D(0), compliant=True), Quote("S2", D(90), compliant=True),
+              Quote("S3", D(80), compliant=True)]
+    result = decide_inquiry(quotes, conducted_by=["a", "b"], signed_by=["a", "b"], record_hash="r")
+    assert result.winner_supplier_id == "S3"
+    assert "S1" not in result.ranked_supplier_ids
+    only_zero = [Quote("S1", D(0), compliant=True), Quote("S2", D(-5), compliant=True),
+                 Quote("S3", D(0), compliant=True)]
+    with pytest.raises(RuleViolation) as info:
+        decide_inquiry(only_zero, conducted_by=["a", "b"], signed_by=["a", "b"], record_hash="r")
+    assert info.value.code == "inquiry.no_compliant_quote"

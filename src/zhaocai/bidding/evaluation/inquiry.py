@@ -4,6 +4,8 @@
   (``inquiry.too_few_quotes``); a supplier quoting twice is refused.
 - Conducted and signed together by at least `inquiry_min_officers` (2) distinct officers: only
   officers who both took part and signed the record count (``inquiry.too_few_officers``).
+- A quote priced 0 or less is never compliant, whatever the officers marked (as a bid,
+  ``compliance.price_not_positive``).
 - The lowest compliant quote of an eligible supplier wins. Equal lowest prices are separated by
   the lottery sha256(record_hash || "|" || supplier_id), lowest hex first, where `record_hash` is
   the hash of the signed quote record (it depends on every quote, so nobody steers it alone).
@@ -99,6 +101,7 @@ def decide_inquiry(
             {"quotes": len(eligible), "needed": profile.inquiry_min_suppliers})
     prices = {q.supplier_id: to_decimal(q.price, field=f"quote of {q.supplier_id}")
               for q in eligible if q.compliant}
+    prices = {supplier: price for supplier, price in prices.items() if price > 0}
     if not prices:
         raise RuleViolation("inquiry.no_compliant_quote", "no eligible supplier sent a compliant quote",
                             "没有合格供应商的有效报价")
