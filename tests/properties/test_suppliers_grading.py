@@ -97,15 +97,21 @@ def scenarios(draw: st.DrawFn) -> tuple[PeriodKind, list[str], list[Event], Supp
                                      st.integers(0, len(slots(kind)) - 1),
                                      st.sampled_from(EventKind), st.integers(1, 5)),
                            max_size=10))
-    deductions = draw(st.fixed_dictionaries({k: st.sampled_from([0, 1, 5, 10, 20, 34, 100])
+    deductions = draw(st.fixed_dictionaries({k: st.sampled_from([0, 1, 5, 25, 34, 50, 100, 101])
                                              | st.integers(0, 120) for k in EventKind}))
     base = SupplierSettings(weights=draw(weights()), deductions=deductions)
-    times = slots(kind)
-    reached = sorted({int(card.total) for label in PERIODS[kind]
-                      for card in expected_cards(events, times, kind, label, base).values()
-                      if card.total == int(card.total)})
+    totals = [{who: card.total for who, card in expected_cards(
+        events, slots(kind), kind, label, base).items()} for label in PERIODS[kind]]
+    reached = sorted({int(t) for cards in totals for t in cards.values() if t == int(t)})
     band = (st.sampled_from(reached) | st.integers(0, 100)) if reached else st.integers(0, 100)
     grade_c, grade_b, grade_a = sorted(draw(st.lists(band, min_size=3, max_size=3)))
+    twice = sorted((min(cards[w] for cards in totals), max(cards[w] for cards in totals))
+                   for w in set(totals[0]) & set(totals[1]))
+    if twice and twice[0][1] < 100 and draw(st.booleans()):  # one supplier graded C twice
+        low, high = twice[0]
+        grade_c = draw(st.integers(0, int(low)))
+        grade_b = draw(st.integers(int(high) + 1, 100))
+        grade_a = draw(st.integers(grade_b, 100))
     settings = base.model_copy(update={"grade_a": grade_a, "grade_b": grade_b,
                                        "grade_c": grade_c})
     return kind, standings, events, SupplierSettings.model_validate(settings.model_dump())
