@@ -2,7 +2,9 @@
 
 Closing a period is computed in the database: one INSERT ... SELECT ... GROUP BY writes every
 scorecard; one query each finds the suppliers a D grade suspends and two consecutive C grades
-warn. Only those changes (and the period itself) are written one by one, each with its audit link.
+warn. Every SQL expression is generated from the pure rules (suppliers/rules.py) and the target
+standings come from the standing machine, so the rules have one source. Only those changes
+(and the period itself) are written one by one, each with its audit link.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, insert, literal, select, update
+from sqlalchemy import ColumnElement, and_, case, false, func, insert, literal, or_, select, update
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
@@ -20,7 +22,7 @@ from zhaocai.errors import ConflictError, RuleViolation, ValidationError, parse
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
 from zhaocai.suppliers.live_guard import hold_change, pending_request
-from zhaocai.suppliers.machines import StandingMachine, allowed, sources
+from zhaocai.suppliers.machines import StandingMachine, allowed, next_state, sources
 from zhaocai.suppliers.models import (
     PerformanceEventInput,
     PerformanceEventView,
@@ -28,13 +30,25 @@ from zhaocai.suppliers.models import (
     Scorecard,
 )
 from zhaocai.suppliers.rules import (
+    CENTI,
     CRITERION_OF,
+    GRADES,
+    LOWEST_GRADE,
+    MAX_SCORE,
+    MIN_SCORE,
+    REPEATED_GRADE,
     SERIOUS_VIOLATIONS,
+    SUSPEND,
+    WARN,
     Criterion,
     PeriodKind,
     SupplierSettings,
+    deduction,
+    grade_bands,
+    grade_consequence,
     period_bounds,
     previous_period,
+    total_centi,
 )
 from zhaocai.suppliers.standing import BLACKLIST, open_blacklist_proposal
 from zhaocai.suppliers.tables import (
@@ -57,26 +71,47 @@ def period_id(kind: PeriodKind, label: str) -> str:
 
 
 def scorecard_select(pid: str, settings: SupplierSettings, start: Any, end: Any) -> Any:
-    """SELECT producing one scorecard row per supplier with events in [start, end)."""
+    """SELECT producing one scorecard row per supplier with events in [start, end).
+
+    Every expression is generated from the pure rules: the deductions from `deduction`'s table,
+    the clamp from MIN_SCORE/MAX_SCORE, the total by `total_centi` itself, the grade CASE from
+    `grade_bands`.
+    """
     ev = _EVENTS.c
     penalties = []
     for criterion in Criterion:
-        points = {k.value: settings.deductions[k] for k, c in CRITERION_OF.items() if c is criterion}
+        points = {k.value: deduction(k, 1, settings) for k, c in CRITERION_OF.items()
+                  if c is criterion}
         penalties.append(func.sum(case(points, value=ev.kind, else_=0) * ev.severity)
                          .label(f"p_{criterion.value}"))
     grouped = (select(ev.supplier_id, func.count().label("events"), *penalties)
                .where(ev.occurred_at >= start, ev.occurred_at < end)
                .group_by(ev.supplier_id).subquery("g"))
+    raw = {c: MAX_SCORE - grouped.c[f"p_{c.value}"] for c in Criterion}
     scores: dict[Criterion, ColumnElement[Any]] = {
-        c: case((grouped.c[f"p_{c.value}"] >= 100, 0), else_=100 - grouped.c[f"p_{c.value}"])
+        c: case((raw[c] < MIN_SCORE, MIN_SCORE), (raw[c] > MAX_SCORE, MAX_SCORE), else_=raw[c])
         for c in Criterion}
     scored = select(grouped.c.supplier_id, grouped.c.events,
                     *(scores[c].label(c.value) for c in Criterion)).subquery("s")
-    total = sum((scored.c[c.value] * settings.weights[c] for c in Criterion), literal(0))
-    grade = case((total >= settings.grade_a * 100, "A"), (total >= settings.grade_b * 100, "B"),
-                 (total >= settings.grade_c * 100, "C"), else_="D")
+    total = total_centi({c: scored.c[c.value] for c in Criterion}, settings.weights)
+    grade = case(*((total >= floor * CENTI, g) for g, floor in grade_bands(settings)),
+                 else_=LOWEST_GRADE)
     return select(literal(pid), scored.c.supplier_id,
                   *(scored.c[c.value] for c in Criterion), total, grade, scored.c.events)
+
+
+def consequence_where(event: str, grade: Any, previous: Any) -> ColumnElement[bool]:
+    """The SQL condition on (grade, previous grade) under which `grade_consequence` gives
+    `event`, found by asking the pure rule about every pair (previous NULL: unscored)."""
+    terms: list[ColumnElement[bool]] = []
+    for g in GRADES:
+        before = [p for p in (*GRADES, None) if grade_consequence(g, p) == event]
+        if len(before) == len(GRADES) + 1:
+            terms.append(grade == g)
+        elif before:
+            terms.append(and_(grade == g, or_(*(previous.is_(None) if p is None else previous == p
+                                                for p in before))))
+    return or_(*terms) if terms else false()
 
 
 def scorecard_of(row: ScorecardRow) -> Scorecard:
@@ -180,19 +215,20 @@ class PerformanceCommands(ServiceBase):
                 "kind": kind.value, "label": label, "starts_at": start, "ends_at": end,
                 "scored": scored, "grades": grades, "settings": settings.model_dump(mode="json")},
                 event="PerformancePeriodClosed")
-            cards = _CARDS.c
+            before = previous_period(kind, label)
+            reasons = {SUSPEND: f"grade {LOWEST_GRADE} in {pid}",
+                       WARN: f"two consecutive {REPEATED_GRADE} grades ({before}, {label})"}
+            cards, prev = _CARDS.c, aliased(ScorecardRow)
             held: list[str] = []
-            suspended = self._apply_grade(uow, "suspend", select(cards.supplier_id).where(
-                cards.period_id == pid, cards.grade == "D"), f"grade D in {pid}", held)
-            prev = aliased(ScorecardRow)
-            warned = self._apply_grade(uow, "warn", select(cards.supplier_id).join(
+            moved = {event: self._apply_grade(uow, event, select(cards.supplier_id).outerjoin(
                 prev, and_(col(prev.supplier_id) == cards.supplier_id,
-                           col(prev.period_id) == period_id(kind, previous_period(kind, label)),
-                           col(prev.grade) == "C"))
-                .where(cards.period_id == pid, cards.grade == "C"),
-                f"two consecutive C grades ({previous_period(kind, label)}, {label})", held)
+                           col(prev.period_id) == period_id(kind, before)))
+                .where(cards.period_id == pid,
+                       consequence_where(event, cards.grade, col(prev.grade))),
+                reason, held) for event, reason in reasons.items()}
             return PeriodClosed(period_id=pid, kind=kind, label=label, scored=scored,
-                                grades=grades, suspended=suspended, warned=warned, held=held)
+                                grades=grades, suspended=moved[SUSPEND], warned=moved[WARN],
+                                held=held)
 
         return self.platform.run(actor, "supplier.period.close", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.ADMINISTRATOR])
@@ -201,12 +237,12 @@ class PerformanceCommands(ServiceBase):
                      held: list[str]) -> list[str]:
         """Move every chosen supplier allowed to take `event` (set-based), auditing each; a
         supplier with a live bid is held for a supervisor instead (its request id into `held`)."""
-        froms = sources(StandingMachine, event)
-        target = {"suspend": "suspended", "warn": "warned"}[event]
+        targets = {s: next_state(StandingMachine, s, event, "*")
+                   for s in sources(StandingMachine, event)}
         session = uow.session
         found = session.execute(
             select(_SUPPLIERS.c.id, _SUPPLIERS.c.standing)
-            .where(_SUPPLIERS.c.id.in_(chosen), _SUPPLIERS.c.standing.in_(froms))
+            .where(_SUPPLIERS.c.id.in_(chosen), _SUPPLIERS.c.standing.in_(targets))
             .order_by(_SUPPLIERS.c.id)).all()
         live = self.live_tenders(session, [r[0] for r in found]) if found else {}
         rows = []
@@ -218,15 +254,17 @@ class PerformanceCommands(ServiceBase):
                                         live[supplier_id]).id)
         if not rows:
             return []
-        session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_([r[0] for r in rows]))
-                        .values(standing=target))
+        for target in sorted(set(targets.values())):
+            session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_(
+                [sid for sid, before in rows if targets[before] == target]))
+                .values(standing=target))
         history = []
         for supplier_id, before in rows:
             rec = uow.record(f"supplier.standing.{event}", SUBJECT, supplier_id,
-                             {"from": before, "to": target, "event": event, "reason": reason},
-                             event="SupplierStandingChanged")
+                             {"from": before, "to": targets[before], "event": event,
+                              "reason": reason}, event="SupplierStandingChanged")
             history.append({"supplier_id": supplier_id, "from_standing": before,
-                            "to_standing": target, "reason": reason, "actor_id": uow.actor.id,
+                            "to_standing": targets[before], "reason": reason, "actor_id": uow.actor.id,
                             "at": uow.now, "audit_seq": rec.seq})
         session.execute(insert(_CHANGES), history)
         return [r[0] for r in rows]

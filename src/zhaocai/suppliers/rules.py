@@ -308,25 +308,68 @@ class SupplierSettings(BaseModel):
         return self
 
 
+MIN_SCORE, MAX_SCORE = 0, 100
+"""A criterion scores between these, both included: 100 less its deductions, clamped."""
+CENTI = 100
+"""Totals are stored in hundredths of a point."""
+LOWEST_GRADE = "D"
+"""The grade of a total below every band."""
+GRADES = ("A", "B", "C", LOWEST_GRADE)
+SUSPEND, WARN = "suspend", "warn"
+"""Standing-machine events a period's grades can lead to."""
+REPEATED_GRADE = "C"
+"""Two consecutive periods (of one kind) at this grade warn."""
+
+
+def deduction(kind: EventKind, severity: int, settings: SupplierSettings) -> int:
+    """Points one event deducts from its criterion: the kind's deduction per level of severity."""
+    return settings.deductions[kind] * severity
+
+
 def criterion_score(deducted: int) -> int:
-    """A criterion's score: 100 less its deductions, never below 0."""
-    return max(0, 100 - deducted)
+    """A criterion's score: 100 less its deductions, never below 0 nor above 100."""
+    return min(MAX_SCORE, max(MIN_SCORE, MAX_SCORE - deducted))
 
 
-def total_centi(scores: Mapping[Criterion, int], weights: Mapping[Criterion, int]) -> int:
-    """The weighted total in hundredths of a point (weights sum to 100)."""
-    return sum(scores[c] * weights[c] for c in Criterion)
+def criterion_scores(events: Iterable[tuple[EventKind, int]],
+                     settings: SupplierSettings) -> dict[Criterion, int]:
+    """Each criterion's score over a period's events (kind, severity)."""
+    deducted = dict.fromkeys(Criterion, 0)
+    for kind, severity in events:
+        deducted[CRITERION_OF[kind]] += deduction(kind, severity, settings)
+    return {c: criterion_score(d) for c, d in deducted.items()}
+
+
+def total_centi(scores: Mapping[Criterion, Any], weights: Mapping[Criterion, int]) -> Any:
+    """The weighted total in hundredths of a point (weights sum to 100).
+
+    Plain arithmetic only, so the period close builds its SQL total from this very function
+    (scores given as column expressions); with ints it returns an int.
+    """
+    total: Any = 0
+    for c in Criterion:
+        total = total + scores[c] * weights[c]
+    return total
+
+
+def grade_bands(settings: SupplierSettings) -> tuple[tuple[str, int], ...]:
+    """(grade, lowest total in points) from best to worst; below the last band is LOWEST_GRADE."""
+    return (("A", settings.grade_a), ("B", settings.grade_b), ("C", settings.grade_c))
 
 
 def grade_for(total: Decimal, settings: SupplierSettings) -> str:
     """The grade band of a total: A ≥ grade_a, B ≥ grade_b, C ≥ grade_c, else D."""
-    if total >= settings.grade_a:
-        return "A"
-    if total >= settings.grade_b:
-        return "B"
-    if total >= settings.grade_c:
-        return "C"
-    return "D"
+    return next((g for g, floor in grade_bands(settings) if total >= floor), LOWEST_GRADE)
+
+
+def grade_consequence(grade: str, previous: str | None) -> str | None:
+    """The standing event a period's grade leads to, given the previous period's grade (None if
+    unscored): a D suspends; a C after a C warns; otherwise nothing."""
+    if grade == LOWEST_GRADE:
+        return SUSPEND
+    if grade == REPEATED_GRADE and previous == REPEATED_GRADE:
+        return WARN
+    return None
 
 
 def period_bounds(kind: PeriodKind, label: str) -> tuple[datetime, datetime]:
