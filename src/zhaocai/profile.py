@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class RulesProfile(BaseModel):
-    """Settings with their defaults and sources (see DESIGN.md, 'Rules and their sources')."""
+    """Settings with their defaults and sources (docs/rules.md)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 

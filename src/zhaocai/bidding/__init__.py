@@ -1,1 +1,1 @@
-"""Bidding: tenders, sealed bids, opening, evaluation and award (see DESIGN.md)."""
+"""Bidding: tenders, sealed bids, opening, evaluation and award (docs/tenders.md, docs/evaluation.md)."""

@@ -1,6 +1,6 @@
 """Red flags from the Bidding Law, its Implementing Regulations and the company's own rules.
 
-These check what the bidding rules require (DESIGN.md, "Rules and their sources") after the fact,
+These check what the bidding rules require (docs/rules.md) after the fact,
 on histories that may come from elsewhere (imports, older systems), plus one screen for bid
 rotation, which the planted-scheme tests need and Cardinal does not have.
 """

@@ -5,7 +5,7 @@ the numbers and thresholds that made it fire, so that an auditor can check the a
 `FlagSettings` holds every threshold with the default of its source: the Open Contracting
 Partnership's Cardinal library (open-contracting/cardinal-rs, ``docs/cli/indicators/R/*.md`` and
 ``src/indicators/r*.rs``) for the R-codes, the Bidding Law and its Implementing Regulations for the
-local flags (see DESIGN.md, "Rules and their sources").
+local flags (docs/rules.md).
 """
 
 from __future__ import annotations
