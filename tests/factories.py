@@ -33,6 +33,13 @@ def make_identity_number(seed: int) -> str:
     return f"330782{19800101 + seed % 1000:08d}{seed % 10000:04d}"
 
 
+def shared_identity_number(tag: int) -> str:
+    """An identity number that no generated application carries (another area code), for a person
+    two suppliers share on purpose: `make_identity_number` of a literal seed would collide with the
+    supplier that the running seed sequence later gives that seed."""
+    return f"330783{19800101 + tag % 1000:08d}{tag % 10000:04d}"
+
+
 def qualifications_for(categories: Iterable[Category], *, valid_from: datetime = LONG_AGO,
                        valid_until: datetime = FAR_AHEAD, seed: int = 0) -> list[dict[str, Any]]:
     """Qualifications meeting the default policy of every category given."""

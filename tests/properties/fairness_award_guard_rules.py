@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
 
-from factories import make_identity_number, register_admitted_supplier, supplier_actor
+from factories import register_admitted_supplier, shared_identity_number, supplier_actor
 from helpers import ACTORS
 from zhaocai.actors import Role
 from zhaocai.bidding.evaluation.compliance import CONTROL_ROLES
@@ -160,7 +160,7 @@ class AwardGuardRules(FairnessBase):
         if m is None or m.method == "price_inquiry":
             return
         self.seed += 2
-        shared = make_identity_number(self.seed + 5000)
+        shared = shared_identity_number(self.seed)
         extra: dict[str, Any] = {
             "legal": {"legal_representative": "楼建国", "legal_representative_id": shared},
             "owner": {"persons": [{"role": "owner", "name": "陈控股", "identity_number": shared}]},

@@ -67,6 +67,17 @@ def _shot(driver: Any, tmp_path: Path, name: str) -> Path:
     return target
 
 
+def _rows_after(driver: Any, url_part: str) -> list[Any]:
+    """The result rows once the browser has reached a page whose address holds `url_part`: a
+    submitted form or a clicked link navigates asynchronously, so wait for it (10 s at most)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10).until(lambda d: url_part in d.current_url
+                                    and d.execute_script("return document.readyState") == "complete")
+    return list(driver.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr"))
+
+
 def test_a_reader_searches_filters_opens_a_tender_and_asks_a_question(
         backend, platform, actors, clock, browser, tmp_path: Path) -> None:
     if backend != "sqlite":
@@ -85,7 +96,7 @@ def test_a_reader_searches_filters_opens_a_tender_and_asks_a_question(
         box = browser.find_element(By.NAME, "_search")
         box.send_keys("劳务")
         box.send_keys(Keys.ENTER)
-        rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+        rows = _rows_after(browser, "_search=")
         assert len(rows) == 1 and "3号楼脚手架劳务分包" in rows[0].text
         assert "_search=" in browser.current_url
         _shot(browser, tmp_path, "search")
@@ -94,14 +105,14 @@ def test_a_reader_searches_filters_opens_a_tender_and_asks_a_question(
         facet = browser.find_element(By.CSS_SELECTOR, 'div.facet-info[data-column="state_zh"]')
         facet.find_element(By.PARTIAL_LINK_TEXT, "招标中").click()
         titles = [r.find_element(By.CSS_SELECTOR, "td.col-title").text
-                  for r in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")]
+                  for r in _rows_after(browser, "state_zh=")]
         assert sorted(titles) == sorted(OPEN_TITLES)
         _shot(browser, tmp_path, "facet")
 
         browser.get(f"{base}/sunshine/tenders/{facts['rebar']}")
         assert REBAR in browser.page_source
         browser.find_element(By.CSS_SELECTOR, f'a[href$="opening_entries?tender_id={facts["rebar"]}"]').click()
-        entries = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+        entries = _rows_after(browser, "opening_entries?tender_id=")
         assert len(entries) == 3 and all("¥1,9" in e.text for e in entries)
         assert "义乌关联甲建材有限公司" in browser.page_source
         browser.get(f"{base}/sunshine/tenders/{facts['rebar']}")
@@ -111,9 +122,10 @@ def test_a_reader_searches_filters_opens_a_tender_and_asks_a_question(
         field = browser.find_element(By.NAME, "supplier")
         field.send_keys("关联甲")
         field.submit()
-        rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+        rows = _rows_after(browser, "supplier=")
         assert len(rows) == 1 and "投标 bid" in rows[0].text and REBAR in rows[0].text
         rows[0].find_element(By.LINK_TEXT, facts["rebar"]).click()  # tender ids link to the tender
+        _rows_after(browser, f"/sunshine/tenders/{facts['rebar']}")
         assert browser.current_url.endswith(f"/sunshine/tenders/{facts['rebar']}")
         browser.get(f"{base}/sunshine/supplier_history?supplier=关联甲&_hide_sql=1")
         _shot(browser, tmp_path, "query")

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from award_kit import ONE_LOT, add_pool, admitted, declare_all, opened_tender, seated, staged
-from factories import make_identity_number, qualifications_for, register_admitted_supplier, supplier_actor
+from factories import qualifications_for, register_admitted_supplier, shared_identity_number, supplier_actor
 from helpers import refused
 from test_tender_kit import CUSTODIANS
 from zhaocai.actors import Actor
@@ -234,7 +234,7 @@ def _checked(platform: Platform, actors: dict[str, Actor], clock: ManualClock,
 def test_same_legal_representative_voids_both_bids_with_the_evidence(
         platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
     suppliers = _bidders(platform, actors, legal_representative="楼建国",
-                         legal_representative_id=make_identity_number(880))
+                         legal_representative_id=shared_identity_number(880))
     tid, members, view = _checked(platform, actors, clock, suppliers)
     (lot,) = view.lots
     void = {e.supplier_id for e in lot.entries if not e.compliant}
@@ -253,7 +253,7 @@ def test_same_legal_representative_voids_both_bids_with_the_evidence(
 
 def test_a_controlling_owner_voids_both_bids(platform: Platform, actors: dict[str, Actor],
                                             clock: ManualClock) -> None:
-    owner = {"role": "owner", "name": "陈控股", "identity_number": make_identity_number(881)}
+    owner = {"role": "owner", "name": "陈控股", "identity_number": shared_identity_number(881)}
     suppliers = _bidders(platform, actors, persons=[owner])
     _, _, view = _checked(platform, actors, clock, suppliers)
     (pair,) = view.related
@@ -301,6 +301,6 @@ def test_a_question_determined_not_void_keeps_both_bids(platform: Platform, acto
 @pytest.mark.parametrize("n", [3])
 def test_void_related_bids_can_fail_the_lot(n: int, platform: Platform, actors: dict[str, Actor],
                                            clock: ManualClock) -> None:
-    suppliers = _bidders(platform, actors, legal_representative_id=make_identity_number(882))[:n + 1]
+    suppliers = _bidders(platform, actors, legal_representative_id=shared_identity_number(882))[:n + 1]
     _, _, view = _checked(platform, actors, clock, suppliers)
     assert view.state == TenderState.FAILED.value and view.lots[0].compliant == 2
