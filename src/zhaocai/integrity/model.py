@@ -5,14 +5,15 @@ the numbers and thresholds that made it fire, so that an auditor can check the a
 `FlagSettings` holds every threshold with the default of its source: the Open Contracting
 Partnership's Cardinal library (open-contracting/cardinal-rs, ``docs/cli/indicators/R/*.md`` and
 ``src/indicators/r*.rs``) for the R-codes, the Bidding Law and its Implementing Regulations for the
-local flags (docs/rules.md).
+local flags (docs/rules.md). The quantiles, fences and rounding of ratios are in
+`zhaocai.integrity.statistics` (re-exported here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import Decimal
 from operator import attrgetter
 from typing import Any, Literal
 
@@ -20,6 +21,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from zhaocai.integrity.default_authors import DEFAULT_DOCUMENT_AUTHORS
 from zhaocai.integrity.facts import AWARDED_STATUSES, SUBMITTED_STATUSES, BidFacts, TenderFacts
+from zhaocai.integrity.statistics import RATIO_CONTEXT as RATIO_CONTEXT
+from zhaocai.integrity.statistics import RATIO_PLACES as RATIO_PLACES
+from zhaocai.integrity.statistics import Quartiles as Quartiles
+from zhaocai.integrity.statistics import quantile as quantile
+from zhaocai.integrity.statistics import shown as shown
 from zhaocai.profile import RulesProfile
 
 Subject = Literal["tender", "supplier", "buyer"]
@@ -29,11 +35,6 @@ open a case on its own; ``screen``: a statistical oddity that honest tenders als
 only when other signals agree (low weight in the risk score); ``procedure``: a breach of a
 procedural rule, whoever profits from it."""
 
-RATIO_CONTEXT = Context(prec=28)
-"""Ratios (differences, win and disqualification rates) are computed in this context."""
-RATIO_PLACES = Decimal("0.0001")
-"""Ratios shown in evidence are rounded to four places, as Cardinal rounds its output."""
-_THIRD = Decimal(1) / Decimal(3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,57 +354,6 @@ def digest_all(tenders: Iterable[TenderFacts]) -> list[Digest]:
     return [digest(t) for t in tenders]
 
 
-def quantile(sorted_values: Sequence[Decimal], tau: Decimal) -> Decimal:
-    """The tau-quantile by Hyndman and Fan's method 8, as statrs computes it for Cardinal.
-
-    h = (n + 1/3)·tau + 1/3; below the first order statistic the minimum, above the last the
-    maximum, otherwise linear interpolation between the ⌊h⌋-th and the next order statistic.
-    """
-    n = len(sorted_values)
-    if n == 0:
-        raise ValueError("quantile of no values")
-    with localcontext(RATIO_CONTEXT):
-        h = (n + _THIRD) * tau + _THIRD
-        whole = int(h)
-        if whole <= 0 or tau == 0:
-            return sorted_values[0]
-        if whole >= n or tau == 1:
-            return sorted_values[-1]
-        low, high = sorted_values[whole - 1], sorted_values[whole]
-        return low + (h - whole) * (high - low)
-
-
-@dataclass(frozen=True, slots=True)
-class Quartiles:
-    """Q1 and Q3 of a set of values and the Tukey fences derived from them."""
-
-    q1: Decimal
-    q3: Decimal
-
-    @classmethod
-    def of(cls, values: Iterable[Decimal]) -> Quartiles:
-        """The quartiles of `values` (method 8)."""
-        ordered = sorted(values)
-        return cls(quantile(ordered, Decimal("0.25")), quantile(ordered, Decimal("0.75")))
-
-    @property
-    def lower_fence(self) -> Decimal:
-        """Q1 − 1.5·IQR."""
-        with localcontext(RATIO_CONTEXT):
-            return self.q1 - Decimal("1.5") * (self.q3 - self.q1)
-
-    @property
-    def upper_fence(self) -> Decimal:
-        """Q3 + 1.5·IQR."""
-        with localcontext(RATIO_CONTEXT):
-            return self.q3 + Decimal("1.5") * (self.q3 - self.q1)
-
-
-def shown(ratio: Decimal) -> Decimal:
-    """A ratio rounded half up for evidence (four places)."""
-    return ratio.quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
-
-
 class PreparedHistory:
     """Tenders digested once, so that computing many flags reads each tender's bids once.
 
@@ -463,3 +413,4 @@ def digests_of(history: History) -> list[Digest]:
     if isinstance(history, PreparedHistory):
         return history.digests
     return digest_all(history)
+

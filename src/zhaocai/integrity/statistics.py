@@ -1,0 +1,68 @@
+"""Quantiles, Tukey fences and the rounding of ratios, as Cardinal computes them.
+
+The red flags compare a value with the distribution of its peers; these helpers are shared by
+every flag and kept apart from the flag model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+
+RATIO_CONTEXT = Context(prec=28)
+"""Ratios (differences, win and disqualification rates) are computed in this context."""
+RATIO_PLACES = Decimal("0.0001")
+"""Ratios shown in evidence are rounded to four places, as Cardinal rounds its output."""
+_THIRD = Decimal(1) / Decimal(3)
+
+
+def quantile(sorted_values: Sequence[Decimal], tau: Decimal) -> Decimal:
+    """The tau-quantile by Hyndman and Fan's method 8, as statrs computes it for Cardinal.
+
+    h = (n + 1/3)·tau + 1/3; below the first order statistic the minimum, above the last the
+    maximum, otherwise linear interpolation between the ⌊h⌋-th and the next order statistic.
+    """
+    n = len(sorted_values)
+    if n == 0:
+        raise ValueError("quantile of no values")
+    with localcontext(RATIO_CONTEXT):
+        h = (n + _THIRD) * tau + _THIRD
+        whole = int(h)
+        if whole <= 0 or tau == 0:
+            return sorted_values[0]
+        if whole >= n or tau == 1:
+            return sorted_values[-1]
+        low, high = sorted_values[whole - 1], sorted_values[whole]
+        return low + (h - whole) * (high - low)
+
+
+@dataclass(frozen=True, slots=True)
+class Quartiles:
+    """Q1 and Q3 of a set of values and the Tukey fences derived from them."""
+
+    q1: Decimal
+    q3: Decimal
+
+    @classmethod
+    def of(cls, values: Iterable[Decimal]) -> Quartiles:
+        """The quartiles of `values` (method 8)."""
+        ordered = sorted(values)
+        return cls(quantile(ordered, Decimal("0.25")), quantile(ordered, Decimal("0.75")))
+
+    @property
+    def lower_fence(self) -> Decimal:
+        """Q1 − 1.5·IQR."""
+        with localcontext(RATIO_CONTEXT):
+            return self.q1 - Decimal("1.5") * (self.q3 - self.q1)
+
+    @property
+    def upper_fence(self) -> Decimal:
+        """Q3 + 1.5·IQR."""
+        with localcontext(RATIO_CONTEXT):
+            return self.q3 + Decimal("1.5") * (self.q3 - self.q1)
+
+
+def shown(ratio: Decimal) -> Decimal:
+    """A ratio rounded half up for evidence (four places)."""
+    return ratio.quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
