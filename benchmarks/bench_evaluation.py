@@ -21,7 +21,7 @@ from sqlalchemy import insert
 
 from benchmarks.harness import Figure, Stopwatch
 from zhaocai.actors import Actor, Role
-from zhaocai.bidding.award.tables import (
+from zhaocai.bidding.evaluating.tables import (
     CommitteeRow,
     EntryRow,
     EvaluationRow,

@@ -10,7 +10,7 @@ from typing import Any
 from factories import register_admitted_supplier, supplier_actor
 from test_tender_kit import CUSTODIANS
 from zhaocai.actors import Actor, Role
-from zhaocai.bidding.evaluation import draw_key, draw_seed
+from zhaocai.bidding.rules import draw_key, draw_seed
 from zhaocai.bidding.views import Publication
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock

@@ -5,7 +5,7 @@ from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, verify_receipt
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.sealing import SealedBid, seal_bid
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, Clock, ManualClock, SystemClock

@@ -60,6 +60,15 @@ def require_role(actor: Actor, allowed: Iterable[Role], action: str) -> None:
     )
 
 
+BUYER_STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
+               Role.AUDITOR, Role.ADMINISTRATOR)
+
+
+def is_buyer_staff(actor: Actor) -> bool:
+    """People of the buying organisation (not suppliers' users, not experts)."""
+    return not is_supplier_user(actor) and actor.has(*BUYER_STAFF)
+
+
 def is_supplier_user(actor: Actor) -> bool:
     """A supplier's user: it acts for a supplier, or holds the supplier role (whatever else it holds)."""
     return actor.supplier_id is not None or Role.SUPPLIER in actor.roles

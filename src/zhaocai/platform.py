@@ -90,7 +90,7 @@ class Platform:
 
         self.suppliers.live_tenders = live_tenders  # no eliminating a bidder in flight
         self.on_tick("tenders.close", self.tenders.close_due)
-        from zhaocai.bidding.award import EvaluationService
+        from zhaocai.bidding.evaluating import EvaluationService
 
         self.evaluation = EvaluationService(self)
         from zhaocai.bidding.single_source.service import SingleSourceService

@@ -29,7 +29,7 @@ from sqlalchemy import text
 from factories import register_admitted_supplier, shared_identity_number, supplier_actor
 from helpers import ACTORS
 from zhaocai.actors import Role
-from zhaocai.bidding.evaluation.compliance import CONTROL_ROLES
+from zhaocai.bidding.rules.compliance import CONTROL_ROLES
 
 SUPERVISORS = {a.id for a in ACTORS.values() if a.has(Role.SUPERVISOR)}
 

@@ -18,7 +18,7 @@ from award_kit import expert_actor
 from factories import application, qualifications_for, supplier_actor
 from helpers import ACTORS
 from zhaocai.actors import Actor, Role
-from zhaocai.bidding import rules
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -127,10 +127,10 @@ class FairnessBase:
         return self.tenders[i % len(self.tenders)]
 
     def accepting(self, t: TenderModel) -> bool:
-        return t.state == "published" and rules.accepts_bids(self.now(), t.deadline)
+        return t.state == "published" and tender_rules.accepts_bids(self.now(), t.deadline)
 
     def closed(self, t: TenderModel) -> bool:
-        return t.state == "published" and not rules.accepts_bids(self.now(), t.deadline)
+        return t.state == "published" and not tender_rules.accepts_bids(self.now(), t.deadline)
 
     def fresh_price(self, digits: int, fen: int) -> Decimal:
         price = yuan(digits % 100000, fen)

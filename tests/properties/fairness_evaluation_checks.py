@@ -15,7 +15,7 @@ from fairness_base import FairnessBase
 from fairness_model import MIN_VALID, TenderModel, audit_rows
 
 from helpers import ACTORS
-from zhaocai.bidding.evaluation import AwardMethod, Contender, rank_lot
+from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import ZhaocaiError
 from zhaocai.profile import DEFAULT_PROFILE

@@ -22,7 +22,7 @@ from hypothesis.stateful import invariant
 from sqlmodel import col, select
 
 from helpers import ACTORS
-from zhaocai.bidding.evaluation import AwardMethod, Contender, rank_lot
+from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import BidRow, TenderRow
 from zhaocai.errors import PermissionDenied, ZhaocaiError
 from zhaocai.profile import DEFAULT_PROFILE

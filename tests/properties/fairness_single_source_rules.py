@@ -19,7 +19,7 @@ from sqlmodel import col, select
 from factories import supplier_actor
 from helpers import ACTORS
 from zhaocai.actors import Actor, Role
-from zhaocai.bidding.award.tables import ContractRow
+from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.single_source import DEFAULT_POLICY
 from zhaocai.bidding.single_source.rules import additional_cap
 from zhaocai.bidding.single_source.tables import (

@@ -25,7 +25,7 @@ from award_kit import COMPREHENSIVE
 from helpers import ACTORS
 from test_tender_kit import LOTS, draft
 from zhaocai.actors import Actor
-from zhaocai.bidding import rules
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid
 from zhaocai.profile import DEFAULT_PROFILE
 
@@ -115,7 +115,7 @@ class TenderRules(FairnessBase):
             if allowed:
                 self.flag("i10", f"a valid {kind} of {m.id} was refused: {view}")
             return
-        expected = rules.amended_deadline(self.now(), wanted or m.deadline, DEFAULT_PROFILE)
+        expected = tender_rules.amended_deadline(self.now(), wanted or m.deadline, DEFAULT_PROFILE)
         if view.deadline_after != expected or view.deadline_before != m.deadline:
             self.flag("i10", f"{kind} moved the deadline {m.deadline} → {view.deadline_after}, "
                              f"expected {expected}")

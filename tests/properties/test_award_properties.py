@@ -29,9 +29,10 @@ from award_kit import ONE_LOT, add_pool, compliant_bids, declare_all, opened_ten
 from factories import make_identity_number, register_admitted_supplier, supplier_actor
 from helpers import ACTORS, fresh_store
 from zhaocai.actors import Actor
-from zhaocai.bidding.award.common import scheme_of, spec_of
-from zhaocai.bidding.award.tables import ExpertRow
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.common import scheme_of
+from zhaocai.bidding.evaluating.tables import ExpertRow
+from zhaocai.bidding.lifecycle import spec_of
+from zhaocai.bidding.rules import (
     AwardMethod,
     Contender,
     PriceScoreFormula,

@@ -10,12 +10,11 @@ from decimal import Decimal
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.rules import (
     AwardMethod,
     Bidder,
     BuyerRepresentative,
     Contender,
-    Criterion,
     CriterionKind,
     Expert,
     OpenedBid,
@@ -23,6 +22,7 @@ from zhaocai.bidding.evaluation import (
     Reason,
     Removal,
     ScoreSheet,
+    ScoringCriterion,
     ScoringScheme,
     can_award,
     check_compliance,
@@ -42,8 +42,8 @@ from zhaocai.profile import DEFAULT_PROFILE
 
 OPENING = "ab" * 32
 SCHEME = ScoringScheme(Decimal(40), (
-    Criterion("T1", "technical", CriterionKind.TECHNICAL, Decimal(40), Decimal(40)),
-    Criterion("C1", "commercial", CriterionKind.COMMERCIAL, Decimal(20), Decimal(10)),
+    ScoringCriterion("T1", "technical", CriterionKind.TECHNICAL, Decimal(40), Decimal(40)),
+    ScoringCriterion("C1", "commercial", CriterionKind.COMMERCIAL, Decimal(20), Decimal(10)),
 ))
 FORMULA = PriceScoreFormula(full_marks=Decimal(40), deduct_above_per_point=Decimal(1))
 MEMBERS = ["m1", "m2", "m3", "m4", "m5"]

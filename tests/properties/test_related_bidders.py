@@ -9,8 +9,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhaocai.bidding.evaluation import BidderFacts, related_bidders
-from zhaocai.bidding.evaluation.compliance import CONTROL_ROLES
+from zhaocai.bidding.rules import BidderFacts, related_bidders
+from zhaocai.bidding.rules.compliance import CONTROL_ROLES
 
 HASHES = st.sampled_from([f"h{i:02d}" for i in range(6)])
 ROLES = st.sampled_from(["legal_representative", "owner", "manager", "shareholder", "relative"])

@@ -26,9 +26,9 @@ from zhaocai.suppliers.rules import (
     CENTI,
     MAX_SCORE,
     MIN_SCORE,
-    Criterion,
     EventKind,
     PeriodKind,
+    ScorecardCriterion,
     SupplierSettings,
     criterion_scores,
     grade_consequence,
@@ -63,12 +63,12 @@ def slots(kind: PeriodKind) -> list[datetime]:
             middle + hour, end - tick, end, end + hour]
 
 
-def weights() -> st.SearchStrategy[dict[Criterion, int]]:
+def weights() -> st.SearchStrategy[dict[ScorecardCriterion, int]]:
     """Non-negative weights over every criterion summing to 100."""
-    cuts = st.lists(st.integers(0, 100), min_size=len(Criterion) - 1,
-                    max_size=len(Criterion) - 1).map(sorted)
+    cuts = st.lists(st.integers(0, 100), min_size=len(ScorecardCriterion) - 1,
+                    max_size=len(ScorecardCriterion) - 1).map(sorted)
     return cuts.map(lambda c: {crit: hi - lo for crit, lo, hi
-                               in zip(Criterion, [0, *c], [*c, 100], strict=True)})
+                               in zip(ScorecardCriterion, [0, *c], [*c, 100], strict=True)})
 
 
 def expected_cards(events: list[Event], times: list[datetime], kind: PeriodKind, label: str,
@@ -167,8 +167,8 @@ def test_period_close_equals_the_pure_rules(backend: str, scenario: tuple[
 
 def test_scores_stay_within_their_range_and_deductions_are_not_negative() -> None:
     assert [criterion_scores([(EventKind.LATE_DELIVERY, n)], SupplierSettings())[
-        Criterion.DELIVERY] for n in (0, 1, 20, 21)] == [MAX_SCORE, 95, MIN_SCORE, MIN_SCORE]
-    assert total_centi(dict.fromkeys(Criterion, MAX_SCORE), SupplierSettings().weights) == \
+        ScorecardCriterion.DELIVERY] for n in (0, 1, 20, 21)] == [MAX_SCORE, 95, MIN_SCORE, MIN_SCORE]
+    assert total_centi(dict.fromkeys(ScorecardCriterion, MAX_SCORE), SupplierSettings().weights) == \
         MAX_SCORE * CENTI
     with pytest.raises(ValueError, match="none negative"):
         SupplierSettings(deductions={**SupplierSettings().deductions,

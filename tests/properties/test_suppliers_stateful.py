@@ -38,8 +38,8 @@ from zhaocai.suppliers.rules import (
     DEFAULT_POLICIES,
     DEFAULT_WEIGHTS,
     SERIOUS_VIOLATIONS,
-    Criterion,
     EventKind,
+    ScorecardCriterion,
 )
 from zhaocai.suppliers.tables import RequestRow, StandingChangeRow, SupplierRow
 
@@ -74,10 +74,10 @@ def gaps(m: Model, category: Category, at: datetime) -> bool:
 
 
 def grade(events: list[tuple[datetime, EventKind, int]]) -> str:
-    deducted = dict.fromkeys(Criterion, 0)
+    deducted = dict.fromkeys(ScorecardCriterion, 0)
     for _, kind, severity in events:
         deducted[CRITERION_OF[kind]] += DEFAULT_DEDUCTIONS[kind] * severity
-    total = sum(max(0, 100 - deducted[c]) * DEFAULT_WEIGHTS[c] for c in Criterion)
+    total = sum(max(0, 100 - deducted[c]) * DEFAULT_WEIGHTS[c] for c in ScorecardCriterion)
     return "A" if total >= 9000 else "B" if total >= 7500 else "C" if total >= 6000 else "D"
 
 

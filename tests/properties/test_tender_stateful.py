@@ -28,9 +28,9 @@ from hypothesis.stateful import (
 from helpers import ACTORS, fresh_store
 from test_tender_kit import LOTS, bidders, draft
 from zhaocai.actors import Actor
-from zhaocai.bidding import rules
 from zhaocai.bidding.machine import TenderState, next_state
 from zhaocai.bidding.receipts import verify_receipt
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import InvalidTransition, ZhaocaiError
@@ -81,7 +81,7 @@ class TenderLife(RuleBasedStateMachine):
 
     @property
     def before_deadline(self) -> bool:
-        return rules.accepts_bids(self.clock.now(), self.deadline)
+        return tender_rules.accepts_bids(self.clock.now(), self.deadline)
 
     @property
     def accepting(self) -> bool:
@@ -143,7 +143,7 @@ class TenderLife(RuleBasedStateMachine):
             assert not self.accepting
             return
         assert self.accepting
-        expected = rules.amended_deadline(self.clock.now(), self.deadline, DEFAULT_PROFILE)
+        expected = tender_rules.amended_deadline(self.clock.now(), self.deadline, DEFAULT_PROFILE)
         assert result.deadline_after == expected
         self.deadline = expected
         self.amendments += 1

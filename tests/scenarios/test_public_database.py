@@ -183,7 +183,7 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     member_names = {m.name for m in committee.members if m.active}
     assert member_names & set(kit.EXPERT_NAMES)
     with platform.session() as session:
-        from zhaocai.bidding.award.tables import ExpertRow
+        from zhaocai.bidding.evaluating.tables import ExpertRow
         expert_hashes = [h for e in session.exec(select(ExpertRow)) for h in e.person_hashes]
     always_private = [*kit.EXPERT_IDS, *expert_hashes, *(h[:16] for h in expert_hashes)]
 

@@ -2,9 +2,9 @@
 
 from decimal import Decimal
 
-from zhaocai.bidding.award.common import price_formula, tie_break_of
-from zhaocai.bidding.evaluation import Benchmark, TieBreak
+from zhaocai.bidding.evaluating.common import price_formula, tie_break_of
 from zhaocai.bidding.models import EvaluationSpec
+from zhaocai.bidding.rules import Benchmark, TieBreak
 
 
 def test_defaults_are_lowest_price_benchmark_and_technical_then_lottery() -> None:

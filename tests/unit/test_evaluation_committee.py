@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.rules import (
     Bidder,
     BuyerRepresentative,
     Expert,

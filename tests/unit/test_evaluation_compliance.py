@@ -6,7 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.rules import (
     AbnormalDecision,
     OpenedBid,
     Reason,

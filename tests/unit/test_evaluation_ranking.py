@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from zhaocai.bidding.evaluation import AwardMethod, Contender, TieBreak, lottery_key, rank_lot
+from zhaocai.bidding.rules import AwardMethod, Contender, TieBreak, lottery_key, rank_lot
 from zhaocai.errors import ValidationError
 from zhaocai.profile import RulesProfile
 

@@ -6,11 +6,11 @@ from decimal import Decimal as D
 
 import pytest
 
-from zhaocai.bidding.evaluation import (
-    Criterion,
+from zhaocai.bidding.rules import (
     CriterionKind,
     OutlierRule,
     ScoreSheet,
+    ScoringCriterion,
     ScoringScheme,
     committee_points,
     evaluate,
@@ -22,9 +22,9 @@ T, C = CriterionKind.TECHNICAL, CriterionKind.COMMERCIAL
 
 # price 30 + T1 40 + T2 10 + C1 20 = 100; C1 is scored out of 10 and counts double
 SCHEME = ScoringScheme(D(30), (
-    Criterion("T1", "施工方案 method statement", T, D(40), D(40)),
-    Criterion("T2", "工期 schedule", T, D(10), D(10)),
-    Criterion("C1", "业绩 references", C, D(20), D(10)),
+    ScoringCriterion("T1", "施工方案 method statement", T, D(40), D(40)),
+    ScoringCriterion("T2", "工期 schedule", T, D(10), D(10)),
+    ScoringCriterion("C1", "业绩 references", C, D(20), D(10)),
 ))
 MEMBERS = ["m1", "m2", "m3", "m4", "m5"]
 # bid X: points per member for T1, T2, C1
@@ -41,7 +41,7 @@ def _sheets(members: list[str] = MEMBERS) -> list[ScoreSheet]:
 
 def test_weights_must_sum_to_100() -> None:
     with pytest.raises(ValidationError) as info:
-        ScoringScheme(D(30), (Criterion("T1", "t", T, D(60), D(60)),))
+        ScoringScheme(D(30), (ScoringCriterion("T1", "t", T, D(60), D(60)),))
     assert info.value.code == "scoring.weights_not_100"
 
 

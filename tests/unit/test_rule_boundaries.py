@@ -7,17 +7,17 @@ from decimal import Decimal as D
 
 import pytest
 
-from zhaocai.bidding.evaluation import Quote, decide_inquiry, find_abnormally_low
-from zhaocai.bidding.evaluation.committee import validate_composition
-from zhaocai.bidding.evaluation.compliance import OpenedBid, check_bid
-from zhaocai.bidding.evaluation.price_score import (
+from zhaocai.bidding.rules import Quote, decide_inquiry, find_abnormally_low
+from zhaocai.bidding.rules.committee import validate_composition
+from zhaocai.bidding.rules.compliance import OpenedBid, check_bid
+from zhaocai.bidding.rules.price_score import (
     Benchmark,
     PriceScoreFormula,
     benchmark_price,
     price_score,
     price_scores,
 )
-from zhaocai.bidding.evaluation.scoring import committee_points
+from zhaocai.bidding.rules.scoring import committee_points
 from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.money import Money, amount_in_words
 from zhaocai.profile import RulesProfile

@@ -14,12 +14,12 @@ from zhaocai.suppliers.rules import (
     DEFAULT_POLICIES,
     GRADE_RANK,
     UNGRADED_RANK,
-    Criterion,
     Department,
     HeldQualification,
     PeriodKind,
     QualificationRequirement,
     ReviewFact,
+    ScorecardCriterion,
     SupplierSettings,
     criterion_score,
     failed_reviews,
@@ -121,9 +121,9 @@ def test_settings_are_consistent() -> None:
     s = SupplierSettings()
     assert (s.grade_a, s.grade_b, s.grade_c, s.min_inspectors, s.default_ban_days) == (90, 75, 60, 2, 1095)
     assert sum(s.weights.values()) == 100
-    bad = [{"weights": {**s.weights, Criterion.SAFETY: 21}},
-           {"weights": {**s.weights, Criterion.SAFETY: -1, Criterion.SERVICE: 31}},
-           {"weights": {c: w for c, w in s.weights.items() if c is not Criterion.SERVICE}},
+    bad = [{"weights": {**s.weights, ScorecardCriterion.SAFETY: 21}},
+           {"weights": {**s.weights, ScorecardCriterion.SAFETY: -1, ScorecardCriterion.SERVICE: 31}},
+           {"weights": {c: w for c, w in s.weights.items() if c is not ScorecardCriterion.SERVICE}},
            {"deductions": {**s.deductions, "bribery": -1}},
            {"deductions": {k: v for k, v in s.deductions.items() if k != "bribery"}},
            {"grade_b": 91}, {"grade_c": 76}]
@@ -136,8 +136,8 @@ def test_settings_are_consistent() -> None:
 def test_scores_and_bands() -> None:
     assert [criterion_score(d) for d in (0, 1, 99, 100, 101)] == [100, 99, 1, 0, 0]
     s = SupplierSettings()
-    scores = {Criterion.DELIVERY: 100, Criterion.QUALITY: 50, Criterion.SAFETY: 0,
-              Criterion.SERVICE: 10, Criterion.COMPLIANCE: 1}
+    scores = {ScorecardCriterion.DELIVERY: 100, ScorecardCriterion.QUALITY: 50, ScorecardCriterion.SAFETY: 0,
+              ScorecardCriterion.SERVICE: 10, ScorecardCriterion.COMPLIANCE: 1}
     assert total_centi(scores, s.weights) == 3000 + 1500 + 0 + 100 + 10
     assert [grade_for(D(v), s) for v in ("100", "90", "89.99", "75", "74.99", "60", "59.99", "0")] == [
         "A", "A", "B", "B", "C", "C", "D", "D"]

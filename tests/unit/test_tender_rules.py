@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhaocai.bidding import rules
 from zhaocai.bidding.machine import TenderState, allowed_events, next_state
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules import tender as tender_rules
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import InvalidTransition
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
@@ -20,27 +20,27 @@ NOW = datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)
 
 
 def test_minimum_periods_follow_the_method_and_profile() -> None:
-    assert rules.earliest_deadline(NOW, TenderMethod.OPEN, DEFAULT_PROFILE) == NOW + timedelta(days=20)
-    assert rules.earliest_deadline(NOW, TenderMethod.PRICE_INQUIRY, DEFAULT_PROFILE) == NOW + timedelta(days=3)
+    assert tender_rules.earliest_deadline(NOW, TenderMethod.OPEN, DEFAULT_PROFILE) == NOW + timedelta(days=20)
+    assert tender_rules.earliest_deadline(NOW, TenderMethod.PRICE_INQUIRY, DEFAULT_PROFILE) == NOW + timedelta(days=3)
     quick = RulesProfile(open_tender_min_days=5)
-    assert rules.earliest_deadline(NOW, TenderMethod.OPEN, quick) == NOW + timedelta(days=5)
+    assert tender_rules.earliest_deadline(NOW, TenderMethod.OPEN, quick) == NOW + timedelta(days=5)
 
 
 def test_bid_security_cap_is_two_percent_of_the_estimate() -> None:
-    assert rules.bid_security_cap(Decimal("1234567.89"), DEFAULT_PROFILE) == Decimal("24691.36")
+    assert tender_rules.bid_security_cap(Decimal("1234567.89"), DEFAULT_PROFILE) == Decimal("24691.36")
 
 
 def test_invitees_needed_by_method() -> None:
-    assert rules.minimum_invitees(TenderMethod.OPEN, DEFAULT_PROFILE) == 0
-    assert rules.minimum_invitees(TenderMethod.INVITED, DEFAULT_PROFILE) == 3
-    assert rules.minimum_invitees(TenderMethod.PRICE_INQUIRY, DEFAULT_PROFILE) == 3
+    assert tender_rules.minimum_invitees(TenderMethod.OPEN, DEFAULT_PROFILE) == 0
+    assert tender_rules.minimum_invitees(TenderMethod.INVITED, DEFAULT_PROFILE) == 3
+    assert tender_rules.minimum_invitees(TenderMethod.PRICE_INQUIRY, DEFAULT_PROFILE) == 3
 
 
 @given(before=st.integers(min_value=-5 * 86400, max_value=40 * 86400))
 def test_an_amendment_leaves_at_least_the_notice_period(before: int) -> None:
     deadline = NOW + timedelta(days=20)
     issued = deadline - timedelta(seconds=before)
-    moved = rules.amended_deadline(issued, deadline, DEFAULT_PROFILE)
+    moved = tender_rules.amended_deadline(issued, deadline, DEFAULT_PROFILE)
     assert moved >= deadline
     assert moved - issued >= timedelta(days=15)
     if before >= 15 * 86400:
@@ -48,8 +48,8 @@ def test_an_amendment_leaves_at_least_the_notice_period(before: int) -> None:
 
 
 def test_deadline_is_exclusive() -> None:
-    assert rules.accepts_bids(NOW - timedelta(microseconds=1), NOW)
-    assert not rules.accepts_bids(NOW, NOW) and rules.is_due_to_close(NOW, NOW)
+    assert tender_rules.accepts_bids(NOW - timedelta(microseconds=1), NOW)
+    assert not tender_rules.accepts_bids(NOW, NOW) and tender_rules.is_due_to_close(NOW, NOW)
 
 
 def test_the_machine_walks_the_whole_life() -> None:

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
-from zhaocai.bidding import rules
 from zhaocai.bidding.eligibility import require_eligible
 from zhaocai.bidding.lifecycle import SUBJECT, fire_transition, frozen_rules, load_tender, to_view
 from zhaocai.bidding.machine import TenderState, allowed_events
 from zhaocai.bidding.models import TenderDraft
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys
 from zhaocai.bidding.submission import create_signing_key
 from zhaocai.bidding.tables import AmendmentRow, TenderRow
@@ -42,7 +42,7 @@ from zhaocai.store.types import canonical_json
 def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
     """Rules a draft must meet whatever the date under `profile`, the numbers it runs on: bid
     security cap, invitations by method."""
-    cap = rules.bid_security_cap(draft.estimate, profile)
+    cap = tender_rules.bid_security_cap(draft.estimate, profile)
     if draft.bid_security > cap:
         raise RuleViolation(
             "tender.bid_security_cap",
@@ -52,7 +52,7 @@ def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
             f"（{cap}）（实施条例第二十六条）",
             {"bid_security": str(draft.bid_security), "cap": str(cap)},
         )
-    if draft.method is rules.TenderMethod.OPEN and draft.invitees:
+    if draft.method is tender_rules.TenderMethod.OPEN and draft.invitees:
         raise ValidationError("tender.invitees_open", "An open tender has no invitees",
                               "公开招标不设邀请对象", {"invitees": len(draft.invitees)})
 
@@ -126,9 +126,9 @@ def stored_draft(tender: TenderRow) -> TenderDraft:
 
 
 def _check_publication(uow: UnitOfWork, draft: TenderDraft, profile: RulesProfile) -> None:
-    earliest = rules.earliest_deadline(uow.now, draft.method, profile)
+    earliest = tender_rules.earliest_deadline(uow.now, draft.method, profile)
     if draft.deadline < earliest:
-        days = rules.minimum_period_days(draft.method, profile)
+        days = tender_rules.minimum_period_days(draft.method, profile)
         raise RuleViolation(
             "tender.submission_period",
             f"The bid deadline must be at least {days} days after publication (Law 24): "
@@ -137,7 +137,7 @@ def _check_publication(uow: UnitOfWork, draft: TenderDraft, profile: RulesProfil
             f"{earliest.isoformat()}",
             {"deadline": draft.deadline.isoformat(), "earliest": earliest.isoformat(), "days": days},
         )
-    needed = rules.minimum_invitees(draft.method, profile)
+    needed = tender_rules.minimum_invitees(draft.method, profile)
     if len(draft.invitees) < needed:
         raise RuleViolation(
             "tender.invitees_too_few",
@@ -148,7 +148,7 @@ def _check_publication(uow: UnitOfWork, draft: TenderDraft, profile: RulesProfil
     for supplier_id in draft.invitees:
         require_eligible(uow.session, supplier_id, Category(draft.category), draft.ceiling_price,
                          uow.now, code="tender.invitee_ineligible")
-    if draft.method is rules.TenderMethod.PRICE_INQUIRY:
+    if draft.method is tender_rules.TenderMethod.PRICE_INQUIRY:
         officers = profile.inquiry_min_officers
         if len(draft.officers) < officers:
             raise RuleViolation(
@@ -225,7 +225,7 @@ def amend(uow: UnitOfWork, tender_id: str, text: str, kind: str,
                                 "补遗不得提前投标截止时间",
                                 {"deadline": before.isoformat(), "new_deadline": wanted.isoformat()})
     profile, _ = frozen_rules(tender)
-    after = rules.amended_deadline(uow.now, wanted, profile)
+    after = tender_rules.amended_deadline(uow.now, wanted, profile)
     reconfirm = kind == "amendment"
     tender.deadline = after
     if reconfirm:

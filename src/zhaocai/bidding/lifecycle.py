@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role, is_supplier_user, require_not_supplier
+from zhaocai.actors import Actor, is_buyer_staff, require_not_supplier
 from zhaocai.bidding.machine import TenderState, next_state
 from zhaocai.bidding.models import EvaluationSpec
-from zhaocai.bidding.rules import is_due_to_close
+from zhaocai.bidding.rules.tender import is_due_to_close
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.bidding.views import TenderView, seats
 from zhaocai.errors import NotFoundError
@@ -80,11 +80,17 @@ def close_if_due(uow: UnitOfWork, tender: TenderRow) -> bool:
     return True
 
 
-def load_tender(uow: UnitOfWork, tender_id: str) -> TenderRow:
-    """The tender, closed first if its deadline has passed (closing happens on access)."""
-    tender = uow.session.get(TenderRow, tender_id)
+def load_tender_row(session: Session, tender_id: str) -> TenderRow:
+    """The stored tender as it is, or `tender.not_found`."""
+    tender = session.get(TenderRow, tender_id)
     if tender is None:
         raise not_found(tender_id)
+    return tender
+
+
+def load_tender(uow: UnitOfWork, tender_id: str) -> TenderRow:
+    """The tender, closed first if its deadline has passed (closing happens on access)."""
+    tender = load_tender_row(uow.session, tender_id)
     close_if_due(uow, tender)
     return tender
 
@@ -98,16 +104,14 @@ def close_due_tenders(uow: UnitOfWork) -> int:
     return sum(1 for tender in due if close_if_due(uow, tender))
 
 
+def spec_of(tender: TenderRow) -> EvaluationSpec:
+    """The evaluation spec stored with the tender (frozen once published)."""
+    return EvaluationSpec.model_validate(tender.evaluation)
+
+
 def frozen_rules(tender: TenderRow) -> tuple[RulesProfile, EvaluationSpec]:
     """The rules profile and evaluation spec stored with the tender (frozen once published)."""
-    return RulesProfile.model_validate(tender.profile), EvaluationSpec.model_validate(tender.evaluation)
-
-
-def is_buyer_staff(actor: Actor) -> bool:
-    """People of the buying organisation (not suppliers, not experts)."""
-    return not is_supplier_user(actor) and actor.has(
-        Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR, Role.AUDITOR,
-        Role.ADMINISTRATOR)
+    return RulesProfile.model_validate(tender.profile), spec_of(tender)
 
 
 def to_view(tender: TenderRow, now: datetime, actor: Actor | None = None) -> TenderView:

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlmodel import Session, col
 
 from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.tables import BidRow, TenderRow
 
 LIVE_STATES = (TenderState.PUBLISHED, TenderState.CLOSED, TenderState.OPENED, TenderState.EVALUATING,

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.money import to_decimal
@@ -67,7 +67,7 @@ class EvaluationPart(StrEnum):
     COMMERCIAL = "commercial"
 
 
-class Criterion(BaseModel):
+class CriterionSpec(BaseModel):
     """One scored criterion; within a part, criteria weights add up to the part's weight."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -101,7 +101,7 @@ class EvaluationSpec(BaseModel):
 
     method: EvaluationMethod = EvaluationMethod.LOWEST_EVALUATED_PRICE
     weights: Weights = Field(default_factory=Weights)
-    criteria: list[Criterion] = Field(default_factory=list)
+    criteria: list[CriterionSpec] = Field(default_factory=list)
     # The price-score formula and the tie-break are published and frozen with the tender, so a
     # later change of the library's defaults cannot change an old tender's result.
     price_benchmark: Literal["lowest", "mean_discounted"] = "lowest"

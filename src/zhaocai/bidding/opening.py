@@ -20,11 +20,11 @@ from sqlalchemy import BigInteger, Text, and_, bindparam, cast, column, insert, 
 from sqlalchemy import select as select_core
 from sqlmodel import col, select
 
-from zhaocai.bidding import rules
 from zhaocai.bidding.eligibility import bidder_names
 from zhaocai.bidding.lifecycle import SUBJECT, fire_transition, frozen_rules, load_tender
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import (
     COMMERCIAL,
     SINGLE,
@@ -246,13 +246,15 @@ def open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Opening
     profile, _ = frozen_rules(tender)
     rows = sealed_bids(uow, tender.id)
     names = bidder_names(uow.session, tender.id)
-    unconfirmed = [r for r in rows if rules.needs_reconfirmation(r.confirmed_through, tender.amendments)]
-    counted = [r for r in rows if not rules.needs_reconfirmation(r.confirmed_through, tender.amendments)]
+    def stale(r: Sealed) -> bool:
+        return tender_rules.needs_reconfirmation(r.confirmed_through, tender.amendments)
+    unconfirmed = [r for r in rows if stale(r)]
+    counted = [r for r in rows if not stale(r)]
     entries = [_entry(r, names, NOT_RECONFIRMED, "not confirmed again after an amendment")
                for r in unconfirmed]
     stage = TECHNICAL if tender.two_envelopes else SINGLE
     tender.opened_at = uow.now
-    if rules.shortfall(len(counted), profile):
+    if tender_rules.shortfall(len(counted), profile):
         reason = f"{len(counted)} bids, {profile.min_valid_bids} needed: not opened (Law 28, Reg 44)"
         entries += [_entry(r, names, NOT_OPENED, reason) for r in counted]
         record = _publish_record(uow, tender, stage, custodians, entries, TenderState.FAILED, reason)
@@ -291,7 +293,7 @@ def open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Opening
         driver.executemany(uow.connection, _INSERT_OPENED, opened)
     valid = sum(1 for e in entries if e.status == VALID)
     failure = None
-    if rules.shortfall(valid, profile):
+    if tender_rules.shortfall(valid, profile):
         failure = f"{valid} valid bids, {profile.min_valid_bids} needed (Law 28, Reg 44)"
     outcome = TenderState.FAILED if failure else TenderState.OPENED
     record = _publish_record(uow, tender, stage, custodians, entries, outcome, failure)
@@ -375,7 +377,7 @@ def open_commercial(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> O
     tender.commercial_opened_at = uow.now
     valid = sum(1 for e in entries if e.status == VALID)
     failure = None
-    if rules.shortfall(valid, profile):
+    if tender_rules.shortfall(valid, profile):
         failure = f"{valid} valid bids after technical review, {profile.min_valid_bids} needed"
     outcome = TenderState.FAILED if failure else TenderState.OPENED
     record = _publish_record(uow, tender, COMMERCIAL, custodians, entries, outcome, failure)

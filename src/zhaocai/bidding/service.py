@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role, require_not_supplier
+from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
-from zhaocai.bidding.lifecycle import close_due_tenders, is_buyer_staff, read_tender, require_buyer
+from zhaocai.bidding.lifecycle import close_due_tenders, read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
@@ -36,7 +36,7 @@ BUYER = (Role.PURCHASING,)
 OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
 
 
-class OpenedBid(BaseModel):
+class OpenedBidView(BaseModel):
     """A bid as opened, for the evaluation committee (never available before opening)."""
 
     model_config = ConfigDict(frozen=True)
@@ -268,7 +268,7 @@ class TenderService:
                                 .order_by(*opening_order())).all()
         return [OpeningRecord.model_validate({**r.record, "digest": r.digest}) for r in rows]
 
-    def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:
+    def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids in full, for the buyer's staff and experts (empty before opening)."""
         require_not_supplier(actor, "tender.opened_bids")
         if not (is_buyer_staff(actor) or actor.has(Role.EXPERT)):
@@ -281,7 +281,7 @@ class TenderService:
         with self._platform.session() as session:
             rows = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender_id)
                                  .order_by(col(OpenedBidRow.received_at))).all()
-        return [OpenedBid(bid_id=r.bid_id, supplier_id=r.supplier_id, version=r.version,
+        return [OpenedBidView(bid_id=r.bid_id, supplier_id=r.supplier_id, version=r.version,
                           received_at=r.received_at, envelope_hash=r.envelope_hash, status=r.status,
                           reason=r.reason, technical=r.technical, technical_compliant=r.technical_compliant,
                           payload=BidPayload.model_validate(r.payload) if r.payload else None)

@@ -17,7 +17,6 @@ from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor
-from zhaocai.bidding import rules
 from zhaocai.bidding.eligibility import require_eligible, require_eligible_on
 from zhaocai.bidding.lifecycle import load_tender, not_found
 from zhaocai.bidding.machine import TenderState
@@ -30,6 +29,7 @@ from zhaocai.bidding.receipts import (
     new_signing_key_value,
     signing_key_from_value,
 )
+from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import SealedBid, check_envelope, envelope_digest, seal_bid
 from zhaocai.bidding.tables import BidRow, TenderRow
 from zhaocai.bidding.views import OwnBid
@@ -142,7 +142,7 @@ def _intake(uow: UnitOfWork, tender_id: str, supplier_id: str) -> tuple[_Intake,
 
 def _require_accepting(uow: UnitOfWork, tender: TenderRow | _Intake) -> None:
     if tender.state == TenderState.CLOSED or (
-        tender.state == TenderState.PUBLISHED and not rules.accepts_bids(uow.now, tender.deadline)
+        tender.state == TenderState.PUBLISHED and not tender_rules.accepts_bids(uow.now, tender.deadline)
     ):
         raise RuleViolation(
             "bid.deadline_passed",
@@ -158,7 +158,7 @@ def _require_accepting(uow: UnitOfWork, tender: TenderRow | _Intake) -> None:
 
 
 def _may_bid(uow: UnitOfWork, tender: TenderRow | _Intake, supplier_id: str) -> None:
-    if rules.TenderMethod(tender.method).needs_invitation and supplier_id not in tender.invitees:
+    if tender_rules.TenderMethod(tender.method).needs_invitation and supplier_id not in tender.invitees:
         raise RuleViolation("bid.not_invited", "This tender accepts bids from invited suppliers only",
                             "本项目仅接受受邀供应商投标", {"tender_id": tender.id})
     if isinstance(tender, TenderRow):
@@ -286,7 +286,7 @@ def own_bids(session: Session, actor: Actor, tender_id: str | None = None) -> li
             bid_id=row.id, tender_id=row.tender_id, version=row.version, status=row.status,
             received_at=row.received_at, envelope_hash=row.envelope_hash,
             needs_reconfirmation=row.status == SUBMITTED
-            and rules.needs_reconfirmation(row.confirmed_through, amendments),
+            and tender_rules.needs_reconfirmation(row.confirmed_through, amendments),
             receipt=BidReceipt.model_validate(row.receipt),
         ))
     return result

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import Custodian, EvaluationSpec, Lot
 from zhaocai.bidding.receipts import BidReceipt
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.categories import Category
 from zhaocai.profile import RulesProfile
 

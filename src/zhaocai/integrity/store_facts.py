@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.tables import AwardRow, EntryRow, EvaluationRow
+from zhaocai.bidding.evaluating.tables import AwardRow, EntryRow, EvaluationRow
 from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, TenderRow
 from zhaocai.integrity.facts import AmendmentFacts, BidFacts, SupplierFacts, TenderFacts, TenderMethodName
 from zhaocai.money import Money

@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.tables import AwardRow, ContractRow, EntryRow, EvaluationRow, LotRow, MemberRow
+from zhaocai.bidding.evaluating.tables import (
+    AwardRow,
+    ContractRow,
+    EntryRow,
+    EvaluationRow,
+    LotRow,
+    MemberRow,
+)
 from zhaocai.bidding.models import EvaluationSpec, Lot
 from zhaocai.bidding.tables import AmendmentRow, OpeningRecordRow, TenderRow, opening_order
 from zhaocai.bidding.views import AmendmentView, OpeningRecord

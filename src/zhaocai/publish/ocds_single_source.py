@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from zhaocai.bidding.award.tables import ContractRow
+from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.single_source.models import SingleSourceView
 from zhaocai.money import Money
 from zhaocai.publish.gather import signed_at

@@ -34,7 +34,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.categories import Category
 from zhaocai.integrity.model import FLAG_INFO, Flag
 from zhaocai.integrity.report import flag_to_dict

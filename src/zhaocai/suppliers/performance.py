@@ -40,8 +40,8 @@ from zhaocai.suppliers.rules import (
     SERIOUS_VIOLATIONS,
     SUSPEND,
     WARN,
-    Criterion,
     PeriodKind,
+    ScorecardCriterion,
     SupplierSettings,
     deduction,
     grade_bands,
@@ -79,7 +79,7 @@ def scorecard_select(pid: str, settings: SupplierSettings, start: Any, end: Any)
     """
     ev = _EVENTS.c
     penalties = []
-    for criterion in Criterion:
+    for criterion in ScorecardCriterion:
         points = {k.value: deduction(k, 1, settings) for k, c in CRITERION_OF.items()
                   if c is criterion}
         penalties.append(func.sum(case(points, value=ev.kind, else_=0) * ev.severity)
@@ -87,17 +87,17 @@ def scorecard_select(pid: str, settings: SupplierSettings, start: Any, end: Any)
     grouped = (select(ev.supplier_id, func.count().label("events"), *penalties)
                .where(ev.occurred_at >= start, ev.occurred_at < end)
                .group_by(ev.supplier_id).subquery("g"))
-    raw = {c: MAX_SCORE - grouped.c[f"p_{c.value}"] for c in Criterion}
-    scores: dict[Criterion, ColumnElement[Any]] = {
+    raw = {c: MAX_SCORE - grouped.c[f"p_{c.value}"] for c in ScorecardCriterion}
+    scores: dict[ScorecardCriterion, ColumnElement[Any]] = {
         c: case((raw[c] < MIN_SCORE, MIN_SCORE), (raw[c] > MAX_SCORE, MAX_SCORE), else_=raw[c])
-        for c in Criterion}
+        for c in ScorecardCriterion}
     scored = select(grouped.c.supplier_id, grouped.c.events,
-                    *(scores[c].label(c.value) for c in Criterion)).subquery("s")
-    total = total_centi({c: scored.c[c.value] for c in Criterion}, settings.weights)
+                    *(scores[c].label(c.value) for c in ScorecardCriterion)).subquery("s")
+    total = total_centi({c: scored.c[c.value] for c in ScorecardCriterion}, settings.weights)
     grade = case(*((total >= floor * CENTI, g) for g, floor in grade_bands(settings)),
                  else_=LOWEST_GRADE)
     return select(literal(pid), scored.c.supplier_id,
-                  *(scored.c[c.value] for c in Criterion), total, grade, scored.c.events)
+                  *(scored.c[c.value] for c in ScorecardCriterion), total, grade, scored.c.events)
 
 
 def consequence_where(event: str, grade: Any, previous: Any) -> ColumnElement[bool]:
@@ -117,7 +117,7 @@ def consequence_where(event: str, grade: Any, previous: Any) -> ColumnElement[bo
 def scorecard_of(row: ScorecardRow) -> Scorecard:
     """The public view of a scorecard row."""
     return Scorecard(period_id=row.period_id, supplier_id=row.supplier_id,
-                     scores={c.value: getattr(row, c.value) for c in Criterion},
+                     scores={c.value: getattr(row, c.value) for c in ScorecardCriterion},
                      total=Decimal(row.total_centi).scaleb(-2), grade=row.grade,
                      events=row.events)
 
@@ -201,7 +201,7 @@ class PerformanceCommands(ServiceBase):
             if session.get(PeriodRow, pid) is not None:
                 raise ConflictError("supplier.performance.closed", f"Period {pid} is already closed",
                                     f"考核期 {pid} 已关闭", {"period_id": pid})
-            columns = ["period_id", "supplier_id", *(c.value for c in Criterion), "total_centi",
+            columns = ["period_id", "supplier_id", *(c.value for c in ScorecardCriterion), "total_centi",
                        "grade", "events"]
             session.execute(insert(_CARDS).from_select(columns,
                                                        scorecard_select(pid, settings, start, end)))

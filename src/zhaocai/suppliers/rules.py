@@ -77,7 +77,7 @@ SERIOUS_VIOLATIONS = frozenset({EventKind.BRIBERY, EventKind.COLLUSION,
                                 EventKind.FALSIFIED_DOCUMENTS})
 
 
-class Criterion(StrEnum):
+class ScorecardCriterion(StrEnum):
     """Scorecard criteria, each scored 0–100."""
 
     DELIVERY = "delivery"
@@ -87,16 +87,16 @@ class Criterion(StrEnum):
     COMPLIANCE = "compliance"
 
 
-CRITERION_OF: dict[EventKind, Criterion] = {
-    EventKind.ON_TIME_DELIVERY: Criterion.DELIVERY,
-    EventKind.LATE_DELIVERY: Criterion.DELIVERY,
-    EventKind.QUALITY_DEFECT: Criterion.QUALITY,
-    EventKind.SAFETY_INCIDENT: Criterion.SAFETY,
-    EventKind.SERVICE_COMPLAINT: Criterion.SERVICE,
-    EventKind.COMPLIANCE_BREACH: Criterion.COMPLIANCE,
-    EventKind.BRIBERY: Criterion.COMPLIANCE,
-    EventKind.COLLUSION: Criterion.COMPLIANCE,
-    EventKind.FALSIFIED_DOCUMENTS: Criterion.COMPLIANCE,
+CRITERION_OF: dict[EventKind, ScorecardCriterion] = {
+    EventKind.ON_TIME_DELIVERY: ScorecardCriterion.DELIVERY,
+    EventKind.LATE_DELIVERY: ScorecardCriterion.DELIVERY,
+    EventKind.QUALITY_DEFECT: ScorecardCriterion.QUALITY,
+    EventKind.SAFETY_INCIDENT: ScorecardCriterion.SAFETY,
+    EventKind.SERVICE_COMPLAINT: ScorecardCriterion.SERVICE,
+    EventKind.COMPLIANCE_BREACH: ScorecardCriterion.COMPLIANCE,
+    EventKind.BRIBERY: ScorecardCriterion.COMPLIANCE,
+    EventKind.COLLUSION: ScorecardCriterion.COMPLIANCE,
+    EventKind.FALSIFIED_DOCUMENTS: ScorecardCriterion.COMPLIANCE,
 }
 
 
@@ -268,9 +268,9 @@ def failed_reviews(reviews: Iterable[ReviewFact]) -> list[Department]:
 
 # --- settings -------------------------------------------------------------------------------
 
-DEFAULT_WEIGHTS: dict[Criterion, int] = {
-    Criterion.DELIVERY: 30, Criterion.QUALITY: 30, Criterion.SAFETY: 20,
-    Criterion.SERVICE: 10, Criterion.COMPLIANCE: 10,
+DEFAULT_WEIGHTS: dict[ScorecardCriterion, int] = {
+    ScorecardCriterion.DELIVERY: 30, ScorecardCriterion.QUALITY: 30, ScorecardCriterion.SAFETY: 20,
+    ScorecardCriterion.SERVICE: 10, ScorecardCriterion.COMPLIANCE: 10,
 }
 # Points deducted from the event's criterion per level of severity (1–5).
 DEFAULT_DEDUCTIONS: dict[EventKind, int] = {
@@ -288,7 +288,7 @@ class SupplierSettings(BaseModel):
 
     site_inspection_threshold: Decimal = Field(DEFAULT_PROFILE.site_inspection_threshold, ge=0)
     min_inspectors: int = Field(2, ge=1)
-    weights: dict[Criterion, int] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    weights: dict[ScorecardCriterion, int] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     deductions: dict[EventKind, int] = Field(default_factory=lambda: dict(DEFAULT_DEDUCTIONS))
     grade_a: int = Field(90, ge=0, le=100)
     grade_b: int = Field(75, ge=0, le=100)
@@ -297,7 +297,7 @@ class SupplierSettings(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> SupplierSettings:
-        if set(self.weights) != set(Criterion) or any(w < 0 for w in self.weights.values()):
+        if set(self.weights) != set(ScorecardCriterion) or any(w < 0 for w in self.weights.values()):
             raise ValueError("weights must name every criterion with a non-negative weight")
         if sum(self.weights.values()) != 100:
             raise ValueError(f"weights must sum to 100, not {sum(self.weights.values())}")
@@ -332,22 +332,22 @@ def criterion_score(deducted: int) -> int:
 
 
 def criterion_scores(events: Iterable[tuple[EventKind, int]],
-                     settings: SupplierSettings) -> dict[Criterion, int]:
+                     settings: SupplierSettings) -> dict[ScorecardCriterion, int]:
     """Each criterion's score over a period's events (kind, severity)."""
-    deducted = dict.fromkeys(Criterion, 0)
+    deducted = dict.fromkeys(ScorecardCriterion, 0)
     for kind, severity in events:
         deducted[CRITERION_OF[kind]] += deduction(kind, severity, settings)
     return {c: criterion_score(d) for c, d in deducted.items()}
 
 
-def total_centi(scores: Mapping[Criterion, Any], weights: Mapping[Criterion, int]) -> Any:
+def total_centi(scores: Mapping[ScorecardCriterion, Any], weights: Mapping[ScorecardCriterion, int]) -> Any:
     """The weighted total in hundredths of a point (weights sum to 100).
 
     Plain arithmetic only, so the period close builds its SQL total from this very function
     (scores given as column expressions); with ints it returns an int.
     """
     total: Any = 0
-    for c in Criterion:
+    for c in ScorecardCriterion:
         total = total + scores[c] * weights[c]
     return total
 

@@ -8,10 +8,10 @@ import uuid
 from typing import Any
 
 from zhaocai.actors import Role
-from zhaocai.bidding.award.contracts import PENDING
-from zhaocai.bidding.award.tables import ContractRow
 from zhaocai.bidding.eligibility import require_eligible
-from zhaocai.bidding.evaluation.award import period_end
+from zhaocai.bidding.evaluating.contracts import PENDING
+from zhaocai.bidding.evaluating.tables import ContractRow
+from zhaocai.bidding.rules.award import period_end
 from zhaocai.bidding.single_source import store
 from zhaocai.bidding.single_source.machine import fire
 from zhaocai.bidding.single_source.models import NegotiationInput, SingleSourceDraft, SingleSourceView

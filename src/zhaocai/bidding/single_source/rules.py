@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from zhaocai.bidding.evaluation.award import period_end
+from zhaocai.bidding.rules.award import period_end
 from zhaocai.clock import local
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import percent_of

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.tables import ContractRow
+from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.single_source.machine import SingleSourceState
 from zhaocai.bidding.single_source.models import (
     SignatureView,

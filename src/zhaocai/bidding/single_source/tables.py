@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Index
 from sqlmodel import SQLModel
 
-from zhaocai.bidding.award.tables import _int, _json, _key, _text, _time  # the column helpers
+from zhaocai.bidding.evaluating.tables import _int, _json, _key, _text, _time  # the column helpers
 
 
 class SingleSourceRow(SQLModel, table=True):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from zhaocai.bidding.evaluation.common import Reason, require_unique
+from zhaocai.bidding.rules.common import Reason, require_unique
 from zhaocai.clock import SHANGHAI, require_aware
 from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import amount_in_words, to_decimal

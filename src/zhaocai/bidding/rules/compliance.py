@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from zhaocai.bidding.evaluation.common import Reason, require_unique
+from zhaocai.bidding.rules.common import Reason, require_unique
 from zhaocai.money import to_decimal
 from zhaocai.suppliers.rules import (
     normalise_account,

@@ -8,7 +8,7 @@ committee scores computed in the database.
 - Every read of points — `sheets()`, the report, the committee scores — refuses with
   `scoring.sealed` until every sitting member has submitted that lot's sheet. A member cannot
   read back even their own sheet before then.
-- Committee scores are the rules of `zhaocai.bidding.evaluation.scoring` computed in bulk: one
+- Committee scores are the rules of `zhaocai.bidding.rules.scoring` computed in bulk: one
   GROUP BY gives each criterion's count, sum, min and max (the trimmed mean drops one min and one
   max); outlying points and weighted totals are found with exact integer comparisons, reading
   member by member only the bids whose spread could hide one. The property tests check the
@@ -30,15 +30,14 @@ from sqlalchemy import func, select
 from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
-from zhaocai.actors import Actor
-from zhaocai.bidding.award.common import (
+from zhaocai.actors import Actor, is_buyer_staff
+from zhaocai.bidding.evaluating.common import (
     LOT_FAILED,
     SUBJECT,
     active_members,
     bulk,
     conflict,
     evaluation_row,
-    is_staff,
     lot_row,
     method_of,
     refuse,
@@ -46,9 +45,11 @@ from zhaocai.bidding.award.common import (
     require_state,
     scheme_of,
 )
-from zhaocai.bidding.award.tables import EntryRow, ScoreRow, SheetRow
-from zhaocai.bidding.award.views import ScoreSheetView, SheetReceipt
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.tables import EntryRow, ScoreRow, SheetRow
+from zhaocai.bidding.evaluating.views import ScoreSheetView, SheetReceipt
+from zhaocai.bidding.lifecycle import frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules import (
     AwardMethod,
     BidScore,
     CriterionKind,
@@ -58,9 +59,7 @@ from zhaocai.bidding.evaluation import (
     ScoringScheme,
     round_score,
 )
-from zhaocai.bidding.evaluation.common import EXACT, HUNDRED
-from zhaocai.bidding.lifecycle import frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules.common import EXACT, HUNDRED
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import PermissionDenied, ValidationError
 from zhaocai.profile import RulesProfile
@@ -192,7 +191,7 @@ def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
 
 def sheets(session: Session, tender: TenderRow, lot_id: str, actor: Actor) -> list[ScoreSheetView]:
     """Every member's sheet of a lot, for members and staff, only once all are in."""
-    if not is_staff(actor):
+    if not is_buyer_staff(actor):
         require_member(session, tender.id, actor)
     members = sealed_until_all(session, tender.id, lot_id)
     digests = {s.member_id: s.digest for s in session.exec(sm_select(SheetRow).where(

@@ -19,7 +19,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Role, require_not_supplier
-from zhaocai.bidding.award.common import (
+from zhaocai.bidding.evaluating.common import (
     LOT_AWARDED,
     LOT_RANKED,
     conflict,
@@ -29,12 +29,14 @@ from zhaocai.bidding.award.common import (
     refuse,
     require_state,
 )
-from zhaocai.bidding.award.holds import require_eligible_signatory, require_eligible_winners
-from zhaocai.bidding.award.objections import open_objections
-from zhaocai.bidding.award.report import entry_amount
-from zhaocai.bidding.award.tables import AwardRow, ContractRow, EntryRow, LotRow, RemovalRow
-from zhaocai.bidding.award.views import AwardView, ContractView, NoticeView
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.holds import require_eligible_signatory, require_eligible_winners
+from zhaocai.bidding.evaluating.objections import open_objections
+from zhaocai.bidding.evaluating.report import entry_amount
+from zhaocai.bidding.evaluating.tables import AwardRow, ContractRow, EntryRow, LotRow, RemovalRow
+from zhaocai.bidding.evaluating.views import AwardView, ContractView, NoticeView
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules import (
     AwardDecision,
     Reason,
     Removal,
@@ -43,8 +45,6 @@ from zhaocai.bidding.evaluation import (
     contract_deadline,
     decide_award,
 )
-from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation
 from zhaocai.money import Money, amount_in_words

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from zhaocai.bidding.evaluation.common import as_decimal, require_unique
+from zhaocai.bidding.rules.common import as_decimal, require_unique
 from zhaocai.errors import ValidationError
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 

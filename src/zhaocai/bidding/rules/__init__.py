@@ -14,13 +14,13 @@ The service layer loads a tender's data, calls these functions and persists what
 Scores and money are `Decimal`; see `common` for the one rounding rule.
 """
 
-from zhaocai.bidding.evaluation.abnormal import (
+from zhaocai.bidding.rules.abnormal import (
     AbnormalDecision,
     AbnormalFlag,
     apply_decisions,
     find_abnormally_low,
 )
-from zhaocai.bidding.evaluation.award import (
+from zhaocai.bidding.rules.award import (
     INELIGIBLE,
     AwardDecision,
     AwardNotice,
@@ -32,7 +32,7 @@ from zhaocai.bidding.evaluation.award import (
     period_end,
     publicity_ends_at,
 )
-from zhaocai.bidding.evaluation.committee import (
+from zhaocai.bidding.rules.committee import (
     Bidder,
     BuyerRepresentative,
     Draw,
@@ -44,8 +44,8 @@ from zhaocai.bidding.evaluation.committee import (
     expert_interests,
     validate_composition,
 )
-from zhaocai.bidding.evaluation.common import Reason, round_score
-from zhaocai.bidding.evaluation.compliance import (
+from zhaocai.bidding.rules.common import Reason, round_score
+from zhaocai.bidding.rules.compliance import (
     BidderFacts,
     ComplianceResult,
     OpenedBid,
@@ -58,7 +58,7 @@ from zhaocai.bidding.evaluation.compliance import (
     related_bidders,
     related_reason,
 )
-from zhaocai.bidding.evaluation.inquiry import (
+from zhaocai.bidding.rules.inquiry import (
     InquiryResult,
     Override,
     Quote,
@@ -66,7 +66,7 @@ from zhaocai.bidding.evaluation.inquiry import (
     inquiry_lottery_key,
     signing_officers,
 )
-from zhaocai.bidding.evaluation.price_score import (
+from zhaocai.bidding.rules.price_score import (
     Adjustment,
     Benchmark,
     PriceScore,
@@ -77,7 +77,7 @@ from zhaocai.bidding.evaluation.price_score import (
     price_score,
     price_scores,
 )
-from zhaocai.bidding.evaluation.ranking import (
+from zhaocai.bidding.rules.ranking import (
     AwardMethod,
     Contender,
     RankedBid,
@@ -86,15 +86,15 @@ from zhaocai.bidding.evaluation.ranking import (
     lottery_key,
     rank_lot,
 )
-from zhaocai.bidding.evaluation.scoring import (
+from zhaocai.bidding.rules.scoring import (
     BidScore,
-    Criterion,
     CriterionKind,
     CriterionScore,
     Evaluation,
     Outlier,
     OutlierRule,
     ScoreSheet,
+    ScoringCriterion,
     ScoringScheme,
     committee_points,
     evaluate,
@@ -118,7 +118,6 @@ __all__ = [
     "BuyerRepresentative",
     "ComplianceResult",
     "Contender",
-    "Criterion",
     "CriterionKind",
     "CriterionScore",
     "Draw",
@@ -141,6 +140,7 @@ __all__ = [
     "RelatedPair",
     "Removal",
     "ScoreSheet",
+    "ScoringCriterion",
     "ScoringScheme",
     "SharedFact",
     "TieBreak",

@@ -17,21 +17,20 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor
-from zhaocai.bidding.award.common import (
+from zhaocai.actors import Actor, is_buyer_staff
+from zhaocai.bidding.evaluating.common import (
     SUBJECT,
     committee_row,
     conflict,
     evaluation_row,
-    is_staff,
     opening_digest,
     reason_dict,
     refuse,
     require_member,
 )
-from zhaocai.bidding.award.experts import expert_from_snapshot, expert_snapshot, pool
-from zhaocai.bidding.award.tables import CommitteeRow, MemberRow
-from zhaocai.bidding.award.views import (
+from zhaocai.bidding.evaluating.experts import expert_from_snapshot, expert_snapshot, pool
+from zhaocai.bidding.evaluating.tables import CommitteeRow, MemberRow
+from zhaocai.bidding.evaluating.views import (
     CommitteeView,
     Declaration,
     DrawCheck,
@@ -39,7 +38,10 @@ from zhaocai.bidding.award.views import (
     RecusalView,
     Representative,
 )
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.opening import ready_for_evaluation
+from zhaocai.bidding.rules import (
     Bidder,
     BuyerRepresentative,
     Draw,
@@ -47,10 +49,7 @@ from zhaocai.bidding.evaluation import (
     draw_committee,
     draw_seed,
 )
-from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.opening import ready_for_evaluation
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -142,7 +141,7 @@ def draw(uow: UnitOfWork, tender_id: str, size: int | None,
 def committee_view(session: Session, tender: TenderRow, actor: Actor | None) -> CommitteeView:
     """The committee as `actor` may see it (None: the buyer's staff)."""
     committee = committee_row(session, tender.id)
-    visible = actor is None or is_staff(actor) or tender.state in REVEALED or (
+    visible = actor is None or is_buyer_staff(actor) or tender.state in REVEALED or (
         session.get(MemberRow, (tender.id, actor.id)) is not None)
     members = session.exec(select(MemberRow).where(col(MemberRow.tender_id) == tender.id)
                            .order_by(col(MemberRow.position))).all()

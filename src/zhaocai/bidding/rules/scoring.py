@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from zhaocai.bidding.evaluation.common import EXACT, HUNDRED, as_decimal, require_unique, round_score
+from zhaocai.bidding.rules.common import EXACT, HUNDRED, as_decimal, require_unique, round_score
 from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
@@ -35,7 +35,7 @@ class CriterionKind(StrEnum):
 
 
 @dataclass(frozen=True)
-class Criterion:
+class ScoringCriterion:
     """A scoring criterion published with the tender."""
 
     criterion_id: str
@@ -54,13 +54,13 @@ class ScoringScheme:
     """Price weight plus criteria; the weights sum to exactly 100."""
 
     price_weight: Decimal
-    criteria: tuple[Criterion, ...]
+    criteria: tuple[ScoringCriterion, ...]
 
     def __post_init__(self) -> None:
         require_unique([c.criterion_id for c in self.criteria], what="criterion id")
         price_weight = as_decimal(self.price_weight, field="price_weight")
         criteria = tuple(
-            Criterion(c.criterion_id, c.name, CriterionKind(c.kind),
+            ScoringCriterion(c.criterion_id, c.name, CriterionKind(c.kind),
                       as_decimal(c.weight, field=f"weight of {c.criterion_id}"),
                       as_decimal(c.max_points, field=f"max points of {c.criterion_id}"))
             for c in self.criteria)

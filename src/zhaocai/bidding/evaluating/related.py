@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.common import reason_dict
-from zhaocai.bidding.award.tables import RelatedRow
-from zhaocai.bidding.award.views import RelatedView, SharedFactView
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.common import reason_dict
+from zhaocai.bidding.evaluating.tables import RelatedRow
+from zhaocai.bidding.evaluating.views import RelatedView, SharedFactView
+from zhaocai.bidding.rules import (
     BidderFacts,
     RelatedPair,
     SharedFact,

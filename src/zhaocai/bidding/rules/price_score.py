@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
-from zhaocai.bidding.evaluation.common import EXACT, HUNDRED, Reason, as_decimal, round_score
+from zhaocai.bidding.rules.common import EXACT, HUNDRED, Reason, as_decimal, round_score
 from zhaocai.errors import ValidationError
 from zhaocai.money import CENT, to_decimal
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from zhaocai.bidding.evaluation.common import Reason, require_unique
+from zhaocai.bidding.rules.common import Reason, require_unique
 from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile

@@ -12,7 +12,7 @@ import uuid
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Role
-from zhaocai.bidding.award.common import (
+from zhaocai.bidding.evaluating.common import (
     SUBJECT,
     conflict,
     evaluation_row,
@@ -20,8 +20,8 @@ from zhaocai.bidding.award.common import (
     refuse,
     require_state,
 )
-from zhaocai.bidding.award.tables import ObjectionRow, RemovalRow
-from zhaocai.bidding.award.views import ObjectionView, ReasonView, RemovalView
+from zhaocai.bidding.evaluating.tables import ObjectionRow, RemovalRow
+from zhaocai.bidding.evaluating.views import ObjectionView, ReasonView, RemovalView
 from zhaocai.bidding.lifecycle import load_tender
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.submission import supplier_of

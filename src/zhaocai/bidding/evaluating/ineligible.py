@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from zhaocai.bidding.award.common import (
+from zhaocai.bidding.evaluating.common import (
     LOT_AWARDED,
     LOT_FAILED,
     LOT_RANKED,
@@ -28,7 +28,7 @@ from zhaocai.bidding.award.common import (
     refuse,
     require_state,
 )
-from zhaocai.bidding.award.contracts import (
+from zhaocai.bidding.evaluating.contracts import (
     PENDING,
     VOID,
     all_signed,
@@ -36,13 +36,13 @@ from zhaocai.bidding.award.contracts import (
     removals_of,
     write_award,
 )
-from zhaocai.bidding.award.holds import require_eligible_winners, winners_ineligible
-from zhaocai.bidding.award.report import entry_amount
-from zhaocai.bidding.award.tables import AwardRow, ContractRow, LotRow, RemovalRow
-from zhaocai.bidding.award.views import AwardView, IneligibleDecisionInput
-from zhaocai.bidding.evaluation import INELIGIBLE, Reason, Removal, contract_deadline, decide_award
+from zhaocai.bidding.evaluating.holds import require_eligible_winners, winners_ineligible
+from zhaocai.bidding.evaluating.report import entry_amount
+from zhaocai.bidding.evaluating.tables import AwardRow, ContractRow, LotRow, RemovalRow
+from zhaocai.bidding.evaluating.views import AwardView, IneligibleDecisionInput
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
 from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules import INELIGIBLE, Reason, Removal, contract_deadline, decide_award
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.store import UnitOfWork
 

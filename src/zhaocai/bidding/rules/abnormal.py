@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from enum import StrEnum
 
-from zhaocai.bidding.evaluation.common import EXACT, HUNDRED, Reason, as_decimal, round_score
-from zhaocai.bidding.evaluation.compliance import ComplianceResult
+from zhaocai.bidding.rules.common import EXACT, HUNDRED, Reason, as_decimal, round_score
+from zhaocai.bidding.rules.compliance import ComplianceResult
 from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile

@@ -14,8 +14,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from zhaocai.bidding.award.common import refuse
-from zhaocai.bidding.award.tables import ContractRow
+from zhaocai.bidding.evaluating.common import refuse
+from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.categories import Category
 from zhaocai.errors import RuleViolation

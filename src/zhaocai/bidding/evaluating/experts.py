@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.tables import ExpertRow
-from zhaocai.bidding.award.views import ExpertInput, ExpertView
-from zhaocai.bidding.evaluation import Expert
+from zhaocai.bidding.evaluating.tables import ExpertRow
+from zhaocai.bidding.evaluating.views import ExpertInput, ExpertView
+from zhaocai.bidding.rules import Expert
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, NotFoundError
 from zhaocai.store import UnitOfWork

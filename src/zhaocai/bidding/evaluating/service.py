@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import col, select
 
-from zhaocai.actors import Actor, Role, require_not_supplier
-from zhaocai.bidding.award import (
+from zhaocai.actors import BUYER_STAFF, Actor, Role, is_buyer_staff, require_not_supplier
+from zhaocai.bidding.evaluating import (
     committee,
     compliance,
     contracts,
@@ -26,16 +26,13 @@ from zhaocai.bidding.award import (
     report,
     scoring,
 )
-from zhaocai.bidding.award.common import (
-    BUYER_STAFF,
+from zhaocai.bidding.evaluating.common import (
     MEMBER_ROLES,
-    is_staff,
-    load_tender_row,
     require_member,
 )
-from zhaocai.bidding.award.tables import ContractRow, ExpertRow, ObjectionRow
-from zhaocai.bidding.award.ticks import end_publicity, lapse_contracts
-from zhaocai.bidding.award.views import (
+from zhaocai.bidding.evaluating.tables import ContractRow, ExpertRow, ObjectionRow
+from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
+from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
     AwardView,
@@ -59,8 +56,8 @@ from zhaocai.bidding.award.views import (
     ScoreSheetView,
     SheetReceipt,
 )
-from zhaocai.bidding.lifecycle import require_buyer
-from zhaocai.bidding.service import OpenedBid
+from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
+from zhaocai.bidding.service import OpenedBidView
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, parse
 from zhaocai.money import to_decimal
 from zhaocai.store import UnitOfWork
@@ -139,12 +136,12 @@ class EvaluationService:
 
     def _guard_bid_read(self, actor: Actor, tender_id: str) -> None:
         """Experts read opened bids only as declared members of the tender's committee."""
-        if is_staff(actor):
+        if is_buyer_staff(actor):
             return
         with self._platform.session() as session:
             require_member(session, tender_id, actor)
 
-    def bids(self, actor: Actor, tender_id: str) -> list[OpenedBid]:
+    def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids, for declared members (and the buyer's staff)."""
         self._guard_bid_read(actor, tender_id)
         return self._platform.tenders.opened_bids(actor, tender_id)
@@ -199,7 +196,7 @@ class EvaluationService:
         (bidders read the report)."""
         with self._platform.session() as session:
             tender = load_tender_row(session, tender_id)
-            if not is_staff(actor):
+            if not is_buyer_staff(actor):
                 require_member(session, tender_id, actor)
             return compliance.compliance_view(session, tender)
 
@@ -251,7 +248,7 @@ class EvaluationService:
         """Objections of a tender: all for staff, its own for a bidder."""
         with self._platform.session() as session:
             query = select(ObjectionRow).where(col(ObjectionRow.tender_id) == tender_id)
-            if not is_staff(actor):
+            if not is_buyer_staff(actor):
                 if actor.supplier_id is None:
                     raise PermissionDenied("permission.objections", "Staff and bidders read objections",
                                            "仅招标人工作人员和投标人可查阅异议", {"actor": actor.id})
@@ -377,6 +374,6 @@ class EvaluationService:
     @staticmethod
     def _staff_only(actor: Actor, action: str) -> None:
         require_not_supplier(actor, action)
-        if not is_staff(actor):
+        if not is_buyer_staff(actor):
             raise PermissionDenied("permission.staff_only", "Only the buyer's staff may read this",
                                    "仅招标人工作人员可查阅", {"actor": actor.id})

@@ -16,15 +16,14 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor
-from zhaocai.bidding.award.committee import REVEALED, committee_view
-from zhaocai.bidding.award.common import (
+from zhaocai.actors import Actor, is_buyer_staff
+from zhaocai.bidding.evaluating.committee import REVEALED, committee_view
+from zhaocai.bidding.evaluating.common import (
     LOT_FAILED,
     LOT_RANKED,
     active_members,
     bulk,
     evaluation_row,
-    is_staff,
     lot_views,
     method_of,
     money,
@@ -36,11 +35,13 @@ from zhaocai.bidding.award.common import (
     scheme_of,
     tie_break_of,
 )
-from zhaocai.bidding.award.related import pending_questions
-from zhaocai.bidding.award.scoring import committee_scores, outlier_dict
-from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, SheetRow
-from zhaocai.bidding.award.views import EvaluationReport, LotView
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.related import pending_questions
+from zhaocai.bidding.evaluating.scoring import committee_scores, outlier_dict
+from zhaocai.bidding.evaluating.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, SheetRow
+from zhaocai.bidding.evaluating.views import EvaluationReport, LotView
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules import (
     Adjustment,
     AwardMethod,
     Contender,
@@ -50,8 +51,6 @@ from zhaocai.bidding.evaluation import (
     publicity_ends_at,
     rank_lot,
 )
-from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import ConflictError, NotFoundError, RuleViolation
 from zhaocai.money import Money
@@ -210,7 +209,7 @@ def report_of(session: Session, tender: TenderRow, actor: Actor | None,
     """The report as `actor` may see it (None: staff). Bidders see it once it is publicised,
     without member names until the award."""
     ev = session.get(EvaluationRow, tender.id)
-    staff = actor is None or is_staff(actor)
+    staff = actor is None or is_buyer_staff(actor)
     if ev is None or (not staff and ev.report_at is None):
         raise NotFoundError("evaluation.no_report", "No evaluation report has been published",
                             "尚未出具评标报告", {"tender_id": tender.id})

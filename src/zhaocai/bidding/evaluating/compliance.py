@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
-from zhaocai.bidding.award.common import (
+from zhaocai.bidding.evaluating.common import (
     LOT_FAILED,
     LOT_OPEN,
     SUBJECT,
@@ -41,16 +41,19 @@ from zhaocai.bidding.award.common import (
     require_member,
     require_state,
 )
-from zhaocai.bidding.award.related import QUESTION, apply_reg34, pair_of, related_views
-from zhaocai.bidding.award.tables import EntryRow, FindingRow, LotRow, RelatedRow, SecurityRow
-from zhaocai.bidding.award.views import (
+from zhaocai.bidding.evaluating.related import QUESTION, apply_reg34, pair_of, related_views
+from zhaocai.bidding.evaluating.tables import EntryRow, FindingRow, LotRow, RelatedRow, SecurityRow
+from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
     ComplianceView,
     EntryView,
     RelatedInput,
 )
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.payload import BidPayload
+from zhaocai.bidding.rules import (
     AbnormalDecision,
     AbnormalFlag,
     AwardMethod,
@@ -62,9 +65,6 @@ from zhaocai.bidding.evaluation import (
     find_abnormally_low,
     related_reason,
 )
-from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError, ValidationError

@@ -9,29 +9,27 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role, is_supplier_user
-from zhaocai.bidding.award.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
-from zhaocai.bidding.award.views import EntryView, LotView, ReasonView
-from zhaocai.bidding.evaluation import (
+from zhaocai.actors import Actor, Role
+from zhaocai.bidding.evaluating.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
+from zhaocai.bidding.evaluating.views import EntryView, LotView, ReasonView
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
+from zhaocai.bidding.rules import (
     AwardMethod,
     Benchmark,
-    Criterion,
     CriterionKind,
     PriceScoreFormula,
     Reason,
+    ScoringCriterion,
     ScoringScheme,
     TieBreak,
 )
-from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
 from zhaocai.bidding.tables import OpeningRecordRow, TenderRow, opening_order
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation
 from zhaocai.money import CENT
 
 SUBJECT = "tender"
 
-BUYER_STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE, Role.SUPERVISOR,
-               Role.AUDITOR, Role.ADMINISTRATOR)
 MEMBER_ROLES = (Role.EXPERT, Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE,
                 Role.SUPERVISOR)
 
@@ -41,11 +39,6 @@ LOT_OPEN, LOT_FAILED, LOT_RANKED, LOT_AWARDED = "evaluating", "failed", "ranked"
 def refuse(code: str, en: str, zh: str, **details: Any) -> RuleViolation:
     """A RuleViolation with details."""
     return RuleViolation(code, en, zh, details)
-
-
-def is_staff(actor: Actor) -> bool:
-    """People of the buyer (not a supplier's user)."""
-    return not is_supplier_user(actor) and actor.has(*BUYER_STAFF)
 
 
 def reason_dict(reason: Reason) -> dict[str, str]:
@@ -58,11 +51,6 @@ def reason_of(data: dict[str, str]) -> Reason:
     return Reason(data["code"], data["en"], data["zh"])
 
 
-def spec_of(tender: TenderRow) -> EvaluationSpec:
-    """The evaluation spec frozen at publication."""
-    return EvaluationSpec.model_validate(tender.evaluation)
-
-
 def method_of(spec: EvaluationSpec) -> AwardMethod:
     """The pure rules' award method for a spec."""
     if spec.method is EvaluationMethod.COMPREHENSIVE_SCORING:
@@ -73,12 +61,13 @@ def method_of(spec: EvaluationSpec) -> AwardMethod:
 def scheme_of(spec: EvaluationSpec) -> ScoringScheme:
     """The scoring scheme of a spec: criteria by name (max points = weight); a part weighted
     without criteria is one criterion named after the part."""
-    criteria = [Criterion(c.name, c.name, CriterionKind(c.part.value), c.weight, c.weight)
+    criteria = [ScoringCriterion(c.name, c.name, CriterionKind(c.part.value), c.weight, c.weight)
                 for c in spec.criteria]
     for part in EvaluationPart:
         weight = getattr(spec.weights, part.value)
         if weight > 0 and not any(c.part is part for c in spec.criteria):
-            criteria.append(Criterion(part.value, part.value, CriterionKind(part.value), weight, weight))
+            criteria.append(ScoringCriterion(part.value, part.value, CriterionKind(part.value),
+                                             weight, weight))
     return ScoringScheme(spec.weights.price, tuple(criteria))
 
 
@@ -107,15 +96,6 @@ def opening_digest(session: Session, tender_id: str) -> str:
         raise refuse("evaluation.not_opened", "The tender has no opening record",
                      "该项目尚无开标记录", tender_id=tender_id)
     return row.digest
-
-
-def load_tender_row(session: Session, tender_id: str) -> TenderRow:
-    """The tender row or NotFoundError."""
-    tender = session.get(TenderRow, tender_id)
-    if tender is None:
-        raise NotFoundError("tender.not_found", f"No tender {tender_id!r}",
-                            f"招标项目 {tender_id!r} 不存在", {"tender_id": tender_id})
-    return tender
 
 
 def require_state(tender: TenderRow, *states: TenderState, doing: str) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from zhaocai.bidding.award.common import SUBJECT
-from zhaocai.bidding.award.contracts import PENDING
-from zhaocai.bidding.award.objections import open_objections
-from zhaocai.bidding.award.tables import ContractRow, EvaluationRow
+from zhaocai.bidding.evaluating.common import SUBJECT
+from zhaocai.bidding.evaluating.contracts import PENDING
+from zhaocai.bidding.evaluating.objections import open_objections
+from zhaocai.bidding.evaluating.tables import ContractRow, EvaluationRow
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.store import UnitOfWork

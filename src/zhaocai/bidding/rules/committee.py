@@ -21,7 +21,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from zhaocai.bidding.evaluation.common import Reason, require_unique
+from zhaocai.bidding.rules.common import Reason, require_unique
 from zhaocai.errors import RuleViolation
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from zhaocai.bidding.evaluation import AbnormalDecision
+from zhaocai.bidding.rules import AbnormalDecision
 from zhaocai.categories import Category
 from zhaocai.money import to_decimal
 from zhaocai.suppliers.rules import EventKind

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import col, select
 
-from zhaocai.bidding.award.common import (
+from zhaocai.bidding.evaluating.common import (
     LOT_RANKED,
     SUBJECT,
     conflict,
@@ -30,14 +30,17 @@ from zhaocai.bidding.award.common import (
     refuse,
     require_state,
 )
-from zhaocai.bidding.award.tables import (
+from zhaocai.bidding.evaluating.tables import (
     EntryRow,
     InquiryOverrideRow,
     InquirySignatureRow,
     LotRow,
 )
-from zhaocai.bidding.award.views import InquiryDecisionView
-from zhaocai.bidding.evaluation import (
+from zhaocai.bidding.evaluating.views import InquiryDecisionView
+from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
+from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.payload import BidPayload
+from zhaocai.bidding.rules import (
     Override,
     Quote,
     Reason,
@@ -45,10 +48,7 @@ from zhaocai.bidding.evaluation import (
     publicity_ends_at,
     signing_officers,
 )
-from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.payload import BidPayload
-from zhaocai.bidding.rules import TenderMethod
+from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
