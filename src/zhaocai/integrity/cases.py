@@ -11,10 +11,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from statemachine import State, StateMachine
-from statemachine.exceptions import TransitionNotAllowed
+from statemachine import Event, State, StateMachine
 
-from zhaocai.errors import InvalidTransition, PermissionDenied, ValidationError
+from zhaocai.errors import PermissionDenied, ValidationError
+from zhaocai.machines import Noun, fire
 
 
 class CaseState(StrEnum):
@@ -59,26 +59,20 @@ def require_findings(model: Any, **_: Any) -> None:
 class CaseMachine(StateMachine):
     """opened → assigned ⟲ (assign, record) → cleared | referred."""
 
-    opened = State(initial=True, value=CaseState.OPENED.value)
-    assigned = State(value=CaseState.ASSIGNED.value)
-    cleared = State(final=True, value=CaseState.CLEARED.value)
-    referred = State(final=True, value=CaseState.REFERRED.value)
+    noun = Noun("integrity.case", "case", "线索")
 
-    assign = opened.to(assigned) | assigned.to.itself()
-    record = assigned.to.itself(validators=require_assignee)
-    clear = assigned.to(cleared, validators=[require_assignee, require_findings])
-    refer = assigned.to(referred, validators=[require_assignee, require_findings])
+    opened = State("已立案", initial=True, value=CaseState.OPENED.value)
+    assigned = State("已分派", value=CaseState.ASSIGNED.value)
+    cleared = State("已了结", final=True, value=CaseState.CLEARED.value)
+    referred = State("已移交", final=True, value=CaseState.REFERRED.value)
+
+    assign = Event(opened.to(assigned) | assigned.to.itself(), name="分派")
+    record = Event(assigned.to.itself(validators=require_assignee), name="记录核查")
+    clear = Event(assigned.to(cleared, validators=[require_assignee, require_findings]), name="了结")
+    refer = Event(assigned.to(referred, validators=[require_assignee, require_findings]), name="移交")
 
 
 def transition(case: Any, event: str, **context: Any) -> str:
     """Send `event` to the case's machine (bound to the row's `state`); the new state, or a
     coded error: `integrity.case.transition` when the event is not allowed from the state."""
-    machine: Any = CaseMachine(model=case, state_field="state")
-    try:
-        machine.send(event, **context)
-    except TransitionNotAllowed:
-        raise InvalidTransition(
-            "integrity.case.transition", f"A case in state {case.state!r} cannot {event}",
-            f"处于 {case.state} 状态的线索不能执行 {event}",
-            {"case_id": case.id, "state": case.state, "event": event}) from None
-    return str(case.state)
+    return fire(CaseMachine, case, event, subject_id=case.id, **context)
