@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from nacl.public import PublicKey, SealedBox
 
 from helpers import RefusalCases, snapshot
 from test_tender_kit import bidders, draft, payload, published, shares
@@ -127,6 +129,16 @@ def envelope_that_is_not_a_sealed_box(p: Platform, a: dict[str, Actor], c: Manua
     pub = published(p, a, c)
     (s,) = bidders(p, a, 1)
     return lambda: p.tenders.submit_bid(s, pub.tender.id, SealedBid(envelopes={"bid": "cHJpY2UgMTAw"}))
+
+
+@case("bid.envelope_unpadded")
+def envelope_sealed_without_padding(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub = published(p, a, c)
+    (s,) = bidders(p, a, 1)
+    clear = b'{"lots":[{"lot":"L1","price":"1500000.00"}]}'  # a length that follows the price
+    box = SealedBox(PublicKey(bytes.fromhex(pub.tender.public_key or "")))
+    unpadded = base64.b64encode(box.encrypt(clear)).decode("ascii")
+    return lambda: p.tenders.submit_bid(s, pub.tender.id, SealedBid(envelopes={"bid": unpadded}))
 
 
 @case("bid.not_found")

@@ -26,6 +26,7 @@ from Crypto.Protocol.SecretSharing import Shamir
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhaocai.bidding.padding import is_padded_ciphertext, pad
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.store.types import canonical_json
@@ -69,7 +70,8 @@ def _public_key(public_key: bytes | str | PublicKey) -> PublicKey:
 
 
 def _seal(box: SealedBox[PublicKey], value: Any) -> str:
-    return base64.b64encode(box.encrypt(canonical_json(value).encode("utf-8"))).decode("ascii")
+    plaintext = pad(canonical_json(value).encode("utf-8"))
+    return base64.b64encode(box.encrypt(plaintext)).decode("ascii")
 
 
 def seal_bid(
@@ -79,6 +81,9 @@ def seal_bid(
     two_envelopes: bool = False,
 ) -> SealedBid:
     """Seal a bid payload to a tender's public key (hex or bytes); a client can do this itself.
+
+    The JSON is padded to its bucket first (`zhaocai.bidding.padding`), so the envelope's length
+    does not tell the price or the size of the responses.
 
     With `two_envelopes`, the technical part (technical responses, document metadata) and the
     commercial part (prices, commercial responses, bid security account) are sealed apart.
@@ -117,6 +122,15 @@ def check_envelope(sealed: SealedBid, two_envelopes: bool) -> None:
                 f"Envelope part {part!r} is not a sealed box",
                 f"投标信封 {part!r} 不是有效的密封数据",
                 {"part": part},
+            )
+        if not is_padded_ciphertext(len(raw)):
+            raise ValidationError(
+                "bid.envelope_unpadded",
+                f"Envelope part {part!r} is not padded to a size bucket, so its length would "
+                "reveal its content; seal with seal_bid or pad as zhaocai.bidding.padding does",
+                f"投标信封 {part!r} 未按规定长度档位填充，其长度可能泄露内容；"
+                "请使用 seal_bid 或按 zhaocai.bidding.padding 的规则填充后再密封",
+                {"part": part, "length": len(raw)},
             )
 
 
