@@ -15,6 +15,8 @@ from zhaocai.actors import SYSTEM, Actor, Role, require_not_supplier, require_ro
 from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, SystemClock, require_aware
 from zhaocai.events import EventFeed
+from zhaocai.holidays.service import HolidayService
+from zhaocai.holidays.source import StoredSchedules
 from zhaocai.idempotency import encode_result, lookup, request_digest
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
@@ -44,8 +46,11 @@ class Platform:
     def __init__(self, url: str, clock: Clock, calendar: WorkingCalendar | None = None) -> None:
         self.url = url
         self.clock = clock
-        self.calendar = calendar or WorkingCalendar()
         self.engine, self.read_engine = make_engines(url)
+        given = calendar or WorkingCalendar()
+        # Years past the bundled calendar count by the schedules adopted in this store.
+        self.calendar = WorkingCalendar(given.extra_holidays, given.extra_workdays,
+                                        schedules=StoredSchedules(self.read_engine))
         self.audit = AuditLog(self.read_engine)
         self.events = EventFeed(self.read_engine)
         self._tick_jobs: list[tuple[str, TickJob]] = []
@@ -102,6 +107,7 @@ class Platform:
         from zhaocai.publish.service import PublishService
 
         self.publish = PublishService(self)
+        self.holidays = HolidayService(self)
 
     def _after_create(self) -> None:
         """One-time store initialisation after the tables exist."""

@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from zhaocai.clock import SHANGHAI, ManualClock, local
-from zhaocai.errors import ValidationError
+from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.workdays import LAST_KNOWN_YEAR, WorkingCalendar
 
 
@@ -31,12 +31,15 @@ def test_national_day_and_adjusted_working_days() -> None:
     assert cal.is_workday(date(2026, 2, 14))
 
 
-def test_beyond_the_known_years_falls_back_to_weekdays_and_says_so() -> None:
+def test_beyond_the_known_years_nothing_is_assumed() -> None:
     cal = WorkingCalendar()
     later = date(LAST_KNOWN_YEAR + 1, 1, 4)
     assert not cal.knows(later)
-    assert cal.is_workday(later) == (later.weekday() < 5)
-    assert cal.fallback_years(date(2026, 12, 1), later) == [LAST_KNOWN_YEAR + 1]
+    with pytest.raises(RuleViolation) as info:
+        cal.is_workday(later)
+    assert info.value.code == "calendar.year_unknown"
+    # an organisation's own days still answer without the official schedule
+    assert not WorkingCalendar(extra_holidays=[later]).is_workday(later)
 
 
 def test_organisation_holidays_win() -> None:
