@@ -12,6 +12,9 @@ from zhaocai.errors import ValidationError
 
 CENT = Decimal("0.01")
 DEFAULT_CURRENCY = "CNY"
+# The largest amount taken anywhere: just under 10^15 yuan (千万亿), far above any procurement and
+# well inside both a 64-bit count of fen and Decimal's 28 significant digits.
+MAX_AMOUNT = Decimal("999999999999999.99")
 
 
 def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
@@ -44,6 +47,13 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
             f"{field}: {value!r} is not a finite amount",
             f"{field}：{value!r} 不是有限金额",
             {"field": field, "value": repr(value)},
+        )
+    if abs(amount) > MAX_AMOUNT:
+        raise ValidationError(
+            "money.too_large",
+            f"{field}: {value!r} is beyond the largest amount taken ({MAX_AMOUNT:,})",
+            f"{field}：{value} 超过允许的最大金额（{MAX_AMOUNT:,} 元）",
+            {"field": field, "value": str(value), "max": str(MAX_AMOUNT)},
         )
     if amount != amount.quantize(CENT):
         raise ValidationError(

@@ -89,3 +89,22 @@ def test_percent_of_rounds_half_up_to_the_fen() -> None:
 def test_an_amount_is_kept_to_the_fen() -> None:
     assert str(Money(D("7.5")).amount) == "7.50"
     assert str(Money.from_fen(-5).amount) == "-0.05"
+
+
+@pytest.mark.parametrize("huge", ["1e400", 10**30, "-1e30", Decimal("1E+16"), "1000000000000000.00"])
+def test_amounts_past_the_largest_are_refused_with_a_code(huge: object) -> None:
+    with pytest.raises(ValidationError) as info:
+        to_decimal(huge, field="price")
+    assert info.value.code == "money.too_large" and info.value.details["field"] == "price"
+    assert "最大金额" in info.value.message_zh
+
+
+@given(st.decimals(allow_nan=True, allow_infinity=True) | st.integers() | st.text(max_size=40))
+def test_any_input_is_an_amount_or_a_coded_refusal(value: object) -> None:
+    try:
+        amount = to_decimal(value)
+    except ValidationError as error:
+        assert error.code.startswith("money.")
+    else:
+        assert amount == amount.quantize(D("0.01")) and abs(amount) <= D("999999999999999.99")
+        assert Money.from_fen(Money.of(amount).fen).amount == amount

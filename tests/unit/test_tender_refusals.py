@@ -124,6 +124,13 @@ def bid_price_as_float(p: Platform, a: dict[str, Actor], c: ManualClock) -> Call
     return lambda: p.tenders.submit_bid(s, pub.tender.id, {"lots": [{"lot": "L1", "price": 0.1}]})
 
 
+@case("money.too_large")
+def bid_price_past_the_largest_amount(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub = published(p, a, c)
+    (s,) = bidders(p, a, 1)
+    return lambda: p.tenders.submit_bid(s, pub.tender.id, {"lots": [{"lot": "L1", "price": 10**30}]})
+
+
 @case("bid.envelope_malformed")
 def envelope_that_is_not_a_sealed_box(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub = published(p, a, c)

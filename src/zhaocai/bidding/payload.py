@@ -12,7 +12,7 @@ from zhaocai.money import CENT, to_decimal
 
 # A plain positive-looking amount of at most two decimals: exactly what `to_decimal` would accept
 # and return as `Decimal(value).quantize(CENT)`; anything else goes through `to_decimal` itself.
-_PLAIN_AMOUNT = re.compile(r"[0-9]{1,20}(?:\.[0-9]{1,2})?")
+_PLAIN_AMOUNT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?")  # 15 digits: within MAX_AMOUNT
 
 
 class LotBid(BaseModel):
