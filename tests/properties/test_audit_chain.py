@@ -88,3 +88,22 @@ def test_any_mutation_is_detected(chain: tuple[Platform, Engine], mutation: tupl
         with raw.begin() as conn:
             _restore(conn, original)
     assert platform.audit.verify().ok
+
+
+@given(column=st.sampled_from(COLUMNS), cell=st.one_of(st.binary(max_size=8), st.integers(100, 105)),
+       seq=st.integers(1, N))
+def test_a_cell_of_the_wrong_type_is_reported_not_a_crash(chain: tuple[Platform, Engine], column: str,
+                                                          cell: object, seq: int) -> None:
+    platform, raw = chain
+    if raw.dialect.name != "sqlite":
+        pytest.skip("only SQLite stores a value of another type than its column's")
+    with raw.begin() as conn:
+        original = _rows(conn)
+    try:
+        with raw.begin() as conn:
+            conn.execute(text(f"UPDATE audit_event SET {column} = :v WHERE seq = :q"), {"v": cell, "q": seq})
+        result = platform.audit.verify(expected_head=(N, str(original[-1]["hash"])))
+        assert not result.ok and result.broken_at is not None
+    finally:
+        with raw.begin() as conn:
+            _restore(conn, original)

@@ -41,6 +41,29 @@ class Verification:
     reason: str | None = None
 
 
+def _seq_of(value: Any, fallback: int) -> int:
+    return value if type(value) is int else fallback
+
+
+def link_problem(row: tuple[Any, ...], expected_seq: int, prev: str) -> str | None:
+    """Why one stored link breaks the chain, or None. A cell written with the wrong type (a BLOB
+    where text is kept, say) is a change like any other, reported and never a crash."""
+    seq, at, actor, action, st, sid, change, digest, prev_hash, link = row
+    wrong = [name for name, value in zip(_COLUMNS.split(", ")[1:], row[1:], strict=True)
+             if not isinstance(value, str)]
+    if type(seq) is not int or wrong:
+        return f"cells of the wrong type: {', '.join(wrong) or 'seq'} (changed outside a command)"
+    if seq != expected_seq:
+        return f"sequence {seq} where {expected_seq} was expected (row missing or inserted)"
+    if prev_hash != prev:
+        return "previous hash does not match the link before (reordered or inserted)"
+    if change_digest(change) != digest:
+        return "change does not match its digest (changed)"
+    if link_hash(seq, at, actor, action, st, sid, digest, prev_hash) != link:
+        return "link hash does not match its columns (changed)"
+    return None
+
+
 class AuditLog:
     """The audit trail of one platform: read it, verify it, anchor its head."""
 
@@ -88,19 +111,12 @@ class AuditLog:
         expected_seq = 1
         prev = GENESIS_HASH
         checked = 0
-        for seq, at, actor, action, st, sid, change, digest, prev_hash, link in self._rows():
-            problem = None
-            if seq != expected_seq:
-                problem = f"sequence {seq} where {expected_seq} was expected (row missing or inserted)"
-            elif prev_hash != prev:
-                problem = "previous hash does not match the link before (reordered or inserted)"
-            elif change_digest(change) != digest:
-                problem = "change does not match its digest (changed)"
-            elif link_hash(seq, at, actor, action, st, sid, digest, prev_hash) != link:
-                problem = "link hash does not match its columns (changed)"
+        for row in self._rows():
+            problem = link_problem(row, expected_seq, prev)
             if problem is not None:
-                return Verification(False, checked, expected_seq - 1, prev, int(seq), problem)
-            prev = link
+                return Verification(False, checked, expected_seq - 1, prev, _seq_of(row[0], expected_seq),
+                                    problem)
+            prev = row[-1]
             expected_seq += 1
             checked += 1
         if expected_head is not None:
