@@ -14,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from zhaocai.errors import ValidationError
+from zhaocai.store.text_guard import refuse_nul
 
 BUSY_TIMEOUT_MS = 60_000
 # Any constant works; it names "the zhaocai command lock" among other advisory locks.
@@ -54,6 +55,11 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
     return engine
 
 
+def _guarded(engine: Engine) -> Engine:
+    event.listen(engine, "before_cursor_execute", refuse_nul)
+    return engine
+
+
 def make_engines(url: str) -> tuple[Engine, Engine]:
     """Return (command engine, read engine) for `url`."""
     url = normalise_url(url)
@@ -64,9 +70,9 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
             "store.url", f"Not a database URL: {url!r} ({exc})", f"无效的数据库地址：{url!r}",
         ) from None
     if backend == "sqlite":
-        return _sqlite_engine(url, immediate=True), _sqlite_engine(url, immediate=False)
+        return _guarded(_sqlite_engine(url, immediate=True)), _guarded(_sqlite_engine(url, immediate=False))
     if backend == "postgresql":
-        engine = create_engine(url, pool_pre_ping=True)
+        engine = _guarded(create_engine(url, pool_pre_ping=True))
         return engine, engine
     raise ValidationError(
         "store.backend",
