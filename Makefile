@@ -3,17 +3,24 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
 
 .PHONY: demo test bench lint clean sunshine diagrams mutate
 
-$(STAMP): pyproject.toml
+# What using the library needs (the demo, the command line): no test, lint or PostgreSQL packages.
+$(RUNTIME_STAMP): pyproject.toml
 	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "zhaocai needs Python 3.11 or newer")'
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,lint,sunshine]'
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $(RUNTIME_STAMP)
+
+# Everything for developing it: tests (PostgreSQL driver included), lint, the portal.
+$(STAMP): $(RUNTIME_STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,lint,sunshine,postgresql]'
 	@touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUNTIME_STAMP)
 	$(BIN)/python -m zhaocai.demo $(DEMO_ARGS)
 
 # The sunshine portal on the demo's store: builds the store if missing, refreshes the public

@@ -1,5 +1,8 @@
 """zhaocai (招采): fair supplier procurement, with fairness enforced by the library itself."""
 
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
+
 from zhaocai.actors import SYSTEM, Actor, Role
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
@@ -32,6 +35,11 @@ from zhaocai.suppliers import (
     check_eligibility,
 )
 from zhaocai.workdays import WorkingCalendar
+
+try:
+    __version__ = _version("zhaocai")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "DEFAULT_PROFILE",
@@ -66,6 +74,7 @@ __all__ = [
     "ValidationError",
     "WorkingCalendar",
     "ZhaocaiError",
+    "__version__",
     "amount_in_words",
     "check_eligibility",
     "seal_bid",

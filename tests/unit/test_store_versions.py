@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -263,3 +264,14 @@ def test_revision_0001_is_the_schema_0_1_0_made(backend: str, db_url: str,
         with connected(baseline_url) as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, released) == []
+
+
+def test_a_postgresql_store_without_the_driver_is_a_coded_error(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from zhaocai.errors import ValidationError
+    from zhaocai.store import make_engines
+
+    for name in ("psycopg", "psycopg.pq", "psycopg_binary"):
+        monkeypatch.setitem(sys.modules, name, None)  # as on an install without the extra
+    with pytest.raises(ValidationError) as info:
+        make_engines("postgresql://postgres@127.0.0.1:5432/test")
+    assert info.value.code == "store.driver_missing" and "zhaocai[postgresql]" in info.value.message_zh

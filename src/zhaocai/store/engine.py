@@ -72,7 +72,15 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
     if backend == "sqlite":
         return _guarded(_sqlite_engine(url, immediate=True)), _guarded(_sqlite_engine(url, immediate=False))
     if backend == "postgresql":
-        engine = _guarded(create_engine(url, pool_pre_ping=True))
+        try:
+            engine = _guarded(create_engine(url, pool_pre_ping=True))
+        except ModuleNotFoundError:
+            raise ValidationError(
+                "store.driver_missing",
+                "PostgreSQL stores need the driver: pip install 'zhaocai[postgresql]'",
+                "使用 PostgreSQL 数据库需安装驱动：pip install 'zhaocai[postgresql]'",
+                {"backend": backend},
+            ) from None
         return engine, engine
     raise ValidationError(
         "store.backend",
