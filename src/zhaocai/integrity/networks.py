@@ -226,8 +226,13 @@ def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, 
 
 
 def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-CARTEL on each tender of a cartel candidate, and ZC-CARTEL-MEMBER on each member."""
-    net = network(history, settings)
+    """ZC-CARTEL on each tender of a cartel candidate, and ZC-CARTEL-MEMBER on each member
+    (memoised: `compute_flags` asks once for each code)."""
+    prepared = prepare(history)
+    cached: list[Flag] | None = prepared.memo.get("cartel_flags")
+    if cached is not None:
+        return list(cached)
+    net = network(prepared, settings)
     flags: list[Flag] = []
     for group in net.groups:
         pair_evidence = [{"pair": list(p), "joint_tenders": e["joint_tenders"],
@@ -243,7 +248,8 @@ def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         for member in group.members:
             flags.append(make_flag("ZC-CARTEL-MEMBER", "supplier", supplier_ids=[member],
                                    tender_ids=group.tenders, evidence=evidence))
-    return flags
+    prepared.memo["cartel_flags"] = flags
+    return list(flags)
 
 
 def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:

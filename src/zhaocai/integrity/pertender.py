@@ -24,7 +24,7 @@ from zhaocai.integrity.local import (
     short_publicity_flag,
 )
 from zhaocai.integrity.model import Digest, Flag, FlagSettings, PreparedHistory
-from zhaocai.integrity.scope import competitive, history_currency
+from zhaocai.integrity.scope import compared_currency, competitive
 
 FUSED_CODES: frozenset[str] = frozenset({
     "R003", "R018", "R025", "R030", "R035", "R036", "R048", "ZC-FEW-BIDDERS",
@@ -43,7 +43,7 @@ def per_tender_flags(history: PreparedHistory, suppliers: Mapping[str, SupplierF
     notice = timedelta(days=settings.amendment_notice_days)
     percent = settings.bid_security_cap_percent
     minimum = timedelta(days=settings.publicity_min_days)
-    currency = history_currency(history.digests, settings) if r036 is not None else None
+    currency = compared_currency(history, settings) if r036 is not None else None
     awarded: list[Digest] | None = [] if "R025" in out else None
     rotation = "ZC-BID-ROTATION" in out
     groups: list[tuple[str, ...]] = []

@@ -45,8 +45,7 @@ from zhaocai.integrity.model import (
     shown,
 )
 from zhaocai.integrity.networks import binomial_tail, discoveries
-from zhaocai.integrity.scope import compares_prices, competitive, screened_prices
-from zhaocai.integrity.screens import compared_currency
+from zhaocai.integrity.scope import compared_currency, compares_prices, competitive, screened_table
 
 
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -101,11 +100,10 @@ def _gap(low: BidFacts, high: BidFacts) -> Decimal | None:
 def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
     prepared = prepare(history)
-    currency = compared_currency(prepared, settings)
     entries: list[tuple[str, list[tuple[str, float]]]] = []
-    for d in prepared.digests:
+    for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
         lowest: dict[str, float] = {}
-        for decimal_price, b in screened_prices(d, settings, currency):
+        for decimal_price, b in bids:
             price = float(decimal_price)
             if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
                 lowest[b.supplier_id] = price
@@ -150,25 +148,28 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair.
 
     Read only where the timing is known: a tender with one winner, a deadline, and a receipt
-    time and a comparable price on every valid bid (`scope.screened_prices`)."""
+    time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
+    reads the same flags."""
     prepared = prepare(history)
+    cached: list[Flag] | None = prepared.memo.get("late_hair")
+    if cached is not None:
+        return list(cached)
     window = timedelta(minutes=settings.late_hair_minutes)
     margin = settings.late_hair_margin
-    currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
-        for d in prepared.digests:
-            found = _late_hair(d, settings, currency, window, margin)
+        for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+            found = _late_hair(d, bids, settings, window, margin)
             if found is not None:
                 flags.append(found)
-    return flags
+    prepared.memo["late_hair"] = flags
+    return list(flags)
 
 
-def _late_hair(d: Digest, settings: FlagSettings, currency: str | None, window: timedelta,
-               margin: Decimal) -> Flag | None:
+def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings,
+               window: timedelta, margin: Decimal) -> Flag | None:
     """ZC-LATE-HAIR for one tender (None when it does not apply or does not fire)."""
     winner, deadline = d.winner, d.tender.deadline
-    bids = screened_prices(d, settings, currency)
     if winner is None or deadline is None or len(bids) < 2 or len(bids) < len(d.valid):
         return None
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]

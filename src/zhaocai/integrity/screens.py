@@ -39,7 +39,9 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
-from zhaocai.integrity.scope import history_currency, screened_prices
+from zhaocai.integrity.facts import BidFacts
+from zhaocai.integrity.scope import compared_currency as compared_currency
+from zhaocai.integrity.scope import screened_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +89,8 @@ def screens_of(prices: list[float], tender_id: str = "", winner_lowest: bool = T
                    skewness, kurtosis, winner_lowest)
 
 
-def _screens_of_digest(d: Digest, settings: FlagSettings, currency: str | None) -> Screens | None:
-    bids = screened_prices(d, settings, currency)
+def _screens_of_digest(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings
+                       ) -> Screens | None:
     if len(bids) < settings.screen_min_bids:
         return None
     prices = [float(price) for price, _ in bids]
@@ -100,15 +102,6 @@ def _screens_of_digest(d: Digest, settings: FlagSettings, currency: str | None) 
     return screens_of(prices, d.tender.id, winner_lowest, settings.screen_min_bids)
 
 
-def compared_currency(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> str | None:
-    """The currency the price screens compare (`scope.history_currency`, memoised)."""
-    prepared = prepare(history)
-    if "screen_currency" not in prepared.memo:
-        prepared.memo["screen_currency"] = history_currency(prepared.digests, settings)
-    found: str | None = prepared.memo["screen_currency"]
-    return found
-
-
 def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, Screens]:
     """The screens of every competitive tender with enough valid priced bids, by tender id
     (memoised; `scope.screened_prices` says which bids count)."""
@@ -116,9 +109,8 @@ def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     found: dict[str, Screens] | None = prepared.memo.get("screens")
     if found is None:
         found = {}
-        currency = compared_currency(prepared, settings)
-        for d in prepared.digests:
-            s = _screens_of_digest(d, settings, currency)
+        for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+            s = _screens_of_digest(d, bids, settings)
             if s is not None:
                 found[d.tender.id] = s
         prepared.memo["screens"] = found
