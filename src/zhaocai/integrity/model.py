@@ -322,13 +322,17 @@ class Digest:
     valid_suppliers: tuple[str, ...]
     submitted_suppliers: tuple[str, ...]
     winner: str | None
+    _winners: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     def winners(self) -> frozenset[str]:
         """Every supplier of the awards in force: the one `winner`, or else the suppliers of the
-        active awards (several lots, or a joint bid's members when an award names them all)."""
-        if self.winner is not None:
-            return frozenset((self.winner,))
-        return self.tender.active_supplier_ids()
+        active awards (several lots, or a joint bid's members when an award names them all).
+        Computed on the first call and kept: many flags ask."""
+        found = self._winners
+        if found is None:
+            found = frozenset((self.winner,)) if self.winner is not None else self.tender.active_supplier_ids()
+            self._winners = found
+        return found
 
 
 def digest(tender: TenderFacts) -> Digest:

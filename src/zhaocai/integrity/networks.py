@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, localcontext
-from itertools import combinations, pairwise
+from itertools import chain, combinations, pairwise
 from statistics import median
 from typing import Any
 
@@ -142,7 +142,7 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
                     if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS else [])
     # Count first, list the tenders of the pairs that met twice or more only: most pairs meet
     # once, and a list per pair would make a large history's network slow to build.
-    counts = Counter(pair for found in keys for pair in found)
+    counts = Counter(chain.from_iterable(keys))
     pairs: dict[tuple[str, str], list[int]] = {pair: [] for pair, n in counts.items() if n >= 2}
     for index, found in enumerate(keys):
         for pair in found:

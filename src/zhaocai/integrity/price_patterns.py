@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
-from itertools import pairwise
+from itertools import chain, combinations, pairwise
 
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
@@ -110,16 +110,15 @@ def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
         if 2 <= len(lowest) <= 15:
             entries.append((d.tender.id, sorted(lowest.items())))
     # Count the pairs first; list ratios only for pairs that met often enough.
-    counts = Counter((a, b) for _, ordered in entries
-                     for i, (a, _pa) in enumerate(ordered) for b, _pb in ordered[i + 1:])
+    counts = Counter(chain.from_iterable(combinations([s for s, _ in ordered], 2)
+                                         for _, ordered in entries))
     ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
         pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
     for tender_id, ordered in entries:
-        for i, (first, pa) in enumerate(ordered):
-            for second, pb in ordered[i + 1:]:
-                found = ratios.get((first, second))
-                if found is not None:
-                    found.append((pb / pa, tender_id))
+        for (first, pa), (second, pb) in combinations(ordered, 2):
+            found = ratios.get((first, second))
+            if found is not None:
+                found.append((pb / pa, tender_id))
     tolerance = float(settings.ratio_tolerance)
     flags: list[Flag] = []
     for one, other in sorted(ratios):

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from itertools import repeat
+from operator import mul, sub
 from dataclasses import dataclass
 from decimal import Decimal
 from statistics import median
@@ -72,19 +74,20 @@ def screens_of(prices: list[float], tender_id: str = "", winner_lowest: bool = T
     ordered = sorted(prices)
     if ordered[0] <= 0:
         return None
+    # C-level maps over the prices (each term and the order of the sums as written out).
     mean = sum(ordered) / n
-    deviations = [p - mean for p in ordered]
-    variance = sum(d * d for d in deviations) / n
+    deviations = list(map(sub, ordered, repeat(mean)))
+    variance = sum(map(mul, deviations, deviations)) / n
     sd = math.sqrt(variance)
     losing = ordered[1:]
     losing_mean = sum(losing) / len(losing)
-    losing_sd = math.sqrt(sum((p - losing_mean) ** 2 for p in losing) / len(losing))
+    losing_sd = math.sqrt(sum(map(pow, map(sub, losing, repeat(losing_mean)), repeat(2))) / len(losing))
     gap = ordered[1] - ordered[0]
     rd = gap / losing_sd if losing_sd > 0 else (math.inf if gap > 0 else None)
     skewness = kurtosis = None
     if n >= 4 and sd > 0:
-        skewness = sum(d ** 3 for d in deviations) / n / sd ** 3
-        kurtosis = sum(d ** 4 for d in deviations) / n / variance ** 2 - 3.0
+        skewness = sum(map(pow, deviations, repeat(3))) / n / sd ** 3
+        kurtosis = sum(map(pow, deviations, repeat(4))) / n / variance ** 2 - 3.0
     return Screens(tender_id, n, sd / mean, rd, (ordered[-1] - ordered[0]) / ordered[0],
                    skewness, kurtosis, winner_lowest)
 
