@@ -266,8 +266,9 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     if not net.groups:
         return []
     ratios: dict[str, list[Decimal]] = defaultdict(list)
+    ratio_of: dict[int, Decimal | None] = {}  # by digest object: each ratio computed once
     for d in net.awarded:
-        ratio = _award_ratio(d)
+        ratio = ratio_of[id(d)] = _award_ratio(d)
         if ratio is not None:
             ratios[d.tender.category].append(ratio)
     dear = {c: Quartiles.of(v).q3 for c, v in ratios.items() if len(v) >= settings.fence_min_values}
@@ -286,7 +287,7 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
             for d in active:
                 present = chosen.intersection(d.valid_suppliers)
                 absent = sorted(regular - present)
-                ratio = _award_ratio(d)
+                ratio = ratio_of[id(d)]
                 if (len(present) == 1 and d.winner in present and absent
                         and len(d.valid_suppliers) < usual and ratio is not None
                         and category in dear and ratio > dear[category]):
@@ -338,12 +339,16 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
             continue  # the data names no buyer: no territory can be drawn
         for s in d.valid_suppliers:
             record[(s, d.tender.category)][d.tender.buyer].append(d)
+    # A supplier that never won in the category has no home there: skip it after counting it.
+    won = {(w, d.tender.category) for d in net.awarded if d.tender.buyer for w in d.winners()}
     candidates = []
     examined = 0
     for (supplier, category), by_buyer in sorted(record.items()):
         if len(by_buyer) < 2:
             continue
         examined += 1
+        if (supplier, category) not in won:
+            continue
         home = {b for b, ds in by_buyer.items() if sum(supplier in d.winners() for d in ds) >= 2}
         away = set(by_buyer) - home
         away_bids = sum(len(by_buyer[b]) for b in away)

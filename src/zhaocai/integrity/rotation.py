@@ -84,8 +84,11 @@ def _together(history: History, settings: FlagSettings) -> list[tuple[tuple[str,
         for s in d.valid_suppliers:
             bids[(s, d.tender.category)] += 1
     results = []
+    category_of = [d.tender.category for d in net.awarded]
     for (a, b), indices in net.pairs.items():
-        by_category = Counter(net.awarded[i].tender.category for i in indices)
+        if len(indices) < settings.group_min_tenders:
+            continue  # too few joint tenders in all, so in any one category
+        by_category = Counter(map(category_of.__getitem__, indices))
         for category, joint in by_category.items():
             if joint < settings.group_min_tenders:
                 continue
