@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from math import comb
 
+from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     Digest,
@@ -53,7 +54,6 @@ from zhaocai.integrity.model import (
     prepare,
 )
 from zhaocai.integrity.networks import discoveries, network, one_per_subject
-from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.scope import screened_table
 from zhaocai.integrity.screens import decimal4
 

@@ -26,12 +26,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from itertools import repeat
-from operator import mul, sub
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
+from operator import mul, sub
 from statistics import median
 
+from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     Digest,
@@ -41,7 +42,6 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
-from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.scope import compared_currency as compared_currency
 from zhaocai.integrity.scope import screened_table
 
