@@ -44,6 +44,7 @@ from decimal import Decimal
 from math import comb
 
 from zhaocai.integrity.facts import BidFacts
+from zhaocai.integrity.markets import one_per_subject
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     Digest,
@@ -53,9 +54,10 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
-from zhaocai.integrity.networks import discoveries, network, one_per_subject
+from zhaocai.integrity.networks import network
 from zhaocai.integrity.scope import screened_table
 from zhaocai.integrity.screens import decimal4
+from zhaocai.integrity.statistics import discoveries
 
 
 def minority_tail(cells: list[tuple[int, int]], q: float) -> float:

@@ -3,7 +3,7 @@
 The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the law's and the
 company's own rules, and the bid-rotation screen), `collusion` (Reg 40 and related parties),
 `screens` (bid-distribution screens), `price_patterns` (prices across bids and tenders) and
-`networks` (co-bidding groups, cartel candidates, suppression, allocation, loyal losers),
+`networks` (co-bidding groups, cartel candidates), `markets` (suppression, allocation, loyal losers),
 `allocation` (buyers split between two suppliers, read from their ranking) and `rotation`
 (groups that bid together and take turns to win).
 Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
@@ -23,6 +23,7 @@ from zhaocai.integrity import (
     cardinal,
     collusion,
     local,
+    markets,
     networks,
     price_patterns,
     rotation,
@@ -82,11 +83,11 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "ZC-INSIDER": _history_only(price_patterns.insider_wins),
     "ZC-CARTEL": _only("ZC-CARTEL", networks.cartel_flags),
     "ZC-CARTEL-MEMBER": _only("ZC-CARTEL-MEMBER", networks.cartel_flags),
-    "ZC-BID-SUPPRESSION": _history_only(networks.bid_suppression),
-    "ZC-MARKET-ALLOCATION": _history_only(networks.market_allocation),
+    "ZC-BID-SUPPRESSION": _history_only(markets.bid_suppression),
+    "ZC-MARKET-ALLOCATION": _history_only(markets.market_allocation),
     "ZC-BUYER-SPLIT": _history_only(allocation.buyer_split),
     "ZC-ROTATION-RING": _history_only(rotation.rotation_rings),
-    "ZC-LOYAL-LOSER": _history_only(networks.loyal_losers),
+    "ZC-LOYAL-LOSER": _history_only(markets.loyal_losers),
 }
 """Every flag code and the function that computes it."""
 

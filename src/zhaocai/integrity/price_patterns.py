@@ -44,8 +44,8 @@ from zhaocai.integrity.model import (
     prepare,
     shown,
 )
-from zhaocai.integrity.networks import binomial_tail, discoveries
 from zhaocai.integrity.scope import compared_currency, compares_prices, competitive, screened_table
+from zhaocai.integrity.statistics import binomial_tail, discoveries
 
 
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:

@@ -33,14 +33,9 @@ from collections import Counter, defaultdict
 from operator import eq
 
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, make_flag
-from zhaocai.integrity.networks import (
-    binomial_tail,
-    chronological,
-    components,
-    discoveries,
-    network,
-)
+from zhaocai.integrity.networks import chronological, components, network
 from zhaocai.integrity.screens import decimal4
+from zhaocai.integrity.statistics import binomial_tail, discoveries
 
 PERMUTATIONS = 1000
 """Random orders drawn for the repeats test (a fixed seed: the flags are reproducible)."""
