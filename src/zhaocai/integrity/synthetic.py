@@ -85,27 +85,18 @@ def generate_history(seed: int = 7, tenders: int = 300,
     """A deterministic history of `tenders` tenders with planted schemes (see the module doc) and
     the honest look-alikes asked for (shares of tenders, `synthetic_variants`)."""
     b = Builder(seed, tenders)
-    rng = b.rng
     wanted = dict(DEFAULT_SHARES if shares is None else shares)
     wanted.update(lookalikes or {})
     kinds = (*SCHEMES, *LOOKALIKES)
-    pool_size = max(20, tenders // 25)
     for category in CATEGORIES:
-        for _ in range(pool_size):
+        for _ in range(max(20, tenders // 25)):
             b.new_supplier(category)
     counts = {s: max(1, round(tenders * wanted.get(s, 0.0))) if wanted.get(s, 0.0) > 0 else 0
               for s in kinds}
     if sum(counts.values()) > tenders:
         raise ValueError("the scheme shares add up to more than the number of tenders")
-    order = list(range(tenders))
-    rng.shuffle(order)
-    slots: dict[str, list[int]] = {}
-    taken = 0
-    for scheme in kinds:
-        slots[scheme] = sorted(order[taken:taken + counts[scheme]])
-        taken += counts[scheme]
+    slots = _slots(b, kinds, counts)
     planted = {i: s for s, indices in slots.items() for i in indices}
-
     truth_tenders: dict[str, set[str]] = {s: set() for s in kinds}
     truth_suppliers: dict[str, set[str]] = {s: set() for s in kinds}
     schemes = Schemes(b, slots, truth_tenders, truth_suppliers)
@@ -115,3 +106,15 @@ def generate_history(seed: int = 7, tenders: int = 300,
     return SyntheticHistory(seed=seed, tenders=tuple(result),
                             suppliers=tuple(b.suppliers[k] for k in sorted(b.suppliers)), truth=truth,
                             lookalikes={s: frozenset(truth_tenders[s]) for s in LOOKALIKES if counts[s]})
+
+
+def _slots(b: Builder, kinds: tuple[str, ...], counts: dict[str, int]) -> dict[str, list[int]]:
+    """The tender indices of each kind, drawn without overlap from a shuffled order."""
+    order = list(range(b.count))
+    b.rng.shuffle(order)
+    slots: dict[str, list[int]] = {}
+    taken = 0
+    for scheme in kinds:
+        slots[scheme] = sorted(order[taken:taken + counts[scheme]])
+        taken += counts[scheme]
+    return slots

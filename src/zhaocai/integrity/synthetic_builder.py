@@ -59,6 +59,8 @@ class Builder:
 
     # -- register -------------------------------------------------------------------------
     def new_supplier(self, category: str, pool: bool = True, **shared: str) -> str:
+        """A new supplier of `category` (in its pool unless `pool` is false), sharing the
+        `shared` contact or identity values with another; returns its id."""
         rng = self.rng
         n = len(self.suppliers) + 1
         sid = f"S{n:05d}"
@@ -92,6 +94,7 @@ class Builder:
     # -- tenders ---------------------------------------------------------------------------
     def skeleton(self, index: int, method: str | None = None,
                  category: str | None = None) -> dict[str, object]:
+        """The fields of tender `index` before its bids: method, dates, buyer, estimate."""
         rng = self.rng
         category = category or rng.choice(CATEGORIES)
         method = method or rng.choices(["open", "invited", "inquiry"], weights=[60, 25, 15])[0]
@@ -121,6 +124,8 @@ class Builder:
     def bid(self, tender: dict[str, object], supplier: str, price: int, *, status: str = "valid",
             received_at: datetime | None = None, author: str | None = None, agent: str | None = None,
             manager: str | None = None, account: str | None = None) -> BidFacts:
+        """A bid of `supplier` at `price`, with its receipt time and its bid file's traces
+        (the supplier's own staff unless given)."""
         rng = self.rng
         staff = self.staff[supplier]
         self.bid_serial += 1
@@ -145,6 +150,7 @@ class Builder:
         )
 
     def honest_price(self, tender: dict[str, object]) -> int:
+        """An honest price: 82 % of the estimate up to the ceiling (or 6 % above)."""
         estimate = tender["estimate"]
         assert isinstance(estimate, int)
         top = 0.999 if tender["ceiling"] is not None else 1.06

@@ -22,39 +22,13 @@ class Schemes(VariantSchemes):
 
     def __init__(self, b: Builder, slots: dict[str, list[int]], tenders: dict[str, set[str]],
                  suppliers: dict[str, set[str]]) -> None:
-        self.b = b
-        self.tenders = tenders
-        self.suppliers = suppliers
+        self.b, self.tenders, self.suppliers = b, tenders, suppliers
         rng = b.rng
         # Cover bidding: rings of a boss and four cover firms, about eight tenders per ring.
-        self.cover_rings = []
-        for _ in range(max(1, math.ceil(len(slots["cover_bidding"]) / 8))):
-            category = rng.choice(CATEGORIES)
-            self.cover_rings.append((category, [b.new_supplier(category) for _ in range(5)]))
-        # Bid rotation: rings of four, six to eight tenders each, one category per ring.
-        self.rotation: dict[int, tuple[str, list[str], int]] = {}
-        indices = slots["bid_rotation"]
-        position = 0
-        while position < len(indices):
-            size = rng.randint(6, 8)
-            if len(indices) - position - size < 3:
-                size = len(indices) - position
-            category = rng.choice(CATEGORIES)
-            ring = [b.new_supplier(category) for _ in range(4)]
-            for turn, index in enumerate(indices[position:position + size]):
-                self.rotation[index] = (category, ring, turn)
-            position += size
+        self.cover_rings = _cover_rings(b, max(1, math.ceil(len(slots["cover_bidding"]) / 8)))
+        self.rotation = _rotation_rings(b, slots["bid_rotation"])
         # Related bidders: pairs that share one link, each pair bidding in about two tenders.
-        self.pairs = []
-        for k in range(max(1, math.ceil(len(slots["related_bidders"]) / 2))):
-            category = rng.choice(CATEGORIES)
-            kind = rng.choice(["legal_representative", "related_person", "phone", "email", "address"])
-            value = {"legal_representative": f"LR-shared-{b.seed}-{k}",
-                     "related_person": hashlib.sha256(f"rel/{b.seed}/{k}".encode()).hexdigest()[:16],
-                     "phone": f"0579-6{k:07d}", "email": f"office{k}@shared-{k}.cn",
-                     "address": f"浙江省义乌市{rng.choice(STREETS)}{900 + k}号{k}幢"}[kind]
-            self.pairs.append((category, [b.new_supplier(category, pool=False, **{kind: value})
-                                          for _ in range(2)]))
+        self.pairs = _related_pairs(b, max(1, math.ceil(len(slots["related_bidders"]) / 2)))
         self.pair_turn = 0
         # Open ring: five members who bid only in the ring's tenders.
         self.open_ring_category = rng.choice(CATEGORIES)
@@ -69,11 +43,13 @@ class Schemes(VariantSchemes):
         self.setup_variants(slots)
 
     def build(self, scheme: str, index: int) -> TenderFacts:
+        """The tender `index` of `scheme`, recorded in the truth."""
         tender: TenderFacts = getattr(self, scheme)(index)
         self.tenders[scheme].add(tender.id)
         return tender
 
     def cover_bidding(self, index: int) -> TenderFacts:
+        """A ring's boss wins; the covers carry one or two Reg 40 traces of the boss."""
         b, rng = self.b, self.b.rng
         category, ring = self.cover_rings[index % len(self.cover_rings)]
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
@@ -84,15 +60,7 @@ class Schemes(VariantSchemes):
             traces.append("author")
         boss_staff = b.staff[boss]
         boss_price = int(int(tender["estimate"]) * rng.uniform(0.88, 0.97))  # type: ignore[call-overload]
-        if "progression" in traces:
-            step = rng.uniform(0.012, 0.04)
-            if rng.random() < 0.5:
-                delta = int(boss_price * step)
-                prices = [boss_price + delta * (k + 1) for k in range(len(covers))]
-            else:
-                prices = [round(boss_price * (1 + step) ** (k + 1)) for k in range(len(covers))]
-        else:
-            prices = [int(boss_price * rng.uniform(1.02, 1.12)) for _ in covers]
+        prices = _cover_prices(rng, boss_price, len(covers), "progression" in traces)
         bids = [b.bid(tender, boss, boss_price, author=boss_staff.authors[0])]
         for cover, price in zip(covers, prices, strict=True):
             bids.append(b.bid(
@@ -105,6 +73,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids, winner=boss)
 
     def bid_rotation(self, index: int) -> TenderFacts:
+        """Four firms bid together and take turns to win."""
         b, rng = self.b, self.b.rng
         category, ring, turn = self.rotation[index]
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
@@ -116,6 +85,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids, winner=winner)
 
     def identical_prices(self, index: int) -> TenderFacts:
+        """A favoured bidder copies the lowest competitor's price exactly."""
         b, rng = self.b, self.b.rng
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]))
         honest, favoured = _draw(rng, b.pools[str(tender["category"])], rng.randint(3, 6))
@@ -127,6 +97,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids, winner=favoured)
 
     def related_bidders(self, index: int) -> TenderFacts:
+        """Two suppliers sharing a link bid in the same tender."""
         b, rng = self.b, self.b.rng
         category, pair = self.pairs[self.pair_turn % len(self.pairs)]
         self.pair_turn += 1
@@ -137,6 +108,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids)
 
     def shortened_period(self, index: int) -> TenderFacts:
+        """An open tender whose bid period is cut to 3–12 days."""
         b, rng = self.b, self.b.rng
         tender = b.skeleton(index, method="open")
         published = tender["published_at"]
@@ -150,6 +122,7 @@ class Schemes(VariantSchemes):
         return result
 
     def open_ring(self, index: int) -> TenderFacts:
+        """A ring of five takes turns with a changing line-up and an honest outsider."""
         b, rng = self.b, self.b.rng
         category, ring = self.open_ring_category, self.ring_members
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
@@ -168,6 +141,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids, winner=due)
 
     def allocation(self, index: int) -> TenderFacts:
+        """Three firms split six buyers; the others cover the owner at its buyers."""
         b, rng = self.b, self.b.rng
         category = self.allocation_category
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]), category=category)
@@ -184,6 +158,7 @@ class Schemes(VariantSchemes):
         return b.finish(tender, bids)
 
     def insider_late_bid(self, index: int) -> TenderFacts:
+        """The winner's bid arrives after the deadline, just under the lowest price."""
         b, rng = self.b, self.b.rng
         tender = b.skeleton(index, method=rng.choice(["open", "invited"]))
         deadline = tender["deadline"]
@@ -201,3 +176,58 @@ class Schemes(VariantSchemes):
 def _draw(rng: random.Random, pool: list[str], count: int) -> tuple[list[str], str]:
     chosen = rng.sample(pool, count + 1)
     return chosen[:-1], chosen[-1]
+
+
+def _cover_rings(b: Builder, rings: int) -> list[tuple[str, list[str]]]:
+    """`rings` cover rings: a category and five pool firms (the boss first)."""
+    found = []
+    for _ in range(rings):
+        category = b.rng.choice(CATEGORIES)
+        found.append((category, [b.new_supplier(category) for _ in range(5)]))
+    return found
+
+
+def _rotation_rings(b: Builder, indices: list[int]) -> dict[int, tuple[str, list[str], int]]:
+    """Rings of four for the rotation tenders `indices`, six to eight tenders each, one category
+    per ring: each tender's category, ring and turn."""
+    rotation: dict[int, tuple[str, list[str], int]] = {}
+    position = 0
+    while position < len(indices):
+        size = b.rng.randint(6, 8)
+        if len(indices) - position - size < 3:
+            size = len(indices) - position
+        category = b.rng.choice(CATEGORIES)
+        ring = [b.new_supplier(category) for _ in range(4)]
+        for turn, index in enumerate(indices[position:position + size]):
+            rotation[index] = (category, ring, turn)
+        position += size
+    return rotation
+
+
+def _related_pairs(b: Builder, pairs: int) -> list[tuple[str, list[str]]]:
+    """`pairs` pairs of suppliers outside the pools that share one link (a legal
+    representative, a related person, a phone, an email or an address)."""
+    rng = b.rng
+    found = []
+    for k in range(pairs):
+        category = rng.choice(CATEGORIES)
+        kind = rng.choice(["legal_representative", "related_person", "phone", "email", "address"])
+        value = {"legal_representative": f"LR-shared-{b.seed}-{k}",
+                 "related_person": hashlib.sha256(f"rel/{b.seed}/{k}".encode()).hexdigest()[:16],
+                 "phone": f"0579-6{k:07d}", "email": f"office{k}@shared-{k}.cn",
+                 "address": f"浙江省义乌市{rng.choice(STREETS)}{900 + k}号{k}幢"}[kind]
+        found.append((category, [b.new_supplier(category, pool=False, **{kind: value})
+                                 for _ in range(2)]))
+    return found
+
+
+def _cover_prices(rng: random.Random, boss_price: int, covers: int, progression: bool) -> list[int]:
+    """The covers' prices above the boss's: a regular progression (arithmetic or geometric) when
+    that is the trace, else scattered 2–12 % above."""
+    if progression:
+        step = rng.uniform(0.012, 0.04)
+        if rng.random() < 0.5:
+            delta = int(boss_price * step)
+            return [boss_price + delta * (k + 1) for k in range(covers)]
+        return [round(boss_price * (1 + step) ** (k + 1)) for k in range(covers)]
+    return [int(boss_price * rng.uniform(1.02, 1.12)) for _ in range(covers)]
