@@ -111,14 +111,27 @@ def _name(snap: TenderSnapshot, supplier_id: str) -> str:
 
 
 def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, list[dict[str, Any]]]:
+    """Every public row one tender gives, per table."""
+    lots, items = _lot_rows(snap)
+    records, entries = _opening_rows(snap)
+    contracts, performance = _contract_rows(snap)
+    return {
+        "tenders": [_tender_row(snap, settings)], "lots": lots, "items": items,
+        "amendments": _amendment_rows(snap), "opening_records": records, "opening_entries": entries,
+        "candidates": _candidate_rows(snap), "evaluation_results": _result_rows(snap),
+        "committee": [{"tender_id": snap.id, "seat": n, "name": m.name, "role": m.role}
+                      for n, m in enumerate(snap.committee, start=1)],
+        "awards": _award_rows(snap), "contracts": contracts, "contract_performance": performance,
+        "deviations": deviation_rows(snap),
+    }
+
+
+def _tender_row(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, Any]:
     ceiling, ceiling_fen = _money(snap.ceiling)
     security, security_fen = _money(snap.bid_security)
     weights = snap.evaluation.weights
     last = snap.openings[-1] if snap.openings else None
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
-        "tenders", "lots", "items", "amendments", "opening_records", "opening_entries", "candidates",
-        "evaluation_results", "committee", "awards", "contracts", "contract_performance", "deviations")}
-    rows["tenders"].append({
+    return {
         "id": snap.id, "ocid": settings.ocid(snap.id), "title": snap.title, "buyer": snap.buyer,
         "category": snap.category, "category_zh": Category(snap.category).label_zh,
         "method": snap.method, "method_zh": TenderMethod(snap.method).label_zh,
@@ -135,72 +148,95 @@ def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, l
         "opened_at": _time(snap.openings[0].opened_at) if snap.openings else None,
         "valid_bids": last.valid_bids if last else None, "statutory": int(snap.statutory),
         "policy_version": snap.policy_version, "deviation_id": (snap.deviation or {}).get("id"),
-    })
-    rows["deviations"] = deviation_rows(snap)
-    for lot in snap.lots:
-        rows["lots"].append({"tender_id": snap.id, "lot_id": lot.id, "title": lot.title})
-        for n, item in enumerate(lot.items, start=1):
-            rows["items"].append({"tender_id": snap.id, "lot_id": lot.id, "item_no": n, "name": item.name,
-                                  "quantity": str(item.quantity), "unit": item.unit,
-                                  "specification": item.specification})
-    for a in snap.amendments:
-        rows["amendments"].append({"tender_id": snap.id, "seq": a.seq, "kind": a.kind, "text": a.text,
-                                   "issued_at": _time(a.issued_at),
-                                   "deadline_before": _time(a.deadline_before),
-                                   "deadline_after": _time(a.deadline_after)})
+    }
+
+
+def _lot_rows(snap: TenderSnapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    lots = [{"tender_id": snap.id, "lot_id": lot.id, "title": lot.title} for lot in snap.lots]
+    items = [{"tender_id": snap.id, "lot_id": lot.id, "item_no": n, "name": item.name,
+              "quantity": str(item.quantity), "unit": item.unit, "specification": item.specification}
+             for lot in snap.lots for n, item in enumerate(lot.items, start=1)]
+    return lots, items
+
+
+def _amendment_rows(snap: TenderSnapshot) -> list[dict[str, Any]]:
+    return [{"tender_id": snap.id, "seq": a.seq, "kind": a.kind, "text": a.text,
+             "issued_at": _time(a.issued_at), "deadline_before": _time(a.deadline_before),
+             "deadline_after": _time(a.deadline_after)} for a in snap.amendments]
+
+
+def _opening_rows(snap: TenderSnapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    records: list[dict[str, Any]] = []
+    entries: list[dict[str, Any]] = []
     for record in snap.openings:
-        rows["opening_records"].append({
+        records.append({
             "tender_id": snap.id, "stage": record.stage, "opened_at": _time(record.opened_at),
             "bids": len(record.entries), "valid_bids": record.valid_bids, "outcome": record.outcome.value,
             "failure_reason": record.failure_reason, "digest": record.digest})
         for e in record.entries:
             price, fen = _money(e.total_price)
-            rows["opening_entries"].append({
+            entries.append({
                 "tender_id": snap.id, "stage": record.stage, "bid_id": e.bid_id, "supplier_id": e.supplier_id,
                 "supplier_name": e.supplier_name or _name(snap, e.supplier_id), "version": e.version,
                 "received_at": _time(e.received_at), "envelope_hash": e.envelope_hash, "status": e.status,
                 "reason": e.reason, "total_price": price, "total_price_fen": fen,
                 "total_price_text": money_text(e.total_price)})
-    if snap.publicity:
-        for c in snap.publicity.candidates:
-            price, fen = _money(c.price)
-            rows["candidates"].append({
-                "tender_id": snap.id, "lot_id": c.lot, "rank": c.rank, "supplier_id": c.supplier_id,
-                "supplier_name": _name(snap, c.supplier_id), "price": price, "price_fen": fen,
-                "price_text": money_text(c.price),
-                "total_score": None if c.score is None else str(c.score),
-                "publicity_starts": _time(snap.publicity.starts_at),
-                "publicity_ends": _time(snap.publicity.ends_at)})
+    return records, entries
+
+
+def _candidate_rows(snap: TenderSnapshot) -> list[dict[str, Any]]:
+    publicity = snap.publicity
+    if not publicity:
+        return []
+    rows = []
+    for c in publicity.candidates:
+        price, fen = _money(c.price)
+        rows.append({
+            "tender_id": snap.id, "lot_id": c.lot, "rank": c.rank, "supplier_id": c.supplier_id,
+            "supplier_name": _name(snap, c.supplier_id), "price": price, "price_fen": fen,
+            "price_text": money_text(c.price), "total_score": None if c.score is None else str(c.score),
+            "publicity_starts": _time(publicity.starts_at), "publicity_ends": _time(publicity.ends_at)})
+    return rows
+
+
+def _result_rows(snap: TenderSnapshot) -> list[dict[str, Any]]:
+    rows = []
     for r in snap.results:
         price, fen = _money(r.evaluated_price)
-        rows["evaluation_results"].append({
+        rows.append({
             "tender_id": snap.id, "lot_id": r.lot, "supplier_id": r.supplier_id,
             "supplier_name": _name(snap, r.supplier_id), "status": r.status, "reason": r.reason,
             "evaluated_price": price, "evaluated_price_fen": fen,
             "total_score": None if r.total is None else str(r.total), "rank": r.rank})
-    for n, m in enumerate(snap.committee, start=1):
-        rows["committee"].append({"tender_id": snap.id, "seat": n, "name": m.name, "role": m.role})
+    return rows
+
+
+def _award_rows(snap: TenderSnapshot) -> list[dict[str, Any]]:
+    rows = []
     for award in snap.awards:
         amount, fen = _money(award.amount)
-        rows["awards"].append({
+        rows.append({
             "id": award.id, "tender_id": snap.id, "lot_id": award.lot, "supplier_id": award.supplier_id,
             "supplier_name": _name(snap, award.supplier_id), "amount": amount, "amount_fen": fen,
             "amount_text": money_text(award.amount), "amount_in_words": amount_in_words(award.amount),
-            "awarded_at": _time(award.decided_at),
-            "status": award.status})
+            "awarded_at": _time(award.decided_at), "status": award.status})
+    return rows
+
+
+def _contract_rows(snap: TenderSnapshot) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    contracts: list[dict[str, Any]] = []
+    performance: list[dict[str, Any]] = []
     for contract in snap.contracts:
         amount, fen = _money(contract.amount)
-        rows["contracts"].append({
+        contracts.append({
             "id": contract.id, "tender_id": snap.id, "award_id": contract.award_id,
             "supplier_id": contract.supplier_id, "supplier_name": _name(snap, contract.supplier_id),
             "amount": amount, "amount_fen": fen, "amount_text": money_text(contract.amount),
-            "signed_at": _time(contract.signed_at),
-            "status": contract.status})
-        for event in contract.performance:
-            rows["contract_performance"].append({
-                "contract_id": contract.id, "event_id": event.id, "kind": event.kind,
-                "severity": event.severity, "occurred_at": _time(event.occurred_at)})
-    return rows
+            "signed_at": _time(contract.signed_at), "status": contract.status})
+        performance.extend({"contract_id": contract.id, "event_id": event.id, "kind": event.kind,
+                            "severity": event.severity, "occurred_at": _time(event.occurred_at)}
+                           for event in contract.performance)
+    return contracts, performance
 
 
 SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
@@ -299,10 +335,11 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
     suppliers: dict[str, Organisation] = {}
     for snap in snapshots:
-        for table, found in _tender_rows(snap, settings).items():
-            rows[table].extend(found)
-        for table in ("opening_entries", "candidates", "evaluation_results", "awards", "contracts"):
-            for row in rows[table]:
+        found = _tender_rows(snap, settings)
+        for table, table_rows in found.items():
+            rows[table].extend(table_rows)
+        for table in _NAMING_TABLES:
+            for row in found[table]:
                 sid = row["supplier_id"]
                 if sid not in suppliers:
                     suppliers[sid] = snap.suppliers.get(sid) or Organisation(sid, row["supplier_name"])
@@ -314,6 +351,18 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
         suppliers.setdefault(d.supplier_id, Organisation(d.supplier_id, d.supplier_name, d.credit_code))
     rows["suppliers"] = [{"id": o.id, "name": o.name, "credit_code": o.credit_code}
                          for o in sorted(suppliers.values(), key=lambda o: o.id)]
+    rows["red_flags"] = _flag_rows(flags)
+    rows["meta"] = _meta_rows(settings, generated_at)
+    return rows
+
+
+_NAMING_TABLES = ("opening_entries", "candidates", "evaluation_results", "awards", "contracts")
+"""The tables whose rows name a supplier (each named supplier gets a row in `suppliers`)."""
+
+
+def _flag_rows(flags: Iterable[Flag]) -> list[dict[str, Any]]:
+    """The publishable flags' rows, with private evidence withheld; ids stable and unique."""
+    rows = []
     seen: dict[str, int] = {}
     for flag in flags:
         if not publishable(flag):
@@ -321,20 +370,23 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
         data = flag_to_dict(flag)
         key = flag_id(data)
         seen[key] = seen.get(key, 0) + 1  # two flags about the same things keep both rows
-        rows["red_flags"].append({
+        rows.append({
             "id": key if seen[key] == 1 else f"{key}-{seen[key]}", "code": data["code"],
             "name_en": data["name_en"], "name_zh": data["name_zh"],
             "subject": data["subject"], "source": data["source"],
             "tender_ids": json.dumps(data["tender_ids"]), "supplier_ids": json.dumps(data["supplier_ids"]),
             "bid_ids": json.dumps(data["bid_ids"]), "buyer": data["buyer"],
             "evidence": json.dumps(redact_evidence(data["evidence"]), ensure_ascii=False, sort_keys=True)})
-    rows["meta"] = [{"key": "generated_at", "value": ocds_date(generated_at)},
-                    {"key": "ocid_prefix", "value": settings.ocid_prefix},
-                    {"key": "publisher", "value": settings.publisher_name},
-                    {"key": "fts", "value": "FTS5 unicode61 over jieba words (prefix terms): "
-                                            "tenders_fts(title, buyer, items, suppliers), "
-                                            "items_fts(name, specification), suppliers_fts(name)"}]
     return rows
+
+
+def _meta_rows(settings: PublishSettings, generated_at: datetime) -> list[dict[str, Any]]:
+    return [{"key": "generated_at", "value": ocds_date(generated_at)},
+            {"key": "ocid_prefix", "value": settings.ocid_prefix},
+            {"key": "publisher", "value": settings.publisher_name},
+            {"key": "fts", "value": "FTS5 unicode61 over jieba words (prefix terms): "
+                                    "tenders_fts(title, buyer, items, suppliers), "
+                                    "items_fts(name, specification), suppliers_fts(name)"}]
 
 
 Documents = dict[str, dict[tuple[Any, ...], tuple[str, ...]]]
