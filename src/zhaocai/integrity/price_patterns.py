@@ -40,6 +40,7 @@ from zhaocai.integrity.model import (
     Flag,
     FlagSettings,
     History,
+    PreparedHistory,
     make_flag,
     prepare,
     shown,
@@ -99,7 +100,29 @@ def _gap(low: BidFacts, high: BidFacts) -> Decimal | None:
 
 def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
-    prepared = prepare(history)
+    ratios = _pair_ratios(prepare(history), settings)
+    tolerance = float(settings.ratio_tolerance)
+    flags: list[Flag] = []
+    for one, other in sorted(ratios):
+        found = ratios[(one, other)]
+        found.sort()
+        best = _widest_band(found, tolerance)
+        if (len(best) >= settings.ratio_min_tenders and 2 * len(best) >= len(found)
+                and abs(best[0][0] - 1.0) > tolerance):
+            values = [r for r, _ in best]
+            flags.extend(make_flag("ZC-CONSTANT-RATIO", "tender", tender_ids=[tender_id],
+                                   supplier_ids=[one, other], evidence={
+                "pair": [one, other], "ratio_low": Decimal(repr(round(values[0], 6))),
+                "ratio_high": Decimal(repr(round(values[-1], 6))),
+                "tenders": sorted(t for _, t in best), "joint_tenders": len(found),
+                "tolerance": settings.ratio_tolerance}) for _, tender_id in best)
+    return flags
+
+
+def _pair_ratios(prepared: PreparedHistory, settings: FlagSettings
+                 ) -> dict[tuple[str, str], list[tuple[float, str]]]:
+    """For each pair of suppliers that met in at least `ratio_min_tenders` tenders of 2 to 15
+    priced bidders: the ratio of their lowest prices (second / first) in each, with the tender."""
     entries: list[tuple[str, list[tuple[str, float]]]] = []
     for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
         lowest: dict[str, float] = {}
@@ -119,28 +142,19 @@ def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
             found = ratios.get((first, second))
             if found is not None:
                 found.append((pb / pa, tender_id))
-    tolerance = float(settings.ratio_tolerance)
-    flags: list[Flag] = []
-    for one, other in sorted(ratios):
-        found = ratios[(one, other)]
-        found.sort()
-        best: list[tuple[float, str]] = []
-        start = 0
-        for end in range(len(found)):
-            while found[end][0] > found[start][0] * (1 + tolerance):
-                start += 1
-            if end - start + 1 > len(best):
-                best = found[start:end + 1]
-        if (len(best) >= settings.ratio_min_tenders and 2 * len(best) >= len(found)
-                and abs(best[0][0] - 1.0) > tolerance):
-            values = [r for r, _ in best]
-            flags.extend(make_flag("ZC-CONSTANT-RATIO", "tender", tender_ids=[tender_id],
-                                   supplier_ids=[one, other], evidence={
-                "pair": [one, other], "ratio_low": Decimal(repr(round(values[0], 6))),
-                "ratio_high": Decimal(repr(round(values[-1], 6))),
-                "tenders": sorted(t for _, t in best), "joint_tenders": len(found),
-                "tolerance": settings.ratio_tolerance}) for _, tender_id in best)
-    return flags
+    return ratios
+
+
+def _widest_band(found: list[tuple[float, str]], tolerance: float) -> list[tuple[float, str]]:
+    """The most sorted ratios within one band of relative width `tolerance` (the first such)."""
+    best: list[tuple[float, str]] = []
+    start = 0
+    for end in range(len(found)):
+        while found[end][0] > found[start][0] * (1 + tolerance):
+            start += 1
+        if end - start + 1 > len(best):
+            best = found[start:end + 1]
+    return best
 
 
 def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -200,20 +214,8 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     late = late_hair_win(prepared, settings)
     if not late:
         return []
-    buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
-    bids_with: dict[str, Counter[str]] = defaultdict(Counter)
-    for d in prepared.digests:
-        if competitive(d.tender):
-            for s in d.valid_suppliers:
-                bids_with[s][d.tender.buyer] += 1
-    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    wins: Counter[str] = Counter()
-    for flag in late:
-        winner = str(flag.evidence["winner"])
-        wins[winner] += 1
-        buyer = buyer_of[flag.tender_ids[0]]
-        if buyer:  # a tender whose data names no buyer cannot show a preference for one
-            by_pair[(winner, buyer)].append(flag.tender_ids[0])
+    by_pair, wins = _late_wins_by_buyer(prepared, late)
+    bids_with = _bids_by_buyer(prepared)
     results = []
     for (supplier, buyer), tenders in sorted(by_pair.items()):
         total = sum(bids_with[supplier].values())
@@ -229,3 +231,28 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         flags.extend(make_flag("ZC-INSIDER", "tender", tender_ids=[t], supplier_ids=[supplier], buyer=buyer,
                                evidence=evidence) for t in tenders)
     return flags
+
+
+def _late_wins_by_buyer(prepared: PreparedHistory, late: list[Flag]
+                        ) -> tuple[dict[tuple[str, str], list[str]], Counter[str]]:
+    """The late wins by a hair per (winner, buyer), and each winner's count of them."""
+    buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    wins: Counter[str] = Counter()
+    for flag in late:
+        winner = str(flag.evidence["winner"])
+        wins[winner] += 1
+        buyer = buyer_of[flag.tender_ids[0]]
+        if buyer:  # a tender whose data names no buyer cannot show a preference for one
+            by_pair[(winner, buyer)].append(flag.tender_ids[0])
+    return by_pair, wins
+
+
+def _bids_by_buyer(prepared: PreparedHistory) -> dict[str, Counter[str]]:
+    """Each supplier's valid bids in competitive tenders, counted by buyer."""
+    bids_with: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in prepared.digests:
+        if competitive(d.tender):
+            for s in d.valid_suppliers:
+                bids_with[s][d.tender.buyer] += 1
+    return bids_with
