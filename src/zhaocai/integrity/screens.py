@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import repeat
-from operator import mul, sub
+from operator import attrgetter, itemgetter, mul, sub
 from statistics import median
 
 from zhaocai.integrity.facts import BidFacts
@@ -58,6 +58,10 @@ class Screens:
     skewness: float | None
     kurtosis: float | None
     winner_lowest: bool
+
+
+_PRICE = itemgetter(0)
+_ID = attrgetter("id")
 
 
 def decimal4(value: float) -> Decimal:
@@ -96,11 +100,15 @@ def _screens_of_digest(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings
                        ) -> Screens | None:
     if len(bids) < settings.screen_min_bids:
         return None
-    prices = [float(price) for price, _ in bids]
+    known = list(map(_PRICE, bids))
+    prices = list(map(float, known))
     winners = d.winners()
     winner_lowest = True
     if winners:
-        _, lowest = min(bids, key=lambda pb: (pb[0], pb[1].id))
+        # The lowest bid, equal prices broken by bid id.
+        low = min(known)
+        tied = [b for p, b in bids if p == low]
+        lowest = tied[0] if len(tied) == 1 else min(tied, key=_ID)
         winner_lowest = not winners.isdisjoint(lowest.tenderers)
     return screens_of(prices, d.tender.id, winner_lowest, settings.screen_min_bids)
 
@@ -197,10 +205,11 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     table = screen_table(prepared, settings)
     medians = category_cv_medians(prepared, settings)
     baselines = market_baselines(prepared, settings)
+    pattern = cover_pattern(prepared, settings)
     flags = []
     for d in prepared.digests:
         tender_id = d.tender.id
-        if not cover_pattern(prepared, settings).get(tender_id):
+        if not pattern.get(tender_id):
             continue
         s = table[tender_id]
         assert s.rd is not None
