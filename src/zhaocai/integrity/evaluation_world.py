@@ -136,6 +136,7 @@ class Builder:
         self.w.tenders.append(tender)
         return tender
 
+
 class Rings:
     """The cartels, sister companies, insiders and look-alike firms of one history."""
 
@@ -144,16 +145,7 @@ class Rings:
         for category in CATEGORIES:
             for _ in range(18):
                 w.supplier(category)
-        building = "浙江省义乌市商城大道88号"
-        self.building: set[str] = set()
-        for k, sid in enumerate(rng.sample(w.market["materials"] + w.market["services"], 4)):
-            old = w.suppliers[sid]
-            w.suppliers[sid] = SupplierFacts(
-                id=sid, name=old.name, address=f"{building}{k + 1}0{k + 2}室", phones=old.phones,
-                emails=old.emails, legal_representative=old.legal_representative,
-                bank_account=old.bank_account, related_person_hashes=old.related_person_hashes,
-                categories=old.categories)
-            self.building.add(sid)
+        self.building = _same_building(w)
         self.cover = [w.supplier("labour") for _ in range(5)]
         self.rotation = [w.supplier("machinery", market=False) for _ in range(5)]
         self.suppression = [w.supplier("services", market=False) for _ in range(4)]
@@ -162,21 +154,45 @@ class Rings:
         buyers = list(BUYERS)
         rng.shuffle(buyers)
         self.territory = {b: self.allocation[k % 3] for k, b in enumerate(buyers[:6])}
-        self.sisters = []
-        for k in range(3):
-            category = rng.choice(CATEGORIES)
-            shared = {"legal": f"LR-sister-{w.seed}-{k}"} if k % 2 == 0 else {"phone": f"0579-8999{k:04d}"}
-            # Only one sister is in the open market: the two never meet in an honest tender.
-            self.sisters.append((category, [w.supplier(category, market=m, **shared) for m in (True, False)]))
+        self.sisters = _sisters(w)
         self.insiders = {b: rng.choice(w.market[rng.choice(CATEGORIES)]) for b in rng.sample(BUYERS, 4)}
         self.specialist = w.supplier("specialist_subcontracting", market=False)
         w.habit_late.update(rng.sample([s for c in CATEGORIES for s in w.market[c]], 6))
         self.shortlists = {(b, c): rng.sample(w.market[c], rng.randint(3, 4))
                            for b in BUYERS for c in CATEGORIES}
         self.turn = 0
+        self._record_members(w)
+
+    def _record_members(self, w: World) -> None:
         for scheme, members in (("cover_bidding", self.cover), ("rotation", self.rotation),
                                 ("bid_suppression", self.suppression),
                                 ("market_allocation", self.allocation)):
             w.members[scheme].update(members)
         w.members["related_bidders"].update(s for _, pair in self.sisters for s in pair)
         w.members["insider_late_bid"].update(self.insiders.values())
+
+
+def _same_building(w: World) -> set[str]:
+    """Four market firms moved into one office building (different rooms): a look-alike."""
+    building = "浙江省义乌市商城大道88号"
+    moved: set[str] = set()
+    for k, sid in enumerate(w.rng.sample(w.market["materials"] + w.market["services"], 4)):
+        old = w.suppliers[sid]
+        w.suppliers[sid] = SupplierFacts(
+            id=sid, name=old.name, address=f"{building}{k + 1}0{k + 2}室", phones=old.phones,
+            emails=old.emails, legal_representative=old.legal_representative,
+            bank_account=old.bank_account, related_person_hashes=old.related_person_hashes,
+            categories=old.categories)
+        moved.add(sid)
+    return moved
+
+
+def _sisters(w: World) -> list[tuple[str, list[str]]]:
+    """Three pairs of sister companies sharing a legal representative or a phone."""
+    sisters = []
+    for k in range(3):
+        category = w.rng.choice(CATEGORIES)
+        shared = {"legal": f"LR-sister-{w.seed}-{k}"} if k % 2 == 0 else {"phone": f"0579-8999{k:04d}"}
+        # Only one sister is in the open market: the two never meet in an honest tender.
+        sisters.append((category, [w.supplier(category, market=m, **shared) for m in (True, False)]))
+    return sisters
