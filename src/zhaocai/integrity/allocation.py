@@ -43,10 +43,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from math import comb
 
-from zhaocai.integrity.model import DEFAULT_SETTINGS, Digest, Flag, FlagSettings, History, make_flag
-from zhaocai.integrity.networks import discoveries, network, one_per_subject
-from zhaocai.integrity.scope import screened_prices
-from zhaocai.integrity.screens import compared_currency, decimal4
+from zhaocai.integrity.facts import BidFacts
+from zhaocai.integrity.markets import one_per_subject
+from zhaocai.integrity.model import (
+    DEFAULT_SETTINGS,
+    Digest,
+    Flag,
+    FlagSettings,
+    History,
+    make_flag,
+    prepare,
+)
+from zhaocai.integrity.networks import network
+from zhaocai.integrity.scope import screened_table
+from zhaocai.integrity.screens import decimal4
+from zhaocai.integrity.statistics import discoveries
 
 
 def minority_tail(cells: list[tuple[int, int]], q: float) -> float:
@@ -77,17 +88,20 @@ class _Split:
     p_value: float
 
 
-def _lowest(d: Digest, settings: FlagSettings, currency: str | None) -> dict[str, Decimal]:
+def _lowest(bids: list[tuple[Decimal, BidFacts]]) -> dict[str, Decimal]:
     prices: dict[str, Decimal] = {}
-    for price, bid in screened_prices(d, settings, currency):
+    for price, bid in bids:
         if bid.supplier_id and (bid.supplier_id not in prices or price < prices[bid.supplier_id]):
             prices[bid.supplier_id] = price
     return prices
 
 
 def _tested(history: History, settings: FlagSettings) -> tuple[list[_Split], int]:
-    net = network(history, settings)
-    currency = compared_currency(history, settings)
+    prepared = prepare(history)
+    net = network(prepared, settings)
+    # Keyed by the digest object: the network's tenders are the prepared history's own digests.
+    screened = {id(d): bids for d, bids in zip(prepared.digests, screened_table(prepared, settings),
+                                               strict=True)}
     prices: dict[int, dict[str, Decimal]] = {}
     splits = []
     examined = 0
@@ -100,7 +114,7 @@ def _tested(history: History, settings: FlagSettings) -> tuple[list[_Split], int
             if not d.tender.buyer:
                 continue  # no buyer named: no territory
             if i not in prices:
-                prices[i] = _lowest(d, settings, currency)
+                prices[i] = _lowest(screened[id(d)])
             a, b = prices[i].get(pair[0]), prices[i].get(pair[1])
             if a is not None and b is not None and a != b:
                 by_category[d.tender.category][d.tender.buyer].append((a < b, d))

@@ -25,6 +25,7 @@ from zhaocai.integrity.facts import BidFacts, SupplierFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     RATIO_CONTEXT,
+    Digest,
     Flag,
     FlagSettings,
     History,
@@ -49,10 +50,31 @@ def _same_value_flag(code: str, field: str, history: History,
     prepared = prepare(history)
     bids, owners = prepared.flat_submitted()
     read = attrgetter(field)
-    suppliers = prepared.memo.get("flat_suppliers")
-    if suppliers is None:
-        suppliers = prepared.memo["flat_suppliers"] = list(map(_SUPPLIER, bids))
     raws = list(map(read, bids))
+    canon, suspicious = _suspicious_values(raws, _flat_suppliers(prepared), normalise, ignored)
+    if not suspicious:
+        return []
+    multi = {canon[raw] for raw in suspicious}
+    flags = []
+    for index in sorted(set(compress(owners, map(suspicious.__contains__, raws)))):
+        flag = _shared_value_flag(code, field, prepared.digests[index], read, canon, multi)
+        if flag is not None:
+            flags.append(flag)
+    return flags
+
+
+def _flat_suppliers(prepared: PreparedHistory) -> list[str]:
+    """The supplier of every bid of `flat_submitted`, in its order (memoised)."""
+    suppliers: list[str] | None = prepared.memo.get("flat_suppliers")
+    if suppliers is None:
+        suppliers = prepared.memo["flat_suppliers"] = list(map(_SUPPLIER, prepared.flat_submitted()[0]))
+    return suppliers
+
+
+def _suspicious_values(raws: list[str | None], suppliers: list[str], normalise: Callable[[str], str],
+                       ignored: frozenset[str]) -> tuple[dict[str | None, str | None], set[str | None]]:
+    """Each raw value's normalised form (None when blank or ignored), and the raw values that
+    two suppliers may share: used by two suppliers as typed, or spelled apart but alike."""
     # Exact screen with C-level loops. Remember one supplier per raw value: a raw value used by
     # two suppliers has bids whose supplier differs from the remembered one.
     one = dict(zip(raws, suppliers, strict=True))
@@ -70,28 +92,26 @@ def _same_value_flag(code: str, field: str, history: History,
     for raw_values in spellings.values():
         if len(raw_values) > 1:
             suspicious.update(raw_values)
-    suspicious = {raw for raw in suspicious if canon.get(raw) is not None}
-    if not suspicious:
-        return []
-    candidates = sorted(set(compress(owners, map(suspicious.__contains__, raws))))
-    multi = {canon[raw] for raw in suspicious}
-    flags = []
-    for index in candidates:
-        d = prepared.digests[index]
-        groups: dict[str, list[BidFacts]] = defaultdict(list)
-        for bid in d.submitted:
-            found = canon[read(bid)]
-            if found is not None and found in multi:
-                groups[found].append(bid)
-        shared = sorted((v, g) for v, g in groups.items() if len({b.supplier_id for b in g}) > 1)
-        if shared:
-            flags.append(make_flag(code, "tender", tender_ids=[d.tender.id],
-                                   supplier_ids=[b.supplier_id for _, g in shared for b in g],
-                                   bid_ids=[b.id for _, g in shared for b in g], evidence={
-                "field": field,
-                "shared": [{"value": v, "suppliers": sorted({b.supplier_id for b in g}),
-                            "bids": sorted(b.id for b in g)} for v, g in shared]}))
-    return flags
+    return canon, {raw for raw in suspicious if canon.get(raw) is not None}
+
+
+def _shared_value_flag(code: str, field: str, d: Digest, read: Callable[[BidFacts], str | None],
+                       canon: dict[str | None, str | None], multi: set[str | None]) -> Flag | None:
+    """The flag of one tender whose bids of different suppliers share a normalised value."""
+    groups: dict[str, list[BidFacts]] = defaultdict(list)
+    for bid in d.submitted:
+        found = canon[read(bid)]
+        if found is not None and found in multi:
+            groups[found].append(bid)
+    shared = sorted((v, g) for v, g in groups.items() if len({b.supplier_id for b in g}) > 1)
+    if not shared:
+        return None
+    return make_flag(code, "tender", tender_ids=[d.tender.id],
+                     supplier_ids=[b.supplier_id for _, g in shared for b in g],
+                     bid_ids=[b.id for _, g in shared for b in g], evidence={
+        "field": field,
+        "shared": [{"value": v, "suppliers": sorted({b.supplier_id for b in g}),
+                    "bids": sorted(b.id for b in g)} for v, g in shared]})
 
 
 def same_author(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -195,31 +215,14 @@ def price_progression(history: History, settings: FlagSettings = DEFAULT_SETTING
     closely about once in ten thousand triples. Equal prices (a zero step) break a run: they are
     R028's business.
     """
-    flags = []
     tolerance = settings.progression_tolerance
     min_bids = settings.progression_min_bids
+    flags = []
     with localcontext(RATIO_CONTEXT):
         prepared = prepare(history)
         for index in _candidates(prepared, tolerance):
             d = prepared.digests[index]
-            known = [b for b in d.submitted if b.price is not None]
-            if len(known) < min_bids:
-                continue
-            bids = sorted(known, key=lambda b: (b.price, b.id))
-            prices = [b.price for b in bids if b.price is not None]
-            diffs = list(map(sub, prices[1:], prices[:-1]))
-            found: dict[tuple[int, int], tuple[str, Decimal]] = {}
-            for start, end in _runs(diffs, [Decimal(1)] * len(diffs), tolerance, min_bids):
-                found[(start, end)] = ("arithmetic", diffs[start])
-            if all(p > 0 for p in prices):
-                ratios = [b / a - 1 for a, b in pairwise(prices)]
-                for start, end in _runs(ratios, prices, tolerance, min_bids):
-                    found.setdefault((start, end), ("geometric", ratios[start]))
-            runs = []
-            for (start, end), (kind, step) in sorted(found.items()):
-                chosen = bids[start:end + 1]
-                if len({b.supplier_id for b in chosen}) >= min_bids:
-                    runs.append((kind, step, chosen))
+            runs = _progressions(d, tolerance, min_bids)
             if runs:
                 flags.append(make_flag(
                     "REG40-PRICE-PROGRESSION", "tender", tender_ids=[d.tender.id],
@@ -232,6 +235,31 @@ def price_progression(history: History, settings: FlagSettings = DEFAULT_SETTING
                             "bids": [b.id for b in chosen],
                         } for kind, step, chosen in runs]}))
     return flags
+
+
+def _progressions(d: Digest, tolerance: Decimal, min_bids: int
+                  ) -> list[tuple[str, Decimal, list[BidFacts]]]:
+    """The runs of one tender's price-sorted bids in a regular progression, each with its kind,
+    its step and its bids, of at least `min_bids` different bidders (arithmetic first)."""
+    known = [b for b in d.submitted if b.price is not None]
+    if len(known) < min_bids:
+        return []
+    bids = sorted(known, key=lambda b: (b.price, b.id))
+    prices = [b.price for b in bids if b.price is not None]
+    diffs = list(map(sub, prices[1:], prices[:-1]))
+    found: dict[tuple[int, int], tuple[str, Decimal]] = {}
+    for start, end in _runs(diffs, [Decimal(1)] * len(diffs), tolerance, min_bids):
+        found[(start, end)] = ("arithmetic", diffs[start])
+    if all(p > 0 for p in prices):
+        ratios = [b / a - 1 for a, b in pairwise(prices)]
+        for start, end in _runs(ratios, prices, tolerance, min_bids):
+            found.setdefault((start, end), ("geometric", ratios[start]))
+    runs = []
+    for (start, end), (kind, step) in sorted(found.items()):
+        chosen = bids[start:end + 1]
+        if len({b.supplier_id for b in chosen}) >= min_bids:
+            runs.append((kind, step, chosen))
+    return runs
 
 
 RELATED_FIELDS = ("legal_representative", "related_person", "phone", "email", "address", "bank_account")
@@ -286,11 +314,8 @@ def _link_flags(code: str, history: History, suppliers: Mapping[str, SupplierFac
     linked = shared_keys(suppliers, fields, cached[1])
     if not linked:
         return []
-    bids, owners = prepared.flat_submitted()
-    suppliers_flat = prepared.memo.get("flat_suppliers")
-    if suppliers_flat is None:
-        suppliers_flat = prepared.memo["flat_suppliers"] = list(map(_SUPPLIER, bids))
-    hits = Counter(compress(owners, map(linked.__contains__, suppliers_flat)))
+    owners = prepared.flat_submitted()[1]
+    hits = Counter(compress(owners, map(linked.__contains__, _flat_suppliers(prepared))))
     flags = []
     for index in sorted(i for i, n in hits.items() if n > 1):
         d = prepared.digests[index]

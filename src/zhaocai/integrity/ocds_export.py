@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from zhaocai.integrity.facts import OCDS_METHODS, AwardFacts, TenderFacts
+from zhaocai.integrity.facts import OCDS_METHODS, AwardFacts, BidFacts, TenderFacts
 from zhaocai.money import DEFAULT_CURRENCY
 
 LOCAL_DETAILS = {"invited": "邀请招标", "inquiry": "询价"}
@@ -38,6 +38,20 @@ def _award(a: AwardFacts) -> dict[str, Any]:
 
 def release_of(t: TenderFacts) -> dict[str, Any]:
     """One tender as an OCDS compiled release (amounts exact Decimals: write with exactjson)."""
+    release: dict[str, Any] = {"ocid": t.id, "tender": _tender(t)}
+    if t.buyer:
+        release["buyer"] = {"id": t.buyer}
+    details = [_bid(b) for b in t.bids]
+    if details:
+        release["bids"] = {"details": details}
+    awards = [_award(a) for a in t.award_list()]
+    if awards:
+        release["awards"] = awards
+    return release
+
+
+def _tender(t: TenderFacts) -> dict[str, Any]:
+    """The release's `tender` object: only what the facts know."""
     tender: dict[str, Any] = {"id": t.id, "status": TENDER_STATUS.get(t.status, "active")}
     if t.title:
         tender["title"] = t.title
@@ -61,22 +75,15 @@ def release_of(t: TenderFacts) -> dict[str, Any]:
     if t.classifications:
         tender["items"] = [{"id": str(n), "classification": {"id": c}}
                            for n, c in enumerate(t.classifications, start=1)]
-    release: dict[str, Any] = {"ocid": t.id, "tender": tender}
-    if t.buyer:
-        release["buyer"] = {"id": t.buyer}
-    details_out = []
-    for b in t.bids:
-        bid: dict[str, Any] = {"id": b.id, "tenderers": [{"id": s} for s in b.tenderers]}
-        if b.status != "unknown":
-            bid["status"] = b.status
-        if b.price is not None:
-            bid["value"] = _value(b.price, b.currency)
-        if b.received_at is not None:
-            bid["date"] = b.received_at.isoformat()
-        details_out.append(bid)
-    if details_out:
-        release["bids"] = {"details": details_out}
-    awards = [_award(a) for a in t.award_list()]
-    if awards:
-        release["awards"] = awards
-    return release
+    return tender
+
+
+def _bid(b: BidFacts) -> dict[str, Any]:
+    bid: dict[str, Any] = {"id": b.id, "tenderers": [{"id": s} for s in b.tenderers]}
+    if b.status != "unknown":
+        bid["status"] = b.status
+    if b.price is not None:
+        bid["value"] = _value(b.price, b.currency)
+    if b.received_at is not None:
+        bid["date"] = b.received_at.isoformat()
+    return bid

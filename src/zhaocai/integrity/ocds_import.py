@@ -226,14 +226,9 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
     details = _text(tender.get("procurementMethodDetails"))
     bids, awards = _bids(ocid, release, read), _awards(ocid, release, read)
     status = _status(tender, bids, awards)
-    count = tender.get("numberOfTenderers")
-    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 0):
-        read.issue("integrity.ocds.number", "tender/numberOfTenderers",
-                   f"numberOfTenderers {count!r} is not a natural number", f"投标人数量 {count!r} 不是自然数")
-        count = None
+    count = _number_of_tenderers(tender, read)
     buyer = release.get("buyer")
     entity = tender.get("procuringEntity")
-    amounts = [a.amount for a in awards if a.status == "active"]
     facts = TenderFacts(
         id=ocid, title=_text(tender.get("title")) or "",
         buyer=(_ids(buyer) or ("",))[0] if isinstance(buyer, dict) else "",
@@ -243,12 +238,29 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
         published_at=read.date(period.get("startDate"), "tender/tenderPeriod/startDate"),
         deadline=read.date(period.get("endDate"), "tender/tenderPeriod/endDate"),
         bids=tuple(bids), status=status, winner_supplier_id=_sole_winner(status, awards),
-        award_amount=sum((a for a in amounts if a is not None), Decimal(0))
-        if amounts and None not in amounts else None,
-        procurement_method_details=details, number_of_tenderers=count, awards=tuple(awards),
+        award_amount=_award_amount(awards), procurement_method_details=details,
+        number_of_tenderers=count, awards=tuple(awards),
         procuring_entity=(_ids(entity) or (None,))[0] if isinstance(entity, dict) else None,
         classifications=_classifications(tender.get("items")))
     return facts, read.issues
+
+
+def _number_of_tenderers(tender: Mapping[str, Any], read: _Reader) -> int | None:
+    """numberOfTenderers when it is a natural number; otherwise an issue and None."""
+    count = tender.get("numberOfTenderers")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or count < 0):
+        read.issue("integrity.ocds.number", "tender/numberOfTenderers",
+                   f"numberOfTenderers {count!r} is not a natural number", f"投标人数量 {count!r} 不是自然数")
+        return None
+    return count
+
+
+def _award_amount(awards: list[AwardFacts]) -> Decimal | None:
+    """The sum of the active awards' amounts, when every one of them states its amount."""
+    amounts = [a.amount for a in awards if a.status == "active"]
+    if not amounts or None in amounts:
+        return None
+    return sum((a for a in amounts if a is not None), Decimal(0))
 
 
 def _address(party: Mapping[str, Any]) -> str | None:

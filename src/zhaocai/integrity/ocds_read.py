@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from zhaocai.errors import NotFoundError, ValidationError, ZhaocaiError
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
-from zhaocai.integrity.ocds_import import merge_suppliers, party_facts, release_facts
+from zhaocai.integrity.ocds_import import FieldIssue, merge_suppliers, party_facts, release_facts
 
 Source = str | Path | Iterable[str]
 """A path (str or Path) to a file, or the file's lines."""
@@ -187,19 +187,11 @@ def import_ocds(source: Source, timezone: str | None = None) -> OcdsImport:
     seen: set[str] = set()
     for line, item, value in releases_of(source):
         result.lines += 1
-        if isinstance(value, LineIssue):
-            result.issues.append(value if value.line else _error(line, value.code, value.message_en,
-                                                                 value.message_zh, item))
+        found = _read_release(line, item, value, zone)
+        if isinstance(found, LineIssue):
+            result.issues.append(found)
             continue
-        if not isinstance(value, dict):
-            result.issues.append(_error(line, "integrity.ocds.not_object", f"Line {line} is not a JSON "
-                                        "object", f"第 {line} 行不是 JSON 对象", item))
-            continue
-        try:
-            tender, problems = release_facts(value, zone)
-        except ZhaocaiError as error:
-            result.issues.append(_error(line, error.code, error.message_en, error.message_zh, item))
-            continue
+        tender, problems = found
         if tender.id in seen:
             result.issues.append(LineIssue(
                 line, "integrity.ocds.duplicate", f"ocid {tender.id!r} again; only its first release "
@@ -211,3 +203,17 @@ def import_ocds(source: Source, timezone: str | None = None) -> OcdsImport:
         result.issues.extend(LineIssue(line, p.code, p.message_en, p.message_zh, "warning", tender.id,
                                        p.field, item) for p in problems)
     return result
+
+
+def _read_release(line: int, item: int | None, value: object, zone: tzinfo | None
+                  ) -> tuple[TenderFacts, list[FieldIssue]] | LineIssue:
+    """One release of the source as facts with its field issues, or the issue that stops it."""
+    if isinstance(value, LineIssue):
+        return value if value.line else _error(line, value.code, value.message_en, value.message_zh, item)
+    if not isinstance(value, dict):
+        return _error(line, "integrity.ocds.not_object", f"Line {line} is not a JSON object",
+                      f"第 {line} 行不是 JSON 对象", item)
+    try:
+        return release_facts(value, zone)
+    except ZhaocaiError as error:
+        return _error(line, error.code, error.message_en, error.message_zh, item)

@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
-from itertools import pairwise
+from itertools import chain, combinations, pairwise
 
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
@@ -40,13 +40,13 @@ from zhaocai.integrity.model import (
     Flag,
     FlagSettings,
     History,
+    PreparedHistory,
     make_flag,
     prepare,
     shown,
 )
-from zhaocai.integrity.networks import binomial_tail, discoveries
-from zhaocai.integrity.scope import compares_prices, competitive, screened_prices
-from zhaocai.integrity.screens import compared_currency
+from zhaocai.integrity.scope import compared_currency, compares_prices, competitive, screened_table
+from zhaocai.integrity.statistics import binomial_tail, discoveries
 
 
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
@@ -100,40 +100,13 @@ def _gap(low: BidFacts, high: BidFacts) -> Decimal | None:
 
 def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-CONSTANT-RATIO: the same two suppliers' prices in one fixed ratio across tenders."""
-    prepared = prepare(history)
-    currency = compared_currency(prepared, settings)
-    entries: list[tuple[str, list[tuple[str, float]]]] = []
-    for d in prepared.digests:
-        lowest: dict[str, float] = {}
-        for decimal_price, b in screened_prices(d, settings, currency):
-            price = float(decimal_price)
-            if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
-                lowest[b.supplier_id] = price
-        if 2 <= len(lowest) <= 15:
-            entries.append((d.tender.id, sorted(lowest.items())))
-    # Count the pairs first; list ratios only for pairs that met often enough.
-    counts = Counter((a, b) for _, ordered in entries
-                     for i, (a, _pa) in enumerate(ordered) for b, _pb in ordered[i + 1:])
-    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
-        pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
-    for tender_id, ordered in entries:
-        for i, (first, pa) in enumerate(ordered):
-            for second, pb in ordered[i + 1:]:
-                found = ratios.get((first, second))
-                if found is not None:
-                    found.append((pb / pa, tender_id))
+    ratios = _pair_ratios(prepare(history), settings)
     tolerance = float(settings.ratio_tolerance)
     flags: list[Flag] = []
     for one, other in sorted(ratios):
         found = ratios[(one, other)]
         found.sort()
-        best: list[tuple[float, str]] = []
-        start = 0
-        for end in range(len(found)):
-            while found[end][0] > found[start][0] * (1 + tolerance):
-                start += 1
-            if end - start + 1 > len(best):
-                best = found[start:end + 1]
+        best = _widest_band(found, tolerance)
         if (len(best) >= settings.ratio_min_tenders and 2 * len(best) >= len(found)
                 and abs(best[0][0] - 1.0) > tolerance):
             values = [r for r, _ in best]
@@ -146,29 +119,70 @@ def constant_ratios(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     return flags
 
 
+def _pair_ratios(prepared: PreparedHistory, settings: FlagSettings
+                 ) -> dict[tuple[str, str], list[tuple[float, str]]]:
+    """For each pair of suppliers that met in at least `ratio_min_tenders` tenders of 2 to 15
+    priced bidders: the ratio of their lowest prices (second / first) in each, with the tender."""
+    entries: list[tuple[str, list[tuple[str, float]]]] = []
+    for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+        lowest: dict[str, float] = {}
+        for decimal_price, b in bids:
+            price = float(decimal_price)
+            if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
+                lowest[b.supplier_id] = price
+        if 2 <= len(lowest) <= 15:
+            entries.append((d.tender.id, sorted(lowest.items())))
+    # Count the pairs first; list ratios only for pairs that met often enough.
+    counts = Counter(chain.from_iterable(combinations([s for s, _ in ordered], 2)
+                                         for _, ordered in entries))
+    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
+        pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
+    for tender_id, ordered in entries:
+        for (first, pa), (second, pb) in combinations(ordered, 2):
+            found = ratios.get((first, second))
+            if found is not None:
+                found.append((pb / pa, tender_id))
+    return ratios
+
+
+def _widest_band(found: list[tuple[float, str]], tolerance: float) -> list[tuple[float, str]]:
+    """The most sorted ratios within one band of relative width `tolerance` (the first such)."""
+    best: list[tuple[float, str]] = []
+    start = 0
+    for end in range(len(found)):
+        while found[end][0] > found[start][0] * (1 + tolerance):
+            start += 1
+        if end - start + 1 > len(best):
+            best = found[start:end + 1]
+    return best
+
+
 def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair.
 
     Read only where the timing is known: a tender with one winner, a deadline, and a receipt
-    time and a comparable price on every valid bid (`scope.screened_prices`)."""
+    time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
+    reads the same flags."""
     prepared = prepare(history)
+    cached: list[Flag] | None = prepared.memo.get("late_hair")
+    if cached is not None:
+        return list(cached)
     window = timedelta(minutes=settings.late_hair_minutes)
     margin = settings.late_hair_margin
-    currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
-        for d in prepared.digests:
-            found = _late_hair(d, settings, currency, window, margin)
+        for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+            found = _late_hair(d, bids, settings, window, margin)
             if found is not None:
                 flags.append(found)
-    return flags
+    prepared.memo["late_hair"] = flags
+    return list(flags)
 
 
-def _late_hair(d: Digest, settings: FlagSettings, currency: str | None, window: timedelta,
-               margin: Decimal) -> Flag | None:
+def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings,
+               window: timedelta, margin: Decimal) -> Flag | None:
     """ZC-LATE-HAIR for one tender (None when it does not apply or does not fire)."""
     winner, deadline = d.winner, d.tender.deadline
-    bids = screened_prices(d, settings, currency)
     if winner is None or deadline is None or len(bids) < 2 or len(bids) < len(d.valid):
         return None
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
@@ -200,20 +214,8 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     late = late_hair_win(prepared, settings)
     if not late:
         return []
-    buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
-    bids_with: dict[str, Counter[str]] = defaultdict(Counter)
-    for d in prepared.digests:
-        if competitive(d.tender):
-            for s in d.valid_suppliers:
-                bids_with[s][d.tender.buyer] += 1
-    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
-    wins: Counter[str] = Counter()
-    for flag in late:
-        winner = str(flag.evidence["winner"])
-        wins[winner] += 1
-        buyer = buyer_of[flag.tender_ids[0]]
-        if buyer:  # a tender whose data names no buyer cannot show a preference for one
-            by_pair[(winner, buyer)].append(flag.tender_ids[0])
+    by_pair, wins = _late_wins_by_buyer(prepared, late)
+    bids_with = _bids_by_buyer(prepared)
     results = []
     for (supplier, buyer), tenders in sorted(by_pair.items()):
         total = sum(bids_with[supplier].values())
@@ -229,3 +231,28 @@ def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         flags.extend(make_flag("ZC-INSIDER", "tender", tender_ids=[t], supplier_ids=[supplier], buyer=buyer,
                                evidence=evidence) for t in tenders)
     return flags
+
+
+def _late_wins_by_buyer(prepared: PreparedHistory, late: list[Flag]
+                        ) -> tuple[dict[tuple[str, str], list[str]], Counter[str]]:
+    """The late wins by a hair per (winner, buyer), and each winner's count of them."""
+    buyer_of = {d.tender.id: d.tender.buyer for d in prepared.digests}
+    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    wins: Counter[str] = Counter()
+    for flag in late:
+        winner = str(flag.evidence["winner"])
+        wins[winner] += 1
+        buyer = buyer_of[flag.tender_ids[0]]
+        if buyer:  # a tender whose data names no buyer cannot show a preference for one
+            by_pair[(winner, buyer)].append(flag.tender_ids[0])
+    return by_pair, wins
+
+
+def _bids_by_buyer(prepared: PreparedHistory) -> dict[str, Counter[str]]:
+    """Each supplier's valid bids in competitive tenders, counted by buyer."""
+    bids_with: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in prepared.digests:
+        if competitive(d.tender):
+            for s in d.valid_suppliers:
+                bids_with[s][d.tender.buyer] += 1
+    return bids_with

@@ -22,7 +22,7 @@ from zhaocai.integrity.model import (
     make_flag,
     shown,
 )
-from zhaocai.integrity.scope import compares_prices, history_currency
+from zhaocai.integrity.scope import compared_currency, compares_prices, history_currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,11 @@ def second_lowest_ratios(digests: list[Digest], settings: FlagSettings = DEFAULT
     not price only). Equal prices are broken by bid id (Cardinal: the first in the data), and a
     winning price of 0 is left out (Cardinal would divide by it).
     """
+    return _second_lowest(digests, settings, history_currency(digests, settings))
+
+
+def _second_lowest(digests: list[Digest], settings: FlagSettings, currency: str | None) -> SecondLowest:
     result = SecondLowest({}, {}, {})
-    currency = history_currency(digests, settings)
     with localcontext(RATIO_CONTEXT):
         for d in digests:
             winner = d.winner
@@ -80,7 +83,8 @@ def _ratio_flags(code: str, history: History, threshold: Decimal | None, low: bo
                                           sorted(settings.price_comparison_method_details or ())))
     if isinstance(history, PreparedHistory):
         if key not in history.memo:
-            history.memo[key] = second_lowest_ratios(history.digests, settings)
+            currency = compared_currency(history, settings)
+            history.memo[key] = _second_lowest(history.digests, settings, currency)
         found: SecondLowest = history.memo[key]
     else:
         found = second_lowest_ratios(digests_of(history), settings)

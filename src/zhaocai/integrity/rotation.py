@@ -32,15 +32,10 @@ import random
 from collections import Counter, defaultdict
 from operator import eq
 
-from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, make_flag
-from zhaocai.integrity.networks import (
-    binomial_tail,
-    chronological,
-    components,
-    discoveries,
-    network,
-)
+from zhaocai.integrity.model import DEFAULT_SETTINGS, Digest, Flag, FlagSettings, History, make_flag
+from zhaocai.integrity.networks import Network, chronological, components, network
 from zhaocai.integrity.screens import decimal4
+from zhaocai.integrity.statistics import binomial_tail, discoveries
 
 PERMUTATIONS = 1000
 """Random orders drawn for the repeats test (a fixed seed: the flags are reproducible)."""
@@ -84,8 +79,11 @@ def _together(history: History, settings: FlagSettings) -> list[tuple[tuple[str,
         for s in d.valid_suppliers:
             bids[(s, d.tender.category)] += 1
     results = []
+    category_of = [d.tender.category for d in net.awarded]
     for (a, b), indices in net.pairs.items():
-        by_category = Counter(net.awarded[i].tender.category for i in indices)
+        if len(indices) < settings.group_min_tenders:
+            continue  # too few joint tenders in all, so in any one category
+        by_category = Counter(map(category_of.__getitem__, indices))
         for category, joint in by_category.items():
             if joint < settings.group_min_tenders:
                 continue
@@ -103,15 +101,9 @@ def rotation_rings(history: History, settings: FlagSettings = DEFAULT_SETTINGS) 
     net = network(history, settings)
     candidates = []
     for members, category in _together(history, settings):
+        joint = _joint_tenders(net, members, category)
         chosen = set(members)
-        touched = {i for m in members for i in net.touching.get(m, ())
-                   if net.awarded[i].tender.category == category}
-        joint = sorted((net.awarded[i] for i in touched
-                        if len(chosen.intersection(net.awarded[i].valid_suppliers)) >= 2
-                        and 2 * len(chosen.intersection(net.awarded[i].valid_suppliers))
-                        >= len(net.awarded[i].valid_suppliers)), key=chronological)
-        won = [d for d in joint if len(chosen & d.winners()) == 1]
-        sequence = [next(iter(chosen & d.winners())) for d in won]
+        sequence = [next(iter(chosen & d.winners())) for d in joint if len(chosen & d.winners()) == 1]
         wins = Counter(sequence)
         if len(wins) < 3 or min(wins.values()) < 2:
             continue
@@ -120,16 +112,34 @@ def rotation_rings(history: History, settings: FlagSettings = DEFAULT_SETTINGS) 
     flags: list[Flag] = []
     for p_value, members, category, joint, sequence in discoveries(candidates,
                                                                    float(settings.group_alpha)):
-        wins = Counter(sequence)
-        expected = sum((n / len(sequence)) ** 2 for n in wins.values()) * (len(sequence) - 1)
-        evidence = {"members": list(members), "category": category, "joint_tenders": len(joint),
-                    "won_by_members": len(sequence), "wins": dict(sorted(wins.items())),
-                    "winner_sequence": sequence[:40], "consecutive_repeats": repeats(sequence),
-                    "repeats_expected_if_random": decimal4(expected),
-                    "p_value": f"{p_value:.2e}", "alpha": settings.group_alpha}
-        ids = [d.tender.id for d in joint]
-        flags.extend(make_flag("ZC-ROTATION-RING", "tender", tender_ids=[t], supplier_ids=members,
-                               evidence=evidence) for t in ids)
-        flags.extend(make_flag("ZC-ROTATION-RING", "supplier", supplier_ids=[m], tender_ids=ids,
-                               evidence=evidence) for m in members)
+        flags.extend(_ring_flags(p_value, members, category, joint, sequence, settings))
     return flags
+
+
+def _joint_tenders(net: Network, members: tuple[str, ...], category: str) -> list[Digest]:
+    """The group's tenders of the category, by date: two or more members, at least half the
+    valid bidders."""
+    chosen = set(members)
+    touched = {i for m in members for i in net.touching.get(m, ())
+               if net.awarded[i].tender.category == category}
+    return sorted((net.awarded[i] for i in touched
+                   if len(chosen.intersection(net.awarded[i].valid_suppliers)) >= 2
+                   and 2 * len(chosen.intersection(net.awarded[i].valid_suppliers))
+                   >= len(net.awarded[i].valid_suppliers)), key=chronological)
+
+
+def _ring_flags(p_value: float, members: tuple[str, ...], category: str, joint: list[Digest],
+                sequence: list[str], settings: FlagSettings) -> list[Flag]:
+    """ZC-ROTATION-RING on each joint tender of a discovered ring and on each member."""
+    wins = Counter(sequence)
+    expected = sum((n / len(sequence)) ** 2 for n in wins.values()) * (len(sequence) - 1)
+    evidence = {"members": list(members), "category": category, "joint_tenders": len(joint),
+                "won_by_members": len(sequence), "wins": dict(sorted(wins.items())),
+                "winner_sequence": sequence[:40], "consecutive_repeats": repeats(sequence),
+                "repeats_expected_if_random": decimal4(expected),
+                "p_value": f"{p_value:.2e}", "alpha": settings.group_alpha}
+    ids = [d.tender.id for d in joint]
+    return [*(make_flag("ZC-ROTATION-RING", "tender", tender_ids=[t], supplier_ids=members,
+                        evidence=evidence) for t in ids),
+            *(make_flag("ZC-ROTATION-RING", "supplier", supplier_ids=[m], tender_ids=ids,
+                        evidence=evidence) for m in members)]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from zhaocai.integrity.facts import BidFacts, TenderFacts
-from zhaocai.integrity.model import Digest, FlagSettings
+from zhaocai.integrity.model import Digest, FlagSettings, History, prepare
 
 LAW_24 = "Law 24"
 INQUIRY_SETTING = "price inquiry: organisation's setting"
@@ -76,6 +76,17 @@ def history_currency(digests: Sequence[Digest], settings: FlagSettings) -> str |
     return None
 
 
+def compared_currency(history: History, settings: FlagSettings) -> str | None:
+    """The currency a prepared history's prices are compared in (`history_currency`, memoised:
+    without a stated currency finding it reads every bid)."""
+    prepared = prepare(history)
+    key = f"currency:{settings.currency!r}"
+    if key not in prepared.memo:
+        prepared.memo[key] = history_currency(prepared.digests, settings)
+    found: str | None = prepared.memo[key]
+    return found
+
+
 def priced(bid: BidFacts, currency: str | None) -> bool:
     """Whether a bid has a price in the compared currency."""
     return bid.price is not None and bid.currency == currency
@@ -138,3 +149,20 @@ def screened_prices(digest: Digest, settings: FlagSettings, currency: str | None
     if not competitive(tender) or not compares_prices(tender, settings):
         return []
     return [(b.price, b) for b in digest.valid if b.price is not None and b.currency == currency]
+
+
+_NONE: list[tuple[Decimal, BidFacts]] = []
+
+
+def screened_table(history: History, settings: FlagSettings) -> list[list[tuple[Decimal, BidFacts]]]:
+    """`screened_prices` of every digest, in the digests' order, computed once per history and
+    shared by the screens, the price patterns and the buyer split (do not change the lists)."""
+    prepared = prepare(history)
+    key = "screened:" + repr((settings.currency, sorted(settings.no_price_comparison_method_details),
+                              sorted(settings.price_comparison_method_details or ())))
+    found: list[list[tuple[Decimal, BidFacts]]] | None = prepared.memo.get(key)
+    if found is None:
+        currency = compared_currency(prepared, settings)
+        found = [screened_prices(d, settings, currency) or _NONE for d in prepared.digests]
+        prepared.memo[key] = found
+    return found

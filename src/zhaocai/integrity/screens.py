@@ -28,8 +28,11 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
+from operator import attrgetter, itemgetter, mul, sub
 from statistics import median
 
+from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
     DEFAULT_SETTINGS,
     Digest,
@@ -39,7 +42,8 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
-from zhaocai.integrity.scope import history_currency, screened_prices
+from zhaocai.integrity.scope import compared_currency as compared_currency
+from zhaocai.integrity.scope import screened_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,10 @@ class Screens:
     winner_lowest: bool
 
 
+_PRICE = itemgetter(0)
+_ID = attrgetter("id")
+
+
 def decimal4(value: float) -> Decimal:
     """A float statistic as a Decimal of four places, for evidence."""
     return Decimal(repr(round(value, 4)))
@@ -70,43 +78,39 @@ def screens_of(prices: list[float], tender_id: str = "", winner_lowest: bool = T
     ordered = sorted(prices)
     if ordered[0] <= 0:
         return None
+    # C-level maps over the prices (each term and the order of the sums as written out).
     mean = sum(ordered) / n
-    deviations = [p - mean for p in ordered]
-    variance = sum(d * d for d in deviations) / n
+    deviations = list(map(sub, ordered, repeat(mean)))
+    variance = sum(map(mul, deviations, deviations)) / n
     sd = math.sqrt(variance)
     losing = ordered[1:]
     losing_mean = sum(losing) / len(losing)
-    losing_sd = math.sqrt(sum((p - losing_mean) ** 2 for p in losing) / len(losing))
+    losing_sd = math.sqrt(sum(map(pow, map(sub, losing, repeat(losing_mean)), repeat(2))) / len(losing))
     gap = ordered[1] - ordered[0]
     rd = gap / losing_sd if losing_sd > 0 else (math.inf if gap > 0 else None)
     skewness = kurtosis = None
     if n >= 4 and sd > 0:
-        skewness = sum(d ** 3 for d in deviations) / n / sd ** 3
-        kurtosis = sum(d ** 4 for d in deviations) / n / variance ** 2 - 3.0
+        skewness = sum(map(pow, deviations, repeat(3))) / n / sd ** 3
+        kurtosis = sum(map(pow, deviations, repeat(4))) / n / variance ** 2 - 3.0
     return Screens(tender_id, n, sd / mean, rd, (ordered[-1] - ordered[0]) / ordered[0],
                    skewness, kurtosis, winner_lowest)
 
 
-def _screens_of_digest(d: Digest, settings: FlagSettings, currency: str | None) -> Screens | None:
-    bids = screened_prices(d, settings, currency)
+def _screens_of_digest(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings
+                       ) -> Screens | None:
     if len(bids) < settings.screen_min_bids:
         return None
-    prices = [float(price) for price, _ in bids]
+    known = list(map(_PRICE, bids))
+    prices = list(map(float, known))
     winners = d.winners()
     winner_lowest = True
     if winners:
-        _, lowest = min(bids, key=lambda pb: (pb[0], pb[1].id))
+        # The lowest bid, equal prices broken by bid id.
+        low = min(known)
+        tied = [b for p, b in bids if p == low]
+        lowest = tied[0] if len(tied) == 1 else min(tied, key=_ID)
         winner_lowest = not winners.isdisjoint(lowest.tenderers)
     return screens_of(prices, d.tender.id, winner_lowest, settings.screen_min_bids)
-
-
-def compared_currency(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> str | None:
-    """The currency the price screens compare (`scope.history_currency`, memoised)."""
-    prepared = prepare(history)
-    if "screen_currency" not in prepared.memo:
-        prepared.memo["screen_currency"] = history_currency(prepared.digests, settings)
-    found: str | None = prepared.memo["screen_currency"]
-    return found
 
 
 def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, Screens]:
@@ -116,9 +120,8 @@ def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     found: dict[str, Screens] | None = prepared.memo.get("screens")
     if found is None:
         found = {}
-        currency = compared_currency(prepared, settings)
-        for d in prepared.digests:
-            s = _screens_of_digest(d, settings, currency)
+        for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+            s = _screens_of_digest(d, bids, settings)
             if s is not None:
                 found[d.tender.id] = s
         prepared.memo["screens"] = found
@@ -202,10 +205,11 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     table = screen_table(prepared, settings)
     medians = category_cv_medians(prepared, settings)
     baselines = market_baselines(prepared, settings)
+    pattern = cover_pattern(prepared, settings)
     flags = []
     for d in prepared.digests:
         tender_id = d.tender.id
-        if not cover_pattern(prepared, settings).get(tender_id):
+        if not pattern.get(tender_id):
             continue
         s = table[tender_id]
         assert s.rd is not None

@@ -1,4 +1,5 @@
-"""Quantiles, Tukey fences and the rounding of ratios, as Cardinal computes them.
+"""Quantiles, Tukey fences and the rounding of ratios as Cardinal computes them, and the tests
+the group flags share (a binomial tail, the Benjamini–Hochberg procedure).
 
 The red flags compare a value with the distribution of its peers; these helpers are shared by
 every flag and kept apart from the flag model.
@@ -6,9 +7,11 @@ every flag and kept apart from the flag model.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import Any
 
 RATIO_CONTEXT = Context(prec=28)
 """Ratios (differences, win and disqualification rates) are computed in this context."""
@@ -66,3 +69,27 @@ class Quartiles:
 def shown(ratio: Decimal) -> Decimal:
     """A ratio rounded half up for evidence (four places)."""
     return ratio.quantize(RATIO_PLACES, rounding=ROUND_HALF_UP)
+
+
+def binomial_tail(k: int, n: int, p: float) -> float:
+    """P(X ≥ k) for X ~ Binomial(n, p)."""
+    if k <= 0:
+        return 1.0
+    if p <= 0:
+        return 0.0
+    if p >= 1:
+        return 1.0
+    return min(1.0, sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+
+
+def discoveries(results: list[Any], rate: float, tested: int | None = None) -> list[Any]:
+    """The results (tuples whose first item is a p-value) that the Benjamini–Hochberg procedure
+    declares discoveries at false discovery rate `rate`, smallest p-value first. `tested` is the
+    number of hypotheses tested when `results` lists only some of them (the others had p = 1)."""
+    ordered = sorted(results, key=lambda r: (r[0], r[1:2]))
+    m = max(len(ordered), tested or 0)
+    cut = 0
+    for rank, result in enumerate(ordered, start=1):
+        if result[0] <= rate * rank / m:
+            cut = rank
+    return ordered[:cut]

@@ -56,12 +56,30 @@ def load_tender_facts(session: Session, tender_ids: Sequence[str] | None = None)
     if not tenders:
         return []
     ids = [t.id for t in tenders] if tender_ids is not None else None
+    amendments = _amendments(session, ids)
+    evaluation = {e.tender_id: e for e in session.exec(_in(select(EvaluationRow), EvaluationRow.tender_id,
+                                                           ids)).all()}
+    awards: dict[str, list[AwardRow]] = defaultdict(list)
+    for a in session.exec(_in(select(AwardRow), AwardRow.tender_id, ids)
+                          .where(col(AwardRow.voided_at).is_(None))).all():
+        awards[a.tender_id].append(a)
+    bids = _opened_bids(session, ids, _findings(session, ids, evaluation),
+                        {a.bid_id for rows in awards.values() for a in rows})
+    return [_tender_facts(t, bids.get(t.id, []), amendments.get(t.id, []), evaluation.get(t.id),
+                          awards.get(t.id, [])) for t in tenders]
+
+
+def _amendments(session: Session, ids: Sequence[str] | None) -> dict[str, list[AmendmentFacts]]:
     amendments: dict[str, list[AmendmentFacts]] = defaultdict(list)
     for a in session.exec(_in(select(AmendmentRow), AmendmentRow.tender_id, ids)
                           .order_by(col(AmendmentRow.seq))).all():
         amendments[a.tender_id].append(AmendmentFacts(a.issued_at, a.deadline_before, a.deadline_after))
-    evaluation = {e.tender_id: e for e in session.exec(_in(select(EvaluationRow), EvaluationRow.tender_id,
-                                                           ids)).all()}
+    return amendments
+
+
+def _findings(session: Session, ids: Sequence[str] | None, evaluation: dict[str, EvaluationRow]
+              ) -> dict[tuple[str, str], list[str]]:
+    """The committee's non-compliance findings per (tender, bid), once its report exists."""
     findings: dict[tuple[str, str], list[str]] = defaultdict(list)
     for e in session.exec(_in(select(EntryRow).where(col(EntryRow.compliant).is_(False)),
                               EntryRow.tender_id, ids)).all():
@@ -69,49 +87,56 @@ def load_tender_facts(session: Session, tender_ids: Sequence[str] | None = None)
         if report is not None and report.report_at is not None:
             reasons = [str(r.get("en", "")) for r in (e.reasons or []) if isinstance(r, dict)]
             findings[(e.tender_id, e.bid_id)].append("; ".join(r for r in reasons if r) or "not compliant")
-    awards: dict[str, list[AwardRow]] = defaultdict(list)
-    for a in session.exec(_in(select(AwardRow), AwardRow.tender_id, ids)
-                          .where(col(AwardRow.voided_at).is_(None))).all():
-        awards[a.tender_id].append(a)
+    return findings
+
+
+def _opened_bids(session: Session, ids: Sequence[str] | None, findings: dict[tuple[str, str], list[str]],
+                 winners: set[str]) -> dict[str, list[BidFacts]]:
+    """The opened bids with a price, per tender, in the order they were received."""
     bids: dict[str, list[BidFacts]] = defaultdict(list)
-    winners = {a.bid_id for rows in awards.values() for a in rows}
     for b in session.exec(_in(select(OpenedBidRow), OpenedBidRow.tender_id, ids)
                           .order_by(col(OpenedBidRow.received_at), col(OpenedBidRow.bid_id))).all():
-        if b.total_fen is None:
-            continue
-        payload = b.payload if isinstance(b.payload, dict) else {}
-        documents = payload.get("documents") or {}
-        reason = "; ".join(findings.get((b.tender_id, b.bid_id), [])) or None
-        if b.status != "valid":
-            reason = b.reason or reason or "invalid at opening"
-        bids[b.tender_id].append(BidFacts(
-            id=b.bid_id, supplier_id=b.supplier_id, price=Money.from_fen(b.total_fen).amount,
-            received_at=b.received_at,
-            status="valid" if b.status == "valid" and not reason else "disqualified",
-            disqualification_reason=reason, winner=b.bid_id in winners,
-            document_author=_text(documents.get("author")), agent=_text(documents.get("agent")),
-            project_manager=_text(documents.get("project_manager")),
-            security_account=_text(payload.get("bid_security_account"))))
-    out = []
-    for t in tenders:
-        assert t.published_at is not None
-        report = evaluation.get(t.id)
-        won = awards.get(t.id, [])
-        winner_ids = {a.supplier_id for a in won}
-        out.append(TenderFacts(
-            id=t.id, title=t.title, buyer=t.buyer, category=t.category,
-            method=METHOD_NAMES.get(t.method, "unknown"),
-            estimate=Money.from_fen(t.estimate_fen).amount, published_at=t.published_at, deadline=t.deadline,
-            bids=tuple(bids.get(t.id, [])), status=t.state, ceiling=Money.from_fen(t.ceiling_fen).amount,
-            bid_security=Money.from_fen(t.bid_security_fen).amount,
-            original_deadline=t.original_deadline, amendments=tuple(amendments.get(t.id, [])),
-            publicity_start=report.publicity_starts if report else None,
-            publicity_end=report.publicity_ends if report else None,
-            winner_supplier_id=next(iter(winner_ids)) if len(winner_ids) == 1 else None,
-            award_amount=(sum((Money.from_fen(a.amount_fen).amount for a in won), Decimal("0.00"))
-                          if won else None),
-        ))
-    return out
+        if b.total_fen is not None:
+            bids[b.tender_id].append(_bid_facts(b, findings.get((b.tender_id, b.bid_id), []),
+                                                b.bid_id in winners))
+    return bids
+
+
+def _bid_facts(b: OpenedBidRow, findings: list[str], winner: bool) -> BidFacts:
+    """A priced opened bid as the flags see it: disqualified at the opening or by the committee."""
+    assert b.total_fen is not None
+    payload = b.payload if isinstance(b.payload, dict) else {}
+    documents = payload.get("documents") or {}
+    reason = "; ".join(findings) or None
+    if b.status != "valid":
+        reason = b.reason or reason or "invalid at opening"
+    return BidFacts(
+        id=b.bid_id, supplier_id=b.supplier_id, price=Money.from_fen(b.total_fen).amount,
+        received_at=b.received_at,
+        status="valid" if b.status == "valid" and not reason else "disqualified",
+        disqualification_reason=reason, winner=winner,
+        document_author=_text(documents.get("author")), agent=_text(documents.get("agent")),
+        project_manager=_text(documents.get("project_manager")),
+        security_account=_text(payload.get("bid_security_account")))
+
+
+def _tender_facts(t: TenderRow, bids: list[BidFacts], amendments: list[AmendmentFacts],
+                  report: EvaluationRow | None, won: list[AwardRow]) -> TenderFacts:
+    assert t.published_at is not None
+    winner_ids = {a.supplier_id for a in won}
+    return TenderFacts(
+        id=t.id, title=t.title, buyer=t.buyer, category=t.category,
+        method=METHOD_NAMES.get(t.method, "unknown"),
+        estimate=Money.from_fen(t.estimate_fen).amount, published_at=t.published_at, deadline=t.deadline,
+        bids=tuple(bids), status=t.state, ceiling=Money.from_fen(t.ceiling_fen).amount,
+        bid_security=Money.from_fen(t.bid_security_fen).amount,
+        original_deadline=t.original_deadline, amendments=tuple(amendments),
+        publicity_start=report.publicity_starts if report else None,
+        publicity_end=report.publicity_ends if report else None,
+        winner_supplier_id=next(iter(winner_ids)) if len(winner_ids) == 1 else None,
+        award_amount=(sum((Money.from_fen(a.amount_fen).amount for a in won), Decimal("0.00"))
+                      if won else None),
+    )
 
 
 def load_supplier_facts(session: Session, supplier_ids: Sequence[str] | None = None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from zhaocai.integrity.facts import TenderFacts
 
 if TYPE_CHECKING:
-    from zhaocai.integrity.synthetic import _Builder
+    from zhaocai.integrity.synthetic_builder import Builder
 
 VARIANT_SCHEMES = ("allocation_loose", "ring_loose")
 LOOKALIKES = ("local_firms", "shortlist")
@@ -35,7 +35,7 @@ _BUYERS = [f"项目部-{k + 1:02d}" for k in range(6)]
 class VariantSchemes:
     """The variants' state and tenders (a mix-in of the generator's scheme builder)."""
 
-    b: _Builder
+    b: Builder
     suppliers: dict[str, set[str]]
 
     def setup_variants(self, slots: dict[str, list[int]]) -> None:

@@ -1,12 +1,13 @@
 """The public "sunshine" database (阳光采购公开库): a SQLite file of what may be public.
 
-Written from `TenderSnapshot`s (which hold public facts only), the public part of blacklisting
-decisions and the red flags. `public_rows` turns them into rows per table (`SCHEMAS`, with the
-foreign keys of `FOREIGN_KEYS` so that a browser links a tender to its opening records, results
-and suppliers); `zhaocai.publish.refresh` brings the file up to date in place, in one transaction.
-Full-text search (`zhaocai.publish.search`: jieba words under FTS5 unicode61) covers tenders
-(title, buyer, item names and specifications, the names of suppliers in public results), items
-and suppliers, with one- and two-character Chinese words and codes such as HRB400E.
+Written from `TenderSnapshot`s (which hold public facts only; `tender_rows` gives each tender's
+rows), the public part of blacklisting decisions and the red flags. `public_rows` turns them into
+rows per table (`SCHEMAS`, with the foreign keys of `FOREIGN_KEYS` so that a browser links a
+tender to its opening records, results and suppliers); `zhaocai.publish.refresh` brings the file
+up to date in place, in one transaction. Full-text search (`zhaocai.publish.search`: jieba words
+under FTS5 unicode61) covers tenders (title, buyer, item names and specifications, the names of
+suppliers in public results), items and suppliers, with one- and two-character Chinese words and
+codes such as HRB400E.
 
 Never written: identity numbers or their hashes, bank accounts, contacts, anything of a bid before
 its opening, committee members before the result, any member's individual scores, the free text
@@ -30,27 +31,21 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from zhaocai.bidding.rules.tender import TenderMethod
-from zhaocai.categories import Category
 from zhaocai.integrity.model import FLAG_INFO, Flag
 from zhaocai.integrity.report import flag_to_dict
-from zhaocai.money import Money, amount_in_words
-from zhaocai.publish.ocds import METHODS, ocds_date
-from zhaocai.publish.ocds_rules import deviation_rows
+from zhaocai.publish.ocds import ocds_date
 from zhaocai.publish.search import document_terms
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.publish.snapshot import Organisation, TenderSnapshot
+from zhaocai.publish.tender_rows import moment_text, tender_rows
+from zhaocai.publish.tender_rows import money_text as money_text
 
 WITHHELD = "(withheld 不公开)"
 PUBLIC_FIELDS = frozenset({"address"})
 """Evidence fields whose shared value may be shown (a company's registered address)."""
-STATE_ZH = {"published": "招标中", "closed": "已截标", "opened": "已开标", "evaluating": "评标中",
-            "publicising": "候选人公示", "awarded": "已定标", "contracted": "已签约", "failed": "流标",
-            "cancelled": "已终止"}
 FTS_TABLES: dict[str, tuple[str, tuple[str, ...], tuple[float, ...]]] = {
     "tenders_fts": ("tenders", ("title", "buyer", "items", "suppliers"), (10.0, 3.0, 4.0, 2.0)),
     "items_fts": ("items", ("name", "specification"), (3.0, 1.0)),
@@ -73,21 +68,6 @@ class BlacklistDecision:
     ban_until: datetime | None
 
 
-def _money(amount: Decimal | None) -> tuple[str | None, int | None]:
-    if amount is None:
-        return None, None
-    return f"{amount:.2f}", Money.of(amount).fen
-
-
-def money_text(amount: Decimal | None) -> str | None:
-    """An amount as people read it on a notice: ¥1,900,000.00."""
-    return None if amount is None else f"¥{Money.of(amount).amount:,.2f}"
-
-
-def _time(moment: datetime | None) -> str | None:
-    return None if moment is None else ocds_date(moment)
-
-
 def redact_evidence(value: Any, field: str | None = None) -> Any:
     """Flag evidence with private shared values replaced by a marker (addresses stay)."""
     if isinstance(value, Mapping):
@@ -103,104 +83,6 @@ def redact_evidence(value: Any, field: str | None = None) -> Any:
     if isinstance(value, list):
         return [redact_evidence(v, field) for v in value]
     return value
-
-
-def _name(snap: TenderSnapshot, supplier_id: str) -> str:
-    org = snap.suppliers.get(supplier_id)
-    return org.name if org else supplier_id
-
-
-def _tender_rows(snap: TenderSnapshot, settings: PublishSettings) -> dict[str, list[dict[str, Any]]]:
-    ceiling, ceiling_fen = _money(snap.ceiling)
-    security, security_fen = _money(snap.bid_security)
-    weights = snap.evaluation.weights
-    last = snap.openings[-1] if snap.openings else None
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
-        "tenders", "lots", "items", "amendments", "opening_records", "opening_entries", "candidates",
-        "evaluation_results", "committee", "awards", "contracts", "contract_performance", "deviations")}
-    rows["tenders"].append({
-        "id": snap.id, "ocid": settings.ocid(snap.id), "title": snap.title, "buyer": snap.buyer,
-        "category": snap.category, "category_zh": Category(snap.category).label_zh,
-        "method": snap.method, "method_zh": TenderMethod(snap.method).label_zh,
-        "ocds_method": METHODS[snap.method][0], "state": snap.state,
-        "state_zh": STATE_ZH.get(snap.state, snap.state), "year": int(ocds_date(snap.published_at)[:4]),
-        "ceiling_price": ceiling, "ceiling_price_fen": ceiling_fen,
-        "ceiling_price_text": money_text(snap.ceiling),
-        "bid_security": security, "bid_security_fen": security_fen,
-        "published_at": _time(snap.published_at), "deadline": _time(snap.deadline),
-        "original_deadline": _time(snap.original_deadline), "two_envelopes": int(snap.two_envelopes),
-        "evaluation_method": snap.evaluation.method.value, "price_weight": str(weights.price),
-        "technical_weight": str(weights.technical), "commercial_weight": str(weights.commercial),
-        "outcome_reason": snap.outcome_reason, "retender_of": snap.retender_of,
-        "opened_at": _time(snap.openings[0].opened_at) if snap.openings else None,
-        "valid_bids": last.valid_bids if last else None, "statutory": int(snap.statutory),
-        "policy_version": snap.policy_version, "deviation_id": (snap.deviation or {}).get("id"),
-    })
-    rows["deviations"] = deviation_rows(snap)
-    for lot in snap.lots:
-        rows["lots"].append({"tender_id": snap.id, "lot_id": lot.id, "title": lot.title})
-        for n, item in enumerate(lot.items, start=1):
-            rows["items"].append({"tender_id": snap.id, "lot_id": lot.id, "item_no": n, "name": item.name,
-                                  "quantity": str(item.quantity), "unit": item.unit,
-                                  "specification": item.specification})
-    for a in snap.amendments:
-        rows["amendments"].append({"tender_id": snap.id, "seq": a.seq, "kind": a.kind, "text": a.text,
-                                   "issued_at": _time(a.issued_at),
-                                   "deadline_before": _time(a.deadline_before),
-                                   "deadline_after": _time(a.deadline_after)})
-    for record in snap.openings:
-        rows["opening_records"].append({
-            "tender_id": snap.id, "stage": record.stage, "opened_at": _time(record.opened_at),
-            "bids": len(record.entries), "valid_bids": record.valid_bids, "outcome": record.outcome.value,
-            "failure_reason": record.failure_reason, "digest": record.digest})
-        for e in record.entries:
-            price, fen = _money(e.total_price)
-            rows["opening_entries"].append({
-                "tender_id": snap.id, "stage": record.stage, "bid_id": e.bid_id, "supplier_id": e.supplier_id,
-                "supplier_name": e.supplier_name or _name(snap, e.supplier_id), "version": e.version,
-                "received_at": _time(e.received_at), "envelope_hash": e.envelope_hash, "status": e.status,
-                "reason": e.reason, "total_price": price, "total_price_fen": fen,
-                "total_price_text": money_text(e.total_price)})
-    if snap.publicity:
-        for c in snap.publicity.candidates:
-            price, fen = _money(c.price)
-            rows["candidates"].append({
-                "tender_id": snap.id, "lot_id": c.lot, "rank": c.rank, "supplier_id": c.supplier_id,
-                "supplier_name": _name(snap, c.supplier_id), "price": price, "price_fen": fen,
-                "price_text": money_text(c.price),
-                "total_score": None if c.score is None else str(c.score),
-                "publicity_starts": _time(snap.publicity.starts_at),
-                "publicity_ends": _time(snap.publicity.ends_at)})
-    for r in snap.results:
-        price, fen = _money(r.evaluated_price)
-        rows["evaluation_results"].append({
-            "tender_id": snap.id, "lot_id": r.lot, "supplier_id": r.supplier_id,
-            "supplier_name": _name(snap, r.supplier_id), "status": r.status, "reason": r.reason,
-            "evaluated_price": price, "evaluated_price_fen": fen,
-            "total_score": None if r.total is None else str(r.total), "rank": r.rank})
-    for n, m in enumerate(snap.committee, start=1):
-        rows["committee"].append({"tender_id": snap.id, "seat": n, "name": m.name, "role": m.role})
-    for award in snap.awards:
-        amount, fen = _money(award.amount)
-        rows["awards"].append({
-            "id": award.id, "tender_id": snap.id, "lot_id": award.lot, "supplier_id": award.supplier_id,
-            "supplier_name": _name(snap, award.supplier_id), "amount": amount, "amount_fen": fen,
-            "amount_text": money_text(award.amount), "amount_in_words": amount_in_words(award.amount),
-            "awarded_at": _time(award.decided_at),
-            "status": award.status})
-    for contract in snap.contracts:
-        amount, fen = _money(contract.amount)
-        rows["contracts"].append({
-            "id": contract.id, "tender_id": snap.id, "award_id": contract.award_id,
-            "supplier_id": contract.supplier_id, "supplier_name": _name(snap, contract.supplier_id),
-            "amount": amount, "amount_fen": fen, "amount_text": money_text(contract.amount),
-            "signed_at": _time(contract.signed_at),
-            "status": contract.status})
-        for event in contract.performance:
-            rows["contract_performance"].append({
-                "contract_id": contract.id, "event_id": event.id, "kind": event.kind,
-                "severity": event.severity, "occurred_at": _time(event.occurred_at)})
-    return rows
 
 
 SCHEMAS: dict[str, tuple[dict[str, type], str | tuple[str, ...] | None]] = {
@@ -299,21 +181,34 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
     suppliers: dict[str, Organisation] = {}
     for snap in snapshots:
-        for table, found in _tender_rows(snap, settings).items():
-            rows[table].extend(found)
-        for table in ("opening_entries", "candidates", "evaluation_results", "awards", "contracts"):
-            for row in rows[table]:
+        found = tender_rows(snap, settings)
+        for table, table_rows in found.items():
+            rows[table].extend(table_rows)
+        for table in _NAMING_TABLES:
+            for row in found[table]:
                 sid = row["supplier_id"]
                 if sid not in suppliers:
                     suppliers[sid] = snap.suppliers.get(sid) or Organisation(sid, row["supplier_name"])
     for d in blacklist:
         rows["blacklist"].append({"supplier_id": d.supplier_id, "supplier_name": d.supplier_name,
                                   "credit_code": d.credit_code, "reason": d.reason,
-                                  "decided_at": _time(d.decided_at), "ban_days": d.ban_days,
-                                  "ban_until": _time(d.ban_until)})
+                                  "decided_at": moment_text(d.decided_at), "ban_days": d.ban_days,
+                                  "ban_until": moment_text(d.ban_until)})
         suppliers.setdefault(d.supplier_id, Organisation(d.supplier_id, d.supplier_name, d.credit_code))
     rows["suppliers"] = [{"id": o.id, "name": o.name, "credit_code": o.credit_code}
                          for o in sorted(suppliers.values(), key=lambda o: o.id)]
+    rows["red_flags"] = _flag_rows(flags)
+    rows["meta"] = _meta_rows(settings, generated_at)
+    return rows
+
+
+_NAMING_TABLES = ("opening_entries", "candidates", "evaluation_results", "awards", "contracts")
+"""The tables whose rows name a supplier (each named supplier gets a row in `suppliers`)."""
+
+
+def _flag_rows(flags: Iterable[Flag]) -> list[dict[str, Any]]:
+    """The publishable flags' rows, with private evidence withheld; ids stable and unique."""
+    rows = []
     seen: dict[str, int] = {}
     for flag in flags:
         if not publishable(flag):
@@ -321,20 +216,23 @@ def public_rows(snapshots: Sequence[TenderSnapshot], blacklist: Iterable[Blackli
         data = flag_to_dict(flag)
         key = flag_id(data)
         seen[key] = seen.get(key, 0) + 1  # two flags about the same things keep both rows
-        rows["red_flags"].append({
+        rows.append({
             "id": key if seen[key] == 1 else f"{key}-{seen[key]}", "code": data["code"],
             "name_en": data["name_en"], "name_zh": data["name_zh"],
             "subject": data["subject"], "source": data["source"],
             "tender_ids": json.dumps(data["tender_ids"]), "supplier_ids": json.dumps(data["supplier_ids"]),
             "bid_ids": json.dumps(data["bid_ids"]), "buyer": data["buyer"],
             "evidence": json.dumps(redact_evidence(data["evidence"]), ensure_ascii=False, sort_keys=True)})
-    rows["meta"] = [{"key": "generated_at", "value": ocds_date(generated_at)},
-                    {"key": "ocid_prefix", "value": settings.ocid_prefix},
-                    {"key": "publisher", "value": settings.publisher_name},
-                    {"key": "fts", "value": "FTS5 unicode61 over jieba words (prefix terms): "
-                                            "tenders_fts(title, buyer, items, suppliers), "
-                                            "items_fts(name, specification), suppliers_fts(name)"}]
     return rows
+
+
+def _meta_rows(settings: PublishSettings, generated_at: datetime) -> list[dict[str, Any]]:
+    return [{"key": "generated_at", "value": ocds_date(generated_at)},
+            {"key": "ocid_prefix", "value": settings.ocid_prefix},
+            {"key": "publisher", "value": settings.publisher_name},
+            {"key": "fts", "value": "FTS5 unicode61 over jieba words (prefix terms): "
+                                    "tenders_fts(title, buyer, items, suppliers), "
+                                    "items_fts(name, specification), suppliers_fts(name)"}]
 
 
 Documents = dict[str, dict[tuple[Any, ...], tuple[str, ...]]]
