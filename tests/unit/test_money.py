@@ -89,3 +89,9 @@ def test_percent_of_rounds_half_up_to_the_fen() -> None:
 def test_an_amount_is_kept_to_the_fen() -> None:
     assert str(Money(D("7.5")).amount) == "7.50"
     assert str(Money.from_fen(-5).amount) == "-0.05"
+
+
+def test_an_amount_without_a_field_name_is_called_amount() -> None:
+    with pytest.raises(ValidationError) as info:
+        to_decimal(1.5)
+    assert info.value.details == {"field": "amount", "value": "1.5"}
