@@ -115,3 +115,42 @@ def test_r048_counts_the_categories_a_supplier_won_in() -> None:
     flags = r048_heterogeneous_supplier(history, None, settings)
     assert [(f.supplier_ids, f.evidence["outside_usual_categories"]) for f in flags] == [
         (("X",), []), (("Z",), [])]
+
+
+def test_r018_counts_the_bids_of_an_opened_tender() -> None:
+    from zhaocai.integrity.cardinal import r018_single_bid
+    history = [tender("S1", bid("S1", 1, "A")), tender("S2", bid("S2", 1, "A"), bid("S2", 2, "C"))]
+    (flag,) = r018_single_bid(history, FlagSettings())
+    assert (flag.tender_ids, flag.supplier_ids, flag.bid_ids, dict(flag.evidence)) == (
+        ("S1",), ("A",), ("S1/1",), {"tenderers": 1, "method": "open", "value": D(1)})
+
+
+def test_r030_flags_only_the_winners_bid_received_after_the_deadline() -> None:
+    from datetime import timedelta
+
+    from zhaocai.integrity.cardinal import r030_late_bid_won
+
+    def late(*bids: BidFacts, deadline: datetime | None = AT) -> list[tuple[tuple[str, ...], int]]:
+        t = TenderFacts("L", "L", "B", "civil", "open", None, AT - timedelta(days=30), deadline, bids=bids,
+                        status="awarded", winner_supplier_id="W")
+        return [(f.bid_ids, f.evidence["minutes_late"]) for f in r030_late_bid_won([t], FlagSettings())]
+
+    def at(supplier: str, moment: datetime | None, n: int = 1) -> BidFacts:
+        return BidFacts(f"L/{n}", supplier, D(100), moment)
+
+    minute = timedelta(minutes=1)
+    assert late(at("W", AT)) == []  # received at the deadline: on time
+    assert late(at("W", AT + 90 * minute)) == [(("L/1",), 90)]
+    assert late(at("W", None), at("C", AT + minute, 2)) == []  # a late loser, a winner without a date
+    assert late(at("W", AT + minute), deadline=None) == []
+
+
+def test_r036_names_the_lowest_disqualified_bid_and_the_lowest_valid_price() -> None:
+    from zhaocai.integrity.cardinal import r036_lowest_bid_disqualified
+    t = tender("D1", bid("D1", 5, "A", "disqualified"), bid("D1", 7, "E", "disqualified"), bid("D1", 9, "C"),
+               bid("D1", 10, "W"), winner="W")
+    (flag,) = r036_lowest_bid_disqualified([t], FlagSettings())
+    # Prices are 100 + n: A's 105 is the lowest, E's 107 is disqualified too, C's 109 the lowest valid.
+    assert (flag.supplier_ids, flag.bid_ids, dict(flag.evidence)) == (
+        ("A",), ("D1/5",), {"lowest_price": D(105), "lowest_valid_price": D(109), "reasons": [""],
+                            "value": D(1)})
