@@ -77,6 +77,27 @@ def test_results_are_the_same_in_a_coarse_decimal_context() -> None:
     assert expected[0] and expected[4]  # flags and outliers were found: the comparison means something
 
 
+def test_published_scores_are_computed_exactly_before_their_one_rounding() -> None:
+    # Each case is one where six significant digits would round to the other side of a half-cent.
+    scheme = ScoringScheme(D(53), (ScoringCriterion("T1", "t", T, D(47), D(60)),))
+    sheets = [ScoreSheet(m, {"B1": {"T1": D(p)}}) for m, p in (("M1", "18.07"), ("M2", "51.67"), ("M3", "56.93"))]
+    flags = {"A": D("184.11"), "B": D("573.64")}
+    with localcontext(prec=6):
+        # mean 126.67 / 3 = 42.2233…, × 47 / 60 = 33.07494…: 33.07 (not 33.075 → 33.08).
+        (bid,) = evaluate(scheme, sheets, committee_member_ids=["M1", "M2", "M3"], price_scores={"B1": D(0)}).bids
+        assert bid.criteria[0].score == D("33.07")
+        # (573.64 − 184.11) × 100 / 573.64 = 67.90495…: 67.90 (not 67.9050 → 67.91).
+        (flag,) = find_abnormally_low(flags)
+        assert (flag.below_mean_percent, flag.below_next_percent) == (D("67.90"), D("67.90"))
+        # The mean of 123 456.78 and 123 456.79 is 123 456.785: half up, 123 456.79.
+        assert benchmark_price([D("123456.78"), D("123456.79")],
+                               PriceScoreFormula(D(30), Benchmark.MEAN_DISCOUNTED)) == D("123456.79")
+        # 60 points × 12.3456789 % = 7.40740734 points: the threshold, not 7.40741.
+        outliers = find_outliers([ScoreSheet("M1", {"B1": {"T1": D(60)}}), ScoreSheet("M2", {"B1": {"T1": D(0)}})],
+                                 scheme, ["B1"], OutlierRule(D("12.3456789")))
+        assert {o.threshold for o in outliers if o.criterion_id == "T1"} == {D("7.40740734")}
+
+
 # --- price score -----------------------------------------------------------------------------
 
 def test_the_formula_reads_its_numbers_and_benchmark_from_text() -> None:

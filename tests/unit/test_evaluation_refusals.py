@@ -4,6 +4,7 @@ person who must fix the input, so they are part of each rule's published answer.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal as D
 from typing import Any
 
@@ -28,6 +29,7 @@ from zhaocai.bidding.rules import (
     ScoringCriterion,
     ScoringScheme,
     apply_decisions,
+    award_notice,
     benchmark_price,
     check_bid,
     check_compliance,
@@ -152,6 +154,8 @@ FLOAT_FIELDS: list[tuple[str, Any]] = [
     ("price of B2", lambda: price_scores({"B1": D(1), "B2": 2.5},  # type: ignore[dict-item]
                                          PriceScoreFormula(D(30)))),
     ("price", lambda: evaluated_price(1.5)),  # type: ignore[arg-type]
+    ("amount", lambda: award_notice(tender_ref="R", tender_title="T", lot_name=None, supplier_name="S",
+                                    amount=1.5, contract_deadline_at=datetime(2026, 5, 1, tzinfo=UTC))),  # type: ignore[arg-type]
     ("adjustment adj.missing_item", lambda: evaluated_price(
         D(1), [Adjustment(0.5, Reason("adj.missing_item", "m", "缺项"))])),  # type: ignore[arg-type]
 ]
@@ -189,13 +193,15 @@ NUMBER_FIELDS: list[tuple[str, Any]] = [
         _scheme(), [ScoreSheet("M1", {"B1": {"T1": D(1), "C1": D(1)}})],
         committee_member_ids=["M1"], price_scores={"B1": 20.5})),  # type: ignore[dict-item]
     ("percent_of_max", lambda: _outliers_with(percent_of_max=20.0)),
+    ("M2/B1/C1", lambda: _outliers_with(points=1.5)),
     ("min_points", lambda: _outliers_with(min_points=1.0)),
 ]
 
 
-def _outliers_with(**rule: Any) -> object:
+def _outliers_with(points: object = D(5), **rule: Any) -> object:
     from zhaocai.bidding.rules import OutlierRule, find_outliers
-    sheets = [ScoreSheet(m, {"B1": {"T1": D(30), "C1": D(5)}}) for m in ("M1", "M2")]
+    sheets = [ScoreSheet("M1", {"B1": {"T1": D(30), "C1": D(5)}}),
+              ScoreSheet("M2", {"B1": {"T1": D(30), "C1": points}})]  # type: ignore[dict-item]
     return find_outliers(sheets, _scheme(), ["B1"], OutlierRule(**rule))
 
 
