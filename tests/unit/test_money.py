@@ -108,3 +108,9 @@ def test_any_input_is_an_amount_or_a_coded_refusal(value: object) -> None:
     else:
         assert amount == amount.quantize(D("0.01")) and abs(amount) <= D("999999999999999.99")
         assert Money.from_fen(Money.of(amount).fen).amount == amount
+
+
+def test_an_amount_without_a_field_name_is_called_amount() -> None:
+    with pytest.raises(ValidationError) as info:
+        to_decimal(1.5)
+    assert info.value.details == {"field": "amount", "value": "1.5"}

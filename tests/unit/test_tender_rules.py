@@ -71,3 +71,22 @@ def test_forbidden_moves_are_refused(state: str, event: str) -> None:
 def test_failed_and_cancelled_are_final() -> None:
     assert allowed_events("failed") == [] and allowed_events("cancelled") == []
     assert set(allowed_events("closed")) == {"open", "fail", "cancel"}
+
+
+def test_a_refused_move_names_the_state_and_the_event() -> None:
+    with pytest.raises(InvalidTransition) as info:
+        next_state("draft", "award")
+    assert (info.value.code, info.value.details) == ("tender.transition", {"state": "draft", "event": "award"})
+
+
+def test_bids_are_reconfirmed_through_every_amendment() -> None:
+    assert tender_rules.needs_reconfirmation(confirmed_through=1, amendments=2)
+    assert not tender_rules.needs_reconfirmation(confirmed_through=2, amendments=2)
+    assert not tender_rules.needs_reconfirmation(confirmed_through=0, amendments=0)
+
+
+def test_fewer_valid_bids_than_the_minimum_fail_the_tender() -> None:
+    # Law 28, Reg 44: fewer than three valid bids.
+    assert DEFAULT_PROFILE.min_valid_bids == 3
+    assert tender_rules.shortfall(2, DEFAULT_PROFILE)
+    assert not tender_rules.shortfall(3, DEFAULT_PROFILE)
