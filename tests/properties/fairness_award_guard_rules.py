@@ -26,8 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
 
-from factories import register_admitted_supplier, shared_identity_number, supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, register_admitted_supplier, shared_identity_number, supplier_actor
 from zhaocai.actors import Role
 from zhaocai.bidding.rules.compliance import CONTROL_ROLES
 

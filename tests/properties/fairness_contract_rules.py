@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 from sqlalchemy import text
 
-from factories import supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, supplier_actor
 from zhaocai.actors import Role
 from zhaocai.clock import SHANGHAI, as_utc
 from zhaocai.suppliers.rules import EventKind, PeriodKind, period_bounds

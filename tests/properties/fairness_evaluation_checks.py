@@ -14,7 +14,7 @@ from typing import Any
 from fairness_base import FairnessBase
 from fairness_model import MIN_VALID, TenderModel, audit_rows
 
-from helpers import ACTORS
+from tests.kit import ACTORS
 from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import ZhaocaiError

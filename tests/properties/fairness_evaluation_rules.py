@@ -12,8 +12,7 @@ from fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from award_kit import seated, sheet
-from helpers import ACTORS
+from tests.kit import ACTORS, seated, sheet
 from zhaocai.actors import Actor, Role
 
 THE_ROAD: dict[str, st.SearchStrategy[Any]] = {

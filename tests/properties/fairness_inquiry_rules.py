@@ -15,7 +15,7 @@ from fairness_model import OFFICERS, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from helpers import ACTORS
+from tests.kit import ACTORS
 from zhaocai.actors import Actor, Role
 from zhaocai.profile import DEFAULT_PROFILE
 

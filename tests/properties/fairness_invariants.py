@@ -21,7 +21,7 @@ from fairness_model import (
 from hypothesis.stateful import invariant
 from sqlmodel import col, select
 
-from helpers import ACTORS
+from tests.kit import ACTORS
 from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import BidRow, TenderRow
 from zhaocai.errors import PermissionDenied, ZhaocaiError

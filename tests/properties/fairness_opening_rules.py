@@ -13,8 +13,7 @@ from fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from award_kit import expert_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, expert_actor
 from zhaocai.actors import Role
 from zhaocai.bidding.sealing import generate_tender_keys
 

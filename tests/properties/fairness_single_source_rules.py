@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlmodel import col, select
 
-from factories import supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.single_source import DEFAULT_POLICY

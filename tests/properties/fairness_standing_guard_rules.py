@@ -25,8 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
 
-from factories import application, make_identity_number, qualifications_for, supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, application, make_identity_number, qualifications_for, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.suppliers.rules import Department
 

@@ -11,7 +11,7 @@ from fairness_model import OFFICERS, STAFF, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from helpers import ACTORS
+from tests.kit import ACTORS
 from zhaocai.actors import Role
 
 

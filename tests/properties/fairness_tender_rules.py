@@ -21,9 +21,7 @@ from fairness_model import (
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from award_kit import COMPREHENSIVE
-from helpers import ACTORS
-from test_tender_kit import LOTS, draft
+from tests.kit import ACTORS, COMPREHENSIVE, LOTS, draft
 from zhaocai.actors import Actor
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid

@@ -59,8 +59,14 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, run_state_machine_as_test
 
-from factories import make_identity_number, qualifications_for, register_admitted_supplier, supplier_actor
-from helpers import ACTORS, fresh_store
+from tests.kit import (
+    ACTORS,
+    fresh_store,
+    make_identity_number,
+    qualifications_for,
+    register_admitted_supplier,
+    supplier_actor,
+)
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform

@@ -17,7 +17,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from helpers import fresh_store
+from tests.kit import fresh_store
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 
