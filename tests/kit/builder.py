@@ -98,6 +98,8 @@ class TenderBuilder:
         if target not in TARGETS:
             raise ValueError(f"no stage {target!r}: one of {TARGETS}")
         target = SYNONYMS.get(target, target)
+        if target in ENDS and self.reached not in (None, *ROAD[: ROAD.index("closed") + 1]):
+            raise ValueError(f"a tender at {self.reached!r} can no longer be taken to {target!r}")
         steps = {"draft": self._draft, "published": self._publish, "closed": self._bid,
                  "opened": self._open, "drawn": self._draw, "declared": self._declare,
                  "checked": self._check, "scored": self.score, "publicising": self._publicise,
@@ -120,7 +122,10 @@ class TenderBuilder:
         for stage in ROAD[done + 1: ROAD.index(target) + 1]:
             if inquiry and stage in ("drawn", "declared", "checked", "scored"):
                 continue
-            steps[stage](**kw) if stage == "closed" else steps[stage]()
+            if stage == "closed":
+                steps[stage](**kw)
+            else:
+                steps[stage]()
             self.reached = stage
 
     @property
@@ -198,7 +203,7 @@ class TenderBuilder:
         prices = (given,) if isinstance(given, str) else tuple(given)
         if len(prices) < len(lot_ids):
             prices += ("1000.00",) * (len(lot_ids) - len(prices))
-        lots = [{"lot": lot, "price": price} for lot, price in zip(lot_ids, prices, strict=False)]
+        lots: list[dict[str, Any]] = [{"lot": lot, "price": price} for lot, price in zip(lot_ids, prices, strict=False)]
         lots[0]["technical"] = {"standard": "GB/T 1499.2"}
         return {"lots": lots, "documents": {"author": "投标文件编制人"}}
 
@@ -215,8 +220,7 @@ class TenderBuilder:
             tenders.open_commercial(self.actors["supervisor"], self.tender_id, shares(self.publication, 2, 3))
 
     def _draw(self) -> None:
-        self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id,
-                                                **({"size": self.committee} if self.committee else {}))
+        self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id, size=self.committee)
         self.members = seated(self.platform, self.actors, self.tender_id)
 
     def _declare(self) -> None:
