@@ -54,7 +54,8 @@ class TenderBuilder:
     Options: `method` (open_tender, invited_tender: the bidders are the invitees, price_inquiry:
     the bidders are the invitees, two officers, five days to bid), `lots` (a count of `LOTS` or
     the lots), `suppliers` (admitted supplier ids; else `bidders` new ones), `prices` (one per
-    bidder: an L1 price, or a price per lot; L2 is 1 000.00 when not given), `evaluation`,
+    bidder: an L1 price, or a price per lot; L2 is 1 000.00 when not given), `evaluation`
+    (comprehensive scoring when None),
     `bid_security`, `two_envelopes` (`rejected`: bid index → the technical reviewer's note),
     `pool` (experts added to the pool first), `committee` (its size), `abnormal` (the fourth bid far
     below, its explanation accepted before scoring), `amend` and `clarify` (texts issued while
@@ -70,7 +71,7 @@ class TenderBuilder:
     suppliers: list[str] = field(default_factory=list)
     bidders: int = 4
     prices: Sequence[str | tuple[str, ...]] | None = None
-    evaluation: dict[str, Any] | None = field(default_factory=lambda: COMPREHENSIVE)
+    evaluation: dict[str, Any] | None = None
     bid_security: str = "0.00"
     two_envelopes: bool = False
     rejected: Mapping[int, str] = field(default_factory=dict)
@@ -161,9 +162,8 @@ class TenderBuilder:
         if self.pool:
             add_pool(self.platform, self.actors, self.pool, category=str(self.category.value))
         options: dict[str, Any] = {"method": self.method, "category": str(self.category.value), "lots": self.lot_list,
-                                   "bid_security": self.bid_security, "custodians": CUSTODIANS}
-        if self.evaluation is not None:
-            options["evaluation"] = self.evaluation
+                                   "bid_security": self.bid_security, "custodians": CUSTODIANS,
+                                   "evaluation": self.evaluation or COMPREHENSIVE}
         if self.method != "open_tender":
             options["invitees"] = list(self.suppliers)
         if self.method == "price_inquiry":
@@ -243,7 +243,7 @@ class TenderBuilder:
                     "lot_id": "L1", "bid_id": entry.bid_id, "decision": "explanation_accepted",
                     "explanation": "成本说明"})
         pending = [m for m in (self.members if members is None else members) if m.id not in self.scored]
-        if (self.evaluation or {}).get("method") == "comprehensive_scoring":
+        if (self.evaluation or COMPREHENSIVE)["method"] == "comprehensive_scoring":
             for lot in (lot["id"] for lot in self.lot_list):
                 bids = compliant_bids(self.platform, self.actors, self.tender_id, lot)
                 for member in pending:
@@ -299,7 +299,7 @@ def build_tender(platform: Platform, clock: ManualClock, to: str = "opened", *,
                  category: Category = Category.MATERIALS, lots: int | list[dict[str, Any]] = 1,
                  suppliers: Sequence[str] = (), bidders: int = 4,
                  prices: Sequence[str | tuple[str, ...]] | None = None,
-                 evaluation: dict[str, Any] | None = COMPREHENSIVE, bid_security: str = "0.00",
+                 evaluation: dict[str, Any] | None = None, bid_security: str = "0.00",
                  two_envelopes: bool = False, rejected: Mapping[int, str] | None = None, pool: int = 6,
                  committee: int | None = None, abnormal: bool = False, amend: str | None = None,
                  clarify: str | None = None, performance: bool = False, **overrides: Any) -> TenderBuilder:

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from tests.kit.evaluation import LOWEST
 from zhaocai.publish import exactjson
 
-PRICE_ONLY: dict[str, Any] = {"lots": 2, "evaluation": None, "bid_security": "40000.00", "pool": 0}
+PRICE_ONLY: dict[str, Any] = {"lots": 2, "evaluation": LOWEST, "bid_security": "40000.00", "pool": 0}
 """The tender of `tests.kit.tender.draft` as it stands: two lots, bid security, the lowest price
 (and no experts: nothing is evaluated)."""
 INQUIRY_LOT = [{"id": "L1", "title": "formwork", "items": [{"name": "formwork labour", "quantity": "6800",
@@ -22,7 +23,7 @@ KINDS: dict[str, dict[str, Any]] = {
     "invited": {"to": "opened", **PRICE_ONLY, "method": "invited_tender", "bidders": 3,
                 "prices": ["1800000.00", "1810000.00", "1820000.00"], "title": "Invited: formwork timber"},
     "inquiry": {"to": "opened", "method": "price_inquiry", "pool": 0, "category": "labour", "lots": INQUIRY_LOT,
-                "evaluation": None, "bidders": 3, "prices": [f"{352_000 + n * 6_400}.10" for n in range(3)],
+                "evaluation": LOWEST, "bidders": 3, "prices": [f"{352_000 + n * 6_400}.10" for n in range(3)],
                 "title": "Formwork labour, building 3", "estimate": "360000", "ceiling_price": "380000",
                 "custodians": [{"actor_id": "p-wang", "name": "王采购", "supervisor": False},
                                {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True}]},

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.kit.builder import build_tender
+from tests.kit.evaluation import LOWEST
 from tests.kit.ocds import KINDS
 from tests.kit.suppliers import register_admitted_supplier
 from tests.kit.tender import published
@@ -42,7 +43,7 @@ def sunshine_store(platform: Platform, actors: dict[str, Actor], clock: ManualCl
                register_admitted_supplier(platform, actors, name="义乌关联甲建材有限公司", **RELATED),
                register_admitted_supplier(platform, actors, name="义乌关联乙建材有限公司",
                                           **{**RELATED, "bank_account": "6228480399887766553"})]
-    rebar = build_tender(platform, clock, "opened", suppliers=bidders, lots=2, evaluation=None,
+    rebar = build_tender(platform, clock, "opened", suppliers=bidders, lots=2, evaluation=LOWEST,
                          bid_security="40000.00", prices=[f"{1_900_000 + n * 12_345}.00" for n in range(3)],
                          title=REBAR, buyer="浙江津义建设有限公司")
     awarded = build_tender(platform, clock, **KINDS["awarded_contract"])  # awarded about ten days before the end
