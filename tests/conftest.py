@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, settings
 
-from helpers import ACTORS, fresh_store
+from tests.kit import ACTORS, fresh_store
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform

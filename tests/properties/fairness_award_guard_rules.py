@@ -18,16 +18,15 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TALLY, TENDER, FairnessBase
-from fairness_evaluation_rules import THE_ROAD
-from fairness_model import SupplierModel, TenderModel, audit_rows, eligible, holds, moment
-from fairness_opening_rules import FAST_TRACK
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
 
-from factories import register_admitted_supplier, shared_identity_number, supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, register_admitted_supplier, shared_identity_number, supplier_actor
+from tests.properties.fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TALLY, TENDER, FairnessBase
+from tests.properties.fairness_evaluation_rules import THE_ROAD
+from tests.properties.fairness_model import SupplierModel, TenderModel, audit_rows, eligible, holds, moment
+from tests.properties.fairness_opening_rules import FAST_TRACK
 from zhaocai.actors import Role
 from zhaocai.bidding.rules.compliance import CONTROL_ROLES
 

@@ -11,12 +11,10 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from fairness_model import SupplierModel, TenderModel, fingerprint, full_snapshot, holds
 from hypothesis import strategies as st
 
-from award_kit import expert_actor
-from factories import application, qualifications_for, supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, application, expert_actor, qualifications_for, supplier_actor
+from tests.properties.fairness_model import SupplierModel, TenderModel, fingerprint, full_snapshot, holds
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.categories import Category

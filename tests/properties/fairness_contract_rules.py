@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from fairness_base import TALLY, TENDER, FairnessBase
-from fairness_model import BUYER, holds, moment
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 from sqlalchemy import text
 
-from factories import supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, supplier_actor
+from tests.properties.fairness_base import TALLY, TENDER, FairnessBase
+from tests.properties.fairness_model import BUYER, holds, moment
 from zhaocai.actors import Role
 from zhaocai.clock import SHANGHAI, as_utc
 from zhaocai.suppliers.rules import EventKind, PeriodKind, period_bounds

@@ -11,10 +11,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from fairness_base import FairnessBase
-from fairness_model import MIN_VALID, TenderModel, audit_rows
-
-from helpers import ACTORS
+from tests.kit import ACTORS
+from tests.properties.fairness_base import FairnessBase
+from tests.properties.fairness_model import MIN_VALID, TenderModel, audit_rows
 from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import ZhaocaiError

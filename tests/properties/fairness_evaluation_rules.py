@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
-from fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from award_kit import seated, sheet
-from helpers import ACTORS
+from tests.kit import ACTORS, seated, sheet
+from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
+from tests.properties.fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
 from zhaocai.actors import Actor, Role
 
 THE_ROAD: dict[str, st.SearchStrategy[Any]] = {

@@ -10,12 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
-from fairness_model import OFFICERS, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from helpers import ACTORS
+from tests.kit import ACTORS
+from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
+from tests.properties.fairness_model import OFFICERS, TenderModel, eligible, holds
 from zhaocai.actors import Actor, Role
 from zhaocai.profile import DEFAULT_PROFILE
 

@@ -8,8 +8,12 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
-from fairness_evaluation_checks import EvaluationChecks
-from fairness_model import (
+from hypothesis.stateful import invariant
+from sqlmodel import col, select
+
+from tests.kit import ACTORS
+from tests.properties.fairness_evaluation_checks import EvaluationChecks
+from tests.properties.fairness_model import (
     MIN_VALID,
     K,
     audit_rows,
@@ -18,10 +22,6 @@ from fairness_model import (
     marker_forms,
     store_text,
 )
-from hypothesis.stateful import invariant
-from sqlmodel import col, select
-
-from helpers import ACTORS
 from zhaocai.bidding.rules import AwardMethod, Contender, rank_lot
 from zhaocai.bidding.tables import BidRow, TenderRow
 from zhaocai.errors import PermissionDenied, ZhaocaiError

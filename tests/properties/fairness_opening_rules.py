@@ -8,13 +8,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
-from fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from award_kit import expert_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, expert_actor
+from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
+from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role
 from zhaocai.bidding.sealing import generate_tender_keys
 

@@ -21,13 +21,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from fairness_base import TALLY, FairnessBase
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlmodel import col, select
 
-from helpers import ACTORS
-from test_tender_kit import LOTS, draft
+from tests.kit import ACTORS, LOTS, draft
+from tests.properties.fairness_base import TALLY, FairnessBase
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.policy.compare import Deviation, deviations, governing_policy

@@ -10,14 +10,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import TALLY, WHO, FairnessBase
-from fairness_model import holds
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlmodel import col, select
 
-from factories import supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, supplier_actor
+from tests.properties.fairness_base import TALLY, WHO, FairnessBase
+from tests.properties.fairness_model import holds
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.evaluating.tables import ContractRow
 from zhaocai.bidding.single_source import DEFAULT_POLICY

@@ -19,14 +19,22 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, FairnessBase
-from fairness_model import CATEGORY, REQUIRED, STAFF, SupplierModel, audit_rows, eligible, holds, moment
 from hypothesis import strategies as st
 from hypothesis.stateful import invariant, precondition, rule
 from sqlalchemy import text
 
-from factories import application, make_identity_number, qualifications_for, supplier_actor
-from helpers import ACTORS
+from tests.kit import ACTORS, application, make_identity_number, qualifications_for, supplier_actor
+from tests.properties.fairness_base import MAX_SUPPLIERS, FairnessBase
+from tests.properties.fairness_model import (
+    CATEGORY,
+    REQUIRED,
+    STAFF,
+    SupplierModel,
+    audit_rows,
+    eligible,
+    holds,
+    moment,
+)
 from zhaocai.actors import Actor, Role
 from zhaocai.suppliers.rules import Department
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fairness_base import MAX_SUPPLIERS, WHO, FairnessBase
-from fairness_model import OFFICERS, STAFF, holds
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from helpers import ACTORS
+from tests.kit import ACTORS
+from tests.properties.fairness_base import MAX_SUPPLIERS, WHO, FairnessBase
+from tests.properties.fairness_model import OFFICERS, STAFF, holds
 from zhaocai.actors import Role
 
 

@@ -8,8 +8,12 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TENDER, FairnessBase
-from fairness_model import (
+from hypothesis import strategies as st
+from hypothesis.stateful import precondition, rule
+
+from tests.kit import ACTORS, COMPREHENSIVE, LOTS, draft
+from tests.properties.fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TENDER, FairnessBase
+from tests.properties.fairness_model import (
     BUYER,
     CEILING,
     OFFICERS,
@@ -18,12 +22,6 @@ from fairness_model import (
     eligible,
     holds,
 )
-from hypothesis import strategies as st
-from hypothesis.stateful import precondition, rule
-
-from award_kit import COMPREHENSIVE
-from helpers import ACTORS
-from test_tender_kit import LOTS, draft
 from zhaocai.actors import Actor
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid

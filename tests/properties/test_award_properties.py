@@ -25,9 +25,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
-from award_kit import ONE_LOT, add_pool, compliant_bids, declare_all, opened_tender, seated
-from factories import make_identity_number, register_admitted_supplier, supplier_actor
-from helpers import ACTORS, fresh_store
+from tests.kit import (
+    ACTORS,
+    ONE_LOT,
+    add_pool,
+    build_tender,
+    compliant_bids,
+    declare_all,
+    fresh_store,
+    make_identity_number,
+    register_admitted_supplier,
+    seated,
+    supplier_actor,
+)
 from zhaocai.actors import Actor
 from zhaocai.bidding.evaluating.common import scheme_of
 from zhaocai.bidding.evaluating.tables import ExpertRow
@@ -79,7 +89,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 
 def _tender(w: World, evaluation: dict[str, Any] | None = None) -> tuple[str, list[Actor]]:
-    pub = opened_tender(w.platform, A, w.clock, w.suppliers, PRICES, lots=ONE_LOT, evaluation=evaluation)
+    pub = build_tender(w.platform, w.clock, "opened", pool=0, suppliers=w.suppliers, prices=PRICES, lots=ONE_LOT, evaluation=evaluation).pub
     w.platform.evaluation.draw_committee(A["purchasing"], pub.tender.id)
     members = seated(w.platform, A, pub.tender.id)
     declare_all(w.platform, members, pub.tender.id)
@@ -210,7 +220,7 @@ def test_committee_composition_and_rerun(world: World, experts: list[dict[str, i
             "employer_id": None if e["employer"] is None else world.suppliers[e["employer"]],
             "relatives_at": [] if e["relative"] is None else [world.suppliers[e["relative"]]],
             "related_persons": related})
-    pub = opened_tender(world.platform, A, world.clock, world.suppliers, PRICES, lots=ONE_LOT, evaluation=LOWEST)
+    pub = build_tender(world.platform, world.clock, "opened", pool=0, suppliers=world.suppliers, prices=PRICES, lots=ONE_LOT, evaluation=LOWEST).pub
     tid = pub.tender.id
     reps = [{"person_id": "t-chen", "name": "陈技术"}] if with_rep else []
     try:

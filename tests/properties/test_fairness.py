@@ -42,25 +42,31 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from fairness_award_guard_rules import AwardGuardRules
-from fairness_base import INITIAL_SUPPLIERS, TALLY
-from fairness_contract_rules import ContractRules
-from fairness_evaluation_rules import THE_ROAD, EvaluationRules
-from fairness_inquiry_rules import InquiryRules
-from fairness_invariants import Invariants
-from fairness_model import SupplierModel, TenderModel, table_names
-from fairness_opening_rules import FAST_TRACK, OpeningRules
-from fairness_policy_rules import PolicyRules
-from fairness_single_source_rules import SingleSourceRules
-from fairness_standing_guard_rules import StandingGuardRules
-from fairness_supplier_rules import SupplierRules
-from fairness_tender_rules import TenderRules
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, run_state_machine_as_test
 
-from factories import make_identity_number, qualifications_for, register_admitted_supplier, supplier_actor
-from helpers import ACTORS, fresh_store
+from tests.kit import (
+    ACTORS,
+    fresh_store,
+    make_identity_number,
+    qualifications_for,
+    register_admitted_supplier,
+    supplier_actor,
+)
+from tests.properties.fairness_award_guard_rules import AwardGuardRules
+from tests.properties.fairness_base import INITIAL_SUPPLIERS, TALLY
+from tests.properties.fairness_contract_rules import ContractRules
+from tests.properties.fairness_evaluation_rules import THE_ROAD, EvaluationRules
+from tests.properties.fairness_inquiry_rules import InquiryRules
+from tests.properties.fairness_invariants import Invariants
+from tests.properties.fairness_model import SupplierModel, TenderModel, table_names
+from tests.properties.fairness_opening_rules import FAST_TRACK, OpeningRules
+from tests.properties.fairness_policy_rules import PolicyRules
+from tests.properties.fairness_single_source_rules import SingleSourceRules
+from tests.properties.fairness_standing_guard_rules import StandingGuardRules
+from tests.properties.fairness_supplier_rules import SupplierRules
+from tests.properties.fairness_tender_rules import TenderRules
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform

@@ -16,7 +16,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from properties.test_integrity_pertender import _agree, _dicts
+from tests.properties.test_integrity_pertender import _agree, _dicts
 from zhaocai.clock import SHANGHAI
 from zhaocai.integrity import FlagSettings, compute_flags
 from zhaocai.integrity.conformance import cardinal_settings

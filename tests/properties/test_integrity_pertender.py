@@ -7,7 +7,7 @@ from typing import Any
 
 from hypothesis import given
 
-from properties.test_integrity_properties import histories
+from tests.properties.test_integrity_properties import histories
 from zhaocai.integrity import FLAG_FUNCTIONS, FlagSettings, compute_flags, generate_history
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.flags import supplier_map

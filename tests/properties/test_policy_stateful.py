@@ -10,14 +10,14 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from fairness_base import TALLY
-from fairness_model import table_names
-from fairness_policy_rules import PolicyRules
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from helpers import fresh_store
+from tests.kit import fresh_store
+from tests.properties.fairness_base import TALLY
+from tests.properties.fairness_model import table_names
+from tests.properties.fairness_policy_rules import PolicyRules
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from portal_kit import dump
-from test_tender_kit import published
+from tests.kit import published
+from tests.kit.portal import dump
 from zhaocai.publish.public_db import public_rows, search_documents
 from zhaocai.publish.refresh import refresh, schema_sql
 from zhaocai.publish.search import query_expression, search

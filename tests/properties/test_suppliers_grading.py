@@ -17,8 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factories import register_admitted_supplier
-from helpers import ACTORS, fresh_store
+from tests.kit import ACTORS, fresh_store, register_admitted_supplier
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 from zhaocai.suppliers.machines import StandingMachine, allowed, next_state

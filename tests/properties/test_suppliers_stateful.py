@@ -25,8 +25,7 @@ from hypothesis.stateful import (
 )
 from sqlmodel import select
 
-from factories import application, qualifications_for, supplier_actor
-from helpers import ACTORS, fresh_store
+from tests.kit import ACTORS, application, fresh_store, qualifications_for, supplier_actor
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock, local
 from zhaocai.errors import ZhaocaiError

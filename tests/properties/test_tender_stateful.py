@@ -25,8 +25,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from helpers import ACTORS, fresh_store
-from test_tender_kit import LOTS, bidders, draft
+from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState, next_state
 from zhaocai.bidding.receipts import verify_receipt

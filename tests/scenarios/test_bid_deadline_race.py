@@ -11,8 +11,7 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from helpers import ACTORS
-from test_tender_kit import LOTS, bidders, published, shares
+from tests.kit import ACTORS, LOTS, bidders, published, shares
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -26,7 +25,7 @@ AFTER = 2  # attempts per bidder at or after it
 def bid_worker(url: str, tender_id: str, supplier_id: str, deadline: str, start: float,
                worker: int) -> list[dict[str, Any]]:
     """One process: its own platform and clock; submits versions around the deadline."""
-    from factories import supplier_actor
+    from tests.kit import supplier_actor
 
     end = datetime.fromisoformat(deadline)
     clock = ManualClock(end - timedelta(seconds=1))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 
-from helpers import append_notes
+from tests.kit import append_notes
 from zhaocai.platform import Platform
 
 WORKERS = 4

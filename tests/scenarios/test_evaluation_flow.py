@@ -14,17 +14,17 @@ from decimal import Decimal
 
 import pytest
 
-from award_kit import (
+from tests.kit import (
     add_pool,
     admitted,
+    build_tender,
     compliant_bids,
     declare_all,
     draw_order,
-    opened_tender,
     seated,
     sheet,
+    supplier_actor,
 )
-from factories import supplier_actor
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import SHANGHAI, ManualClock
@@ -40,7 +40,7 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
     ev = platform.evaluation
     suppliers = admitted(platform, actors, 5)
     pool = add_pool(platform, actors, 7)
-    pub = opened_tender(platform, actors, clock, suppliers, PRICES, bid_security="40000.00")
+    pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2, bid_security="40000.00").pub
     tender_id = pub.tender.id
 
     # The suspended/blacklisted-after-bidding supplier: cleared out between opening and evaluation.

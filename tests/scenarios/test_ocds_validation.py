@@ -16,29 +16,17 @@ from typing import Any
 
 import pytest
 
-import publish_kit as kit
-from test_tender_kit import bidders, draft, payload, published, shares
+from tests.kit import build_tender, draft, ocds
+from zhaocai.publish import exactjson
 from zhaocai.publish.settings import BID_EXTENSION_URL
 
 
-def _two_envelopes(platform, actors, clock):
-    users = bidders(platform, actors, 3)
-    pub = published(platform, actors, clock, two_envelopes=True, title="Two envelopes: tower crane")
-    for n, user in enumerate(users):
-        clock.advance(hours=1)
-        platform.tenders.submit_bid(user, pub.tender.id, payload(f"{1_700_000 + n * 21_000}.00"))
-    clock.set(pub.tender.deadline + timedelta(minutes=10))
-    platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
-    opened = platform.tenders.opened_bids(actors["purchasing"], pub.tender.id)
-    platform.tenders.record_technical_compliance(actors["technical"], pub.tender.id, [
-        {"bid_id": b.bid_id, "compliant": n != 2, "note": "" if n != 2 else "crane capacity below spec"}
-        for n, b in enumerate(opened)])
-    platform.tenders.open_commercial(actors["supervisor"], pub.tender.id, shares(pub, 2, 3))
-    return pub
+def _built(kind: str) -> Callable[..., Any]:
+    return lambda platform, actors, clock: build_tender(platform, clock, **ocds.KINDS[kind]).publication
 
 
 def _retender(platform, actors, clock):
-    failed = kit.failed_tender(platform, actors, clock)
+    failed = build_tender(platform, clock, **ocds.KINDS["failed"]).publication
     draft = platform.tenders.retender(actors["purchasing"], failed.tender.id, clock.now() + timedelta(days=25))
     return platform.tenders.publish(actors["purchasing"], draft.id)
 
@@ -54,20 +42,14 @@ def _deviation(platform, actors, clock):
 
 KINDS: dict[str, Callable[..., Any]] = {
     "deviation": _deviation,
-    "open": lambda p, a, c: kit.open_tender_opened(p, a, c)[0],
-    "invited": kit.invited_tender_opened,
-    "inquiry": kit.inquiry_opened,
-    "failed": kit.failed_tender,
-    "cancelled": kit.cancelled_tender,
-    "two_envelopes": _two_envelopes,
+    **{kind: _built(kind) for kind in ocds.KINDS},
     "retender": _retender,
-    "awarded_contract": kit.awarded_with_contract,
 }
 
 
 def _assert_valid(package: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
-    path = kit.write_json(tmp_path / f"{name}.json", package)
-    report = kit.cove(path, tmp_path / f"cove-{name}", monkeypatch)
+    path = ocds.write_json(tmp_path / f"{name}.json", package)
+    report = ocds.cove(path, tmp_path / f"cove-{name}", monkeypatch)
     assert report["validation_errors"] == []
     assert report["additional_closed_codelist_values"] == {}
     assert not report.get("conformance_errors")
@@ -83,19 +65,19 @@ def _assert_valid(package: dict[str, Any], tmp_path: Path, monkeypatch: pytest.M
     if extra:
         assert package["extensions"] == [BID_EXTENSION_URL]
         assert [u for u, _ in report["extensions"]["invalid_extensions"]] == [BID_EXTENSION_URL]
-    assert kit.bid_schema_errors(package) == []
+    assert ocds.bid_schema_errors(package) == []
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
 def test_each_kind_of_tender_validates(kind: str, platform, actors, clock, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    kit.require_shared()
+    ocds.require_shared()
     pub = KINDS[kind](platform, actors, clock)
     package = platform.publish.release_package(pub.tender.id)
     assert package["releases"], kind
     _assert_valid(package, tmp_path, monkeypatch, kind)
     records = platform.publish.record_package(pub.tender.id)
-    assert kit.record_schema_errors(records) == []
+    assert ocds.record_schema_errors(records) == []
     compiled = records["records"][0]["compiledRelease"]
     assert compiled["tag"] == ["compiled"]
     assert compiled["tender"] == package["releases"][-1]["tender"]
@@ -110,12 +92,12 @@ def test_each_kind_of_tender_validates(kind: str, platform, actors, clock, tmp_p
         assert (milestone["type"], milestone["status"]) == ("delivery", "notMet")
         roles = {r for p in compiled["parties"] for r in p["roles"]}
         assert roles == {"buyer", "procuringEntity", "tenderer", "supplier"}
-        assert "私下备注" not in kit.exactjson.dumps(package)
+        assert "私下备注" not in exactjson.dumps(package)
 
 
 def test_all_tenders_in_one_package_validate(platform, actors, clock, tmp_path: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    kit.require_shared()
+    ocds.require_shared()
     for build in KINDS.values():
         build(platform, actors, clock)
     package = platform.publish.release_package()
@@ -124,6 +106,6 @@ def test_all_tenders_in_one_package_validate(platform, actors, clock, tmp_path: 
     _assert_valid(package, tmp_path, monkeypatch, "all")
     records = platform.publish.record_package()
     assert len(records["records"]) == len(ocids)
-    assert kit.record_schema_errors(records) == []
+    assert ocds.record_schema_errors(records) == []
     written = platform.publish.write_record_package(tmp_path / "records.json")
     assert written.read_text(encoding="utf-8").count('"compiledRelease"') == len(ocids)

@@ -17,8 +17,7 @@ from typing import Any
 import sqlite_utils
 from sqlmodel import col, select
 
-from factories import register_admitted_supplier, supplier_actor
-from test_tender_kit import payload, published, shares
+from tests.kit import payload, published, register_admitted_supplier, shares, supplier_actor
 from zhaocai.money import amount_in_words
 from zhaocai.publish.public_db import WITHHELD, money_text
 from zhaocai.publish.search import document_terms, search
@@ -171,14 +170,11 @@ SCORE_MARKER = "23.17"
 
 
 def test_public_database_through_evaluation_award_and_contract(platform, actors, clock, tmp_path: Path) -> None:
-    import award_kit
-    import publish_kit as kit
+    from tests import kit
 
     kit.add_experts(platform, actors)
-    suppliers = award_kit.admitted(platform, actors, 3)
-    flow = kit.AwardFlow(platform, actors, clock, suppliers,
-                         [("1900000.00", "100000.00"), ("1950000.00", "95000.00"), ("1980000.00", "99000.00")])
-    flow.draw_and_check()
+    flow = kit.build_tender(platform, clock, "checked", lots=2, bidders=3, pool=0, committee=5, performance=True,
+                            prices=[("1900000.00", "100000.00"), ("1950000.00", "95000.00"), ("1980000.00", "99000.00")])
     committee = platform.evaluation.committee(actors["purchasing"], flow.tender_id)
     member_names = {m.name for m in committee.members if m.active}
     assert member_names & set(kit.EXPERT_NAMES)
@@ -195,7 +191,7 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     assert next(t for t in tables["tenders"] if t["id"] == flow.tender_id)["state"] == "evaluating"
 
     flow.score(flow.members[2:])
-    report = flow.report()
+    flow.to("publicising")
     path = platform.publish.public_database(tmp_path / "publicising.db")
     _assert_absent(path, [*always_private, *kit.EXPERT_NAMES], "publicising")
     tables = _tables(path)
@@ -203,7 +199,7 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     assert len(tables["evaluation_results"]) == 6 and tables["committee"] == []
     assert all(r["total_score"] for r in tables["evaluation_results"])
 
-    award = flow.award(report.publicity_ends)
+    award = flow.to("awarded").award
     path = platform.publish.public_database(tmp_path / "awarded.db")
     _assert_absent(path, always_private, "awarded")
     tables = _tables(path)
@@ -214,7 +210,7 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     assert all(a["amount_in_words"].endswith(("整", "分", "角")) for a in tables["awards"])
     assert tables["contracts"] == []  # not signed yet
 
-    flow.sign(award)
+    flow.to("contracted")
     path = platform.publish.public_database(tmp_path / "contracted.db")
     _assert_absent(path, [*always_private, "私下备注"], "contracted")
     tables = _tables(path)

@@ -9,8 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from portal_kit import dump
-from test_tender_kit import bidders, payload, published, shares
+from tests.kit import bidders, payload, published, shares
+from tests.kit.portal import dump
 from zhaocai.publish.public_db import public_rows, search_documents
 from zhaocai.publish.refresh import SCHEMA_KEY, refresh
 from zhaocai.publish.search import search

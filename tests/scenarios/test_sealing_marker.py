@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from sqlalchemy.engine import make_url
 
-from test_tender_kit import LOTS, bidders, published, shares
+from tests.kit import LOTS, bidders, published, shares
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform

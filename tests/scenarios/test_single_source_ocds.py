@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import publish_kit as kit
-from factories import supplier_actor
-from single_source_kit import concluded, drafted, noticed, supplier
+from tests.kit import ocds, supplier_actor
+from tests.kit.single_source import concluded, drafted, noticed, supplier
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -17,7 +16,7 @@ from zhaocai.platform import Platform
 
 def test_single_source_releases_validate(platform: Platform, actors: dict[str, Actor], clock: ManualClock,
                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    kit.require_shared()
+    ocds.require_shared()
     sid = supplier(platform, actors)
     drafted(platform, actors, sid)  # never published
     cancelled = noticed(platform, actors, sid, justification="emergency",
@@ -30,7 +29,7 @@ def test_single_source_releases_validate(platform: Platform, actors: dict[str, A
     platform.evaluation.sign_contract(supplier_actor(sid), done.contract_id)
     platform.evaluation.sign_contract(actors["purchasing"], done.contract_id)
     package = platform.single_source.release_package()
-    report = kit.cove(kit.write_json(tmp_path / "ss.json", package), tmp_path / "cove", monkeypatch)
+    report = ocds.cove(ocds.write_json(tmp_path / "ss.json", package), tmp_path / "cove", monkeypatch)
     assert report["validation_errors"] == []
     assert report["additional_closed_codelist_values"] == {}
     assert not report.get("additional_fields")

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from portal_kit import OPEN_TITLES, REBAR, portal, sunshine_store
+from tests.kit.portal import OPEN_TITLES, REBAR, portal, sunshine_store
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from portal_kit import BANNED, OPEN_TITLES, REBAR, sunshine_store
+from tests.kit.portal import BANNED, OPEN_TITLES, REBAR, sunshine_store
 
 pytest.importorskip("datasette", reason="the portal needs the sunshine extra (datasette)")
 
@@ -102,7 +102,7 @@ def test_a_tender_links_to_its_opening_results_and_suppliers(portal_db) -> None:
 
 
 def test_the_portal_shows_a_refresh_without_a_restart(platform, actors, clock, tmp_path: Path) -> None:
-    from test_tender_kit import published
+    from tests.kit import published
 
     published(platform, actors, clock, title="3号楼脚手架劳务分包")
     path = platform.publish.public_database(tmp_path / "live.db")

@@ -8,10 +8,20 @@ from typing import Any
 
 import pytest
 
-from award_kit import ONE_LOT, add_pool, admitted, declare_all, opened_tender, seated, staged
-from factories import qualifications_for, register_admitted_supplier, shared_identity_number, supplier_actor
-from helpers import refused
-from test_tender_kit import CUSTODIANS
+from tests.kit import (
+    CUSTODIANS,
+    ONE_LOT,
+    add_pool,
+    admitted,
+    build_tender,
+    declare_all,
+    qualifications_for,
+    refused,
+    register_admitted_supplier,
+    seated,
+    shared_identity_number,
+    supplier_actor,
+)
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.categories import Category
@@ -25,7 +35,7 @@ PRICES = [("1500000.00", ""), ("1520000.00", ""), ("1480000.00", ""), ("1530000.
 
 def _publicised(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> dict[str, Any]:
     """A one-lot tender of four bids, reported; publicity over; candidates 1480000, 1500000, 1520000."""
-    state = staged(platform, actors, clock, "publicised", evaluation=LOWEST)
+    state = build_tender(platform, clock, "publicised", evaluation=LOWEST)
     clock.set(state["report"].publicity_ends)
     lot = state["report"].lots[0]
     by_bid = {e.bid_id: e.supplier_id for e in lot.entries}
@@ -194,9 +204,9 @@ def test_after_the_award_a_re_tender_fails_the_tender(platform: Platform, actors
 def test_price_inquiry_contract_refused_to_a_suspended_winner(platform: Platform, actors: dict[str, Actor],
                                                              clock: ManualClock) -> None:
     suppliers = admitted(platform, actors, 3)
-    pub = opened_tender(platform, actors, clock, suppliers, [("300000.00", ""), ("290000.00", ""), ("310000.00", "")],
+    pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=[("300000.00", ""), ("290000.00", ""), ("310000.00", "")],
                         lots=ONE_LOT, method="price_inquiry", invitees=suppliers, officers=["p-wang", "p-li"],
-                        deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS)
+                        deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS).pub
     tid, ev = pub.tender.id, platform.evaluation
     ev.sign_inquiry(actors["purchasing"], tid)
     ev.sign_inquiry(actors["purchasing2"], tid)
@@ -222,8 +232,8 @@ def _bidders(platform: Platform, actors: dict[str, Actor], **shared: Any) -> lis
 def _checked(platform: Platform, actors: dict[str, Actor], clock: ManualClock,
              suppliers: list[str]) -> tuple[str, list[Actor], Any]:
     add_pool(platform, actors, 6)
-    pub = opened_tender(platform, actors, clock, suppliers, PRICES[: len(suppliers)], lots=ONE_LOT,
-                        evaluation=LOWEST)
+    pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES[: len(suppliers)], lots=ONE_LOT,
+                        evaluation=LOWEST).pub
     tid = pub.tender.id
     platform.evaluation.draw_committee(actors["purchasing"], tid)
     members = seated(platform, actors, tid)

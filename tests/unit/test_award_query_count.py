@@ -10,8 +10,7 @@ from typing import Any
 
 from sqlalchemy import event
 
-from award_kit import LOTS, add_pool, admitted, declare_all, opened_tender, seated
-from test_tender_kit import CUSTODIANS
+from tests.kit import CUSTODIANS, LOTS, add_pool, admitted, build_tender, declare_all, seated
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -44,7 +43,7 @@ def test_compliance_check_runs_as_many_statements_for_3_bidders_as_for_9(
     add_pool(platform, actors, 6)
     counts = []
     for n in (3, 9):
-        pub = opened_tender(platform, actors, clock, suppliers[:n], _prices(n), lots=LOTS[:1], evaluation=LOWEST)
+        pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers[:n], prices=_prices(n), lots=LOTS[:1], evaluation=LOWEST).pub
         tid = pub.tender.id
         platform.evaluation.draw_committee(actors["purchasing"], tid)
         members = seated(platform, actors, tid)
@@ -60,9 +59,9 @@ def test_inquiry_decision_runs_as_many_statements_for_3_quotes_as_for_8(
     suppliers = admitted(platform, actors, 8)
     counts = []
     for n in (3, 8):
-        pub = opened_tender(platform, actors, clock, suppliers[:n], _prices(n), lots=LOTS[:1],
+        pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers[:n], prices=_prices(n), lots=LOTS[:1],
                             method="price_inquiry", invitees=suppliers[:n], officers=["p-wang", "p-li"],
-                            deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS)
+                            deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS).pub
         tid = pub.tender.id
         platform.evaluation.sign_inquiry(actors["purchasing"], tid)
         platform.evaluation.sign_inquiry(actors["purchasing2"], tid)

@@ -8,19 +8,19 @@ from typing import Any
 
 import pytest
 
-from award_kit import (
+from tests.kit import (
+    CUSTODIANS,
     LOTS,
+    RefusalCases,
     add_pool,
     admitted,
+    build_tender,
     compliant_bids,
     expert_actor,
-    opened_tender,
     sheet,
-    staged,
+    snapshot,
+    supplier_actor,
 )
-from factories import supplier_actor
-from helpers import RefusalCases, snapshot
-from test_tender_kit import CUSTODIANS
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -46,32 +46,32 @@ def expert_added_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Call
 
 @case("committee.too_few_experts")
 def pool_too_small(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "opened", pool=3)
+    state = build_tender(p, c, "opened", pool=3)
     return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"])
 
 
 @case("committee.representative_interest")
 def drafter_as_representative(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "opened")
+    state = build_tender(p, c, "opened")
     return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"],
                                                representatives=[{"person_id": "p-wang", "name": "王采购"}])
 
 
 @case("committee.already_drawn")
 def drawn_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "drawn")
+    state = build_tender(p, c, "drawn")
     return lambda: p.evaluation.draw_committee(a["purchasing"], state["tender_id"])
 
 
 @case("evaluation.not_a_member")
 def stranger_declares(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "drawn")
+    state = build_tender(p, c, "drawn")
     return lambda: p.evaluation.declare(expert_actor("e-stranger"), state["tender_id"])
 
 
 @case("evaluation.declarations_pending")
 def compliance_before_all_declared(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "drawn")
+    state = build_tender(p, c, "drawn")
     first = state["members"][0]
     p.evaluation.declare(first, state["tender_id"])
     return lambda: p.evaluation.check_compliance(first, state["tender_id"])
@@ -79,25 +79,25 @@ def compliance_before_all_declared(p: Platform, a: dict[str, Actor], c: ManualCl
 
 @case("evaluation.not_declared")
 def undeclared_member_scores(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "drawn")
+    state = build_tender(p, c, "drawn")
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
 
 
 @case("evaluation.not_declared")
 def undeclared_member_reads_bids(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "drawn")
+    state = build_tender(p, c, "drawn")
     return lambda: p.tenders.opened_bids(state["members"][0], state["tender_id"])
 
 
 @case("committee.already_declared")
 def declared_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "declared")
+    state = build_tender(p, c, "declared")
     return lambda: p.evaluation.declare(state["members"][0], state["tender_id"])
 
 
 @case("compliance.not_checked")
 def abnormal_before_compliance(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "declared", abnormal=True)
+    state = build_tender(p, c, "declared", abnormal=True)
     return lambda: p.evaluation.decide_abnormal(state["members"][0], state["tender_id"], {
         "lot_id": "L1", "bid_id": "x", "decision": "rejected_below_cost", "explanation": "x"})
 
@@ -108,7 +108,7 @@ def _flagged(p: Platform, a: dict[str, Actor], tid: str) -> str:
 
 @case("abnormal.explanation_missing")
 def decision_without_explanation(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked", abnormal=True)
+    state = build_tender(p, c, "checked", abnormal=True)
     bid = _flagged(p, a, state["tender_id"])
     return lambda: p.evaluation.decide_abnormal(state["members"][0], state["tender_id"], {
         "lot_id": "L1", "bid_id": bid, "decision": "explanation_accepted"})
@@ -116,21 +116,21 @@ def decision_without_explanation(p: Platform, a: dict[str, Actor], c: ManualCloc
 
 @case("abnormal.decision_missing")
 def scoring_before_abnormal_decision(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked", abnormal=True)
+    state = build_tender(p, c, "checked", abnormal=True)
     bids = compliant_bids(p, a, state["tender_id"], "L1")
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids, 0))
 
 
 @case("scoring.incomplete")
 def sheet_missing_a_bid(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked")
+    state = build_tender(p, c, "checked")
     bids = compliant_bids(p, a, state["tender_id"], "L1")
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids[1:], 0))
 
 
 @case("scoring.out_of_range")
 def points_above_max(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked")
+    state = build_tender(p, c, "checked")
     scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
     next(iter(scores.values()))["T2"] = "15.01"
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
@@ -138,7 +138,7 @@ def points_above_max(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callab
 
 @case("scoring.already_submitted")
 def sheet_submitted_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked")
+    state = build_tender(p, c, "checked")
     scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
     p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
@@ -146,7 +146,7 @@ def sheet_submitted_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> C
 
 @case("scoring.sealed")
 def own_sheet_read_before_all(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked")
+    state = build_tender(p, c, "checked")
     member = state["members"][0]
     p.evaluation.submit_scores(member, state["tender_id"], "L1",
                                sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
@@ -155,7 +155,7 @@ def own_sheet_read_before_all(p: Platform, a: dict[str, Actor], c: ManualClock) 
 
 @case("scoring.not_all_submitted")
 def report_before_all_sheets(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked")
+    state = build_tender(p, c, "checked")
     member = state["members"][0]
     p.evaluation.submit_scores(member, state["tender_id"], "L1",
                                sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
@@ -164,19 +164,19 @@ def report_before_all_sheets(p: Platform, a: dict[str, Actor], c: ManualClock) -
 
 @case("scoring.not_comprehensive")
 def scoring_a_lowest_price_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "checked", evaluation=LOWEST)
+    state = build_tender(p, c, "checked", evaluation=LOWEST)
     return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
 
 
 @case("award.publicity_running")
 def award_during_publicity(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     return lambda: p.evaluation.award(a["purchasing"], state["tender_id"])
 
 
 @case("award.open_objection")
 def award_with_open_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     p.evaluation.raise_objection(supplier_actor(state["suppliers"][1]), state["tender_id"], "异议")
     c.set(state["report"].publicity_ends)
     return lambda: p.evaluation.award(a["purchasing"], state["tender_id"])
@@ -184,21 +184,21 @@ def award_with_open_objection(p: Platform, a: dict[str, Actor], c: ManualClock) 
 
 @case("objection.not_a_bidder")
 def objection_from_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     (stranger,) = admitted(p, a, 1)
     return lambda: p.evaluation.raise_objection(supplier_actor(stranger), state["tender_id"], "异议")
 
 
 @case("objection.publicity_over")
 def objection_after_publicity(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     c.set(state["report"].publicity_ends)
     return lambda: p.evaluation.raise_objection(supplier_actor(state["suppliers"][0]), state["tender_id"], "x")
 
 
 @case("award.self_approval")
 def removal_approved_by_its_proposer(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     first = state["report"].lots[0].candidates[0]
     removal = p.evaluation.propose_removal(a["supervisor"], state["tender_id"], "L1", first,
                                            code="award.gave_up", en="gave up", zh="放弃中标")
@@ -207,7 +207,7 @@ def removal_approved_by_its_proposer(p: Platform, a: dict[str, Actor], c: Manual
 
 @case("permission.role")
 def removal_approved_without_supervisor(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     first = state["report"].lots[0].candidates[0]
     removal = p.evaluation.propose_removal(a["supervisor"], state["tender_id"], "L1", first,
                                            code="award.gave_up", en="gave up", zh="放弃中标")
@@ -216,7 +216,7 @@ def removal_approved_without_supervisor(p: Platform, a: dict[str, Actor], c: Man
 
 @case("award.removal_pending")
 def award_with_pending_removal(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "publicised", evaluation=LOWEST)
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
     first = state["report"].lots[0].candidates[0]
     p.evaluation.propose_removal(a["purchasing"], state["tender_id"], "L1", first,
                                  code="award.gave_up", en="gave up", zh="放弃中标")
@@ -226,7 +226,7 @@ def award_with_pending_removal(p: Platform, a: dict[str, Actor], c: ManualClock)
 
 @case("contract.not_party")
 def contract_signed_by_another_supplier(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    state = build_tender(p, c, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
     other = next(s for s in state["suppliers"] if s != notice.supplier_id)
     return lambda: p.evaluation.sign_contract(supplier_actor(other), notice.contract_id)
@@ -234,7 +234,7 @@ def contract_signed_by_another_supplier(p: Platform, a: dict[str, Actor], c: Man
 
 @case("contract.deadline_passed")
 def contract_signed_too_late(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    state = build_tender(p, c, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
     c.set(notice.sign_by + timedelta(minutes=1))
     return lambda: p.evaluation.sign_contract(a["purchasing"], notice.contract_id)
@@ -242,7 +242,7 @@ def contract_signed_too_late(p: Platform, a: dict[str, Actor], c: ManualClock) -
 
 @case("contract.not_signed")
 def performance_before_signing(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = staged(p, a, c, "awarded", evaluation=LOWEST)
+    state = build_tender(p, c, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
     return lambda: p.evaluation.record_performance(a["quality"], notice.contract_id, {
         "kind": "late_delivery", "severity": 2, "occurred_at": c.now()})
@@ -250,10 +250,10 @@ def performance_before_signing(p: Platform, a: dict[str, Actor], c: ManualClock)
 
 def _inquiry(p: Platform, a: dict[str, Actor], c: ManualClock) -> str:
     suppliers = admitted(p, a, 3)
-    pub = opened_tender(p, a, c, suppliers, [("90000.00", ""), ("88000.00", ""), ("91000.00", "")],
+    pub = build_tender(p, c, "opened", pool=0, suppliers=suppliers, prices=[("90000.00", ""), ("88000.00", ""), ("91000.00", "")],
                         lots=LOTS[:1], method="price_inquiry", invitees=suppliers,
                         officers=["p-wang", "p-li"], deadline=c.now() + timedelta(days=5),
-                        evaluation={"method": "lowest_evaluated_price"}, custodians=CUSTODIANS)
+                        evaluation={"method": "lowest_evaluated_price"}, custodians=CUSTODIANS).pub
     return pub.tender.id
 
 

@@ -6,10 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from award_kit import LOTS, add_pool, admitted, opened_tender, seated, staged
-from factories import supplier_actor
-from helpers import snapshot
-from test_tender_kit import CUSTODIANS
+from tests.kit import CUSTODIANS, LOTS, add_pool, admitted, build_tender, seated, snapshot, supplier_actor
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
@@ -21,7 +18,7 @@ LOWEST = {"method": "lowest_evaluated_price"}
 
 def test_too_few_compliant_bids_fail_the_tender(platform: Platform, actors: dict[str, Actor],
                                                 clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "declared", evaluation=LOWEST)
+    state = build_tender(platform, clock, "declared", evaluation=LOWEST)
     tid = state["tender_id"]
     ev = platform.evaluation
     ev.record_finding(state["members"][0], tid, _bid_of(platform, actors, tid, state["suppliers"][0]),
@@ -41,7 +38,7 @@ def _bid_of(platform: Platform, actors: dict[str, Actor], tid: str, supplier_id:
 
 def test_rejecting_an_abnormal_bid_can_fail_a_lot(platform: Platform, actors: dict[str, Actor],
                                                   clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "declared", abnormal=True, evaluation=LOWEST)
+    state = build_tender(platform, clock, "declared", abnormal=True, evaluation=LOWEST)
     tid, ev = state["tender_id"], platform.evaluation
     ev.record_finding(state["members"][0], tid, _bid_of(platform, actors, tid, state["suppliers"][0]),
                       "unsigned", "未签字盖章")
@@ -57,7 +54,7 @@ def test_rejecting_an_abnormal_bid_can_fail_a_lot(platform: Platform, actors: di
 
 def test_declared_conflict_brings_the_next_expert(platform: Platform, actors: dict[str, Actor],
                                                   clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "drawn")
+    state = build_tender(platform, clock, "drawn")
     tid, ev = state["tender_id"], platform.evaluation
     leaving = state["members"][0]
     before = {m.id for m in state["members"]}
@@ -72,7 +69,7 @@ def test_declared_conflict_brings_the_next_expert(platform: Platform, actors: di
 
 def test_lowest_evaluated_price_with_adjustment_and_removal(platform: Platform, actors: dict[str, Actor],
                                                              clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "checked", evaluation=LOWEST)
+    state = build_tender(platform, clock, "checked", evaluation=LOWEST)
     tid, ev = state["tender_id"], platform.evaluation
     cheapest = _bid_of(platform, actors, tid, state["suppliers"][2])  # 1 480 000
     ev.record_adjustment(state["members"][0], tid, {"lot_id": "L1", "bid_id": cheapest,
@@ -97,9 +94,9 @@ def test_lowest_evaluated_price_with_adjustment_and_removal(platform: Platform, 
 def _inquiry_opened(platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> tuple[list[str], Any]:
     """Three admitted suppliers quote 9 800, 9 500 and 9 900 in an opened price inquiry."""
     suppliers = admitted(platform, actors, 3)
-    pub = opened_tender(platform, actors, clock, suppliers, [("9800.00", ""), ("9500.00", ""), ("9900.00", "")],
+    pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=[("9800.00", ""), ("9500.00", ""), ("9900.00", "")],
                         lots=LOTS[:1], method="price_inquiry", invitees=suppliers, officers=["p-wang", "p-li"],
-                        deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS)
+                        deadline=clock.now() + timedelta(days=5), evaluation=LOWEST, custodians=CUSTODIANS).pub
     return suppliers, pub
 
 
@@ -134,7 +131,7 @@ def test_price_inquiry_override_needs_another_approver(platform: Platform, actor
 
 def test_ticks_end_publicity_and_lapse_contracts(platform: Platform, actors: dict[str, Actor],
                                                  clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "publicised", evaluation=LOWEST)
+    state = build_tender(platform, clock, "publicised", evaluation=LOWEST)
     assert platform.tick().changes["evaluation.publicity"] == 0
     clock.set(state["report"].publicity_ends)
     assert platform.tick().changes["evaluation.publicity"] == 1
@@ -147,7 +144,7 @@ def test_ticks_end_publicity_and_lapse_contracts(platform: Platform, actors: dic
 
 def test_bidders_see_no_member_names_or_outlier_members(platform: Platform, actors: dict[str, Actor],
                                                         clock: ManualClock) -> None:
-    state = staged(platform, actors, clock, "publicised")
+    state = build_tender(platform, clock, "publicised")
     bidder = supplier_actor(state["suppliers"][0])
     report = platform.evaluation.report(bidder, state["tender_id"])
     assert report.committee is not None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from test_tender_kit import bidders, payload, published
+from tests.kit import bidders, payload, published
 from zhaocai.actors import Actor
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock

@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from statemachine import State, StateChart, StateMachine
-from tools.longest_functions import function_lengths, longest
 from typer.testing import CliRunner
 
+from tools.longest_functions import function_lengths, longest
 from zhaocai import diagrams
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "architecture.md"

@@ -13,10 +13,17 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 
-from award_kit import staged
-from factories import application, register_admitted_supplier, supplier_actor
-from helpers import refused, snapshot
-from test_tender_kit import bidders, payload, published
+from tests.kit import (
+    application,
+    bidders,
+    build_tender,
+    payload,
+    published,
+    refused,
+    register_admitted_supplier,
+    snapshot,
+    supplier_actor,
+)
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.sealing import seal_bid
@@ -250,7 +257,7 @@ def test_a_replayed_performance_event_changes_nothing_and_another_under_its_key_
 def test_a_performance_event_on_a_contract_is_keyed_by_its_supplier_event(
     platform: Platform, actors: A, clock: ManualClock
 ) -> None:
-    state = staged(platform, actors, clock, "awarded", evaluation=LOWEST)
+    state = build_tender(platform, clock, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
     ev = platform.evaluation
     ev.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)

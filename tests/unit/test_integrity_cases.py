@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_integrity_store import _related_tender
 
-from helpers import refused
+from tests.kit import refused
 from zhaocai.errors import (
     ConflictError,
     InvalidTransition,

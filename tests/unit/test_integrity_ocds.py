@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import publish_kit as kit
-from helpers import snapshot
+from tests.kit import build_tender, snapshot
+from tests.kit.ocds import KINDS
 from zhaocai.cli import app
 from zhaocai.errors import NotFoundError, ValidationError
 from zhaocai.integrity import FlagSettings, compute_flags
@@ -165,12 +165,10 @@ OCDS_CODES = frozenset({"R003", "R018", "R028", "ZC-FEW-BIDDERS"})
 
 
 def test_zhaocai_published_ocds_screens_like_the_store(platform, actors, clock, tmp_path: Path) -> None:
-    kit.open_tender_opened(platform, actors, clock)
-    kit.open_tender_opened(platform, actors, clock, prices=("1900000.00", "1900000.00", "1950000.00"))
-    kit.invited_tender_opened(platform, actors, clock)
-    kit.inquiry_opened(platform, actors, clock)
-    kit.failed_tender(platform, actors, clock)
-    kit.cancelled_tender(platform, actors, clock)
+    build_tender(platform, clock, **KINDS["open"])
+    build_tender(platform, clock, **{**KINDS["open"], "prices": ["1900000.00", "1900000.00", "1950000.00"]})
+    for kind in ("invited", "inquiry", "failed", "cancelled"):
+        build_tender(platform, clock, **KINDS[kind])
     package = platform.publish.record_package()
     path = tmp_path / "zhaocai.jsonl"
     path.write_text("\n".join(platform.publish.to_json(r["compiledRelease"], indent=None)

@@ -8,9 +8,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-import publish_kit as kit
-from factories import register_admitted_supplier, supplier_actor
-from test_tender_kit import payload, published, shares
+from tests.kit import build_tender, payload, published, register_admitted_supplier, shares, supplier_actor
+from tests.kit.ocds import KINDS
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import NotFoundError, ValidationError
 from zhaocai.integrity.store_facts import load_facts
@@ -33,7 +32,7 @@ def _related_tender(platform, actors, clock):
 
 def test_facts_from_the_store(platform, actors, clock) -> None:
     pub, ids = _related_tender(platform, actors, clock)
-    kit.cancelled_tender(platform, actors, clock)
+    build_tender(platform, clock, **KINDS["cancelled"])
     tenders, suppliers = platform.integrity.facts()
     facts = next(t for t in tenders if t.id == pub.tender.id)
     assert facts.method == "open" and facts.status == "opened" and facts.estimate == Decimal("2000000.00")
@@ -51,7 +50,7 @@ def test_facts_from_the_store(platform, actors, clock) -> None:
 def test_bulk_queries_do_not_grow_with_tenders(platform, actors, clock) -> None:
     def count_queries(n_extra: int) -> int:
         for _ in range(n_extra):
-            kit.open_tender_opened(platform, actors, clock)
+            build_tender(platform, clock, **KINDS["open"])
         statements = []
         listener = lambda *args, **kw: statements.append(1)  # noqa: E731
         event.listen(platform.read_engine, "before_cursor_execute", listener)

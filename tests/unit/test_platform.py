@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from helpers import row_counts, snapshot
+from tests.kit import row_counts, snapshot
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation
 from zhaocai.platform import Platform

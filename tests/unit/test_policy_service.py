@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from factories import register_admitted_supplier
-from helpers import RefusalCases, refused, snapshot
-from test_tender_kit import bidders, draft
+from tests.kit import RefusalCases, bidders, draft, refused, register_admitted_supplier, snapshot
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError

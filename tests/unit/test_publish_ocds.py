@@ -7,10 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-import publish_kit as kit
-from award_kit import staged
-from factories import register_admitted_supplier, supplier_actor
-from test_tender_kit import payload, published
+from tests.kit import build_tender, payload, published, register_admitted_supplier, supplier_actor
+from tests.kit.ocds import KINDS
 from zhaocai.errors import NotFoundError
 from zhaocai.publish import dumps
 
@@ -39,7 +37,7 @@ def test_sealed_bids_are_not_published_before_opening(platform, actors, clock) -
 
 
 def test_opening_publishes_bids_statistics_and_tenderers(platform, actors, clock) -> None:
-    pub, _users = kit.open_tender_opened(platform, actors, clock)
+    pub = build_tender(platform, clock, **KINDS["open"]).publication
     package = platform.publish.release_package(pub.tender.id)
     assert _tags(package) == ["tender", "tenderUpdate"]
     opened = package["releases"][-1]
@@ -61,25 +59,25 @@ def test_opening_publishes_bids_statistics_and_tenderers(platform, actors, clock
 
 
 @pytest.mark.parametrize(("builder", "method", "details"), [
-    (lambda p, a, c: kit.open_tender_opened(p, a, c)[0], "open", "公开招标"),
-    (kit.invited_tender_opened, "selective", "邀请招标"),
-    (kit.inquiry_opened, "limited", "询价"),
+    ("open", "open", "公开招标"),
+    ("invited", "selective", "邀请招标"),
+    ("inquiry", "limited", "询价"),
 ])
 def test_procurement_methods(builder, method: str, details: str, platform, actors, clock) -> None:
-    pub = builder(platform, actors, clock)
+    pub = build_tender(platform, clock, **KINDS[builder]).publication
     tender = platform.publish.release_package(pub.tender.id)["releases"][-1]["tender"]
     assert (tender["procurementMethod"], tender["procurementMethodDetails"]) == (method, details)
 
 
 def test_failed_and_cancelled_tenders(platform, actors, clock) -> None:
-    failed = kit.failed_tender(platform, actors, clock)
+    failed = build_tender(platform, clock, **KINDS["failed"]).publication
     last = platform.publish.release_package(failed.tender.id)["releases"][-1]
     assert last["tender"]["status"] == "unsuccessful"
     assert last["tender"]["amendments"][-1]["id"] == "failure"
     assert {b.get("status") for b in last["bids"]["details"]} == {None}  # never opened: no price, no status
     assert all("value" not in b for b in last["bids"]["details"])
 
-    cancelled = kit.cancelled_tender(platform, actors, clock)
+    cancelled = build_tender(platform, clock, **KINDS["cancelled"]).publication
     package = platform.publish.release_package(cancelled.tender.id)
     assert _tags(package) == ["tender", "tenderAmendment", "tenderUpdate", "tenderCancellation"]
     last = package["releases"][-1]
@@ -101,7 +99,7 @@ def test_amendment_moving_the_deadline_shows_in_each_release(platform, actors, c
 
 
 def test_unknown_or_draft_tender_is_not_found(platform, actors, clock) -> None:
-    from test_tender_kit import draft
+    from tests.kit import draft
 
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock))
     for tender_id in ("tdr-nope", view.id):
@@ -112,7 +110,7 @@ def test_unknown_or_draft_tender_is_not_found(platform, actors, clock) -> None:
 
 
 def test_compiled_record_is_the_latest_state(platform, actors, clock) -> None:
-    pub, _ = kit.open_tender_opened(platform, actors, clock)
+    pub = build_tender(platform, clock, **KINDS["open"]).publication
     platform.publish.configure({"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"})
     records = platform.publish.record_package(pub.tender.id)
     record = records["records"][0]
@@ -126,7 +124,7 @@ def test_compiled_record_is_the_latest_state(platform, actors, clock) -> None:
 
 
 def test_a_bid_found_non_compliant_is_disqualified_once_the_report_is_public(platform, actors, clock) -> None:
-    state = staged(platform, actors, clock, "declared", evaluation={"method": "lowest_evaluated_price"})
+    state = build_tender(platform, clock, "declared", evaluation={"method": "lowest_evaluated_price"})
     tid, ev = state["tender_id"], platform.evaluation
     excluded = next(b for b in platform.tenders.opened_bids(actors["purchasing"], tid)
                     if b.supplier_id == state["suppliers"][0])

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from publish_kit import BID_EXTENSION, STANDARD_ZIP, require_shared
+from tests.kit.ocds import BID_EXTENSION, STANDARD_ZIP, require_shared
 from zhaocai.errors import ValidationError
 from zhaocai.publish import PublishSettings, dumps, loads, merge_patch, validate_ocid_prefix
 from zhaocai.publish.records import bid_extension_patch, extended_release_schema, release_schema

@@ -9,9 +9,8 @@ from typing import Any
 
 import pytest
 
-from factories import supplier_actor
-from helpers import RefusalCases, refused
-from single_source_kit import (
+from tests.kit import RefusalCases, refused, supplier_actor
+from tests.kit.single_source import (
     RECORD,
     concluded,
     drafted,

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from factories import supplier_actor
-from single_source_kit import (
+from tests.kit import supplier_actor
+from tests.kit.single_source import (
     RECORD,
     concluded,
     failed_chain,

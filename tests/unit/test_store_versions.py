@@ -22,8 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from factories import application
-from helpers import ACTORS, refused, row_counts, snapshot
+from tests.kit import ACTORS, application, refused, row_counts, snapshot
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
@@ -252,7 +251,7 @@ def test_an_upgrade_that_fails_changes_nothing(backend: str, db_url: str) -> Non
 def test_revision_0001_is_the_schema_0_1_0_made(backend: str, db_url: str,
                                                 tmp_path_factory: pytest.TempPathFactory) -> None:
     """The baseline, written out by hand, against the tables 0.1.0 itself created."""
-    from helpers import fresh_store
+    from tests.kit import fresh_store
 
     with fresh_store(backend, tmp_path_factory.mktemp("baseline")) as baseline_url:
         with engine_for(baseline_url) as engine, engine.begin() as connection:

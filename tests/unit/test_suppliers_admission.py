@@ -8,8 +8,14 @@ from decimal import Decimal
 import pytest
 from sqlmodel import select
 
-from factories import application, qualifications_for, register_admitted_supplier, supplier_actor
-from helpers import refused, snapshot
+from tests.kit import (
+    application,
+    qualifications_for,
+    refused,
+    register_admitted_supplier,
+    snapshot,
+    supplier_actor,
+)
 from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from factories import application
+from tests.kit import application
 from zhaocai.actors import Actor
 from zhaocai.errors import ConflictError
 from zhaocai.platform import Platform

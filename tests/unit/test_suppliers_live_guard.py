@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from award_kit import admitted, opened_tender
-from factories import supplier_actor
-from helpers import refused
-from test_tender_kit import draft
+from tests.kit import admitted, build_tender, draft, refused, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.live import live_tenders
 from zhaocai.clock import SHANGHAI, ManualClock
@@ -50,7 +47,7 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
 def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
         platform: Platform, actors: A, clock: ManualClock) -> None:
     suppliers = admitted(platform, actors, 3)
-    pub = opened_tender(platform, actors, clock, suppliers, PRICES)
+    pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2).pub
     tid, lowest = pub.tender.id, suppliers[0]
     s = platform.suppliers
     with platform.session() as session:
@@ -89,7 +86,7 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
 def test_blacklisting_a_live_bidder_needs_a_supervisor_other_than_the_proposer(
         platform: Platform, actors: A, clock: ManualClock) -> None:
     suppliers = admitted(platform, actors, 3)
-    opened_tender(platform, actors, clock, suppliers, PRICES)
+    build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2)
     s = platform.suppliers
     request = s.propose_blacklist(actors["supervisor"], suppliers[0], "串标", ["证据"], ban_days=30)
     refused(platform, RuleViolation, "supplier.live_bid.supervisor_required", s.approve_blacklist,
@@ -121,7 +118,7 @@ def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform,
         platform.suppliers.record_performance(actors["quality"], {
             "supplier_id": suppliers[0], "contract_id": "HT-1", "kind": kind, "severity": 5,
             "occurred_at": start})
-    opened_tender(platform, actors, clock, suppliers, PRICES)  # opened on 23 March, still live
+    build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2)  # opened on 23 March, still live
     clock.set(datetime(2026, 4, 2, 9, tzinfo=SHANGHAI))
     closed = platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
     assert closed.suspended == [] and len(closed.held) == 1

@@ -10,8 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from factories import application, register_admitted_supplier
-from helpers import refused, snapshot
+from tests.kit import application, refused, register_admitted_supplier, snapshot
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from factories import application, register_admitted_supplier, supplier_actor
-from helpers import refused
+from tests.kit import application, refused, register_admitted_supplier, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.errors import (

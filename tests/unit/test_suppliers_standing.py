@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from factories import register_admitted_supplier, supplier_actor
-from helpers import refused
+from tests.kit import refused, register_admitted_supplier, supplier_actor
 from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from nacl.public import PublicKey, SealedBox
 
-from helpers import RefusalCases, snapshot
-from test_tender_kit import bidders, draft, payload, published, shares
+from tests.kit import RefusalCases, bidders, draft, payload, published, shares, snapshot
 from zhaocai.actors import Actor
 from zhaocai.bidding.sealing import SealedBid
 from zhaocai.clock import ManualClock

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import text
 
-from test_tender_kit import bidders, draft, payload, published, shares
+from tests.kit import bidders, draft, payload, published, shares
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.receipts import verify_receipt

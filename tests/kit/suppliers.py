@@ -1,43 +1,23 @@
-"""Factories for tests of every area: admitted suppliers through the real admission path."""
+"""Suppliers for tests of every area: complete applications, and suppliers admitted through the
+real admission path (registration, the three departments' reviews, a site inspection)."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from zhaocai.actors import Actor, Role
+from tests.kit.cast import DEPARTMENTS, supplier_actor
+from tests.kit.ids import make_credit_code, make_identity_number
+from zhaocai.actors import Actor
 from zhaocai.categories import Category
-from zhaocai.identifiers import CREDIT_CODE_CHARSET, credit_code_check_character
 from zhaocai.platform import Platform
-from zhaocai.suppliers.rules import DEFAULT_POLICIES, Department
+from zhaocai.suppliers.rules import DEFAULT_POLICIES
 
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 FAR_AHEAD = datetime(2040, 1, 1, tzinfo=UTC)
-
-
-def make_credit_code(seed: int) -> str:
-    """A valid unified social credit code, distinct for each seed (0 ≤ seed < 31**9)."""
-    body = ""
-    n = seed
-    for _ in range(9):
-        n, r = divmod(n, 31)
-        body = CREDIT_CODE_CHARSET[r] + body
-    first17 = "91" + "330782" + body  # enterprise, Yiwu division code
-    return first17 + credit_code_check_character(first17)
-
-
-def make_identity_number(seed: int) -> str:
-    """A made-up 18-character identity number (not validated by the library)."""
-    return f"330782{19800101 + seed % 1000:08d}{seed % 10000:04d}"
-
-
-def shared_identity_number(tag: int) -> str:
-    """An identity number that no generated application carries (another area code), for a person
-    two suppliers share on purpose: `make_identity_number` of a literal seed would collide with the
-    supplier that the running seed sequence later gives that seed."""
-    return f"330783{19800101 + tag % 1000:08d}{tag % 10000:04d}"
 
 
 def qualifications_for(categories: Iterable[Category], *, valid_from: datetime = LONG_AGO,
@@ -86,16 +66,15 @@ def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, 
     """Register and admit a supplier through the real path; return its id.
 
     Registration by purchasing2, reviews by purchasing, quality and technical, and a site
-    inspection (purchasing with quality) when the ceiling needs one.
+    inspection (purchasing with quality) when the ceiling needs one. Each application takes the
+    next seed of one running sequence unless `seed` is given (see `make_identity_number`).
     """
     seed = int(overrides.pop("seed", next(_SEEDS)))
     app = application(name, seed=seed, credit_code=credit_code, categories=categories,
                       ceiling=ceiling, **overrides)
     suppliers = platform.suppliers
     view = suppliers.register(actors["purchasing2"], app)
-    for key, department in (("purchasing", Department.PURCHASING),
-                            ("quality", Department.QUALITY),
-                            ("technical", Department.TECHNICAL)):
+    for key, department in DEPARTMENTS:
         suppliers.review(actors[key], view.id, department, True, "符合要求")
     if Decimal(str(ceiling)) >= suppliers.settings.site_inspection_threshold:
         suppliers.record_site_inspection(actors["purchasing"], view.id, [actors["quality"].id],
@@ -104,8 +83,17 @@ def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, 
     return view.id
 
 
-def supplier_actor(supplier_id: str, *, id: str | None = None, name: str | None = None) -> Actor:
-    """A supplier's user, acting for `supplier_id`."""
-    return Actor(id=id or f"u-{supplier_id}"[:64], name=name or f"供应商用户 {supplier_id}",
-                 organisation=supplier_id, roles=frozenset({Role.SUPPLIER}),
-                 supplier_id=supplier_id)
+_NAMES = itertools.count(1)
+
+
+def admitted(platform: Platform, actors: dict[str, Actor], count: int,
+             category: Category = Category.MATERIALS) -> list[str]:
+    """Admit `count` suppliers in `category` (ceiling 5,000,000); return their ids."""
+    return [register_admitted_supplier(platform, actors, name=f"义乌建材{next(_NAMES)}号有限公司",
+                                       categories=(category,), ceiling="5000000") for _ in range(count)]
+
+
+def bidders(platform: Platform, actors: dict[str, Actor], count: int, *,
+            category: Category = Category.MATERIALS) -> list[Actor]:
+    """Admit `count` suppliers in `category` and return their users."""
+    return [supplier_actor(s) for s in admitted(platform, actors, count, category)]

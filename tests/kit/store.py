@@ -1,4 +1,5 @@
-"""Test helpers shared by example, property and concurrency tests."""
+"""Store helpers: a fresh empty store on either database, snapshots that prove a refused command
+changed nothing, and the registry of refusal cases."""
 
 from __future__ import annotations
 
@@ -12,27 +13,10 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
+from tests.kit.cast import ACTORS
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.store import normalise_url
-
-
-def _actor(id: str, name: str, *roles: Role) -> Actor:
-    return Actor(id=id, name=name, organisation="浙江津义建设", roles=frozenset(roles))
-
-
-ACTORS: dict[str, Actor] = {
-    "purchasing": _actor("p-wang", "王采购", Role.PURCHASING),
-    "purchasing2": _actor("p-li", "李采购", Role.PURCHASING),
-    "quality": _actor("q-zhao", "赵质量", Role.QUALITY),
-    "technical": _actor("t-chen", "陈技术", Role.TECHNICAL),
-    "finance": _actor("f-sun", "孙财务", Role.FINANCE),
-    "supervisor": _actor("s-zhou", "周纪检", Role.SUPERVISOR),
-    "supervisor2": _actor("s-wu", "吴纪检", Role.SUPERVISOR),
-    "auditor": _actor("a-zheng", "郑审计", Role.AUDITOR),
-    "admin": _actor("adm", "系统管理员", Role.ADMINISTRATOR),
-    "nobody": _actor("x-nobody", "无角色", ),
-}
 
 
 @contextmanager

@@ -1,31 +1,26 @@
-"""Shared helpers of the tender tests (no tests here): drafts, custodians, bidders, payloads."""
+"""The pieces of a tender for tests that walk one by hand: a valid draft, a bid payload, a
+published tender with its custodians' shares. `tests.kit.builder` walks a whole tender."""
 
 from __future__ import annotations
 
-import itertools
 from datetime import timedelta
 from typing import Any
 
-from factories import register_admitted_supplier, supplier_actor
+from tests.kit.cast import BUYER, CUSTODIANS
 from zhaocai.actors import Actor
 from zhaocai.bidding.views import Publication
-from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 
-CUSTODIANS = [
-    {"actor_id": "p-wang", "name": "王采购", "supervisor": False},
-    {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True},
-    {"actor_id": "f-sun", "name": "孙财务", "supervisor": False},
-]
 LOTS = [{"id": "L1", "title": "HRB400E rebar", "items": [{"name": "rebar Φ12", "quantity": "300", "unit": "t"}]},
         {"id": "L2", "title": "wire rod", "items": [{"name": "wire rod Φ8", "quantity": "120.5", "unit": "t"}]}]
+ONE_LOT = LOTS[:1]
 
 
 def draft(clock: ManualClock, **overrides: Any) -> dict[str, Any]:
     """A valid open-tender draft: deadline 21 days out, 2-of-3 custodians, two lots."""
     base: dict[str, Any] = {
-        "title": "Rebar for the Yiwu hospital site", "buyer": "浙江津义建设", "category": "materials",
+        "title": "Rebar for the Yiwu hospital site", "buyer": BUYER, "category": "materials",
         "method": "open_tender", "lots": LOTS, "estimate": "2000000.00", "ceiling_price": "2100000.00",
         "bid_security": "40000.00", "deadline": clock.now() + timedelta(days=21),
         "custodians": CUSTODIANS, "threshold": 2,
@@ -41,24 +36,9 @@ def payload(l1: str, l2: str = "1000.00", **extra: Any) -> dict[str, Any]:
             "documents": {"author": extra.pop("author", "投标文件编制人")}, **extra}
 
 
-_NUMBERS = itertools.count(1)
-
-
-def bidders(platform: Platform, actors: dict[str, Actor], count: int, *,
-            category: Category = Category.MATERIALS) -> list[Actor]:
-    """Admit `count` suppliers in `category` and return their users."""
-    result = []
-    for _ in range(count):
-        supplier_id = register_admitted_supplier(
-            platform, actors, name=f"义乌建材{next(_NUMBERS)}号有限公司", categories=(category,),
-            ceiling="5000000")
-        result.append(supplier_actor(supplier_id))
-    return result
-
-
 def published(platform: Platform, actors: dict[str, Actor], clock: ManualClock, *,
               two_envelopes: bool = False, **overrides: Any) -> Publication:
-    """Draft and publish an open tender."""
+    """Draft and publish an open tender (`draft` with `overrides`)."""
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock, **overrides))
     return platform.tenders.publish(actors["purchasing"], view.id, two_envelopes=two_envelopes)
 
@@ -66,3 +46,5 @@ def published(platform: Platform, actors: dict[str, Actor], clock: ManualClock, 
 def shares(publication: Publication, *indices: int) -> list[str]:
     """The share texts of the given 1-based custodian indices."""
     return [s.share for s in publication.shares if s.index in indices]
+
+

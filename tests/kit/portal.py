@@ -1,4 +1,4 @@
-"""Shared helpers of the portal tests (no tests here): a store with every kind of public fact,
+"""The sunshine portal's tests: a store with every kind of public fact,
 the portal started on a free loopback port, and a public database's content for comparisons."""
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from factories import register_admitted_supplier, supplier_actor
-from publish_kit import awarded_with_contract
-from test_tender_kit import payload, published, shares
+from tests.kit.builder import build_tender
+from tests.kit.evaluation import LOWEST
+from tests.kit.ocds import KINDS
+from tests.kit.suppliers import register_admitted_supplier
+from tests.kit.tender import published
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -41,18 +43,15 @@ def sunshine_store(platform: Platform, actors: dict[str, Actor], clock: ManualCl
                register_admitted_supplier(platform, actors, name="义乌关联甲建材有限公司", **RELATED),
                register_admitted_supplier(platform, actors, name="义乌关联乙建材有限公司",
                                           **{**RELATED, "bank_account": "6228480399887766553"})]
-    rebar = published(platform, actors, clock, title=REBAR, buyer="浙江津义建设有限公司")
-    for n, supplier in enumerate(bidders):
-        clock.advance(hours=2)
-        platform.tenders.submit_bid(supplier_actor(supplier), rebar.tender.id, payload(f"{1_900_000 + n * 12_345}.00"))
-    clock.set(rebar.tender.deadline + timedelta(minutes=10))
-    platform.tenders.open_bids(actors["supervisor"], rebar.tender.id, shares(rebar, 1, 2))
-    awarded = awarded_with_contract(platform, actors, clock)  # awarded about ten days before the end
+    rebar = build_tender(platform, clock, "opened", suppliers=bidders, lots=2, evaluation=LOWEST,
+                         bid_security="40000.00", prices=[f"{1_900_000 + n * 12_345}.00" for n in range(3)],
+                         title=REBAR, buyer="浙江津义建设有限公司")
+    awarded = build_tender(platform, clock, **KINDS["awarded_contract"])  # awarded about ten days before the end
     open_ids = []
     for n, title in enumerate(OPEN_TITLES):
         open_ids.append(published(platform, actors, clock, title=title, buyer="浙江津义建设有限公司",
                                   deadline=clock.now() + timedelta(days=21 + 5 * n)).tender.id)
-    return {"awarded": awarded.tender.id, "rebar": rebar.tender.id, "open": open_ids, "banned": banned,
+    return {"awarded": awarded.tender_id, "rebar": rebar.tender_id, "open": open_ids, "banned": banned,
             "bidders": bidders}
 
 

@@ -1,4 +1,4 @@
-"""Shared helpers of the single-source tests (no tests here): drafts, the road to each state,
+"""Single-source procurement (单一来源) for its tests: drafts, the road to each state,
 failed tenders in one re-tender chain, a signed earlier contract."""
 
 from __future__ import annotations
@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from factories import register_admitted_supplier, supplier_actor
-from test_tender_kit import published, shares
+from tests.kit.cast import supplier_actor
+from tests.kit.suppliers import register_admitted_supplier
+from tests.kit.tender import published, shares
 from zhaocai.actors import Actor
 from zhaocai.bidding.single_source import SingleSourceView
 from zhaocai.clock import ManualClock

@@ -1,0 +1,1 @@
+"""zhaocai's tests; the shared test kit is `tests.kit`."""

@@ -1,0 +1,56 @@
+"""The test kit: the cast of actors, identifiers, the store helpers, suppliers admitted through the
+real path, the pieces of a tender and ONE tender builder that takes a tender to any state.
+
+    from tests.kit import ACTORS, build_tender, refused
+
+Modules: `cast` (who acts), `ids` (credit codes, identity numbers), `store` (fresh stores,
+snapshots, refusals), `suppliers` (applications, admitted suppliers), `tender` (drafts, payloads,
+shares), `evaluation` (score sheets, compliant bids), `builder` (the tender builder), and for
+their own tests `ocds`, `portal` and `single_source`.
+"""
+
+from tests.kit.builder import ENDS, ROAD, STATE_OF, TARGETS, TenderBuilder, build_tender
+from tests.kit.cast import (
+    ACTORS,
+    BUYER,
+    CUSTODIANS,
+    DEPARTMENTS,
+    EXPERT_IDS,
+    EXPERT_NAMES,
+    add_experts,
+    add_pool,
+    expert_actor,
+    seated,
+    supplier_actor,
+)
+from tests.kit.evaluation import (
+    COMPREHENSIVE,
+    CRITERIA,
+    LOWEST,
+    compliant_bids,
+    declare_all,
+    draw_order,
+    sheet,
+)
+from tests.kit.ids import make_credit_code, make_identity_number, shared_identity_number
+from tests.kit.store import RefusalCases, append_notes, fresh_store, refused, row_counts, snapshot
+from tests.kit.suppliers import (
+    FAR_AHEAD,
+    LONG_AGO,
+    admitted,
+    application,
+    bidders,
+    qualifications_for,
+    register_admitted_supplier,
+)
+from tests.kit.tender import LOTS, ONE_LOT, draft, payload, published, shares
+
+__all__ = [
+    "ACTORS", "BUYER", "COMPREHENSIVE", "CRITERIA", "CUSTODIANS", "DEPARTMENTS", "ENDS", "EXPERT_IDS",
+    "EXPERT_NAMES", "FAR_AHEAD", "LONG_AGO", "LOTS", "LOWEST", "ONE_LOT", "ROAD", "STATE_OF", "TARGETS",
+    "RefusalCases", "TenderBuilder", "add_experts", "add_pool", "admitted", "append_notes", "application",
+    "bidders", "build_tender", "compliant_bids", "declare_all", "draft", "draw_order", "expert_actor",
+    "fresh_store", "make_credit_code", "make_identity_number", "payload", "published", "qualifications_for",
+    "refused", "register_admitted_supplier", "row_counts", "seated", "shared_identity_number", "shares",
+    "sheet", "snapshot", "supplier_actor",
+]
