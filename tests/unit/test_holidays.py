@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import refused
+from tests.kit import refused
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import InvalidTransition, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.holidays.rules import YearSchedule, check_schedule

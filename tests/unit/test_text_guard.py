@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import refused
+from tests.kit import refused
 from zhaocai.errors import ValidationError
 from zhaocai.workdays import LAST_KNOWN_YEAR
 
