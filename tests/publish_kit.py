@@ -252,7 +252,8 @@ class AwardFlow:
             self.clock.advance(hours=1)
             self.platform.evaluation.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)
         self.clock.advance(days=10)
-        self.platform.evaluation.record_performance(self.actors["quality"], award.notices[0].contract_id, {
+        self.platform.suppliers.record_performance(self.actors["quality"], {
+            "supplier_id": award.notices[0].supplier_id, "contract_id": award.notices[0].contract_id,
             "kind": "late_delivery", "severity": 2, "occurred_at": self.clock.now(),
             "note": "私下备注 internal note"})
 

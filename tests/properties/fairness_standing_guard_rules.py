@@ -62,15 +62,15 @@ class StandingGuardRules(FairnessBase):
     def supplier_acting_as_staff(self, i: int, j: int, role: str, command: str) -> None:
         own, rival = self.supplier(i), self.supplier(j)
         actor, s = staff_supplier(own.id, role), self.platform.suppliers
-        held = [r.id for r in s.requests(rival.id, "pending") if r.kind in ("warn", "suspend")]
-        pending = [q.id for q in s.get(own.id).qualifications if q.status == "pending"]
+        held = [r.id for r in s.requests(supplier_id=rival.id, state="pending") if r.kind in ("warn", "suspend")]
+        pending = [q.id for q in s.get(ACTORS["purchasing"], own.id).qualifications if q.status == "pending"]
         if (command == "approve" and not held) or (command == "verify" and not pending):
             return
         calls: dict[str, Callable[[], Any]] = {
-            "review": lambda: s.review(actor, own.id, "quality", True, "自审"),
+            "review": lambda: s.review(actor, own.id, "quality", passed=True, comment="自审"),
             "warn": lambda: s.warn(actor, rival.id, "对手"),
             "suspend": lambda: s.suspend(actor, rival.id, "对手"),
-            "blacklist": lambda: s.propose_blacklist(actor, rival.id, "对手", ["证据"]),
+            "blacklist": lambda: s.propose_blacklist(actor, rival.id, "对手", evidence=["证据"]),
             "approve": lambda: s.approve_standing_change(actor, held[0], "同意"),
             "verify": lambda: s.verify_qualification(actor, pending[0]),
             "screening": lambda: s.decide_screening(actor, own.id, admit=True, reason="自己放行"),
@@ -97,7 +97,7 @@ class StandingGuardRules(FairnessBase):
                          "围标", ["证据"], ban_days=20, inv="i61")
         else:
             self.attempt(f"supplier.{move}", True, getattr(s, move), actor, sup.id, "评标期间处理", inv="i61")
-        for request in s.requests(sup.id, "pending"):
+        for request in s.requests(supplier_id=sup.id, state="pending"):
             judge = actor if approver == "same" else ACTORS[approver]
             mine = judge.id == request.requested_by or any(a["actor_id"] == judge.id for a in request.approvals)
             if request.kind in ("warn", "suspend"):

@@ -209,7 +209,7 @@ class SupplierMachine(RuleBasedStateMachine):
         m = self.pick(i)
         ok = m.standing == "suspended"
         if self.attempt(ok, self.s.request_reinstatement, ACTORS["quality"], m.id, "整改完成"):
-            request = self.s.requests(m.id, "pending")[-1]
+            request = self.s.requests(supplier_id=m.id, state="pending")[-1]
             self.s.approve_reinstatement(ACTORS["supervisor"], request.id)
             m.standing = "active"
 
@@ -233,7 +233,7 @@ class SupplierMachine(RuleBasedStateMachine):
         takes_effect = len(approvals) >= 2
         ok = (ACTORS[who].id != m.pending["proposer"] and ACTORS[who].id not in m.pending["approvals"]  # type: ignore[operator]
               and (not takes_effect or (supervisor and m.standing in ("active", "warned", "suspended"))))
-        request = self.s.requests(m.id, "pending")
+        request = self.s.requests(supplier_id=m.id, state="pending")
         request_id = next(r.id for r in request if r.kind == "blacklist")
         if self.attempt(ok, self.s.approve_blacklist, ACTORS[who], request_id):
             if takes_effect:
@@ -250,7 +250,7 @@ class SupplierMachine(RuleBasedStateMachine):
         if self.attempt(m.standing == "blacklisted" and m.appeal is None, self.s.appeal,
                         supplier_actor(m.id), m.id, "申诉"):
             m.appeal = "pending"
-            self.s.decide_appeal(ACTORS["supervisor2"], m.id, upheld, "裁决")
+            self.s.decide_appeal(ACTORS["supervisor2"], m.id, upheld=upheld, reason="裁决")
             m.appeal = "decided"
             if upheld:
                 m.standing, m.ban_until = m.previous, None
@@ -292,7 +292,7 @@ class SupplierMachine(RuleBasedStateMachine):
                       and m.standing == "active"):
                     m.standing = "warned"
         self.closed[label] = grades
-        assert {c.supplier_id: c.grade for c in self.s.scorecards(f"month:{label}")} == grades
+        assert {c.supplier_id: c.grade for c in self.s.scorecards(period=f"month:{label}")} == grades
 
     @precondition(lambda self: self.models)
     @rule(i=st.integers(0, 2), own=st.booleans(), verify=st.booleans())
@@ -334,7 +334,7 @@ class SupplierMachine(RuleBasedStateMachine):
         # The bulk answer (one query for everyone, as compliance asks it) is the single answer.
         amounts = {m.id: m.ceiling + Decimal(n % 2) / 100 for n, m in enumerate(self.models)}
         amounts["sup-unknown"] = Decimal(1)
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for category in CATEGORIES:
                 many = eligibility_of_many(session, amounts, category, self.now())
                 assert many == {sid: check_eligibility(session, sid, category, amount, self.now())
@@ -342,7 +342,7 @@ class SupplierMachine(RuleBasedStateMachine):
 
     @invariant()
     def state_matches_and_trail_is_sound(self) -> None:
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             rows = {r.id: r for r in session.exec(select(SupplierRow)).all()}
             for m in self.models:
                 assert (rows[m.id].admission, rows[m.id].standing) == (m.admission, m.standing)

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
-from zhaocai.bidding.lifecycle import close_due_tenders, read_tender, require_buyer
+from zhaocai.bidding.lifecycle import read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
@@ -30,10 +30,13 @@ from zhaocai.errors import PermissionDenied, parse
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 BUYER = (Role.PURCHASING,)
 OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
+
+BidReadGuard = Callable[[Session, Actor, str], None]
+"""session, actor, tender id → None, or raises: a check before an expert reads opened bids."""
 
 
 class OpenedBidView(BaseModel):
@@ -53,6 +56,17 @@ class OpenedBidView(BaseModel):
     technical_compliant: bool | None
 
 
+class TechnicalComplianceView(BaseModel):
+    """The technical compliance decisions recorded on a two-envelope tender in one command."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tender_id: str
+    decisions: list[ComplianceDecision]
+    recorded_by: str
+    recorded_at: datetime
+
+
 def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
     """What an idempotent submission is compared by: the tender and the envelope as sent.
 
@@ -69,12 +83,15 @@ def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
 class TenderService:
     """Drafting, publication, sealed submission, receipts and opening of tenders."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner, *, bid_read_guards: Sequence[BidReadGuard] = (),
+                 receipt_key_job: str = "platform.receipt_key") -> None:
+        self._platform = runner
         self._signer: ReceiptSigner | None = None
-        # Checks run before an expert reads opened bids (the evaluation service adds: declared
-        # committee member of that tender). Each raises to refuse.
-        self.bid_read_guards: list[Callable[[Actor, str], None]] = []
+        # Checks run before an expert reads opened bids (`Platform.open` passes evaluation's:
+        # a declared committee member of that tender). Each raises to refuse.
+        self._bid_read_guards = tuple(bid_read_guards)
+        # The system job, registered by `Platform.open`, that creates the receipt signing key.
+        self._receipt_key_job = receipt_key_job
 
     # -- drafting and publication -------------------------------------------------------------
 
@@ -174,9 +191,7 @@ class TenderService:
             with self._platform.session() as session:
                 self._signer = submission.load_signer(session)
             if self._signer is None:
-                from zhaocai.actors import SYSTEM
-
-                self._platform.run(SYSTEM, "platform.receipt_key", submission.create_signing_key, roles=())
+                self._platform.run_system(self._receipt_key_job)
                 with self._platform.session() as session:
                     self._signer = submission.load_signer(session)
         assert self._signer is not None
@@ -215,7 +230,7 @@ class TenderService:
                                   lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
                                   roles=[Role.SUPPLIER])
 
-    def my_bids(self, actor: Actor, tender_id: str | None = None) -> list[OwnBid]:
+    def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
         """A supplier's own bids and receipts; nobody sees another supplier's bids."""
         with self._platform.session() as session:
             return submission.own_bids(session, actor, tender_id)
@@ -232,12 +247,17 @@ class TenderService:
     def record_technical_compliance(
         self, actor: Actor, tender_id: str,
         decisions: Sequence[ComplianceDecision | Mapping[str, Any]],
-    ) -> int:
+    ) -> TechnicalComplianceView:
         """Two envelopes: record which bids are technically compliant (experts or technical)."""
         require_buyer(actor, "tender.technical_compliance")
         parsed = [parse(ComplianceDecision, d) for d in decisions]
-        return self._platform.run(actor, "tender.technical_compliance",
-                                  lambda uow: opening.record_compliance(uow, tender_id, parsed),
+
+        def handler(uow: UnitOfWork) -> TechnicalComplianceView:
+            opening.record_compliance(uow, tender_id, parsed)
+            return TechnicalComplianceView(tender_id=tender_id, decisions=parsed, recorded_by=uow.actor.id,
+                                           recorded_at=uow.now)
+
+        return self._platform.run(actor, "tender.technical_compliance", handler,
                                   roles=[Role.EXPERT, Role.TECHNICAL])
 
     def open_commercial(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
@@ -275,10 +295,10 @@ class TenderService:
             raise PermissionDenied("permission.opened_bids",
                                    "Only the buyer's staff and experts read opened bids",
                                    "仅招标人工作人员及评标专家可查阅已开启的投标", {"actor": actor.id})
-        if not is_buyer_staff(actor):
-            for guard in self.bid_read_guards:
-                guard(actor, tender_id)
         with self._platform.session() as session:
+            if not is_buyer_staff(actor):
+                for guard in self._bid_read_guards:
+                    guard(session, actor, tender_id)
             rows = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender_id)
                                  .order_by(col(OpenedBidRow.received_at))).all()
         return [OpenedBidView(bid_id=r.bid_id, supplier_id=r.supplier_id, version=r.version,
@@ -286,10 +306,4 @@ class TenderService:
                           reason=r.reason, technical=r.technical, technical_compliant=r.technical_compliant,
                           payload=BidPayload.model_validate(r.payload) if r.payload else None)
                 for r in rows]
-
-    # -- time ------------------------------------------------------------------------------------
-
-    def close_due(self, uow: UnitOfWork) -> int:
-        """Tick job: close every published tender whose deadline has passed."""
-        return close_due_tenders(uow)
 

@@ -42,7 +42,7 @@ from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 
 def requested_profile(tender: TenderRow) -> RulesProfile | None:
@@ -83,8 +83,8 @@ def _deviation(uow: UnitOfWork, deviation_id: str) -> tuple[DeviationRow, Tender
 class PolicyService:
     """The organisation's policy (本单位规则) and deviations of single tenders (偏离)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner) -> None:
+        self._platform = runner
 
     # -- reads -----------------------------------------------------------------------------------
 
@@ -198,13 +198,13 @@ class PolicyService:
 
     def approve_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, approves these numbers."""
-        return self._decide(actor, deviation_id, True)
+        return self._decide(actor, deviation_id, approve=True)
 
     def reject_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, turns the request down."""
-        return self._decide(actor, deviation_id, False)
+        return self._decide(actor, deviation_id, approve=False)
 
-    def _decide(self, actor: Actor, deviation_id: str, approve: bool) -> DeviationView:
+    def _decide(self, actor: Actor, deviation_id: str, *, approve: bool) -> DeviationView:
         action = "policy.deviation_approve" if approve else "policy.deviation_reject"
 
         def handler(uow: UnitOfWork) -> DeviationView:

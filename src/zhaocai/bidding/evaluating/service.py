@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.actors import BUYER_STAFF, Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding.evaluating import (
@@ -30,8 +30,15 @@ from zhaocai.bidding.evaluating.common import (
     MEMBER_ROLES,
     require_member,
 )
+from zhaocai.bidding.evaluating.outcomes import (
+    FindingView,
+    InquiryOverrideView,
+    InquirySignatures,
+    SecurityRecorded,
+    finding_view,
+    override_view,
+)
 from zhaocai.bidding.evaluating.tables import ContractRow, ExpertRow, ObjectionRow
-from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
 from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
@@ -49,7 +56,6 @@ from zhaocai.bidding.evaluating.views import (
     InquiryDecisionView,
     NoticeView,
     ObjectionView,
-    PerformanceInput,
     RelatedInput,
     RemovalView,
     Representative,
@@ -57,14 +63,14 @@ from zhaocai.bidding.evaluating.views import (
     SheetReceipt,
 )
 from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
-from zhaocai.bidding.service import OpenedBidView
+from zhaocai.bidding.service import OpenedBidView, TenderService
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, parse
 from zhaocai.money import to_decimal
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.models import PerformanceEventView
+from zhaocai.workdays import WorkingCalendar
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 POOL_ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR)
 DRAW_ROLES = (Role.PURCHASING, Role.SUPERVISOR)
@@ -73,16 +79,37 @@ STAFF_ROLES = BUYER_STAFF
 R = TypeVar("R")
 
 
+def committee_member_may_read(session: Session, actor: Actor, tender_id: str) -> None:
+    """Experts read opened bids only as declared members of the tender's committee (the check
+    `Platform.open` hands the tender service)."""
+    if not is_buyer_staff(actor):
+        require_member(session, tender_id, actor)
+
+
+def contract_check(session: Session, supplier_id: str, contract_id: str) -> None:
+    """Performance against one of the platform's contracts needs that contract signed, and of
+    that supplier (the check `Platform.open` hands the supplier register). An id that names no
+    contract of the platform is a contract made elsewhere, taken as written."""
+    row = session.get(ContractRow, contract_id)
+    if row is None:
+        return
+    if row.status != contracts.SIGNED:
+        raise RuleViolation("contract.not_signed", "Performance is recorded against a signed contract",
+                            "履约评价须针对已签订的合同", {"contract_id": contract_id, "status": row.status})
+    if row.supplier_id != supplier_id:
+        raise RuleViolation("contract.other_supplier",
+                            f"Contract {contract_id} is not a contract of supplier {supplier_id}",
+                            f"合同 {contract_id} 不是供应商 {supplier_id} 的合同",
+                            {"contract_id": contract_id, "supplier_id": supplier_id})
+
+
 class EvaluationService:
     """Evaluation and award of opened tenders (see the module docstring for the flow)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
-        guards = getattr(platform.tenders, "bid_read_guards", None)
-        if guards is not None:
-            guards.append(self._guard_bid_read)
-        platform.on_tick("evaluation.publicity", end_publicity)
-        platform.on_tick("evaluation.contracts", lapse_contracts)
+    def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, tenders: TenderService) -> None:
+        self._platform = runner
+        self._calendar = calendar
+        self._tenders = tenders
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
              roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
@@ -134,34 +161,34 @@ class EvaluationService:
         return self._run(actor, "committee.declare",
                          lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES)
 
-    def _guard_bid_read(self, actor: Actor, tender_id: str) -> None:
-        """Experts read opened bids only as declared members of the tender's committee."""
-        if is_buyer_staff(actor):
-            return
-        with self._platform.session() as session:
-            require_member(session, tender_id, actor)
-
     def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids, for declared members (and the buyer's staff)."""
-        self._guard_bid_read(actor, tender_id)
-        return self._platform.tenders.opened_bids(actor, tender_id)
+        with self._platform.session() as session:
+            committee_member_may_read(session, actor, tender_id)
+        return self._tenders.opened_bids(actor, tender_id)
 
     # -- compliance ------------------------------------------------------------------------------
 
     def record_bid_security(self, actor: Actor, tender_id: str,
-                            payments: Mapping[str, Decimal | str | int]) -> int:
+                            payments: Mapping[str, Decimal | str | int]) -> SecurityRecorded:
         """Finance records the bid security received, supplier id → amount."""
         require_buyer(actor, "evaluation.bid_security")
         amounts = {k: to_decimal(v, field=f"security of {k}") for k, v in payments.items()}
-        return self._run(actor, "evaluation.bid_security",
-                         lambda uow: compliance.record_security(uow, tender_id, amounts),
-                         (Role.FINANCE, Role.PURCHASING))
 
-    def record_finding(self, actor: Actor, tender_id: str, bid_id: str, en: str, zh: str, *,
-                       lot_id: str | None = None) -> str:
-        """A member records that a bid (or a lot of it) does not respond to the requirements."""
+        def handler(uow: UnitOfWork) -> SecurityRecorded:
+            compliance.record_security(uow, tender_id, amounts)
+            return SecurityRecorded(tender_id=tender_id, payments=amounts, recorded_by=uow.actor.id,
+                                    recorded_at=uow.now)
+
+        return self._run(actor, "evaluation.bid_security", handler, (Role.FINANCE, Role.PURCHASING))
+
+    def record_finding(self, actor: Actor, tender_id: str, bid_id: str, *, en: str, zh: str,
+                       lot_id: str | None = None) -> FindingView:
+        """A member records that a bid (or a lot of it) does not respond to the requirements,
+        in English and Chinese."""
         return self._run(actor, "evaluation.finding",
-                         lambda uow: compliance.record_finding(uow, tender_id, bid_id, lot_id, en, zh),
+                         lambda uow: finding_view(uow.session, compliance.record_finding(
+                             uow, tender_id, bid_id, lot_id, en, zh)),
                          MEMBER_ROLES)
 
     def check_compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
@@ -222,7 +249,7 @@ class EvaluationService:
 
     def compile_report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """Rank every lot, write the report, publicise the candidates (tender → publicising)."""
-        calendar = self._platform.calendar
+        calendar = self._calendar
         return self._run(actor, "evaluation.report",
                          lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES)
 
@@ -322,50 +349,37 @@ class EvaluationService:
                                 .order_by(col(ContractRow.lot_id))).all()
             return [contracts.contract_view(r, state) for r in rows]
 
-    def record_performance(self, actor: Actor, contract_id: str,
-                           event: PerformanceInput | Mapping[str, Any], *,
-                           idempotency_key: str | None = None) -> PerformanceEventView:
-        """A performance event against a signed contract, into the supplier's performance review.
-
-        `idempotency_key` goes to the suppliers' command, whose request is the supplier-level
-        event (supplier, contract, kind, severity, time, note): a retry must match it.
-        """
-        parsed = parse(PerformanceInput, event)
-        contract = self.contract(contract_id)
-        if contract.status != contracts.SIGNED:
-            raise RuleViolation("contract.not_signed", "Performance is recorded against a signed contract",
-                                "履约评价须针对已签订的合同", {"contract_id": contract_id,
-                                                                 "status": contract.status})
-        return self._platform.suppliers.record_performance(actor, {
-            "supplier_id": contract.supplier_id, "contract_id": contract.id, "kind": parsed.kind,
-            "severity": parsed.severity, "occurred_at": parsed.occurred_at, "note": parsed.note,
-        }, idempotency_key=idempotency_key)
-
     # -- price inquiry ---------------------------------------------------------------------------
 
-    def sign_inquiry(self, actor: Actor, tender_id: str) -> list[str]:
-        """An officer named in the inquiry signs its quote record."""
+    def sign_inquiry(self, actor: Actor, tender_id: str) -> InquirySignatures:
+        """An officer named in the inquiry signs its quote record; the answer names every officer
+        who has signed so far."""
         require_buyer(actor, "inquiry.sign")
-        return self._run(actor, "inquiry.sign", lambda uow: inquiry.sign(uow, tender_id), STAFF_ROLES)
+        return self._run(actor, "inquiry.sign",
+                         lambda uow: InquirySignatures(tender_id=tender_id,
+                                                       signed_by=inquiry.sign(uow, tender_id)),
+                         STAFF_ROLES)
 
-    def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, supplier_id: str,
-                                 reason: str) -> str:
+    def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, *, supplier_id: str,
+                                 reason: str) -> InquiryOverrideView:
         """An officer's written reason to choose another supplier than the lowest quote."""
         require_buyer(actor, "inquiry.override_propose")
         return self._run(actor, "inquiry.override_propose",
-                         lambda uow: inquiry.propose_override(uow, tender_id, lot_id, supplier_id, reason),
+                         lambda uow: override_view(uow.session, inquiry.propose_override(
+                             uow, tender_id, lot_id, supplier_id, reason)),
                          STAFF_ROLES)
 
-    def approve_inquiry_override(self, actor: Actor, override_id: str) -> str:
+    def approve_inquiry_override(self, actor: Actor, override_id: str) -> InquiryOverrideView:
         """A supervisor or purchasing officer other than the proposer approves the override."""
         require_buyer(actor, "inquiry.override_approve")
         return self._run(actor, "inquiry.override_approve",
-                         lambda uow: inquiry.approve_override(uow, override_id), OFFICERS)
+                         lambda uow: override_view(uow.session, inquiry.approve_override(uow, override_id)),
+                         OFFICERS)
 
     def decide_inquiry(self, actor: Actor, tender_id: str) -> InquiryDecisionView:
         """Decide the inquiry (三三二) and publicise the outcome, or fail it."""
         require_buyer(actor, "inquiry.decide")
-        calendar = self._platform.calendar
+        calendar = self._calendar
         return self._run(actor, "inquiry.decide",
                          lambda uow: inquiry.decide(uow, tender_id, calendar), STAFF_ROLES)
 
