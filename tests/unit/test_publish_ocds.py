@@ -12,8 +12,8 @@ from award_kit import staged
 from factories import register_admitted_supplier, supplier_actor
 from test_tender_kit import payload, published
 from zhaocai.errors import NotFoundError
-from zhaocai.publish import dumps
 from zhaocai.platform import Platform
+from zhaocai.publish import dumps
 
 
 def _tags(package) -> list[str]:
