@@ -94,7 +94,7 @@ class StandingGuardRules(FairnessBase):
                    self.supplier(i))
         if move == "blacklist":
             self.attempt("supplier.blacklist.propose", True, s.propose_blacklist, actor, sup.id,
-                         "围标", ["证据"], ban_days=20, inv="i61")
+                         "围标", evidence=["证据"], ban_days=20, inv="i61")
         else:
             self.attempt(f"supplier.{move}", True, getattr(s, move), actor, sup.id, "评标期间处理", inv="i61")
         for request in s.requests(supplier_id=sup.id, state="pending"):
@@ -152,7 +152,7 @@ class StandingGuardRules(FairnessBase):
         s = self.platform.suppliers
         if not banned and ban_first:  # clear out the company to be copied first
             ok, request = self.attempt("supplier.blacklist.propose", True, s.propose_blacklist,
-                                       ACTORS["quality"], self.supplier(i).id, "串标", ["证据"], ban_days=90)
+                                       ACTORS["quality"], self.supplier(i).id, "串标", evidence=["证据"], ban_days=90)
             if ok:
                 self.attempt("supplier.blacklist.approve", True, s.approve_blacklist, ACTORS["supervisor"],
                              request.id)
@@ -184,7 +184,7 @@ class StandingGuardRules(FairnessBase):
         new = self.suppliers[-1]
         for key, dept in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                           ("technical", Department.TECHNICAL)):
-            self.attempt("supplier.review", True, s.review, ACTORS[key], new.id, dept, True, "符合")
+            self.attempt("supplier.review", True, s.review, ACTORS[key], new.id, dept, passed=True, comment="符合")
         if decider is not None:
             self.attempt("supplier.screening.decide", decider != "purchasing", s.decide_screening,
                          ACTORS[decider], new.id, admit=admit, reason="筛查决定", inv="i63")

@@ -87,7 +87,7 @@ def test_worklist_ranks_the_flagged_tender_for_auditors(platform, actors, opened
     assert items and items[0].rank == 1
     assert any(i.subject == "tender" and i.id == pub.tender.id and CODE in i.codes for i in items)
     refused(platform, PermissionDenied, "permission.role", platform.integrity.worklist, actors["purchasing"])
-    refused(platform, ValidationError, "integrity.worklist.limit", platform.integrity.worklist, actors["auditor"], 0)
+    refused(platform, ValidationError, "integrity.worklist.limit", platform.integrity.worklist, actors["auditor"], limit=0)
     tenders, _suppliers = platform.integrity.risks()
     assert tenders[pub.tender.id].flagged
 

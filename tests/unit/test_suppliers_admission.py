@@ -72,15 +72,15 @@ def test_admission_needs_three_departments_by_three_people_not_the_registrant(
     s = platform.suppliers
     refused(platform, RuleViolation, "supplier.admission.reviews_missing", s.admit, actors["purchasing"], sid)
     refused(platform, PermissionDenied, "permission.registrant_review", s.review,
-            actors["purchasing2"], sid, "purchasing", True)
+            actors["purchasing2"], sid, "purchasing", passed=True)
     refused(platform, PermissionDenied, "permission.department", s.review,
-            actors["quality"], sid, "technical", True)
+            actors["quality"], sid, "technical", passed=True)
     s.review(actors["purchasing"], sid, "purchasing", passed=True)
     refused(platform, ConflictError, "supplier.review.duplicate", s.review,
-            actors["purchasing"], sid, "purchasing", True)
+            actors["purchasing"], sid, "purchasing", passed=True)
     both = Actor(id="q-zhao", name="赵质量", roles=frozenset({"quality", "technical"}))  # type: ignore[arg-type]
     s.review(both, sid, "quality", passed=True)
-    refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", True)
+    refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", passed=True)
     assert s.get(actors["purchasing"], sid).admission == "under_review"
     s.review(actors["technical"], sid, "technical", passed=True)
     refused(platform, PermissionDenied, "permission.self_approval", s.admit, actors["purchasing2"], sid)
@@ -110,14 +110,14 @@ def test_large_ceiling_needs_a_site_inspection_signed_by_two(platform: Platform,
     s = platform.suppliers
     sid = _register(platform, actors, ceiling="1000000")  # at the threshold: inspection needed
     refused(platform, InvalidTransition, "supplier.admission.transition", s.record_site_inspection,
-            actors["purchasing"], sid, [actors["quality"].id], "too early", True)
+            actors["purchasing"], sid, co_inspectors=[actors["quality"].id], report="too early", passed=True)
     _review_all(platform, actors, sid)
     assert s.get(actors["purchasing"], sid).admission == "site_inspection"
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
     refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, [], "alone", True)
+            actors["purchasing"], sid, co_inspectors=[], report="alone", passed=True)
     refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, [actors["purchasing"].id], "twice", True)
+            actors["purchasing"], sid, co_inspectors=[actors["purchasing"].id], report="twice", passed=True)
     s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="不合格", passed=False)
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
     s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="整改后合格", passed=True)

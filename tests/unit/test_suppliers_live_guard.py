@@ -31,10 +31,10 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
     s = platform.suppliers
     me = _staff_supplier(own, Role.QUALITY, Role.PURCHASING, Role.SUPERVISOR)
     code = "permission.supplier_as_staff"
-    refused(platform, PermissionDenied, code, s.review, me, own, "quality", True)
+    refused(platform, PermissionDenied, code, s.review, me, own, "quality", passed=True)
     refused(platform, PermissionDenied, code, s.warn, me, rival, "对手")
     refused(platform, PermissionDenied, code, s.suspend, me, rival, "对手")
-    refused(platform, PermissionDenied, code, s.propose_blacklist, me, rival, "对手", ["证据"])
+    refused(platform, PermissionDenied, code, s.propose_blacklist, me, rival, "对手", evidence=["证据"])
     refused(platform, PermissionDenied, code, s.reject, me, rival, "对手")
     refused(platform, PermissionDenied, code, platform.tenders.create_draft, me, draft(clock))
     refused(platform, PermissionDenied, code, platform.evaluation.experts, me)
@@ -132,12 +132,12 @@ def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform,
                                                       "D级属实").standing == "suspended"
 
 
-def test_roles_none_is_the_systems_work_and_refuses_a_supplier_user(platform: Platform) -> None:
+def test_a_command_naming_no_role_refuses_a_supplier_user_too(platform: Platform) -> None:
     own = supplier_actor("sup-any")
 
     def handler(uow):  # type: ignore[no-untyped-def]
         uow.record("note.write", "note", "n1", {"x": 1})
 
-    refused(platform, PermissionDenied, "permission.supplier_as_staff", platform.run, own, "tick.note",
+    refused(platform, PermissionDenied, "permission.no_role", platform.internal.run, own, "tick.note",
             handler, roles=())
     platform.internal.run(own, "note.write", handler, roles=[Role.SUPPLIER])  # a supplier command: accepted

@@ -59,10 +59,10 @@ def test_blacklisting_needs_two_different_approvers_one_a_supervisor(platform: P
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
     refused(platform, ValidationError, "supplier.blacklist.input", s.propose_blacklist,
-            actors["purchasing"], sid, "串标", [])
+            actors["purchasing"], sid, "串标", evidence=[])
     request = s.propose_blacklist(actors["purchasing"], sid, "串标", evidence=["开标记录 2026-01"], ban_days=30)
     refused(platform, ConflictError, "supplier.blacklist.pending", s.propose_blacklist,
-            actors["quality"], sid, "again", ["x"])
+            actors["quality"], sid, "again", evidence=["x"])
     refused(platform, PermissionDenied, "permission.self_approval", s.approve_blacklist,
             actors["purchasing"], request.id)
     refused(platform, RuleViolation, "supplier.blacklist.supervisor_required", s.approve_blacklist,
@@ -109,8 +109,8 @@ def test_appeal_once_and_upheld_restores_the_earlier_standing(platform: Platform
     s.appeal(supplier_actor(sid), sid, "资料系他人冒用")
     refused(platform, ConflictError, "supplier.appeal.used", s.appeal, supplier_actor(sid), sid, "again")
     refused(platform, PermissionDenied, "permission.appeal_decider", s.decide_appeal,
-            actors["supervisor"], sid, True, "我批准的")
-    refused(platform, PermissionDenied, "permission.role", s.decide_appeal, actors["quality"], sid, True, "x")
+            actors["supervisor"], sid, upheld=True, reason="我批准的")
+    refused(platform, PermissionDenied, "permission.role", s.decide_appeal, actors["quality"], sid, upheld=True, reason="x")
     view = s.decide_appeal(actors["supervisor2"], sid, upheld=True, reason="经查属实")
     assert view.standing == "warned" and view.ban_until is None
 
