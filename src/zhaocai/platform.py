@@ -20,7 +20,7 @@ from zhaocai.bidding.evaluating.service import EvaluationService, committee_memb
 from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
 from zhaocai.bidding.lifecycle import close_due_tenders
 from zhaocai.bidding.live import live_tenders
-from zhaocai.bidding.service import TenderService
+from zhaocai.bidding.service import RECEIPT_KEY_JOB, TenderService
 from zhaocai.bidding.single_source.rules import DEFAULT_POLICY as DEFAULT_SINGLE_SOURCE_POLICY
 from zhaocai.bidding.single_source.rules import SingleSourcePolicy
 from zhaocai.bidding.single_source.service import SingleSourceService
@@ -41,8 +41,6 @@ from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
 from zhaocai.workdays import WorkingCalendar
 
 __all__ = ["Platform", "TickReport"]
-
-RECEIPT_KEY = "platform.receipt_key"
 
 
 class Platform:
@@ -132,14 +130,14 @@ class Platform:
                                     contract_check=contract_check)
         policy = PolicyService(runner)
         tenders = TenderService(runner, bid_read_guards=(committee_member_may_read,),
-                                receipt_key_job=RECEIPT_KEY)
+                                receipt_key_job=RECEIPT_KEY_JOB)
         evaluation = EvaluationService(runner, calendar, tenders=tenders)
         integrity = IntegrityService(runner, settings=flag_settings)
         single_source = SingleSourceService(runner, calendar, policy=single_source_policy,
                                             publish_settings=publish_settings)
         publish = PublishService(runner, settings=publish_settings, flags=integrity.flags)
 
-        runner.system_job(RECEIPT_KEY, submission.create_signing_key)
+        runner.system_job(RECEIPT_KEY_JOB, submission.create_signing_key)
         runner.on_tick("suppliers.qualifications", lapse_expired_categories)
         runner.on_tick("suppliers.bans", end_bans)
         runner.on_tick("tenders.close", close_due_tenders)

@@ -143,7 +143,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def review(self, i: int, dept: str, passed: bool) -> None:
         m = self.pick(i)
         ok = m.admission in ("applied", "under_review") and dept not in m.reviews
-        if self.attempt(ok, self.s.review, ACTORS[dept], m.id, dept, passed):
+        if self.attempt(ok, self.s.review, ACTORS[dept], m.id, dept, passed=passed):
             m.reviews[dept] = passed
             m.admission = "under_review"
             if all(m.reviews.get(d) for d in DEPTS) and m.ceiling >= THRESHOLD:
@@ -154,7 +154,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def inspect(self, i: int, passed: bool) -> None:
         m = self.pick(i)
         if self.attempt(m.admission == "site_inspection", self.s.record_site_inspection,
-                        ACTORS["purchasing"], m.id, [ACTORS["quality"].id], "report", passed):
+                        ACTORS["purchasing"], m.id, co_inspectors=[ACTORS["quality"].id], report="report", passed=passed):
             m.inspection_passed = passed
 
     @precondition(lambda self: self.models)
@@ -167,7 +167,7 @@ class SupplierMachine(RuleBasedStateMachine):
                  or (m.admission == "site_inspection" and m.inspection_passed))
         ok = ready and not any(gaps(m, c, self.now()) for c in chosen)
         cats = [Category.MATERIALS] if only_materials else None
-        if self.attempt(ok, self.s.admit, ACTORS["purchasing"], m.id, cats):
+        if self.attempt(ok, self.s.admit, ACTORS["purchasing"], m.id, categories=cats):
             m.admission, m.admitted = "admitted", chosen
             m.standing = "active"
 
@@ -218,7 +218,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def propose_blacklist(self, i: int) -> None:
         m = self.pick(i)
         ok = m.standing in ("active", "warned", "suspended") and m.pending is None
-        if self.attempt(ok, self.s.propose_blacklist, ACTORS["purchasing"], m.id, "串标", ["证据"],
+        if self.attempt(ok, self.s.propose_blacklist, ACTORS["purchasing"], m.id, "串标", evidence=["证据"],
                         ban_days=BAN_DAYS):
             m.pending = {"proposer": ACTORS["purchasing"].id, "ban_days": BAN_DAYS,
                          "approvals": [ACTORS["purchasing"].id], "supervisor": False}

@@ -36,7 +36,7 @@ class IntegrityService:
     """
 
     def __init__(self, runner: CommandRunner, *, settings: FlagSettings = DEFAULT_SETTINGS) -> None:
-        self._platform = runner
+        self._runner = runner
         self._settings = settings
         self.cases = CaseCommands(runner, lambda: self._history()[1])
 
@@ -48,7 +48,7 @@ class IntegrityService:
     def facts(self, *, tender_ids: Sequence[str] | None = None
               ) -> tuple[list[TenderFacts], dict[str, SupplierFacts]]:
         """The plain facts of the published tenders (all, or `tender_ids`) and of their bidders."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return load_facts(session, tender_ids)
 
     def _history(self) -> tuple[list[TenderFacts], list[Flag]]:
@@ -93,7 +93,7 @@ class IntegrityService:
         changes asked of its bidders while it was live."""
         tenders, flags = self._history()
         report = tender_report(self._find(tenders, tender_id), flags)
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             asked = tuple(request_view(r) for r in live_standing_requests(session, tender_id))
         return replace(report, live_bidder_standing=asked)
 

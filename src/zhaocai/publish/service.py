@@ -29,7 +29,7 @@ class PublishService:
 
     def __init__(self, runner: CommandRunner, *, settings: PublishSettings,
                  flags: Callable[[], list[Flag]]) -> None:
-        self._platform = runner
+        self._runner = runner
         self._settings = settings
         self._flags = flags  # the integrity red flags shown in the public database
 
@@ -40,7 +40,7 @@ class PublishService:
 
     def snapshots(self, *, tender_id: str | None = None) -> list[TenderSnapshot]:
         """The public facts of every published tender, or of one (NotFoundError if unpublished)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             found = gather(session, None if tender_id is None else [tender_id])
         if tender_id is not None and not found:
             raise NotFoundError("publish.tender_not_found", f"No published tender {tender_id!r}",
@@ -54,13 +54,13 @@ class PublishService:
 
     def release_package(self, *, tender_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 release package (amounts as exact Decimals; write it with `to_json`)."""
-        return release_package(self.releases(tender_id=tender_id), self.settings, self._platform.now())
+        return release_package(self.releases(tender_id=tender_id), self.settings, self._runner.now())
 
     def record_package(self, *, tender_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 record package: per tender its releases and compiled release (ocdsmerge)."""
         by_ocid = {self.settings.ocid(s.id): tender_releases(s, self.settings)
                    for s in self.snapshots(tender_id=tender_id)}
-        return record_package(by_ocid, self.settings, self._platform.now())
+        return record_package(by_ocid, self.settings, self._runner.now())
 
     @staticmethod
     def to_json(package: Mapping[str, Any], *, indent: int | None = 2) -> str:
@@ -86,7 +86,7 @@ class PublishService:
         rows no longer public deleted), so a portal serving the file never shows a half-written state.
         """
         snapshots = self.snapshots()
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             blacklist = blacklist_decisions(session)
         flags = self._flags()
-        return write_public_database(path, snapshots, blacklist, flags, self.settings, self._platform.now())
+        return write_public_database(path, snapshots, blacklist, flags, self.settings, self._runner.now())

@@ -107,13 +107,13 @@ class EvaluationService:
     """Evaluation and award of opened tenders (see the module docstring for the flow)."""
 
     def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, tenders: TenderService) -> None:
-        self._platform = runner
+        self._runner = runner
         self._calendar = calendar
         self._tenders = tenders
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
              roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
-        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
+        return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
                                   request=request)
 
     # -- expert pool -----------------------------------------------------------------------------
@@ -131,7 +131,7 @@ class EvaluationService:
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
         self._staff_only(actor, "expert.list")
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(ExpertRow).order_by(col(ExpertRow.id))).all()
             return [experts.view_of(r) for r in rows]
 
@@ -147,12 +147,12 @@ class EvaluationService:
 
     def rerun_draw(self, tender_id: str) -> DrawCheck:
         """Recompute the draw from its recorded inputs and compare (no names are returned)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return committee.rerun(session, tender_id)
 
     def committee(self, actor: Actor, tender_id: str) -> CommitteeView:
         """The committee; bidders see no member names until the award."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return committee.committee_view(session, load_tender_row(session, tender_id), actor)
 
     def declare(self, actor: Actor, tender_id: str, *, no_conflict: bool = True,
@@ -163,7 +163,7 @@ class EvaluationService:
 
     def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids, for declared members (and the buyer's staff)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             committee_member_may_read(session, actor, tender_id)
         return self._tenders.opened_bids(actor, tender_id)
 
@@ -221,7 +221,7 @@ class EvaluationService:
     def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
         """The compliance outcome with the related pairs (Reg 34), for staff and declared members
         (bidders read the report)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             tender = load_tender_row(session, tender_id)
             if not is_buyer_staff(actor):
                 require_member(session, tender_id, actor)
@@ -237,12 +237,12 @@ class EvaluationService:
 
     def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
         """Every member's sheet — refused with `scoring.sealed` until all have submitted."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return scoring.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
 
     def sheets_submitted(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many sheets are in (all anyone learns while scores are sealed)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return scoring.submitted_counts(session, tender_id)
 
     # -- report and publicity --------------------------------------------------------------------
@@ -255,7 +255,7 @@ class EvaluationService:
 
     def report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """The evaluation report as `actor` may see it."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return report.report_of(session, load_tender_row(session, tender_id), actor)
 
     def raise_objection(self, actor: Actor, tender_id: str, text: str, *,
@@ -273,7 +273,7 @@ class EvaluationService:
 
     def objections(self, actor: Actor, tender_id: str) -> list[ObjectionView]:
         """Objections of a tender: all for staff, its own for a bidder."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             query = select(ObjectionRow).where(col(ObjectionRow.tender_id) == tender_id)
             if not is_buyer_staff(actor):
                 if actor.supplier_id is None:
@@ -318,7 +318,7 @@ class EvaluationService:
 
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return contracts.award_view(session, load_tender_row(session, tender_id))
 
     def notice(self, tender_id: str, lot_id: str) -> NoticeView:
@@ -337,13 +337,13 @@ class EvaluationService:
 
     def contract(self, contract_id: str) -> ContractView:
         """One contract."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             row = contracts.load_contract(session, contract_id)
             return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
 
     def contracts(self, tender_id: str) -> list[ContractView]:
         """The contracts of a tender, lot by lot."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             state = load_tender_row(session, tender_id).state
             rows = session.exec(select(ContractRow).where(col(ContractRow.tender_id) == tender_id)
                                 .order_by(col(ContractRow.lot_id))).all()

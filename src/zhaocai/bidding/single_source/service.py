@@ -51,14 +51,14 @@ class SingleSourceService:
     def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *,
                  policy: SingleSourcePolicy = DEFAULT_POLICY,
                  publish_settings: PublishSettings | None = None) -> None:
-        self._platform = runner
+        self._runner = runner
         self._calendar = calendar
         self._policy = policy
         self._publish = publish_settings or PublishSettings()
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], *,
              roles: Sequence[Role] | None, idempotency_key: str | None = None, request: Any = None) -> R:
-        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
+        return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
                                   request=request)
 
     @property
@@ -135,7 +135,7 @@ class SingleSourceService:
         """OCDS 1.1 releases of every approved single source (or of one), under the platform's
         publication settings (`Platform.open(..., publish_settings=...)`); drafts are not published."""
         from zhaocai.publish.ocds_single_source import releases_in
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = [store.load(session, procurement_id)] if procurement_id else store.rows(session, None)
             views = [store.view(session, r) for r in rows]
             return releases_in(session, views, self._publish)
@@ -144,14 +144,14 @@ class SingleSourceService:
         """An OCDS 1.1 release package of the single sources (`platform.publish.to_json` writes it)."""
         from zhaocai.publish.ocds import release_package
         return release_package(self.releases(procurement_id=procurement_id), self._publish,
-                               self._platform.now())
+                               self._runner.now())
 
     def get(self, procurement_id: str) -> SingleSourceView:
         """One procurement, with its objections and signatures."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return store.view(session, store.load(session, procurement_id))
 
     def list(self, *, state: str | None = None) -> list[SingleSourceView]:
         """Every procurement (optionally in one state), oldest first."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return [store.view(session, r) for r in store.rows(session, state)]
