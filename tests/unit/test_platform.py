@@ -160,3 +160,14 @@ def test_no_service_holds_the_platform(platform: Platform) -> None:
     for service in services:
         held = [name for name, value in vars(service).items() if isinstance(value, Platform)]
         assert held == [], f"{type(service).__name__} holds the platform in {held}"
+
+
+def test_the_rules_profile_is_the_policy_in_the_store_the_same_for_every_process(
+        platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
+    # The legal numbers are configured by an approved policy, not by a keyword of one process:
+    # another process opening the same store applies the same numbers at once.
+    proposal = platform.policy.propose(actors["admin"], {"open_tender_min_days": 25}, "本单位从严")
+    platform.policy.approve(actors["supervisor"], proposal.id)
+    with Platform.open(platform.url, clock) as other:
+        assert other.policy.current().profile.open_tender_min_days == 25
+        assert other.policy.current().version == 1

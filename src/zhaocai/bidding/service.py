@@ -106,8 +106,8 @@ class TenderService:
         require_buyer(actor, "tender.draft")
         parsed = parse(TenderDraft, draft)
         return self._runner.run(actor, "tender.draft",
-                                  lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
-                                  roles=BUYER)
+                                lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
+                                roles=BUYER)
 
     def update_draft(self, actor: Actor, tender_id: str,
                      draft: TenderDraft | Mapping[str, Any], *,
@@ -116,8 +116,8 @@ class TenderService:
         require_buyer(actor, "tender.draft_update")
         parsed = parse(TenderDraft, draft)
         return self._runner.run(actor, "tender.draft_update",
-                                  lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
-                                  roles=BUYER)
+                                lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
+                                roles=BUYER)
 
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
         """Publish: check periods and invitees, freeze the rules, return each custodian's share once.
@@ -126,15 +126,15 @@ class TenderService:
         """
         require_buyer(actor, "tender.publish")
         return self._runner.run(actor, "tender.publish",
-                                  lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
+                                lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
 
     def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
               kind: str = "amendment") -> AmendmentView:
         """Publish an amendment (bids made before it must be confirmed again) to everyone."""
         require_buyer(actor, f"tender.{kind}")
         return self._runner.run(actor, f"tender.{kind}",
-                                  lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
-                                  roles=BUYER)
+                                lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
+                                roles=BUYER)
 
     def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
         """Publish a clarification (答疑) to everyone; bids need no confirmation."""
@@ -144,30 +144,30 @@ class TenderService:
         """First of two people: ask to cancel the tender, with a reason."""
         require_buyer(actor, "tender.cancel_request")
         return self._runner.run(actor, "tender.cancel_request",
-                                  lambda uow: drafts.request_cancellation(uow, tender_id, reason),
-                                  roles=OFFICERS)
+                                lambda uow: drafts.request_cancellation(uow, tender_id, reason),
+                                roles=OFFICERS)
 
     def approve_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: cancel the tender. Its bids are never opened."""
         require_buyer(actor, "tender.cancel")
         return self._runner.run(actor, "tender.cancel",
-                                  lambda uow: drafts.decide_cancellation(uow, tender_id, True),
-                                  roles=OFFICERS)
+                                lambda uow: drafts.decide_cancellation(uow, tender_id, True),
+                                roles=OFFICERS)
 
     def reject_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: turn the cancellation request down."""
         require_buyer(actor, "tender.cancel_reject")
         return self._runner.run(actor, "tender.cancel_reject",
-                                  lambda uow: drafts.decide_cancellation(uow, tender_id, False),
-                                  roles=OFFICERS)
+                                lambda uow: drafts.decide_cancellation(uow, tender_id, False),
+                                roles=OFFICERS)
 
     def retender(self, actor: Actor, tender_id: str, deadline: datetime, *,
                  deviation_reason: str | None = None) -> TenderView:
         """A new draft from a failed tender (流标), linked to it."""
         require_buyer(actor, "tender.retender")
         return self._runner.run(actor, "tender.retender",
-                                  lambda uow: drafts.retender(uow, tender_id, deadline, deviation_reason),
-                                  roles=BUYER)
+                                lambda uow: drafts.retender(uow, tender_id, deadline, deviation_reason),
+                                roles=BUYER)
 
     # -- bids ------------------------------------------------------------------------------------
 
@@ -217,21 +217,21 @@ class TenderService:
         else:
             parsed = parse(BidPayload, bid)
         return self._runner.run(actor, "bid.submit",
-                                  lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
-                                  roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
-                                  request=bid_request(tender_id, parsed) if idempotency_key else None)
+                                lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
+                                roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
+                                request=bid_request(tender_id, parsed) if idempotency_key else None)
 
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
         return self._runner.run(actor, "bid.confirm",
-                                  lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
-                                  roles=[Role.SUPPLIER])
+                                lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
+                                roles=[Role.SUPPLIER])
 
     def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
         return self._runner.run(actor, "bid.withdraw",
-                                  lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
-                                  roles=[Role.SUPPLIER])
+                                lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
+                                roles=[Role.SUPPLIER])
 
     def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
         """A supplier's own bids and receipts; nobody sees another supplier's bids."""
@@ -244,8 +244,8 @@ class TenderService:
         """Open the bids with at least k custodians' shares and publish the opening record."""
         require_buyer(actor, "tender.open")
         return self._runner.run(actor, "tender.open",
-                                  lambda uow: opening.open_bids(uow, tender_id, list(shares)),
-                                  roles=OFFICERS)
+                                lambda uow: opening.open_bids(uow, tender_id, list(shares)),
+                                roles=OFFICERS)
 
     def record_technical_compliance(
         self, actor: Actor, tender_id: str,
@@ -261,14 +261,14 @@ class TenderService:
                                            recorded_at=uow.now)
 
         return self._runner.run(actor, "tender.technical_compliance", handler,
-                                  roles=[Role.EXPERT, Role.TECHNICAL])
+                                roles=[Role.EXPERT, Role.TECHNICAL])
 
     def open_commercial(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
         """Two envelopes: open the commercial parts of technically compliant bids."""
         require_buyer(actor, "tender.open_commercial")
         return self._runner.run(actor, "tender.open_commercial",
-                                  lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
-                                  roles=OFFICERS)
+                                lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
+                                roles=OFFICERS)
 
     # -- reads -----------------------------------------------------------------------------------
 

@@ -114,7 +114,7 @@ class EvaluationService:
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
              roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
         return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
-                                  request=request)
+                                request=request)
 
     # -- expert pool -----------------------------------------------------------------------------
 

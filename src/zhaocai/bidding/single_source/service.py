@@ -59,7 +59,7 @@ class SingleSourceService:
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], *,
              roles: Sequence[Role] | None, idempotency_key: str | None = None, request: Any = None) -> R:
         return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
-                                  request=request)
+                                request=request)
 
     @property
     def policy(self) -> SingleSourcePolicy:
