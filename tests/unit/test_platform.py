@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+from factories import register_admitted_supplier, supplier_actor
 from helpers import row_counts, snapshot
 from zhaocai.actors import SYSTEM, Actor, Role
 from zhaocai.bidding.single_source.rules import SingleSourcePolicy
@@ -171,3 +172,14 @@ def test_the_rules_profile_is_the_policy_in_the_store_the_same_for_every_process
     with Platform.open(platform.url, clock) as other:
         assert other.policy.current().profile.open_tender_min_days == 25
         assert other.policy.current().version == 1
+
+
+def test_the_register_answers_as_the_reader_may_see_it(platform: Platform, actors: dict[str, Actor]) -> None:
+    own = register_admitted_supplier(platform, actors, name="义乌自家建材有限公司")
+    rival = register_admitted_supplier(platform, actors, name="义乌对手建材有限公司")
+    assert platform.suppliers.get(actors["auditor"], rival).id == rival      # any of the buyer's staff
+    assert platform.suppliers.get(supplier_actor(own), own).id == own        # a supplier: its own entry
+    for reader in (supplier_actor(own), actors["nobody"]):
+        with pytest.raises(PermissionDenied) as info:
+            platform.suppliers.get(reader, rival)
+        assert info.value.code == "permission.supplier_read" and info.value.message_zh

@@ -103,6 +103,8 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
         `idempotency_key`, a retry must carry the same event.
         """
         data = parse(PerformanceEventInput, event)
+        # Checked before the command: a signed contract stays signed (only a pending one is ever
+        # voided) and never changes its supplier, so no later command can make this answer stale.
         with self.platform.session() as session:
             self._contract_check(session, data.supplier_id, data.contract_id)
         return super().record_performance(actor, data, idempotency_key=idempotency_key)
