@@ -61,7 +61,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
     bids = [f"bid-{i:05d}" for i in range(BIDS)]
     members = [f"e-{m}" for m in range(MEMBERS)]
     digest = hashlib.sha256(b"bench opening record").hexdigest()
-    with platform.engine.begin() as conn:
+    with platform.internal.engine.begin() as conn:
         conn.execute(TenderRow.__table__.update().where(  # type: ignore[attr-defined]
             TenderRow.__table__.c.id == tender_id).values(state="evaluating"))  # type: ignore[attr-defined]
         conn.execute(insert(OpeningRecordRow.__table__), [{  # type: ignore[attr-defined]

@@ -31,7 +31,7 @@ def measure_audit_append() -> tuple[float, float]:
         for i in range(APPENDS):
             def handler(uow: UnitOfWork, i: int = i) -> None:
                 uow.record("note.write", "note", f"n{i}", {"i": i}, event="NoteWritten")
-            platform.run(ACTOR, "note.write", handler, roles=[Role.PURCHASING])
+            platform.internal.run(ACTOR, "note.write", handler, roles=[Role.PURCHASING])
     platform.close()
 
     # Floor: the same two rows per transaction, precomputed, through the sqlite3 module.

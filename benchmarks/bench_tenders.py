@@ -67,7 +67,7 @@ def _admit(platform: Platform, seed: int) -> str:
         "qualifications": quals})
     for key, department in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                             ("technical", Department.TECHNICAL)):
-        suppliers.review(STAFF[key], view.id, department, True, "ok")
+        suppliers.review(STAFF[key], view.id, department, passed=True, comment="ok")
     suppliers.admit(STAFF["purchasing"], view.id)
     return view.id
 
@@ -127,7 +127,7 @@ def measure_bid_submit() -> tuple[float, float]:
 
 def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
     """Insert `count` sealed, receipted bids directly (setup only); return the clear payload texts."""
-    with platform.session() as session:
+    with platform.internal.session() as session:
         signer = load_signer(session)
     assert signer is not None
     rows, clear = [], []
@@ -144,7 +144,7 @@ def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
                      "status": "submitted", "envelope": envelope, "envelope_hash": digest,
                      "received_at": received, "confirmed_through": 0,
                      "receipt": receipt.model_dump(mode="json"), "withdrawn_at": None})
-    with platform.engine.begin() as conn:
+    with platform.internal.engine.begin() as conn:
         conn.execute(insert(BidRow.__table__), rows)  # type: ignore[arg-type]
     return clear
 

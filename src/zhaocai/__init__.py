@@ -1,4 +1,8 @@
-"""zhaocai (招采): fair supplier procurement, with fairness enforced by the library itself."""
+"""zhaocai (招采): fair supplier procurement, with fairness enforced by the library itself.
+
+Open a platform with `Platform.open(url, clock, *, ...settings)`; every input model and setting
+is also importable from `zhaocai.inputs`.
+"""
 
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
@@ -10,6 +14,7 @@ from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, verify_receipt
 from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.sealing import SealedBid, seal_bid
+from zhaocai.bidding.single_source.rules import SingleSourcePolicy
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, Clock, ManualClock, SystemClock
 from zhaocai.errors import (
@@ -22,9 +27,11 @@ from zhaocai.errors import (
     ZhaocaiError,
 )
 from zhaocai.identifiers import validate_credit_code
+from zhaocai.integrity.model import FlagSettings
 from zhaocai.money import Money, amount_in_words
 from zhaocai.platform import Platform
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
+from zhaocai.publish.settings import PublishSettings
 from zhaocai.suppliers import (
     Eligibility,
     IneligibilityReason,
@@ -52,6 +59,7 @@ __all__ = [
     "Clock",
     "ConflictError",
     "Eligibility",
+    "FlagSettings",
     "IneligibilityReason",
     "InvalidTransition",
     "ManualClock",
@@ -59,11 +67,13 @@ __all__ = [
     "NotFoundError",
     "PermissionDenied",
     "Platform",
+    "PublishSettings",
     "RelatedPair",
     "Role",
     "RuleViolation",
     "RulesProfile",
     "SealedBid",
+    "SingleSourcePolicy",
     "SupplierApplication",
     "SupplierSettings",
     "SupplierView",

@@ -1,122 +1,179 @@
-"""Platform: opens the store, holds the clock, runs commands and exposes the services."""
+"""Platform: the composition root. Opens the store, takes every setting, builds the services.
+
+`Platform.open` is the one place where zhaocai is put together: each service is constructed
+here with exactly what it needs (the command runner, the calendar, its settings, the few
+queries it borrows from another part), and every time-driven job is registered here. No
+service holds the platform or reaches into another service.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlmodel import SQLModel
 
-from zhaocai.actors import SYSTEM, Actor, Role, require_not_supplier, require_role
 from zhaocai.audit import AuditLog
-from zhaocai.clock import Clock, SystemClock, require_aware
+from zhaocai.bidding import submission
+from zhaocai.bidding.evaluating.service import EvaluationService, committee_member_may_read, contract_check
+from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
+from zhaocai.bidding.lifecycle import close_due_tenders
+from zhaocai.bidding.live import live_tenders
+from zhaocai.bidding.service import RECEIPT_KEY_JOB, TenderService
+from zhaocai.bidding.single_source.rules import DEFAULT_POLICY as DEFAULT_SINGLE_SOURCE_POLICY
+from zhaocai.bidding.single_source.rules import SingleSourcePolicy
+from zhaocai.bidding.single_source.service import SingleSourceService
+from zhaocai.clock import Clock, SystemClock
+from zhaocai.errors import parse
 from zhaocai.events import EventFeed
 from zhaocai.holidays.service import HolidayService
 from zhaocai.holidays.source import StoredSchedules
-from zhaocai.idempotency import encode_result, lookup, request_digest
-from zhaocai.store import UnitOfWork, make_engines
-from zhaocai.store.schema import IdempotencyRow
+from zhaocai.integrity.model import DEFAULT_SETTINGS as DEFAULT_FLAG_SETTINGS
+from zhaocai.integrity.model import FlagSettings
+from zhaocai.integrity.service import IntegrityService
+from zhaocai.policy.service import PolicyService
+from zhaocai.publish.service import PublishService
+from zhaocai.publish.settings import PublishSettings
+from zhaocai.runner import CommandRunner, TickReport
 from zhaocai.store.versioning import create_at_head, require_current, store_version
+from zhaocai.suppliers.rules import SupplierSettings
+from zhaocai.suppliers.service import SupplierService
+from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
 from zhaocai.workdays import WorkingCalendar
 
-R = TypeVar("R")
-TickJob = Callable[[UnitOfWork], int]
-
-
-@dataclass
-class TickReport:
-    """What `Platform.tick()` did: changes per job, at which moment."""
-
-    at: datetime
-    changes: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def total(self) -> int:
-        """All changes made by this tick."""
-        return sum(self.changes.values())
+__all__ = ["Platform", "TickReport"]
 
 
 class Platform:
-    """One procurement platform over one store. Open it with `Platform.open(url, clock)`."""
+    """One procurement platform over one store. Open it with `Platform.open(url, clock, ...)`.
 
-    def __init__(self, url: str, clock: Clock, calendar: WorkingCalendar | None = None) -> None:
-        self.url = url
-        self.clock = clock
-        self.engine, self.read_engine = make_engines(url)
-        given = calendar or WorkingCalendar()
-        # Years past the bundled calendar count by the schedules adopted in this store.
-        self.calendar = WorkingCalendar(given.extra_holidays, given.extra_workdays,
-                                        schedules=StoredSchedules(self.read_engine))
-        self.audit = AuditLog(self.read_engine)
-        self.events = EventFeed(self.read_engine)
-        self._tick_jobs: list[tuple[str, TickJob]] = []
-        self._install_services()
+    The services are attributes: `suppliers`, `policy`, `tenders`, `evaluation`,
+    `single_source`, `integrity`, `publish`, `holidays`; `audit` verifies the chain and `events` reads the
+    outbox. `internal` is the command runner the services share: for the library's own tests,
+    not for calling code.
+    """
+
+    def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, suppliers: SupplierService,
+                 policy: PolicyService, tenders: TenderService, evaluation: EvaluationService,
+                 single_source: SingleSourceService, integrity: IntegrityService,
+                 publish: PublishService, holidays: HolidayService) -> None:
+        # Built by `open`; see there.
+        self.internal = runner
+        self.calendar = calendar
+        self.suppliers = suppliers
+        self.policy = policy
+        self.tenders = tenders
+        self.evaluation = evaluation
+        self.single_source = single_source
+        self.integrity = integrity
+        self.publish = publish
+        self.holidays = holidays
+        self.events = EventFeed(runner.read_engine)
 
     @classmethod
     def open(
         cls,
         url: str = "sqlite:///zhaocai.db",
         clock: Clock | None = None,
+        *,
         calendar: WorkingCalendar | None = None,
+        supplier_settings: SupplierSettings | Mapping[str, Any] | None = None,
+        flag_settings: FlagSettings | Mapping[str, Any] = DEFAULT_FLAG_SETTINGS,
+        publish_settings: PublishSettings | Mapping[str, Any] | None = None,
+        single_source_policy: SingleSourcePolicy | Mapping[str, Any] = DEFAULT_SINGLE_SOURCE_POLICY,
     ) -> Platform:
         """Open the store at `url` (a new empty one is created at the schema's head); time comes
-        from `clock`. A store whose schema is older than the code is refused
-        (`store.schema_outdated`: run `zhaocai db upgrade`), as is a newer one
-        (`store.schema_newer`)."""
-        platform = cls(url, clock or SystemClock(), calendar)
+        from `clock` (default: the system clock). A store whose schema is older than the code is
+        refused (`store.schema_outdated`: run `zhaocai db upgrade`), as is a newer one
+        (`store.schema_newer`).
+
+        Every setting of the process is given here, and only here:
+
+        - `calendar`: the organisation's own holidays and working days (`WorkingCalendar`), which
+          win over the official schedule; years past the bundled one count by the schedules
+          adopted in the store (`platform.holidays`);
+        - `supplier_settings`: the register's numbers (`SupplierSettings`: inspectors, ban days,
+          scorecard weights and grades). Without them the defaults apply and the site-inspection
+          threshold follows the organisation's policy in force; given, their threshold is used;
+        - `flag_settings`: the integrity red flags' thresholds (`FlagSettings`);
+        - `publish_settings`: the OCDS publisher, ocid prefix and identifiers (`PublishSettings`;
+          a bad prefix is `publish.ocid_prefix`);
+        - `single_source_policy`: the organisation's single-source numbers, frozen on each
+          procurement when drafted (a value laxer than its floor is `validation.input`).
+
+        The legal numbers of tendering (`RulesProfile`) are not a setting of the process: they
+        are the organisation's policy, kept in the store so that every process applies the same
+        numbers, and changed only by an approved proposal (`platform.policy`). The platform's
+        keys (identity hashing, receipt signing) are kept in the store for the same reason,
+        each created inside the first command that needs it.
+        """
+        suppliers_config = None if supplier_settings is None else parse(SupplierSettings, supplier_settings)
+        flags_config = parse(FlagSettings, flag_settings)
+        publish_config = PublishSettings.of(publish_settings)
+        single_source_config = parse(SingleSourcePolicy, single_source_policy)
+        runner = CommandRunner(url, clock or SystemClock())
         try:
-            with platform.read_engine.connect() as connection:
+            with runner.read_engine.connect() as connection:
                 version = store_version(connection)
             if version.empty:
-                version = create_at_head(platform.engine, SQLModel.metadata)
+                version = create_at_head(runner.engine, SQLModel.metadata)
             require_current(version, url)
         except BaseException:
-            platform.close()
+            runner.close()
             raise
-        platform._after_create()
-        return platform
+        given = calendar or WorkingCalendar()
+        # Years past the bundled calendar count by the schedules adopted in this store.
+        counted = WorkingCalendar(given.extra_holidays, given.extra_workdays,
+                                  schedules=StoredSchedules(runner.read_engine))
+        return cls._compose(runner, counted, suppliers_config, flags_config,
+                            publish_config, single_source_config)
 
-    def _install_services(self) -> None:
-        """Attach the domain services. Later capabilities add theirs here."""
-        from zhaocai.suppliers.service import SupplierService
+    @classmethod
+    def _compose(cls, runner: CommandRunner, calendar: WorkingCalendar,
+                 supplier_settings: SupplierSettings | None, flag_settings: FlagSettings,
+                 publish_settings: PublishSettings, single_source_policy: SingleSourcePolicy) -> Platform:
+        """Build the services and register the system's jobs (the order of the ticks is the
+        order they run in)."""
+        suppliers = SupplierService(runner, settings=supplier_settings, live_tenders=live_tenders,
+                                    contract_check=contract_check)
+        policy = PolicyService(runner)
+        tenders = TenderService(runner, bid_read_guards=(committee_member_may_read,),
+                                receipt_key_job=RECEIPT_KEY_JOB)
+        evaluation = EvaluationService(runner, calendar, tenders=tenders)
+        integrity = IntegrityService(runner, settings=flag_settings)
+        single_source = SingleSourceService(runner, calendar, policy=single_source_policy,
+                                            publish_settings=publish_settings)
+        publish = PublishService(runner, settings=publish_settings, flags=integrity.flags)
 
-        self.suppliers = SupplierService(self)
-        from zhaocai.policy.service import PolicyService
+        runner.system_job(RECEIPT_KEY_JOB, submission.create_signing_key)
+        runner.on_tick("suppliers.qualifications", lapse_expired_categories)
+        runner.on_tick("suppliers.bans", end_bans)
+        runner.on_tick("tenders.close", close_due_tenders)
+        runner.on_tick("evaluation.publicity", end_publicity)
+        runner.on_tick("evaluation.contracts", lapse_contracts)
+        return cls(runner, calendar, suppliers=suppliers, policy=policy, tenders=tenders,
+                   evaluation=evaluation, single_source=single_source, integrity=integrity,
+                   publish=publish, holidays=HolidayService(runner))
 
-        self.policy = PolicyService(self)
-        from zhaocai.bidding.service import TenderService
+    @property
+    def url(self) -> str:
+        """The store's URL."""
+        return self.internal.url
 
-        self.tenders = TenderService(self)
-        from zhaocai.bidding.live import live_tenders
+    @property
+    def clock(self) -> Clock:
+        """The clock every command takes its moment from."""
+        return self.internal.clock
 
-        self.suppliers.live_tenders = live_tenders  # no eliminating a bidder in flight
-        self.on_tick("tenders.close", self.tenders.close_due)
-        from zhaocai.bidding.evaluating import EvaluationService
-
-        self.evaluation = EvaluationService(self)
-        from zhaocai.bidding.single_source.service import SingleSourceService
-
-        self.single_source = SingleSourceService(self)
-        from zhaocai.integrity.service import IntegrityService
-
-        self.integrity = IntegrityService(self)
-        from zhaocai.publish.service import PublishService
-
-        self.publish = PublishService(self)
-        self.holidays = HolidayService(self)
-
-    def _after_create(self) -> None:
-        """One-time store initialisation after the tables exist."""
+    @property
+    def audit(self) -> AuditLog:
+        """The audit chain (`verify`, `head`, `events`)."""
+        return self.internal.audit
 
     def close(self) -> None:
         """Release database connections."""
-        self.engine.dispose()
-        if self.read_engine is not self.engine:
-            self.read_engine.dispose()
+        self.internal.close()
 
     def __enter__(self) -> Platform:
         return self
@@ -126,78 +183,8 @@ class Platform:
 
     def now(self) -> datetime:
         """The platform's current moment (aware)."""
-        return require_aware(self.clock.now(), "clock.now()")
-
-    def run(
-        self,
-        actor: Actor,
-        action: str,
-        handler: Callable[[UnitOfWork], R],
-        *,
-        roles: Iterable[Role] | None,
-        idempotency_key: str | None = None,
-        request: Any = None,
-    ) -> R:
-        """Run one command as one transaction.
-
-        The actor must hold one of `roles`. A command whose `roles` do not include the supplier
-        role is a staff command (`roles=()`: the system's own work): a supplier's user is refused
-        on it whatever other roles it holds (`permission.supplier_as_staff`). `roles=None` opens
-        the command to everyone, with or without a role (a public objection). The handler checks,
-        changes and records; if it raises, nothing is written. With an `idempotency_key`, a repeat
-        by the same actor with the same `request` (the command's input, JSON-able; see
-        `zhaocai.idempotency.request_digest`) returns the first result; the key reused with another
-        request is a `ConflictError` (`idempotency.request_mismatch`) and changes nothing.
-        """
-        if roles is not None:
-            allowed = frozenset(roles)
-            require_role(actor, allowed, action)
-            if Role.SUPPLIER not in allowed:
-                require_not_supplier(actor, action)
-        try:
-            return self._run_once(actor, action, handler, idempotency_key, request)
-        except IntegrityError:
-            # Two processes raced on the same idempotency key: the winner's result stands, for
-            # the same request only.
-            if idempotency_key is None:
-                raise
-            with self.session() as session:
-                found, result = lookup(session, idempotency_key, actor, action, request)
-            if not found:
-                raise
-            return result
-
-    def _run_once(
-        self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
-        request: Any,
-    ) -> R:
-        with UnitOfWork(self.engine, actor, action, self.now()) as uow:
-            if key is not None:
-                found, previous = lookup(uow.session, key, actor, action, request)
-                if found:
-                    return previous
-            result = handler(uow)
-            if key is not None:
-                uow.session.add(IdempotencyRow(
-                    key=key, actor_id=actor.id, action=action, recorded_at=uow.now,
-                    result=encode_result(result),
-                    request_digest=request_digest(uow.session, action, request),
-                ))
-            return result
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A read session (queries only; commands go through `run`)."""
-        with Session(self.read_engine, expire_on_commit=False) as session:
-            yield session
-
-    def on_tick(self, name: str, job: TickJob) -> None:
-        """Register time-driven work: `job(uow)` does what has fallen due, returns changes made."""
-        self._tick_jobs.append((name, job))
+        return self.internal.now()
 
     def tick(self) -> TickReport:
         """Run all time-driven work now due. Safe to call often and from several processes."""
-        report = TickReport(at=self.now())
-        for name, job in self._tick_jobs:
-            report.changes[name] = self.run(SYSTEM, f"tick.{name}", job, roles=())
-        return report
+        return self.internal.tick()

@@ -37,7 +37,7 @@ def sunshine_store(platform: Platform, actors: dict[str, Actor], clock: ManualCl
     bidders raise a red flag, and three tenders still open; returns their ids."""
     banned = register_admitted_supplier(platform, actors, name=BANNED)
     request = platform.suppliers.propose_blacklist(actors["purchasing"], banned, "伪造质保书 falsified mill certificates",
-                                                   ["质检报告 ZJ-2026-0211"], ban_days=365)
+                                                   evidence=["质检报告 ZJ-2026-0211"], ban_days=365)
     platform.suppliers.approve_blacklist(actors["supervisor"], request.id)
     bidders = [register_admitted_supplier(platform, actors, name="义乌钢联建材有限公司"),
                register_admitted_supplier(platform, actors, name="义乌关联甲建材有限公司", **RELATED),

@@ -73,13 +73,13 @@ def append_notes(url: str, worker: int, count: int) -> int:
     from zhaocai.store import UnitOfWork
 
     actor = ACTORS["purchasing"]
-    platform = Platform(url, ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)))
+    platform = Platform.open(url, ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)))
     try:
         for i in range(count):
             def handler(uow: UnitOfWork, i: int = i) -> None:
                 uow.record("note.write", "note", f"w{worker}-{i}", {"worker": worker, "i": i},
                            event="NoteWritten")
-            platform.run(actor, "note.write", handler, roles=[Role.PURCHASING])
+            platform.internal.run(actor, "note.write", handler, roles=[Role.PURCHASING])
     finally:
         platform.close()
     return count

@@ -75,10 +75,10 @@ def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, 
     suppliers = platform.suppliers
     view = suppliers.register(actors["purchasing2"], app)
     for key, department in DEPARTMENTS:
-        suppliers.review(actors[key], view.id, department, True, "符合要求")
+        suppliers.review(actors[key], view.id, department, passed=True, comment="符合要求")
     if Decimal(str(ceiling)) >= suppliers.settings.site_inspection_threshold:
-        suppliers.record_site_inspection(actors["purchasing"], view.id, [actors["quality"].id],
-                                         "现场考察：厂房、设备、人员符合要求", True)
+        suppliers.record_site_inspection(actors["purchasing"], view.id, co_inspectors=[actors["quality"].id],
+                                         report="现场考察：厂房、设备、人员符合要求", passed=True)
     suppliers.admit(actors["purchasing"], view.id)
     return view.id
 

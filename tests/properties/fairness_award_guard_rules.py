@@ -86,9 +86,9 @@ class AwardGuardRules(FairnessBase):
             self.attempt("supplier.standing.suspend", True, svc.suspend, ACTORS["supervisor"], sid, "中标后查实违规")
         else:
             ok, request = self.attempt("supplier.blacklist.propose", True, svc.propose_blacklist, ACTORS["supervisor"],
-                                       sid, "串标", ["证据"], ban_days=40)
+                                       sid, "串标", evidence=["证据"], ban_days=40)
             for who in ("supervisor2", "quality") if ok else ():
-                if any(r.id == request.id for r in svc.requests(sid, "pending")):
+                if any(r.id == request.id for r in svc.requests(supplier_id=sid, state="pending")):
                     self.attempt("supplier.blacklist.approve", True, svc.approve_blacklist, ACTORS[who], request.id)
         TALLY[f"award guard: winner {how} ({m.state})"] += 1
         self.award_or_sign(m, then)

@@ -52,9 +52,10 @@ class ContractRules(FairnessBase):
             actor = supplier_actor(contract.supplier_id) if who == "winner" else ACTORS[who]
             at = self.now() - timedelta(days=days_ago)
             allowed = holds(actor, RECORDERS) and contract.status == "signed" and not self.period_closed_at(at)
-            ok, view = self.attempt("contract.performance", allowed, self.evaluation.record_performance, actor,
-                                    contract.id, {"kind": kind.value, "severity": severity, "occurred_at": at,
-                                                  "note": "履约记录"})
+            ok, view = self.attempt("contract.performance", allowed, self.platform.suppliers.record_performance,
+                                    actor, {"supplier_id": contract.supplier_id, "contract_id": contract.id,
+                                            "kind": kind.value, "severity": severity, "occurred_at": at,
+                                            "note": "履约记录"})
             if ok and view.blacklist_request_id:
                 TALLY["performance: blacklisting proposed"] += 1
 

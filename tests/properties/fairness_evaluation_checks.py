@@ -27,7 +27,7 @@ class EvaluationChecks(FairnessBase):
         """Without `platform.evaluation`, no tender may get past `opened`; with it, the named
         invariant's evaluation part runs."""
         if self.evaluation is None:
-            with self.platform.session() as session:
+            with self.platform.internal.session() as session:
                 for m in self.tenders:
                     row = session.get(TenderRow, m.id)
                     assert row is not None and row.state not in (

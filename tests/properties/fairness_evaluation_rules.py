@@ -73,7 +73,7 @@ class EvaluationRules(FairnessBase):
             opened = sorted(b.bid_id for b in m.bids.values() if b.confirmed_through == m.amendments)
             bid_id = opened[k % len(opened)]
             ok, _ = self.attempt("evaluation.finding", outsider > 0 and not m.checked, ev.record_finding, actor,
-                                 m.id, bid_id, "unsigned", "未签字盖章", inv="i06")
+                                 m.id, bid_id, en="unsigned", zh="未签字盖章", inv="i06")
             if ok:
                 m.findings.add(bid_id)
         elif step == "score":

@@ -60,7 +60,7 @@ class InquiryRules(FairnessBase):
         ok, signed = self.attempt("inquiry.sign", allowed, self.evaluation.sign_inquiry, actor, m.id)
         if ok:
             m.signed.add(actor.id)
-            if set(signed) != m.signed:
+            if set(signed.signed_by) != m.signed:
                 self.flag("i12", f"{m.id}: signatures {signed}, the model has {sorted(m.signed)}")
 
     def override_inquiry(self, m: TenderModel, proposer: str, approver: str, pick: int) -> None:
@@ -70,12 +70,12 @@ class InquiryRules(FairnessBase):
             a = self.person(proposer)
             supplier_id = self.supplier(pick).id
             counted = [s for s, b in m.bids.items() if b.confirmed_through == m.amendments]
-            ok, override_id = self.attempt(
+            ok, override = self.attempt(
                 "inquiry.override_propose", holds(a, STAFF) and a.id in m.officers and supplier_id in counted,
-                ev.propose_inquiry_override, a, m.id, "L1", supplier_id, "交货期更短，工期紧", inv="i12")
+                ev.propose_inquiry_override, a, m.id, "L1", supplier_id=supplier_id, reason="交货期更短，工期紧", inv="i12")
             if not ok:
                 return
-            m.override = {"id": override_id, "supplier": supplier_id, "proposer": a.id, "approver": None}
+            m.override = {"id": override.id, "supplier": supplier_id, "proposer": a.id, "approver": None}
         o = m.override
         b = self.person(approver)
         allowed = holds(b, OFFICERS) and b.id != o["proposer"] and o["approver"] is None

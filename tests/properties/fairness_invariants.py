@@ -71,7 +71,7 @@ class Invariants(EvaluationChecks):
         self.raise_flagged("i02")
         if self.unchanged_since_checked("i02"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for m in self.tenders:
                 rows = session.exec(select(BidRow).where(col(BidRow.tender_id) == m.id)).all()
                 for row in rows:
@@ -111,7 +111,7 @@ class Invariants(EvaluationChecks):
         self.raise_flagged("i05")
         if self.unchanged_since_checked("i05"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for m in self.tenders:
                 row = session.get(TenderRow, m.id)
                 assert row is not None
@@ -180,7 +180,7 @@ class Invariants(EvaluationChecks):
                                                a.issued_at + timedelta(days=DEFAULT_PROFILE.amendment_notice_days))
                 assert a.requires_reconfirmation == (a.kind == "amendment")
             for s in self.suppliers:
-                for own in self.platform.tenders.my_bids(s.actor, m.id):
+                for own in self.platform.tenders.my_bids(s.actor, tender_id=m.id):
                     bid = m.bids.get(s.id)
                     if bid is not None and own.status == "submitted":
                         assert own.needs_reconfirmation == (bid.confirmed_through < m.amendments), \
@@ -192,7 +192,7 @@ class Invariants(EvaluationChecks):
         if self.unchanged_since_checked("i11"):
             return
         assert self.platform.audit.verify().ok, "I11: the audit chain does not verify"
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             tenders = {r.id: r.state for r in session.exec(select(TenderRow)).all()}
             bids = {r.id: (r.version, r.status) for r in session.exec(select(BidRow)).all()}
             standings = {r.id: r.standing for r in session.exec(select(SupplierRow)).all()}
@@ -209,7 +209,7 @@ class Invariants(EvaluationChecks):
         check_separation(audit_rows(self.engine), {s.id: s.registered_by for s in self.suppliers},
                          problems.append)
         assert not problems, "; ".join(problems[:3])
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for row in session.exec(select(TenderRow).where(col(TenderRow.method) == "price_inquiry",
                                                             col(TenderRow.published_at).is_not(None))).all():
                 assert len(set(row.officers)) >= 2, f"I12: inquiry {row.id} by {row.officers}"

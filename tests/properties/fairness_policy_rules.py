@@ -293,7 +293,7 @@ class PolicyRules(FairnessBase):
         self.raise_flagged("i40")
         if self.unchanged_since_checked("i40"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for row in session.exec(select(TenderRow).where(col(TenderRow.published_at).is_not(None))).all():
                 policy = self._policy_of(session, row.policy_version)
                 assert policy is not None, f"I40: {row.id} froze unknown policy version {row.policy_version}"
@@ -318,7 +318,7 @@ class PolicyRules(FairnessBase):
     def i41_statutory_tenders_never_below_the_law(self) -> None:
         if self.unchanged_since_checked("i41"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for row in session.exec(select(TenderRow).where(col(TenderRow.published_at).is_not(None),
                                                             col(TenderRow.statutory).is_(True))).all():
                 frozen = RulesProfile.model_validate(row.profile)
@@ -331,7 +331,7 @@ class PolicyRules(FairnessBase):
         self.raise_flagged("i42")
         if self.unchanged_since_checked("i42"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             rows = session.exec(select(PolicyVersionRow).where(col(PolicyVersionRow.state) == "adopted")
                                 .order_by(col(PolicyVersionRow.version))).all()
         assert [r.version for r in rows] == list(range(1, len(rows) + 1)), "I42: versions not 1, 2, 3…"
@@ -348,7 +348,7 @@ class PolicyRules(FairnessBase):
         self.raise_flagged("i43")
         if self.unchanged_since_checked("i43"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             rows = session.exec(select(DeviationRow).where(col(DeviationRow.decided_by).is_not(None))).all()
             drafters = {t.id: t.created_by for t in session.exec(select(TenderRow)).all()}
         for r in rows:

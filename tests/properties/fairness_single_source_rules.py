@@ -54,7 +54,7 @@ class SingleSourceRules(FairnessBase):
         key = self.fingerprint()
         cached = getattr(self, "_ss_cache", None)
         if cached is None or cached[0] != key:
-            with self.platform.session() as session:
+            with self.platform.internal.session() as session:
                 rows = list(session.exec(select(SingleSourceRow).order_by(
                     col(SingleSourceRow.drafted_at), col(SingleSourceRow.id))).all())
             cached = self._ss_cache = (key, rows)
@@ -70,7 +70,7 @@ class SingleSourceRules(FairnessBase):
         references, "random" takes any from the store, "honest" only true ones (falling back to
         `proprietary` when the store has none)."""
         honest = mode == "honest"
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             if ground == "additional_compatible":
                 query = select(ContractRow).order_by(col(ContractRow.id))
                 if honest:
@@ -115,7 +115,7 @@ class SingleSourceRules(FairnessBase):
         supplier_id = self.supplier(s).id
         if mode == "honest":  # a supplier eligible now, where there is one
             eligible = [m.id for m in self.suppliers if self.platform.suppliers.eligibility(
-                m.id, Category.MATERIALS, Decimal(estimate), self.now()).eligible]
+                m.id, Category.MATERIALS, Decimal(estimate), at=self.now()).eligible]
             supplier_id = eligible[s % len(eligible)] if eligible else supplier_id
         ground, refs, supplier_id = self._references(ground, k, share, mode, estimate, supplier_id)
         data = {"title": "单一来源采购", "buyer": "浙江津义建设", "category": "materials",
@@ -160,7 +160,7 @@ class SingleSourceRules(FairnessBase):
         self._decide(k, None, PEOPLE[who], upheld)
 
     def _decide(self, k: int, procurement_id: str | None, actor: Actor, upheld: bool) -> None:
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             query = select(SingleSourceObjectionRow).where(col(SingleSourceObjectionRow.decision).is_(None))
             if procurement_id is not None:
                 query = query.where(col(SingleSourceObjectionRow.procurement_id) == procurement_id)
@@ -183,7 +183,7 @@ class SingleSourceRules(FairnessBase):
         if row.notice_ends is not None and wait and self.now() < row.notice_ends:
             self.clock.set(row.notice_ends)
         price = Money.from_fen(row.estimate_fen * percent // 100).amount
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             pending = session.exec(select(SingleSourceObjectionRow).where(
                 col(SingleSourceObjectionRow.procurement_id) == row.id,
                 col(SingleSourceObjectionRow.decision).is_(None))).first()
@@ -264,13 +264,13 @@ class SingleSourceRules(FairnessBase):
         self.clock.advance(days=days)
 
     def _signers(self, procurement_id: str) -> list[str]:
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             return list(session.exec(select(SingleSourceSignatureRow.officer_id).where(
                 col(SingleSourceSignatureRow.procurement_id) == procurement_id)).all())
 
     def _eligible_now(self, step: str, supplier_id: str, amount: Decimal | None) -> None:
         assert amount is not None
-        if not self.platform.suppliers.eligibility(supplier_id, Category.MATERIALS, amount, self.now()).eligible:
+        if not self.platform.suppliers.eligibility(supplier_id, Category.MATERIALS, amount, at=self.now()).eligible:
             self.flag("i53", f"single source {step} accepted with {supplier_id} ineligible")
 
     # -- invariants ------------------------------------------------------------------------------
@@ -284,7 +284,7 @@ class SingleSourceRules(FairnessBase):
         self.raise_flagged("i50")
         if self.unchanged_since_checked("i50"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for row in self._ss_rows(*LIVE):
                 assert row.approved_by is not None and row.approved_by != row.drafted_by, \
                     f"I50: {row.id} approved by {row.approved_by}, drafted by {row.drafted_by}"
@@ -298,7 +298,7 @@ class SingleSourceRules(FairnessBase):
         self.raise_flagged("i51")
         if self.unchanged_since_checked("i51"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             objections = session.exec(select(SingleSourceObjectionRow)).all()
             rows = {r.id: r for r in self._ss_rows()}
             for row in rows.values():
@@ -328,7 +328,7 @@ class SingleSourceRules(FairnessBase):
         self.raise_flagged("i52")
         if self.unchanged_since_checked("i52"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for row in self._ss_rows("concluded"):
                 sigs = session.exec(select(SingleSourceSignatureRow).where(
                     col(SingleSourceSignatureRow.procurement_id) == row.id)).all()
@@ -349,7 +349,7 @@ class SingleSourceRules(FairnessBase):
         self.raise_flagged("i53")
         if self.unchanged_since_checked("i53"):
             return
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             taken: dict[str, int] = {}
             for row in self._ss_rows(*LIVE):
                 if row.justification == "additional_compatible":

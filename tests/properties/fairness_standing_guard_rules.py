@@ -70,15 +70,15 @@ class StandingGuardRules(FairnessBase):
     def supplier_acting_as_staff(self, i: int, j: int, role: str, command: str) -> None:
         own, rival = self.supplier(i), self.supplier(j)
         actor, s = staff_supplier(own.id, role), self.platform.suppliers
-        held = [r.id for r in s.requests(rival.id, "pending") if r.kind in ("warn", "suspend")]
-        pending = [q.id for q in s.get(own.id).qualifications if q.status == "pending"]
+        held = [r.id for r in s.requests(supplier_id=rival.id, state="pending") if r.kind in ("warn", "suspend")]
+        pending = [q.id for q in s.get(ACTORS["purchasing"], own.id).qualifications if q.status == "pending"]
         if (command == "approve" and not held) or (command == "verify" and not pending):
             return
         calls: dict[str, Callable[[], Any]] = {
-            "review": lambda: s.review(actor, own.id, "quality", True, "自审"),
+            "review": lambda: s.review(actor, own.id, "quality", passed=True, comment="自审"),
             "warn": lambda: s.warn(actor, rival.id, "对手"),
             "suspend": lambda: s.suspend(actor, rival.id, "对手"),
-            "blacklist": lambda: s.propose_blacklist(actor, rival.id, "对手", ["证据"]),
+            "blacklist": lambda: s.propose_blacklist(actor, rival.id, "对手", evidence=["证据"]),
             "approve": lambda: s.approve_standing_change(actor, held[0], "同意"),
             "verify": lambda: s.verify_qualification(actor, pending[0]),
             "screening": lambda: s.decide_screening(actor, own.id, admit=True, reason="自己放行"),
@@ -102,10 +102,10 @@ class StandingGuardRules(FairnessBase):
                    self.supplier(i))
         if move == "blacklist":
             self.attempt("supplier.blacklist.propose", True, s.propose_blacklist, actor, sup.id,
-                         "围标", ["证据"], ban_days=20, inv="i61")
+                         "围标", evidence=["证据"], ban_days=20, inv="i61")
         else:
             self.attempt(f"supplier.{move}", True, getattr(s, move), actor, sup.id, "评标期间处理", inv="i61")
-        for request in s.requests(sup.id, "pending"):
+        for request in s.requests(supplier_id=sup.id, state="pending"):
             judge = actor if approver == "same" else ACTORS[approver]
             mine = judge.id == request.requested_by or any(a["actor_id"] == judge.id for a in request.approvals)
             if request.kind in ("warn", "suspend"):
@@ -160,7 +160,7 @@ class StandingGuardRules(FairnessBase):
         s = self.platform.suppliers
         if not banned and ban_first:  # clear out the company to be copied first
             ok, request = self.attempt("supplier.blacklist.propose", True, s.propose_blacklist,
-                                       ACTORS["quality"], self.supplier(i).id, "串标", ["证据"], ban_days=90)
+                                       ACTORS["quality"], self.supplier(i).id, "串标", evidence=["证据"], ban_days=90)
             if ok:
                 self.attempt("supplier.blacklist.approve", True, s.approve_blacklist, ACTORS["supervisor"],
                              request.id)
@@ -192,7 +192,7 @@ class StandingGuardRules(FairnessBase):
         new = self.suppliers[-1]
         for key, dept in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                           ("technical", Department.TECHNICAL)):
-            self.attempt("supplier.review", True, s.review, ACTORS[key], new.id, dept, True, "符合")
+            self.attempt("supplier.review", True, s.review, ACTORS[key], new.id, dept, passed=True, comment="符合")
         if decider is not None:
             self.attempt("supplier.screening.decide", decider != "purchasing", s.decide_screening,
                          ACTORS[decider], new.id, admit=admit, reason="筛查决定", inv="i63")

@@ -30,15 +30,15 @@ class SupplierRules(FairnessBase):
     def review(self, i: int, dept: str, who: str, passed: int) -> None:
         s, actor = self.supplier(i), ACTORS[who]
         self.attempt("supplier.review", actor.has(Role(dept)) and actor.id != s.registered_by,
-                     self.platform.suppliers.review, actor, s.id, dept, passed > 0, "审核")
+                     self.platform.suppliers.review, actor, s.id, dept, passed=passed > 0, comment="审核")
 
     @rule(i=st.integers(0, MAX_SUPPLIERS), who=st.sampled_from(["purchasing", "quality", "nobody"]),
           co=st.sampled_from(["quality", "purchasing", "technical"]), passed=st.integers(0, 3))
     def inspect(self, i: int, who: str, co: str, passed: int) -> None:
         s, actor = self.supplier(i), ACTORS[who]
         self.attempt("supplier.inspect", holds(actor, STAFF) and who != co,
-                     self.platform.suppliers.record_site_inspection, actor, s.id, [ACTORS[co].id],
-                     "现场考察报告", passed > 0)
+                     self.platform.suppliers.record_site_inspection, actor, s.id, co_inspectors=[ACTORS[co].id],
+                     report="现场考察报告", passed=passed > 0)
 
     @rule(i=st.integers(0, MAX_SUPPLIERS),
           who=st.sampled_from(["purchasing", "purchasing2", "supervisor", "nobody", "quality"]))
@@ -68,7 +68,7 @@ class SupplierRules(FairnessBase):
         svc = self.platform.suppliers
         self.attempt("supplier.reinstatement.request", holds(a, STAFF), svc.request_reinstatement,
                      a, s.id, "整改完成")
-        for request in svc.requests(s.id, "pending"):
+        for request in svc.requests(supplier_id=s.id, state="pending"):
             if request.kind == "reinstatement":
                 self.attempt("supplier.reinstatement.approve",
                              holds(b, STAFF) and b.id != request.requested_by,
@@ -80,13 +80,13 @@ class SupplierRules(FairnessBase):
         actor = ACTORS[who]
         self.attempt("supplier.blacklist.propose", holds(actor, STAFF),
                      self.platform.suppliers.propose_blacklist, actor, self.supplier(i).id, "串标",
-                     ["证据"], ban_days=ban_days)
+                     evidence=["证据"], ban_days=ban_days)
 
     @rule(i=st.integers(0, MAX_SUPPLIERS),
           who=st.sampled_from(["supervisor", "supervisor2", "technical", "purchasing", "nobody"]))
     def approve_blacklist(self, i: int, who: str) -> None:
         actor, svc = ACTORS[who], self.platform.suppliers
-        for request in svc.requests(self.supplier(i).id, "pending"):
+        for request in svc.requests(supplier_id=self.supplier(i).id, state="pending"):
             if request.kind == "blacklist":
                 mine = actor.id == request.requested_by or any(
                     a.get("actor_id") == actor.id for a in request.approvals)
@@ -101,7 +101,7 @@ class SupplierRules(FairnessBase):
         self.attempt("supplier.appeal", other.id == s.id, svc.appeal, other.actor, s.id, "申诉理由")
         actor = ACTORS[decider]
         self.attempt("supplier.appeal.decide", holds(actor, {Role.SUPERVISOR}), svc.decide_appeal,
-                     actor, s.id, upheld, "裁决")
+                     actor, s.id, upheld=upheld, reason="裁决")
 
     @rule(i=st.integers(0, MAX_SUPPLIERS), who=st.sampled_from(["own", "other", "quality", "nobody"]),
           days=st.sampled_from([15, 60]))

@@ -23,7 +23,7 @@ def chain(platform: Platform, actors: dict[str, Actor]) -> Iterator[tuple[Platfo
     for i in range(N):
         def handler(uow: UnitOfWork, i: int = i) -> None:
             uow.record("note.write", "note", f"n{i}", {"i": i, "text": "说明"})
-        platform.run(actors["purchasing"], "note.write", handler, roles=[Role.PURCHASING])
+        platform.internal.run(actors["purchasing"], "note.write", handler, roles=[Role.PURCHASING])
     raw = create_engine(normalise_url(platform.url))
     yield platform, raw
     raw.dispose()

@@ -115,7 +115,7 @@ def test_ranking_ignores_submission_order(world: World, order: list[int], points
     lot = report.lots[0]
     got = [(e.bid_id, e.total) for e in lot.entries if e.rank is not None]
 
-    with world.platform.session() as session:
+    with world.platform.internal.session() as session:
         tender = session.get(TenderRow, tid)
         assert tender is not None
         scheme = scheme_of(spec_of(tender))
@@ -233,7 +233,7 @@ def test_committee_composition_and_rerun(world: World, experts: list[dict[str, i
     assert len(ids) == size == len(set(ids)) and size % 2 == 1
     experts_seated = [i for i in ids if i != "t-chen"]
     assert 3 * len(experts_seated) >= 2 * size
-    with world.platform.session() as session:
+    with world.platform.internal.session() as session:
         rows = {r.id: r for r in session.exec(select(ExpertRow)).all()}
         person_hashes = set(session.exec(select(LinkRow.value).where(
             col(LinkRow.kind) == "person", col(LinkRow.supplier_id).in_(world.suppliers))).all())

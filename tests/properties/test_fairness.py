@@ -89,7 +89,7 @@ class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, Tender
         self.stack.enter_context(mock.patch("uuid.uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4)))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
-        self.engine = self.platform.read_engine
+        self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)
         self.suppliers: list[SupplierModel] = []
         self.tenders: list[TenderModel] = []

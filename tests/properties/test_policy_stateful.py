@@ -33,7 +33,7 @@ class PolicyMachine(PolicyRules, RuleBasedStateMachine):
         url = self.stack.enter_context(fresh_store(self.backend))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
-        self.engine = self.platform.read_engine
+        self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)
         self.suppliers, self.tenders, self.used_prices = [], [], set()
         self.seed, self.refusals, self.steps = 0, 0, 0

@@ -123,7 +123,7 @@ def _close_and_check(platform: Platform, ids: list[str], standing: list[str], ki
     for label in PERIODS[kind]:
         cards = expected_cards(events, times, kind, label, settings)
         result = s.close_period(ACTORS["purchasing"], kind, label)
-        stored = {c.supplier_id: c for c in s.scorecards(f"{kind.value}:{label}")}
+        stored = {c.supplier_id: c for c in s.scorecards(period=f"{kind.value}:{label}")}
         assert set(stored) == {ids[i] for i in cards}, label
         for i, want in cards.items():
             got = stored[ids[i]]
@@ -137,7 +137,7 @@ def _close_and_check(platform: Platform, ids: list[str], standing: list[str], ki
                 moved[event].append(ids[i])
         assert (result.suspended, result.warned, result.held) == (
             moved["suspend"], moved["warn"], []), label
-        assert [s.get(sid).standing for sid in ids] == standing, label
+        assert [s.get(ACTORS["purchasing"], sid).standing for sid in ids] == standing, label
         previous = {i: card.grade for i, card in cards.items()}
 
 
@@ -146,7 +146,7 @@ def test_period_close_equals_the_pure_rules(backend: str, scenario: tuple[
         PeriodKind, list[str], list[Event], SupplierSettings]) -> None:
     kind, standing, events, settings = scenario
     clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI))
-    with fresh_store(backend) as url, Platform.open(url, clock=clock) as platform:
+    with fresh_store(backend) as url, Platform.open(url, clock, supplier_settings=settings) as platform:
         s = platform.suppliers
         ids = [register_admitted_supplier(platform, ACTORS, name=f"供应商{n}")
                for n in range(len(standing))]
@@ -160,7 +160,6 @@ def test_period_close_equals_the_pure_rules(backend: str, scenario: tuple[
             s.record_performance(ACTORS["quality"], {
                 "supplier_id": ids[who], "contract_id": f"C-{slot}", "kind": event_kind,
                 "severity": severity, "occurred_at": times[slot]})
-        s.settings = settings
         _close_and_check(platform, ids, list(standing), kind, events, times, settings)
 
 

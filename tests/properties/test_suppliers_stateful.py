@@ -142,7 +142,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def review(self, i: int, dept: str, passed: bool) -> None:
         m = self.pick(i)
         ok = m.admission in ("applied", "under_review") and dept not in m.reviews
-        if self.attempt(ok, self.s.review, ACTORS[dept], m.id, dept, passed):
+        if self.attempt(ok, self.s.review, ACTORS[dept], m.id, dept, passed=passed):
             m.reviews[dept] = passed
             m.admission = "under_review"
             if all(m.reviews.get(d) for d in DEPTS) and m.ceiling >= THRESHOLD:
@@ -153,7 +153,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def inspect(self, i: int, passed: bool) -> None:
         m = self.pick(i)
         if self.attempt(m.admission == "site_inspection", self.s.record_site_inspection,
-                        ACTORS["purchasing"], m.id, [ACTORS["quality"].id], "report", passed):
+                        ACTORS["purchasing"], m.id, co_inspectors=[ACTORS["quality"].id], report="report", passed=passed):
             m.inspection_passed = passed
 
     @precondition(lambda self: self.models)
@@ -166,7 +166,7 @@ class SupplierMachine(RuleBasedStateMachine):
                  or (m.admission == "site_inspection" and m.inspection_passed))
         ok = ready and not any(gaps(m, c, self.now()) for c in chosen)
         cats = [Category.MATERIALS] if only_materials else None
-        if self.attempt(ok, self.s.admit, ACTORS["purchasing"], m.id, cats):
+        if self.attempt(ok, self.s.admit, ACTORS["purchasing"], m.id, categories=cats):
             m.admission, m.admitted = "admitted", chosen
             m.standing = "active"
 
@@ -208,7 +208,7 @@ class SupplierMachine(RuleBasedStateMachine):
         m = self.pick(i)
         ok = m.standing == "suspended"
         if self.attempt(ok, self.s.request_reinstatement, ACTORS["quality"], m.id, "整改完成"):
-            request = self.s.requests(m.id, "pending")[-1]
+            request = self.s.requests(supplier_id=m.id, state="pending")[-1]
             self.s.approve_reinstatement(ACTORS["supervisor"], request.id)
             m.standing = "active"
 
@@ -217,7 +217,7 @@ class SupplierMachine(RuleBasedStateMachine):
     def propose_blacklist(self, i: int) -> None:
         m = self.pick(i)
         ok = m.standing in ("active", "warned", "suspended") and m.pending is None
-        if self.attempt(ok, self.s.propose_blacklist, ACTORS["purchasing"], m.id, "串标", ["证据"],
+        if self.attempt(ok, self.s.propose_blacklist, ACTORS["purchasing"], m.id, "串标", evidence=["证据"],
                         ban_days=BAN_DAYS):
             m.pending = {"proposer": ACTORS["purchasing"].id, "ban_days": BAN_DAYS,
                          "approvals": [ACTORS["purchasing"].id], "supervisor": False}
@@ -232,7 +232,7 @@ class SupplierMachine(RuleBasedStateMachine):
         takes_effect = len(approvals) >= 2
         ok = (ACTORS[who].id != m.pending["proposer"] and ACTORS[who].id not in m.pending["approvals"]  # type: ignore[operator]
               and (not takes_effect or (supervisor and m.standing in ("active", "warned", "suspended"))))
-        request = self.s.requests(m.id, "pending")
+        request = self.s.requests(supplier_id=m.id, state="pending")
         request_id = next(r.id for r in request if r.kind == "blacklist")
         if self.attempt(ok, self.s.approve_blacklist, ACTORS[who], request_id):
             if takes_effect:
@@ -249,7 +249,7 @@ class SupplierMachine(RuleBasedStateMachine):
         if self.attempt(m.standing == "blacklisted" and m.appeal is None, self.s.appeal,
                         supplier_actor(m.id), m.id, "申诉"):
             m.appeal = "pending"
-            self.s.decide_appeal(ACTORS["supervisor2"], m.id, upheld, "裁决")
+            self.s.decide_appeal(ACTORS["supervisor2"], m.id, upheld=upheld, reason="裁决")
             m.appeal = "decided"
             if upheld:
                 m.standing, m.ban_until = m.previous, None
@@ -291,7 +291,7 @@ class SupplierMachine(RuleBasedStateMachine):
                       and m.standing == "active"):
                     m.standing = "warned"
         self.closed[label] = grades
-        assert {c.supplier_id: c.grade for c in self.s.scorecards(f"month:{label}")} == grades
+        assert {c.supplier_id: c.grade for c in self.s.scorecards(period=f"month:{label}")} == grades
 
     @precondition(lambda self: self.models)
     @rule(i=st.integers(0, 2), own=st.booleans(), verify=st.booleans())
@@ -333,7 +333,7 @@ class SupplierMachine(RuleBasedStateMachine):
         # The bulk answer (one query for everyone, as compliance asks it) is the single answer.
         amounts = {m.id: m.ceiling + Decimal(n % 2) / 100 for n, m in enumerate(self.models)}
         amounts["sup-unknown"] = Decimal(1)
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             for category in CATEGORIES:
                 many = eligibility_of_many(session, amounts, category, self.now())
                 assert many == {sid: check_eligibility(session, sid, category, amount, self.now())
@@ -341,7 +341,7 @@ class SupplierMachine(RuleBasedStateMachine):
 
     @invariant()
     def state_matches_and_trail_is_sound(self) -> None:
-        with self.platform.session() as session:
+        with self.platform.internal.session() as session:
             rows = {r.id: r for r in session.exec(select(SupplierRow)).all()}
             for m in self.models:
                 assert (rows[m.id].admission, rows[m.id].standing) == (m.admission, m.standing)

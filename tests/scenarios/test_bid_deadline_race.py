@@ -29,7 +29,7 @@ def bid_worker(url: str, tender_id: str, supplier_id: str, deadline: str, start:
 
     end = datetime.fromisoformat(deadline)
     clock = ManualClock(end - timedelta(seconds=1))
-    platform = Platform(url, clock)
+    platform = Platform.open(url, clock)
     actor = supplier_actor(supplier_id)
     moments = [end - timedelta(milliseconds=(BEFORE - i) * 3 + worker % 3) for i in range(BEFORE)]
     moments += [end + timedelta(microseconds=i * 500) for i in range(AFTER)]
@@ -56,7 +56,7 @@ def bid_worker(url: str, tender_id: str, supplier_id: str, deadline: str, start:
 def tick_worker(url: str, deadline: str, start: float, delay: float) -> int:
     """A scheduler in another process: ticks just after the deadline, closing the tender."""
     clock = ManualClock(datetime.fromisoformat(deadline) + timedelta(microseconds=1))
-    platform = Platform(url, clock)
+    platform = Platform.open(url, clock)
     while time.time() < start + delay:
         time.sleep(0.001)
     try:

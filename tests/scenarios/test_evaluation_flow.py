@@ -45,7 +45,7 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
 
     # The suspended/blacklisted-after-bidding supplier: cleared out between opening and evaluation.
     request = platform.suppliers.propose_blacklist(actors["purchasing"], suppliers[4],
-                                                   "falsified documents", ["report"])
+                                                   "falsified documents", evidence=["report"])
     platform.suppliers.approve_blacklist(actors["supervisor"], request.id)
 
     # The expert the draw reaches first has a relative at the first bidder: recused, replaced.
@@ -163,8 +163,9 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
     clock.set(datetime(2026, 4, 2, 10, tzinfo=SHANGHAI))
     platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
     for kind, severity in (("late_delivery", 4), ("quality_defect", 5), ("safety_incident", 3)):
-        ev.record_performance(actors["quality"], awarded.notices[0].contract_id, {
-            "kind": kind, "severity": severity, "occurred_at": clock.now()})
+        platform.suppliers.record_performance(actors["quality"], {
+            "supplier_id": winner, "contract_id": awarded.notices[0].contract_id, "kind": kind,
+            "severity": severity, "occurred_at": clock.now()})
     clock.set(datetime(2026, 5, 2, 10, tzinfo=SHANGHAI))
     platform.suppliers.close_period(actors["purchasing"], "month", "2026-04")
     cards = platform.suppliers.scorecards(supplier_id=winner)

@@ -73,10 +73,10 @@ def test_each_kind_of_tender_validates(kind: str, platform, actors, clock, tmp_p
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     ocds.require_shared()
     pub = KINDS[kind](platform, actors, clock)
-    package = platform.publish.release_package(pub.tender.id)
+    package = platform.publish.release_package(tender_id=pub.tender.id)
     assert package["releases"], kind
     _assert_valid(package, tmp_path, monkeypatch, kind)
-    records = platform.publish.record_package(pub.tender.id)
+    records = platform.publish.record_package(tender_id=pub.tender.id)
     assert ocds.record_schema_errors(records) == []
     compiled = records["records"][0]["compiledRelease"]
     assert compiled["tag"] == ["compiled"]

@@ -38,7 +38,7 @@ def _plant(platform, actors) -> dict[str, Any]:
     ids += [register_admitted_supplier(platform, actors, name="义乌关联甲建材有限公司", **shared),
             register_admitted_supplier(platform, actors, name="义乌关联乙建材有限公司",
                                        **{**shared, "bank_account": ACCOUNT[:-1] + "3"})]
-    with platform.session() as session:
+    with platform.internal.session() as session:
         hashes = {p.id_hash for p in session.exec(select(PersonRow).where(col(PersonRow.supplier_id).in_(ids)))}
     return {"ids": ids, "hashes": hashes}
 
@@ -137,7 +137,7 @@ def test_full_text_search_and_blacklist(platform, actors, clock, tmp_path: Path)
     supplier = register_admitted_supplier(platform, actors, name="义乌劣质钢材贸易行",
                                           bank_account=ACCOUNT)
     request = platform.suppliers.propose_blacklist(actors["purchasing"], supplier, "伪造质保书 falsified certificates",
-                                                   ["质检报告 ZJ-2026-0211"], ban_days=365)
+                                                   evidence=["质检报告 ZJ-2026-0211"], ban_days=365)
     platform.suppliers.approve_blacklist(actors["supervisor"], request.id)
     published(platform, actors, clock, title="Ready-mix concrete C30 商品混凝土")
     path = platform.publish.public_database(tmp_path / "fts.db")
@@ -178,7 +178,7 @@ def test_public_database_through_evaluation_award_and_contract(platform, actors,
     committee = platform.evaluation.committee(actors["purchasing"], flow.tender_id)
     member_names = {m.name for m in committee.members if m.active}
     assert member_names & set(kit.EXPERT_NAMES)
-    with platform.session() as session:
+    with platform.internal.session() as session:
         from zhaocai.bidding.evaluating.tables import ExpertRow
         expert_hashes = [h for e in session.exec(select(ExpertRow)) for h in e.person_hashes]
     always_private = [*kit.EXPERT_IDS, *expert_hashes, *(h[:16] for h in expert_hashes)]

@@ -21,7 +21,7 @@ def test_single_source_releases_validate(platform: Platform, actors: dict[str, A
     drafted(platform, actors, sid)  # never published
     cancelled = noticed(platform, actors, sid, justification="emergency",
                         reason="Flood damage to the pump house: an unforeseeable emergency.")
-    oid = platform.single_source.lodge_objection(actors["nobody"], cancelled.id, "并非紧急情况")
+    oid = platform.single_source.lodge_objection(actors["nobody"], cancelled.id, "并非紧急情况").id
     platform.single_source.decide_objection(actors["supervisor2"], oid, upheld=True, answer="异议成立")
     done = concluded(platform, actors, clock, sid)
     assert done.contract_id is not None

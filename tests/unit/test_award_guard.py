@@ -72,7 +72,7 @@ def test_first_candidate_blacklisted_during_publicity_is_neither_awarded_nor_sig
     state = _publicised(platform, actors, clock)
     tid, first = state["tender_id"], state["ranked"][0]
     svc = platform.suppliers
-    request = svc.propose_blacklist(actors["purchasing"], first, "串标", ["举报材料"], ban_days=365)
+    request = svc.propose_blacklist(actors["purchasing"], first, "串标", evidence=["举报材料"], ban_days=365)
     svc.approve_blacklist(actors["supervisor"], request.id)
     err = refused(platform, RuleViolation, "award.winner_ineligible", platform.evaluation.award,
                   actors["purchasing"], tid)

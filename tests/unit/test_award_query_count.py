@@ -25,11 +25,11 @@ def statements(platform: Platform, command: Callable[..., Any], *args: Any) -> i
     def count(*_: Any) -> None:
         seen.append(1)
 
-    event.listen(platform.engine, "before_cursor_execute", count)
+    event.listen(platform.internal.engine, "before_cursor_execute", count)
     try:
         command(*args)
     finally:
-        event.remove(platform.engine, "before_cursor_execute", count)
+        event.remove(platform.internal.engine, "before_cursor_execute", count)
     return len(seen)
 
 

@@ -244,8 +244,21 @@ def contract_signed_too_late(p: Platform, a: dict[str, Actor], c: ManualClock) -
 def performance_before_signing(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
-    return lambda: p.evaluation.record_performance(a["quality"], notice.contract_id, {
-        "kind": "late_delivery", "severity": 2, "occurred_at": c.now()})
+    return lambda: p.suppliers.record_performance(a["quality"], {
+        "supplier_id": notice.supplier_id, "contract_id": notice.contract_id, "kind": "late_delivery",
+        "severity": 2, "occurred_at": c.now()})
+
+
+@case("contract.other_supplier")
+def performance_of_another_supplier(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "awarded", evaluation=LOWEST)
+    notice = state["award"].notices[0]
+    p.evaluation.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)
+    p.evaluation.sign_contract(a["purchasing"], notice.contract_id)
+    other = next(s for s in state["suppliers"] if s != notice.supplier_id)
+    return lambda: p.suppliers.record_performance(a["quality"], {
+        "supplier_id": other, "contract_id": notice.contract_id, "kind": "late_delivery",
+        "severity": 2, "occurred_at": c.now()})
 
 
 def _inquiry(p: Platform, a: dict[str, Actor], c: ManualClock) -> str:
@@ -277,7 +290,7 @@ def inquiry_failed_by_one_officer(p: Platform, a: dict[str, Actor], c: ManualClo
 def inquiry_override_for_a_stranger(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     tid = _inquiry(p, a, c)
     (stranger,) = admitted(p, a, 1)
-    return lambda: p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", stranger, "交货更快")
+    return lambda: p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", supplier_id=stranger, reason="交货更快")
 
 
 @case("inquiry.not_an_officer")
@@ -292,7 +305,7 @@ def inquiry_with_unapproved_override(p: Platform, a: dict[str, Actor], c: Manual
     p.evaluation.sign_inquiry(a["purchasing"], tid)
     p.evaluation.sign_inquiry(a["purchasing2"], tid)
     quotes = p.tenders.opened_bids(a["purchasing"], tid)
-    p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", quotes[0].supplier_id, "交货更快")
+    p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", supplier_id=quotes[0].supplier_id, reason="交货更快")
     return lambda: p.evaluation.decide_inquiry(a["purchasing"], tid)
 
 
@@ -300,8 +313,8 @@ def inquiry_with_unapproved_override(p: Platform, a: dict[str, Actor], c: Manual
 def inquiry_override_self_approved(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     tid = _inquiry(p, a, c)
     quotes = p.tenders.opened_bids(a["purchasing"], tid)
-    override = p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", quotes[0].supplier_id, "x")
-    return lambda: p.evaluation.approve_inquiry_override(a["purchasing"], override)
+    override = p.evaluation.propose_inquiry_override(a["purchasing"], tid, "L1", supplier_id=quotes[0].supplier_id, reason="x")
+    return lambda: p.evaluation.approve_inquiry_override(a["purchasing"], override.id)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

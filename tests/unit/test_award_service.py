@@ -22,9 +22,9 @@ def test_too_few_compliant_bids_fail_the_tender(platform: Platform, actors: dict
     tid = state["tender_id"]
     ev = platform.evaluation
     ev.record_finding(state["members"][0], tid, _bid_of(platform, actors, tid, state["suppliers"][0]),
-                      "no mill certificate", "未提供质保书")
+                      en="no mill certificate", zh="未提供质保书")
     ev.record_finding(state["members"][1], tid, _bid_of(platform, actors, tid, state["suppliers"][1]),
-                      "delivery period too long", "工期不满足")
+                      en="delivery period too long", zh="工期不满足")
     view = ev.check_compliance(state["members"][0], tid)
     assert view.state == TenderState.FAILED.value
     assert view.lots[0].status == "failed" and view.lots[0].compliant == 2
@@ -41,7 +41,7 @@ def test_rejecting_an_abnormal_bid_can_fail_a_lot(platform: Platform, actors: di
     state = build_tender(platform, clock, "declared", abnormal=True, evaluation=LOWEST)
     tid, ev = state["tender_id"], platform.evaluation
     ev.record_finding(state["members"][0], tid, _bid_of(platform, actors, tid, state["suppliers"][0]),
-                      "unsigned", "未签字盖章")
+                      en="unsigned", zh="未签字盖章")
     view = ev.check_compliance(state["members"][0], tid)
     flagged = [e for e in view.lots[0].entries if e.abnormal]
     assert len(flagged) == 1 and view.lots[0].compliant == 3
@@ -123,8 +123,8 @@ def test_price_inquiry_override_needs_another_approver(platform: Platform, actor
     tid, ev = pub.tender.id, platform.evaluation
     ev.sign_inquiry(actors["purchasing"], tid)
     ev.sign_inquiry(actors["purchasing2"], tid)
-    override = ev.propose_inquiry_override(actors["purchasing"], tid, "L1", suppliers[0], "两日内到货，工期紧")
-    ev.approve_inquiry_override(actors["supervisor"], override)
+    override = ev.propose_inquiry_override(actors["purchasing"], tid, "L1", supplier_id=suppliers[0], reason="两日内到货，工期紧")
+    ev.approve_inquiry_override(actors["supervisor"], override.id)
     decision = ev.decide_inquiry(actors["purchasing2"], tid)
     assert decision.lots[0]["winner"] == suppliers[0] and decision.lots[0]["lowest"] == suppliers[1]
 

@@ -55,12 +55,12 @@ def _note(subject: str) -> Any:
 
 
 def _write(platform: Platform, actor: Actor, key: str, request: Any) -> Note:
-    return platform.run(actor, "note.write", _note("n"), roles=[Role.PURCHASING],
-                        idempotency_key=key, request=request)
+    return platform.internal.run(actor, "note.write", _note("n"), roles=[Role.PURCHASING],
+                                 idempotency_key=key, request=request)
 
 
 def _stored(platform: Platform, key: str) -> IdempotencyRow:
-    with platform.session() as session:
+    with platform.internal.session() as session:
         row = session.get(IdempotencyRow, key)
     assert row is not None
     return row
@@ -109,7 +109,7 @@ def test_the_race_path_compares_requests_too(
     def lost_the_race(*args: Any) -> Any:
         raise IntegrityError("INSERT INTO idempotency", {}, Exception("duplicate key"))
 
-    monkeypatch.setattr(platform, "_run_once", lost_the_race)
+    monkeypatch.setattr(platform.internal, "_run_once", lost_the_race)
     before = snapshot(platform.url)
     assert _write(platform, actors["purchasing"], "k-1", {"text": "a"}) == first
     refused(platform, ConflictError, MISMATCH, _write, platform, actors["purchasing"], "k-1", {"text": "b"})
@@ -259,13 +259,14 @@ def test_a_performance_event_on_a_contract_is_keyed_by_its_supplier_event(
 ) -> None:
     state = build_tender(platform, clock, "awarded", evaluation=LOWEST)
     notice = state["award"].notices[0]
-    ev = platform.evaluation
+    ev, record = platform.evaluation, platform.suppliers.record_performance
     ev.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)
     ev.sign_contract(actors["purchasing"], notice.contract_id)
-    event = {"kind": "late_delivery", "severity": 2, "occurred_at": clock.now()}
-    first = ev.record_performance(actors["quality"], notice.contract_id, event, idempotency_key="perf-1")
+    event = {"supplier_id": notice.supplier_id, "contract_id": notice.contract_id, "kind": "late_delivery",
+             "severity": 2, "occurred_at": clock.now()}
+    first = record(actors["quality"], event, idempotency_key="perf-1")
     before = snapshot(platform.url)
-    assert ev.record_performance(actors["quality"], notice.contract_id, event, idempotency_key="perf-1") == first
+    assert record(actors["quality"], event, idempotency_key="perf-1") == first
     assert snapshot(platform.url) == before
-    refused(platform, ConflictError, MISMATCH, ev.record_performance, actors["quality"], notice.contract_id,
-            {**event, "severity": 4}, idempotency_key="perf-1")
+    refused(platform, ConflictError, MISMATCH, record, actors["quality"], {**event, "severity": 4},
+            idempotency_key="perf-1")

@@ -51,7 +51,7 @@ def test_case_referred_to_a_blacklisting_request(platform, actors, opened) -> No
     cases = platform.integrity.cases
     cases.assign(actors["supervisor"], case.id, actors["auditor"].id)
     cases.record_finding(actors["auditor"], case.id, "投标保证金由同一账户转出")
-    request = platform.suppliers.propose_blacklist(actors["purchasing"], ids[0], "串通投标", ["线索 " + case.id])
+    request = platform.suppliers.propose_blacklist(actors["purchasing"], ids[0], "串通投标", evidence=["线索 " + case.id])
     done = cases.refer(actors["auditor"], case.id, request.id, note="移交清退")
     assert done.state == "referred" and done.blacklist_request_id == request.id
     assert cases.feedback()[CODE] == {"opened": 1, "cleared": 0, "referred": 1}
@@ -74,7 +74,7 @@ def test_case_refusals(platform, actors, opened) -> None:
     refused(platform, ValidationError, "integrity.case.text_required", cases.record_finding, supervisor, case.id, "")
     cases.record_finding(supervisor, case.id, "核实中")
     refused(platform, NotFoundError, "integrity.case.sanction_not_found", cases.refer, supervisor, case.id, "req-none")
-    other = platform.suppliers.propose_blacklist(actors["purchasing"], ids[2], "其他原因", ["另案"])
+    other = platform.suppliers.propose_blacklist(actors["purchasing"], ids[2], "其他原因", evidence=["另案"])
     refused(platform, RuleViolation, "integrity.case.sanction_other_supplier", cases.refer, supervisor, case.id,
             other.id)
     cases.clear(supervisor, case.id, "误报：已核实")
@@ -87,7 +87,7 @@ def test_worklist_ranks_the_flagged_tender_for_auditors(platform, actors, opened
     assert items and items[0].rank == 1
     assert any(i.subject == "tender" and i.id == pub.tender.id and CODE in i.codes for i in items)
     refused(platform, PermissionDenied, "permission.role", platform.integrity.worklist, actors["purchasing"])
-    refused(platform, ValidationError, "integrity.worklist.limit", platform.integrity.worklist, actors["auditor"], 0)
+    refused(platform, ValidationError, "integrity.worklist.limit", platform.integrity.worklist, actors["auditor"], limit=0)
     tenders, _suppliers = platform.integrity.risks()
     assert tenders[pub.tender.id].flagged
 

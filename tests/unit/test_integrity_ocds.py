@@ -177,7 +177,7 @@ def test_zhaocai_published_ocds_screens_like_the_store(platform, actors, clock, 
     tenders, suppliers = platform.integrity.facts()
     for settings in (FlagSettings(codes=OCDS_CODES), cardinal_settings({"R003": {}, "R018": {}, "R028": {}})):
         stored = {(f.code, f.tender_ids) for f in compute_flags(tenders, suppliers, settings)}
-        screened = platform.integrity.screen_ocds(path, settings)
+        screened = platform.integrity.screen_ocds(path, settings=settings)
         assert not screened.imported.errors and len(screened.imported.tenders) == 6
         from_ocds = {(f.code, tuple(t.removeprefix(prefix) for t in f.tender_ids)) for f in screened.flags}
         assert from_ocds == stored and stored, (from_ocds, stored)

@@ -53,12 +53,12 @@ def test_bulk_queries_do_not_grow_with_tenders(platform, actors, clock) -> None:
             build_tender(platform, clock, **KINDS["open"])
         statements = []
         listener = lambda *args, **kw: statements.append(1)  # noqa: E731
-        event.listen(platform.read_engine, "before_cursor_execute", listener)
+        event.listen(platform.internal.read_engine, "before_cursor_execute", listener)
         try:
-            with platform.session() as session:
+            with platform.internal.session() as session:
                 load_facts(session)
         finally:
-            event.remove(platform.read_engine, "before_cursor_execute", listener)
+            event.remove(platform.internal.read_engine, "before_cursor_execute", listener)
         return len(statements)
 
     assert count_queries(1) == count_queries(3) <= 10

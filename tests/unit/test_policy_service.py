@@ -63,7 +63,7 @@ def test_a_deviation_approved_by_a_supervisor_is_frozen_and_published(
     tender = pub.tender
     assert tender.profile.open_tender_min_days == 3 and tender.policy_version == 0 and not tender.statutory
     assert tender.deviation is not None and tender.deviation["id"] == request.id
-    release = platform.publish.release_package(tender.id)["releases"][-1]["tender"]
+    release = platform.publish.release_package(tender_id=tender.id)["releases"][-1]["tender"]
     assert "open_tender_min_days 3 instead of 20 (Law 24)" in release["procurementMethodRationale"]
     assert release["rulesDeviation"]["changes"] == [
         {"rule": "open_tender_min_days", "policyValue": "20", "tenderValue": "3", "source": "Law 24"}]

@@ -10,6 +10,7 @@ import pytest
 from tests.kit import build_tender, payload, published, register_admitted_supplier, supplier_actor
 from tests.kit.ocds import KINDS
 from zhaocai.errors import NotFoundError
+from zhaocai.platform import Platform
 from zhaocai.publish import dumps
 
 
@@ -24,10 +25,10 @@ def test_sealed_bids_are_not_published_before_opening(platform, actors, clock) -
     pub = published(platform, actors, clock)
     for n, user in enumerate(users):
         platform.tenders.submit_bid(user, pub.tender.id, payload(f"1888888.{n}8"))
-    text = dumps(platform.publish.release_package(pub.tender.id))
+    text = dumps(platform.publish.release_package(tender_id=pub.tender.id))
     assert "1888888" not in text and "封标" not in text and "\"bids\"" not in text
     assert "6228000011112200" not in text
-    package = platform.publish.release_package(pub.tender.id)
+    package = platform.publish.release_package(tender_id=pub.tender.id)
     assert _tags(package) == ["tender"]
     tender = package["releases"][0]["tender"]
     assert "tenderers" not in tender and "numberOfTenderers" not in tender
@@ -38,7 +39,7 @@ def test_sealed_bids_are_not_published_before_opening(platform, actors, clock) -
 
 def test_opening_publishes_bids_statistics_and_tenderers(platform, actors, clock) -> None:
     pub = build_tender(platform, clock, **KINDS["open"]).publication
-    package = platform.publish.release_package(pub.tender.id)
+    package = platform.publish.release_package(tender_id=pub.tender.id)
     assert _tags(package) == ["tender", "tenderUpdate"]
     opened = package["releases"][-1]
     stats = {s["measure"]: s["value"] for s in opened["bids"]["statistics"]}
@@ -65,20 +66,20 @@ def test_opening_publishes_bids_statistics_and_tenderers(platform, actors, clock
 ])
 def test_procurement_methods(builder, method: str, details: str, platform, actors, clock) -> None:
     pub = build_tender(platform, clock, **KINDS[builder]).publication
-    tender = platform.publish.release_package(pub.tender.id)["releases"][-1]["tender"]
+    tender = platform.publish.release_package(tender_id=pub.tender.id)["releases"][-1]["tender"]
     assert (tender["procurementMethod"], tender["procurementMethodDetails"]) == (method, details)
 
 
 def test_failed_and_cancelled_tenders(platform, actors, clock) -> None:
     failed = build_tender(platform, clock, **KINDS["failed"]).publication
-    last = platform.publish.release_package(failed.tender.id)["releases"][-1]
+    last = platform.publish.release_package(tender_id=failed.tender.id)["releases"][-1]
     assert last["tender"]["status"] == "unsuccessful"
     assert last["tender"]["amendments"][-1]["id"] == "failure"
     assert {b.get("status") for b in last["bids"]["details"]} == {None}  # never opened: no price, no status
     assert all("value" not in b for b in last["bids"]["details"])
 
     cancelled = build_tender(platform, clock, **KINDS["cancelled"]).publication
-    package = platform.publish.release_package(cancelled.tender.id)
+    package = platform.publish.release_package(tender_id=cancelled.tender.id)
     assert _tags(package) == ["tender", "tenderAmendment", "tenderUpdate", "tenderCancellation"]
     last = package["releases"][-1]
     assert last["tender"]["status"] == "cancelled" and "bids" not in last
@@ -91,7 +92,7 @@ def test_amendment_moving_the_deadline_shows_in_each_release(platform, actors, c
     pub = published(platform, actors, clock)
     clock.set(pub.tender.deadline - timedelta(days=3))
     platform.tenders.amend(actors["purchasing"], pub.tender.id, "Spec of lot 2 changed")
-    releases = platform.publish.release_package(pub.tender.id)["releases"]
+    releases = platform.publish.release_package(tender_id=pub.tender.id)["releases"]
     assert releases[0]["tender"]["tenderPeriod"]["endDate"] == "2026-03-23T09:00:00+08:00"
     assert releases[1]["tender"]["tenderPeriod"]["endDate"] == "2026-04-04T09:00:00+08:00"
     assert "deadline moved" in releases[1]["tender"]["amendments"][0]["rationale"]
@@ -104,15 +105,16 @@ def test_unknown_or_draft_tender_is_not_found(platform, actors, clock) -> None:
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock))
     for tender_id in ("tdr-nope", view.id):
         with pytest.raises(NotFoundError) as caught:
-            platform.publish.release_package(tender_id)
+            platform.publish.release_package(tender_id=tender_id)
         assert caught.value.code == "publish.tender_not_found"
     assert platform.publish.release_package()["releases"] == []
 
 
 def test_compiled_record_is_the_latest_state(platform, actors, clock) -> None:
     pub = build_tender(platform, clock, **KINDS["open"]).publication
-    platform.publish.configure({"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"})
-    records = platform.publish.record_package(pub.tender.id)
+    publisher = {"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"}
+    with Platform.open(platform.url, clock, publish_settings=publisher) as registered:
+        records = registered.publish.record_package(tender_id=pub.tender.id)
     record = records["records"][0]
     assert record["ocid"] == f"ocds-yw2026-{pub.tender.id}"
     compiled = record["compiledRelease"]
@@ -128,11 +130,11 @@ def test_a_bid_found_non_compliant_is_disqualified_once_the_report_is_public(pla
     tid, ev = state["tender_id"], platform.evaluation
     excluded = next(b for b in platform.tenders.opened_bids(actors["purchasing"], tid)
                     if b.supplier_id == state["suppliers"][0])
-    ev.record_finding(state["members"][0], tid, excluded.bid_id, "unsigned", "未签字盖章")
+    ev.record_finding(state["members"][0], tid, excluded.bid_id, en="unsigned", zh="未签字盖章")
     ev.check_compliance(state["members"][0], tid)
 
     def bids_release() -> dict:
-        return [r for r in platform.publish.release_package(tid)["releases"] if "bids" in r][-1]["bids"]
+        return [r for r in platform.publish.release_package(tender_id=tid)["releases"] if "bids" in r][-1]["bids"]
 
     before = bids_release()  # opened, not yet reported: every opened bid is valid
     assert {b["status"] for b in before["details"]} == {"valid"}

@@ -10,6 +10,7 @@ import pytest
 
 from tests.kit.ocds import BID_EXTENSION, STANDARD_ZIP, require_shared
 from zhaocai.errors import ValidationError
+from zhaocai.platform import Platform
 from zhaocai.publish import PublishSettings, dumps, loads, merge_patch, validate_ocid_prefix
 from zhaocai.publish.records import bid_extension_patch, extended_release_schema, release_schema
 
@@ -29,12 +30,13 @@ def test_ocid_prefix_refused_with_typed_error(prefix: str) -> None:
     assert "ocds-" in caught.value.message_en and caught.value.message_zh
 
 
-def test_configure_refuses_bad_prefix_and_keeps_settings(platform) -> None:
-    platform.publish.configure({"ocid_prefix": "ocds-yw0001"})
+def test_settings_are_given_when_the_platform_opens_and_a_bad_prefix_is_refused(platform, clock) -> None:
+    assert platform.publish.settings == PublishSettings()
+    with Platform.open(platform.url, clock, publish_settings={"ocid_prefix": "ocds-yw0001"}) as registered:
+        assert registered.publish.settings.ocid_prefix == "ocds-yw0001"
     with pytest.raises(ValidationError) as caught:
-        platform.publish.configure({"ocid_prefix": "ocds-Yiwu01"})
+        Platform.open(platform.url, clock, publish_settings={"ocid_prefix": "ocds-Yiwu01"})
     assert caught.value.code == "publish.ocid_prefix"
-    assert platform.publish.settings.ocid_prefix == "ocds-yw0001"
 
 
 def test_decimals_become_exact_json_numbers() -> None:

@@ -191,21 +191,21 @@ def objecting_after_the_notice(p: Platform, a: dict[str, Actor], c: ManualClock)
 def drafter_supervisor_decides_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = p.single_source.draft(BOTH, ss_draft(supplier(p, a)))
     p.single_source.approve(a["supervisor"], view.id)
-    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？")
+    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？").id
     return lambda: p.single_source.decide_objection(BOTH, oid, upheld=False, answer="专利唯一")
 
 
 @case("single_source.objection_decider")
 def approver_decides_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = noticed(p, a, supplier(p, a))
-    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？")
+    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？").id
     return lambda: p.single_source.decide_objection(a["supervisor"], oid, upheld=False, answer="维持原审批")
 
 
 @case("single_source.objection_decided")
 def deciding_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = noticed(p, a, supplier(p, a))
-    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？")
+    oid = p.single_source.lodge_objection(a["nobody"], view.id, "为何不招标？").id
     p.single_source.decide_objection(a["supervisor2"], oid, upheld=False, answer="专利唯一")
     return lambda: p.single_source.decide_objection(a["supervisor2"], oid, upheld=True, answer="改判")
 
@@ -241,7 +241,7 @@ def approving_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callabl
 @case("single_source.transition")
 def negotiating_after_an_upheld_objection(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = noticed(p, a, supplier(p, a))
-    oid = p.single_source.lodge_objection(a["nobody"], view.id, "该产品有多家供应商")
+    oid = p.single_source.lodge_objection(a["nobody"], view.id, "该产品有多家供应商").id
     p.single_source.decide_objection(a["supervisor2"], oid, upheld=True, answer="异议成立，改为公开招标")
     c.set(view.notice_ends)  # type: ignore[arg-type]
     return lambda: p.single_source.record_negotiation(a["purchasing"], view.id,

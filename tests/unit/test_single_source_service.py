@@ -32,7 +32,8 @@ def test_the_whole_road_ends_in_a_contract_signed_and_performed_like_a_tenders(
     assert view.policy.notice_days == 5 and view.notice_ends is not None
     rival = supplier_actor("sup-rival")
     objection = ss.lodge_objection(rival, view.id, "我公司亦可提供同类隔震支座")
-    after = ss.decide_objection(actors["supervisor2"], objection, upheld=False, answer="经论证，专利为该供应商独有")
+    assert objection.procurement_id == view.id and objection.raised_by == rival.id
+    after = ss.decide_objection(actors["supervisor2"], objection.id, upheld=False, answer="经论证，专利为该供应商独有")
     assert after.objections[0].decision == "dismissed" and after.objections[0].supplier_id == "sup-rival"
     clock.set(view.notice_ends)
     ss.record_negotiation(actors["purchasing2"], view.id, {"agreed_price": "288000.00", "record": RECORD})
@@ -47,8 +48,9 @@ def test_the_whole_road_ends_in_a_contract_signed_and_performed_like_a_tenders(
         (done.agreed_price, sid, "pending_signature", "concluded")
     platform.evaluation.sign_contract(supplier_actor(sid), done.contract_id)
     assert platform.evaluation.sign_contract(actors["purchasing"], done.contract_id).status == "signed"
-    event = platform.evaluation.record_performance(actors["quality"], done.contract_id, {
-        "kind": "on_time_delivery", "severity": 1, "occurred_at": clock.now(), "note": "按期交货"})
+    event = platform.suppliers.record_performance(actors["quality"], {
+        "supplier_id": sid, "contract_id": done.contract_id, "kind": "on_time_delivery", "severity": 1,
+        "occurred_at": clock.now(), "note": "按期交货"})
     assert event.supplier_id == sid and event.contract_id == done.contract_id
     assert platform.audit.verify().ok
     types = [e.type for e in platform.events.read(after=0, limit=1000)]
@@ -61,7 +63,7 @@ def test_the_whole_road_ends_in_a_contract_signed_and_performed_like_a_tenders(
 def test_an_upheld_objection_cancels_it_and_a_competitive_method_must_follow(
         platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
     view = noticed(platform, actors, supplier(platform, actors))
-    oid = platform.single_source.lodge_objection(actors["nobody"], view.id, "市场上另有三家供应商")
+    oid = platform.single_source.lodge_objection(actors["nobody"], view.id, "市场上另有三家供应商").id
     after = platform.single_source.decide_objection(actors["supervisor2"], oid, upheld=True, answer="异议成立")
     assert after.state == "cancelled" and "competitive" in (after.cancel_reason or "")
 
@@ -119,12 +121,15 @@ def test_the_policy_is_frozen_when_drafted_and_never_laxer_than_the_law(
         platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
     sid = supplier(platform, actors)
     with pytest.raises(ZhaocaiError) as info:
-        platform.single_source.set_policy({"notice_days": 3})
+        Platform.open(platform.url, clock, single_source_policy={"notice_days": 3})
     assert info.value.code == "validation.input"
     before = noticed(platform, actors, sid)
-    platform.single_source.set_policy({"notice_days": 7})
     clock.advance(hours=1)
-    later = noticed(platform, actors, sid)
+    # Another process opened with a stricter policy: its drafts freeze it, earlier ones keep theirs.
+    with Platform.open(platform.url, clock, single_source_policy={"notice_days": 7}) as stricter:
+        assert stricter.single_source.policy.notice_days == 7
+        later = noticed(stricter, actors, sid)
+    assert platform.single_source.get(before.id).policy.notice_days == 5
     assert before.policy.notice_days == 5 and later.policy.notice_days == 7
     assert later.notice_ends is not None and before.notice_ends is not None
     assert later.notice_ends - before.notice_ends >= timedelta(days=2)

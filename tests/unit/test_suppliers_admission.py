@@ -41,7 +41,7 @@ def _register(platform: Platform, actors: A, seed: int = 1, **kw: object) -> str
 
 def _review_all(platform: Platform, actors: A, sid: str) -> None:
     for dept in ("purchasing", "quality", "technical"):
-        platform.suppliers.review(actors[dept], sid, dept, True, "ok")
+        platform.suppliers.review(actors[dept], sid, dept, passed=True, comment="ok")
 
 
 
@@ -50,7 +50,7 @@ def test_registration_stores_identity_numbers_only_as_keyed_hashes(platform: Pla
         {"role": "owner", "name": "王大", "identity_number": "33078219800101123X"}])
     view = platform.suppliers.register(actors["purchasing2"], app)
     assert view.admission == "applied" and view.standing is None
-    with platform.session() as s:
+    with platform.internal.session() as s:
         key = s.get(PlatformKeyRow, IDENTITY_KEY_SETTING)
         persons = s.exec(select(PersonRow)).all()
     assert key is not None and len(key.value["hex"]) == 64
@@ -78,17 +78,17 @@ def test_admission_needs_three_departments_by_three_people_not_the_registrant(
     s = platform.suppliers
     refused(platform, RuleViolation, "supplier.admission.reviews_missing", s.admit, actors["purchasing"], sid)
     refused(platform, PermissionDenied, "permission.registrant_review", s.review,
-            actors["purchasing2"], sid, "purchasing", True)
+            actors["purchasing2"], sid, "purchasing", passed=True)
     refused(platform, PermissionDenied, "permission.department", s.review,
-            actors["quality"], sid, "technical", True)
-    s.review(actors["purchasing"], sid, "purchasing", True)
+            actors["quality"], sid, "technical", passed=True)
+    s.review(actors["purchasing"], sid, "purchasing", passed=True)
     refused(platform, ConflictError, "supplier.review.duplicate", s.review,
-            actors["purchasing"], sid, "purchasing", True)
+            actors["purchasing"], sid, "purchasing", passed=True)
     both = Actor(id="q-zhao", name="赵质量", roles=frozenset({"quality", "technical"}))  # type: ignore[arg-type]
-    s.review(both, sid, "quality", True)
-    refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", True)
-    assert s.get(sid).admission == "under_review"
-    s.review(actors["technical"], sid, "technical", True)
+    s.review(both, sid, "quality", passed=True)
+    refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", passed=True)
+    assert s.get(actors["purchasing"], sid).admission == "under_review"
+    s.review(actors["technical"], sid, "technical", passed=True)
     refused(platform, PermissionDenied, "permission.self_approval", s.admit, actors["purchasing2"], sid)
     view = s.admit(actors["purchasing"], sid)
     assert view.admission == "admitted" and view.standing == "active"
@@ -98,9 +98,9 @@ def test_admission_needs_three_departments_by_three_people_not_the_registrant(
 def test_a_failed_review_blocks_admission_until_rejected(platform: Platform, actors: A) -> None:
     sid = _register(platform, actors)
     s = platform.suppliers
-    s.review(actors["purchasing"], sid, "purchasing", True)
-    s.review(actors["quality"], sid, "quality", False, "样品不合格")
-    s.review(actors["technical"], sid, "technical", True)
+    s.review(actors["purchasing"], sid, "purchasing", passed=True)
+    s.review(actors["quality"], sid, "quality", passed=False, comment="样品不合格")
+    s.review(actors["technical"], sid, "technical", passed=True)
     err = refused(platform, RuleViolation, "supplier.admission.reviews_missing", s.admit,
                   actors["purchasing"], sid)
     assert err.details["failed"] == ["quality"]
@@ -116,24 +116,24 @@ def test_large_ceiling_needs_a_site_inspection_signed_by_two(platform: Platform,
     s = platform.suppliers
     sid = _register(platform, actors, ceiling="1000000")  # at the threshold: inspection needed
     refused(platform, InvalidTransition, "supplier.admission.transition", s.record_site_inspection,
-            actors["purchasing"], sid, [actors["quality"].id], "too early", True)
+            actors["purchasing"], sid, co_inspectors=[actors["quality"].id], report="too early", passed=True)
     _review_all(platform, actors, sid)
-    assert s.get(sid).admission == "site_inspection"
+    assert s.get(actors["purchasing"], sid).admission == "site_inspection"
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
     refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, [], "alone", True)
+            actors["purchasing"], sid, co_inspectors=[], report="alone", passed=True)
     refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, [actors["purchasing"].id], "twice", True)
-    s.record_site_inspection(actors["purchasing"], sid, [actors["technical"].id], "不合格", False)
+            actors["purchasing"], sid, co_inspectors=[actors["purchasing"].id], report="twice", passed=True)
+    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="不合格", passed=False)
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
-    s.record_site_inspection(actors["purchasing"], sid, [actors["technical"].id], "整改后合格", True)
+    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="整改后合格", passed=True)
     assert s.admit(actors["purchasing"], sid).admission == "admitted"
 
 
 def test_below_threshold_no_inspection(platform: Platform, actors: A) -> None:
     sid = _register(platform, actors, ceiling="999999.99")
     _review_all(platform, actors, sid)
-    assert platform.suppliers.get(sid).admission == "under_review"
+    assert platform.suppliers.get(actors["purchasing"], sid).admission == "under_review"
     assert platform.suppliers.admit(actors["purchasing"], sid).admission == "admitted"
 
 
@@ -209,7 +209,7 @@ def test_eligibility_reasons(platform: Platform, actors: A, clock: ManualClock) 
         s.eligibility(sid, Category.MATERIALS, 1.5)  # type: ignore[arg-type]
     with pytest.raises(ValidationError):
         s.eligibility(sid, Category.MATERIALS, Decimal(1), at=datetime(2026, 3, 2))
-    with platform.session() as session:
+    with platform.internal.session() as session:
         from zhaocai.suppliers import check_eligibility
 
         assert check_eligibility(session, sid, Category.MATERIALS, Decimal(1), clock.now()).eligible

@@ -28,10 +28,10 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
     s = platform.suppliers
     me = _staff_supplier(own, Role.QUALITY, Role.PURCHASING, Role.SUPERVISOR)
     code = "permission.supplier_as_staff"
-    refused(platform, PermissionDenied, code, s.review, me, own, "quality", True)
+    refused(platform, PermissionDenied, code, s.review, me, own, "quality", passed=True)
     refused(platform, PermissionDenied, code, s.warn, me, rival, "对手")
     refused(platform, PermissionDenied, code, s.suspend, me, rival, "对手")
-    refused(platform, PermissionDenied, code, s.propose_blacklist, me, rival, "对手", ["证据"])
+    refused(platform, PermissionDenied, code, s.propose_blacklist, me, rival, "对手", evidence=["证据"])
     refused(platform, PermissionDenied, code, s.reject, me, rival, "对手")
     refused(platform, PermissionDenied, code, platform.tenders.create_draft, me, draft(clock))
     refused(platform, PermissionDenied, code, platform.evaluation.experts, me)
@@ -41,7 +41,7 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
     # the supplier role without a supplier id is a supplier's user too
     bare = Actor(id="u-bare", name="无主供应商", roles=frozenset({Role.SUPPLIER, Role.QUALITY}))
     refused(platform, PermissionDenied, code, s.warn, bare, rival, "对手")
-    assert s.get(rival).standing == "active"
+    assert s.get(actors["purchasing"], rival).standing == "active"
 
 
 def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
@@ -50,7 +50,7 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     pub = build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2).pub
     tid, lowest = pub.tender.id, suppliers[0]
     s = platform.suppliers
-    with platform.session() as session:
+    with platform.internal.session() as session:
         assert live_tenders(session, suppliers) == {sid: [tid] for sid in suppliers}
     view = s.suspend(actors["supervisor"], lowest, "质量抽检不合格")
     assert view.standing == "active" and view.standing_request is not None
@@ -75,7 +75,7 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     warned = s.warn(actors["quality"], suppliers[1], "交货延迟").standing_request
     assert warned is not None
     rejected = s.reject_standing_change(actors["supervisor"], warned.id, "理由不足")
-    assert rejected.state == "rejected" and s.get(suppliers[1]).standing == "active"
+    assert rejected.state == "rejected" and s.get(actors["purchasing"], suppliers[1]).standing == "active"
     report = platform.integrity.report(tid)
     assert [(r.kind, r.state) for r in report.live_bidder_standing] == [
         ("suspend", "approved"), ("warn", "rejected")]
@@ -88,11 +88,11 @@ def test_blacklisting_a_live_bidder_needs_a_supervisor_other_than_the_proposer(
     suppliers = admitted(platform, actors, 3)
     build_tender(platform, clock, "opened", pool=0, suppliers=suppliers, prices=PRICES, lots=2)
     s = platform.suppliers
-    request = s.propose_blacklist(actors["supervisor"], suppliers[0], "串标", ["证据"], ban_days=30)
+    request = s.propose_blacklist(actors["supervisor"], suppliers[0], "串标", evidence=["证据"], ban_days=30)
     refused(platform, RuleViolation, "supplier.live_bid.supervisor_required", s.approve_blacklist,
             actors["purchasing"], request.id)
     assert s.approve_blacklist(actors["supervisor2"], request.id).state == "approved"
-    assert s.get(suppliers[0]).standing == "blacklisted"
+    assert s.get(actors["purchasing"], suppliers[0]).standing == "blacklisted"
 
 
 def test_without_live_bids_a_warning_takes_effect_at_once(platform: Platform, actors: A,
@@ -122,19 +122,19 @@ def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform,
     clock.set(datetime(2026, 4, 2, 9, tzinfo=SHANGHAI))
     closed = platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
     assert closed.suspended == [] and len(closed.held) == 1
-    assert platform.suppliers.get(suppliers[0]).standing == "active"
-    request = platform.suppliers.requests(suppliers[0], "pending")[0]
+    assert platform.suppliers.get(actors["purchasing"], suppliers[0]).standing == "active"
+    request = platform.suppliers.requests(supplier_id=suppliers[0], state="pending")[0]
     assert (request.kind, request.requested_by, request.live_bid) == ("suspend", "p-wang", True)
     assert platform.suppliers.approve_standing_change(actors["supervisor"], request.id,
                                                       "D级属实").standing == "suspended"
 
 
-def test_roles_none_is_the_systems_work_and_refuses_a_supplier_user(platform: Platform) -> None:
+def test_a_command_naming_no_role_refuses_a_supplier_user_too(platform: Platform) -> None:
     own = supplier_actor("sup-any")
 
     def handler(uow):  # type: ignore[no-untyped-def]
         uow.record("note.write", "note", "n1", {"x": 1})
 
-    refused(platform, PermissionDenied, "permission.supplier_as_staff", platform.run, own, "tick.note",
+    refused(platform, PermissionDenied, "permission.no_role", platform.internal.run, own, "tick.note",
             handler, roles=())
-    platform.run(own, "note.write", handler, roles=[Role.SUPPLIER])  # a supplier command: accepted
+    platform.internal.run(own, "note.write", handler, roles=[Role.SUPPLIER])  # a supplier command: accepted

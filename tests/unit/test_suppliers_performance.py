@@ -63,14 +63,14 @@ def test_closing_a_period_scores_grades_and_drives_standing(platform: Platform, 
     clock.set(datetime(2026, 4, 1, 0, 0, tzinfo=SHANGHAI))
     result = s.close_period(actors["purchasing"], "month", "2026-03")
     assert result.scored == 3 and result.suspended == [poor] and result.warned == []
-    cards = {c.supplier_id: c for c in s.scorecards("month:2026-03")}
+    cards = {c.supplier_id: c for c in s.scorecards(period="month:2026-03")}
     assert silent not in cards  # no events: no score, not a default one
     assert cards[good].total == Decimal("100.00") and cards[good].grade == "A"
     assert cards[middling].scores == {"delivery": 100, "quality": 70, "safety": 0, "service": 100,
                                       "compliance": 100}
     assert cards[middling].total == Decimal("71.00") and cards[middling].grade == "C"
     assert cards[poor].scores["delivery"] == 50 and cards[poor].grade == "D"
-    assert s.get(poor).standing == "suspended"
+    assert s.get(actors["purchasing"], poor).standing == "suspended"
     refused(platform, ConflictError, "supplier.performance.closed", s.close_period,
             actors["purchasing"], "month", "2026-03")
     refused(platform, RuleViolation, "supplier.performance.period_closed", s.record_performance,
@@ -83,7 +83,7 @@ def test_closing_a_period_scores_grades_and_drives_standing(platform: Platform, 
     _event(platform, actors, middling, "quality_defect", 5, at=datetime(2026, 4, 7, tzinfo=SHANGHAI))
     clock.set(datetime(2026, 5, 1, tzinfo=SHANGHAI))
     result = s.close_period(actors["purchasing"], "month", "2026-04")
-    assert result.warned == [middling] and s.get(middling).standing == "warned"
+    assert result.warned == [middling] and s.get(actors["purchasing"], middling).standing == "warned"
     changes = [e for e in platform.audit.events("supplier", middling) if e.action == "supplier.standing.warn"]
     assert len(changes) == 1 and "two consecutive C grades" in changes[0].change
     assert platform.audit.verify().ok
@@ -98,16 +98,16 @@ def test_a_serious_violation_opens_a_proposal_that_waits_for_two_approvals(
         "supplier_id": sid, "contract_id": "C-9", "kind": "bribery", "severity": 5,
         "occurred_at": MARCH, "note": "向项目经理行贿"})
     assert view.blacklist_request_id is not None
-    assert s.get(sid).standing == "active"
+    assert s.get(actors["purchasing"], sid).standing == "active"
     first = s.approve_blacklist(actors["purchasing"], view.blacklist_request_id)
-    assert first.state == "pending" and s.get(sid).standing == "active"
+    assert first.state == "pending" and s.get(actors["purchasing"], sid).standing == "active"
     # whoever recorded the violation raised the proposal and may not approve it
     refused(platform, PermissionDenied, "permission.self_approval", s.approve_blacklist,
             actors["quality"], view.blacklist_request_id)
     refused(platform, RuleViolation, "supplier.blacklist.supervisor_required", s.approve_blacklist,
             actors["technical"], view.blacklist_request_id)
     assert s.approve_blacklist(actors["supervisor"], view.blacklist_request_id).state == "approved"
-    assert s.get(sid).standing == "blacklisted"
+    assert s.get(actors["purchasing"], sid).standing == "blacklisted"
 
 
 def test_related_parties_with_evidence(platform: Platform, actors: A) -> None:
@@ -126,7 +126,7 @@ def test_related_parties_with_evidence(platform: Platform, actors: A) -> None:
     assert ab.kinds == {"related_person", "phone", "bank_account"}
     assert by[tuple(sorted((a, c)))].kinds == {"address"}  # type: ignore[index]
     assert all(d not in (p.supplier_a, p.supplier_b) for p in pairs)
-    with platform.session() as session:
+    with platform.internal.session() as session:
         assert related_parties(session, [a, d]) == []
     assert {p.supplier_b if p.supplier_a == a else p.supplier_a for p in s.related_to(a)} == {b, c}
     assert "330782198001011234" not in repr(pairs)
@@ -181,8 +181,8 @@ def test_import_is_all_or_nothing_and_reports_every_bad_row(platform: Platform, 
     good = _csv([_flat(i) for i in range(1, 6)])
     report = s.import_suppliers(actors["purchasing"], good)
     assert report.ok and report.imported == 5 and len(report.supplier_ids) == 5
-    assert s.get(report.supplier_ids[0]).admission == "applied"
-    assert s.get(report.supplier_ids[0]).categories == {"labour": False, "materials": False}
+    assert s.get(actors["purchasing"], report.supplier_ids[0]).admission == "applied"
+    assert s.get(actors["purchasing"], report.supplier_ids[0]).categories == {"labour": False, "materials": False}
     assert s.verify_import(report.batch_id, good)  # type: ignore[arg-type]
     assert not s.verify_import(report.batch_id, good.replace("导入1", "导入X"))  # type: ignore[arg-type]
     events = platform.audit.events("supplier_import")

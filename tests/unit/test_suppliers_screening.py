@@ -23,7 +23,7 @@ A = dict[str, Actor]
 def _blacklisted(platform: Platform, actors: A, seed: int) -> str:
     sid = register_admitted_supplier(platform, actors, name="被清退建材", seed=seed)
     s = platform.suppliers
-    request = s.propose_blacklist(actors["quality"], sid, "串标", ["证据"], ban_days=365)
+    request = s.propose_blacklist(actors["quality"], sid, "串标", evidence=["证据"], ban_days=365)
     s.approve_blacklist(actors["supervisor"], request.id)
     return sid
 
@@ -33,7 +33,7 @@ def _reviewed(platform: Platform, actors: A, app: dict[str, object]) -> str:
     sid = s.register(actors["purchasing2"], app).id
     for key, dept in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                       ("technical", Department.TECHNICAL)):
-        s.review(actors[key], sid, dept, True, "符合")
+        s.review(actors[key], sid, dept, passed=True, comment="符合")
     return sid
 
 
@@ -48,7 +48,7 @@ def test_a_new_company_like_a_blacklisted_one_needs_a_supervisor_decision(
                       legal_representative_id=old["legal_representative_id"], bank_account=account)
     sid = _reviewed(platform, actors, app)
     s = platform.suppliers
-    screening = s.get(sid).screening
+    screening = s.get(actors["purchasing"], sid).screening
     assert screening is not None
     assert {(m.blacklisted_id, m.attribute) for m in screening.matches} == {
         (bad, "legal_representative"), (bad, "bank_account")}
@@ -76,7 +76,7 @@ def test_an_applicant_without_matches_needs_no_decision(platform: Platform, acto
     _blacklisted(platform, actors, seed=601)
     sid = _reviewed(platform, actors, application("清白公司", seed=602))
     s = platform.suppliers
-    assert s.get(sid).screening is None
+    assert s.get(actors["purchasing"], sid).screening is None
     refused(platform, RuleViolation, "supplier.screening.no_match", s.decide_screening,
             actors["supervisor"], sid, admit=True, reason="x")
     assert s.admit(actors["purchasing"], sid).admission == "admitted"
@@ -91,7 +91,7 @@ def test_a_match_found_after_the_decision_needs_a_new_one(platform: Platform, ac
     # another supplier with the applicant's phone (written differently) is blacklisted meanwhile
     phone = [{"name": "别人", "phone": "+86 " + app["contacts"][0]["phone"]}]  # type: ignore[index]
     second = register_admitted_supplier(platform, actors, name="另一家", seed=703, contacts=phone)
-    request = s.propose_blacklist(actors["quality"], second, "围标", ["证据"], ban_days=30)
+    request = s.propose_blacklist(actors["quality"], second, "围标", evidence=["证据"], ban_days=30)
     s.approve_blacklist(actors["supervisor2"], request.id)
     err = refused(platform, RuleViolation, "supplier.admission.blacklist_match", s.admit,
                   actors["purchasing"], sid)
@@ -106,7 +106,7 @@ def test_renewals_count_only_once_another_staff_member_verifies_them(
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
     own = supplier_actor(sid)
-    assert all(q.status == "admission" for q in s.get(sid).qualifications)
+    assert all(q.status == "admission" for q in s.get(actors["purchasing"], sid).qualifications)
     renewed = s.add_qualification(own, sid, {
         "type": "quality_management_certificate", "grade": "", "number": "Q-2", "issuer": "x",
         "valid_from": datetime(2020, 1, 1, tzinfo=UTC),
@@ -130,7 +130,7 @@ def test_renewals_count_only_once_another_staff_member_verifies_them(
     assert view.qualifications[-1].status == "rejected"
     refused(platform, ConflictError, "supplier.qualification.decided", s.verify_qualification,
             actors["purchasing"], by_staff.id)
-    view = s.verify_qualification(actors["quality"], renewed.id, "原件核验")
+    view = s.verify_qualification(actors["quality"], renewed.id, note="原件核验")
     assert [q.status for q in view.qualifications if q.id == renewed.id] == ["verified"]
     events = [e.action for e in platform.audit.events("supplier", sid)]
     assert events[-3:] == ["supplier.qualification.add", "supplier.qualification.reject",

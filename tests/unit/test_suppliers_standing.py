@@ -58,18 +58,18 @@ def test_blacklisting_needs_two_different_approvers_one_a_supervisor(platform: P
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
     refused(platform, ValidationError, "supplier.blacklist.input", s.propose_blacklist,
-            actors["purchasing"], sid, "串标", [])
-    request = s.propose_blacklist(actors["purchasing"], sid, "串标", ["开标记录 2026-01"], ban_days=30)
+            actors["purchasing"], sid, "串标", evidence=[])
+    request = s.propose_blacklist(actors["purchasing"], sid, "串标", evidence=["开标记录 2026-01"], ban_days=30)
     refused(platform, ConflictError, "supplier.blacklist.pending", s.propose_blacklist,
-            actors["quality"], sid, "again", ["x"])
+            actors["quality"], sid, "again", evidence=["x"])
     refused(platform, PermissionDenied, "permission.self_approval", s.approve_blacklist,
             actors["purchasing"], request.id)
     refused(platform, RuleViolation, "supplier.blacklist.supervisor_required", s.approve_blacklist,
             actors["quality"], request.id)
     assert _eligible(platform, sid) == []
-    done = s.approve_blacklist(actors["supervisor"], request.id, "证据确凿")
+    done = s.approve_blacklist(actors["supervisor"], request.id, note="证据确凿")
     assert done.state == "approved" and [a["actor_id"] for a in done.approvals] == ["p-wang", "s-zhou"]
-    view = s.get(sid)
+    view = s.get(actors["purchasing"], sid)
     assert view.standing == "blacklisted" and view.ban_until == clock.now() + timedelta(days=30)
     assert _eligible(platform, sid) == ["blacklisted"]
     refused(platform, InvalidTransition, "supplier.standing.transition", s.exit, actors["purchasing"], sid, "leave")
@@ -77,13 +77,13 @@ def test_blacklisting_needs_two_different_approvers_one_a_supervisor(platform: P
             supplier_actor(sid), sid, "too early")
     clock.advance(days=30)
     assert platform.tick().changes["suppliers.bans"] == 1
-    assert s.get(sid).standing == "reapply_eligible"
+    assert s.get(actors["purchasing"], sid).standing == "reapply_eligible"
     assert _eligible(platform, sid) == ["not_admitted"]
     view = s.reapply(supplier_actor(sid), sid, "禁入期满，重新申请")
     assert view.admission == "applied" and view.round == 2
     for dept in ("purchasing", "quality", "technical"):
-        s.review(actors[dept], sid, dept, True)
-    s.record_site_inspection(actors["purchasing"], sid, [actors["technical"].id], "复查合格", True)
+        s.review(actors[dept], sid, dept, passed=True)
+    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="复查合格", passed=True)
     assert s.admit(actors["purchasing"], sid).standing == "active"
     assert _eligible(platform, sid) == []
     assert platform.audit.verify().ok
@@ -92,7 +92,7 @@ def test_blacklisting_needs_two_different_approvers_one_a_supervisor(platform: P
 def test_a_supervisor_may_propose_and_a_colleague_approve(platform: Platform, actors: A) -> None:
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
-    request = s.propose_blacklist(actors["supervisor"], sid, "行贿", ["举报材料"])
+    request = s.propose_blacklist(actors["supervisor"], sid, "行贿", evidence=["举报材料"])
     assert s.approve_blacklist(actors["quality"], request.id).state == "approved"
 
 
@@ -102,35 +102,35 @@ def test_appeal_once_and_upheld_restores_the_earlier_standing(platform: Platform
     other = register_admitted_supplier(platform, actors, name="乙")
     s.warn(actors["quality"], sid, "延迟")
     refused(platform, InvalidTransition, "supplier.standing.transition", s.appeal, supplier_actor(sid), sid, "x")
-    request = s.propose_blacklist(actors["purchasing"], sid, "伪造资料", ["证据"])
+    request = s.propose_blacklist(actors["purchasing"], sid, "伪造资料", evidence=["证据"])
     s.approve_blacklist(actors["supervisor"], request.id)
     refused(platform, PermissionDenied, "permission.other_supplier", s.appeal, supplier_actor(other), sid, "x")
     s.appeal(supplier_actor(sid), sid, "资料系他人冒用")
     refused(platform, ConflictError, "supplier.appeal.used", s.appeal, supplier_actor(sid), sid, "again")
     refused(platform, PermissionDenied, "permission.appeal_decider", s.decide_appeal,
-            actors["supervisor"], sid, True, "我批准的")
-    refused(platform, PermissionDenied, "permission.role", s.decide_appeal, actors["quality"], sid, True, "x")
-    view = s.decide_appeal(actors["supervisor2"], sid, True, "经查属实")
+            actors["supervisor"], sid, upheld=True, reason="我批准的")
+    refused(platform, PermissionDenied, "permission.role", s.decide_appeal, actors["quality"], sid, upheld=True, reason="x")
+    view = s.decide_appeal(actors["supervisor2"], sid, upheld=True, reason="经查属实")
     assert view.standing == "warned" and view.ban_until is None
 
 
 def test_dismissed_appeal_keeps_the_ban(platform: Platform, actors: A) -> None:
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
-    request = s.propose_blacklist(actors["purchasing"], sid, "串标", ["证据"])
+    request = s.propose_blacklist(actors["purchasing"], sid, "串标", evidence=["证据"])
     s.approve_blacklist(actors["supervisor"], request.id)
     s.appeal(actors["purchasing2"], sid, "纸质申诉")
-    assert s.decide_appeal(actors["supervisor2"], sid, False, "证据充分").standing == "blacklisted"
+    assert s.decide_appeal(actors["supervisor2"], sid, upheld=False, reason="证据充分").standing == "blacklisted"
     refused(platform, ConflictError, "supplier.appeal.used", s.appeal, supplier_actor(sid), sid, "again")
 
 
 def test_rejected_proposal_changes_no_standing(platform: Platform, actors: A) -> None:
     s = platform.suppliers
     sid = register_admitted_supplier(platform, actors, name="甲")
-    request = s.propose_blacklist(actors["purchasing"], sid, "疑似", ["线索"])
+    request = s.propose_blacklist(actors["purchasing"], sid, "疑似", evidence=["线索"])
     refused(platform, PermissionDenied, "permission.role", s.reject_blacklist, actors["quality"], request.id, "x")
     assert s.reject_blacklist(actors["supervisor"], request.id, "证据不足").state == "rejected"
-    assert s.get(sid).standing == "active"
+    assert s.get(actors["purchasing"], sid).standing == "active"
 
 
 def test_exit_and_return(platform: Platform, actors: A) -> None:
@@ -157,7 +157,7 @@ def test_expired_qualification_ineligible_from_the_instant_and_tick_records_it(
     from sqlalchemy import delete
 
     from zhaocai.suppliers.tables import QualificationRow
-    with platform.engine.begin() as conn:
+    with platform.internal.engine.begin() as conn:
         conn.execute(delete(QualificationRow.__table__).where(  # type: ignore[attr-defined]
             QualificationRow.__table__.c.number != "Q-short",  # type: ignore[attr-defined]
             QualificationRow.__table__.c.type == "quality_management_certificate"))  # type: ignore[attr-defined]
@@ -176,7 +176,7 @@ def test_expired_qualification_ineligible_from_the_instant_and_tick_records_it(
     assert renewed.status == "pending"  # a self-renewal counts only once staff verify it
     assert s.eligibility(sid, Category.MATERIALS, Decimal(1)).codes == ["qualification_expired"]
     assert platform.tick().changes["suppliers.qualifications"] == 0
-    s.verify_qualification(actors["quality"], renewed.id, "原件核验")
+    s.verify_qualification(actors["quality"], renewed.id, note="原件核验")
     assert s.eligibility(sid, Category.MATERIALS, Decimal(1)).eligible
     assert [e.type for e in platform.events.read(limit=1000)][-1] == "SupplierCategoryRestored"
     assert platform.audit.verify().ok

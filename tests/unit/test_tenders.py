@@ -32,7 +32,7 @@ def test_publication_freezes_rules_and_hands_out_shares_once(
     assert tender.profile.min_valid_bids == 3
     assert [s.index for s in pub.shares] == [1, 2, 3]
     assert all(seat.fingerprint for seat in tender.custodians)
-    with platform.engine.connect() as conn:
+    with platform.internal.engine.connect() as conn:
         dump = " ".join(str(row) for table in ("tender", "audit_event", "outbox_event", "idempotency")
                         for row in conn.execute(text(f"SELECT * FROM {table}")))
     for share in pub.shares:
@@ -62,7 +62,7 @@ def test_bids_are_sealed_receipted_and_opened_by_two_of_three(
     withdrawal = platform.tenders.withdraw_bid(d, tender_id)
     assert withdrawal.kind == "withdrawal" and verify_receipt(withdrawal, key)
     # A supplier sees only its own bids.
-    mine = platform.tenders.my_bids(a, tender_id)
+    mine = platform.tenders.my_bids(a, tender_id=tender_id)
     assert [(m.bid_id, m.version) for m in mine] == [(first.bid_id, 2)]
     clock.advance(days=21)
     record = platform.tenders.open_bids(actors["supervisor"], tender_id, shares(pub, 1, 3))
@@ -95,7 +95,7 @@ def test_the_public_outbox_reveals_no_bidder_before_opening(
     changes = " ".join(e.change for e in platform.audit.events(subject_type="bid"))
     assert "1500000" not in changes and suppliers[1].supplier_id in changes  # audit: no clear price
     with pytest.raises(Exception) as info:
-        platform.tenders.my_bids(actors["purchasing"], pub.tender.id)
+        platform.tenders.my_bids(actors["purchasing"], tender_id=pub.tender.id)
     assert getattr(info.value, "code", None) == "permission.not_a_supplier"
     view = platform.tenders.get(suppliers[0], pub.tender.id)
     assert view.invitees is None
@@ -115,7 +115,7 @@ def test_a_late_amendment_moves_the_deadline_and_unconfirmed_bids_are_not_opened
     assert amendment.deadline_after == clock.now() + timedelta(days=15) > deadline
     clarification = platform.tenders.clarify(actors["purchasing"], tender_id, "Delivery to gate 3")
     assert not clarification.requires_reconfirmation
-    assert [m.needs_reconfirmation for m in platform.tenders.my_bids(a, tender_id)] == [True]
+    assert [m.needs_reconfirmation for m in platform.tenders.my_bids(a, tender_id=tender_id)] == [True]
     platform.tenders.confirm_bid(a, tender_id)
     platform.tenders.submit_bid(b, tender_id, payload("1550000.00"))  # a new version confirms too
     platform.tenders.confirm_bid(c, tender_id)
@@ -181,7 +181,7 @@ def test_a_tampered_envelope_does_not_match_its_receipt(
     receipts = [platform.tenders.submit_bid(s, pub.tender.id, payload(f"150000{i}.00"))
                 for i, s in enumerate(suppliers)]
     forged = seal_bid(pub.tender.public_key or "", payload("1.00")).model_dump(mode="json")
-    with platform.engine.begin() as conn:  # a database administrator swaps an envelope
+    with platform.internal.engine.begin() as conn:  # a database administrator swaps an envelope
         conn.execute(text("UPDATE bid SET envelope = :e WHERE id = :b"),
                      {"e": canonical_json(forged), "b": receipts[0].bid_id})
     clock.advance(days=21)

@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
-from zhaocai.bidding.lifecycle import close_due_tenders, read_tender, require_buyer
+from zhaocai.bidding.lifecycle import read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
@@ -30,10 +30,16 @@ from zhaocai.errors import PermissionDenied, parse
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 BUYER = (Role.PURCHASING,)
 OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
+
+RECEIPT_KEY_JOB = "platform.receipt_key"
+"""The system job that creates the receipt signing key (`submission.create_signing_key`)."""
+
+BidReadGuard = Callable[[Session, Actor, str], None]
+"""session, actor, tender id → None, or raises: a check before an expert reads opened bids."""
 
 
 class OpenedBidView(BaseModel):
@@ -53,6 +59,17 @@ class OpenedBidView(BaseModel):
     technical_compliant: bool | None
 
 
+class TechnicalComplianceView(BaseModel):
+    """The technical compliance decisions recorded on a two-envelope tender in one command."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tender_id: str
+    decisions: list[ComplianceDecision]
+    recorded_by: str
+    recorded_at: datetime
+
+
 def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
     """What an idempotent submission is compared by: the tender and the envelope as sent.
 
@@ -69,12 +86,15 @@ def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
 class TenderService:
     """Drafting, publication, sealed submission, receipts and opening of tenders."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner, *, bid_read_guards: Sequence[BidReadGuard] = (),
+                 receipt_key_job: str = RECEIPT_KEY_JOB) -> None:
+        self._runner = runner
         self._signer: ReceiptSigner | None = None
-        # Checks run before an expert reads opened bids (the evaluation service adds: declared
-        # committee member of that tender). Each raises to refuse.
-        self.bid_read_guards: list[Callable[[Actor, str], None]] = []
+        # Checks run before an expert reads opened bids (`Platform.open` passes evaluation's:
+        # a declared committee member of that tender). Each raises to refuse.
+        self._bid_read_guards = tuple(bid_read_guards)
+        # The system job, registered by `Platform.open`, that creates the receipt signing key.
+        self._receipt_key_job = receipt_key_job
 
     # -- drafting and publication -------------------------------------------------------------
 
@@ -85,9 +105,9 @@ class TenderService:
         deviation request for a supervisor (`platform.policy.approve_deviation`)."""
         require_buyer(actor, "tender.draft")
         parsed = parse(TenderDraft, draft)
-        return self._platform.run(actor, "tender.draft",
-                                  lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
-                                  roles=BUYER)
+        return self._runner.run(actor, "tender.draft",
+                                lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
+                                roles=BUYER)
 
     def update_draft(self, actor: Actor, tender_id: str,
                      draft: TenderDraft | Mapping[str, Any], *,
@@ -95,9 +115,9 @@ class TenderService:
         """Replace a draft's content (only while it is a draft); see `create_draft` for deviations."""
         require_buyer(actor, "tender.draft_update")
         parsed = parse(TenderDraft, draft)
-        return self._platform.run(actor, "tender.draft_update",
-                                  lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
-                                  roles=BUYER)
+        return self._runner.run(actor, "tender.draft_update",
+                                lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
+                                roles=BUYER)
 
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
         """Publish: check periods and invitees, freeze the rules, return each custodian's share once.
@@ -105,16 +125,16 @@ class TenderService:
         There is no idempotency key here on purpose: a stored result would keep the shares.
         """
         require_buyer(actor, "tender.publish")
-        return self._platform.run(actor, "tender.publish",
-                                  lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
+        return self._runner.run(actor, "tender.publish",
+                                lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
 
     def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
               kind: str = "amendment") -> AmendmentView:
         """Publish an amendment (bids made before it must be confirmed again) to everyone."""
         require_buyer(actor, f"tender.{kind}")
-        return self._platform.run(actor, f"tender.{kind}",
-                                  lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
-                                  roles=BUYER)
+        return self._runner.run(actor, f"tender.{kind}",
+                                lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
+                                roles=BUYER)
 
     def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
         """Publish a clarification (答疑) to everyone; bids need no confirmation."""
@@ -123,31 +143,31 @@ class TenderService:
     def request_cancellation(self, actor: Actor, tender_id: str, reason: str) -> Cancellation:
         """First of two people: ask to cancel the tender, with a reason."""
         require_buyer(actor, "tender.cancel_request")
-        return self._platform.run(actor, "tender.cancel_request",
-                                  lambda uow: drafts.request_cancellation(uow, tender_id, reason),
-                                  roles=OFFICERS)
+        return self._runner.run(actor, "tender.cancel_request",
+                                lambda uow: drafts.request_cancellation(uow, tender_id, reason),
+                                roles=OFFICERS)
 
     def approve_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: cancel the tender. Its bids are never opened."""
         require_buyer(actor, "tender.cancel")
-        return self._platform.run(actor, "tender.cancel",
-                                  lambda uow: drafts.decide_cancellation(uow, tender_id, True),
-                                  roles=OFFICERS)
+        return self._runner.run(actor, "tender.cancel",
+                                lambda uow: drafts.decide_cancellation(uow, tender_id, True),
+                                roles=OFFICERS)
 
     def reject_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: turn the cancellation request down."""
         require_buyer(actor, "tender.cancel_reject")
-        return self._platform.run(actor, "tender.cancel_reject",
-                                  lambda uow: drafts.decide_cancellation(uow, tender_id, False),
-                                  roles=OFFICERS)
+        return self._runner.run(actor, "tender.cancel_reject",
+                                lambda uow: drafts.decide_cancellation(uow, tender_id, False),
+                                roles=OFFICERS)
 
     def retender(self, actor: Actor, tender_id: str, deadline: datetime, *,
                  deviation_reason: str | None = None) -> TenderView:
         """A new draft from a failed tender (流标), linked to it."""
         require_buyer(actor, "tender.retender")
-        return self._platform.run(actor, "tender.retender",
-                                  lambda uow: drafts.retender(uow, tender_id, deadline, deviation_reason),
-                                  roles=BUYER)
+        return self._runner.run(actor, "tender.retender",
+                                lambda uow: drafts.retender(uow, tender_id, deadline, deviation_reason),
+                                roles=BUYER)
 
     # -- bids ------------------------------------------------------------------------------------
 
@@ -171,13 +191,11 @@ class TenderService:
 
     def _receipt_signer(self) -> ReceiptSigner:
         if self._signer is None:
-            with self._platform.session() as session:
+            with self._runner.session() as session:
                 self._signer = submission.load_signer(session)
             if self._signer is None:
-                from zhaocai.actors import SYSTEM
-
-                self._platform.run(SYSTEM, "platform.receipt_key", submission.create_signing_key, roles=())
-                with self._platform.session() as session:
+                self._runner.run_system(self._receipt_key_job)
+                with self._runner.session() as session:
                     self._signer = submission.load_signer(session)
         assert self._signer is not None
         return self._signer
@@ -198,26 +216,26 @@ class TenderService:
             parsed = parse(SealedBid, bid)
         else:
             parsed = parse(BidPayload, bid)
-        return self._platform.run(actor, "bid.submit",
-                                  lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
-                                  roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
-                                  request=bid_request(tender_id, parsed) if idempotency_key else None)
+        return self._runner.run(actor, "bid.submit",
+                                lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
+                                roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
+                                request=bid_request(tender_id, parsed) if idempotency_key else None)
 
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
-        return self._platform.run(actor, "bid.confirm",
-                                  lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
-                                  roles=[Role.SUPPLIER])
+        return self._runner.run(actor, "bid.confirm",
+                                lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
+                                roles=[Role.SUPPLIER])
 
     def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
-        return self._platform.run(actor, "bid.withdraw",
-                                  lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
-                                  roles=[Role.SUPPLIER])
+        return self._runner.run(actor, "bid.withdraw",
+                                lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
+                                roles=[Role.SUPPLIER])
 
-    def my_bids(self, actor: Actor, tender_id: str | None = None) -> list[OwnBid]:
+    def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
         """A supplier's own bids and receipts; nobody sees another supplier's bids."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return submission.own_bids(session, actor, tender_id)
 
     # -- opening ---------------------------------------------------------------------------------
@@ -225,45 +243,50 @@ class TenderService:
     def open_bids(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
         """Open the bids with at least k custodians' shares and publish the opening record."""
         require_buyer(actor, "tender.open")
-        return self._platform.run(actor, "tender.open",
-                                  lambda uow: opening.open_bids(uow, tender_id, list(shares)),
-                                  roles=OFFICERS)
+        return self._runner.run(actor, "tender.open",
+                                lambda uow: opening.open_bids(uow, tender_id, list(shares)),
+                                roles=OFFICERS)
 
     def record_technical_compliance(
         self, actor: Actor, tender_id: str,
         decisions: Sequence[ComplianceDecision | Mapping[str, Any]],
-    ) -> int:
+    ) -> TechnicalComplianceView:
         """Two envelopes: record which bids are technically compliant (experts or technical)."""
         require_buyer(actor, "tender.technical_compliance")
         parsed = [parse(ComplianceDecision, d) for d in decisions]
-        return self._platform.run(actor, "tender.technical_compliance",
-                                  lambda uow: opening.record_compliance(uow, tender_id, parsed),
-                                  roles=[Role.EXPERT, Role.TECHNICAL])
+
+        def handler(uow: UnitOfWork) -> TechnicalComplianceView:
+            opening.record_compliance(uow, tender_id, parsed)
+            return TechnicalComplianceView(tender_id=tender_id, decisions=parsed, recorded_by=uow.actor.id,
+                                           recorded_at=uow.now)
+
+        return self._runner.run(actor, "tender.technical_compliance", handler,
+                                roles=[Role.EXPERT, Role.TECHNICAL])
 
     def open_commercial(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
         """Two envelopes: open the commercial parts of technically compliant bids."""
         require_buyer(actor, "tender.open_commercial")
-        return self._platform.run(actor, "tender.open_commercial",
-                                  lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
-                                  roles=OFFICERS)
+        return self._runner.run(actor, "tender.open_commercial",
+                                lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
+                                roles=OFFICERS)
 
     # -- reads -----------------------------------------------------------------------------------
 
     def get(self, actor: Actor, tender_id: str) -> TenderView:
         """A tender as `actor` may see it (a published tender past its deadline reads closed)."""
-        with self._platform.session() as session:
-            return read_tender(session, tender_id, actor, self._platform.now())
+        with self._runner.session() as session:
+            return read_tender(session, tender_id, actor, self._runner.now())
 
     def amendments(self, tender_id: str) -> list[AmendmentView]:
         """Every amendment and clarification of a tender, in order (public)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(AmendmentRow).where(col(AmendmentRow.tender_id) == tender_id)
                                 .order_by(col(AmendmentRow.seq))).all()
         return [AmendmentView.model_validate(r, from_attributes=True) for r in rows]
 
     def opening_records(self, tender_id: str) -> list[OpeningRecord]:
         """The public opening records of a tender (one, or technical then commercial)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(OpeningRecordRow).where(col(OpeningRecordRow.tender_id) == tender_id)
                                 .order_by(*opening_order())).all()
         return [OpeningRecord.model_validate({**r.record, "digest": r.digest}) for r in rows]
@@ -275,10 +298,10 @@ class TenderService:
             raise PermissionDenied("permission.opened_bids",
                                    "Only the buyer's staff and experts read opened bids",
                                    "仅招标人工作人员及评标专家可查阅已开启的投标", {"actor": actor.id})
-        if not is_buyer_staff(actor):
-            for guard in self.bid_read_guards:
-                guard(actor, tender_id)
-        with self._platform.session() as session:
+        with self._runner.session() as session:
+            if not is_buyer_staff(actor):
+                for guard in self._bid_read_guards:
+                    guard(session, actor, tender_id)
             rows = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender_id)
                                  .order_by(col(OpenedBidRow.received_at))).all()
         return [OpenedBidView(bid_id=r.bid_id, supplier_id=r.supplier_id, version=r.version,
@@ -286,10 +309,4 @@ class TenderService:
                           reason=r.reason, technical=r.technical, technical_compliant=r.technical_compliant,
                           payload=BidPayload.model_validate(r.payload) if r.payload else None)
                 for r in rows]
-
-    # -- time ------------------------------------------------------------------------------------
-
-    def close_due(self, uow: UnitOfWork) -> int:
-        """Tick job: close every published tender whose deadline has passed."""
-        return close_due_tenders(uow)
 

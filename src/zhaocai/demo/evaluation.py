@@ -117,7 +117,7 @@ def _committee(demo: Demo, tender_id: str, bidders: dict[str, str]) -> list[Acto
 @chapter(30, "评标与定标 Evaluation and award: committee, sealed scores, publicity, contract, performance")
 def evaluation(demo: Demo) -> None:
     platform, cast, clock = demo.platform, demo.cast, demo.clock
-    ev = platform.evaluation
+    ev, officer = platform.evaluation, cast["purchasing"]
     suppliers = _eligible(
         demo,
         Category.MATERIALS,
@@ -125,7 +125,7 @@ def evaluation(demo: Demo) -> None:
         4,
         ["义乌永固建材有限公司", "金华华东混凝土有限公司", "浙江中天商砼有限公司", "东阳恒信建材有限公司"],
     )
-    names = {s: platform.suppliers.get(s).name for s in suppliers}
+    names = {s: platform.suppliers.get(officer, s).name for s in suppliers}
     _pool(demo, suppliers)
     draft = platform.tenders.create_draft(
         cast["purchasing"],
@@ -265,7 +265,7 @@ def evaluation(demo: Demo) -> None:
         for item in decision.lots:
             demo.say(
                 f"Labour price inquiry (三三二): signed by {', '.join(decision.officers)}; lowest compliant "
-                f"quote wins: {platform.suppliers.get(item['winner']).name} at ¥{item['price']}."
+                f"quote wins: {platform.suppliers.get(officer, item['winner']).name} at ¥{item['price']}."
             )
 
     second = lot.entries[1].supplier_id
@@ -314,8 +314,10 @@ def evaluation(demo: Demo) -> None:
     platform.suppliers.close_period(cast["purchasing"], "month", "2026-03")
     month = local(clock.now())
     for kind, severity in (("late_delivery", 4), ("quality_defect", 5), ("safety_incident", 3)):
-        ev.record_performance(
-            cast["quality"], contract.id, {"kind": kind, "severity": severity, "occurred_at": clock.now()}
+        platform.suppliers.record_performance(
+            cast["quality"],
+            {"supplier_id": winner, "contract_id": contract.id, "kind": kind, "severity": severity,
+             "occurred_at": clock.now()},
         )
         clock.advance(days=3)
     clock.set(datetime(month.year + (month.month == 12), month.month % 12 + 1, 2, 9, tzinfo=SHANGHAI))
@@ -329,6 +331,6 @@ def evaluation(demo: Demo) -> None:
     demo.say(
         f"Late delivery, a quality defect and a safety incident against the contract lower "
         f"{escape(names[winner])}'s scorecard from {cards[0].total} ({cards[0].grade}) to "
-        f"{cards[-1].total} ({cards[-1].grade}): standing {platform.suppliers.get(winner).standing}."
+        f"{cards[-1].total} ({cards[-1].grade}): standing {platform.suppliers.get(officer, winner).standing}."
     )
     demo.notes["evaluation"] = {"tender": tid, "contract": contract.id, "labour": labour}

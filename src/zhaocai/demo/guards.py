@@ -16,7 +16,7 @@ NAMES = ["义乌守信建材有限公司", "金华正道钢材有限公司", "�
 @chapter(35, "没有人能单独改变的规则 Rules nobody bends alone: bidders in flight, suppliers as staff")
 def guards(demo: Demo) -> None:
     platform, cast, clock = demo.platform, demo.cast, demo.clock
-    suppliers = platform.suppliers
+    suppliers, officer = platform.suppliers, cast["purchasing"]
     bidders = _eligible(demo, Category.MATERIALS, "900000", 3, NAMES)
     pub = _publish(demo, {
         "title": "Steel pipes for the clinic annex", "buyer": "浙江津义建设", "category": "materials",
@@ -34,7 +34,7 @@ def guards(demo: Demo) -> None:
     platform.tenders.open_bids(cast["supervisor"], tender_id,
                                [s.share for s in pub.shares if s.index in (1, 2)])
     lowest = bidders[0]
-    name = suppliers.get(lowest).name
+    name = suppliers.get(officer, lowest).name
     demo.say(f"The bids are open; {name} offers the lowest price. During the evaluation an officer "
              "tries to suspend it — the compliance check would then exclude it.")
     view = suppliers.suspend(cast["supervisor"], lowest, "质量抽检不合格（待核实）")
@@ -50,14 +50,14 @@ def guards(demo: Demo) -> None:
     rejected = suppliers.reject_standing_change(cast["supervisor2"], request.id,
                                                 "抽检报告未经复核，不得在评标期间暂停投标人")
     demo.say(f"{cast['supervisor2'].name} rejects it with a reason: request {rejected.state}; "
-             f"{name} is still {suppliers.get(lowest).standing} and is evaluated on its price.")
+             f"{name} is still {suppliers.get(officer, lowest).standing} and is evaluated on its price.")
     report = platform.integrity.report(tender_id)
     demo.say(f"The tender's integrity report lists it: {len(report.live_bidder_standing)} standing "
              "change asked of a bidder while the tender was live (在途投标人状态变更).")
 
     mixed = Actor(id=f"u2-{bidders[1]}"[:64], name="供应商员工兼质量员", organisation=bidders[1],
                   roles=frozenset({Role.SUPPLIER, Role.QUALITY, Role.PURCHASING}), supplier_id=bidders[1])
-    demo.say(f"A user of {suppliers.get(bidders[1]).name} was also given the quality and purchasing "
+    demo.say(f"A user of {suppliers.get(officer, bidders[1]).name} was also given the quality and purchasing "
              "roles by mistake. Suppliers are never staff:")
     _refusal(demo, "warning a rival bidder",
              lambda: suppliers.warn(mixed, lowest, "对手交货延迟"))

@@ -61,7 +61,7 @@ def rules(demo: Demo) -> None:
     pub = platform.tenders.publish(wang, view.id)
     demo.say(f"Published {pub.tender.id} with its deadline {local(pub.tender.deadline):%Y-%m-%d %H:%M}, "
              f"policy version {pub.tender.policy_version} and the deviation frozen with it")
-    release = platform.publish.release_package(pub.tender.id)["releases"][-1]["tender"]
+    release = platform.publish.release_package(tender_id=pub.tender.id)["releases"][-1]["tender"]
     demo.say(f"OCDS tender.procurementMethodRationale: {escape(release['procurementMethodRationale'])}")
     _refused(demo, "The administrator proposes a policy with 2 valid bids",
              lambda: platform.policy.propose(ADMIN, {"min_valid_bids": 2}, "fewer bidders in the county"))

@@ -53,13 +53,13 @@ def single_source(demo: Demo) -> None:
              f"{view.policy.notice_days} working days, until {local(view.notice_ends):%Y-%m-%d %H:%M} "
              "(政府采购法实施条例第三十八条).")
     objection = ss.lodge_objection(rival, view.id, "我公司的隔震支座可以替代，应公开招标。")
-    demo.say(f"{escape(rival.name)} objects during the notice ({objection}).")
+    demo.say(f"{escape(rival.name)} objects during the notice ({objection.id}).")
     try:
         ss.record_negotiation(cast["purchasing"], view.id, {
             "agreed_price": "288000.00", "record": "公示期内提前协商价格（不允许）"})
     except ZhaocaiError as error:
         _refused(demo, "negotiating during the notice", error)
-    ss.decide_objection(cast["supervisor2"], objection, upheld=False,
+    ss.decide_objection(cast["supervisor2"], objection.id, upheld=False,
                         answer="经补充论证，替代产品未通过该建筑的隔震设计验算，异议不成立。")
     demo.say(f"{cast['supervisor2'].name} dismisses the objection after a supplementary review.")
     clock.set(view.notice_ends + timedelta(hours=9))
@@ -93,7 +93,7 @@ def single_source(demo: Demo) -> None:
     within = ss.approve(cast["supervisor"], room.id)
     demo.say(f"An additional purchase of ¥{within.estimate:,.2f} (10 % of the contract) is approved; "
              f"its notice runs until {local(within.notice_ends or clock.now()):%Y-%m-%d}.")
-    release = ss.releases(done.id)[-1]
+    release = ss.releases(procurement_id=done.id)[-1]
     demo.say(f"OCDS: procurementMethod {release['tender']['procurementMethod']!r}, rationale "
              f"{escape(release['tender']['procurementMethodRationale'][:60])}…")
     demo.notes["single_source"] = {"procurement": done.id, "contract": contract.id}

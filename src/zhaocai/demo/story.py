@@ -82,7 +82,10 @@ def tell(path: Path, console: Console | None = None) -> Demo:
     for suffix in ("-wal", "-shm"):
         Path(str(path) + suffix).unlink(missing_ok=True)
     clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
-    platform = Platform.open(f"sqlite:///{path}", clock=clock)
+    # Every setting is given where the platform is opened: here the publisher's registered ocid
+    # prefix and name, used by the OCDS packages and the sunshine database (chapter 90).
+    publisher = {"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"}
+    platform = Platform.open(f"sqlite:///{path}", clock, publish_settings=publisher)
     demo = Demo(platform=platform, clock=clock, console=console, path=path)
     try:
         for _, title, fn in sorted(CHAPTERS, key=lambda c: c[0]):

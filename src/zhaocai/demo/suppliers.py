@@ -52,8 +52,8 @@ def _reviews(demo: Demo, supplier_id: str, *, say: bool = False) -> None:
     for key, department in (("purchasing", Department.PURCHASING),
                             ("quality", Department.QUALITY),
                             ("technical", Department.TECHNICAL)):
-        view = demo.platform.suppliers.review(demo.cast[key], supplier_id, department, True,
-                                              "资料齐全，符合要求")
+        view = demo.platform.suppliers.review(demo.cast[key], supplier_id, department, passed=True,
+                                              comment="资料齐全，符合要求")
         if say:
             demo.say(f"  {demo.cast[key].name} passes the {department.value} review → {view.admission}")
 
@@ -66,7 +66,7 @@ def _refused(demo: Demo, what: str, error: ZhaocaiError) -> None:
 @chapter(10, "供应商库 The supplier register: admission, review, performance, clearing out")
 def supplier_register(demo: Demo) -> None:
     platform, cast = demo.platform, demo.cast
-    suppliers = platform.suppliers
+    suppliers, officer = platform.suppliers, cast["purchasing"]
     names: dict[str, str] = {}
     policy = suppliers.category_policy(Category.LABOUR)
     demo.say("Labour suppliers must hold: " + ", ".join(f"{r.label_zh} ({r.type})" for r in policy))
@@ -79,8 +79,9 @@ def supplier_register(demo: Demo) -> None:
         view = suppliers.register(cast["purchasing2"], _application(name, 100 + i, category, ceiling))
         _reviews(demo, view.id, say=i == 0)
         if category is Category.MATERIALS:  # ¥3,000,000 is above the threshold
-            suppliers.record_site_inspection(cast["purchasing"], view.id, [cast["technical"].id],
-                                             "现场考察：生产、仓储、质检符合要求", True)
+            suppliers.record_site_inspection(cast["purchasing"], view.id,
+                                             co_inspectors=[cast["technical"].id],
+                                             report="现场考察：生产、仓储、质检符合要求", passed=True)
         suppliers.admit(cast["purchasing"], view.id)
         names[name] = view.id
     demo.say(f"{len(names)} suppliers admitted ({len(MATERIALS)} materials at ¥3,000,000 after a "
@@ -92,13 +93,14 @@ def supplier_register(demo: Demo) -> None:
     _reviews(demo, view.id)
     demo.say(f"{large} asks for a ¥5,000,000 ceiling (threshold "
              f"¥{suppliers.settings.site_inspection_threshold:,.0f}): after the reviews it is in "
-             f"{suppliers.get(view.id).admission}.")
+             f"{suppliers.get(officer, view.id).admission}.")
     try:
         suppliers.admit(cast["purchasing"], view.id)
     except ZhaocaiError as exc:
         _refused(demo, "admission before the site inspection", exc)
-    suppliers.record_site_inspection(cast["purchasing"], view.id, [cast["quality"].id],
-                                     "现场考察：轧钢生产线、质检实验室、仓储运输均符合要求", True)
+    suppliers.record_site_inspection(cast["purchasing"], view.id, co_inspectors=[cast["quality"].id],
+                                     report="现场考察：轧钢生产线、质检实验室、仓储运输均符合要求",
+                                     passed=True)
     demo.say(f"{cast['purchasing'].name} and {cast['quality'].name} sign the on-site report.")
     demo.say(f"{large}: {suppliers.admit(cast['purchasing'], view.id).admission}.")
     names[large] = view.id
@@ -140,17 +142,17 @@ def supplier_register(demo: Demo) -> None:
                ["supplier", "delivery", "quality", "safety", "service", "compliance", "total", "grade"],
                [[by_id[c.supplier_id], *(str(c.scores[k]) for k in
                                          ("delivery", "quality", "safety", "service", "compliance")),
-                 f"{c.total}", c.grade] for c in suppliers.scorecards(closed.period_id)])
-    demo.say(f"Grade D suspends: {poor} is now {suppliers.get(names[poor]).standing} (red card).")
+                 f"{c.total}", c.grade] for c in suppliers.scorecards(period=closed.period_id)])
+    demo.say(f"Grade D suspends: {poor} is now {suppliers.get(officer, names[poor]).standing} (red card).")
 
     request = suppliers.propose_blacklist(cast["purchasing"], names[cheat],
                                           "falsified mill certificates 伪造钢材质保书",
-                                          ["质检报告 ZJ-2026-0211", "厂家否认函"], ban_days=3 * 365)
+                                          evidence=["质检报告 ZJ-2026-0211", "厂家否认函"], ban_days=3 * 365)
     try:
         suppliers.approve_blacklist(cast["purchasing"], request.id)
     except ZhaocaiError as exc:
         _refused(demo, "self-approval of the blacklisting", exc)
-    suppliers.approve_blacklist(cast["supervisor"], request.id, "证据确凿")
+    suppliers.approve_blacklist(cast["supervisor"], request.id, note="证据确凿")
     verdict = suppliers.eligibility(names[cheat], Category.MATERIALS, Decimal("100000"))
     demo.say(f"{cheat} is cleared out (清退) with two approvers (purchasing + supervisor): "
              f"eligible={verdict.eligible}, {verdict.reasons[0].message_en}")

@@ -54,10 +54,10 @@ def _admit(demo: Demo, name: str, category: Category, seed: int, ceiling: str = 
     })
     for key, department in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                             ("technical", Department.TECHNICAL)):
-        suppliers.review(cast[key], view.id, department, True, "符合要求")
+        suppliers.review(cast[key], view.id, department, passed=True, comment="符合要求")
     if Decimal(ceiling) >= suppliers.settings.site_inspection_threshold:
-        suppliers.record_site_inspection(cast["purchasing"], view.id, [cast["quality"].id],
-                                         "现场考察：厂房、设备、人员符合要求", True)
+        suppliers.record_site_inspection(cast["purchasing"], view.id, co_inspectors=[cast["quality"].id],
+                                         report="现场考察：厂房、设备、人员符合要求", passed=True)
     suppliers.admit(cast["purchasing"], view.id)
     return view.id
 
@@ -79,7 +79,8 @@ def _blacklisted(demo: Demo) -> str:
             return supplier_id
     supplier_id = _admit(demo, "义乌劣质钢材贸易行", Category.MATERIALS, 9900)
     request = demo.platform.suppliers.propose_blacklist(
-        demo.cast["purchasing"], supplier_id, "falsified mill certificates 伪造质保书", ["inspection report"])
+        demo.cast["purchasing"], supplier_id, "falsified mill certificates 伪造质保书",
+        evidence=["inspection report"])
     demo.platform.suppliers.approve_blacklist(demo.cast["supervisor"], request.id)
     return supplier_id
 

@@ -42,7 +42,7 @@ def _register(demo: Demo, name: str, seed: int, **overrides: Any) -> str:
     })
     for key, department in (("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
                             ("technical", Department.TECHNICAL)):
-        suppliers.review(cast[key], view.id, department, True, "符合要求")
+        suppliers.review(cast[key], view.id, department, passed=True, comment="符合要求")
     suppliers.admit(cast["purchasing"], view.id)
     return view.id
 
@@ -84,7 +84,6 @@ def _related_inquiry(demo: Demo) -> str:
 def transparency(demo: Demo) -> None:
     platform = demo.platform
     tender_id = _related_inquiry(demo)
-    platform.publish.configure({"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"})
     package = platform.publish.release_package()
     tags: dict[str, int] = {}
     for release in package["releases"]:

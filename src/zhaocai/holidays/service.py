@@ -18,7 +18,7 @@ from zhaocai.store import UnitOfWork
 from zhaocai.workdays import BUNDLED_YEARS
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 SUBJECT = "holiday_schedule"
 
@@ -40,12 +40,12 @@ def _load(uow: UnitOfWork, schedule_id: str) -> HolidayScheduleRow:
 class HolidayService:
     """Official holiday schedules beyond the bundled calendar (four eyes for each year)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner) -> None:
+        self._runner = runner
 
     def schedules(self) -> list[ScheduleView]:
         """Every proposal with its decision, by year and then time proposed."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(HolidayScheduleRow).order_by(
                 col(HolidayScheduleRow.year), col(HolidayScheduleRow.proposed_at))).all()
         return [schedule_view(r) for r in rows]
@@ -68,7 +68,7 @@ class HolidayService:
                         "source": row.source}, event="HolidayScheduleProposed")
             return schedule_view(row)
 
-        return self._platform.run(actor, "calendar.propose", handler, roles=[Role.ADMINISTRATOR])
+        return self._runner.run(actor, "calendar.propose", handler, roles=[Role.ADMINISTRATOR])
 
     def adopt(self, actor: Actor, schedule_id: str) -> ScheduleView:
         """A supervisor other than the proposer adopts the schedule: from now on it counts."""
@@ -78,7 +78,7 @@ class HolidayService:
                 require_no_adopted(row.year, _adopted(uow, row.year))
             return self._decide(uow, row, "adopt", None)
 
-        return self._platform.run(actor, "calendar.adopt", handler, roles=[Role.SUPERVISOR])
+        return self._runner.run(actor, "calendar.adopt", handler, roles=[Role.SUPERVISOR])
 
     def reject(self, actor: Actor, schedule_id: str, *, reason: str) -> ScheduleView:
         """A supervisor other than the proposer turns the schedule down, with a reason."""
@@ -88,7 +88,7 @@ class HolidayService:
         def handler(uow: UnitOfWork) -> ScheduleView:
             return self._decide(uow, _load(uow, schedule_id), "reject", reason.strip())
 
-        return self._platform.run(actor, "calendar.reject", handler, roles=[Role.SUPERVISOR])
+        return self._runner.run(actor, "calendar.reject", handler, roles=[Role.SUPERVISOR])
 
     @staticmethod
     def _decide(uow: UnitOfWork, row: HolidayScheduleRow, event: str, reason: str | None) -> ScheduleView:

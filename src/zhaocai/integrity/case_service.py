@@ -26,7 +26,7 @@ from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import RequestRow
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 CASE_ROLES = (Role.AUDITOR, Role.SUPERVISOR)
 SUBJECT = "integrity_case"
@@ -82,7 +82,7 @@ def find_flag(flags: list[Flag], code: str, subject_id: str) -> Flag:
 class CaseCommands:
     """The case commands (`platform.integrity.cases`); `flags` computes the current flags."""
 
-    def __init__(self, platform: Platform, flags: Callable[[], list[Flag]]) -> None:
+    def __init__(self, platform: CommandRunner, flags: Callable[[], list[Flag]]) -> None:
         self._platform = platform
         self._flags = flags
 
@@ -151,7 +151,7 @@ class CaseCommands:
 
         return self._step(actor, case_id, "clear", {"reason": reason}, "IntegrityCaseCleared", apply)
 
-    def refer(self, actor: Actor, case_id: str, blacklist_request_id: str, note: str = "") -> CaseView:
+    def refer(self, actor: Actor, case_id: str, blacklist_request_id: str, *, note: str = "") -> CaseView:
         """Conclude the case by referral to the sanction `blacklist_request_id` of the register."""
         def handler(uow: UnitOfWork) -> CaseView:
             row = _load(uow.session, case_id)
@@ -179,7 +179,7 @@ class CaseCommands:
 
         return self._platform.run(actor, "integrity.case.refer", handler, roles=CASE_ROLES)
 
-    def list(self, state: str | None = None) -> list[CaseView]:
+    def list(self, *, state: str | None = None) -> list[CaseView]:
         """Every case (or those in `state`), oldest first."""
         with self._platform.session() as session:
             query = select(CaseRow).order_by(col(CaseRow.opened_at), col(CaseRow.id))

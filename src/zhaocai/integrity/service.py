@@ -23,7 +23,7 @@ from zhaocai.suppliers.live_guard import live_standing_requests
 from zhaocai.suppliers.standing import request_view
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 
 class IntegrityService:
@@ -35,22 +35,27 @@ class IntegrityService:
     same flags with private values withheld.
     """
 
-    def __init__(self, platform: Platform, settings: FlagSettings = DEFAULT_SETTINGS) -> None:
-        self._platform = platform
-        self.settings = settings
-        self.cases = CaseCommands(platform, lambda: self._history()[1])
+    def __init__(self, runner: CommandRunner, *, settings: FlagSettings = DEFAULT_SETTINGS) -> None:
+        self._runner = runner
+        self._settings = settings
+        self.cases = CaseCommands(runner, lambda: self._history()[1])
 
-    def facts(self, tender_ids: Sequence[str] | None = None
+    @property
+    def settings(self) -> FlagSettings:
+        """The red flags' thresholds (`Platform.open(..., flag_settings=...)`)."""
+        return self._settings
+
+    def facts(self, *, tender_ids: Sequence[str] | None = None
               ) -> tuple[list[TenderFacts], dict[str, SupplierFacts]]:
         """The plain facts of the published tenders (all, or `tender_ids`) and of their bidders."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return load_facts(session, tender_ids)
 
     def _history(self) -> tuple[list[TenderFacts], list[Flag]]:
         tenders, suppliers = self.facts()
         return tenders, compute_flags(tenders, suppliers, self.settings)
 
-    def flags(self, tender_id: str | None = None,
+    def flags(self, *, tender_id: str | None = None,
               period: tuple[datetime, datetime] | None = None) -> list[Flag]:
         """Every flag; or those of one tender (its own, its bidders', its buyer's); or of a period.
 
@@ -67,7 +72,7 @@ class IntegrityService:
             return [*found.tender_flags, *found.other_flags]
         return flags
 
-    def worklist(self, actor: Actor, limit: int = 20) -> list[WorkItem]:
+    def worklist(self, actor: Actor, *, limit: int = 20) -> list[WorkItem]:
         """The ranked worklist (auditors and supervisors): flagged tenders and suppliers, highest
         risk first, then most money (see `zhaocai.integrity.risk`)."""
         require_role(actor, CASE_ROLES, "integrity.worklist")
@@ -88,7 +93,7 @@ class IntegrityService:
         changes asked of its bidders while it was live."""
         tenders, flags = self._history()
         report = tender_report(self._find(tenders, tender_id), flags)
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             asked = tuple(request_view(r) for r in live_standing_requests(session, tender_id))
         return replace(report, live_bidder_standing=asked)
 
@@ -98,7 +103,7 @@ class IntegrityService:
         tenders, flags = self._history()
         return period_report(tenders, flags, start, end, self.cases.feedback())
 
-    def screen_ocds(self, source: Source, settings: FlagSettings | None = None, *,
+    def screen_ocds(self, source: Source, *, settings: FlagSettings | None = None,
                     cardinal: bool = False, timezone: str | None = None) -> ScreenResult:
         """Red flags over another system's OCDS data (a file of compiled releases, JSON Lines, or
         a release or record package): nothing is read from or written to the store.

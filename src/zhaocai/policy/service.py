@@ -42,7 +42,7 @@ from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 
 def requested_profile(tender: TenderRow) -> RulesProfile | None:
@@ -83,25 +83,25 @@ def _deviation(uow: UnitOfWork, deviation_id: str) -> tuple[DeviationRow, Tender
 class PolicyService:
     """The organisation's policy (本单位规则) and deviations of single tenders (偏离)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner) -> None:
+        self._runner = runner
 
     # -- reads -----------------------------------------------------------------------------------
 
     def current(self) -> PolicyView:
         """The policy in force (version 0, the law's numbers and 三三二, until one is adopted)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return current_policy(session)
 
     def history(self) -> list[PolicyView]:
         """Every proposal with its decision, oldest first."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(PolicyVersionRow).order_by(col(PolicyVersionRow.seq))).all()
         return [policy_view(r) for r in rows]
 
     def deviations(self, tender_id: str) -> list[DeviationView]:
         """Every deviation request of a tender, oldest first."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(DeviationRow).where(col(DeviationRow.tender_id) == tender_id)
                                 .order_by(col(DeviationRow.seq))).all()
         return [deviation_view(r) for r in rows]
@@ -143,7 +143,7 @@ class PolicyService:
                        event="PolicyProposed")
             return policy_view(row)
 
-        return self._platform.run(actor, "policy.propose", handler, roles=[Role.ADMINISTRATOR])
+        return self._runner.run(actor, "policy.propose", handler, roles=[Role.ADMINISTRATOR])
 
     def approve(self, actor: Actor, proposal_id: str) -> PolicyView:
         """A supervisor other than the proposer adopts the proposal as the next version."""
@@ -163,7 +163,7 @@ class PolicyService:
                        event="PolicyAdopted")
             return policy_view(row)
 
-        return self._platform.run(actor, "policy.approve", handler, roles=[Role.SUPERVISOR])
+        return self._runner.run(actor, "policy.approve", handler, roles=[Role.SUPERVISOR])
 
     def reject(self, actor: Actor, proposal_id: str) -> PolicyView:
         """A supervisor other than the proposer turns the proposal down."""
@@ -174,7 +174,7 @@ class PolicyService:
             uow.record("policy.reject", SUBJECT, row.id, {"proposed_by": row.proposed_by})
             return policy_view(row)
 
-        return self._platform.run(actor, "policy.reject", handler, roles=[Role.SUPERVISOR])
+        return self._runner.run(actor, "policy.reject", handler, roles=[Role.SUPERVISOR])
 
     # -- deviations of one tender ----------------------------------------------------------------
 
@@ -194,17 +194,17 @@ class PolicyService:
                                     "该草稿未低于本单位规则，无需申请偏离", {"tender_id": tender.id})
             return deviation_view(file_deviation(uow, ask, text))
 
-        return self._platform.run(actor, "policy.deviation_request", handler, roles=[Role.PURCHASING])
+        return self._runner.run(actor, "policy.deviation_request", handler, roles=[Role.PURCHASING])
 
     def approve_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, approves these numbers."""
-        return self._decide(actor, deviation_id, True)
+        return self._decide(actor, deviation_id, approve=True)
 
     def reject_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, turns the request down."""
-        return self._decide(actor, deviation_id, False)
+        return self._decide(actor, deviation_id, approve=False)
 
-    def _decide(self, actor: Actor, deviation_id: str, approve: bool) -> DeviationView:
+    def _decide(self, actor: Actor, deviation_id: str, *, approve: bool) -> DeviationView:
         action = "policy.deviation_approve" if approve else "policy.deviation_reject"
 
         def handler(uow: UnitOfWork) -> DeviationView:
@@ -223,4 +223,4 @@ class PolicyService:
                        event="DeviationApproved" if approve else "DeviationRejected")
             return deviation_view(row)
 
-        return self._platform.run(actor, action, handler, roles=[Role.SUPERVISOR])
+        return self._runner.run(actor, action, handler, roles=[Role.SUPERVISOR])

@@ -129,7 +129,7 @@ class AdmissionCommands(ServiceBase):
                                  idempotency_key=idempotency_key,
                                  request=lambda session: audit_form(app, identity_key(session)))
 
-    def review(self, actor: Actor, supplier_id: str, department: Department | str, passed: bool,
+    def review(self, actor: Actor, supplier_id: str, department: Department | str, *, passed: bool,
                comment: str = "") -> SupplierView:
         """One department's review of the current application (三三二: three departments)."""
         department = Department(department)
@@ -178,7 +178,7 @@ class AdmissionCommands(ServiceBase):
     def _inspection_needed(self, session: Session, row: SupplierRow) -> bool:
         return inspection_needed(Money.from_fen(row.ceiling_fen).amount, self.inspection_threshold(session))
 
-    def record_site_inspection(self, actor: Actor, supplier_id: str, co_inspectors: Sequence[str],
+    def record_site_inspection(self, actor: Actor, supplier_id: str, *, co_inspectors: Sequence[str],
                                report: str, passed: bool) -> SupplierView:
         """An on-site inspection report, signed by the actor and the co-inspectors named."""
         if not report.strip():
@@ -200,7 +200,7 @@ class AdmissionCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.inspect", handler, roles=STAFF)
 
-    def admit(self, actor: Actor, supplier_id: str,
+    def admit(self, actor: Actor, supplier_id: str, *,
               categories: Sequence[Category] | None = None, reason: str = "") -> SupplierView:
         """Admit the supplier in `categories` (default: all it applied for).
 

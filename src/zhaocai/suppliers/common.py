@@ -25,7 +25,7 @@ from zhaocai.suppliers.tables import (
 )
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 SUBJECT = "supplier"
 STAFF = (Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.SUPERVISOR)
@@ -123,7 +123,7 @@ class ServiceBase:
     mix-ins. `live_tenders(session, supplier_ids)` answers supplier id → its live tenders
     (`zhaocai.suppliers.live_guard`); `Platform` hands it bidding's query."""
 
-    platform: Platform
+    platform: CommandRunner  # the command runner `Platform.open` hands the register
     settings: SupplierSettings
     live_tenders: Callable[[Session, Sequence[str]], dict[str, list[str]]]
     follows_policy: bool = False

@@ -129,7 +129,7 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
 class ImportCommands(ServiceBase):
     """Bulk import."""
 
-    def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]],
+    def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]], *,
                          format: str | None = None) -> ImportReport:
         """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""
         with _collector_paused():
@@ -177,7 +177,7 @@ class ImportCommands(ServiceBase):
         return self.platform.run(actor, "supplier.import", handler,
                                  roles=[Role.PURCHASING, Role.ADMINISTRATOR])
 
-    def verify_import(self, batch_id: str, source: str | Path | Iterable[Mapping[str, Any]],
+    def verify_import(self, batch_id: str, source: str | Path | Iterable[Mapping[str, Any]], *,
                       format: str | None = None) -> bool:
         """True when `source` is exactly what batch `batch_id` imported (digest and row count)."""
         _, digest = read_rows(source, format)

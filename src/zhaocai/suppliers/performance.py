@@ -269,7 +269,7 @@ class PerformanceCommands(ServiceBase):
         session.execute(insert(_CHANGES), history)
         return [r[0] for r in rows]
 
-    def scorecards(self, period: str | None = None,
+    def scorecards(self, *, period: str | None = None,
                    supplier_id: str | None = None) -> list[Scorecard]:
         """Scorecards of a period (`month:2026-03`) and/or of a supplier."""
         with self.platform.session() as session:

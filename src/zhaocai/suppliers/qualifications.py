@@ -68,7 +68,7 @@ class QualificationCommands(ServiceBase):
         return self.platform.run(actor, "supplier.qualification.add", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING, Role.QUALITY])
 
-    def verify_qualification(self, actor: Actor, qualification_id: int,
+    def verify_qualification(self, actor: Actor, qualification_id: int, *,
                              note: str = "") -> SupplierView:
         """Staff (quality, technical, purchasing; not who added it) verify a pending
         qualification: from now it counts, and categories it makes whole again are restored."""

@@ -174,7 +174,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reinstatement.request", handler, roles=STAFF)
 
-    def approve_reinstatement(self, actor: Actor, request_id: str, note: str = "") -> SupplierView:
+    def approve_reinstatement(self, actor: Actor, request_id: str, *, note: str = "") -> SupplierView:
         """Lift the suspension: the approver must not be the requester."""
         def handler(uow: UnitOfWork) -> SupplierView:
             request = _load_request(uow.session, request_id, REINSTATEMENT)
@@ -190,7 +190,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reinstatement.approve", handler, roles=STAFF)
 
-    def propose_blacklist(self, actor: Actor, supplier_id: str, reason: str,
+    def propose_blacklist(self, actor: Actor, supplier_id: str, reason: str, *,
                           evidence: Sequence[Any], ban_days: int | None = None) -> RequestView:
         """Propose clearing out (清退) with reason, evidence and ban period; needs a second approver."""
         require_reason(reason)
@@ -210,7 +210,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.blacklist.propose", handler, roles=STAFF)
 
-    def approve_blacklist(self, actor: Actor, request_id: str, note: str = "") -> RequestView:
+    def approve_blacklist(self, actor: Actor, request_id: str, *, note: str = "") -> RequestView:
         """Approve a blacklisting proposal; with two distinct approvers (one a supervisor) it
         takes effect: standing blacklisted, banned for the proposed period."""
         def handler(uow: UnitOfWork) -> RequestView:
@@ -333,7 +333,7 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.appeal", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING])
 
-    def decide_appeal(self, actor: Actor, supplier_id: str, upheld: bool,
+    def decide_appeal(self, actor: Actor, supplier_id: str, *, upheld: bool,
                       reason: str) -> SupplierView:
         """A supervisor who took no part in the blacklisting decides the appeal; upheld restores
         the standing held before the blacklisting."""
@@ -382,7 +382,7 @@ class StandingCommands(ServiceBase):
                 {"supplier_id": row.id, "state": row.standing, "event": "appeal"})
         return request
 
-    def requests(self, supplier_id: str | None = None, state: str | None = None) -> list[RequestView]:
+    def requests(self, *, supplier_id: str | None = None, state: str | None = None) -> list[RequestView]:
         """Blacklisting and reinstatement requests, optionally for one supplier or state."""
         with self.platform.session() as session:
             query = select(RequestRow)

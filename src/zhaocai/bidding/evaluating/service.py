@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.actors import BUYER_STAFF, Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding.evaluating import (
@@ -30,8 +30,15 @@ from zhaocai.bidding.evaluating.common import (
     MEMBER_ROLES,
     require_member,
 )
+from zhaocai.bidding.evaluating.outcomes import (
+    FindingView,
+    InquiryOverrideView,
+    InquirySignatures,
+    SecurityRecorded,
+    finding_view,
+    override_view,
+)
 from zhaocai.bidding.evaluating.tables import ContractRow, ExpertRow, ObjectionRow
-from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
 from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
@@ -49,7 +56,6 @@ from zhaocai.bidding.evaluating.views import (
     InquiryDecisionView,
     NoticeView,
     ObjectionView,
-    PerformanceInput,
     RelatedInput,
     RemovalView,
     Representative,
@@ -57,14 +63,14 @@ from zhaocai.bidding.evaluating.views import (
     SheetReceipt,
 )
 from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
-from zhaocai.bidding.service import OpenedBidView
+from zhaocai.bidding.service import OpenedBidView, TenderService
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, parse
 from zhaocai.money import to_decimal
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.models import PerformanceEventView
+from zhaocai.workdays import WorkingCalendar
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 POOL_ROLES = (Role.ADMINISTRATOR, Role.SUPERVISOR)
 DRAW_ROLES = (Role.PURCHASING, Role.SUPERVISOR)
@@ -73,21 +79,42 @@ STAFF_ROLES = BUYER_STAFF
 R = TypeVar("R")
 
 
+def committee_member_may_read(session: Session, actor: Actor, tender_id: str) -> None:
+    """Experts read opened bids only as declared members of the tender's committee (the check
+    `Platform.open` hands the tender service)."""
+    if not is_buyer_staff(actor):
+        require_member(session, tender_id, actor)
+
+
+def contract_check(session: Session, supplier_id: str, contract_id: str) -> None:
+    """Performance against one of the platform's contracts needs that contract signed, and of
+    that supplier (the check `Platform.open` hands the supplier register). An id that names no
+    contract of the platform is a contract made elsewhere, taken as written."""
+    row = session.get(ContractRow, contract_id)
+    if row is None:
+        return
+    if row.status != contracts.SIGNED:
+        raise RuleViolation("contract.not_signed", "Performance is recorded against a signed contract",
+                            "履约评价须针对已签订的合同", {"contract_id": contract_id, "status": row.status})
+    if row.supplier_id != supplier_id:
+        raise RuleViolation("contract.other_supplier",
+                            f"Contract {contract_id} is not a contract of supplier {supplier_id}",
+                            f"合同 {contract_id} 不是供应商 {supplier_id} 的合同",
+                            {"contract_id": contract_id, "supplier_id": supplier_id})
+
+
 class EvaluationService:
     """Evaluation and award of opened tenders (see the module docstring for the flow)."""
 
-    def __init__(self, platform: Platform) -> None:
-        self._platform = platform
-        guards = getattr(platform.tenders, "bid_read_guards", None)
-        if guards is not None:
-            guards.append(self._guard_bid_read)
-        platform.on_tick("evaluation.publicity", end_publicity)
-        platform.on_tick("evaluation.contracts", lapse_contracts)
+    def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, tenders: TenderService) -> None:
+        self._runner = runner
+        self._calendar = calendar
+        self._tenders = tenders
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
              roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
-        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
-                                  request=request)
+        return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
+                                request=request)
 
     # -- expert pool -----------------------------------------------------------------------------
 
@@ -104,7 +131,7 @@ class EvaluationService:
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
         self._staff_only(actor, "expert.list")
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = session.exec(select(ExpertRow).order_by(col(ExpertRow.id))).all()
             return [experts.view_of(r) for r in rows]
 
@@ -120,12 +147,12 @@ class EvaluationService:
 
     def rerun_draw(self, tender_id: str) -> DrawCheck:
         """Recompute the draw from its recorded inputs and compare (no names are returned)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return committee.rerun(session, tender_id)
 
     def committee(self, actor: Actor, tender_id: str) -> CommitteeView:
         """The committee; bidders see no member names until the award."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return committee.committee_view(session, load_tender_row(session, tender_id), actor)
 
     def declare(self, actor: Actor, tender_id: str, *, no_conflict: bool = True,
@@ -134,34 +161,34 @@ class EvaluationService:
         return self._run(actor, "committee.declare",
                          lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES)
 
-    def _guard_bid_read(self, actor: Actor, tender_id: str) -> None:
-        """Experts read opened bids only as declared members of the tender's committee."""
-        if is_buyer_staff(actor):
-            return
-        with self._platform.session() as session:
-            require_member(session, tender_id, actor)
-
     def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids, for declared members (and the buyer's staff)."""
-        self._guard_bid_read(actor, tender_id)
-        return self._platform.tenders.opened_bids(actor, tender_id)
+        with self._runner.session() as session:
+            committee_member_may_read(session, actor, tender_id)
+        return self._tenders.opened_bids(actor, tender_id)
 
     # -- compliance ------------------------------------------------------------------------------
 
     def record_bid_security(self, actor: Actor, tender_id: str,
-                            payments: Mapping[str, Decimal | str | int]) -> int:
+                            payments: Mapping[str, Decimal | str | int]) -> SecurityRecorded:
         """Finance records the bid security received, supplier id → amount."""
         require_buyer(actor, "evaluation.bid_security")
         amounts = {k: to_decimal(v, field=f"security of {k}") for k, v in payments.items()}
-        return self._run(actor, "evaluation.bid_security",
-                         lambda uow: compliance.record_security(uow, tender_id, amounts),
-                         (Role.FINANCE, Role.PURCHASING))
 
-    def record_finding(self, actor: Actor, tender_id: str, bid_id: str, en: str, zh: str, *,
-                       lot_id: str | None = None) -> str:
-        """A member records that a bid (or a lot of it) does not respond to the requirements."""
+        def handler(uow: UnitOfWork) -> SecurityRecorded:
+            compliance.record_security(uow, tender_id, amounts)
+            return SecurityRecorded(tender_id=tender_id, payments=amounts, recorded_by=uow.actor.id,
+                                    recorded_at=uow.now)
+
+        return self._run(actor, "evaluation.bid_security", handler, (Role.FINANCE, Role.PURCHASING))
+
+    def record_finding(self, actor: Actor, tender_id: str, bid_id: str, *, en: str, zh: str,
+                       lot_id: str | None = None) -> FindingView:
+        """A member records that a bid (or a lot of it) does not respond to the requirements,
+        in English and Chinese."""
         return self._run(actor, "evaluation.finding",
-                         lambda uow: compliance.record_finding(uow, tender_id, bid_id, lot_id, en, zh),
+                         lambda uow: finding_view(uow.session, compliance.record_finding(
+                             uow, tender_id, bid_id, lot_id, en, zh)),
                          MEMBER_ROLES)
 
     def check_compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
@@ -194,7 +221,7 @@ class EvaluationService:
     def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
         """The compliance outcome with the related pairs (Reg 34), for staff and declared members
         (bidders read the report)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             tender = load_tender_row(session, tender_id)
             if not is_buyer_staff(actor):
                 require_member(session, tender_id, actor)
@@ -210,25 +237,25 @@ class EvaluationService:
 
     def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
         """Every member's sheet — refused with `scoring.sealed` until all have submitted."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return scoring.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
 
     def sheets_submitted(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many sheets are in (all anyone learns while scores are sealed)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return scoring.submitted_counts(session, tender_id)
 
     # -- report and publicity --------------------------------------------------------------------
 
     def compile_report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """Rank every lot, write the report, publicise the candidates (tender → publicising)."""
-        calendar = self._platform.calendar
+        calendar = self._calendar
         return self._run(actor, "evaluation.report",
                          lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES)
 
     def report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """The evaluation report as `actor` may see it."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return report.report_of(session, load_tender_row(session, tender_id), actor)
 
     def raise_objection(self, actor: Actor, tender_id: str, text: str, *,
@@ -246,7 +273,7 @@ class EvaluationService:
 
     def objections(self, actor: Actor, tender_id: str) -> list[ObjectionView]:
         """Objections of a tender: all for staff, its own for a bidder."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             query = select(ObjectionRow).where(col(ObjectionRow.tender_id) == tender_id)
             if not is_buyer_staff(actor):
                 if actor.supplier_id is None:
@@ -291,7 +318,7 @@ class EvaluationService:
 
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return contracts.award_view(session, load_tender_row(session, tender_id))
 
     def notice(self, tender_id: str, lot_id: str) -> NoticeView:
@@ -310,62 +337,49 @@ class EvaluationService:
 
     def contract(self, contract_id: str) -> ContractView:
         """One contract."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             row = contracts.load_contract(session, contract_id)
             return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
 
     def contracts(self, tender_id: str) -> list[ContractView]:
         """The contracts of a tender, lot by lot."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             state = load_tender_row(session, tender_id).state
             rows = session.exec(select(ContractRow).where(col(ContractRow.tender_id) == tender_id)
                                 .order_by(col(ContractRow.lot_id))).all()
             return [contracts.contract_view(r, state) for r in rows]
 
-    def record_performance(self, actor: Actor, contract_id: str,
-                           event: PerformanceInput | Mapping[str, Any], *,
-                           idempotency_key: str | None = None) -> PerformanceEventView:
-        """A performance event against a signed contract, into the supplier's performance review.
-
-        `idempotency_key` goes to the suppliers' command, whose request is the supplier-level
-        event (supplier, contract, kind, severity, time, note): a retry must match it.
-        """
-        parsed = parse(PerformanceInput, event)
-        contract = self.contract(contract_id)
-        if contract.status != contracts.SIGNED:
-            raise RuleViolation("contract.not_signed", "Performance is recorded against a signed contract",
-                                "履约评价须针对已签订的合同", {"contract_id": contract_id,
-                                                                 "status": contract.status})
-        return self._platform.suppliers.record_performance(actor, {
-            "supplier_id": contract.supplier_id, "contract_id": contract.id, "kind": parsed.kind,
-            "severity": parsed.severity, "occurred_at": parsed.occurred_at, "note": parsed.note,
-        }, idempotency_key=idempotency_key)
-
     # -- price inquiry ---------------------------------------------------------------------------
 
-    def sign_inquiry(self, actor: Actor, tender_id: str) -> list[str]:
-        """An officer named in the inquiry signs its quote record."""
+    def sign_inquiry(self, actor: Actor, tender_id: str) -> InquirySignatures:
+        """An officer named in the inquiry signs its quote record; the answer names every officer
+        who has signed so far."""
         require_buyer(actor, "inquiry.sign")
-        return self._run(actor, "inquiry.sign", lambda uow: inquiry.sign(uow, tender_id), STAFF_ROLES)
+        return self._run(actor, "inquiry.sign",
+                         lambda uow: InquirySignatures(tender_id=tender_id,
+                                                       signed_by=inquiry.sign(uow, tender_id)),
+                         STAFF_ROLES)
 
-    def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, supplier_id: str,
-                                 reason: str) -> str:
+    def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, *, supplier_id: str,
+                                 reason: str) -> InquiryOverrideView:
         """An officer's written reason to choose another supplier than the lowest quote."""
         require_buyer(actor, "inquiry.override_propose")
         return self._run(actor, "inquiry.override_propose",
-                         lambda uow: inquiry.propose_override(uow, tender_id, lot_id, supplier_id, reason),
+                         lambda uow: override_view(uow.session, inquiry.propose_override(
+                             uow, tender_id, lot_id, supplier_id, reason)),
                          STAFF_ROLES)
 
-    def approve_inquiry_override(self, actor: Actor, override_id: str) -> str:
+    def approve_inquiry_override(self, actor: Actor, override_id: str) -> InquiryOverrideView:
         """A supervisor or purchasing officer other than the proposer approves the override."""
         require_buyer(actor, "inquiry.override_approve")
         return self._run(actor, "inquiry.override_approve",
-                         lambda uow: inquiry.approve_override(uow, override_id), OFFICERS)
+                         lambda uow: override_view(uow.session, inquiry.approve_override(uow, override_id)),
+                         OFFICERS)
 
     def decide_inquiry(self, actor: Actor, tender_id: str) -> InquiryDecisionView:
         """Decide the inquiry (三三二) and publicise the outcome, or fail it."""
         require_buyer(actor, "inquiry.decide")
-        calendar = self._platform.calendar
+        calendar = self._calendar
         return self._run(actor, "inquiry.decide",
                          lambda uow: inquiry.decide(uow, tender_id, calendar), STAFF_ROLES)
 

@@ -17,13 +17,20 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import require_buyer
 from zhaocai.bidding.single_source import commands, store
-from zhaocai.bidding.single_source.models import NegotiationInput, SingleSourceDraft, SingleSourceView
+from zhaocai.bidding.single_source.models import (
+    NegotiationInput,
+    SingleSourceDraft,
+    SingleSourceObjectionView,
+    SingleSourceView,
+)
 from zhaocai.bidding.single_source.rules import DEFAULT_POLICY, SingleSourcePolicy
 from zhaocai.errors import ValidationError, parse
+from zhaocai.publish.settings import PublishSettings
 from zhaocai.store import UnitOfWork
+from zhaocai.workdays import WorkingCalendar
 
 if TYPE_CHECKING:
-    from zhaocai.platform import Platform
+    from zhaocai.runner import CommandRunner
 
 OFFICERS = (Role.PURCHASING,)
 SUPERVISORS = (Role.SUPERVISOR,)
@@ -41,26 +48,23 @@ def _text(value: str, field: str) -> str:
 class SingleSourceService:
     """Commands and reads of single-source procurement (see the module docstring)."""
 
-    def __init__(self, platform: Platform, policy: SingleSourcePolicy = DEFAULT_POLICY) -> None:
-        self._platform = platform
+    def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *,
+                 policy: SingleSourcePolicy = DEFAULT_POLICY,
+                 publish_settings: PublishSettings | None = None) -> None:
+        self._runner = runner
+        self._calendar = calendar
         self._policy = policy
+        self._publish = publish_settings or PublishSettings()
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], *,
              roles: Sequence[Role] | None, idempotency_key: str | None = None, request: Any = None) -> R:
-        return self._platform.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
-                                  request=request)
+        return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
+                                request=request)
 
     @property
     def policy(self) -> SingleSourcePolicy:
-        """The organisation's single-source policy, frozen on each procurement when drafted."""
-        return self._policy
-
-    def set_policy(self, policy: SingleSourcePolicy | Mapping[str, Any]) -> SingleSourcePolicy:
-        """Replace this platform's policy for later drafts. Every value is checked against its
-        floor (`validation.input` when laxer); drafted procurements keep the policy they froze.
-        The policy lives in this `Platform` object, not in the store: set it where the platform
-        is opened, in every process."""
-        self._policy = parse(SingleSourcePolicy, policy)
+        """The organisation's single-source policy, frozen on each procurement when drafted
+        (`Platform.open(..., single_source_policy=...)`)."""
         return self._policy
 
     def draft(self, actor: Actor, data: SingleSourceDraft | Mapping[str, Any], *,
@@ -76,16 +80,19 @@ class SingleSourceService:
     def approve(self, actor: Actor, procurement_id: str) -> SingleSourceView:
         """A supervisor who is not the drafter approves; the public notice starts."""
         require_buyer(actor, "single_source.approve")
-        calendar = self._platform.calendar
+        calendar = self._calendar
         return self._run(actor, "single_source.approve",
                          lambda uow: commands.approve(uow, procurement_id, calendar), roles=SUPERVISORS)
 
-    def lodge_objection(self, actor: Actor, procurement_id: str, text: str) -> str:
-        """Anyone, another supplier's user included, objects during the notice; returns the
-        objection id."""
+    def lodge_objection(self, actor: Actor, procurement_id: str, text: str) -> SingleSourceObjectionView:
+        """Anyone, another supplier's user included, objects during the notice."""
         body = _text(text, "text")
-        return self._run(actor, "single_source.objection",
-                         lambda uow: commands.lodge_objection(uow, procurement_id, body), roles=None)
+
+        def handler(uow: UnitOfWork) -> SingleSourceObjectionView:
+            objection_id = commands.lodge_objection(uow, procurement_id, body)
+            return store.objection_view(store.load_objection(uow.session, objection_id))
+
+        return self._run(actor, "single_source.objection", handler, roles=None)
 
     def decide_objection(self, actor: Actor, objection_id: str, *, upheld: bool,
                          answer: str) -> SingleSourceView:
@@ -124,27 +131,27 @@ class SingleSourceService:
                          lambda uow: commands.cancel(uow, procurement_id, body),
                          roles=(Role.PURCHASING, Role.SUPERVISOR))
 
-    def releases(self, procurement_id: str | None = None) -> list[dict[str, Any]]:
+    def releases(self, *, procurement_id: str | None = None) -> list[dict[str, Any]]:
         """OCDS 1.1 releases of every approved single source (or of one), under the platform's
-        publication settings (`platform.publish.settings`); drafts are not published."""
+        publication settings (`Platform.open(..., publish_settings=...)`); drafts are not published."""
         from zhaocai.publish.ocds_single_source import releases_in
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             rows = [store.load(session, procurement_id)] if procurement_id else store.rows(session, None)
             views = [store.view(session, r) for r in rows]
-            return releases_in(session, views, self._platform.publish.settings)
+            return releases_in(session, views, self._publish)
 
-    def release_package(self, procurement_id: str | None = None) -> dict[str, Any]:
+    def release_package(self, *, procurement_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 release package of the single sources (`platform.publish.to_json` writes it)."""
         from zhaocai.publish.ocds import release_package
-        settings = self._platform.publish.settings
-        return release_package(self.releases(procurement_id), settings, self._platform.now())
+        return release_package(self.releases(procurement_id=procurement_id), self._publish,
+                               self._runner.now())
 
     def get(self, procurement_id: str) -> SingleSourceView:
         """One procurement, with its objections and signatures."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return store.view(session, store.load(session, procurement_id))
 
     def list(self, *, state: str | None = None) -> list[SingleSourceView]:
         """Every procurement (optionally in one state), oldest first."""
-        with self._platform.session() as session:
+        with self._runner.session() as session:
             return [store.view(session, r) for r in store.rows(session, state)]
