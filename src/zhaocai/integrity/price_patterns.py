@@ -53,34 +53,42 @@ from zhaocai.integrity.statistics import binomial_tail, discoveries
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-NEAR-EQUAL: two bidders' prices within `near_equal_tolerance` but not equal."""
     prepared = prepare(history)
-    tolerance = settings.near_equal_tolerance
     currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
-        for index in _near_candidates(prepared, tolerance):
-            d = prepared.digests[index]
-            bids = sorted(_opened_prices(d, settings, currency), key=lambda b: (b[0], b[1].id))
-            winners = d.winners()
-            close = []
-            for (low_price, low), (high_price, high) in pairwise(bids):
-                # Between two losing bids the tolerance is a quarter as wide: a pair touching
-                # the winner is the leak the flag is about, and other pairs are many.
-                touches = not winners.isdisjoint((low.supplier_id, high.supplier_id))
-                allowed = tolerance if touches else tolerance / 4
-                if (low.supplier_id != high.supplier_id and low_price > 0 and high_price != low_price
-                        and (high_price - low_price) / low_price <= allowed):
-                    close.append((low, high))
-            if close:
-                flags.append(make_flag(
-                    "ZC-NEAR-EQUAL", "tender", tender_ids=[d.tender.id],
-                    supplier_ids=[b.supplier_id for pair in close for b in pair],
-                    bid_ids=[b.id for pair in close for b in pair], evidence={
-                        "tolerance": tolerance, "pairs": [{
-                            "prices": [low.price, high.price], "bids": [low.id, high.id],
-                            "suppliers": [low.supplier_id, high.supplier_id],
-                            "relative_gap": _gap(low, high),
-                        } for low, high in close]}))
+        for index in _near_candidates(prepared, settings.near_equal_tolerance):
+            flag = near_equal_flag(prepared.digests[index], settings, currency)
+            if flag is not None:
+                flags.append(flag)
     return flags
+
+
+def near_equal_flag(d: Digest, settings: FlagSettings, currency: str | None) -> Flag | None:
+    """ZC-NEAR-EQUAL for one tender: its neighbouring opened prices (sorted, equal prices by bid
+    id) of different bidders that are close but not equal. Computed in `RATIO_CONTEXT`."""
+    tolerance = settings.near_equal_tolerance
+    bids = sorted(_opened_prices(d, settings, currency), key=lambda b: (b[0], b[1].id))
+    winners = d.winners()
+    close = []
+    for (low_price, low), (high_price, high) in pairwise(bids):
+        # Between two losing bids the tolerance is a quarter as wide: a pair touching
+        # the winner is the leak the flag is about, and other pairs are many.
+        touches = not winners.isdisjoint((low.supplier_id, high.supplier_id))
+        allowed = tolerance if touches else tolerance / 4
+        if (low.supplier_id != high.supplier_id and low_price > 0 and high_price != low_price
+                and (high_price - low_price) / low_price <= allowed):
+            close.append((low, high))
+    if not close:
+        return None
+    return make_flag(
+        "ZC-NEAR-EQUAL", "tender", tender_ids=[d.tender.id],
+        supplier_ids=[b.supplier_id for pair in close for b in pair],
+        bid_ids=[b.id for pair in close for b in pair], evidence={
+            "tolerance": tolerance, "pairs": [{
+                "prices": [low.price, high.price], "bids": [low.id, high.id],
+                "suppliers": [low.supplier_id, high.supplier_id],
+                "relative_gap": _gap(low, high),
+            } for low, high in close]})
 
 
 def _near_candidates(prepared: PreparedHistory, tolerance: Decimal) -> list[int]:
