@@ -193,7 +193,10 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
     reads the same flags."""
     prepared = prepare(history)
-    cached: list[Flag] | None = prepared.memo.get("late_hair")
+    key = "late_hair:" + repr((settings.late_hair_minutes, settings.late_hair_margin, settings.currency,
+                               sorted(settings.no_price_comparison_method_details),
+                               sorted(settings.price_comparison_method_details or ())))
+    cached: list[Flag] | None = prepared.memo.get(key)
     if cached is not None:
         return list(cached)
     window = timedelta(minutes=settings.late_hair_minutes)
@@ -204,7 +207,7 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
             found = _late_hair(d, bids, settings, window, margin)
             if found is not None:
                 flags.append(found)
-    prepared.memo["late_hair"] = flags
+    prepared.memo[key] = flags
     return list(flags)
 
 
