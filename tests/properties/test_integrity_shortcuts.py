@@ -1,7 +1,8 @@
 """The shortcuts `compute_flags` takes for speed find exactly what the plain computation finds.
 
 ZC-NEAR-EQUAL examines only the tenders a whole-history float screen keeps; R025 reads the
-digest's suppliers when no valid bid is joint; `compute_flags` pauses the garbage collector.
+digest's suppliers when no valid bid is joint; the compared currency is looked for tender by
+tender at C level; `compute_flags` pauses the garbage collector.
 Each is compared here with the computation it replaces, on histories made to hit its edges:
 prices a hair apart, equal prices, pending bids and bids in another currency between two close
 prices, joint bids.
@@ -21,7 +22,7 @@ from zhaocai.integrity import cardinal_fences, compute_flags, generate_history
 from zhaocai.integrity.facts import BidFacts, SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, RATIO_CONTEXT, Digest, FlagSettings, PreparedHistory
 from zhaocai.integrity.price_patterns import near_equal_flag, near_equal_prices
-from zhaocai.integrity.scope import compared_currency
+from zhaocai.integrity.scope import compared_currency, history_currency
 
 T0 = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
 SUPPLIERS = ("S1", "S2", "S3", "S4", "S5")
@@ -94,6 +95,13 @@ def test_r025_reads_the_same_tenderers_on_random_histories(
         history: tuple[list[TenderFacts], list[SupplierFacts]]) -> None:
     for d in PreparedHistory(history[0]).digests:
         assert set(cardinal_fences._sole_tenderers(d)) == _plain_sole_tenderers(d)
+
+
+@given(close_prices())
+def test_the_compared_currency_is_the_first_a_priced_bid_states(tenders: list[TenderFacts]) -> None:
+    first = next((b.currency for t in tenders for b in t.bids
+                  if b.price is not None and b.currency is not None), None)
+    assert history_currency(PreparedHistory(tenders).digests, DEFAULT_SETTINGS) == first
 
 
 def test_compute_flags_leaves_the_garbage_collector_as_it_found_it() -> None:
