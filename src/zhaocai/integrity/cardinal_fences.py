@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal, localcontext
 from itertools import compress, repeat
-from operator import attrgetter, eq, is_not
+from operator import attrgetter, eq, is_, is_not
 
 from zhaocai.integrity.facts import SupplierFacts
 from zhaocai.integrity.model import (
@@ -70,7 +70,7 @@ def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
     """R025 over the digests of the tenders with one winner."""
     counts: dict[str, list[int]] = {}
     for d in awarded:
-        for supplier in {b.tenderers[0] for b in d.valid if len(b.tenderers) == 1}:
+        for supplier in _sole_tenderers(d):
             entry = counts.get(supplier)
             if entry is None:
                 entry = counts[supplier] = [0, 0]
@@ -96,6 +96,19 @@ def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
                 "valid_bids": bids, "wins": wins, "ratio": shown(ratio),
                 "upper_fence_bids": shown(upper), "lower_fence_ratio": shown(lower), "value": ratio}))
     return flags
+
+
+def _sole_tenderers(d: Digest) -> Iterable[str]:
+    """The distinct tenderers of the valid bids lodged by one tenderer (joint bids left out).
+
+    Most tenders have no joint bid (no bid names its tenderers): then they are the valid bids'
+    suppliers, which the digest already holds; the check runs at C level."""
+    if all(map(is_, map(_TENDERER_IDS, d.valid), repeat(None))):
+        return d.valid_suppliers
+    return {b.tenderers[0] for b in d.valid if len(b.tenderers) == 1}
+
+
+_TENDERER_IDS = attrgetter("tenderer_ids")
 
 
 def _high_outliers(fractions: Mapping[str, list[int]], minimum: int,

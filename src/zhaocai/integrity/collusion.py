@@ -179,11 +179,11 @@ def _candidates(prepared: PreparedHistory, tolerance: Decimal) -> list[int]:
     once with C-level `map`s over the flat list of sorted prices; a triple counts only when all
     three prices belong to one tender. The exact test follows for the tenders kept.
     """
-    prices, owners = prepared.sorted_prices()
-    if len(prices) < 3:
+    owners = prepared.sorted_prices()[1]
+    if len(owners) < 3:
         return []
     slack = float(tolerance) + 1.0
-    floats = list(map(float, prices))
+    floats = prepared.sorted_floats()
     diffs = list(map(sub, floats[1:], floats[:-1]))
     first, second, p1, p2 = diffs[:-1], diffs[1:], floats[:-2], floats[1:-1]
     arithmetic = map(le, map(abs, map(sub, second, first)), repeat(slack))

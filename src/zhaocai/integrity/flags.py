@@ -112,6 +112,7 @@ def compute_flags(
     `settings.codes` limits the codes computed; tenders out of scope (Cardinal's exclusions, see
     `scope.in_scope`) are left out first. Flags that need suppliers' facts (R044, R048's
     usual categories, REG40-RELATED-PARTIES) find nothing about suppliers they are not given.
+    Python's cyclic garbage collector is paused while the flags are computed (`collector_paused`).
     """
     with collector_paused():
         return _compute(tenders, supplier_map(suppliers), settings)

@@ -99,6 +99,13 @@ class PreparedHistory:
             self._sorted = (prices, owners)
         return self._sorted
 
+    def sorted_floats(self) -> list[float]:
+        """`sorted_prices` as floats, for the whole-history screens (memoised)."""
+        found: list[float] | None = self.memo.get("sorted_floats")
+        if found is None:
+            found = self.memo["sorted_floats"] = list(map(float, self.sorted_prices()[0]))
+        return found
+
     def flat_submitted(self) -> tuple[list[BidFacts], list[int]]:
         """All submitted bids in one list, and beside each the index of its tender's digest.
 

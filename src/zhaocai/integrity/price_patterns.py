@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
-from itertools import chain, combinations, pairwise
+from itertools import chain, combinations, compress, pairwise, repeat
+from operator import and_, eq, gt, le, mul, sub
 
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
@@ -52,33 +53,61 @@ from zhaocai.integrity.statistics import binomial_tail, discoveries
 def near_equal_prices(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
     """ZC-NEAR-EQUAL: two bidders' prices within `near_equal_tolerance` but not equal."""
     prepared = prepare(history)
-    tolerance = settings.near_equal_tolerance
     currency = compared_currency(prepared, settings)
     flags = []
     with localcontext(RATIO_CONTEXT):
-        for d in prepared.digests:
-            bids = sorted(_opened_prices(d, settings, currency), key=lambda b: (b[0], b[1].id))
-            winners = d.winners()
-            close = []
-            for (low_price, low), (high_price, high) in pairwise(bids):
-                # Between two losing bids the tolerance is a quarter as wide: a pair touching
-                # the winner is the leak the flag is about, and other pairs are many.
-                touches = not winners.isdisjoint((low.supplier_id, high.supplier_id))
-                allowed = tolerance if touches else tolerance / 4
-                if (low.supplier_id != high.supplier_id and low_price > 0 and high_price != low_price
-                        and (high_price - low_price) / low_price <= allowed):
-                    close.append((low, high))
-            if close:
-                flags.append(make_flag(
-                    "ZC-NEAR-EQUAL", "tender", tender_ids=[d.tender.id],
-                    supplier_ids=[b.supplier_id for pair in close for b in pair],
-                    bid_ids=[b.id for pair in close for b in pair], evidence={
-                        "tolerance": tolerance, "pairs": [{
-                            "prices": [low.price, high.price], "bids": [low.id, high.id],
-                            "suppliers": [low.supplier_id, high.supplier_id],
-                            "relative_gap": _gap(low, high),
-                        } for low, high in close]}))
+        for index in _near_candidates(prepared, settings.near_equal_tolerance):
+            flag = near_equal_flag(prepared.digests[index], settings, currency)
+            if flag is not None:
+                flags.append(flag)
     return flags
+
+
+def near_equal_flag(d: Digest, settings: FlagSettings, currency: str | None) -> Flag | None:
+    """ZC-NEAR-EQUAL for one tender: its neighbouring opened prices (sorted, equal prices by bid
+    id) of different bidders that are close but not equal. Computed in `RATIO_CONTEXT`."""
+    tolerance = settings.near_equal_tolerance
+    bids = sorted(_opened_prices(d, settings, currency), key=lambda b: (b[0], b[1].id))
+    winners = d.winners()
+    close = []
+    for (low_price, low), (high_price, high) in pairwise(bids):
+        # Between two losing bids the tolerance is a quarter as wide: a pair touching
+        # the winner is the leak the flag is about, and other pairs are many.
+        touches = not winners.isdisjoint((low.supplier_id, high.supplier_id))
+        allowed = tolerance if touches else tolerance / 4
+        if (low.supplier_id != high.supplier_id and low_price > 0 and high_price != low_price
+                and (high_price - low_price) / low_price <= allowed):
+            close.append((low, high))
+    if not close:
+        return None
+    return make_flag(
+        "ZC-NEAR-EQUAL", "tender", tender_ids=[d.tender.id],
+        supplier_ids=[b.supplier_id for pair in close for b in pair],
+        bid_ids=[b.id for pair in close for b in pair], evidence={
+            "tolerance": tolerance, "pairs": [{
+                "prices": [low.price, high.price], "bids": [low.id, high.id],
+                "suppliers": [low.supplier_id, high.supplier_id],
+                "relative_gap": _gap(low, high),
+            } for low, high in close]})
+
+
+def _near_candidates(prepared: PreparedHistory, tolerance: Decimal) -> list[int]:
+    """The tenders (digest indices) where two neighbouring submitted prices are within the widest
+    tolerance, found for the whole history at once with C-level `map`s over the flat sorted
+    prices (in floats, with a little slack for rounding); the exact test follows for these only.
+
+    Enough: two unequal neighbours of the opened prices are at least as far apart, relatively,
+    as every rising step between them in all the tender's submitted prices."""
+    owners = prepared.sorted_prices()[1]
+    if len(owners) < 2:
+        return []
+    floats = prepared.sorted_floats()
+    low = floats[:-1]
+    steps = list(map(sub, floats[1:], low))
+    close = map(le, steps, map(mul, low, repeat(float(tolerance) * 1.001)))
+    rising = map(and_, map(gt, steps, repeat(0.0)), map(gt, low, repeat(0.0)))
+    keep = map(and_, map(and_, close, rising), map(eq, owners[:-1], owners[1:]))
+    return sorted(set(compress(owners[:-1], keep)))
 
 
 def _opened_prices(d: Digest, settings: FlagSettings, currency: str | None
@@ -164,7 +193,10 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
     reads the same flags."""
     prepared = prepare(history)
-    cached: list[Flag] | None = prepared.memo.get("late_hair")
+    key = "late_hair:" + repr((settings.late_hair_minutes, settings.late_hair_margin, settings.currency,
+                               sorted(settings.no_price_comparison_method_details),
+                               sorted(settings.price_comparison_method_details or ())))
+    cached: list[Flag] | None = prepared.memo.get(key)
     if cached is not None:
         return list(cached)
     window = timedelta(minutes=settings.late_hair_minutes)
@@ -175,7 +207,7 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
             found = _late_hair(d, bids, settings, window, margin)
             if found is not None:
                 flags.append(found)
-    prepared.memo["late_hair"] = flags
+    prepared.memo[key] = flags
     return list(flags)
 
 

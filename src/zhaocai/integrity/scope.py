@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from itertools import repeat
+from operator import attrgetter, is_not
 
 from zhaocai.integrity.facts import BidFacts, TenderFacts
 from zhaocai.integrity.model import Digest, FlagSettings, History, prepare
@@ -70,10 +72,16 @@ def history_currency(digests: Sequence[Digest], settings: FlagSettings) -> str |
     if settings.currency is not None:
         return settings.currency
     for d in digests:
-        for b in d.tender.bids:
-            if b.price is not None and b.currency is not None:
-                return b.currency
+        bids = d.tender.bids
+        # Most data states no currency at all: a C-level test per tender finds that out.
+        if any(map(is_not, map(_CURRENCY, bids), repeat(None))):
+            for b in bids:
+                if b.price is not None and b.currency is not None:
+                    return b.currency
     return None
+
+
+_CURRENCY = attrgetter("currency")
 
 
 def compared_currency(history: History, settings: FlagSettings) -> str | None:
