@@ -12,7 +12,6 @@ match there is at the moment of admission, with a reason; both are audited.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, col
@@ -20,6 +19,7 @@ from sqlmodel import Session, col
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import PermissionDenied, RuleViolation
 from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.admission_rules import SCREENING_ADMIT
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier, require_reason, view_of
 from zhaocai.suppliers.models import ScreeningMatch, SupplierView
 from zhaocai.suppliers.rules import PersonRole, Standing
@@ -27,7 +27,7 @@ from zhaocai.suppliers.tables import LinkRow, ReviewRow, ScreeningRow, SupplierR
 
 SCREENED = ("person", "bank_account", "phone", "address")
 _LEGAL = PersonRole.LEGAL_REPRESENTATIVE.value + ":"
-ADMIT, REFUSE = "admit", "refuse"
+ADMIT, REFUSE = SCREENING_ADMIT, "refuse"
 
 
 def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, list[ScreeningMatch]]:
@@ -74,11 +74,6 @@ def _order(m: ScreeningMatch) -> tuple[str, str, str]:
     return m.blacklisted_id, m.attribute, m.applicant_value
 
 
-def _keys(matches: Sequence[Any]) -> set[tuple[str, str]]:
-    return {(m["blacklisted_id"], m["attribute"]) if isinstance(m, dict)
-            else (m.blacklisted_id, m.attribute) for m in matches}
-
-
 def record_screening(uow: UnitOfWork, supplier_id: str, round_: int,
                      matches: Sequence[ScreeningMatch]) -> None:
     """Write (or refresh) the screening of an application round on the application."""
@@ -90,28 +85,6 @@ def record_screening(uow: UnitOfWork, supplier_id: str, round_: int,
     else:
         row.matches, row.screened_at = stored, uow.now
     uow.session.add(row)
-
-
-def require_screening_cleared(session: Session, row: SupplierRow, matches: Sequence[ScreeningMatch],
-                              reviewers: Sequence[str]) -> None:
-    """Admission of an applicant resembling a blacklisted supplier needs a supervisor's decision
-    to admit that saw every current match and was made by neither the registrant nor a reviewer
-    (`supplier.admission.blacklist_match`)."""
-    if not matches:
-        return
-    screening = session.get(ScreeningRow, (row.id, row.round))
-    if (screening is not None and screening.decision == ADMIT
-            and _keys(matches) <= _keys(screening.matches_seen or [])
-            and screening.decided_by not in {row.registered_by, *reviewers}):
-        return
-    names = "; ".join(f"{m.blacklisted_name} ({m.blacklisted_id}): {m.attribute}" for m in matches)
-    raise RuleViolation(
-        "supplier.admission.blacklist_match",
-        f"Supplier {row.id} shares facts with blacklisted suppliers — {names}; a supervisor who "
-        "neither registered nor reviewed it must decide to admit it first",
-        f"供应商 {row.id} 与已清退供应商存在相同信息（{names}），须经未参与登记和审核的纪检人员决定准入",
-        {"supplier_id": row.id, "matches": [m.model_dump() for m in matches],
-         "decision": None if screening is None else screening.decision})
 
 
 class ScreeningCommands(ServiceBase):

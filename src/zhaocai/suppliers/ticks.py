@@ -14,11 +14,13 @@ from sqlalchemy import and_, exists, false, or_, select
 from sqlmodel import col
 
 from zhaocai.categories import Category
+from zhaocai.machines import sources
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, change_standing
 from zhaocai.suppliers.eligibility import counted, held_qualifications, load_policies
+from zhaocai.suppliers.machines import StandingMachine
 from zhaocai.suppliers.qualifications import restore_lapsed
-from zhaocai.suppliers.rules import GRADE_RANK, AdmissionState, Standing, grade_rank, qualification_gaps
+from zhaocai.suppliers.rules import GRADE_RANK, AdmissionState, grade_rank, qualification_gaps
 from zhaocai.suppliers.tables import QualificationRow, SupplierCategoryRow, SupplierRow
 
 
@@ -68,8 +70,9 @@ def lapse_expired_categories(uow: UnitOfWork) -> int:
 def end_bans(uow: UnitOfWork) -> int:
     """Blacklistings whose ban is over become eligible to re-apply."""
     rows = uow.session.execute(select(SupplierRow).where(
-        col(SupplierRow.standing) == Standing.BLACKLISTED.value,
+        col(SupplierRow.standing).in_(sources(StandingMachine, "end_ban")),
         col(SupplierRow.ban_until) <= uow.now).order_by(col(SupplierRow.id))).scalars().all()
     for row in rows:
-        change_standing(uow, row, "end_ban", "ban period over")
+        change_standing(uow, row, "end_ban", "ban period over", ban_until=row.ban_until,
+                        at=uow.now, supplier_id=row.id)
     return len(rows)
