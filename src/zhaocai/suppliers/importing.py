@@ -32,7 +32,7 @@ from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
 from zhaocai.suppliers.identity import identity_key
 from zhaocai.suppliers.models import ImportReport, ImportRowError, SupplierApplication
-from zhaocai.suppliers.records import TABLES, import_columns, insert_rows
+from zhaocai.suppliers.records import TABLES, import_rows, insert_rows
 from zhaocai.suppliers.screening import blacklist_matches, record_screening
 from zhaocai.suppliers.tables import SupplierRow
 
@@ -159,9 +159,8 @@ class ImportCommands(ServiceBase):
                                     "导入期间部分信用代码已被登记，请重新导入")
             key = identity_key(session)
             ids = _new_supplier_ids(len(apps))
-            columns = import_columns(ids, apps, key, uow.actor.id, uow.now, batch)
             with _deferred_indexes(session, len(apps)):
-                insert_rows(session, columns)
+                insert_rows(session, import_rows(ids, apps, key, uow.actor.id, uow.now, batch))
             screened = blacklist_matches(session, ids)
             for supplier_id, matches in screened.items():
                 record_screening(uow, supplier_id, 1, matches)
@@ -242,9 +241,8 @@ def _deferred_indexes(session: Session, rows: int) -> Iterator[None]:
     indexes: list[Index] = [index for name in TABLES
                             for index in sorted(SQLModel.metadata.tables[name].indexes,
                                                 key=lambda i: str(i.name))]
-    quote = conn.dialect.identifier_preparer.quote
     for index in indexes:
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {quote(str(index.name))}")
+        index.drop(conn, checkfirst=True)
     yield
     for index in indexes:
         index.create(conn)
