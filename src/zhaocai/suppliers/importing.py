@@ -38,6 +38,8 @@ from zhaocai.suppliers.tables import SupplierRow
 
 _APPLICATIONS = TypeAdapter(list[SupplierApplication])
 CHUNK = 1000
+INSERT_CHUNK = 5000
+"""Applications whose rows are built and inserted together (one executemany per table)."""
 BULK_INDEX_ROWS = 10_000
 """From this many rows, an import into a SQLite register holding fewer suppliers than it brings
 builds the secondary indexes of its tables once after the inserts (see `_deferred_indexes`)."""
@@ -160,7 +162,10 @@ class ImportCommands(ServiceBase):
             key = identity_key(session)
             ids = _new_supplier_ids(len(apps))
             with _deferred_indexes(session, len(apps)):
-                insert_rows(session, import_rows(ids, apps, key, uow.actor.id, uow.now, batch))
+                for start in range(0, len(apps), INSERT_CHUNK):  # memory bounded by the chunk
+                    end = start + INSERT_CHUNK
+                    insert_rows(session, import_rows(ids[start:end], apps[start:end], key,
+                                                     uow.actor.id, uow.now, batch, start + 1))
             screened = blacklist_matches(session, ids)
             for supplier_id, matches in screened.items():
                 record_screening(uow, supplier_id, 1, matches)

@@ -28,7 +28,14 @@ from zhaocai.suppliers.admission_rules import (
     may_reapply,
     require_inspectors,
 )
-from zhaocai.suppliers.rules import AdmissionState, Standing
+from zhaocai.suppliers.rules import (
+    ADMISSION_CHECKED,
+    PENDING,
+    REJECTED,
+    VERIFIED,
+    AdmissionState,
+    Standing,
+)
 from zhaocai.suppliers.standing_rules import (
     APPROVAL_RULES,
     completes_approvals,
@@ -144,6 +151,25 @@ class AppealMachine(StateMachine):
     dismiss = Event(pending.to(dismissed, validators=require_uninvolved_decider), name="驳回申诉")
 
 
+class QualificationMachine(StateMachine):
+    """pending → verified | rejected: a qualification added or renewed after the application.
+
+    One entered with the application (`admission`) is checked by the admission reviews and is
+    never decided on its own: a state of its own, reached by no move.
+    """
+
+    noun = Noun("supplier.qualification", "qualification", "资质")
+    validate_disconnected_states = False  # `admission` is where such rows start, not a move
+
+    pending = State("待核验", initial=True, value=PENDING)
+    verified = State("已核验", final=True, value=VERIFIED)
+    rejected = State("已驳回", final=True, value=REJECTED)
+    admission = State("随申请审核", final=True, value=ADMISSION_CHECKED)
+
+    verify = Event(pending.to(verified, validators=require_other_person), name="核验")
+    reject = Event(pending.to(rejected, validators=require_other_person), name="驳回")
+
+
 class _Column:
     """A column of a stored row as a machine's `state` (NULL shown as `empty`)."""
 
@@ -203,6 +229,22 @@ def decide_request(request: Any, event: str, **context: Any) -> str:
                             f"Request {request.id} is already {request.state}",
                             f"申请 {request.id} 已处理，不能再{'批准' if event == 'approve' else '否决'}",
                             {"request_id": request.id, "state": request.state}) from None
+
+
+def decide_qualification(qualification: Any, event: str, **context: Any) -> str:
+    """Send `event` (`verify`, `reject`) to a qualification's machine, bound to its `status`; one
+    already decided (or entered with the application) refuses with `supplier.qualification.decided`."""
+    try:
+        return fire(QualificationMachine, _Column(qualification, "status", ADMISSION_CHECKED),
+                    event, subject_id=str(qualification.id), **context)
+    except InvalidTransition as exc:
+        if exc.code != "supplier.qualification.transition":
+            raise
+        raise ConflictError(
+            "supplier.qualification.decided",
+            f"Qualification {qualification.id} is not pending ({qualification.status})",
+            f"资质 {qualification.id} 不在待核验状态，不能{'核验' if event == 'verify' else '驳回'}",
+            {"qualification_id": qualification.id, "status": qualification.status}) from None
 
 
 def move_appeal(request: Any, event: str, **context: Any) -> str:

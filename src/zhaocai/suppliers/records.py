@@ -105,10 +105,12 @@ def application_rows(
 
 
 def import_rows(supplier_ids: Sequence[str], apps: Sequence[SupplierApplication], key: bytes,
-                actor_id: str, now: datetime, import_batch: str) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every application of an import (row numbers counting from 1), per table."""
+                actor_id: str, now: datetime, import_batch: str,
+                first_row: int = 1) -> dict[str, list[dict[str, Any]]]:
+    """The rows of applications of an import (row numbers counting from `first_row`), per table."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    for number, (supplier_id, app) in enumerate(zip(supplier_ids, apps, strict=True), start=1):
+    for number, (supplier_id, app) in enumerate(zip(supplier_ids, apps, strict=True),
+                                                start=first_row):
         for name, table_rows in application_rows(supplier_id, app, key, actor_id, now,
                                                  import_batch=import_batch,
                                                  import_row=number).items():
