@@ -8,7 +8,7 @@ screening, the qualifications held) and nothing decided.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -150,6 +150,26 @@ def require_screening_cleared(supplier_id: str, matches: Sequence[Any], screenin
         f"供应商 {supplier_id} 与已清退供应商存在相同信息（{names}），须经未参与登记和审核的纪检人员决定准入",
         {"supplier_id": supplier_id, "matches": [m.model_dump() for m in matches],
          "decision": None if screening is None else screening.decision})
+
+
+def require_matches(supplier_id: str, matches: Sequence[Any]) -> None:
+    """A screening decision is taken only on an applicant that resembles a blacklisted one."""
+    if not matches:
+        raise RuleViolation("supplier.screening.no_match",
+                            f"Supplier {supplier_id} resembles no blacklisted supplier",
+                            f"供应商 {supplier_id} 与已清退供应商无相同信息，无需决定",
+                            {"supplier_id": supplier_id})
+
+
+def require_screening_decider(actor: Actor, supplier_id: str, registered_by: str,
+                              reviewers: Collection[str]) -> None:
+    """Whoever registered or reviewed the application does not decide its screening."""
+    if actor.id in reviewers or actor.id == registered_by:
+        raise PermissionDenied(
+            "permission.screening_decider",
+            f"{actor.name} registered or reviewed this application and may not decide its screening",
+            f"{actor.name} 参与了该申请的登记或审核，不得决定其黑名单筛查",
+            {"actor": actor.id, "supplier_id": supplier_id})
 
 
 def require_inspection(ceiling: Decimal, threshold: Decimal, inspection_passed: bool,
