@@ -16,7 +16,7 @@ from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, PermissionDenied, ValidationError, parse
 from zhaocai.machines import allows, fire
-from zhaocai.money import Money, to_decimal
+from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.admission_rules import (
     ReviewFact,
@@ -264,8 +264,7 @@ class AdmissionCommands(ServiceBase):
         The new application round is reviewed from the start.
         """
         require_reason(reason)
-        new_ceiling = None if ceiling is None else to_decimal(ceiling, field="ceiling")
-        require_positive_ceiling(new_ceiling)
+        new_ceiling = require_positive_ceiling(ceiling)
         wanted = {Category(c).value for c in categories} if categories else None
 
         def handler(uow: UnitOfWork) -> SupplierView:

@@ -17,7 +17,7 @@ from typing import Any
 from zhaocai.actors import Actor, require_distinct
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
-from zhaocai.money import Money
+from zhaocai.money import Money, to_decimal
 from zhaocai.suppliers.rules import (
     Department,
     HeldQualification,
@@ -231,8 +231,10 @@ def may_reapply(standing: str | None, **_: Any) -> bool:
     return standing in READMITTABLE
 
 
-def require_positive_ceiling(ceiling: Decimal | None) -> None:
-    """A new ceiling, when one is asked for, is positive."""
-    if ceiling is not None and ceiling <= 0:
+def require_positive_ceiling(ceiling: Any) -> Decimal | None:
+    """A new ceiling, when one is asked for, as a positive amount (None: keep the ceiling)."""
+    amount = None if ceiling is None else to_decimal(ceiling, field="ceiling")
+    if amount is not None and amount <= 0:
         raise ValidationError("supplier.ceiling", "The ceiling must be positive",
                               "合作上限必须为正数")
+    return amount

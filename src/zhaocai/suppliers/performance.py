@@ -18,7 +18,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from zhaocai.actors import Actor, Role
-from zhaocai.errors import ValidationError, parse
+from zhaocai.errors import parse
 from zhaocai.machines import allows, next_state, sources
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
@@ -31,6 +31,7 @@ from zhaocai.suppliers.models import (
     Scorecard,
 )
 from zhaocai.suppliers.performance_rules import (
+    period_of,
     require_open_period,
     require_past,
     require_period_over,
@@ -54,7 +55,6 @@ from zhaocai.suppliers.rules import (
     deduction,
     grade_bands,
     grade_consequence,
-    period_bounds,
     previous_period,
     total_centi,
 )
@@ -193,11 +193,7 @@ class PerformanceCommands(ServiceBase):
         previous period of the same kind warns.
         """
         kind = PeriodKind(kind)
-        try:
-            start, end = period_bounds(kind, label)
-        except ValueError as exc:
-            raise ValidationError("supplier.performance.period", str(exc), f"考核期无效：{label}",
-                                  {"label": label}) from None
+        start, end = period_of(kind, label)
         pid = period_id(kind, label)
 
         def handler(uow: UnitOfWork) -> PeriodClosed:

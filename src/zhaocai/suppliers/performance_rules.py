@@ -8,6 +8,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from zhaocai.errors import ConflictError, RuleViolation, ValidationError
+from zhaocai.suppliers.rules import PeriodKind, period_bounds
+
+
+def period_of(kind: PeriodKind, label: str) -> tuple[datetime, datetime]:
+    """[start, end) of a period named like `2026-03` or `2026-Q1`, or a coded refusal."""
+    try:
+        return period_bounds(kind, label)
+    except ValueError as exc:
+        raise ValidationError("supplier.performance.period", str(exc), f"考核期无效：{label}",
+                              {"label": label}) from None
 
 
 def require_past(occurred_at: datetime, now: datetime) -> None:
