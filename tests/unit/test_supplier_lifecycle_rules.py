@@ -10,12 +10,14 @@ import pytest
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, RuleViolation, ValidationError
 from zhaocai.suppliers.admission_rules import chosen_categories, may_reapply, require_positive_ceiling
+from zhaocai.suppliers.eligibility_rules import EligibilityFacts, reasons_against
 from zhaocai.suppliers.performance_rules import (
     require_open_period,
     require_past,
     require_period_over,
     require_unclosed,
 )
+from zhaocai.suppliers.rules import DEFAULT_POLICIES, HeldQualification
 from zhaocai.suppliers.standing_rules import completes_approvals, require_blacklist_input
 
 NOW = datetime(2026, 3, 2, 1, tzinfo=UTC)
@@ -66,3 +68,29 @@ def test_performance_periods() -> None:
     require_unclosed("month:2026-02", None)
     with pytest.raises(ConflictError):
         require_unclosed("month:2026-02", object())
+
+
+def _facts(**changes: object) -> EligibilityFacts:
+    held = [HeldQualification(r.type, "二级", "N-1", NOW - timedelta(days=1), NOW + timedelta(days=1))
+            for r in DEFAULT_POLICIES[Category.MATERIALS]]
+    fields: dict[str, object] = {
+        "supplier_id": "S1", "admission": "admitted", "standing": "active", "ceiling": Decimal(100),
+        "ban_until": None, "category_admitted": True,
+        "requirements": DEFAULT_POLICIES[Category.MATERIALS], "held": held}
+    return EligibilityFacts(**{**fields, **changes})  # type: ignore[arg-type]
+
+
+def test_eligibility_reasons_in_order() -> None:
+    codes = lambda facts, amount=Decimal(100): [  # noqa: E731
+        r.code for r in reasons_against(facts, Category.MATERIALS, amount, NOW)]
+    assert codes(_facts()) == [] and codes(_facts(standing="warned")) == []
+    assert codes(_facts(standing="suspended")) == ["suspended"]
+    assert codes(_facts(standing="exited")) == ["exited"]
+    banned = reasons_against(_facts(standing="blacklisted", ban_until=NOW), Category.MATERIALS,
+                             Decimal(1), NOW)
+    assert [r.code for r in banned] == ["blacklisted"] and banned[0].details["ban_until"] == NOW.isoformat()
+    assert codes(_facts(standing="reapply_eligible")) == ["not_admitted"]
+    assert codes(_facts(admission="under_review", standing=None)) == ["not_admitted"]
+    assert codes(_facts(category_admitted=False)) == ["not_admitted"]
+    assert codes(_facts(held=[]), Decimal("100.01")) == [
+        "qualification_missing", "qualification_missing", "ceiling_below_amount"]
