@@ -17,7 +17,7 @@ from decimal import Decimal, localcontext
 from hypothesis import given
 from hypothesis import strategies as st
 
-from properties.test_integrity_properties import histories
+from tests.properties.test_integrity_properties import histories
 from zhaocai.integrity import cardinal_fences, compute_flags, generate_history
 from zhaocai.integrity.facts import BidFacts, SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, RATIO_CONTEXT, Digest, FlagSettings, PreparedHistory

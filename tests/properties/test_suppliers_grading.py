@@ -19,8 +19,10 @@ from hypothesis import strategies as st
 
 from tests.kit import ACTORS, fresh_store, register_admitted_supplier
 from zhaocai.clock import SHANGHAI, ManualClock
+from zhaocai.machines import allows as allowed
+from zhaocai.machines import next_state
 from zhaocai.platform import Platform
-from zhaocai.suppliers.machines import StandingMachine, allowed, next_state
+from zhaocai.suppliers.machines import StandingMachine
 from zhaocai.suppliers.rules import (
     CENTI,
     MAX_SCORE,
@@ -133,7 +135,7 @@ def _close_and_check(platform: Platform, ids: list[str], standing: list[str], ki
         for i in sorted(range(len(ids)), key=lambda n: ids[n]):
             event = grade_consequence(cards[i].grade, previous.get(i)) if i in cards else None
             if event is not None and allowed(StandingMachine, standing[i], event):
-                standing[i] = next_state(StandingMachine, standing[i], event, ids[i])
+                standing[i] = next_state(StandingMachine, standing[i], event, subject_id=ids[i])
                 moved[event].append(ids[i])
         assert (result.suspended, result.warned, result.held) == (
             moved["suspend"], moved["warn"], []), label

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError as PydanticError
 
 from zhaocai.categories import Category
+from zhaocai.suppliers.admission_rules import ReviewFact, failed_reviews, inspection_needed, missing_reviews
 from zhaocai.suppliers.rules import (
     DEFAULT_POLICIES,
     GRADE_RANK,
@@ -18,15 +19,11 @@ from zhaocai.suppliers.rules import (
     HeldQualification,
     PeriodKind,
     QualificationRequirement,
-    ReviewFact,
     ScorecardCriterion,
     SupplierSettings,
     criterion_score,
-    failed_reviews,
     grade_for,
     grade_rank,
-    inspection_needed,
-    missing_reviews,
     normalise_account,
     normalise_address,
     normalise_email,

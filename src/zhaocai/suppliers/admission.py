@@ -1,6 +1,8 @@
 """Admission commands (准入): register, review, site inspection, admit, reject, re-apply.
 
-Qualifications and category policies are in `qualifications.py`.
+The handlers load the supplier and the facts of its application round, and let
+`AdmissionMachine` and its rules (`admission_rules.py`) decide. Qualifications and category
+policies are in `qualifications.py`.
 """
 
 from __future__ import annotations
@@ -10,52 +12,40 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role, require_distinct, require_not_requester
+from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.categories import Category
-from zhaocai.errors import (
-    ConflictError,
-    PermissionDenied,
-    RuleViolation,
-    ValidationError,
-    parse,
-)
-from zhaocai.money import Money, to_decimal
+from zhaocai.errors import ConflictError, PermissionDenied, ValidationError, parse
+from zhaocai.machines import allows, fire
+from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.admission_rules import (
+    ReviewFact,
+    chosen_categories,
+    inspection_needed,
+    require_positive_ceiling,
+)
 from zhaocai.suppliers.common import (
     STAFF,
     SUBJECT,
     ServiceBase,
+    categories_of,
     change_standing,
     load_supplier,
-    record_standing,
     require_own_supplier,
     require_reason,
     view_of,
 )
 from zhaocai.suppliers.eligibility import held_qualifications, load_policies
 from zhaocai.suppliers.identity import identity_key
-from zhaocai.suppliers.machines import AdmissionMachine, next_state
+from zhaocai.suppliers.machines import AdmissionMachine, StandingMachine, admission_field, standing_of
 from zhaocai.suppliers.models import SupplierApplication, SupplierView
 from zhaocai.suppliers.records import application_rows, audit_form, insert_rows, new_supplier_id
-from zhaocai.suppliers.rules import (
-    AdmissionState,
-    Department,
-    QualificationGap,
-    ReviewFact,
-    Standing,
-    failed_reviews,
-    inspection_needed,
-    missing_reviews,
-    qualification_gaps,
-)
-from zhaocai.suppliers.screening import (
-    blacklist_matches,
-    record_screening,
-    require_screening_cleared,
-)
+from zhaocai.suppliers.rules import AdmissionState, Department
+from zhaocai.suppliers.screening import blacklist_matches, record_screening
 from zhaocai.suppliers.tables import (
     InspectionRow,
     ReviewRow,
+    ScreeningRow,
     SupplierCategoryRow,
     SupplierRow,
 )
@@ -76,18 +66,52 @@ def round_inspection_passed(session: Session, row: SupplierRow) -> bool:
     return bool(last and last.passed)
 
 
-def gaps_error(supplier_id: str, gaps: list[QualificationGap]) -> RuleViolation:
-    """The refusal listing exactly which qualifications are missing or expired, per category."""
-    en = "; ".join(f"{g.category.value}: {g.detail_en}" for g in gaps)
-    zh = "；".join(f"{g.category.label_zh}：{g.detail_zh}" for g in gaps)
-    return RuleViolation(
-        "supplier.qualification_missing",
-        f"Supplier {supplier_id} lacks required qualifications — {en}",
-        f"供应商 {supplier_id} 资质不符合要求——{zh}",
-        {"supplier_id": supplier_id, "gaps": [
-            {"category": g.category.value, "type": g.type, "problem": g.problem,
-             "min_grade": g.min_grade, **g.found} for g in gaps]},
-    )
+def require_new_credit_code(session: Session, credit_code: str) -> None:
+    """A credit code is registered once."""
+    taken = session.exec(select(SupplierRow.id).where(
+        col(SupplierRow.credit_code) == credit_code)).first()
+    if taken is not None:
+        raise ConflictError(
+            "supplier.duplicate_credit_code",
+            f"Credit code {credit_code} is already registered ({taken})",
+            f"统一社会信用代码 {credit_code} 已登记（{taken}）",
+            {"credit_code": credit_code, "supplier_id": taken})
+
+
+def require_department(actor: Actor, department: Department) -> None:
+    """A department's review is given by a member of that department."""
+    if not actor.has(Role(department.value)):
+        raise PermissionDenied(
+            "permission.department",
+            f"{actor.name} is not in the {department.value} department",
+            f"{actor.name} 不属于{department.value}部门",
+            {"actor": actor.id, "department": department.value})
+
+
+def admit_categories(session: Session, supplier_id: str, chosen: Sequence[Category]) -> None:
+    """The supplier is admitted in the `chosen` categories, in none of the others, none lapsed."""
+    names = {c.value for c in chosen}
+    for cat_row in session.exec(select(SupplierCategoryRow).where(
+            col(SupplierCategoryRow.supplier_id) == supplier_id)).all():
+        cat_row.admitted, cat_row.lapsed_at = cat_row.category in names, None
+        session.add(cat_row)
+
+
+def reapply_categories(session: Session, supplier_id: str, wanted: set[str] | None) -> list[str]:
+    """A new round applies for `wanted` (all the supplier had when None), admitted in none:
+    categories not wanted are dropped, new ones added. The categories applied for, sorted."""
+    existing = {r.category: r for r in session.exec(select(SupplierCategoryRow).where(
+        col(SupplierCategoryRow.supplier_id) == supplier_id)).all()}
+    wanted = set(existing) if wanted is None else wanted
+    for name, cat_row in existing.items():
+        if name in wanted:
+            cat_row.admitted, cat_row.lapsed_at = False, None
+            session.add(cat_row)
+        else:
+            session.delete(cat_row)
+    for name in sorted(wanted - set(existing)):
+        session.add(SupplierCategoryRow(supplier_id=supplier_id, category=name, admitted=False))
+    return sorted(wanted)
 
 
 class AdmissionCommands(ServiceBase):
@@ -100,16 +124,8 @@ class AdmissionCommands(ServiceBase):
 
         def handler(uow: UnitOfWork) -> SupplierView:
             session = uow.session
-            taken = session.exec(select(SupplierRow.id).where(
-                col(SupplierRow.credit_code) == app.credit_code)).first()
-            if taken is not None:
-                raise ConflictError(
-                    "supplier.duplicate_credit_code",
-                    f"Credit code {app.credit_code} is already registered ({taken})",
-                    f"统一社会信用代码 {app.credit_code} 已登记（{taken}）",
-                    {"credit_code": app.credit_code, "supplier_id": taken})
-            supplier_id = new_supplier_id()
-            key = identity_key(session)
+            require_new_credit_code(session, app.credit_code)
+            supplier_id, key = new_supplier_id(), identity_key(session)
             insert_rows(session, application_rows(supplier_id, app, key, uow.actor.id, uow.now))
             matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
             if matches:
@@ -129,54 +145,37 @@ class AdmissionCommands(ServiceBase):
                                  idempotency_key=idempotency_key,
                                  request=lambda session: audit_form(app, identity_key(session)))
 
+    def _round_facts(self, session: Session, row: SupplierRow) -> dict[str, Any]:
+        """What the admission rules judge a round on: who registered it, its reviews, the
+        ceiling asked for and the threshold of a site inspection."""
+        return {"supplier_id": row.id, "registered_by": row.registered_by,
+                "application_round": row.round, "reviews": round_reviews(session, row),
+                "ceiling": Money.from_fen(row.ceiling_fen).amount,
+                "threshold": self.inspection_threshold(session)}
+
     def review(self, actor: Actor, supplier_id: str, department: Department | str, *, passed: bool,
                comment: str = "") -> SupplierView:
         """One department's review of the current application (三三二: three departments)."""
         department = Department(department)
-        if not actor.has(Role(department.value)):
-            raise PermissionDenied(
-                "permission.department",
-                f"{actor.name} is not in the {department.value} department",
-                f"{actor.name} 不属于{department.value}部门",
-                {"actor": actor.id, "department": department.value})
+        require_department(actor, department)
 
         def handler(uow: UnitOfWork) -> SupplierView:
-            session = uow.session
-            row = load_supplier(session, supplier_id)
-            if row.registered_by == actor.id:
-                raise PermissionDenied(
-                    "permission.registrant_review",
-                    f"{actor.name} registered this application and may not review it",
-                    f"{actor.name} 登记了该申请，不得参与审核", {"actor": actor.id})
-            reviews = round_reviews(session, row)
-            if any(r.department == department for r in reviews):
-                raise ConflictError(
-                    "supplier.review.duplicate",
-                    f"The {department.value} department has already reviewed round {row.round}",
-                    f"{department.value}部门已审核第 {row.round} 轮申请",
-                    {"supplier_id": supplier_id, "department": department.value})
-            require_distinct([r.reviewer_id for r in reviews] + [actor.id], len(reviews) + 1,
-                             "supplier admission review")
-            after = [*reviews, ReviewFact(department, actor.id, passed)]
-            state = next_state(
-                AdmissionMachine, row.admission, "review", supplier_id,
-                reviews_complete=not missing_reviews(after),
-                inspection_needed=self._inspection_needed(session, row))
-            session.add(ReviewRow(supplier_id=supplier_id, round=row.round,
-                                  department=department.value, reviewer_id=actor.id,
-                                  passed=passed, comment=comment, at=uow.now))
-            before, row.admission = row.admission, state
-            session.add(row)
+            row = load_supplier(uow.session, supplier_id)
+            before = row.admission
+            fire(AdmissionMachine, admission_field(row), "review", subject_id=supplier_id,
+                 actor=actor, review=ReviewFact(department, actor.id, passed),
+                 **self._round_facts(uow.session, row))
+            uow.session.add(ReviewRow(supplier_id=supplier_id, round=row.round,
+                                      department=department.value, reviewer_id=actor.id,
+                                      passed=passed, comment=comment, at=uow.now))
+            uow.session.add(row)
             uow.record("supplier.review", SUBJECT, supplier_id, {
                 "round": row.round, "department": department.value, "passed": passed,
-                "comment": comment, "from": before, "to": state}, event="SupplierReviewed")
-            return view_of(session, row)
+                "comment": comment, "from": before, "to": row.admission}, event="SupplierReviewed")
+            return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.review", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL])
-
-    def _inspection_needed(self, session: Session, row: SupplierRow) -> bool:
-        return inspection_needed(Money.from_fen(row.ceiling_fen).amount, self.inspection_threshold(session))
 
     def record_site_inspection(self, actor: Actor, supplier_id: str, *, co_inspectors: Sequence[str],
                                report: str, passed: bool) -> SupplierView:
@@ -187,9 +186,9 @@ class AdmissionCommands(ServiceBase):
         inspectors = [actor.id, *co_inspectors]
 
         def handler(uow: UnitOfWork) -> SupplierView:
-            require_distinct(inspectors, self.settings.min_inspectors, "site inspection")
             row = load_supplier(uow.session, supplier_id)
-            next_state(AdmissionMachine, row.admission, "inspect", supplier_id)
+            fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id,
+                 inspectors=inspectors, min_inspectors=self.settings.min_inspectors)
             uow.session.add(InspectionRow(supplier_id=supplier_id, round=row.round,
                                           inspectors=inspectors, report=report, passed=passed,
                                           at=uow.now))
@@ -200,6 +199,17 @@ class AdmissionCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.inspect", handler, roles=STAFF)
 
+    def _admission_facts(self, uow: UnitOfWork, row: SupplierRow) -> dict[str, Any]:
+        """The round's facts and everything else admission is judged on: the latest site
+        inspection, the blacklist screening, the category policies and the qualifications."""
+        session = uow.session
+        return {**self._round_facts(session, row),
+                "inspection_passed": round_inspection_passed(session, row),
+                "matches": blacklist_matches(session, [row.id]).get(row.id, []),
+                "screening": session.get(ScreeningRow, (row.id, row.round)),
+                "policies": load_policies(session), "held": held_qualifications(session, row.id),
+                "at": uow.now}
+
     def admit(self, actor: Actor, supplier_id: str, *,
               categories: Sequence[Category] | None = None, reason: str = "") -> SupplierView:
         """Admit the supplier in `categories` (default: all it applied for).
@@ -209,68 +219,24 @@ class AdmissionCommands(ServiceBase):
         qualification of each category valid now; otherwise the refusal says what is missing.
         """
         def handler(uow: UnitOfWork) -> SupplierView:
-            session = uow.session
-            row = load_supplier(session, supplier_id)
+            row = load_supplier(uow.session, supplier_id)
             require_not_requester(actor, row.registered_by, "supplier.admit")
-            reviews = round_reviews(session, row)
-            missing, failed = missing_reviews(reviews), failed_reviews(reviews)
-            if missing:
-                raise RuleViolation(
-                    "supplier.admission.reviews_missing",
-                    f"Admission needs a passing review from each department; missing: "
-                    f"{', '.join(d.value for d in missing)}",
-                    f"准入需要采购、质量、技术三个部门审核通过；尚缺：{'、'.join(d.value for d in missing)}",
-                    {"missing": [d.value for d in missing], "failed": [d.value for d in failed]})
-            require_distinct([r.reviewer_id for r in reviews], len(Department), "supplier admission")
-            matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
-            require_screening_cleared(session, row, matches, [r.reviewer_id for r in reviews])
-            threshold = self.inspection_threshold(session)
-            needed = self._inspection_needed(session, row)
-            passed = round_inspection_passed(session, row)
-            if needed and not passed:
-                raise RuleViolation(
-                    "supplier.admission.inspection_required",
-                    f"A ceiling of {Money.from_fen(row.ceiling_fen)} needs a passing site inspection "
-                    f"(threshold {threshold})",
-                    f"合作上限 {Money.from_fen(row.ceiling_fen)} 需先通过现场考察"
-                    f"（门槛 {threshold}）",
-                    {"threshold": str(threshold)})
-            applied = {r.category for r in session.exec(select(SupplierCategoryRow).where(
-                col(SupplierCategoryRow.supplier_id) == supplier_id)).all()}
-            chosen = sorted({Category(c) for c in categories} if categories else
-                            {Category(c) for c in applied})
-            unknown = [c.value for c in chosen if c.value not in applied]
-            if unknown:
-                raise ValidationError(
-                    "supplier.admission.category", f"Not applied for: {', '.join(unknown)}",
-                    f"未申请的类别：{'、'.join(unknown)}", {"categories": unknown})
-            policies = load_policies(session)
-            held = held_qualifications(session, supplier_id)
-            gaps = [g for c in chosen for g in qualification_gaps(c, policies[c], held, uow.now)]
-            if gaps:
-                raise gaps_error(supplier_id, gaps)
-            state = next_state(AdmissionMachine, row.admission, "admit", supplier_id,
-                               reviews_complete=True, inspection_needed=needed,
-                               inspection_passed=passed)
-            for cat_row in session.exec(select(SupplierCategoryRow).where(
-                    col(SupplierCategoryRow.supplier_id) == supplier_id)).all():
-                cat_row.admitted = cat_row.category in {c.value for c in chosen}
-                cat_row.lapsed_at = None
-                session.add(cat_row)
-            before, row.admission, row.admitted_at = row.admission, state, uow.now
+            chosen = chosen_categories(categories, categories_of(uow.session, supplier_id))
+            facts, before = self._admission_facts(uow, row), row.admission
+            fire(AdmissionMachine, admission_field(row), "admit", subject_id=supplier_id,
+                 categories=chosen, **facts)
+            row.admitted_at = uow.now
+            admit_categories(uow.session, supplier_id, chosen)
             uow.record("supplier.admit", SUBJECT, supplier_id, {
-                "round": row.round, "from": before, "to": state,
+                "round": row.round, "from": before, "to": row.admission,
                 "categories": [c.value for c in chosen], "reason": reason,
-                "reviewers": {r.department.value: r.reviewer_id for r in reviews},
-                "site_inspection": needed, "screening": [m.model_dump() for m in matches]},
-                event="SupplierAdmitted")
-            if matches:
-                record_screening(uow, supplier_id, row.round, matches)
-            if row.standing is None:
-                record_standing(uow, row, None, Standing.ACTIVE.value, "admitted", "admit")
-            else:
-                change_standing(uow, row, "readmit", reason or "re-admitted after review")
-            return view_of(session, row)
+                "reviewers": {r.department.value: r.reviewer_id for r in facts["reviews"]},
+                "site_inspection": inspection_needed(facts["ceiling"], facts["threshold"]),
+                "screening": [m.model_dump() for m in facts["matches"]]}, event="SupplierAdmitted")
+            if facts["matches"]:
+                record_screening(uow, supplier_id, row.round, facts["matches"])
+            change_standing(uow, row, "admit", reason or "admitted")
+            return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.admit", handler,
                                  roles=[Role.PURCHASING, Role.SUPERVISOR])
@@ -281,11 +247,11 @@ class AdmissionCommands(ServiceBase):
 
         def handler(uow: UnitOfWork) -> SupplierView:
             row = load_supplier(uow.session, supplier_id)
-            state = next_state(AdmissionMachine, row.admission, "reject", supplier_id)
-            before, row.admission = row.admission, state
+            before = row.admission
+            fire(AdmissionMachine, admission_field(row), "reject", subject_id=supplier_id)
             uow.session.add(row)
             uow.record("supplier.reject", SUBJECT, supplier_id,
-                       {"round": row.round, "from": before, "to": state, "reason": reason},
+                       {"round": row.round, "from": before, "to": row.admission, "reason": reason},
                        event="SupplierRejected")
             return view_of(uow.session, row)
 
@@ -298,45 +264,36 @@ class AdmissionCommands(ServiceBase):
         The new application round is reviewed from the start.
         """
         require_reason(reason)
-        new_ceiling = None if ceiling is None else to_decimal(ceiling, field="ceiling")
+        new_ceiling = require_positive_ceiling(ceiling)
+        wanted = {Category(c).value for c in categories} if categories else None
 
         def handler(uow: UnitOfWork) -> SupplierView:
             require_own_supplier(actor, supplier_id, "supplier.reapply")
-            session = uow.session
-            row = load_supplier(session, supplier_id)
-            if row.standing == Standing.BLACKLISTED and row.ban_until and row.ban_until <= uow.now:
-                change_standing(uow, row, "end_ban", "ban period over")
-            may = row.standing in (Standing.REAPPLY_ELIGIBLE, Standing.EXITED)
-            state = next_state(AdmissionMachine, row.admission, "reapply", supplier_id,
-                               may_reapply=may)
-            before, row.admission, row.round = row.admission, state, row.round + 1
+            row = load_supplier(uow.session, supplier_id)
+            self._end_ban_if_over(uow, row)
+            before = row.admission
+            fire(AdmissionMachine, admission_field(row), "reapply", subject_id=supplier_id,
+                 standing=row.standing)
+            row.round += 1
             if new_ceiling is not None:
-                if new_ceiling <= 0:
-                    raise ValidationError("supplier.ceiling", "The ceiling must be positive",
-                                          "合作上限必须为正数")
                 row.ceiling_fen = Money.of(new_ceiling).fen
-            existing = {r.category: r for r in session.exec(select(SupplierCategoryRow).where(
-                col(SupplierCategoryRow.supplier_id) == supplier_id)).all()}
-            wanted = {Category(c).value for c in categories} if categories else set(existing)
-            for name, cat_row in existing.items():
-                if name in wanted:
-                    cat_row.admitted, cat_row.lapsed_at = False, None
-                    session.add(cat_row)
-                else:
-                    session.delete(cat_row)
-            for name in sorted(wanted - set(existing)):
-                session.add(SupplierCategoryRow(supplier_id=supplier_id, category=name,
-                                                admitted=False))
-            session.add(row)
+            kept = reapply_categories(uow.session, supplier_id, wanted)
+            uow.session.add(row)
             uow.record("supplier.reapply", SUBJECT, supplier_id, {
-                "round": row.round, "from": before, "to": state, "reason": reason,
-                "ceiling_fen": row.ceiling_fen, "categories": sorted(wanted)},
-                event="SupplierReapplied")
-            session.flush()
-            return view_of(session, row)
+                "round": row.round, "from": before, "to": row.admission, "reason": reason,
+                "ceiling_fen": row.ceiling_fen, "categories": kept}, event="SupplierReapplied")
+            uow.session.flush()
+            return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.reapply", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING])
+
+    @staticmethod
+    def _end_ban_if_over(uow: UnitOfWork, row: SupplierRow) -> None:
+        """A supplier whose ban is over re-applies before the tick has ended the ban."""
+        facts: dict[str, Any] = {"ban_until": row.ban_until, "at": uow.now, "supplier_id": row.id}
+        if allows(StandingMachine, standing_of(row), "end_ban", **facts):
+            change_standing(uow, row, "end_ban", "ban period over", **facts)
 
 
 __all__ = ["AdmissionCommands", "AdmissionState", "insert_rows"]

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role, is_supplier_user
-from zhaocai.errors import InvalidTransition, NotFoundError, PermissionDenied, ValidationError
+from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
+from zhaocai.machines import fire
 from zhaocai.money import Money
 from zhaocai.policy.store import current_policy
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.machines import StandingMachine, next_state
+from zhaocai.suppliers.machines import StandingMachine, standing_field
 from zhaocai.suppliers.models import QualificationView, ScreeningView, SupplierView
 from zhaocai.suppliers.rules import SupplierSettings
 from zhaocai.suppliers.tables import (
@@ -90,16 +91,12 @@ def require_own_supplier(actor: Actor, supplier_id: str, action: str) -> None:
 
 def change_standing(uow: UnitOfWork, row: SupplierRow, event: str, reason: str,
                     *, extra: dict[str, Any] | None = None, private: dict[str, Any] | None = None,
-                    **context: Any) -> str:
-    """Move the supplier's standing by `event` (the machine decides), record reason and audit.
-    `extra` goes to the audit trail and the public event; `private` to the audit trail only."""
+                    **facts: Any) -> str:
+    """Move the supplier's standing by `event` (the machine and its rules decide, given `facts`),
+    record reason and audit. `extra` goes to the audit trail and the public event; `private` to
+    the audit trail only."""
     before = row.standing
-    if before is None:
-        raise InvalidTransition(
-            "supplier.standing.not_admitted",
-            f"Supplier {row.id} has never been admitted: it has no standing to {event}",
-            f"供应商 {row.id} 尚未准入，无法{event}", {"supplier_id": row.id, "event": event})
-    after = next_state(StandingMachine, before, event, row.id, **context)
+    after = fire(StandingMachine, standing_field(row), event, subject_id=row.id, **facts)
     record_standing(uow, row, before, after, reason, event, extra=extra, private=private)
     return after
 

@@ -31,15 +31,13 @@ from sqlmodel import Session, col
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.money import Money, to_decimal
-from zhaocai.suppliers.models import Eligibility, IneligibilityReason
+from zhaocai.suppliers.eligibility_rules import EligibilityFacts, not_registered, reasons_against
+from zhaocai.suppliers.models import Eligibility
 from zhaocai.suppliers.rules import (
     COUNTED_STATUSES,
     DEFAULT_POLICIES,
-    AdmissionState,
     HeldQualification,
     QualificationRequirement,
-    Standing,
-    qualification_gaps,
 )
 from zhaocai.suppliers.tables import (
     CategoryPolicyRow,
@@ -107,10 +105,6 @@ _FACTS_OF_MANY = _FACTS_OF_ALL.where(_SUPPLIER.c.id.in_(bindparam("supplier_ids"
 _CHUNK = 5000
 
 
-def _reason(code: str, en: str, zh: str, **details: object) -> IneligibilityReason:
-    return IneligibilityReason(code=code, message_en=en, message_zh=zh, details=dict(details))
-
-
 def check_eligibility(session: Session, supplier_id: str, category: Category, amount: Decimal,
                       at: datetime) -> Eligibility:
     """Whether `supplier_id` may take part in `category` for `amount` at `at`, with the reasons.
@@ -152,44 +146,18 @@ def eligibility_of_many(session: Session, amounts: Mapping[str, Decimal], catego
 def _judge(supplier_id: str, rows: Sequence[Any], category: Category, amount: Decimal,
            at: datetime) -> Eligibility:
     """The verdict from the supplier's rows of `_FACTS_OF_ALL` (none: not registered)."""
-    result = Eligibility(supplier_id=supplier_id, category=category, amount=amount, at=at,
-                         eligible=False)
     if not rows:
-        result.reasons.append(_reason(
-            "not_registered", f"Supplier {supplier_id} is not in the register",
-            f"供应商 {supplier_id} 不在供应商库中", supplier_id=supplier_id))
-        return result
+        return Eligibility(supplier_id=supplier_id, category=category, amount=amount, at=at,
+                           eligible=False, reasons=[not_registered(supplier_id)])
     admission, standing, ceiling_fen, ban_until, cat_admitted, policy_text = rows[0][1:7]
-    reasons = result.reasons
-    if standing == Standing.EXITED:
-        reasons.append(_reason("exited", "The supplier has left the register",
-                               "该供应商已主动退出供应商库"))
-    elif standing == Standing.BLACKLISTED:
-        until = ban_until.isoformat() if ban_until else None
-        reasons.append(_reason("blacklisted", f"The supplier is blacklisted (ban until {until})",
-                               f"该供应商已被清退（禁入至 {until}）", ban_until=until))
-    elif standing == Standing.SUSPENDED:
-        reasons.append(_reason("suspended", "The supplier is suspended (red card)",
-                               "该供应商已被暂停（红牌）"))
-    if admission != AdmissionState.ADMITTED or not cat_admitted \
-            or standing == Standing.REAPPLY_ELIGIBLE:
-        reasons.append(_reason(
-            "not_admitted", f"The supplier is not admitted in {category.value}",
-            f"该供应商未获准入{category.label_zh}类别", admission=admission,
-            category_admitted=bool(cat_admitted)))
     requirements = requirements_from(None if policy_text is None else json.loads(policy_text),
                                      category)
     types = {r.type for r in requirements}
-    held = [HeldQualification(*row[7:]) for row in rows if row[7] is not None and row[7] in types]
-    for gap in qualification_gaps(category, requirements, held, at):
-        reasons.append(_reason(
-            "qualification_expired" if gap.problem == "expired" else "qualification_missing",
-            gap.detail_en, gap.detail_zh, type=gap.type, min_grade=gap.min_grade, **gap.found))
-    ceiling = Money.from_fen(ceiling_fen).amount
-    if amount > ceiling:
-        reasons.append(_reason(
-            "ceiling_below_amount", f"Amount {amount} exceeds the supplier's ceiling {ceiling}",
-            f"金额 {amount} 超过该供应商的合作上限 {ceiling}", ceiling=str(ceiling),
-            amount=str(amount)))
-    result.eligible = not reasons
-    return result
+    facts = EligibilityFacts(
+        supplier_id=supplier_id, admission=admission, standing=standing,
+        ceiling=Money.from_fen(ceiling_fen).amount, ban_until=ban_until,
+        category_admitted=bool(cat_admitted), requirements=requirements,
+        held=[HeldQualification(*row[7:]) for row in rows if row[7] is not None and row[7] in types])
+    reasons = reasons_against(facts, category, amount, at)
+    return Eligibility(supplier_id=supplier_id, category=category, amount=amount, at=at,
+                       eligible=not reasons, reasons=reasons)

@@ -15,7 +15,7 @@ import io
 import json
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,14 @@ from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
 from zhaocai.suppliers.identity import identity_key
 from zhaocai.suppliers.models import ImportReport, ImportRowError, SupplierApplication
-from zhaocai.suppliers.records import TABLES, import_columns, insert_rows
+from zhaocai.suppliers.records import TABLES, import_rows, insert_rows
 from zhaocai.suppliers.screening import blacklist_matches, record_screening
 from zhaocai.suppliers.tables import SupplierRow
 
 _APPLICATIONS = TypeAdapter(list[SupplierApplication])
 CHUNK = 1000
+INSERT_CHUNK = 5000
+"""Applications whose rows are built and inserted together (one executemany per table)."""
 BULK_INDEX_ROWS = 10_000
 """From this many rows, an import into a SQLite register holding fewer suppliers than it brings
 builds the secondary indexes of its tables once after the inserts (see `_deferred_indexes`)."""
@@ -139,35 +141,25 @@ class ImportCommands(ServiceBase):
                 format: str | None) -> ImportReport:
         rows, digest = read_rows(source, format)
         apps, errors = validate_rows(rows)
+        if not errors:
+            with self.platform.session() as session:
+                errors = taken_errors(apps, _registered(session, [a.credit_code for a in apps]))
         if errors:
             return ImportReport(ok=False, total=len(rows), imported=0, digest=digest, errors=errors)
-        codes = [a.credit_code for a in apps]
-        with self.platform.session() as session:
-            taken = _registered(session, codes)
-        if taken:
-            return ImportReport(ok=False, total=len(rows), imported=0, digest=digest, errors=[
-                ImportRowError(row=i, field="credit_code",
-                               problem=f"credit code {a.credit_code} is already registered")
-                for i, a in enumerate(apps, start=1) if a.credit_code in taken])
         batch = f"imp-{uuid.uuid4().hex[:16]}"
 
         def handler(uow: UnitOfWork) -> ImportReport:
-            session = uow.session
-            if _registered(session, codes):
+            if _registered(uow.session, [a.credit_code for a in apps]):
                 raise ConflictError("supplier.import.race",
                                     "Some credit codes were registered meanwhile; import again",
                                     "导入期间部分信用代码已被登记，请重新导入")
-            key = identity_key(session)
             ids = _new_supplier_ids(len(apps))
-            columns = import_columns(ids, apps, key, uow.actor.id, uow.now, batch)
-            with _deferred_indexes(session, len(apps)):
-                insert_rows(session, columns)
-            screened = blacklist_matches(session, ids)
+            _insert_applications(uow, ids, apps, batch)
+            screened = blacklist_matches(uow.session, ids)
             for supplier_id, matches in screened.items():
                 record_screening(uow, supplier_id, 1, matches)
-            ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
             uow.record("supplier.import", "supplier_import", batch, {
-                "rows": len(apps), "digest": digest, "supplier_ids_digest": ids_digest,
+                "rows": len(apps), "digest": digest, "supplier_ids_digest": ids_digest(ids),
                 "first": ids[0] if ids else None, "last": ids[-1] if ids else None,
                 "screening": {k: [m.model_dump() for m in v] for k, v in screened.items()}},
                 event="SuppliersImported")
@@ -191,9 +183,32 @@ class ImportCommands(ServiceBase):
             ).scalars().all()
             count = session.execute(select(func.count()).select_from(SupplierRow).where(
                 col(SupplierRow.import_batch) == batch_id)).scalar_one()
-        ids_digest = hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
         return bool(change["digest"] == digest and change["rows"] == count
-                    and change["supplier_ids_digest"] == ids_digest)
+                    and change["supplier_ids_digest"] == ids_digest(ids))
+
+
+def taken_errors(apps: list[SupplierApplication], taken: set[str]) -> list[ImportRowError]:
+    """One error per row whose credit code is already registered."""
+    return [ImportRowError(row=i, field="credit_code",
+                           problem=f"credit code {a.credit_code} is already registered")
+            for i, a in enumerate(apps, start=1) if a.credit_code in taken]
+
+
+def ids_digest(ids: Sequence[str]) -> str:
+    """The digest of an import's supplier ids in row order (kept in its audit event)."""
+    return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
+
+
+def _insert_applications(uow: UnitOfWork, ids: list[str], apps: list[SupplierApplication],
+                         batch: str) -> None:
+    """Every row of the applications, built and inserted a chunk at a time (memory bounded by
+    the chunk), indexes deferred where that pays."""
+    key = identity_key(uow.session)
+    with _deferred_indexes(uow.session, len(apps)):
+        for start in range(0, len(apps), INSERT_CHUNK):
+            end = start + INSERT_CHUNK
+            insert_rows(uow.session, import_rows(ids[start:end], apps[start:end], key,
+                                                 uow.actor.id, uow.now, batch, start + 1))
 
 
 def _new_supplier_ids(n: int) -> list[str]:
@@ -242,9 +257,8 @@ def _deferred_indexes(session: Session, rows: int) -> Iterator[None]:
     indexes: list[Index] = [index for name in TABLES
                             for index in sorted(SQLModel.metadata.tables[name].indexes,
                                                 key=lambda i: str(i.name))]
-    quote = conn.dialect.identifier_preparer.quote
     for index in indexes:
-        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {quote(str(index.name))}")
+        index.drop(conn, checkfirst=True)
     yield
     for index in indexes:
         index.create(conn)

@@ -12,17 +12,15 @@ bidding.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import Text, type_coerce
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role
-from zhaocai.errors import ConflictError, RuleViolation
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT
+from zhaocai.suppliers.requests import open_request, pending_request
+from zhaocai.suppliers.standing_rules import require_no_pending
 from zhaocai.suppliers.tables import RequestRow
 
 LiveTenders = Callable[[Session, Sequence[str]], dict[str, list[str]]]
@@ -37,28 +35,12 @@ def no_live_tenders(session: Session, supplier_ids: Sequence[str]) -> dict[str, 
     return {}
 
 
-def pending_request(session: Session, supplier_id: str, kind: str) -> RequestRow | None:
-    """The supplier's pending request of `kind`, if any."""
-    return session.exec(select(RequestRow).where(
-        col(RequestRow.supplier_id) == supplier_id, col(RequestRow.kind) == kind,
-        col(RequestRow.state) == "pending")).first()
-
-
 def hold_change(uow: UnitOfWork, supplier_id: str, standing: str | None, event: str, reason: str,
                 tenders: Sequence[str]) -> RequestRow:
     """Hold a warning or suspension of a supplier with live bids for a supervisor's approval:
     a pending request (one per supplier and kind), audited; the standing does not change."""
-    if pending_request(uow.session, supplier_id, event) is not None:
-        raise ConflictError(
-            "supplier.standing_request.pending",
-            f"A {event} of supplier {supplier_id} already waits for a supervisor's approval",
-            f"供应商 {supplier_id} 已有待纪检审批的{'警告' if event == 'warn' else '暂停'}申请",
-            {"supplier_id": supplier_id, "event": event})
-    request = RequestRow(
-        id=f"req-{uuid.uuid4().hex[:16]}", supplier_id=supplier_id, kind=event, state="pending",
-        reason=reason, evidence=[], requested_by=uow.actor.id, requested_at=uow.now,
-        approvals=[], live_tenders=list(tenders))
-    uow.session.add(request)
+    require_no_pending(pending_request(uow.session, supplier_id, event), event, supplier_id)
+    request = open_request(uow, supplier_id, event, reason, live_tenders=list(tenders))
     # Audited, but no outbox event: a held request would tell integrators that the supplier has
     # a live bid, and before the opening nobody may learn who bid (the approved change is then
     # published like any other, without the request's facts).
@@ -66,23 +48,6 @@ def hold_change(uow: UnitOfWork, supplier_id: str, standing: str | None, event: 
         "request_id": request.id, "event": event, "standing": standing, "reason": reason,
         "live_tenders": list(tenders)})
     return request
-
-
-def require_live_supervisor(request: RequestRow, approvals: Sequence[dict[str, Any]],
-                            live: Sequence[str]) -> None:
-    """A blacklisting of a supplier with live bids needs a supervisor other than its proposer
-    among its approvers (`supplier.live_bid.supervisor_required`)."""
-    if not live:
-        return
-    if any(Role.SUPERVISOR.value in a["roles"] and a["actor_id"] != request.requested_by
-           for a in approvals):
-        return
-    raise RuleViolation(  # which tenders is not said: before the opening nobody learns who bid
-        "supplier.live_bid.supervisor_required",
-        f"Supplier {request.supplier_id} has a live bid: its blacklisting needs the approval of a "
-        "supervisor (纪检) other than the proposer",
-        f"供应商 {request.supplier_id} 有在途投标，清退须经提议人以外的纪检人员审批",
-        {"supplier_id": request.supplier_id, "approvers": [a["actor_id"] for a in approvals]})
 
 
 def live_standing_requests(session: Session, tender_id: str) -> list[RequestRow]:

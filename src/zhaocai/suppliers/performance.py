@@ -18,17 +18,26 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 
 from zhaocai.actors import Actor, Role
-from zhaocai.errors import ConflictError, RuleViolation, ValidationError, parse
+from zhaocai.errors import parse
+from zhaocai.machines import allows, next_state, sources
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
-from zhaocai.suppliers.live_guard import hold_change, pending_request
-from zhaocai.suppliers.machines import StandingMachine, allowed, next_state, sources
+from zhaocai.suppliers.live_guard import hold_change
+from zhaocai.suppliers.machines import StandingMachine, standing_of
 from zhaocai.suppliers.models import (
     PerformanceEventInput,
     PerformanceEventView,
     PeriodClosed,
     Scorecard,
 )
+from zhaocai.suppliers.performance_rules import (
+    period_of,
+    require_open_period,
+    require_past,
+    require_period_over,
+    require_unclosed,
+)
+from zhaocai.suppliers.requests import BLACKLIST, pending_request
 from zhaocai.suppliers.rules import (
     CENTI,
     CRITERION_OF,
@@ -46,11 +55,10 @@ from zhaocai.suppliers.rules import (
     deduction,
     grade_bands,
     grade_consequence,
-    period_bounds,
     previous_period,
     total_centi,
 )
-from zhaocai.suppliers.standing import BLACKLIST, open_blacklist_proposal
+from zhaocai.suppliers.standing import open_blacklist_proposal
 from zhaocai.suppliers.tables import (
     PerformanceEventRow,
     PeriodRow,
@@ -114,6 +122,12 @@ def consequence_where(event: str, grade: Any, previous: Any) -> ColumnElement[bo
     return or_(*terms) if terms else false()
 
 
+def closed_period_at(session: Any, at: Any) -> str | None:
+    """The id of the closed period `at` falls in, if any."""
+    return session.execute(select(PeriodRow.id).where(  # type: ignore[call-overload]
+        col(PeriodRow.starts_at) <= at, col(PeriodRow.ends_at) > at)).scalars().first()
+
+
 def scorecard_of(row: ScorecardRow) -> Scorecard:
     """The public view of a scorecard row."""
     return Scorecard(period_id=row.period_id, supplier_id=row.supplier_id,
@@ -135,39 +149,21 @@ class PerformanceCommands(ServiceBase):
         data = parse(PerformanceEventInput, event)
 
         def handler(uow: UnitOfWork) -> PerformanceEventView:
-            session = uow.session
-            if data.occurred_at > uow.now:
-                raise ValidationError("supplier.performance.future",
-                                      "A performance event cannot lie in the future",
-                                      "履约事件不能发生在未来", {"occurred_at": data.occurred_at.isoformat()})
-            row = load_supplier(session, data.supplier_id)
-            closed = session.execute(select(PeriodRow.id).where(  # type: ignore[call-overload]
-                col(PeriodRow.starts_at) <= data.occurred_at,
-                col(PeriodRow.ends_at) > data.occurred_at)).scalars().first()
-            if closed is not None:
-                raise RuleViolation("supplier.performance.period_closed",
-                                    f"Period {closed} is closed; its scorecards are final",
-                                    f"考核期 {closed} 已关闭，评分已定", {"period_id": closed})
+            require_past(data.occurred_at, uow.now)
+            row = load_supplier(uow.session, data.supplier_id)
+            require_open_period(closed_period_at(uow.session, data.occurred_at))
             ev = PerformanceEventRow(
                 supplier_id=data.supplier_id, contract_id=data.contract_id, kind=data.kind.value,
                 severity=data.severity, occurred_at=data.occurred_at, recorded_by=actor.id,
                 note=data.note)
-            session.add(ev)
-            session.flush()
+            uow.session.add(ev)
+            uow.session.flush()
             assert ev.id is not None
             uow.record("supplier.performance.record", SUBJECT, data.supplier_id,
                        {"event_id": ev.id, **data.model_dump(mode="json")},
                        event="PerformanceEventRecorded")
-            request_id = None
-            if (data.kind in SERIOUS_VIOLATIONS and row.standing is not None
-                    and allowed(StandingMachine, row.standing, "blacklist")
-                    and pending_request(session, row.id, BLACKLIST) is None):
-                request = open_blacklist_proposal(
-                    uow, row, f"serious violation: {data.kind.value}",
-                    [{"performance_event": ev.id, "contract_id": data.contract_id,
-                      "kind": data.kind.value, "note": data.note}],
-                    self.settings.default_ban_days, [], "performance")
-                request_id = request.id
+            request_id = self._propose_for_violation(uow, row, ev) \
+                if data.kind in SERIOUS_VIOLATIONS else None
             return PerformanceEventView(
                 id=ev.id, supplier_id=ev.supplier_id, contract_id=ev.contract_id, kind=data.kind,
                 severity=ev.severity, occurred_at=ev.occurred_at, blacklist_request_id=request_id)
@@ -177,6 +173,19 @@ class PerformanceCommands(ServiceBase):
                                         Role.ADMINISTRATOR], idempotency_key=idempotency_key,
                                  request=data.model_dump(mode="json"))
 
+    def _propose_for_violation(self, uow: UnitOfWork, row: SupplierRow,
+                               ev: PerformanceEventRow) -> str | None:
+        """A serious violation opens a blacklisting proposal, when the standing machine allows
+        one (admitted, not blacklisted already, no proposal pending); its id."""
+        facts = {"pending": pending_request(uow.session, row.id, BLACKLIST), "kind": BLACKLIST,
+                 "supplier_id": row.id}
+        if not allows(StandingMachine, standing_of(row), "propose_blacklist", **facts):
+            return None
+        return open_blacklist_proposal(
+            uow, row, f"serious violation: {ev.kind}",
+            [{"performance_event": ev.id, "contract_id": ev.contract_id, "kind": ev.kind,
+              "note": ev.note}], self.settings.default_ban_days, [], "performance").id
+
     def close_period(self, actor: Actor, kind: PeriodKind | str, label: str) -> PeriodClosed:
         """Close a month (`2026-03`) or quarter (`2026-Q1`): scorecards and their consequences.
 
@@ -184,48 +193,23 @@ class PerformanceCommands(ServiceBase):
         previous period of the same kind warns.
         """
         kind = PeriodKind(kind)
-        try:
-            start, end = period_bounds(kind, label)
-        except ValueError as exc:
-            raise ValidationError("supplier.performance.period", str(exc), f"考核期无效：{label}",
-                                  {"label": label}) from None
+        start, end = period_of(kind, label)
         pid = period_id(kind, label)
-        settings = self.settings
 
         def handler(uow: UnitOfWork) -> PeriodClosed:
-            session = uow.session
-            if end > uow.now:
-                raise RuleViolation("supplier.performance.period_open",
-                                    f"Period {pid} ends at {end.isoformat()}; it cannot close yet",
-                                    f"考核期 {pid} 尚未结束（{end.isoformat()}）", {"period_id": pid})
-            if session.get(PeriodRow, pid) is not None:
-                raise ConflictError("supplier.performance.closed", f"Period {pid} is already closed",
-                                    f"考核期 {pid} 已关闭", {"period_id": pid})
-            columns = ["period_id", "supplier_id", *(c.value for c in ScorecardCriterion), "total_centi",
-                       "grade", "events"]
-            session.execute(insert(_CARDS).from_select(columns,
-                                                       scorecard_select(pid, settings, start, end)))
-            grades = {g: int(n) for g, n in session.execute(
-                select(_CARDS.c.grade, func.count()).where(_CARDS.c.period_id == pid)
-                .group_by(_CARDS.c.grade))}
+            require_period_over(pid, end, uow.now)
+            require_unclosed(pid, uow.session.get(PeriodRow, pid))
+            grades = self._score(uow, pid, start, end)
             scored = sum(grades.values())
-            session.add(PeriodRow(id=pid, kind=kind.value, label=label, starts_at=start,
-                                  ends_at=end, closed_at=uow.now, closed_by=actor.id, scored=scored))
+            uow.session.add(PeriodRow(id=pid, kind=kind.value, label=label, starts_at=start,
+                                      ends_at=end, closed_at=uow.now, closed_by=actor.id,
+                                      scored=scored))
             uow.record("supplier.period.close", "performance_period", pid, {
                 "kind": kind.value, "label": label, "starts_at": start, "ends_at": end,
-                "scored": scored, "grades": grades, "settings": settings.model_dump(mode="json")},
-                event="PerformancePeriodClosed")
-            before = previous_period(kind, label)
-            reasons = {SUSPEND: f"grade {LOWEST_GRADE} in {pid}",
-                       WARN: f"two consecutive {REPEATED_GRADE} grades ({before}, {label})"}
-            cards, prev = _CARDS.c, aliased(ScorecardRow)
+                "scored": scored, "grades": grades,
+                "settings": self.settings.model_dump(mode="json")}, event="PerformancePeriodClosed")
             held: list[str] = []
-            moved = {event: self._apply_grade(uow, event, select(cards.supplier_id).outerjoin(
-                prev, and_(col(prev.supplier_id) == cards.supplier_id,
-                           col(prev.period_id) == period_id(kind, before)))
-                .where(cards.period_id == pid,
-                       consequence_where(event, cards.grade, col(prev.grade))),
-                reason, held) for event, reason in reasons.items()}
+            moved = self._consequences(uow, kind, label, held)
             return PeriodClosed(period_id=pid, kind=kind, label=label, scored=scored,
                                 grades=grades, suspended=moved[SUSPEND], warned=moved[WARN],
                                 held=held)
@@ -233,11 +217,38 @@ class PerformanceCommands(ServiceBase):
         return self.platform.run(actor, "supplier.period.close", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.ADMINISTRATOR])
 
+    def _score(self, uow: UnitOfWork, pid: str, start: Any, end: Any) -> dict[str, int]:
+        """Write every scorecard of the period in one INSERT ... SELECT; the count per grade."""
+        columns = ["period_id", "supplier_id", *(c.value for c in ScorecardCriterion),
+                   "total_centi", "grade", "events"]
+        uow.session.execute(insert(_CARDS).from_select(
+            columns, scorecard_select(pid, self.settings, start, end)))
+        return {g: int(n) for g, n in uow.session.execute(
+            select(_CARDS.c.grade, func.count()).where(_CARDS.c.period_id == pid)
+            .group_by(_CARDS.c.grade))}
+
+    def _consequences(self, uow: UnitOfWork, kind: PeriodKind, label: str,
+                      held: list[str]) -> dict[str, list[str]]:
+        """Each standing event the grades lead to → the suppliers it moved (set-based); the
+        suppliers with a live bid are held for a supervisor instead (their requests into `held`)."""
+        pid, before = period_id(kind, label), previous_period(kind, label)
+        reasons = {SUSPEND: f"grade {LOWEST_GRADE} in {pid}",
+                   WARN: f"two consecutive {REPEATED_GRADE} grades ({before}, {label})"}
+        cards, prev = _CARDS.c, aliased(ScorecardRow)
+        chosen = {event: select(cards.supplier_id).outerjoin(
+            prev, and_(col(prev.supplier_id) == cards.supplier_id,
+                       col(prev.period_id) == period_id(kind, before)))
+            .where(cards.period_id == pid, consequence_where(event, cards.grade, col(prev.grade)))
+            for event in reasons}
+        return {event: self._apply_grade(uow, event, chosen[event], reasons[event], held)
+                for event in reasons}
+
     def _apply_grade(self, uow: UnitOfWork, event: str, chosen: Any, reason: str,
                      held: list[str]) -> list[str]:
-        """Move every chosen supplier allowed to take `event` (set-based), auditing each; a
-        supplier with a live bid is held for a supervisor instead (its request id into `held`)."""
-        targets = {s: next_state(StandingMachine, s, event, "*")
+        """Move every chosen supplier the standing machine lets take `event` (set-based, the
+        moves derived from the machine), auditing each; a supplier with a live bid is held for
+        a supervisor instead (its request id into `held`)."""
+        targets = {s: next_state(StandingMachine, s, event, subject_id="*")
                    for s in sources(StandingMachine, event)}
         session = uow.session
         found = session.execute(
@@ -245,17 +256,21 @@ class PerformanceCommands(ServiceBase):
             .where(_SUPPLIERS.c.id.in_(chosen), _SUPPLIERS.c.standing.in_(targets))
             .order_by(_SUPPLIERS.c.id)).all()
         live = self.live_tenders(session, [r[0] for r in found]) if found else {}
-        rows = []
+        rows = [(supplier_id, before) for supplier_id, before in found if supplier_id not in live]
         for supplier_id, before in found:
-            if supplier_id not in live:
-                rows.append((supplier_id, before))
-            elif pending_request(session, supplier_id, event) is None:
+            if supplier_id in live and pending_request(session, supplier_id, event) is None:
                 held.append(hold_change(uow, supplier_id, before, event, reason,
                                         live[supplier_id]).id)
-        if not rows:
-            return []
+        if rows:
+            self._move_all(uow, event, rows, targets, reason)
+        return [r[0] for r in rows]
+
+    @staticmethod
+    def _move_all(uow: UnitOfWork, event: str, rows: list[tuple[str, str]],
+                  targets: dict[str, str], reason: str) -> None:
+        """One UPDATE per target standing, one audit event and one history row per supplier."""
         for target in sorted(set(targets.values())):
-            session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_(
+            uow.session.execute(update(_SUPPLIERS).where(_SUPPLIERS.c.id.in_(
                 [sid for sid, before in rows if targets[before] == target]))
                 .values(standing=target))
         history = []
@@ -264,10 +279,9 @@ class PerformanceCommands(ServiceBase):
                              {"from": before, "to": targets[before], "event": event,
                               "reason": reason}, event="SupplierStandingChanged")
             history.append({"supplier_id": supplier_id, "from_standing": before,
-                            "to_standing": targets[before], "reason": reason, "actor_id": uow.actor.id,
-                            "at": uow.now, "audit_seq": rec.seq})
-        session.execute(insert(_CHANGES), history)
-        return [r[0] for r in rows]
+                            "to_standing": targets[before], "reason": reason,
+                            "actor_id": uow.actor.id, "at": uow.now, "audit_seq": rec.seq})
+        uow.session.execute(insert(_CHANGES), history)
 
     def scorecards(self, *, period: str | None = None,
                    supplier_id: str | None = None) -> list[Scorecard]:

@@ -16,11 +16,11 @@ from typing import Any
 
 import pydantic
 from pydantic import TypeAdapter
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role, require_not_requester
+from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
-from zhaocai.errors import ConflictError, NotFoundError, ValidationError, from_pydantic, parse
+from zhaocai.errors import NotFoundError, ValidationError, from_pydantic, parse
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import (
     SUBJECT,
@@ -31,6 +31,7 @@ from zhaocai.suppliers.common import (
     view_of,
 )
 from zhaocai.suppliers.eligibility import held_qualifications, load_policies
+from zhaocai.suppliers.machines import decide_qualification
 from zhaocai.suppliers.models import QualificationInput, SupplierView
 from zhaocai.suppliers.rules import (
     PENDING,
@@ -82,33 +83,23 @@ class QualificationCommands(ServiceBase):
 
     def _decide(self, actor: Actor, qualification_id: int, status: str, note: str) -> SupplierView:
         verb = "verify" if status == VERIFIED else "reject"
+        action = f"supplier.qualification.{verb}"
 
         def handler(uow: UnitOfWork) -> SupplierView:
-            session = uow.session
-            qual = session.get(QualificationRow, qualification_id)
-            if qual is None:
-                raise NotFoundError("supplier.qualification.not_found",
-                                    f"No qualification {qualification_id}",
-                                    f"没有编号为 {qualification_id} 的资质",
-                                    {"qualification_id": qualification_id})
-            if qual.status != PENDING:
-                raise ConflictError("supplier.qualification.decided",
-                                    f"Qualification {qualification_id} is not pending ({qual.status})",
-                                    f"资质 {qualification_id} 不在待核验状态（{qual.status}）",
-                                    {"qualification_id": qualification_id, "status": qual.status})
-            require_not_requester(actor, qual.added_by or "", f"supplier.qualification.{verb}")
-            qual.status, qual.decided_by, qual.decided_at, qual.decision_note = (
-                status, actor.id, uow.now, note)
-            session.add(qual)
-            uow.record(f"supplier.qualification.{verb}", SUBJECT, qual.supplier_id, {
+            qual = load_qualification(uow.session, qualification_id)
+            decide_qualification(qual, verb, actor=actor, requested_by=qual.added_by or "",
+                                 action=action)
+            qual.decided_by, qual.decided_at, qual.decision_note = actor.id, uow.now, note
+            uow.session.add(qual)
+            uow.record(action, SUBJECT, qual.supplier_id, {
                 "qualification_id": qualification_id, "type": qual.type, "number": qual.number,
                 "valid_until": qual.valid_until, "added_by": qual.added_by, "status": status,
                 "note": note}, event="SupplierQualification" + status.capitalize())
-            if status == VERIFIED:
+            if status == VERIFIED:  # a qualification that counts may make categories whole
                 restore_lapsed(uow, [qual.supplier_id])
-            return view_of(session, load_supplier(session, qual.supplier_id))
+            return view_of(uow.session, load_supplier(uow.session, qual.supplier_id))
 
-        return self.platform.run(actor, f"supplier.qualification.{verb}", handler,
+        return self.platform.run(actor, action, handler,
                                  roles=[Role.QUALITY, Role.TECHNICAL, Role.PURCHASING])
 
     def set_category_policy(self, actor: Actor, category: Category,
@@ -117,27 +108,12 @@ class QualificationCommands(ServiceBase):
         """Change the qualifications a category requires (audited with the previous policy)."""
         require_reason(reason)
         category = Category(category)
-        try:
-            reqs = _REQUIREMENTS.validate_python(
-                [r.model_dump() if isinstance(r, QualificationRequirement) else r
-                 for r in requirements])
-        except pydantic.ValidationError as exc:
-            raise from_pydantic(exc, "QualificationRequirement") from None
-        if len({r.type for r in reqs}) != len(reqs):
-            raise ValidationError("supplier.policy.duplicate", "A type is required twice",
-                                  "同一资质类型重复", {"category": category.value})
+        reqs = parse_requirements(category, requirements)
 
         def handler(uow: UnitOfWork) -> list[QualificationRequirement]:
-            session = uow.session
-            before = load_policies(session)[category]
-            row = session.get(CategoryPolicyRow, category.value)
+            before = load_policies(uow.session)[category]
             stored = [r.model_dump() for r in reqs]
-            if row is None:
-                row = CategoryPolicyRow(category=category.value, requirements=stored,
-                                        updated_by=actor.id, updated_at=uow.now)
-            else:
-                row.requirements, row.updated_by, row.updated_at = stored, actor.id, uow.now
-            session.add(row)
+            store_policy(uow.session, category, stored, actor.id, uow.now)
             uow.record("supplier.policy.set", "category_policy", category.value, {
                 "before": [r.model_dump() for r in before], "after": stored, "reason": reason},
                 event="CategoryPolicyChanged")
@@ -150,6 +126,38 @@ class QualificationCommands(ServiceBase):
         """The qualifications `category` requires now."""
         with self.platform.session() as session:
             return list(load_policies(session)[Category(category)])
+
+
+def load_qualification(session: Session, qualification_id: int) -> QualificationRow:
+    """The qualification row, or NotFoundError."""
+    qual = session.get(QualificationRow, qualification_id)
+    if qual is None:
+        raise NotFoundError("supplier.qualification.not_found", f"No qualification {qualification_id}",
+                            f"没有编号为 {qualification_id} 的资质",
+                            {"qualification_id": qualification_id})
+    return qual
+
+
+def parse_requirements(category: Category, requirements: Sequence[Any]) -> list[QualificationRequirement]:
+    """A category policy's requirements, validated; each type at most once."""
+    try:
+        reqs = _REQUIREMENTS.validate_python(
+            [r.model_dump() if isinstance(r, QualificationRequirement) else r for r in requirements])
+    except pydantic.ValidationError as exc:
+        raise from_pydantic(exc, "QualificationRequirement") from None
+    if len({r.type for r in reqs}) != len(reqs):
+        raise ValidationError("supplier.policy.duplicate", "A type is required twice",
+                              "同一资质类型重复", {"category": category.value})
+    return reqs
+
+
+def store_policy(session: Session, category: Category, stored: list[dict[str, Any]],
+                 actor_id: str, at: Any) -> None:
+    """Write the category's policy row (created the first time)."""
+    row = session.get(CategoryPolicyRow, category.value) or CategoryPolicyRow(
+        category=category.value, requirements=stored, updated_by=actor_id, updated_at=at)
+    row.requirements, row.updated_by, row.updated_at = stored, actor_id, at
+    session.add(row)
 
 
 def restore_lapsed(uow: UnitOfWork, supplier_ids: Sequence[str]) -> int:

@@ -239,33 +239,6 @@ def qualification_gaps(
     return gaps
 
 
-# --- admission ------------------------------------------------------------------------------
-
-def inspection_needed(requested_ceiling: Decimal, threshold: Decimal) -> bool:
-    """A site inspection is needed when the requested ceiling is at or above the threshold."""
-    return requested_ceiling >= threshold
-
-
-@dataclass(frozen=True)
-class ReviewFact:
-    """A department review of the current application round."""
-
-    department: Department
-    reviewer_id: str
-    passed: bool
-
-
-def missing_reviews(reviews: Iterable[ReviewFact]) -> list[Department]:
-    """Departments that have not yet passed the application."""
-    passed = {r.department for r in reviews if r.passed}
-    return [d for d in Department if d not in passed]
-
-
-def failed_reviews(reviews: Iterable[ReviewFact]) -> list[Department]:
-    """Departments whose review did not pass."""
-    return [r.department for r in reviews if not r.passed]
-
-
 # --- settings -------------------------------------------------------------------------------
 
 DEFAULT_WEIGHTS: dict[ScorecardCriterion, int] = {

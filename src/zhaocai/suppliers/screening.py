@@ -12,14 +12,17 @@ match there is at the moment of admission, with a reason; both are audited.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, col
 
 from zhaocai.actors import Actor, Role
-from zhaocai.errors import PermissionDenied, RuleViolation
 from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.admission_rules import (
+    SCREENING_ADMIT,
+    require_matches,
+    require_screening_decider,
+)
 from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier, require_reason, view_of
 from zhaocai.suppliers.models import ScreeningMatch, SupplierView
 from zhaocai.suppliers.rules import PersonRole, Standing
@@ -27,7 +30,7 @@ from zhaocai.suppliers.tables import LinkRow, ReviewRow, ScreeningRow, SupplierR
 
 SCREENED = ("person", "bank_account", "phone", "address")
 _LEGAL = PersonRole.LEGAL_REPRESENTATIVE.value + ":"
-ADMIT, REFUSE = "admit", "refuse"
+ADMIT, REFUSE = SCREENING_ADMIT, "refuse"
 
 
 def blacklist_matches(session: Session, applicants: Iterable[str]) -> dict[str, list[ScreeningMatch]]:
@@ -74,9 +77,10 @@ def _order(m: ScreeningMatch) -> tuple[str, str, str]:
     return m.blacklisted_id, m.attribute, m.applicant_value
 
 
-def _keys(matches: Sequence[Any]) -> set[tuple[str, str]]:
-    return {(m["blacklisted_id"], m["attribute"]) if isinstance(m, dict)
-            else (m.blacklisted_id, m.attribute) for m in matches}
+def round_reviewers(session: Session, row: SupplierRow) -> set[str]:
+    """Who reviewed the supplier's current application round."""
+    return set(session.execute(select(col(ReviewRow.reviewer_id)).where(
+        col(ReviewRow.supplier_id) == row.id, col(ReviewRow.round) == row.round)).scalars())
 
 
 def record_screening(uow: UnitOfWork, supplier_id: str, round_: int,
@@ -92,28 +96,6 @@ def record_screening(uow: UnitOfWork, supplier_id: str, round_: int,
     uow.session.add(row)
 
 
-def require_screening_cleared(session: Session, row: SupplierRow, matches: Sequence[ScreeningMatch],
-                              reviewers: Sequence[str]) -> None:
-    """Admission of an applicant resembling a blacklisted supplier needs a supervisor's decision
-    to admit that saw every current match and was made by neither the registrant nor a reviewer
-    (`supplier.admission.blacklist_match`)."""
-    if not matches:
-        return
-    screening = session.get(ScreeningRow, (row.id, row.round))
-    if (screening is not None and screening.decision == ADMIT
-            and _keys(matches) <= _keys(screening.matches_seen or [])
-            and screening.decided_by not in {row.registered_by, *reviewers}):
-        return
-    names = "; ".join(f"{m.blacklisted_name} ({m.blacklisted_id}): {m.attribute}" for m in matches)
-    raise RuleViolation(
-        "supplier.admission.blacklist_match",
-        f"Supplier {row.id} shares facts with blacklisted suppliers — {names}; a supervisor who "
-        "neither registered nor reviewed it must decide to admit it first",
-        f"供应商 {row.id} 与已清退供应商存在相同信息（{names}），须经未参与登记和审核的纪检人员决定准入",
-        {"supplier_id": row.id, "matches": [m.model_dump() for m in matches],
-         "decision": None if screening is None else screening.decision})
-
-
 class ScreeningCommands(ServiceBase):
     """A supervisor's decision on an applicant resembling a blacklisted supplier."""
 
@@ -125,24 +107,13 @@ class ScreeningCommands(ServiceBase):
         require_reason(reason)
 
         def handler(uow: UnitOfWork) -> SupplierView:
-            session = uow.session
-            row = load_supplier(session, supplier_id)
-            matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
-            if not matches:
-                raise RuleViolation("supplier.screening.no_match",
-                                    f"Supplier {supplier_id} resembles no blacklisted supplier",
-                                    f"供应商 {supplier_id} 与已清退供应商无相同信息，无需决定",
-                                    {"supplier_id": supplier_id})
-            reviewers = set(session.execute(select(col(ReviewRow.reviewer_id)).where(
-                col(ReviewRow.supplier_id) == row.id, col(ReviewRow.round) == row.round)).scalars())
-            if actor.id in reviewers or actor.id == row.registered_by:
-                raise PermissionDenied(
-                    "permission.screening_decider",
-                    f"{actor.name} registered or reviewed this application and may not decide its screening",
-                    f"{actor.name} 参与了该申请的登记或审核，不得决定其黑名单筛查",
-                    {"actor": actor.id, "supplier_id": supplier_id})
+            row = load_supplier(uow.session, supplier_id)
+            matches = blacklist_matches(uow.session, [supplier_id]).get(supplier_id, [])
+            require_matches(supplier_id, matches)
+            require_screening_decider(actor, supplier_id, row.registered_by,
+                                      round_reviewers(uow.session, row))
             record_screening(uow, supplier_id, row.round, matches)
-            screening = session.get(ScreeningRow, (supplier_id, row.round))
+            screening = uow.session.get(ScreeningRow, (supplier_id, row.round))
             assert screening is not None
             screening.decision = ADMIT if admit else REFUSE
             screening.decided_by, screening.decided_at = actor.id, uow.now
@@ -151,7 +122,7 @@ class ScreeningCommands(ServiceBase):
             uow.record("supplier.screening.decide", SUBJECT, supplier_id, {
                 "round": row.round, "decision": screening.decision, "reason": reason,
                 "matches_seen": screening.matches_seen}, event="SupplierScreeningDecided")
-            return view_of(session, row)
+            return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.screening.decide", handler,
                                  roles=[Role.SUPERVISOR])
