@@ -278,7 +278,9 @@ class TenderBuilder:
             ev.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)
         if self.performance:
             self.clock.advance(days=10)
-            ev.record_performance(self.actors["quality"], self.award.notices[0].contract_id, {
+            notice = self.award.notices[0]
+            self.platform.suppliers.record_performance(self.actors["quality"], {
+                "supplier_id": notice.supplier_id, "contract_id": notice.contract_id,
                 "kind": "late_delivery", "severity": 2, "occurred_at": self.clock.now(),
                 "note": "私下备注 internal note"})
 
