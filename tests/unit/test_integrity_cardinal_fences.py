@@ -171,3 +171,26 @@ def test_r028_lists_each_tied_price_once_by_price_then_currency() -> None:
     assert [str(p) for p in flag.evidence["identical_prices"]] == ["50.0", "100", "100"]
     assert flag.evidence["bids_per_price"] == [2, 2, 3]
     assert flag.supplier_ids == ("A", "B", "C", "D", "E", "F", "G")
+
+
+def test_r025_a_top_tenderer_has_more_bids_than_the_percentile() -> None:
+    from zhaocai.integrity.cardinal import r025_excessive_unsuccessful_bids
+    # Ten tenderers; Tk has k valid bids in processes with one winner. T3 won one of its three
+    # (losing two to T10), everyone else won every process: ratios 1/3 and nine 1s, Q1 = Q3 = 1,
+    # the lower fence 1, and only T3 is below it. Whether T3 is a "top" tenderer depends on the
+    # percentile of the counts 1–10 (method 8: h = (10 + 1/3)·p + 1/3): at 26 % h = 3.02, the
+    # percentile 3.02, and T3's 3 bids are not more; at 20 % h = 2.4 and they are.
+    history = [won("L0", "T3", "civil")]
+    history += [tender(f"L{i}", bid(f"L{i}", 1, "T10"), bid(f"L{i}", 2, "T3"), winner="T10") for i in (1, 2)]
+    history += [won(f"W{k}-{i}", f"T{k}", "civil") for k in (1, 2, 4, 5, 6, 7, 8, 9) for i in range(k)]
+    history += [won(f"W10-{i}", "T10", "civil") for i in range(8)]
+
+    def flagged(percentile: int) -> list[tuple[tuple[str, ...], dict[str, object]]]:
+        settings = FlagSettings(fence_min_values=1, r025_percentile=percentile)
+        return [(f.supplier_ids, dict(f.evidence)) for f in r025_excessive_unsuccessful_bids(history, settings)]
+    assert flagged(26) == []
+    found = flagged(20)
+    assert found == [(("T3",), {"valid_bids": 3, "wins": 1, "ratio": D("0.3333"), "upper_fence_bids": D("2.4000"),
+                                "lower_fence_ratio": D("1.0000"), "value": D(1) / D(3)})]
+    with localcontext(prec=10):  # the ratio is exact whatever the caller's context
+        assert flagged(20) == found
