@@ -119,3 +119,12 @@ def test_each_indicator_reports_its_evidence(name: str, function: str, zhaocai: 
                                             cardinal_mode: list[Any] | None) -> None:
     assert _flags(name, function, FlagSettings(fence_min_values=1)) == zhaocai
     assert _flags(name, function, _fixture_settings(name)) == (zhaocai if cardinal_mode is None else cardinal_mode)
+
+
+def test_r025_takes_the_percentile_of_the_bid_counts() -> None:
+    found = import_ocds(FIXTURES / "R025.jsonl")
+    # At the 100th percentile only the tenderer with the most bids reaches it, and only inclusively.
+    strict = FlagSettings(fence_min_values=1, r025_percentile=100)
+    assert cardinal.r025_excessive_unsuccessful_bids(found.tenders, strict) == []
+    inclusive = _fixture_settings("R025").model_copy(update={"r025_percentile": 100})
+    assert [f.supplier_ids for f in cardinal.r025_excessive_unsuccessful_bids(found.tenders, inclusive)] == [("F",)]

@@ -29,12 +29,13 @@ def tender(id: str, *bids: BidFacts, buyer: str = "B", entity: str | None = None
 
 
 HISTORY = [
+    tender("T0"),  # no bids: counts for nobody
     tender("T1", bid("T1", 1, "A", "disqualified"), bid("T1", 2, "C"), bid("T1", 3, "J", "disqualified", ("J", "K")),
            bid("T1", 4, "", "disqualified"), entity="E"),
     tender("T2", bid("T2", 1, "A", "disqualified"), bid("T2", 2, "C"), bid("T2", 3, "J", "valid", ("J", "K")),
            bid("T2", 4, "P", "pending"), entity="E"),
     tender("T3", bid("T3", 1, "A"), bid("T3", 2, "P", "pending"), bid("T3", 3, "Q", "disqualified"),
-           buyer="B2"),
+           bid("T3", 4, "K", "disqualified", ("K", "J")), bid("T3", 5, "J"), buyer="B2"),
 ]
 
 
@@ -45,8 +46,8 @@ def r038(**settings: Any) -> list[tuple[str, str | None, tuple[str, ...], dict[s
 
 
 def test_r038_counts_each_tenderer_of_a_joint_bid_and_nobody_for_an_unnamed_one() -> None:
-    # A: 2 of 3 bids disqualified; J and K (one joint bid each time): 1 of 2; C: 0 of 2;
-    # P: 2 pending bids, none disqualified; Q: 1 bid only (the minimum is 2); "": nobody.
+    # A: 2 of 3 bids disqualified; K: 2 of its 3 joint bids; J: those 3 and a bid of its own, 2 of 4;
+    # C: 0 of 2; P: 2 pending bids, none disqualified; Q: 1 bid only (the minimum is 2); "": nobody.
     # Buyer B: T1 and T2, 8 bids, 4 disqualified (a pending bid is not); B2: one process only.
     # Entity E: the same two tenders as B.
     found = r038(r038_threshold=D("0.5"))
@@ -57,10 +58,10 @@ def test_r038_counts_each_tenderer_of_a_joint_bid_and_nobody_for_an_unnamed_one(
                             "ratio": D("0.5000"), "upper_fence": D("0.5000"), "value": D("0.5")}),
         ("supplier", None, ("A",), {"disqualified_bids": 2, "submitted_bids": 3, "ratio": D("0.6667"),
                                     "upper_fence": D("0.5000"), "value": D(2) / D(3)}),
-        ("supplier", None, ("J",), {"disqualified_bids": 1, "submitted_bids": 2, "ratio": D("0.5000"),
+        ("supplier", None, ("J",), {"disqualified_bids": 2, "submitted_bids": 4, "ratio": D("0.5000"),
                                     "upper_fence": D("0.5000"), "value": D("0.5")}),
-        ("supplier", None, ("K",), {"disqualified_bids": 1, "submitted_bids": 2, "ratio": D("0.5000"),
-                                    "upper_fence": D("0.5000"), "value": D("0.5")}),
+        ("supplier", None, ("K",), {"disqualified_bids": 2, "submitted_bids": 3, "ratio": D("0.6667"),
+                                    "upper_fence": D("0.5000"), "value": D(2) / D(3)}),
     ]
 
 
@@ -80,9 +81,10 @@ def test_r038_minimums_count_processes_and_submitted_bids() -> None:
 
 
 def test_r038_a_fence_of_zero_flags_nobody() -> None:
-    # Tenderers' ratios 0, 0, 0 and 1: Q1 = Q3 = 0, so the fence is 0 and nothing is flagged.
-    history = [tender(f"Z{i}", bid(f"Z{i}", 1, "U"), bid(f"Z{i}", 2, "V"), bid(f"Z{i}", 3, "W"),
-                      bid(f"Z{i}", 4, "X", "disqualified")) for i in range(2)]
+    # Nine tenderers never disqualified and X always: Q1 = Q3 = 0, so the fence is 0 and Cardinal
+    # flags nobody (rather than everyone).
+    history = [tender(f"Z{i}", *(bid(f"Z{i}", n, f"U{n}") for n in range(9)),
+                      bid(f"Z{i}", 9, "X", "disqualified")) for i in range(2)]
     flags = r038_excessive_disqualified_bids(history, FlagSettings(fence_min_values=1))
     assert [f.supplier_ids for f in flags if f.subject == "supplier"] == []
 
@@ -104,7 +106,7 @@ def test_r048_counts_the_categories_a_supplier_won_in() -> None:
     # X won 3 processes in 2 categories; Z 2 processes in 2; Y one process.
     history = [won("W1", "X", "civil"), won("W2", "X", "electrical"), won("W3", "X", "civil"),
                won("W4", "Z", "civil"), won("W5", "Z", "water"), won("W6", "Y", "civil"),
-               tender("W7", bid("W7", 1, "X"), category="roads")]
+               tender("W7", bid("W7", 1, "X"), category="roads"), tender("W8", category="water")]
     suppliers = {"X": SupplierFacts("X", "X", categories=frozenset({"civil"}))}
     settings = FlagSettings(r048_threshold=2, r048_minimum_contracting_processes=3, fence_min_values=1)
     (flag,) = r048_heterogeneous_supplier(history, suppliers, settings)
@@ -140,6 +142,7 @@ def test_r030_flags_only_the_winners_bid_received_after_the_deadline() -> None:
 
     minute = timedelta(minutes=1)
     assert late(at("W", AT)) == []  # received at the deadline: on time
+    assert late(at("W", AT), at("C", None, 2)) == []
     assert late(at("W", AT + 90 * minute)) == [(("L/1",), 90)]
     assert late(at("W", None), at("C", AT + minute, 2)) == []  # a late loser, a winner without a date
     assert late(at("W", AT + minute), deadline=None) == []
@@ -154,3 +157,40 @@ def test_r036_names_the_lowest_disqualified_bid_and_the_lowest_valid_price() -> 
     assert (flag.supplier_ids, flag.bid_ids, dict(flag.evidence)) == (
         ("A",), ("D1/5",), {"lowest_price": D(105), "lowest_valid_price": D(109), "reasons": [""],
                             "value": D(1)})
+
+
+def test_r028_lists_each_tied_price_once_by_price_then_currency() -> None:
+    from zhaocai.integrity.cardinal import r028_identical_bid_prices
+
+    def priced(n: int, supplier: str, price: str, currency: str | None = None) -> BidFacts:
+        return BidFacts(f"R/{n}", supplier, D(price), AT, currency=currency)
+    t = tender("R", priced(7, "G", "50"), priced(6, "F", "50.0"), priced(1, "A", "100"), priced(2, "B", "100"),
+               priced(3, "C", "100", "CNY"), priced(4, "D", "100", "CNY"), priced(5, "E", "100", "CNY"))
+    (flag,) = r028_identical_bid_prices([t], FlagSettings())
+    # Shown as the bid with the first id spells it: R/6's 50.0.
+    assert [str(p) for p in flag.evidence["identical_prices"]] == ["50.0", "100", "100"]
+    assert flag.evidence["bids_per_price"] == [2, 2, 3]
+    assert flag.supplier_ids == ("A", "B", "C", "D", "E", "F", "G")
+
+
+def test_r025_a_top_tenderer_has_more_bids_than_the_percentile() -> None:
+    from zhaocai.integrity.cardinal import r025_excessive_unsuccessful_bids
+    # Ten tenderers; Tk has k valid bids in processes with one winner. T3 won one of its three
+    # (losing two to T10), everyone else won every process: ratios 1/3 and nine 1s, Q1 = Q3 = 1,
+    # the lower fence 1, and only T3 is below it. Whether T3 is a "top" tenderer depends on the
+    # percentile of the counts 1–10 (method 8: h = (10 + 1/3)·p + 1/3): at 26 % h = 3.02, the
+    # percentile 3.02, and T3's 3 bids are not more; at 20 % h = 2.4 and they are.
+    history = [won("L0", "T3", "civil")]
+    history += [tender(f"L{i}", bid(f"L{i}", 1, "T10"), bid(f"L{i}", 2, "T3"), winner="T10") for i in (1, 2)]
+    history += [won(f"W{k}-{i}", f"T{k}", "civil") for k in (1, 2, 4, 5, 6, 7, 8, 9) for i in range(k)]
+    history += [won(f"W10-{i}", "T10", "civil") for i in range(8)]
+
+    def flagged(percentile: int) -> list[tuple[tuple[str, ...], dict[str, object]]]:
+        settings = FlagSettings(fence_min_values=1, r025_percentile=percentile)
+        return [(f.supplier_ids, dict(f.evidence)) for f in r025_excessive_unsuccessful_bids(history, settings)]
+    assert flagged(26) == []
+    found = flagged(20)
+    assert found == [(("T3",), {"valid_bids": 3, "wins": 1, "ratio": D("0.3333"), "upper_fence_bids": D("2.4000"),
+                                "lower_fence_ratio": D("1.0000"), "value": D(1) / D(3)})]
+    with localcontext(prec=10):  # the ratio is exact whatever the caller's context
+        assert flagged(20) == found

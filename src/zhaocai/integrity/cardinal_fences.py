@@ -83,7 +83,8 @@ def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
         upper = quantile(sorted(Decimal(n) for _, n in counts.values()),
                          Decimal(settings.r025_percentile) / 100)
         found = fence_of(list(ratios.values()), settings.r025_threshold, settings, upper=False)
-    if found is None or found[0] <= 0 or (found[1] is not None and found[1].q1 <= 0):
+    # Never when the fence is 0 or less; nor when Q1 is (the lower fence Q1 − 1.5·IQR is below Q1).
+    if found is None or found[0] <= 0:
         return []
     lower = found[0]
     flags = []
