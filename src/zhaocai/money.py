@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from typing import Any
 
 import cn2an
@@ -15,6 +15,9 @@ DEFAULT_CURRENCY = "CNY"
 # The largest amount taken anywhere: just under 10^15 yuan (千万亿), far above any procurement and
 # well inside both a 64-bit count of fen and Decimal's 28 significant digits.
 MAX_AMOUNT = Decimal("999999999999999.99")
+# Money arithmetic never depends on the caller's decimal context: 34 digits hold any amount
+# times any percentage exactly before rounding to the fen.
+EXACT = Context(prec=34, rounding=ROUND_HALF_UP)
 
 
 def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
@@ -48,21 +51,21 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
             f"{field}：{value!r} 不是有限金额",
             {"field": field, "value": repr(value)},
         )
-    if abs(amount) > MAX_AMOUNT:
+    if amount.copy_abs() > MAX_AMOUNT:
         raise ValidationError(
             "money.too_large",
             f"{field}: {value!r} is beyond the largest amount taken ({MAX_AMOUNT:,})",
             f"{field}：{value} 超过允许的最大金额（{MAX_AMOUNT:,} 元）",
             {"field": field, "value": str(value), "max": str(MAX_AMOUNT)},
         )
-    if amount != amount.quantize(CENT):
+    if amount != amount.quantize(CENT, context=EXACT):
         raise ValidationError(
             "money.precision",
             f"{field}: {value!r} has more than two decimal places (the smallest unit is one fen)",
             f"{field}：{value!r} 超过两位小数（最小单位为分）",
             {"field": field, "value": str(value)},
         )
-    return amount.quantize(CENT)
+    return amount.quantize(CENT, context=EXACT)
 
 
 @dataclass(frozen=True, order=True)
@@ -83,12 +86,12 @@ class Money:
     @classmethod
     def from_fen(cls, fen: int, currency: str = DEFAULT_CURRENCY) -> Money:
         """Build from an integer number of fen (the stored form)."""
-        return cls(Decimal(int(fen)).scaleb(-2).quantize(CENT), currency)
+        return cls(Decimal(int(fen)).scaleb(-2, context=EXACT).quantize(CENT, context=EXACT), currency)
 
     @property
     def fen(self) -> int:
         """The amount in integer fen, as stored."""
-        return int((self.amount * 100).to_integral_exact())
+        return int(self.amount.scaleb(2, context=EXACT).to_integral_exact(context=EXACT))
 
     def _same(self, other: Money) -> None:
         if self.currency != other.currency:
@@ -100,11 +103,11 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         self._same(other)
-        return Money(self.amount + other.amount, self.currency)
+        return Money(EXACT.add(self.amount, other.amount), self.currency)
 
     def __sub__(self, other: Money) -> Money:
         self._same(other)
-        return Money(self.amount - other.amount, self.currency)
+        return Money(EXACT.subtract(self.amount, other.amount), self.currency)
 
     def in_words(self) -> str:
         """The amount in Chinese capital numerals (大写金额), as on notices and contracts."""
@@ -124,4 +127,5 @@ def amount_in_words(amount: Decimal | str | int) -> str:
 
 def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     """`percent` % of `amount`, rounded half up to the fen (e.g. the bid security cap)."""
-    return (amount * percent / Decimal(100)).quantize(CENT, rounding=ROUND_HALF_UP)
+    product = EXACT.divide(EXACT.multiply(amount, percent), Decimal(100))
+    return product.quantize(CENT, rounding=ROUND_HALF_UP, context=EXACT)

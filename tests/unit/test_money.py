@@ -114,3 +114,15 @@ def test_an_amount_without_a_field_name_is_called_amount() -> None:
     with pytest.raises(ValidationError) as info:
         to_decimal(1.5)
     assert info.value.details == {"field": "amount", "value": "1.5"}
+
+
+@given(st.decimals(min_value=D("-999999999999999.99"), max_value=D("999999999999999.99"), places=2),
+       st.integers(1, 8))
+def test_money_does_not_depend_on_the_callers_decimal_context(value: Decimal, digits: int) -> None:
+    import decimal
+
+    expected = to_decimal(value), Money.of(value).fen, percent_of(value, D("2.5"))
+    doubled = Money.from_fen(2 * expected[1]).amount
+    with decimal.localcontext(decimal.Context(prec=digits)):
+        assert (to_decimal(value), Money.of(value).fen, percent_of(value, D("2.5"))) == expected
+        assert (Money.of(value) + Money.of(value)).amount == doubled
