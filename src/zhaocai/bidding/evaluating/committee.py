@@ -207,38 +207,39 @@ def declare(uow: UnitOfWork, tender_id: str, no_conflict: bool, statement: str) 
                        no_conflict=True)
 
 
-def _withdraw(uow: UnitOfWork, tender: TenderRow, member: MemberRow, statement: str) -> Declaration:
-    session = uow.session
-    if member.kind != "expert":
-        raise refuse("committee.representative_conflict",
-                     "A buyer representative with a conflict is replaced by the buyer, not by a draw",
-                     "招标人代表有利害关系的，由招标人另行指派", member_id=member.member_id)
-    committee = committee_row(session, tender.id)
-    profile, _ = frozen_rules(tender)
+def _redraw(session: Session, tender: TenderRow, committee: CommitteeRow, member: MemberRow,
+            statement: str) -> str:
+    """The draw again without the withdrawing expert: the committee's record and the newcomer's
+    seat (the next expert in the same order); the newcomer's id."""
     withdrawn = [*(w["expert_id"] for w in committee.withdrawn), member.member_id]
-    again = run_draw(committee.inputs, withdrawn, profile)
-    sitting = {m.member_id for m in session.exec(select(MemberRow).where(
-        col(MemberRow.tender_id) == tender.id, col(MemberRow.active).is_(True))).all()}
-    newcomers = [m for m in again.members if m not in sitting]
-    assert len(newcomers) == 1, newcomers
+    again = run_draw(committee.inputs, withdrawn, frozen_rules(tender)[0])
+    seats = session.exec(select(MemberRow).where(col(MemberRow.tender_id) == tender.id)).all()
+    (newcomer,) = [m for m in again.members if m not in {s.member_id for s in seats if s.active}]
     names = {e["expert_id"]: e["name"] for e in committee.inputs["pool"]}
-    position = len(session.exec(select(MemberRow).where(col(MemberRow.tender_id) == tender.id)).all()) + 1
-    member.active = False
-    member.statement = statement
-    session.add(member)
-    session.add(MemberRow(tender_id=tender.id, member_id=newcomers[0], name=names[newcomers[0]],
-                          kind="expert", position=position, active=True))
+    session.add(MemberRow(tender_id=tender.id, member_id=newcomer, name=names[newcomer],
+                          kind="expert", position=len(seats) + 1, active=True))
     reason = Reason("recusal.declared_conflict", f"declared a conflict: {statement}",
                     f"自行申报利害关系：{statement}")
-    committee.withdrawn = [*committee.withdrawn, {"expert_id": member.member_id,
-                                                  "statement": statement}]
+    committee.withdrawn = [*committee.withdrawn, {"expert_id": member.member_id, "statement": statement}]
     committee.members = list(again.members)
     committee.recusals = [*_recusals(again), {"expert_id": member.member_id, **reason_dict(reason),
                                               "bidder_id": None}]
     session.add(committee)
+    return newcomer
+
+
+def _withdraw(uow: UnitOfWork, tender: TenderRow, member: MemberRow, statement: str) -> Declaration:
+    """An expert declaring a conflict withdraws and the draw seats the next expert."""
+    if member.kind != "expert":
+        raise refuse("committee.representative_conflict",
+                     "A buyer representative with a conflict is replaced by the buyer, not by a draw",
+                     "招标人代表有利害关系的，由招标人另行指派", member_id=member.member_id)
+    newcomer = _redraw(uow.session, tender, committee_row(uow.session, tender.id), member, statement)
+    member.active, member.statement = False, statement
+    uow.session.add(member)
     uow.record("committee.withdraw", SUBJECT, tender.id,
                {"tender_id": tender.id, "member_id": member.member_id, "statement": statement,
-                "replacement_id": newcomers[0]},
+                "replacement_id": newcomer},
                event="CommitteeMemberReplaced", payload={"tender_id": tender.id})
     return Declaration(tender_id=tender.id, member_id=member.member_id, declared_at=uow.now,
-                       no_conflict=False, replacement_id=newcomers[0])
+                       no_conflict=False, replacement_id=newcomer)

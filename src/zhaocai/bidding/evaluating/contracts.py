@@ -76,36 +76,39 @@ def award_view(session: Session, tender: TenderRow) -> AwardView:
                      notices=[notice_view(a, contracts[a.id]) for a in awards])
 
 
-def write_award(uow: UnitOfWork, tender: TenderRow, lot: LotRow, decision: AwardDecision, entry: EntryRow,
-                deadline: datetime) -> dict[str, Any]:
-    """Write a lot's award, its notice and its pending contract; return the audit facts."""
-    session = uow.session
-    amount = entry_amount(entry)
+def _notice(session: Session, tender: TenderRow, lot: LotRow, entry: EntryRow,
+            deadline: datetime) -> dict[str, str]:
+    """The award notice's texts as stored with the award (with the winner's name)."""
     supplier = session.get(SupplierRow, entry.supplier_id)
     name = supplier.name if supplier else entry.supplier_id
     text = award_notice(tender_ref=tender.id, tender_title=tender.title,
                         lot_name=lot.title if len(tender.lots) > 1 else None, supplier_name=name,
-                        amount=amount, contract_deadline_at=deadline)
-    award_id, contract_id = f"awd-{uuid.uuid4().hex[:12]}", f"ctr-{uuid.uuid4().hex[:12]}"
+                        amount=entry_amount(entry), contract_deadline_at=deadline)
+    return {"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
+            "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
+            "body_en": text.body_en, "body_zh": text.body_zh}
+
+
+def write_award(uow: UnitOfWork, tender: TenderRow, lot: LotRow, decision: AwardDecision, entry: EntryRow,
+                deadline: datetime) -> dict[str, Any]:
+    """Write a lot's award, its notice and its pending contract; return the audit facts."""
+    fen = entry.price_fen
+    assert fen is not None
+    notice = _notice(uow.session, tender, lot, entry, deadline)
     removed = [{"bid_id": r.bid_id, "code": r.reason.code, "en": r.reason.en, "zh": r.reason.zh,
                 "recorded_by": r.recorded_by, "approved_by": r.approved_by, "basis": r.basis}
                for r in decision.removed]
-    session.add(AwardRow(
-        id=award_id, tender_id=tender.id, lot_id=lot.lot_id, bid_id=entry.bid_id,
-        supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen, rank=decision.rank,
-        removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id,
-        notice={"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
-                "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
-                "body_en": text.body_en, "body_zh": text.body_zh}))
-    session.add(ContractRow(
-        id=contract_id, tender_id=tender.id, lot_id=lot.lot_id, award_id=award_id,
-        bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen,
-        status=PENDING, created_at=uow.now, sign_by=deadline))
+    award = AwardRow(id=f"awd-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot.lot_id,
+                     bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=fen, rank=decision.rank,
+                     removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id, notice=notice)
+    contract = ContractRow(id=f"ctr-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot.lot_id,
+                           award_id=award.id, bid_id=entry.bid_id, supplier_id=entry.supplier_id,
+                           amount_fen=fen, status=PENDING, created_at=uow.now, sign_by=deadline)
     fire(LotMachine, lot, "award", subject_id=lot.lot_id)
-    session.add(lot)
-    return {"lot_id": lot.lot_id, "award_id": award_id, "contract_id": contract_id,
+    uow.session.add_all([award, contract, lot])
+    return {"lot_id": lot.lot_id, "award_id": award.id, "contract_id": contract.id,
             "bid_id": entry.bid_id, "supplier_id": entry.supplier_id, "rank": decision.rank,
-            "amount": str(amount), "amount_in_words": text.amount_in_words,
+            "amount": str(entry_amount(entry)), "amount_in_words": notice["amount_in_words"],
             "removed": [r["bid_id"] for r in removed]}
 
 

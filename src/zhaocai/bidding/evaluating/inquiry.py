@@ -53,9 +53,10 @@ from zhaocai.bidding.rules import (
     too_few_quotes,
 )
 from zhaocai.bidding.rules.contracts import eligibility_reasons
+from zhaocai.bidding.rules.inquiry import require_override_proposal
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
-from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
+from zhaocai.errors import NotFoundError, PermissionDenied
 from zhaocai.machines import fire
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
@@ -94,19 +95,11 @@ def sign(uow: UnitOfWork, tender_id: str) -> list[str]:
 def propose_override(uow: UnitOfWork, tender_id: str, lot_id: str, supplier_id: str, reason: str) -> str:
     """An officer writes why another supplier than the lowest quote should win."""
     tender = _inquiry(uow, tender_id)
-    if lot_id not in lot_titles(tender):
-        raise ValidationError("inquiry.unknown_lot", f"No lot {lot_id!r}", f"不存在标段 {lot_id!r}", {})
-    if not reason.strip():
-        raise ValidationError("inquiry.override_reason", "The reason must be written", "须书面说明理由", {})
     quoted = uow.session.exec(select(OpenedBidRow.bid_id).where(
         col(OpenedBidRow.tender_id) == tender.id, col(OpenedBidRow.supplier_id) == supplier_id)).first()
-    if quoted is None:
-        raise ValidationError("inquiry.override_not_a_quote", f"{supplier_id} sent no opened quote",
-                              f"{supplier_id} 没有已开启的报价", {"supplier_id": supplier_id})
-    pending = uow.session.exec(select(InquiryOverrideRow).where(
-        col(InquiryOverrideRow.tender_id) == tender.id, col(InquiryOverrideRow.lot_id) == lot_id)).first()
-    if pending is not None:
-        raise conflict("inquiry.override_exists", "This lot already has an override", "该标段已有理由申请")
+    exists = _override(uow.session, tender.id, lot_id) is not None
+    require_override_proposal(lot_id, supplier_id, lots=lot_titles(tender), reason=reason,
+                              quoted=quoted is not None, exists=exists)
     row = InquiryOverrideRow(id=f"ovr-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot_id,
                              supplier_id=supplier_id, reason=reason, proposed_by=uow.actor.id,
                              proposed_at=uow.now)

@@ -11,11 +11,11 @@ import uuid
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role
 from zhaocai.bidding.evaluating.common import SUBJECT, conflict, fire_step, lot_row
 from zhaocai.bidding.evaluating.tables import ObjectionRow, RemovalRow
 from zhaocai.bidding.evaluating.views import ObjectionView, ReasonView, RemovalView
 from zhaocai.bidding.lifecycle import load_tender
+from zhaocai.bidding.rules.award import require_removal_approval
 from zhaocai.bidding.submission import supplier_of
 from zhaocai.bidding.tables import OpenedBidRow
 from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
@@ -113,17 +113,8 @@ def approve_removal(uow: UnitOfWork, removal_id: str) -> RemovalView:
     if row is None:
         raise NotFoundError("award.removal_not_found", f"No removal {removal_id!r}",
                             f"不存在取消资格申请 {removal_id!r}", {"removal_id": removal_id})
-    if not uow.actor.has(Role.SUPERVISOR):
-        raise PermissionDenied("award.approver_role", "A supervisor (纪检) approves removals",
-                               "取消中标候选资格须由纪检人员批准", {"actor": uow.actor.id})
-    if row.approved_by is not None:
-        raise conflict("award.removal_approved", "This removal is already approved", "该申请已批准",
-                       removal_id=removal_id)
-    if uow.actor.id == row.proposed_by:
-        raise PermissionDenied("award.self_approval",
-                               f"{uow.actor.name} cannot approve their own removal of {row.bid_id}",
-                               f"{uow.actor.name} 不能批准自己提出的取消 {row.bid_id} 资格",
-                               {"removal_id": removal_id})
+    require_removal_approval(removal_id, row.bid_id, proposed_by=row.proposed_by,
+                             approved_by=row.approved_by, approver=uow.actor)
     fire_step(uow, load_tender(uow, row.tender_id), "remove_candidate")
     row.approved_by, row.approved_at = uow.actor.id, uow.now
     uow.session.add(row)

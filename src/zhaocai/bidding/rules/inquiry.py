@@ -17,12 +17,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from zhaocai.bidding.rules.common import Reason, require_unique
-from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
+from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
@@ -136,3 +136,20 @@ def decide_inquiry(
                                   {"supplier_id": override.supplier_id})
         winner = override.supplier_id
     return InquiryResult(winner, prices[winner], lowest, tuple(ranked), override, officers)
+
+
+def require_override_proposal(lot_id: str, supplier_id: str, *, lots: Collection[str], reason: str,
+                              quoted: bool, exists: bool) -> None:
+    """A written override names a lot of the inquiry, states its reason, chooses a supplier whose
+    quote was opened, and is the lot's only one (``inquiry.unknown_lot``,
+    ``inquiry.override_reason``, ``inquiry.override_not_a_quote``, ``inquiry.override_exists``)."""
+    if lot_id not in lots:
+        raise ValidationError("inquiry.unknown_lot", f"No lot {lot_id!r}", f"不存在标段 {lot_id!r}", {})
+    if not reason.strip():
+        raise ValidationError("inquiry.override_reason", "The reason must be written", "须书面说明理由", {})
+    if not quoted:
+        raise ValidationError("inquiry.override_not_a_quote", f"{supplier_id} sent no opened quote",
+                              f"{supplier_id} 没有已开启的报价", {"supplier_id": supplier_id})
+    if exists:
+        raise ConflictError("inquiry.override_exists", "This lot already has an override",
+                            "该标段已有理由申请", {"lot_id": lot_id})
