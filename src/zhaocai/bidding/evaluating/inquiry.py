@@ -147,14 +147,21 @@ def _quotes(uow: UnitOfWork, tender: TenderRow) -> dict[str, _Quoted]:
     """Every opened quote with the register's verdict now (one query), by supplier."""
     opened = uow.session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
                               .order_by(col(OpenedBidRow.supplier_id))).all()
-    payloads = {bid.supplier_id: BidPayload.model_validate(bid.payload)
+    payloads = {bid.bid_id: BidPayload.model_validate(bid.payload)
                 if bid.status == "valid" and bid.payload is not None else None for bid in opened}
-    amounts = {s: p.total if p else Money.from_fen(b.total_fen or 0).amount
-               for b in opened for s, p in [(b.supplier_id, payloads[b.supplier_id])]}
+    # Each supplier is judged for its own total (the opened total of an invalid quote).
+    amounts = {}
+    for bid in opened:
+        payload = payloads[bid.bid_id]
+        amounts[bid.supplier_id] = payload.total if payload else Money.from_fen(bid.total_fen or 0).amount
     verdicts = eligibility_of_many(uow.session, amounts, Category(tender.category), uow.now)
-    return {bid.supplier_id: _Quoted(
-        bid, {lot.lot: lot.price for lot in p.lots} if (p := payloads[bid.supplier_id]) else {},
-        None if p else bid.reason, eligibility_reasons(verdicts[bid.supplier_id])) for bid in opened}
+    quotes = {}
+    for bid in opened:
+        payload = payloads[bid.bid_id]
+        prices = {lot.lot: lot.price for lot in payload.lots} if payload else {}
+        quotes[bid.supplier_id] = _Quoted(bid, prices, None if payload else bid.reason,
+                                          eligibility_reasons(verdicts[bid.supplier_id]))
+    return quotes
 
 
 def _record_hash(session: Session, tender: TenderRow, signed: list[str], quotes: dict[str, _Quoted]) -> str:
