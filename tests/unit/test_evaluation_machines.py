@@ -17,7 +17,14 @@ from zhaocai.bidding.rules import AwardMethod, Quote, decide_inquiry, too_few_qu
 from zhaocai.bidding.rules.lots import shortfall_reason
 from zhaocai.bidding.rules.scoring import CriterionKind, ScoringCriterion, ScoringScheme
 from zhaocai.bidding.rules.sheets import sheet_points
-from zhaocai.errors import ConflictError, InvalidTransition, PermissionDenied, RuleViolation, ValidationError
+from zhaocai.errors import (
+    ConflictError,
+    InvalidTransition,
+    NotFoundError,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from zhaocai.machines import fire, sources
 from zhaocai.profile import RulesProfile
 
@@ -287,3 +294,65 @@ def test_a_supplier_without_a_quote_for_the_lot_counts_but_never_wins_it() -> No
     quotes = [Quote("S1", None), Quote("S2", D("9500")), Quote("S3", D("9900"))]
     result = decide_inquiry(quotes, conducted_by=["a", "b"], signed_by=["a", "b"], record_hash="h")
     assert result.winner_supplier_id == "S2" and result.ranked_supplier_ids == ("S2", "S3")
+
+
+def test_the_committees_decisions_are_checked_by_pure_rules() -> None:
+    from zhaocai.bidding.rules import AbnormalDecision
+    from zhaocai.bidding.rules.abnormal import require_decidable
+    from zhaocai.bidding.rules.compliance import require_open_question
+    from zhaocai.bidding.rules.price_score import require_adjustable
+
+    accepted = AbnormalDecision.EXPLANATION_ACCEPTED
+    require_decidable("b1", flagged=True, decided=False, decision=accepted, explanation="成本说明")
+    require_decidable("b1", flagged=True, decided=False, decision=AbnormalDecision.NO_EXPLANATION,
+                      explanation="")
+    for kwargs, code in (({"flagged": False, "decided": False}, "abnormal.not_flagged"),
+                         ({"flagged": True, "decided": True}, "abnormal.already_decided")):
+        with pytest.raises((ValidationError, ConflictError)) as refused:
+            require_decidable("b1", decision=accepted, explanation="x", **kwargs)
+        assert code_of(refused) == code
+    with pytest.raises(ValidationError) as silent:
+        require_decidable("b1", flagged=True, decided=False, decision=accepted, explanation=" ")
+    assert code_of(silent) == "abnormal.explanation_missing"
+
+    require_open_question("s1", "s2", is_question=True, determined=False, reason="同一地址")
+    cases: list[tuple[dict[str, Any], str]] = [({"is_question": False, "determined": False, "reason": "x"}, "related.not_a_question"),
+        ({"is_question": True, "determined": True, "reason": "x"}, "related.already_determined"),
+        ({"is_question": True, "determined": False, "reason": ""}, "related.reason_missing")]
+    for context, code in cases:
+        with pytest.raises((ValidationError, ConflictError, NotFoundError)) as refused:
+            require_open_question("s1", "s2", **context)
+        assert code_of(refused) == code
+
+    require_adjustable("b1", method=AwardMethod.LOWEST_EVALUATED_PRICE, compliant=True)
+    with pytest.raises(RuleViolation) as method:
+        require_adjustable("b1", method=AwardMethod.COMPREHENSIVE, compliant=True)
+    assert code_of(method) == "evaluation.adjustment_method"
+    with pytest.raises(RuleViolation) as void:
+        require_adjustable("b1", method=AwardMethod.LOWEST_EVALUATED_PRICE, compliant=False)
+    assert code_of(void) == "evaluation.bid_not_compliant"
+
+
+def test_removals_and_overrides_are_checked_by_pure_rules() -> None:
+    from zhaocai.bidding.rules.award import require_removal_approval
+    from zhaocai.bidding.rules.inquiry import require_override_proposal
+
+    supervisor = Actor(id="s-zhou", name="周纪检", roles=frozenset({Role.SUPERVISOR}))
+    require_removal_approval("rmv-1", "b1", proposed_by="p-wang", approved_by=None, approver=supervisor)
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"proposed_by": "p-wang", "approved_by": None, "approver": BUYER}, "award.approver_role"),
+        ({"proposed_by": "p-wang", "approved_by": "s-li", "approver": supervisor}, "award.removal_approved"),
+        ({"proposed_by": "s-zhou", "approved_by": None, "approver": supervisor}, "award.self_approval")]
+    for kwargs, code in cases:
+        with pytest.raises((PermissionDenied, ConflictError)) as refused:
+            require_removal_approval("rmv-1", "b1", **kwargs)
+        assert code_of(refused) == code
+
+    fine: dict[str, Any] = {"lots": ["L1"], "reason": "交货期更短", "quoted": True, "exists": False}
+    require_override_proposal("L1", "S2", **fine)
+    for change, code in (({"lots": ["L2"]}, "inquiry.unknown_lot"), ({"reason": " "}, "inquiry.override_reason"),
+                         ({"quoted": False}, "inquiry.override_not_a_quote"),
+                         ({"exists": True}, "inquiry.override_exists")):
+        with pytest.raises((ValidationError, ConflictError)) as refused:
+            require_override_proposal("L1", "S2", **{**fine, **change})
+        assert code_of(refused) == code
