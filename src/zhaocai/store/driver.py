@@ -74,3 +74,22 @@ def fetchall(connection: Connection, statement: ClauseElement,
         return list(cursor.fetchall())
     finally:
         cursor.close()
+
+
+def executemany_values(connection: Connection, statement: ClauseElement, columns: Sequence[str],
+                       rows: list[tuple[Any, ...]]) -> None:
+    """`executemany` with each row given as its values in the order of `columns` (no dict per row:
+    for the largest writes, such as a score sheet's tens of thousands of points)."""
+    sql, order = compiled(connection.dialect, statement, columns)
+    if order is None:
+        params: list[Any] = [dict(zip(columns, row, strict=True)) for row in rows]
+    elif order == tuple(columns):
+        params = rows
+    else:
+        where = [columns.index(name) for name in order]
+        params = [tuple(row[i] for i in where) for row in rows]
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(sql, params)
+    finally:
+        cursor.close()

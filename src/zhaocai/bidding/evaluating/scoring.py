@@ -61,7 +61,7 @@ from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import PermissionDenied
 from zhaocai.machines import fire
 from zhaocai.profile import RulesProfile
-from zhaocai.store import UnitOfWork
+from zhaocai.store import UnitOfWork, driver
 from zhaocai.store.types import canonical_json
 
 OUTLIER_RULE = OutlierRule()
@@ -93,12 +93,16 @@ def _scored_bids(session: Session, tender_id: str, lot_id: str) -> list[str]:
     return sorted(bid for bid, compliant, _, _ in entries if compliant)
 
 
+_SCORE_COLUMNS = ("tender_id", "lot_id", "bid_id", "criterion_id", "member_id", "points_centi")
+_INSERT_SCORES = insert(SCORE)
+
+
 def _seal(uow: UnitOfWork, tender_id: str, lot_id: str, member_id: str,
           points: dict[str, dict[str, int]]) -> str:
     """Write the member's points and the sheet committing to them; the sheet's digest."""
-    uow.session.execute(insert(SCORE), [
-        {"tender_id": tender_id, "lot_id": lot_id, "member_id": member_id, "bid_id": bid,
-         "criterion_id": cid, "points_centi": value}
+    # Tens of thousands of text and integer values: the Core insert goes straight to the driver.
+    driver.executemany_values(uow.connection, _INSERT_SCORES, _SCORE_COLUMNS, [
+        (tender_id, lot_id, bid, cid, member_id, value)
         for bid, row in points.items() for cid, value in row.items()])
     digest = hashlib.sha256(canonical_json(points).encode("utf-8")).hexdigest()
     uow.session.add(SheetRow(tender_id=tender_id, lot_id=lot_id, member_id=member_id,
