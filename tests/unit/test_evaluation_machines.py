@@ -356,3 +356,18 @@ def test_removals_and_overrides_are_checked_by_pure_rules() -> None:
         with pytest.raises((ValidationError, ConflictError)) as refused:
             require_override_proposal("L1", "S2", **{**fine, **change})
         assert code_of(refused) == code
+
+
+@pytest.mark.parametrize("points", [[D(10)], [D("1.5"), D(2)], [D(3), D(1), D(2)],
+                                    [D("7.25"), D(0), D(40), D("12.5"), D(9)],
+                                    [D(1), D(1), D(1), D(1), D(1), D("0.01")]])
+def test_a_criterion_score_from_the_aggregates_equals_the_one_from_the_points(points: list[D]) -> None:
+    from zhaocai.bidding.rules.scoring import bid_score, committee_points, criterion_score_of
+
+    criterion = SCHEME.criteria[0]
+    centi = [int(p * 100) for p in points]
+    part = criterion_score_of(criterion, len(centi), sum(centi), min(centi), max(centi), 5)
+    mean, trimmed = committee_points(points, 5)
+    assert (part.committee_points, part.trimmed) == (mean, trimmed)
+    total = bid_score("b1", D("30.00"), [part])
+    assert total.total == D("30.00") + part.score and total.technical_score == part.score

@@ -47,14 +47,15 @@ from zhaocai.bidding.evaluating.views import ScoreSheetView, SheetReceipt
 from zhaocai.bidding.lifecycle import frozen_rules, load_tender
 from zhaocai.bidding.rules import (
     BidScore,
-    CriterionKind,
     CriterionScore,
     Outlier,
     OutlierRule,
+    ScoringCriterion,
     ScoringScheme,
     round_score,
 )
 from zhaocai.bidding.rules.common import EXACT, HUNDRED
+from zhaocai.bidding.rules.scoring import bid_score, criterion_score_of
 from zhaocai.bidding.rules.sheets import sheet_points
 from zhaocai.bidding.rules.stages import require_abnormal_decided
 from zhaocai.bidding.tables import TenderRow
@@ -268,37 +269,19 @@ def committee_scores(session: Session, tender_id: str, lot_id: str, scheme: Scor
     """Every compliant bid's committee scores (as `evaluate`) and the outlier flags, in bulk."""
     sealed_until_all(session, tender_id, lot_id)
     stats, outliers = _scan(session, tender_id, lot_id, scheme, rule)
-    results = []
-    # Many bids share the same sums: the (frozen, exact) criterion scores and part totals are
-    # computed once per distinct key and shared.
-    parts_of: dict[tuple[tuple[int, int, int, int], ...], tuple[tuple[CriterionScore, ...], Decimal, Decimal]]
-    parts_of = {}
-    part_of: dict[tuple[str, int, int, int, int], CriterionScore] = {}
-    with localcontext(EXACT):
-        for bid in sorted(price_scores):
-            key = tuple(stats[(bid, c.criterion_id)] for c in scheme.criteria)
-            known = parts_of.get(key)
-            if known is None:
-                parts = []
-                for c, (n, total, low, high) in zip(scheme.criteria, key, strict=True):
-                    part = part_of.get((c.criterion_id, n, total, low, high))
-                    if part is None:
-                        trimmed = n >= profile.trimmed_mean_min_members and n >= 3
-                        kept, count = (total - low - high, n - 2) if trimmed else (total, n)
-                        points = Decimal(kept).scaleb(-2) / count
-                        score = round_score(points * c.weight / c.max_points)
-                        part = part_of[(c.criterion_id, n, total, low, high)] = CriterionScore(
-                            c.criterion_id, c.kind, points, trimmed, score)
-                    parts.append(part)
-                technical = sum((p.score for p in parts if p.kind is CriterionKind.TECHNICAL),
-                                Decimal("0.00"))
-                commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL),
-                                 Decimal("0.00"))
-                known = parts_of[key] = (tuple(parts), technical, commercial)
-            parts_t, technical, commercial = known
-            price = price_scores[bid]
-            results.append(BidScore(bid, price, parts_t, technical, commercial,
-                                    price + technical + commercial))
+    # Many bids share a criterion's (count, sum, min, max): each score is computed once and shared.
+    known: dict[tuple[str, int, int, int, int], CriterionScore] = {}
+
+    def part(criterion: ScoringCriterion, stat: tuple[int, int, int, int]) -> CriterionScore:
+        key = (criterion.criterion_id, *stat)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = criterion_score_of(criterion, *stat, profile.trimmed_mean_min_members)
+        return found
+
+    results = [bid_score(bid, price_scores[bid], [part(c, stats[(bid, c.criterion_id)])
+                                                  for c in scheme.criteria])
+               for bid in sorted(price_scores)]
     return results, outliers
 
 
