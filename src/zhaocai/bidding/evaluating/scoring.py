@@ -205,6 +205,21 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
     whose spread passes a threshold are read member by member.
     """
     limits = _Limits(scheme, rule)
+    stats, suspects = _aggregates(session, tender_id, lot_id, limits)
+    flagged: list[tuple[str, str, str | None, int, int, int]] = []
+    packed = _packed(session.connection().dialect.name).where(SCORE.c.tender_id == tender_id,
+                                                              SCORE.c.lot_id == lot_id)
+    for start in range(0, len(suspects), _CHUNK):
+        chunk = suspects[start:start + _CHUNK]
+        for bid, of_bid in groupby(session.execute(packed.where(SCORE.c.bid_id.in_(chunk))),
+                                   key=itemgetter(0)):
+            flagged += _members(bid, of_bid, limits)
+    return stats, _outliers(flagged, limits)
+
+
+def _aggregates(session: Session, tender_id: str, lot_id: str, limits: _Limits) -> tuple[Stats, list[str]]:
+    """Each (bid, criterion)'s count, sum, min and max, and the bids whose spread could hide an
+    outlier."""
     stats: Stats = {}
     suspects: list[str] = []
     rows = session.execute(_AGGREGATE.where(SCORE.c.tender_id == tender_id, SCORE.c.lot_id == lot_id))
@@ -219,14 +234,11 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
             spread += limits.weights[cid] * (high - low)
         if suspect or spread * limits.t_den > limits.t_num:
             suspects.append(bid)
-    flagged: list[tuple[str, str, str | None, int, int, int]] = []
-    packed = _packed(session.connection().dialect.name).where(SCORE.c.tender_id == tender_id,
-                                                              SCORE.c.lot_id == lot_id)
-    for start in range(0, len(suspects), _CHUNK):
-        chunk = suspects[start:start + _CHUNK]
-        for bid, of_bid in groupby(session.execute(packed.where(SCORE.c.bid_id.in_(chunk))),
-                                   key=itemgetter(0)):
-            flagged += _members(bid, of_bid, limits)
+    return stats, suspects
+
+
+def _outliers(flagged: list[tuple[str, str, str | None, int, int, int]], limits: _Limits) -> list[Outlier]:
+    """The flagged points and totals as outliers, exact, in (member, bid, criterion) order."""
     outliers = []
     unit = Decimal(100 * limits.scale)
     with localcontext(EXACT):
@@ -237,7 +249,7 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
             threshold = limits.total_threshold if cid is None else limits.thresholds[cid]
             outliers.append(Outlier(member, bid, cid, points_d, mean, abs(points_d - mean), threshold))
     outliers.sort(key=lambda o: (o.member_id, o.bid_id, o.criterion_id is None, o.criterion_id or ""))
-    return stats, outliers
+    return outliers
 
 
 def _members(bid: str, of_bid: Any, limits: _Limits) -> list[tuple[str, str, str | None, int, int, int]]:
