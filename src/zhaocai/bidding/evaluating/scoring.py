@@ -26,7 +26,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Text, cast, func, insert, literal, select
+from sqlalchemy import Text, bindparam, cast, func, insert, literal, select
 from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
@@ -66,8 +66,11 @@ from zhaocai.store import UnitOfWork, driver
 from zhaocai.store.types import canonical_json
 
 OUTLIER_RULE = OutlierRule()
+# The hot reads (tens of thousands of rows of text and integers) are Core statements whose rows
+# come straight from the driver (`store.driver.fetchall`).
 _ENTRY_STATE = select(ENTRY.c.bid_id, ENTRY.c.compliant, ENTRY.c.abnormal.is_not(None),
-                      ENTRY.c.abnormal_decision)
+                      ENTRY.c.abnormal_decision).where(ENTRY.c.tender_id == bindparam("e_tender"),
+                                                       ENTRY.c.lot_id == bindparam("e_lot"))
 
 
 def sealed_until_all(session: Session, tender_id: str, lot_id: str) -> list[str]:
@@ -87,8 +90,7 @@ def sealed_until_all(session: Session, tender_id: str, lot_id: str) -> list[str]
 
 def _scored_bids(session: Session, tender_id: str, lot_id: str) -> list[str]:
     """The lot's compliant bids a sheet scores, once every abnormally low bid is decided."""
-    entries = session.execute(_ENTRY_STATE.where(ENTRY.c.tender_id == tender_id,
-                                                 ENTRY.c.lot_id == lot_id)).all()
+    entries = driver.fetchall(session.connection(), _ENTRY_STATE, {"e_tender": tender_id, "e_lot": lot_id})
     require_abnormal_decided(None, [bid for bid, _, flagged, decision in entries
                                     if flagged and decision is None])
     return sorted(bid for bid, compliant, _, _ in entries if compliant)
@@ -160,6 +162,7 @@ def _ratio(value: Decimal) -> tuple[int, int]:
 _POINTS = SCORE.c.points_centi
 _AGGREGATE = (select(SCORE.c.bid_id, SCORE.c.criterion_id, func.count(), func.sum(_POINTS), func.min(_POINTS),
                      func.max(_POINTS))
+              .where(SCORE.c.tender_id == bindparam("s_tender"), SCORE.c.lot_id == bindparam("s_lot"))
               .group_by(SCORE.c.bid_id, SCORE.c.criterion_id).order_by(SCORE.c.bid_id, SCORE.c.criterion_id))
 _CHUNK = 500
 
@@ -222,7 +225,7 @@ def _aggregates(session: Session, tender_id: str, lot_id: str, limits: _Limits) 
     outlier."""
     stats: Stats = {}
     suspects: list[str] = []
-    rows = session.execute(_AGGREGATE.where(SCORE.c.tender_id == tender_id, SCORE.c.lot_id == lot_id))
+    rows = driver.fetchall(session.connection(), _AGGREGATE, {"s_tender": tender_id, "s_lot": lot_id})
     for bid, of_bid in groupby(rows, key=itemgetter(0)):
         spread = 0
         suspect = False
