@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal as D
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -229,8 +230,8 @@ def test_a_contract_is_signed_by_both_sides_once_each() -> None:
     (OTHER, NOW, Verdict(), "contract.not_party"),
     (Actor(id="q", name="质量", roles=frozenset({Role.QUALITY})), NOW, Verdict(), "contract.not_party"),
     (BUYER, NOW + timedelta(days=30), Verdict(), "contract.deadline_passed"),
-    (BUYER, NOW, Verdict(False, [type("R", (), {"code": "suspended", "message_en": "suspended",
-                                                "message_zh": "已暂停"})()]), "contract.supplier_ineligible"),
+    (BUYER, NOW, Verdict(False, [SimpleNamespace(code="suspended", message_en="suspended",
+                                                 message_zh="已暂停")]), "contract.supplier_ineligible"),
 ])
 def test_a_signature_is_refused_with_the_rules_code(actor: Actor, at: datetime, verdict: Verdict,
                                                     code: str) -> None:
