@@ -26,7 +26,14 @@ from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
-from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation, ValidationError
+from zhaocai.errors import (
+    ConflictError,
+    InvalidTransition,
+    NotFoundError,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from zhaocai.platform import Platform
 
 LOWEST = {"method": "lowest_evaluated_price"}
@@ -180,7 +187,7 @@ def test_after_the_award_the_supervisor_gives_the_contract_to_the_next_candidate
     (notice,) = view.notices
     assert notice.supplier_id == second and notice.contract_id != old.id
     assert ev.contract(old.id).status == "void"
-    refused(platform, ConflictError, "contract.void", ev.sign_contract, actors["purchasing"], old.id)
+    refused(platform, InvalidTransition, "contract.transition", ev.sign_contract, actors["purchasing"], old.id)
     ev.sign_contract(supplier_actor(second), notice.contract_id)
     done = ev.sign_contract(actors["purchasing"], notice.contract_id)
     assert done.status == "signed" and done.tender_state == TenderState.CONTRACTED.value

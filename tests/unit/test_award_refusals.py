@@ -232,6 +232,28 @@ def contract_signed_by_another_supplier(p: Platform, a: dict[str, Actor], c: Man
     return lambda: p.evaluation.sign_contract(supplier_actor(other), notice.contract_id)
 
 
+@case("tender.transition")
+def objection_before_the_report(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "checked", evaluation=LOWEST)
+    return lambda: p.evaluation.raise_objection(supplier_actor(state["suppliers"][0]), state["tender_id"], "x")
+
+
+@case("tender.transition")
+def bid_security_after_the_report(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "publicised", evaluation=LOWEST)
+    return lambda: p.evaluation.record_bid_security(a["finance"], state["tender_id"],
+                                                    {state["suppliers"][0]: "1000.00"})
+
+
+@case("contract.transition")
+def contract_signed_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "awarded", evaluation=LOWEST)
+    notice = state["award"].notices[0]
+    p.evaluation.sign_contract(supplier_actor(notice.supplier_id), notice.contract_id)
+    p.evaluation.sign_contract(a["purchasing"], notice.contract_id)
+    return lambda: p.evaluation.sign_contract(a["purchasing"], notice.contract_id)
+
+
 @case("contract.deadline_passed")
 def contract_signed_too_late(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "awarded", evaluation=LOWEST)

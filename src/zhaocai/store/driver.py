@@ -2,7 +2,8 @@
 
 Only for statements whose parameters need no conversion (text and integers): the statement is
 compiled once per dialect and executed with the DBAPI cursor of the command's connection (so in
-its transaction), without SQLAlchemy's per-execution bookkeeping. A statement with a parameter
+its transaction), without SQLAlchemy's per-execution bookkeeping; the parameters still pass the
+NUL check every statement gets (`text_guard`). A statement with a parameter
 that would need converting is refused when it is first compiled.
 """
 
@@ -16,6 +17,8 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
+
+from zhaocai.store.text_guard import check_parameters
 
 _Compiled = tuple[str, tuple[str, ...] | None]
 _CACHE: WeakKeyDictionary[Dialect, dict[tuple[ClauseElement, tuple[str, ...]], _Compiled]] = (
@@ -45,6 +48,7 @@ def execute(connection: Connection, statement: ClauseElement, params: dict[str, 
             columns: Sequence[str] = ()) -> None:
     """Run `statement` once with `params` on the connection's driver cursor."""
     sql, order = compiled(connection.dialect, statement, columns)
+    check_parameters(params)
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql, params if order is None else tuple(params[k] for k in order))
@@ -56,6 +60,7 @@ def executemany(connection: Connection, statement: ClauseElement, rows: list[dic
                 columns: Sequence[str] = ()) -> None:
     """Run `statement` once per row of `rows` with the driver's executemany."""
     sql, order = compiled(connection.dialect, statement, columns)
+    check_parameters(rows)
     cursor = connection.connection.cursor()
     try:
         cursor.executemany(sql, rows if order is None else [tuple(r[k] for k in order) for r in rows])
@@ -68,9 +73,30 @@ def fetchall(connection: Connection, statement: ClauseElement,
     """Run the query `statement` with `params`; the driver's own rows (no result types applied:
     the caller converts any column that needs it)."""
     sql, order = compiled(connection.dialect, statement)
+    check_parameters(params)
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql, params if order is None else tuple(params[k] for k in order))
         return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
+def executemany_values(connection: Connection, statement: ClauseElement, columns: Sequence[str],
+                       rows: list[tuple[Any, ...]]) -> None:
+    """`executemany` with each row given as its values in the order of `columns` (no dict per row:
+    for the largest writes, such as a score sheet's tens of thousands of points)."""
+    sql, order = compiled(connection.dialect, statement, columns)
+    if order is None:
+        params: list[Any] = [dict(zip(columns, row, strict=True)) for row in rows]
+    elif order == tuple(columns):
+        params = rows
+    else:
+        where = [columns.index(name) for name in order]
+        params = [tuple(row[i] for i in where) for row in rows]
+    check_parameters(rows)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.executemany(sql, params)
     finally:
         cursor.close()

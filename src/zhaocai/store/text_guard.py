@@ -23,12 +23,17 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
-def refuse_nul(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
-               executemany: bool) -> None:
-    """`before_cursor_execute` listener: refuse parameters holding a NUL character."""
+def check_parameters(parameters: Any) -> None:
+    """Refuse parameters holding a NUL character (for statements run straight on the driver)."""
     if _has_nul(parameters):
         raise ValidationError(
             "input.nul_character",
             "Text may not contain the NUL character (U+0000)",
             "文本中不得包含空字符（U+0000）",
         )
+
+
+def refuse_nul(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+               executemany: bool) -> None:
+    """`before_cursor_execute` listener: refuse parameters holding a NUL character."""
+    check_parameters(parameters)

@@ -39,8 +39,7 @@ from zhaocai.bidding.evaluating.views import (
     Representative,
 )
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
-from zhaocai.bidding.opening import ready_for_evaluation
+from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.rules import (
     Bidder,
     BuyerRepresentative,
@@ -49,8 +48,8 @@ from zhaocai.bidding.rules import (
     draw_committee,
     draw_seed,
 )
-from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
+from zhaocai.machines import fire
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import LinkRow
@@ -87,55 +86,61 @@ def _recusals(draw: Draw) -> list[dict[str, Any]]:
             for r in draw.recusals]
 
 
-def draw(uow: UnitOfWork, tender_id: str, size: int | None,
-         representatives: Sequence[Representative]) -> CommitteeView:
-    """Draw the committee of an opened tender and start its evaluation."""
-    tender = load_tender(uow, tender_id)
-    session = uow.session
-    if tender.method == TenderMethod.PRICE_INQUIRY.value:
-        raise refuse("committee.price_inquiry",
-                     "A price inquiry is decided by its officers, not by a drawn committee",
-                     "询价由询价小组决定，不抽取评标委员会", tender_id=tender.id)
-    if session.get(CommitteeRow, tender.id) is not None:
-        raise conflict("committee.already_drawn", "This tender's committee is already drawn",
-                       "该项目已抽取评标委员会", tender_id=tender.id)
-    if tender.state == TenderState.OPENED.value and not ready_for_evaluation(tender):
-        raise refuse("committee.commercial_not_opened",
-                     "Two envelopes: open the commercial parts before drawing the committee",
-                     "双信封项目须先开启商务标再抽取评标委员会", tender_id=tender.id)
+def _draw_inputs(uow: UnitOfWork, tender: TenderRow, size: int | None,
+                 representatives: Sequence[Representative]) -> dict[str, Any]:
+    """Everything the draw uses, recorded with the committee so that anyone can re-run it."""
     profile, _ = frozen_rules(tender)
-    digest = opening_digest(session, tender.id)
-    draw_time = uow.now.astimezone(UTC).isoformat(timespec="microseconds")
-    experts = pool(session)
-    inputs: dict[str, Any] = {
-        "opening_digest": digest, "draw_time": draw_time, "category": tender.category,
+    return {
+        "opening_digest": opening_digest(uow.session, tender.id),
+        "draw_time": uow.now.astimezone(UTC).isoformat(timespec="microseconds"),
+        "category": tender.category,
         "size": profile.committee_min_size if size is None else size, "drafter_id": tender.created_by,
-        "pool": [expert_snapshot(e) for e in experts],
+        "pool": [expert_snapshot(e) for e in pool(uow.session)],
         "bidders": [{"supplier_id": b.supplier_id,
                      "related_person_hashes": sorted(b.related_person_hashes)}
-                    for b in bidders_of(session, tender.id)],
+                    for b in bidders_of(uow.session, tender.id)],
         "representatives": [{"person_id": r.person_id, "name": r.name} for r in representatives],
     }
-    result = run_draw(inputs, (), profile)
-    names = {e.expert_id: e.name for e in experts} | {r.person_id: r.name for r in representatives}
+
+
+def _seat(uow: UnitOfWork, tender: TenderRow, inputs: dict[str, Any], result: Draw) -> CommitteeRow:
+    """Write the committee and its sitting members, in seat order."""
+    session = uow.session
+    names = {e["expert_id"]: e["name"] for e in inputs["pool"]} | {
+        r["person_id"]: r["name"] for r in inputs["representatives"]}
     committee = CommitteeRow(
-        tender_id=tender.id, opening_digest=digest, draw_time=draw_time, seed_hex=result.seed_hex,
-        category=tender.category, size=result.size, drafter_id=tender.created_by, inputs=inputs,
-        members=list(result.members), representatives=list(result.representatives),
+        tender_id=tender.id, opening_digest=inputs["opening_digest"], draw_time=inputs["draw_time"],
+        seed_hex=result.seed_hex, category=tender.category, size=result.size, drafter_id=tender.created_by,
+        inputs=inputs, members=list(result.members), representatives=list(result.representatives),
         recusals=_recusals(result), withdrawn=[], drawn_by=uow.actor.id, drawn_at=uow.now)
     session.add(committee)
     for position, member_id in enumerate(result.committee_ids, start=1):
         kind = "expert" if member_id in result.members else "representative"
         session.add(MemberRow(tender_id=tender.id, member_id=member_id, name=names[member_id],
                               kind=kind, position=position, active=True))
-    evaluation_row(session, tender.id, create=True)
-    public = {"tender_id": tender.id, "opening_digest": digest, "draw_time": draw_time,
-              "seed_hex": result.seed_hex, "size": result.size, "recusals": len(result.recusals)}
+    return committee
+
+
+def draw(uow: UnitOfWork, tender_id: str, size: int | None,
+         representatives: Sequence[Representative]) -> CommitteeView:
+    """Draw the committee of an opened tender and start its evaluation."""
+    tender = load_tender(uow, tender_id)
+    if uow.session.get(CommitteeRow, tender.id) is not None:
+        raise conflict("committee.already_drawn", "This tender's committee is already drawn",
+                       "该项目已抽取评标委员会", tender_id=tender.id)
+    fire(TenderMachine, tender, "draw_committee", subject_id=tender.id)
+    inputs = _draw_inputs(uow, tender, size, representatives)
+    result = run_draw(inputs, (), frozen_rules(tender)[0])
+    committee = _seat(uow, tender, inputs, result)
+    evaluation_row(uow.session, tender.id, create=True)
+    public = {"tender_id": tender.id, "opening_digest": inputs["opening_digest"],
+              "draw_time": inputs["draw_time"], "seed_hex": result.seed_hex, "size": result.size,
+              "recusals": len(result.recusals)}
     fire_transition(uow, tender, "start_evaluation",
                     {**public, "members": list(result.committee_ids), "recusals": committee.recusals},
                     payload=public, action="committee.draw")
-    session.flush()
-    return committee_view(session, tender, None)
+    uow.session.flush()
+    return committee_view(uow.session, tender, None)
 
 
 def committee_view(session: Session, tender: TenderRow, actor: Actor | None) -> CommitteeView:
@@ -183,60 +188,58 @@ def rerun(session: Session, tender_id: str) -> DrawCheck:
 
 def declare(uow: UnitOfWork, tender_id: str, no_conflict: bool, statement: str) -> Declaration:
     """A member signs the no-conflict declaration, or declares a conflict and withdraws."""
-    session = uow.session
     tender = load_tender(uow, tender_id)
-    member = require_member(session, tender_id, uow.actor, declared=False)
+    member = require_member(uow.session, tender_id, uow.actor, declared=False)
     if member.declared_at is not None:
         raise conflict("committee.already_declared", "The declaration is already signed",
                        "已签署声明", member_id=member.member_id)
-    if tender.state != TenderState.EVALUATING.value:
-        raise refuse("evaluation.wrong_state", "Declarations are signed while the tender is evaluated",
-                     "仅在评标阶段签署声明", state=tender.state)
-    if no_conflict:
-        member.declared_at = uow.now
-        member.statement = statement or "本人与各投标人无利害关系，承诺独立、客观、公正评审。"
-        session.add(member)
-        uow.record("committee.declare", SUBJECT, tender_id,
-                   {"tender_id": tender_id, "member_id": member.member_id, "statement": member.statement},
-                   event="CommitteeDeclarationSigned",
-                   payload={"tender_id": tender_id, "position": member.position})
-        return Declaration(tender_id=tender_id, member_id=member.member_id, declared_at=uow.now,
-                           no_conflict=True)
-    return _withdraw(uow, tender, member, statement)
+    fire(TenderMachine, tender, "declare", subject_id=tender.id)
+    if not no_conflict:
+        return _withdraw(uow, tender, member, statement)
+    member.declared_at = uow.now
+    member.statement = statement or "本人与各投标人无利害关系，承诺独立、客观、公正评审。"
+    uow.session.add(member)
+    uow.record("committee.declare", SUBJECT, tender_id,
+               {"tender_id": tender_id, "member_id": member.member_id, "statement": member.statement},
+               event="CommitteeDeclarationSigned",
+               payload={"tender_id": tender_id, "position": member.position})
+    return Declaration(tender_id=tender_id, member_id=member.member_id, declared_at=uow.now,
+                       no_conflict=True)
 
 
-def _withdraw(uow: UnitOfWork, tender: TenderRow, member: MemberRow, statement: str) -> Declaration:
-    session = uow.session
-    if member.kind != "expert":
-        raise refuse("committee.representative_conflict",
-                     "A buyer representative with a conflict is replaced by the buyer, not by a draw",
-                     "招标人代表有利害关系的，由招标人另行指派", member_id=member.member_id)
-    committee = committee_row(session, tender.id)
-    profile, _ = frozen_rules(tender)
+def _redraw(session: Session, tender: TenderRow, committee: CommitteeRow, member: MemberRow,
+            statement: str) -> str:
+    """The draw again without the withdrawing expert: the committee's record and the newcomer's
+    seat (the next expert in the same order); the newcomer's id."""
     withdrawn = [*(w["expert_id"] for w in committee.withdrawn), member.member_id]
-    again = run_draw(committee.inputs, withdrawn, profile)
-    sitting = {m.member_id for m in session.exec(select(MemberRow).where(
-        col(MemberRow.tender_id) == tender.id, col(MemberRow.active).is_(True))).all()}
-    newcomers = [m for m in again.members if m not in sitting]
-    assert len(newcomers) == 1, newcomers
+    again = run_draw(committee.inputs, withdrawn, frozen_rules(tender)[0])
+    seats = session.exec(select(MemberRow).where(col(MemberRow.tender_id) == tender.id)).all()
+    (newcomer,) = [m for m in again.members if m not in {s.member_id for s in seats if s.active}]
     names = {e["expert_id"]: e["name"] for e in committee.inputs["pool"]}
-    position = len(session.exec(select(MemberRow).where(col(MemberRow.tender_id) == tender.id)).all()) + 1
-    member.active = False
-    member.statement = statement
-    session.add(member)
-    session.add(MemberRow(tender_id=tender.id, member_id=newcomers[0], name=names[newcomers[0]],
-                          kind="expert", position=position, active=True))
+    session.add(MemberRow(tender_id=tender.id, member_id=newcomer, name=names[newcomer],
+                          kind="expert", position=len(seats) + 1, active=True))
     reason = Reason("recusal.declared_conflict", f"declared a conflict: {statement}",
                     f"自行申报利害关系：{statement}")
-    committee.withdrawn = [*committee.withdrawn, {"expert_id": member.member_id,
-                                                  "statement": statement}]
+    committee.withdrawn = [*committee.withdrawn, {"expert_id": member.member_id, "statement": statement}]
     committee.members = list(again.members)
     committee.recusals = [*_recusals(again), {"expert_id": member.member_id, **reason_dict(reason),
                                               "bidder_id": None}]
     session.add(committee)
+    return newcomer
+
+
+def _withdraw(uow: UnitOfWork, tender: TenderRow, member: MemberRow, statement: str) -> Declaration:
+    """An expert declaring a conflict withdraws and the draw seats the next expert."""
+    if member.kind != "expert":
+        raise refuse("committee.representative_conflict",
+                     "A buyer representative with a conflict is replaced by the buyer, not by a draw",
+                     "招标人代表有利害关系的，由招标人另行指派", member_id=member.member_id)
+    newcomer = _redraw(uow.session, tender, committee_row(uow.session, tender.id), member, statement)
+    member.active, member.statement = False, statement
+    uow.session.add(member)
     uow.record("committee.withdraw", SUBJECT, tender.id,
                {"tender_id": tender.id, "member_id": member.member_id, "statement": statement,
-                "replacement_id": newcomers[0]},
+                "replacement_id": newcomer},
                event="CommitteeMemberReplaced", payload={"tender_id": tender.id})
     return Declaration(tender_id=tender.id, member_id=member.member_id, declared_at=uow.now,
-                       no_conflict=False, replacement_id=newcomers[0])
+                       no_conflict=False, replacement_id=newcomer)

@@ -10,9 +10,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
-from zhaocai.bidding.evaluating.tables import CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
+from zhaocai.bidding.evaluating.tables import ENTRY, CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
 from zhaocai.bidding.evaluating.views import EntryView, LotView, ReasonView
-from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.machine import TenderMachine
 from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
 from zhaocai.bidding.rules import (
     AwardMethod,
@@ -26,14 +26,14 @@ from zhaocai.bidding.rules import (
 )
 from zhaocai.bidding.tables import OpeningRecordRow, TenderRow, opening_order
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, RuleViolation
+from zhaocai.machines import fire
 from zhaocai.money import CENT
+from zhaocai.store import UnitOfWork
 
 SUBJECT = "tender"
 
 MEMBER_ROLES = (Role.EXPERT, Role.PURCHASING, Role.QUALITY, Role.TECHNICAL, Role.FINANCE,
                 Role.SUPERVISOR)
-
-LOT_OPEN, LOT_FAILED, LOT_RANKED, LOT_AWARDED = "evaluating", "failed", "ranked", "awarded"
 
 
 def refuse(code: str, en: str, zh: str, **details: Any) -> RuleViolation:
@@ -98,14 +98,15 @@ def opening_digest(session: Session, tender_id: str) -> str:
     return row.digest
 
 
-def require_state(tender: TenderRow, *states: TenderState, doing: str) -> None:
-    """Refuse unless the tender is in one of `states`."""
-    if tender.state not in {s.value for s in states}:
-        raise refuse("evaluation.wrong_state",
-                     f"Cannot {doing} while the tender is {tender.state}",
-                     f"招标项目处于 {tender.state} 状态，不能{doing}",
-                     tender_id=tender.id, state=tender.state,
-                     expected=[s.value for s in states])
+def fire_step(uow: UnitOfWork, tender: TenderRow, event: str, **context: Any) -> None:
+    """Send a move within evaluation (a self-transition of `TenderMachine`) to the tender: refused
+    with `tender.transition` in a state that does not allow it, or by the order of evaluation
+    (`rules/stages.py`), which sees the evaluation's moments, the command's moment and actor, and
+    `context`."""
+    ev = uow.session.get(EvaluationRow, tender.id)
+    fire(TenderMachine, tender, event, subject_id=tender.id, now=uow.now, actor_id=uow.actor.id,
+         actor_name=uow.actor.name, compliance_at=ev and ev.compliance_at,
+         report_at=ev and ev.report_at, publicity_ends=ev and ev.publicity_ends, **context)
 
 
 def evaluation_row(session: Session, tender_id: str, *, create: bool = False) -> EvaluationRow:
@@ -210,9 +211,8 @@ def entry_view(row: Any) -> EntryView:
         rank=row.rank, ranked_by=row.ranked_by)
 
 
-_ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
 # What `entry_view` reads (not the adjustments and criteria JSON, decoded per row otherwise).
-_VIEW_COLUMNS = [_ENTRY.c[name] for name in (
+_VIEW_COLUMNS = [ENTRY.c[name] for name in (
     "lot_id", "bid_id", "supplier_id", "price_fen", "compliant", "reasons", "abnormal", "abnormal_decision",
     "explanation", "evaluated_fen", "price_score", "technical", "commercial", "total", "rank", "ranked_by")]
 
@@ -222,7 +222,7 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
     lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender_id)
                         .order_by(col(LotRow.lot_id))).all()
     entries: dict[str, list[Any]] = {}
-    for e in session.execute(sa_select(*_VIEW_COLUMNS).where(_ENTRY.c.tender_id == tender_id)):
+    for e in session.execute(sa_select(*_VIEW_COLUMNS).where(ENTRY.c.tender_id == tender_id)):
         entries.setdefault(e.lot_id, []).append(e)
     views = []
     for lot in lots:
@@ -234,17 +234,6 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
             entries=[entry_view(e) for e in rows], candidates=list(lot.candidates or []),
             outliers=list(lot.outliers or [])))
     return views
-
-
-def bulk(session: Session, sql: str, rows: list[tuple[Any, ...]]) -> None:
-    """Run `sql` (qmark placeholders) for many rows straight through the driver: the hot path of
-    score sheets and rankings, where per-row parameter processing would cost more than the write."""
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    connection.exec_driver_sql(sql, rows)
 
 
 def conflict(code: str, en: str, zh: str, **details: Any) -> ConflictError:

@@ -22,13 +22,11 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from zhaocai.bidding.evaluating.common import (
-    LOT_FAILED,
-    LOT_OPEN,
     SUBJECT,
-    conflict,
     entry_row,
     entry_view,
     evaluation_row,
+    fire_step,
     lot_row,
     lot_titles,
     lot_views,
@@ -36,13 +34,20 @@ from zhaocai.bidding.evaluating.common import (
     money,
     reason_dict,
     reason_of,
-    refuse,
     require_all_declared,
     require_member,
-    require_state,
 )
+from zhaocai.bidding.evaluating.machines import LotMachine, LotState
 from zhaocai.bidding.evaluating.related import QUESTION, apply_reg34, pair_of, related_views
-from zhaocai.bidding.evaluating.tables import EntryRow, FindingRow, LotRow, RelatedRow, SecurityRow
+from zhaocai.bidding.evaluating.tables import (
+    ENTRY,
+    RELATED,
+    EntryRow,
+    FindingRow,
+    LotRow,
+    RelatedRow,
+    SecurityRow,
+)
 from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
@@ -51,12 +56,9 @@ from zhaocai.bidding.evaluating.views import (
     RelatedInput,
 )
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.rules import (
-    AbnormalDecision,
     AbnormalFlag,
-    AwardMethod,
     ComplianceResult,
     OpenedBid,
     Reason,
@@ -65,25 +67,24 @@ from zhaocai.bidding.rules import (
     find_abnormally_low,
     related_reason,
 )
+from zhaocai.bidding.rules.abnormal import require_decidable
+from zhaocai.bidding.rules.compliance import require_open_question
+from zhaocai.bidding.rules.lots import falls_short, shortfall_reason
+from zhaocai.bidding.rules.price_score import require_adjustable
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
-from zhaocai.errors import NotFoundError, ValidationError
+from zhaocai.errors import ValidationError
+from zhaocai.machines import fire
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.eligibility import eligibility_of_many
 from zhaocai.suppliers.models import Eligibility
 
-_ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
-_RELATED = RelatedRow.__table__  # type: ignore[attr-defined]
-
 
 def _before_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.EVALUATING, doing="record this before the compliance check")
-    if evaluation_row(uow.session, tender_id).compliance_at is not None:
-        raise conflict("compliance.already_checked", "The compliance check is already done",
-                       "符合性审查已完成", tender_id=tender_id)
+    fire_step(uow, tender, "examine")
     return tender
 
 
@@ -174,29 +175,31 @@ def _bid_result(tender: TenderRow, row: OpenedBidRow, paid: Mapping[str, int], f
     return result, payload
 
 
-def shortfall_reason(compliant: int, profile: RulesProfile) -> str:
-    return (f"{compliant} compliant bids, {profile.min_valid_bids} needed (Law 28, Reg 44) / "
-            f"有效投标 {compliant} 家，不足 {profile.min_valid_bids} 家")
+def recount(lot: LotRow, profile: RulesProfile) -> None:
+    """The lot fails (流标) once fewer compliant bids remain than the profile's minimum."""
+    fire(LotMachine, lot, "recount", subject_id=lot.lot_id, min_valid_bids=profile.min_valid_bids,
+         reason=shortfall_reason(lot.compliant, profile.min_valid_bids))
 
 
-def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
-    """Check every opened bid, lot by lot; flag abnormally low prices; fail short lots."""
-    tender = _before_compliance(uow, tender_id)
-    session = uow.session
-    require_member(session, tender.id, uow.actor)
-    require_all_declared(session, tender.id)
-    profile, _ = frozen_rules(tender)
-    paid = {r.supplier_id: r.paid_fen for r in session.exec(
-        select(SecurityRow).where(col(SecurityRow.tender_id) == tender.id)).all()}
+def _findings(session: Session, tender_id: str) -> dict[tuple[str, str | None], list[Reason]]:
+    """The committee's findings, (bid, lot or None for the whole bid) → reasons, in recorded order."""
     findings: dict[tuple[str, str | None], list[Reason]] = {}
-    for f in session.exec(select(FindingRow).where(col(FindingRow.tender_id) == tender.id)
+    for f in session.exec(select(FindingRow).where(col(FindingRow.tender_id) == tender_id)
                           .order_by(col(FindingRow.recorded_at), col(FindingRow.id))).all():
         findings.setdefault((f.bid_id, f.lot_id), []).append(
             Reason("compliance.not_responsive", f"does not respond to the requirements: {f.en}",
                    f"未实质性响应招标文件要求：{f.zh}"))
+    return findings
+
+
+def _entries(uow: UnitOfWork, tender: TenderRow) -> list[dict[str, Any]]:
+    """Every opened bid's entry in every lot (compliance and reasons), as rows to insert."""
+    session = uow.session
+    paid = {r.supplier_id: r.paid_fen for r in session.exec(
+        select(SecurityRow).where(col(SecurityRow.tender_id) == tender.id)).all()}
+    findings = _findings(session, tender.id)
     opened = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
                           .order_by(col(OpenedBidRow.bid_id))).all()
-    titles = lot_titles(tender)
     # Every valid bidder's eligibility now, for its own total, in one query.
     eligibility = eligibility_of_many(session, {
         b.supplier_id: BidPayload.model_validate(b.payload).total for b in opened
@@ -206,7 +209,7 @@ def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
     for bid in opened:
         result, payload = _bid_result(tender, bid, paid, findings.get((bid.bid_id, None), []), eligibility)
         prices = {lot.lot: lot.price for lot in payload.lots} if payload else {}
-        for lot_id in titles:
+        for lot_id in lot_titles(tender):
             reasons = [*result.reasons, *findings.get((bid.bid_id, lot_id), [])]
             price = prices.get(lot_id)
             rows.append({"tender_id": tender.id, "lot_id": lot_id, "bid_id": bid.bid_id,
@@ -214,35 +217,58 @@ def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
                          "price_fen": None if price is None else Money.of(price).fen,
                          "compliant": not reasons, "reasons": [reason_dict(r) for r in reasons],
                          "abnormal": None, "adjustments": []})
+    return rows
+
+
+def _open_lot(tender: TenderRow, lot_id: str, title: str, rows: list[dict[str, Any]],
+              profile: RulesProfile) -> LotRow:
+    """A lot's evaluation from its entries: failed when short, else its abnormally low bids flagged."""
+    valid = {r["bid_id"]: Money.from_fen(r["price_fen"]).amount for r in rows if r["compliant"]}
+    lot = LotRow(tender_id=tender.id, lot_id=lot_id, title=title, status=LotState.EVALUATING.value,
+                 compliant=len(valid))
+    if not falls_short(lot, profile.min_valid_bids):
+        flags = {f.bid_id: f for f in find_abnormally_low(valid, profile)}
+        for r in rows:
+            if r["bid_id"] in flags:
+                r["abnormal"] = _flag_dict(flags[r["bid_id"]])
+    recount(lot, profile)
+    return lot
+
+
+def _check_change(tender: TenderRow, lots: list[LotRow], rows: list[dict[str, Any]],
+                  related: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the audit and the outbox say of the compliance check."""
+    summary = {lot.lot_id: {"compliant": lot.compliant, "failed": lot.status == LotState.FAILED.value,
+                            "abnormal": sorted(r["bid_id"] for r in rows
+                                               if r["lot_id"] == lot.lot_id and r["abnormal"])}
+               for lot in lots}
+    return {"tender_id": tender.id, "lots": summary,
+            "excluded": {r["bid_id"]: [x["code"] for x in r["reasons"]] for r in rows if r["reasons"]},
+            "related": [{"suppliers": [r["supplier_a"], r["supplier_b"]], "kind": r["kind"],
+                         "facts": [f["kind"] for f in r["facts"]], "lots": r["lots"]} for r in related]}
+
+
+def check(uow: UnitOfWork, tender_id: str) -> ComplianceView:
+    """Check every opened bid, lot by lot; flag abnormally low prices; fail short lots."""
+    tender = _before_compliance(uow, tender_id)
+    session = uow.session
+    require_member(session, tender.id, uow.actor)
+    require_all_declared(session, tender.id)
+    profile, _ = frozen_rules(tender)
+    rows = _entries(uow, tender)
     related = apply_reg34(session, tender.id, rows)  # Reg 34: related bidders in one lot are void
-    summary: dict[str, Any] = {}
-    for lot_id, title in titles.items():
-        lot_rows = [r for r in rows if r["lot_id"] == lot_id]
-        valid = {r["bid_id"]: Money.from_fen(r["price_fen"]).amount for r in lot_rows if r["compliant"]}
-        failed = len(valid) < profile.min_valid_bids
-        if not failed:
-            flags = {f.bid_id: f for f in find_abnormally_low(valid, profile)}
-            for r in lot_rows:
-                if r["bid_id"] in flags:
-                    r["abnormal"] = _flag_dict(flags[r["bid_id"]])
-        session.add(LotRow(tender_id=tender.id, lot_id=lot_id, title=title,
-                           status=LOT_FAILED if failed else LOT_OPEN, compliant=len(valid),
-                           failure_reason=shortfall_reason(len(valid), profile) if failed else None))
-        summary[lot_id] = {"compliant": len(valid), "failed": failed,
-                           "abnormal": sorted(r["bid_id"] for r in lot_rows if r["abnormal"])}
-    if rows:
-        session.execute(insert(_ENTRY), rows)
-    if related:
-        session.execute(insert(_RELATED), related)
+    lots = [_open_lot(tender, lot_id, title, [r for r in rows if r["lot_id"] == lot_id], profile)
+            for lot_id, title in lot_titles(tender).items()]
+    session.add_all(lots)
+    for table, values in ((ENTRY, rows), (RELATED, related)):
+        if values:
+            session.execute(insert(table), values)
     ev = evaluation_row(session, tender.id)
     ev.compliance_at, ev.compliance_by = uow.now, uow.actor.id
     session.add(ev)
     session.flush()
-    change = {"tender_id": tender.id, "lots": summary,
-              "excluded": {r["bid_id"]: [x["code"] for x in r["reasons"]] for r in rows if r["reasons"]},
-              "related": [{"suppliers": [r["supplier_a"], r["supplier_b"]], "kind": r["kind"],
-                           "facts": [f["kind"] for f in r["facts"]], "lots": r["lots"]} for r in related]}
-    finish_lots(uow, tender, change, "evaluation.compliance", "ComplianceChecked")
+    finish_lots(uow, tender, _check_change(tender, lots, rows, related), "evaluation.compliance",
+                "ComplianceChecked")
     return compliance_view(session, tender)
 
 
@@ -252,28 +278,11 @@ def compliance_view(session: Session, tender: TenderRow) -> ComplianceView:
                           related=related_views(session, tender.id))
 
 
-def determine_related(uow: UnitOfWork, tender_id: str, data: RelatedInput) -> ComplianceView:
-    """A member records the committee's determination on two bidders sharing contacts (Reg 34):
-    void voids both bids in every lot both priced (a lot left short fails), with the reason."""
-    tender = after_compliance(uow, tender_id)
-    session = uow.session
-    a, b = sorted((data.supplier_a, data.supplier_b))
-    row = session.get(RelatedRow, (tender.id, a, b))
-    if row is None or row.kind != QUESTION:
-        raise NotFoundError("related.not_a_question", f"No shared-contact question on {a} and {b}",
-                            f"{a} 与 {b} 之间没有待认定的关联问题", {"supplier_a": a, "supplier_b": b})
-    if row.void is not None:
-        raise conflict("related.already_determined", "The committee already determined this pair",
-                       "评标委员会已对该两家投标人作出认定", supplier_a=a, supplier_b=b)
-    if not data.reason.strip():
-        raise ValidationError("related.reason_missing", "A determination states its reason",
-                              "认定须说明理由", {"supplier_a": a, "supplier_b": b})
-    row.void, row.reason, row.decided_by, row.decided_at = data.void, data.reason, uow.actor.id, uow.now
-    session.add(row)
-    profile, _ = frozen_rules(tender)
-    for lot_id in row.lots if data.void else []:
+def _void_pair(session: Session, tender: TenderRow, row: RelatedRow, profile: RulesProfile) -> None:
+    """Void both bids of a related pair in every lot both priced; a lot left short fails."""
+    for lot_id in row.lots:
         lot = lot_row(session, tender.id, lot_id)
-        for supplier_id in (a, b):
+        for supplier_id in (row.supplier_a, row.supplier_b):
             entry = session.exec(select(EntryRow).where(
                 col(EntryRow.tender_id) == tender.id, col(EntryRow.lot_id) == lot_id,
                 col(EntryRow.supplier_id) == supplier_id)).one()
@@ -282,9 +291,24 @@ def determine_related(uow: UnitOfWork, tender_id: str, data: RelatedInput) -> Co
             lot.compliant -= int(entry.compliant)
             entry.compliant = False
             session.add(entry)
-        if lot.status != LOT_FAILED and lot.compliant < profile.min_valid_bids:
-            lot.status, lot.failure_reason = LOT_FAILED, shortfall_reason(lot.compliant, profile)
+        recount(lot, profile)
         session.add(lot)
+
+
+def determine_related(uow: UnitOfWork, tender_id: str, data: RelatedInput) -> ComplianceView:
+    """A member records the committee's determination on two bidders sharing contacts (Reg 34):
+    void voids both bids in every lot both priced (a lot left short fails), with the reason."""
+    tender = after_compliance(uow, tender_id)
+    session = uow.session
+    a, b = sorted((data.supplier_a, data.supplier_b))
+    row = session.get(RelatedRow, (tender.id, a, b))
+    require_open_question(a, b, is_question=row is not None and row.kind == QUESTION,
+                          determined=row is not None and row.void is not None, reason=data.reason)
+    assert row is not None
+    row.void, row.reason, row.decided_by, row.decided_at = data.void, data.reason, uow.actor.id, uow.now
+    session.add(row)
+    if data.void:
+        _void_pair(session, tender, row, frozen_rules(tender)[0])
     session.flush()
     change = {"tender_id": tender.id, "supplier_a": a, "supplier_b": b, "void": data.void,
               "reason": data.reason, "lots": list(row.lots)}
@@ -295,7 +319,7 @@ def determine_related(uow: UnitOfWork, tender_id: str, data: RelatedInput) -> Co
 def finish_lots(uow: UnitOfWork, tender: TenderRow, change: dict[str, Any], action: str, event: str) -> None:
     """Record the change; when every lot has failed, the tender fails (流标) with it."""
     lots = uow.session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id)).all()
-    if lots and all(lot.status == LOT_FAILED for lot in lots):
+    if lots and all(lot.status == LotState.FAILED.value for lot in lots):
         tender.outcome_reason = "; ".join(f"{lot.lot_id}: {lot.failure_reason}" for lot in lots)
         fire_transition(uow, tender, "fail", {**change, "reason": tender.outcome_reason}, action=action)
         return
@@ -303,17 +327,26 @@ def finish_lots(uow: UnitOfWork, tender: TenderRow, change: dict[str, Any], acti
 
 
 def after_compliance(uow: UnitOfWork, tender_id: str) -> TenderRow:
+    """The tender, once the committee may decide on its checked bids (`review`), for a member."""
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.EVALUATING, doing="do this after the compliance check")
-    ev = evaluation_row(uow.session, tender_id)
-    if ev.compliance_at is None:
-        raise refuse("compliance.not_checked", "Run the compliance check first", "须先进行符合性审查",
-                     tender_id=tender_id)
-    if ev.report_at is not None:
-        raise conflict("evaluation.report_done", "The evaluation report is already out",
-                       "评标报告已出具", tender_id=tender_id)
+    fire_step(uow, tender, "review")
     require_member(uow.session, tender.id, uow.actor)
     return tender
+
+
+def _decide(entry: EntryRow, data: AbnormalInput, actor_id: str) -> bool:
+    """Apply the committee's decision to a flagged entry; whether the bid stays compliant."""
+    require_decidable(entry.bid_id, flagged=entry.abnormal is not None,
+                      decided=entry.abnormal_decision is not None, decision=data.decision,
+                      explanation=data.explanation)
+    before = ComplianceResult(entry.bid_id, entry.supplier_id, money(entry.price_fen) or Decimal(0),
+                              tuple(reason_of(r) for r in entry.reasons))
+    (after,) = apply_decisions([before], [_flag_of(entry.bid_id, entry.abnormal)],
+                               {entry.bid_id: data.decision})
+    entry.abnormal_decision, entry.explanation = data.decision.value, data.explanation or None
+    entry.decided_by, entry.compliant = actor_id, after.compliant
+    entry.reasons = [reason_dict(r) for r in after.reasons]
+    return after.compliant
 
 
 def decide_abnormal(uow: UnitOfWork, tender_id: str, data: AbnormalInput) -> EntryView:
@@ -321,30 +354,12 @@ def decide_abnormal(uow: UnitOfWork, tender_id: str, data: AbnormalInput) -> Ent
     tender = after_compliance(uow, tender_id)
     session = uow.session
     entry = entry_row(session, tender.id, data.lot_id, data.bid_id)
-    if entry.abnormal is None:
-        raise ValidationError("abnormal.not_flagged", f"Bid {data.bid_id} was not flagged abnormally low",
-                              f"投标 {data.bid_id} 未被认定为异常低价", {"bid_id": data.bid_id})
-    if entry.abnormal_decision is not None:
-        raise conflict("abnormal.already_decided", "The committee already decided on this bid",
-                       "评标委员会已对该投标作出认定", bid_id=data.bid_id)
-    if data.decision is not AbnormalDecision.NO_EXPLANATION and not data.explanation.strip():
-        raise ValidationError("abnormal.explanation_missing",
-                              "Record the bidder's written explanation with the decision",
-                              "须登记投标人的书面说明", {"bid_id": data.bid_id})
-    before = ComplianceResult(entry.bid_id, entry.supplier_id, money(entry.price_fen) or Decimal(0),
-                              tuple(reason_of(r) for r in entry.reasons))
-    (after,) = apply_decisions([before], [_flag_of(entry.bid_id, entry.abnormal)],
-                               {entry.bid_id: data.decision})
-    entry.abnormal_decision, entry.explanation = data.decision.value, data.explanation or None
-    entry.decided_by, entry.compliant = uow.actor.id, after.compliant
-    entry.reasons = [reason_dict(r) for r in after.reasons]
+    compliant = _decide(entry, data, uow.actor.id)
     session.add(entry)
     lot = lot_row(session, tender.id, data.lot_id)
-    if not after.compliant:
+    if not compliant:
         lot.compliant -= 1
-        profile, _ = frozen_rules(tender)
-        if lot.compliant < profile.min_valid_bids:
-            lot.status, lot.failure_reason = LOT_FAILED, shortfall_reason(lot.compliant, profile)
+        recount(lot, frozen_rules(tender)[0])
         session.add(lot)
     session.flush()
     change = {"tender_id": tender.id, "lot_id": data.lot_id, "bid_id": data.bid_id,
@@ -357,15 +372,8 @@ def decide_abnormal(uow: UnitOfWork, tender_id: str, data: AbnormalInput) -> Ent
 def record_adjustment(uow: UnitOfWork, tender_id: str, data: AdjustmentInput) -> EntryView:
     """A documented price adjustment of a compliant bid (lowest evaluated price method)."""
     tender = after_compliance(uow, tender_id)
-    _, spec = frozen_rules(tender)
-    if method_of(spec) is not AwardMethod.LOWEST_EVALUATED_PRICE:
-        raise refuse("evaluation.adjustment_method",
-                     "Price adjustments belong to the lowest evaluated price method",
-                     "价格调整仅适用于经评审的最低投标价法", tender_id=tender.id)
     entry = entry_row(uow.session, tender.id, data.lot_id, data.bid_id)
-    if not entry.compliant:
-        raise refuse("evaluation.bid_not_compliant", "Only compliant bids are evaluated",
-                     "仅对有效投标进行评审", bid_id=data.bid_id)
+    require_adjustable(data.bid_id, method=method_of(frozen_rules(tender)[1]), compliant=entry.compliant)
     entry.adjustments = [*entry.adjustments, {"amount": str(data.amount), "reason": data.reason,
                                               "by": uow.actor.id}]
     uow.session.add(entry)

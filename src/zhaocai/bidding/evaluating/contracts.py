@@ -18,40 +18,39 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role, require_not_supplier
+from zhaocai.actors import Actor
 from zhaocai.bidding.evaluating.common import (
-    LOT_AWARDED,
-    LOT_RANKED,
-    conflict,
     entry_row,
     evaluation_row,
+    fire_step,
     money,
     refuse,
-    require_state,
 )
-from zhaocai.bidding.evaluating.holds import require_eligible_signatory, require_eligible_winners
+from zhaocai.bidding.evaluating.holds import require_eligible_winners
+from zhaocai.bidding.evaluating.machines import ContractMachine, ContractState, LotMachine
 from zhaocai.bidding.evaluating.objections import open_objections
 from zhaocai.bidding.evaluating.report import entry_amount
 from zhaocai.bidding.evaluating.tables import AwardRow, ContractRow, EntryRow, LotRow, RemovalRow
 from zhaocai.bidding.evaluating.views import AwardView, ContractView, NoticeView
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.rules import (
     AwardDecision,
     Reason,
     Removal,
     award_notice,
-    can_award,
     contract_deadline,
     decide_award,
 )
 from zhaocai.bidding.tables import TenderRow
-from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation
+from zhaocai.categories import Category
+from zhaocai.errors import NotFoundError
+from zhaocai.machines import fire, sources
 from zhaocai.money import Money, amount_in_words
 from zhaocai.store import UnitOfWork
+from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.tables import SupplierRow
 
-PENDING, SIGNED, VOID = "pending_signature", "signed", "void"
+PENDING, SIGNED, VOID = ContractState.PENDING.value, ContractState.SIGNED.value, ContractState.VOID.value
 
 
 def notice_view(award: AwardRow, contract: ContractRow) -> NoticeView:
@@ -77,36 +76,39 @@ def award_view(session: Session, tender: TenderRow) -> AwardView:
                      notices=[notice_view(a, contracts[a.id]) for a in awards])
 
 
-def write_award(uow: UnitOfWork, tender: TenderRow, lot: LotRow, decision: AwardDecision, entry: EntryRow,
-                deadline: datetime) -> dict[str, Any]:
-    """Write a lot's award, its notice and its pending contract; return the audit facts."""
-    session = uow.session
-    amount = entry_amount(entry)
+def _notice(session: Session, tender: TenderRow, lot: LotRow, entry: EntryRow,
+            deadline: datetime) -> dict[str, str]:
+    """The award notice's texts as stored with the award (with the winner's name)."""
     supplier = session.get(SupplierRow, entry.supplier_id)
     name = supplier.name if supplier else entry.supplier_id
     text = award_notice(tender_ref=tender.id, tender_title=tender.title,
                         lot_name=lot.title if len(tender.lots) > 1 else None, supplier_name=name,
-                        amount=amount, contract_deadline_at=deadline)
-    award_id, contract_id = f"awd-{uuid.uuid4().hex[:12]}", f"ctr-{uuid.uuid4().hex[:12]}"
+                        amount=entry_amount(entry), contract_deadline_at=deadline)
+    return {"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
+            "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
+            "body_en": text.body_en, "body_zh": text.body_zh}
+
+
+def write_award(uow: UnitOfWork, tender: TenderRow, lot: LotRow, decision: AwardDecision, entry: EntryRow,
+                deadline: datetime) -> dict[str, Any]:
+    """Write a lot's award, its notice and its pending contract; return the audit facts."""
+    fen = entry.price_fen
+    assert fen is not None
+    notice = _notice(uow.session, tender, lot, entry, deadline)
     removed = [{"bid_id": r.bid_id, "code": r.reason.code, "en": r.reason.en, "zh": r.reason.zh,
                 "recorded_by": r.recorded_by, "approved_by": r.approved_by, "basis": r.basis}
                for r in decision.removed]
-    session.add(AwardRow(
-        id=award_id, tender_id=tender.id, lot_id=lot.lot_id, bid_id=entry.bid_id,
-        supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen, rank=decision.rank,
-        removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id,
-        notice={"supplier_name": name, "title_en": text.title_en, "title_zh": text.title_zh,
-                "amount_figures": text.amount_figures, "amount_in_words": text.amount_in_words,
-                "body_en": text.body_en, "body_zh": text.body_zh}))
-    session.add(ContractRow(
-        id=contract_id, tender_id=tender.id, lot_id=lot.lot_id, award_id=award_id,
-        bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=Money.of(amount).fen,
-        status=PENDING, created_at=uow.now, sign_by=deadline))
-    lot.status = LOT_AWARDED
-    session.add(lot)
-    return {"lot_id": lot.lot_id, "award_id": award_id, "contract_id": contract_id,
+    award = AwardRow(id=f"awd-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot.lot_id,
+                     bid_id=entry.bid_id, supplier_id=entry.supplier_id, amount_fen=fen, rank=decision.rank,
+                     removed=removed, awarded_at=uow.now, awarded_by=uow.actor.id, notice=notice)
+    contract = ContractRow(id=f"ctr-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot.lot_id,
+                           award_id=award.id, bid_id=entry.bid_id, supplier_id=entry.supplier_id,
+                           amount_fen=fen, status=PENDING, created_at=uow.now, sign_by=deadline)
+    fire(LotMachine, lot, "award", subject_id=lot.lot_id)
+    uow.session.add_all([award, contract, lot])
+    return {"lot_id": lot.lot_id, "award_id": award.id, "contract_id": contract.id,
             "bid_id": entry.bid_id, "supplier_id": entry.supplier_id, "rank": decision.rank,
-            "amount": str(amount), "amount_in_words": text.amount_in_words,
+            "amount": str(entry_amount(entry)), "amount_in_words": notice["amount_in_words"],
             "removed": [r["bid_id"] for r in removed]}
 
 
@@ -120,25 +122,11 @@ def removals_of(session: Session, tender_id: str, lot_id: str | None = None) -> 
             for r in rows]
 
 
-def award(uow: UnitOfWork, tender_id: str) -> AwardView:
-    """Award every ranked lot to its first candidate not removed by an approved removal, once
-    every winner is eligible at this moment (else `award.winner_ineligible`)."""
-    session = uow.session
-    tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.PUBLICISING, doing="award")
-    ev = evaluation_row(session, tender.id)
-    assert ev.publicity_ends is not None
-    ok, why = can_award(uow.now, ev.publicity_ends, open_objections(session, tender.id))
-    if not ok:
-        assert why is not None
-        raise RuleViolation(why.code, why.en, why.zh, {"tender_id": tender.id,
-                                                       "publicity_ends": ev.publicity_ends.isoformat()})
-    profile, _ = frozen_rules(tender)
-    lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id,
-                                             col(LotRow.status) == LOT_RANKED)
-                        .order_by(col(LotRow.lot_id))).all()
+def _winners(session: Session, tender: TenderRow) -> list[tuple[LotRow, AwardDecision, EntryRow]]:
+    """Every ranked lot with its first candidate not removed by an approved removal."""
+    lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender.id, col(LotRow.status).in_(
+        sources(LotMachine, "award"))).order_by(col(LotRow.lot_id))).all()
     removals = removals_of(session, tender.id)
-    deadline = contract_deadline(uow.now, profile)
     chosen = []
     for lot in lots:
         decision = decide_award(list(lot.candidates or []), [r for r in removals if r.lot_id == lot.lot_id])
@@ -146,9 +134,21 @@ def award(uow: UnitOfWork, tender_id: str) -> AwardView:
     if not chosen:
         raise refuse("award.nothing_to_award", "No lot is ranked for award", "没有可定标的标段",
                      tender_id=tender.id)
+    return chosen
+
+
+def award(uow: UnitOfWork, tender_id: str) -> AwardView:
+    """Award every ranked lot to its first candidate not removed by an approved removal, once
+    every winner is eligible at this moment (else `award.winner_ineligible`)."""
+    session = uow.session
+    tender = load_tender(uow, tender_id)
+    fire_step(uow, tender, "clear_for_award", open_objections=open_objections(session, tender.id))
+    chosen = _winners(session, tender)
     require_eligible_winners(session, tender, [(lot.lot_id, e.bid_id, e.supplier_id, entry_amount(e))
                                                for lot, _, e in chosen], uow.now)
+    deadline = contract_deadline(uow.now, frozen_rules(tender)[0])
     facts = [write_award(uow, tender, lot, decision, entry, deadline) for lot, decision, entry in chosen]
+    ev = evaluation_row(session, tender.id)
     ev.awarded_at = uow.now
     session.add(ev)
     session.flush()
@@ -170,8 +170,8 @@ def contract_view(contract: ContractRow, tender_state: str) -> ContractView:
 
 def all_signed(session: Session, tender_id: str) -> bool:
     """Every standing (not voided) contract of the tender is signed."""
-    return all(s == SIGNED for s in session.exec(select(ContractRow.status).where(
-        col(ContractRow.tender_id) == tender_id)).all() if s != VOID)
+    return all(s == ContractState.SIGNED for s in session.exec(select(ContractRow.status).where(
+        col(ContractRow.tender_id) == tender_id)).all() if s != ContractState.VOID)
 
 
 def procurement_of(session: Session, procurement_id: str) -> tuple[str, str]:
@@ -199,56 +199,38 @@ def load_contract(session: Session, contract_id: str) -> ContractRow:
     return row
 
 
+def _signed_facts(contract: ContractRow, actor_id: str) -> dict[str, Any]:
+    return {"contract_id": contract.id, "tender_id": contract.tender_id, "lot_id": contract.lot_id,
+            "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
+            "signed_by": actor_id, "status": contract.status}
+
+
+def _put_signature(contract: ContractRow, actor: Actor, at: datetime) -> None:
+    if actor.supplier_id is not None:
+        contract.supplier_signed_by, contract.supplier_signed_at = actor.id, at
+    else:
+        contract.buyer_signed_by, contract.buyer_signed_at = actor.id, at
+
+
 def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
-    """The buyer (purchasing) or the winning supplier signs; both signed: the contract stands."""
+    """The buyer (purchasing) or the winning supplier signs; both signed: the contract stands and,
+    once every contract of the tender stands, the tender is contracted."""
     session = uow.session
     contract = load_contract(session, contract_id)
-    actor = uow.actor
-    if contract.status == SIGNED:
-        raise conflict("contract.already_signed", "The contract is already signed", "合同已签订",
-                       contract_id=contract_id)
-    if contract.status == VOID:
-        raise conflict("contract.void", "This contract was voided by a supervisor's decision",
-                       "该合同已经纪检人员决定作废", contract_id=contract_id)
-    if uow.now >= contract.sign_by:
-        raise refuse("contract.deadline_passed",
-                     f"The contract had to be signed by {contract.sign_by.isoformat()} (Law 46)",
-                     "合同须在中标通知书发出之日起三十日内订立（招标投标法第四十六条），已逾期",
-                     sign_by=contract.sign_by.isoformat())
-    supplier_side = actor.supplier_id is not None
-    if supplier_side and actor.supplier_id != contract.supplier_id:
-        raise PermissionDenied("contract.not_party", "Only the winning supplier signs this contract",
-                               "仅中标供应商可签署该合同", {"actor": actor.id})
-    if not supplier_side:
-        require_not_supplier(actor, "contract.sign")  # the supplier role without a supplier id
-    if not supplier_side and not actor.has(Role.PURCHASING):
-        raise PermissionDenied("contract.not_party", "Purchasing signs for the buyer",
-                               "由采购部门代表招标人签署", {"actor": actor.id})
-    if (contract.supplier_signed_by if supplier_side else contract.buyer_signed_by) is not None:
-        raise conflict("contract.side_signed", "The supplier already signed" if supplier_side else
-                       "The buyer already signed", "供应商已签署" if supplier_side else "招标人已签署")
     _, category = procurement_of(session, contract.tender_id)
-    require_eligible_signatory(session, category, contract, uow.now)  # at this moment, either side
-    if supplier_side:
-        contract.supplier_signed_by, contract.supplier_signed_at = actor.id, uow.now
-    else:
-        contract.buyer_signed_by, contract.buyer_signed_at = actor.id, uow.now
-    both = contract.buyer_signed_by is not None and contract.supplier_signed_by is not None
-    if both:
-        contract.status = SIGNED
+    eligibility = check_eligibility(session, contract.supplier_id, Category(category),
+                                    Money.from_fen(contract.amount_fen).amount, uow.now)
+    after = fire(ContractMachine, contract, "sign", subject_id=contract.id, now=uow.now, actor=uow.actor,
+                 eligibility=eligibility)
+    _put_signature(contract, uow.actor, uow.now)
     session.add(contract)
     session.flush()
-    facts = {"contract_id": contract.id, "tender_id": contract.tender_id, "lot_id": contract.lot_id,
-             "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
-             "signed_by": actor.id, "status": contract.status}
-    if session.get(TenderRow, contract.tender_id) is None:  # concluded by another method: no tender moves
-        uow.record("contract.sign", "contract", contract.id, facts,
-                   event="ContractSigned" if both else "ContractSignature")
-        return contract_view(contract, procurement_state(session, contract.tender_id))
-    tender = load_tender(uow, contract.tender_id)
-    if both and all_signed(session, tender.id) and tender.state == TenderState.AWARDED.value:
-        fire_transition(uow, tender, "contract", facts, action="contract.sign")
+    facts = _signed_facts(contract, uow.actor.id)
+    both = after == ContractState.SIGNED
+    tender = session.get(TenderRow, contract.tender_id)  # None: concluded by another method (single source)
+    if tender is not None and both and all_signed(session, tender.id):
+        fire_transition(uow, load_tender(uow, tender.id), "contract", facts, action="contract.sign")
     else:
         uow.record("contract.sign", "contract", contract.id, facts,
                    event="ContractSigned" if both else "ContractSignature")
-    return contract_view(contract, tender.state)
+    return contract_view(contract, procurement_state(session, contract.tender_id))

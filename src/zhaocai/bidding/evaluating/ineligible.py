@@ -18,61 +18,51 @@ from typing import Any
 from sqlmodel import col, select
 
 from zhaocai.bidding.evaluating.common import (
-    LOT_AWARDED,
-    LOT_FAILED,
-    LOT_RANKED,
     SUBJECT,
-    conflict,
     entry_row,
+    fire_step,
     lot_row,
     refuse,
-    require_state,
 )
 from zhaocai.bidding.evaluating.contracts import (
-    PENDING,
-    VOID,
     all_signed,
     award_view,
     removals_of,
     write_award,
 )
 from zhaocai.bidding.evaluating.holds import require_eligible_winners, winners_ineligible
+from zhaocai.bidding.evaluating.machines import ContractMachine, LotMachine
 from zhaocai.bidding.evaluating.report import entry_amount
 from zhaocai.bidding.evaluating.tables import AwardRow, ContractRow, LotRow, RemovalRow
 from zhaocai.bidding.evaluating.views import AwardView, IneligibleDecisionInput
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.rules import INELIGIBLE, Reason, Removal, contract_deadline, decide_award
 from zhaocai.bidding.tables import TenderRow
+from zhaocai.machines import fire, sources
+from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 
 
 def _current(uow: UnitOfWork, tender: TenderRow, lot: LotRow) -> tuple[str, str, Decimal, AwardRow | None]:
-    """The lot's winner now: (bid, supplier, amount, its standing award after the award)."""
+    """The lot's winner now: (bid, supplier, amount, its standing award once awarded)."""
     session = uow.session
-    if tender.state == TenderState.PUBLICISING.value:
-        if lot.status != LOT_RANKED:
-            raise refuse("award.lot_not_ranked", f"Lot {lot.lot_id} has no candidates to award",
-                         f"标段 {lot.lot_id} 没有待定标的中标候选人", lot_id=lot.lot_id, status=lot.status)
-        decision = decide_award(list(lot.candidates or []), removals_of(session, tender.id, lot.lot_id))
-        entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
-        return entry.bid_id, entry.supplier_id, entry_amount(entry), None
+    fire(LotMachine, lot, "reconsider", subject_id=lot.lot_id)
     award = session.exec(select(AwardRow).where(
         col(AwardRow.tender_id) == tender.id, col(AwardRow.lot_id) == lot.lot_id,
         col(AwardRow.voided_at).is_(None))).first()
-    contract = None if award is None else session.exec(select(ContractRow).where(
-        col(ContractRow.award_id) == award.id)).first()
-    if award is None or contract is None or contract.status != PENDING:
-        raise conflict("award.contract_not_pending", f"Lot {lot.lot_id} has no contract awaiting signature",
-                       f"标段 {lot.lot_id} 没有待签订的合同", lot_id=lot.lot_id)
-    return award.bid_id, award.supplier_id, Decimal(award.amount_fen).scaleb(-2), award
+    if award is not None:
+        return award.bid_id, award.supplier_id, Money.from_fen(award.amount_fen).amount, award
+    decision = decide_award(list(lot.candidates or []), removals_of(session, tender.id, lot.lot_id))
+    entry = entry_row(session, tender.id, lot.lot_id, decision.winner_bid_id)
+    return entry.bid_id, entry.supplier_id, entry_amount(entry), None
 
 
 def _void(uow: UnitOfWork, award: AwardRow, facts: dict[str, Any]) -> None:
+    """Void the award and its contract, which must still await signature."""
     award.voided_at, award.voided_by, award.void_reason = uow.now, uow.actor.id, facts
     uow.session.add(award)
     for contract in uow.session.exec(select(ContractRow).where(col(ContractRow.award_id) == award.id)).all():
-        contract.status = VOID
+        fire(ContractMachine, contract, "annul", subject_id=contract.id)
         uow.session.add(contract)
 
 
@@ -93,8 +83,7 @@ def decide(uow: UnitOfWork, tender_id: str, data: IneligibleDecisionInput) -> Aw
     eligible (`award.winner_eligible`)."""
     session = uow.session
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.PUBLICISING, TenderState.AWARDED,
-                  doing="decide on an ineligible winner")
+    fire_step(uow, tender, "decide_ineligible")
     lot = lot_row(session, tender.id, data.lot_id)
     bid_id, supplier_id, amount, award = _current(uow, tender, lot)
     lost = winners_ineligible(session, tender, [(lot.lot_id, bid_id, supplier_id, amount)], uow.now)
@@ -142,18 +131,18 @@ def _retender(uow: UnitOfWork, tender: TenderRow, lot: LotRow, removal: RemovalR
     session.add(removal)
     if award is not None:
         _void(uow, award, facts)
-    lot.status = LOT_FAILED
-    lot.failure_reason = (f"winner ineligible, re-tender decided by {uow.actor.id}: {why} / "
-                          f"中标人已不具备资格，纪检人员决定重新招标：{why}")
+    fire(LotMachine, lot, "retender", subject_id=lot.lot_id,
+         reason=(f"winner ineligible, re-tender decided by {uow.actor.id}: {why} / "
+                 f"中标人已不具备资格，纪检人员决定重新招标：{why}"))
     session.add(lot)
     session.flush()
     standing = session.exec(select(LotRow.lot_id).where(
-        col(LotRow.tender_id) == tender.id, col(LotRow.status).in_([LOT_RANKED, LOT_AWARDED]))).all()
+        col(LotRow.tender_id) == tender.id, col(LotRow.status).in_(sources(LotMachine, "retender")))).all()
     if not standing:
         tender.outcome_reason = lot.failure_reason
         fire_transition(uow, tender, "fail", {**facts, "reason": tender.outcome_reason},
                         action="award.ineligible_decide")
-    elif tender.state == TenderState.AWARDED.value and all_signed(session, tender.id):
+    elif award is not None and all_signed(session, tender.id):
         fire_transition(uow, tender, "contract", facts, action="award.ineligible_decide")
     else:
         uow.record("award.ineligible_decide", SUBJECT, tender.id, facts, event="IneligibleWinnerRetender")

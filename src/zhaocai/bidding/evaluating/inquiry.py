@@ -14,64 +14,69 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import insert
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.bidding.evaluating.common import (
-    LOT_RANKED,
     SUBJECT,
     conflict,
     evaluation_row,
+    fire_step,
     lot_titles,
     opening_digest,
     reason_dict,
-    refuse,
-    require_state,
 )
+from zhaocai.bidding.evaluating.machines import LotMachine, LotState
 from zhaocai.bidding.evaluating.tables import (
-    EntryRow,
+    ENTRY,
+    EvaluationRow,
     InquiryOverrideRow,
     InquirySignatureRow,
     LotRow,
 )
 from zhaocai.bidding.evaluating.views import InquiryDecisionView
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.rules import (
+    InquiryResult,
     Override,
     Quote,
     Reason,
     decide_inquiry,
     publicity_ends_at,
     signing_officers,
+    too_few_quotes,
 )
-from zhaocai.bidding.rules.tender import TenderMethod
+from zhaocai.bidding.rules.contracts import eligibility_reasons
+from zhaocai.bidding.rules.inquiry import require_override_proposal
 from zhaocai.bidding.tables import OpenedBidRow, TenderRow
 from zhaocai.categories import Category
-from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
+from zhaocai.errors import NotFoundError, PermissionDenied
+from zhaocai.machines import fire
 from zhaocai.money import Money
+from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.eligibility import eligibility_of_many
 from zhaocai.workdays import WorkingCalendar
 
-_ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
 
-
-def _inquiry(uow: UnitOfWork, tender_id: str, *, officer: bool = True) -> TenderRow:
+def _inquiry(uow: UnitOfWork, tender_id: str, *, event: str = "inquire") -> TenderRow:
+    """The price inquiry, opened, for one of its officers (`inquire`) or an approver."""
     tender = load_tender(uow, tender_id)
-    if tender.method != TenderMethod.PRICE_INQUIRY.value:
-        raise refuse("inquiry.not_an_inquiry", "This tender is not a price inquiry", "该项目不是询价项目",
-                     tender_id=tender.id)
-    require_state(tender, TenderState.OPENED, doing="take this price-inquiry step")
-    if officer and uow.actor.id not in tender.officers:
-        raise PermissionDenied("inquiry.not_an_officer",
-                               f"{uow.actor.name} is not an officer of this price inquiry",
-                               f"{uow.actor.name} 不是本询价项目的询价人员", {"actor": uow.actor.id})
+    fire_step(uow, tender, event)
     return tender
+
+
+def _signatures(session: Session, tender_id: str) -> list[str]:
+    """The officers who have signed the quote record, sorted."""
+    return sorted(session.exec(select(InquirySignatureRow.officer_id).where(
+        col(InquirySignatureRow.tender_id) == tender_id)).all())
 
 
 def sign(uow: UnitOfWork, tender_id: str) -> list[str]:
@@ -81,8 +86,7 @@ def sign(uow: UnitOfWork, tender_id: str) -> list[str]:
         raise conflict("inquiry.already_signed", "This officer already signed", "该询价人员已签字")
     uow.session.add(InquirySignatureRow(tender_id=tender.id, officer_id=uow.actor.id, signed_at=uow.now))
     uow.session.flush()
-    signed = sorted(uow.session.exec(select(InquirySignatureRow.officer_id).where(
-        col(InquirySignatureRow.tender_id) == tender.id)).all())
+    signed = _signatures(uow.session, tender.id)
     uow.record("inquiry.sign", SUBJECT, tender.id, {"tender_id": tender.id, "officer_id": uow.actor.id},
                event="InquirySigned", payload={"tender_id": tender.id, "signatures": len(signed)})
     return signed
@@ -91,19 +95,11 @@ def sign(uow: UnitOfWork, tender_id: str) -> list[str]:
 def propose_override(uow: UnitOfWork, tender_id: str, lot_id: str, supplier_id: str, reason: str) -> str:
     """An officer writes why another supplier than the lowest quote should win."""
     tender = _inquiry(uow, tender_id)
-    if lot_id not in lot_titles(tender):
-        raise ValidationError("inquiry.unknown_lot", f"No lot {lot_id!r}", f"不存在标段 {lot_id!r}", {})
-    if not reason.strip():
-        raise ValidationError("inquiry.override_reason", "The reason must be written", "须书面说明理由", {})
     quoted = uow.session.exec(select(OpenedBidRow.bid_id).where(
         col(OpenedBidRow.tender_id) == tender.id, col(OpenedBidRow.supplier_id) == supplier_id)).first()
-    if quoted is None:
-        raise ValidationError("inquiry.override_not_a_quote", f"{supplier_id} sent no opened quote",
-                              f"{supplier_id} 没有已开启的报价", {"supplier_id": supplier_id})
-    pending = uow.session.exec(select(InquiryOverrideRow).where(
-        col(InquiryOverrideRow.tender_id) == tender.id, col(InquiryOverrideRow.lot_id) == lot_id)).first()
-    if pending is not None:
-        raise conflict("inquiry.override_exists", "This lot already has an override", "该标段已有理由申请")
+    exists = _override(uow.session, tender.id, lot_id) is not None
+    require_override_proposal(lot_id, supplier_id, lots=lot_titles(tender), reason=reason,
+                              quoted=quoted is not None, exists=exists)
     row = InquiryOverrideRow(id=f"ovr-{uuid.uuid4().hex[:12]}", tender_id=tender.id, lot_id=lot_id,
                              supplier_id=supplier_id, reason=reason, proposed_by=uow.actor.id,
                              proposed_at=uow.now)
@@ -120,7 +116,7 @@ def approve_override(uow: UnitOfWork, override_id: str) -> str:
     if row is None:
         raise NotFoundError("inquiry.override_not_found", f"No override {override_id!r}",
                             f"不存在理由申请 {override_id!r}", {"override_id": override_id})
-    _inquiry(uow, row.tender_id, officer=False)
+    _inquiry(uow, row.tender_id, event="approve_override")
     if row.proposed_by == uow.actor.id:
         raise PermissionDenied("inquiry.self_approval", f"{uow.actor.name} cannot approve their own override",
                                f"{uow.actor.name} 不能批准自己提出的理由", {"override_id": override_id})
@@ -134,98 +130,147 @@ def approve_override(uow: UnitOfWork, override_id: str) -> str:
     return row.id
 
 
+@dataclass(frozen=True)
+class _Quoted:
+    """One supplier's opened quote as the decision reads it."""
+
+    bid: OpenedBidRow
+    prices: dict[str, Decimal]
+    """Lot id → quoted price (the lots the supplier quoted for)."""
+    invalid: str | None
+    """Why the quote was invalid at opening (None: valid)."""
+    ineligible: list[dict[str, str]]
+    """The register's reasons the supplier is not eligible now (empty: eligible)."""
+
+
+def _quotes(uow: UnitOfWork, tender: TenderRow) -> dict[str, _Quoted]:
+    """Every opened quote with the register's verdict now (one query), by supplier."""
+    opened = uow.session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
+                              .order_by(col(OpenedBidRow.supplier_id))).all()
+    payloads = {bid.bid_id: BidPayload.model_validate(bid.payload)
+                if bid.status == "valid" and bid.payload is not None else None for bid in opened}
+    # Each supplier is judged for its own total (the opened total of an invalid quote).
+    amounts = {}
+    for bid in opened:
+        payload = payloads[bid.bid_id]
+        amounts[bid.supplier_id] = payload.total if payload else Money.from_fen(bid.total_fen or 0).amount
+    verdicts = eligibility_of_many(uow.session, amounts, Category(tender.category), uow.now)
+    quotes = {}
+    for bid in opened:
+        payload = payloads[bid.bid_id]
+        prices = {lot.lot: lot.price for lot in payload.lots} if payload else {}
+        quotes[bid.supplier_id] = _Quoted(bid, prices, None if payload else bid.reason,
+                                          eligibility_reasons(verdicts[bid.supplier_id]))
+    return quotes
+
+
+def _record_hash(session: Session, tender: TenderRow, signed: list[str], quotes: dict[str, _Quoted]) -> str:
+    """The hash of the signed quote record: it depends on every quote (the lottery's seed)."""
+    record = {"tender_id": tender.id, "opening_digest": opening_digest(session, tender.id),
+              "signatures": signed,
+              "quotes": [{"supplier_id": s, "lots": {k: str(v) for k, v in q.prices.items()},
+                          "eligible": not q.ineligible, "opened_valid": q.invalid is None}
+                         for s, q in quotes.items()]}
+    return hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
+
+
+def _override(session: Session, tender_id: str, lot_id: str) -> Override | None:
+    """The lot's written override as the rule takes it (approved or not)."""
+    o = session.exec(select(InquiryOverrideRow).where(col(InquiryOverrideRow.tender_id) == tender_id,
+                                                      col(InquiryOverrideRow.lot_id) == lot_id)).first()
+    return None if o is None else Override(o.supplier_id, Reason("inquiry.override", o.reason, o.reason),
+                                           o.proposed_by, o.approved_by)
+
+
+def _entries(tender: TenderRow, lot_id: str, quotes: dict[str, _Quoted],
+             result: InquiryResult) -> list[dict[str, Any]]:
+    """Every quote's entry in the lot: compliance reasons, price, rank (the winner first)."""
+    order = [result.winner_supplier_id, *(s for s in result.ranked_supplier_ids
+                                          if s != result.winner_supplier_id)]
+    entries = []
+    for s, q in quotes.items():
+        reasons = list(q.ineligible) + ([] if q.invalid is None else [{
+            "code": "compliance.opening_invalid", "en": f"invalid at opening: {q.invalid}",
+            "zh": f"开标时无效：{q.invalid}"}])
+        fen = None if (price := q.prices.get(lot_id)) is None else Money.of(price).fen
+        rank = order.index(s) + 1 if s in order else None
+        entries.append({"tender_id": tender.id, "lot_id": lot_id, "bid_id": q.bid.bid_id, "supplier_id": s,
+                        "content_hash": q.bid.envelope_hash, "price_fen": fen, "compliant": not reasons,
+                        "reasons": reasons, "abnormal": None, "adjustments": [], "evaluated_fen": fen,
+                        "rank": rank, "ranked_by": None if rank is None else (
+                            "override" if result.override and rank == 1 else "price")})
+    return entries
+
+
+def _decide_lot(uow: UnitOfWork, tender: TenderRow, lot_id: str, title: str, quotes: dict[str, _Quoted],
+                signed: list[str], record_hash: str,
+                profile: RulesProfile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Decide one lot (`decide_inquiry`), rank it with its candidates; its facts and entries."""
+    override = _override(uow.session, tender.id, lot_id)
+    result = decide_inquiry(
+        [Quote(s, q.prices.get(lot_id), eligible=not q.ineligible, compliant=q.invalid is None)
+         for s, q in quotes.items()],
+        conducted_by=list(tender.officers), signed_by=signed, record_hash=record_hash,
+        override=override, profile=profile)
+    entries = _entries(tender, lot_id, quotes, result)
+    candidates = [e["bid_id"] for e in sorted(entries, key=lambda e: e["rank"] or 0) if e["rank"]]
+    lot = LotRow(tender_id=tender.id, lot_id=lot_id, title=title, status=LotState.EVALUATING.value,
+                 compliant=len(result.ranked_supplier_ids), candidates=candidates[: profile.max_candidates],
+                 outliers=[])
+    fire(LotMachine, lot, "rank", subject_id=lot_id)
+    uow.session.add(lot)
+    facts = {"lot_id": lot_id, "winner": result.winner_supplier_id, "price": str(result.price),
+             "lowest": result.lowest_supplier_id, "ranked": list(result.ranked_supplier_ids),
+             "override": None if override is None else {
+                 "supplier_id": override.supplier_id, "reason": reason_dict(override.reason),
+                 "approved_by": override.approved_by}}
+    return facts, entries
+
+
+def _fail(uow: UnitOfWork, tender: TenderRow, ev: EvaluationRow, signed: list[str],
+          short: Reason) -> InquiryDecisionView:
+    """Too few eligible quotes: the tender fails (流标), with the rule's reason."""
+    record_hash = ev.inquiry_record_hash
+    assert record_hash is not None
+    tender.outcome_reason = f"{short.en} (三三二) / {short.zh}"
+    uow.session.add(ev)
+    fire_transition(uow, tender, "fail", {"record_hash": record_hash, "reason": tender.outcome_reason},
+                    action="inquiry.decide")
+    return InquiryDecisionView(tender_id=tender.id, state=tender.state, record_hash=record_hash,
+                               officers=signed, lots=[], failure_reason=tender.outcome_reason)
+
+
+def _publicise(uow: UnitOfWork, tender: TenderRow, ev: EvaluationRow, signed: list[str],
+               lots: list[dict[str, Any]], ends: datetime) -> None:
+    """The outcome stands as the report: checked, reported and publicised at once."""
+    record_hash = ev.inquiry_record_hash
+    ev.compliance_at = ev.report_at = ev.publicity_starts = uow.now
+    ev.compliance_by = ev.report_by = uow.actor.id
+    ev.report_digest, ev.publicity_ends = record_hash, ends
+    uow.session.add(ev)
+    uow.session.flush()
+    fire_transition(uow, tender, "start_evaluation", {"record_hash": record_hash, "signatures": signed},
+                    action="inquiry.decide")
+    public = {"record_hash": record_hash, "lots": lots, "publicity_ends": ends}
+    fire_transition(uow, tender, "publicise", public, action="inquiry.decide")
+
+
 def decide(uow: UnitOfWork, tender_id: str, calendar: WorkingCalendar) -> InquiryDecisionView:
     """Decide every lot of the inquiry and publicise the outcome (or fail it: too few quotes)."""
     tender = _inquiry(uow, tender_id)
-    session = uow.session
     profile, _ = frozen_rules(tender)
-    signed = sorted(session.exec(select(InquirySignatureRow.officer_id).where(
-        col(InquirySignatureRow.tender_id) == tender.id)).all())
-    # Two officers sign before any decision, a failure included (三三二).
-    signing_officers(tender.officers, signed, profile)
-    opened = session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id)
-                          .order_by(col(OpenedBidRow.supplier_id))).all()
-    eligible: dict[str, list[dict[str, str]]] = {}
-    prices: dict[str, dict[str, Any]] = {}
-    payloads = {bid.supplier_id: BidPayload.model_validate(bid.payload)
-                if bid.status == "valid" and bid.payload is not None else None for bid in opened}
-    amounts = {}
-    for bid in opened:
-        payload = payloads[bid.supplier_id]
-        amounts[bid.supplier_id] = payload.total if payload else Money.from_fen(bid.total_fen or 0).amount
-    verdicts = eligibility_of_many(session, amounts, Category(tender.category), uow.now)  # one query
-    for bid in opened:
-        payload = payloads[bid.supplier_id]
-        eligible[bid.supplier_id] = [{"code": f"eligibility.{r.code}", "en": r.message_en,
-                                      "zh": r.message_zh} for r in verdicts[bid.supplier_id].reasons]
-        prices[bid.supplier_id] = {"bid": bid, "lots": {lot.lot: lot.price for lot in payload.lots}
-                                   if payload else {}, "reason": None if payload else bid.reason}
-    record = {"tender_id": tender.id, "opening_digest": opening_digest(session, tender.id),
-              "signatures": signed,
-              "quotes": [{"supplier_id": s, "lots": {k: str(v) for k, v in p["lots"].items()},
-                          "eligible": not eligible[s], "opened_valid": p["reason"] is None}
-                         for s, p in prices.items()]}
-    record_hash = hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
-    ev = evaluation_row(session, tender.id, create=True)
-    ev.inquiry_record_hash = record_hash
-    quoting = sum(1 for s in prices if not eligible[s])
-    if quoting < profile.inquiry_min_suppliers:
-        tender.outcome_reason = (f"{quoting} eligible quotes, {profile.inquiry_min_suppliers} needed (三三二)"
-                                 f" / 合格报价 {quoting} 家，不足 {profile.inquiry_min_suppliers} 家")
-        session.add(ev)
-        fire_transition(uow, tender, "fail", {"record_hash": record_hash, "reason": tender.outcome_reason},
-                        action="inquiry.decide")
-        return InquiryDecisionView(tender_id=tender.id, state=tender.state, record_hash=record_hash,
-                                   officers=signed, lots=[], failure_reason=tender.outcome_reason)
-    overrides = {o.lot_id: o for o in session.exec(select(InquiryOverrideRow).where(
-        col(InquiryOverrideRow.tender_id) == tender.id)).all()}
-    lots, entries = [], []
-    for lot_id, title in lot_titles(tender).items():
-        quotes = [Quote(s, p["lots"].get(lot_id, Money.of(1).amount), eligible=not eligible[s],
-                        compliant=p["reason"] is None and lot_id in p["lots"]) for s, p in prices.items()]
-        o = overrides.get(lot_id)
-        override = None if o is None else Override(
-            o.supplier_id, Reason("inquiry.override", o.reason, o.reason), o.proposed_by, o.approved_by)
-        result = decide_inquiry(quotes, conducted_by=list(tender.officers), signed_by=signed,
-                                record_hash=record_hash, override=override, profile=profile)
-        order = [result.winner_supplier_id, *(s for s in result.ranked_supplier_ids
-                                              if s != result.winner_supplier_id)]
-        bid_of = {s: p["bid"].bid_id for s, p in prices.items()}
-        for s, p in prices.items():
-            reasons = list(eligible[s])
-            if p["reason"] is not None:
-                reasons.append({"code": "compliance.opening_invalid",
-                                "en": f"invalid at opening: {p['reason']}",
-                                "zh": f"开标时无效：{p['reason']}"})
-            price = p["lots"].get(lot_id)
-            fen = None if price is None else Money.of(price).fen
-            rank = order.index(s) + 1 if s in order else None
-            entries.append({"tender_id": tender.id, "lot_id": lot_id, "bid_id": bid_of[s], "supplier_id": s,
-                            "content_hash": p["bid"].envelope_hash,
-                            "price_fen": fen,
-                            "compliant": not reasons, "reasons": reasons, "abnormal": None,
-                            "adjustments": [], "evaluated_fen": fen,
-                            "rank": rank, "ranked_by": None if rank is None else (
-                                "override" if override and rank == 1 else "price")})
-        candidates = [bid_of[s] for s in order[: profile.max_candidates]]
-        session.add(LotRow(tender_id=tender.id, lot_id=lot_id, title=title, status=LOT_RANKED,
-                           compliant=len(result.ranked_supplier_ids), candidates=candidates, outliers=[]))
-        lots.append({"lot_id": lot_id, "winner": result.winner_supplier_id, "price": str(result.price),
-                     "lowest": result.lowest_supplier_id, "ranked": list(result.ranked_supplier_ids),
-                     "override": None if override is None else {"supplier_id": override.supplier_id,
-                                                                "reason": reason_dict(override.reason),
-                                                                "approved_by": override.approved_by}})
-    session.execute(insert(_ENTRY), entries)
-    ev.compliance_at = ev.report_at = ev.publicity_starts = uow.now
-    ev.compliance_by = ev.report_by = uow.actor.id
-    ev.report_digest = record_hash
-    ev.publicity_ends = publicity_ends_at(uow.now, profile, calendar)
-    session.add(ev)
-    session.flush()
-    fire_transition(uow, tender, "start_evaluation", {"record_hash": record_hash, "signatures": signed},
-                    action="inquiry.decide")
-    fire_transition(uow, tender, "publicise", {"record_hash": record_hash, "lots": lots,
-                                               "publicity_ends": ev.publicity_ends},
-                    action="inquiry.decide")
+    signed = _signatures(uow.session, tender.id)
+    signing_officers(tender.officers, signed, profile)  # two sign before any decision, a failure too (三三二)
+    quotes = _quotes(uow, tender)
+    ev = evaluation_row(uow.session, tender.id, create=True)
+    ev.inquiry_record_hash = record_hash = _record_hash(uow.session, tender, signed, quotes)
+    short = too_few_quotes(sum(1 for q in quotes.values() if not q.ineligible), profile)
+    if short is not None:
+        return _fail(uow, tender, ev, signed, short)
+    decided = [_decide_lot(uow, tender, lot_id, title, quotes, signed, record_hash, profile)
+               for lot_id, title in lot_titles(tender).items()]
+    uow.session.execute(insert(ENTRY), [e for _, entries in decided for e in entries])
+    lots = [facts for facts, _ in decided]
+    _publicise(uow, tender, ev, signed, lots, publicity_ends_at(uow.now, profile, calendar))
     return InquiryDecisionView(tender_id=tender.id, state=tender.state, record_hash=record_hash,
                                officers=signed, lots=lots)

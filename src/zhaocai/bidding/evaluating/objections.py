@@ -11,19 +11,11 @@ import uuid
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Role
-from zhaocai.bidding.evaluating.common import (
-    SUBJECT,
-    conflict,
-    evaluation_row,
-    lot_row,
-    refuse,
-    require_state,
-)
+from zhaocai.bidding.evaluating.common import SUBJECT, conflict, fire_step, lot_row
 from zhaocai.bidding.evaluating.tables import ObjectionRow, RemovalRow
 from zhaocai.bidding.evaluating.views import ObjectionView, ReasonView, RemovalView
 from zhaocai.bidding.lifecycle import load_tender
-from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.rules.award import require_removal_approval
 from zhaocai.bidding.submission import supplier_of
 from zhaocai.bidding.tables import OpenedBidRow
 from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
@@ -48,12 +40,7 @@ def raise_objection(uow: UnitOfWork, tender_id: str, text: str, lot_id: str | No
     """A bidder objects to the publicised candidates, during the publicity only."""
     supplier_id = supplier_of(uow.actor)
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.PUBLICISING, doing="object")
-    ev = evaluation_row(uow.session, tender.id)
-    assert ev.publicity_ends is not None
-    if uow.now >= ev.publicity_ends:
-        raise refuse("objection.publicity_over", "Objections are raised during the publicity period",
-                     "异议须在公示期内提出", publicity_ends=ev.publicity_ends.isoformat())
+    fire_step(uow, tender, "raise_objection")
     bid = uow.session.exec(select(OpenedBidRow).where(col(OpenedBidRow.tender_id) == tender.id,
                                                       col(OpenedBidRow.supplier_id) == supplier_id)).first()
     if bid is None:
@@ -102,7 +89,7 @@ def propose_removal(uow: UnitOfWork, tender_id: str, lot_id: str, bid_id: str,
                     code: str, en: str, zh: str) -> RemovalView:
     """Record a reason removing a candidate (it counts only once another person approves it)."""
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.PUBLICISING, doing="remove a candidate")
+    fire_step(uow, tender, "remove_candidate")
     lot = lot_row(uow.session, tender.id, lot_id)
     if bid_id not in (lot.candidates or []):
         raise ValidationError("award.not_a_candidate", f"{bid_id} is not a candidate of lot {lot_id}",
@@ -126,19 +113,9 @@ def approve_removal(uow: UnitOfWork, removal_id: str) -> RemovalView:
     if row is None:
         raise NotFoundError("award.removal_not_found", f"No removal {removal_id!r}",
                             f"不存在取消资格申请 {removal_id!r}", {"removal_id": removal_id})
-    if not uow.actor.has(Role.SUPERVISOR):
-        raise PermissionDenied("award.approver_role", "A supervisor (纪检) approves removals",
-                               "取消中标候选资格须由纪检人员批准", {"actor": uow.actor.id})
-    if row.approved_by is not None:
-        raise conflict("award.removal_approved", "This removal is already approved", "该申请已批准",
-                       removal_id=removal_id)
-    if uow.actor.id == row.proposed_by:
-        raise PermissionDenied("award.self_approval",
-                               f"{uow.actor.name} cannot approve their own removal of {row.bid_id}",
-                               f"{uow.actor.name} 不能批准自己提出的取消 {row.bid_id} 资格",
-                               {"removal_id": removal_id})
-    tender = load_tender(uow, row.tender_id)
-    require_state(tender, TenderState.PUBLICISING, doing="approve a removal")
+    require_removal_approval(removal_id, row.bid_id, proposed_by=row.proposed_by,
+                             approved_by=row.approved_by, approver=uow.actor)
+    fire_step(uow, load_tender(uow, row.tender_id), "remove_candidate")
     row.approved_by, row.approved_at = uow.actor.id, uow.now
     uow.session.add(row)
     uow.record("award.removal_approve", SUBJECT, row.tender_id,

@@ -20,80 +20,57 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Mapping, Sequence
-from decimal import Decimal, InvalidOperation, localcontext
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Text, bindparam, cast, func, insert, literal, select
 from sqlmodel import Session, col
 from sqlmodel import select as sm_select
 
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.bidding.evaluating.common import (
-    LOT_FAILED,
     SUBJECT,
     active_members,
-    bulk,
     conflict,
-    evaluation_row,
+    fire_step,
     lot_row,
     method_of,
-    refuse,
     require_member,
-    require_state,
     scheme_of,
 )
-from zhaocai.bidding.evaluating.tables import EntryRow, ScoreRow, SheetRow
+from zhaocai.bidding.evaluating.machines import LotMachine
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, SheetRow
 from zhaocai.bidding.evaluating.views import ScoreSheetView, SheetReceipt
 from zhaocai.bidding.lifecycle import frozen_rules, load_tender
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.rules import (
-    AwardMethod,
     BidScore,
-    CriterionKind,
     CriterionScore,
     Outlier,
     OutlierRule,
+    ScoringCriterion,
     ScoringScheme,
     round_score,
 )
 from zhaocai.bidding.rules.common import EXACT, HUNDRED
+from zhaocai.bidding.rules.scoring import bid_score, criterion_score_of
+from zhaocai.bidding.rules.sheets import sheet_points
+from zhaocai.bidding.rules.stages import require_abnormal_decided
 from zhaocai.bidding.tables import TenderRow
-from zhaocai.errors import PermissionDenied, ValidationError
+from zhaocai.errors import PermissionDenied
+from zhaocai.machines import fire
 from zhaocai.profile import RulesProfile
-from zhaocai.store import UnitOfWork
+from zhaocai.store import UnitOfWork, driver
 from zhaocai.store.types import canonical_json
 
-_SCORE = ScoreRow.__table__  # type: ignore[attr-defined]
-_ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
 OUTLIER_RULE = OutlierRule()
-
-
-def _centi(value: Any, where: str, limit: Decimal) -> int:
-    """Points as integer hundredths, refusing floats, more than two decimals, and out of range."""
-    if isinstance(value, (bool, float)):
-        raise ValidationError("evaluation.float", f"{where}: give points as str, int or Decimal",
-                              f"{where}：分值须以字符串、整数或 Decimal 给出", {"where": where})
-    try:
-        hundredths = (value if isinstance(value, Decimal) else Decimal(str(value).strip())) * 100
-        whole = int(hundredths)
-    except (InvalidOperation, TypeError, ValueError, OverflowError):
-        hundredths, whole = Decimal("NaN"), 0
-    if whole != hundredths:
-        raise ValidationError("scoring.precision", f"{where}: {value!r} is not a number with at most "
-                              "two decimals", f"{where}：{value!r} 不是至多两位小数的数值", {"where": where})
-    if not 0 <= whole <= limit:
-        raise ValidationError("scoring.out_of_range", f"{where}: {value!r} is outside 0–{limit / 100}",
-                              f"{where}：{value!r} 超出 0–{limit / 100}", {"where": where})
-    return whole
-
-
-_ENTRIES = ("SELECT bid_id, compliant, abnormal IS NOT NULL, abnormal_decision FROM evaluation_entry "
-            "WHERE tender_id = ? AND lot_id = ?")
-_INSERT_SCORES = ("INSERT INTO evaluation_score (tender_id, lot_id, member_id, bid_id, criterion_id, "
-                  "points_centi) VALUES (?, ?, ?, ?, ?, ?)")
+# The hot reads (tens of thousands of rows of text and integers) are Core statements whose rows
+# come straight from the driver (`store.driver.fetchall`).
+_ENTRY_STATE = select(ENTRY.c.bid_id, ENTRY.c.compliant, ENTRY.c.abnormal.is_not(None),
+                      ENTRY.c.abnormal_decision).where(ENTRY.c.tender_id == bindparam("e_tender"),
+                                                       ENTRY.c.lot_id == bindparam("e_lot"))
 
 
 def sealed_until_all(session: Session, tender_id: str, lot_id: str) -> list[str]:
@@ -111,75 +88,47 @@ def sealed_until_all(session: Session, tender_id: str, lot_id: str) -> list[str]
     return members
 
 
+def _scored_bids(session: Session, tender_id: str, lot_id: str) -> list[str]:
+    """The lot's compliant bids a sheet scores, once every abnormally low bid is decided."""
+    entries = driver.fetchall(session.connection(), _ENTRY_STATE, {"e_tender": tender_id, "e_lot": lot_id})
+    require_abnormal_decided(None, [bid for bid, _, flagged, decision in entries
+                                    if flagged and decision is None])
+    return sorted(bid for bid, compliant, _, _ in entries if compliant)
+
+
+_SCORE_COLUMNS = ("tender_id", "lot_id", "bid_id", "criterion_id", "member_id", "points_centi")
+_INSERT_SCORES = insert(SCORE)
+
+
+def _seal(uow: UnitOfWork, tender_id: str, lot_id: str, member_id: str,
+          points: dict[str, dict[str, int]]) -> str:
+    """Write the member's points and the sheet committing to them; the sheet's digest."""
+    # Tens of thousands of text and integer values: the Core insert goes straight to the driver.
+    driver.executemany_values(uow.connection, _INSERT_SCORES, _SCORE_COLUMNS, [
+        (tender_id, lot_id, bid, cid, member_id, value)
+        for bid, row in points.items() for cid, value in row.items()])
+    digest = hashlib.sha256(canonical_json(points).encode("utf-8")).hexdigest()
+    uow.session.add(SheetRow(tender_id=tender_id, lot_id=lot_id, member_id=member_id,
+                             submitted_at=uow.now, digest=digest, bids=len(points)))
+    uow.session.flush()
+    return digest
+
+
 def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
            scores: Mapping[str, Mapping[str, Any]]) -> SheetReceipt:
     """A member submits their sheet for a lot (once); it is sealed until all have submitted."""
-    session = uow.session
     tender = load_tender(uow, tender_id)
-    require_state(tender, TenderState.EVALUATING, doing="score")
-    member = require_member(session, tender.id, uow.actor)
-    ev = evaluation_row(session, tender.id)
-    _, spec = frozen_rules(tender)
-    if method_of(spec) is not AwardMethod.COMPREHENSIVE:
-        raise refuse("scoring.not_comprehensive", "This tender is evaluated by lowest evaluated price",
-                     "本项目采用经评审的最低投标价法，无需评分", tender_id=tender.id)
-    if ev.compliance_at is None or ev.report_at is not None:
-        raise refuse("scoring.not_open", "Scoring is open after the compliance check and before the report",
-                     "评分须在符合性审查之后、评标报告之前进行", tender_id=tender.id)
-    lot = lot_row(session, tender.id, lot_id)
-    if lot.status == LOT_FAILED:
-        raise refuse("evaluation.lot_failed", f"Lot {lot_id} failed: {lot.failure_reason}",
-                     f"标段 {lot_id} 已流标", lot_id=lot_id)
-    # (bid_id, compliant, flagged, abnormal_decision) as plain driver tuples: 10,000s of rows.
-    entries = _fetch(session, _ENTRIES, (tender.id, lot_id))
-    undecided = sorted(bid for bid, _, flagged, decision in entries if flagged and decision is None)
-    if undecided:
-        raise refuse("abnormal.decision_missing",
-                     "Decide on every abnormally low bid before scoring the lot",
-                     "评分前须对每一异常低价投标作出认定", bid_ids=undecided)
-    if session.get(SheetRow, (tender.id, lot_id, member.member_id)) is not None:
+    member = require_member(uow.session, tender.id, uow.actor)
+    spec = frozen_rules(tender)[1]
+    fire_step(uow, tender, "score", method=method_of(spec))
+    fire(LotMachine, lot_row(uow.session, tender.id, lot_id), "score", subject_id=lot_id)
+    bids = _scored_bids(uow.session, tender.id, lot_id)
+    if uow.session.get(SheetRow, (tender.id, lot_id, member.member_id)) is not None:
         raise conflict("scoring.already_submitted", "This member's sheet for the lot is already in; "
                        "sheets are final", "该评委本标段评分已提交，不可更改", lot_id=lot_id)
-    bids = sorted(bid for bid, compliant, _, _ in entries if compliant)
-    scheme = scheme_of(spec)
-    limits = {c.criterion_id: c.max_points * HUNDRED for c in scheme.criteria}
-    if set(scores) != set(bids):
-        raise ValidationError("scoring.incomplete", "A sheet scores exactly the lot's compliant bids",
-                              "评分表须覆盖本标段全部有效投标且仅限于此",
-                              {"missing": len(set(bids) - set(scores)),
-                               "unknown": sorted(set(scores) - set(bids))[:10]})
-    rows: list[tuple[Any, ...]] = []
-    normal: dict[str, dict[str, int]] = {}
-    keys = set(limits)
-    tid, mid = tender.id, member.member_id
-    ordered = list(limits.items())
-    for bid in bids:
-        row = scores[bid]
-        if row.keys() != keys:
-            raise ValidationError("scoring.incomplete", f"bid {bid}: score exactly the criteria "
-                                  f"{sorted(limits)}", f"投标 {bid} 的评分因素不完整", {"bid_id": bid})
-        normal[bid] = points = {}
-        for cid, limit in ordered:
-            value = row[cid]
-            # Fast path for a plain in-range Decimal of at most two decimals; anything else (or
-            # anything wrong) goes through `_centi`, which gives the same result or the same error.
-            if type(value) is Decimal and value.is_finite():
-                hundredths = value * 100
-                whole = int(hundredths)
-                if whole == hundredths and 0 <= whole <= limit:
-                    points[cid] = whole
-                    rows.append((tid, lot_id, mid, bid, cid, whole))
-                    continue
-            points[cid] = whole = _centi(value, f"{bid}/{cid}", limit)
-            rows.append((tid, lot_id, mid, bid, cid, whole))
-    bulk(session, _INSERT_SCORES, rows)
-    digest = hashlib.sha256(canonical_json(normal).encode("utf-8")).hexdigest()
-    session.add(SheetRow(tender_id=tender.id, lot_id=lot_id, member_id=member.member_id,
-                         submitted_at=uow.now, digest=digest, bids=len(bids)))
-    session.flush()
-    submitted = len(session.exec(sm_select(SheetRow.member_id).where(
-        col(SheetRow.tender_id) == tender.id, col(SheetRow.lot_id) == lot_id)).all())
-    size = len(active_members(session, tender.id))
+    digest = _seal(uow, tender.id, lot_id, member.member_id, sheet_points(scores, bids, scheme_of(spec)))
+    submitted = submitted_counts(uow.session, tender.id).get(lot_id, 0)
+    size = len(active_members(uow.session, tender.id))
     uow.record("evaluation.score_sheet", SUBJECT, tender.id,
                {"tender_id": tender.id, "lot_id": lot_id, "member_id": member.member_id,
                 "digest": digest, "bids": len(bids)},
@@ -197,9 +146,9 @@ def sheets(session: Session, tender: TenderRow, lot_id: str, actor: Actor) -> li
     digests = {s.member_id: s.digest for s in session.exec(sm_select(SheetRow).where(
         col(SheetRow.tender_id) == tender.id, col(SheetRow.lot_id) == lot_id)).all()}
     points: dict[str, dict[str, dict[str, Decimal]]] = {m: {} for m in members}
-    for row in session.execute(select(_SCORE.c.member_id, _SCORE.c.bid_id, _SCORE.c.criterion_id,
-                                      _SCORE.c.points_centi).where(
-            _SCORE.c.tender_id == tender.id, _SCORE.c.lot_id == lot_id)):
+    for row in session.execute(select(SCORE.c.member_id, SCORE.c.bid_id, SCORE.c.criterion_id,
+                                      SCORE.c.points_centi).where(
+            SCORE.c.tender_id == tender.id, SCORE.c.lot_id == lot_id)):
         points.setdefault(row[0], {}).setdefault(row[1], {})[row[2]] = Decimal(int(row[3])).scaleb(-2)
     return [ScoreSheetView(member_id=m, lot_id=lot_id, digest=digests[m], scores=points.get(m, {}))
             for m in members]
@@ -210,31 +159,22 @@ def _ratio(value: Decimal) -> tuple[int, int]:
     return fraction.numerator, fraction.denominator
 
 
-_AGGREGATE = ("SELECT bid_id, criterion_id, count(*), sum(points_centi), min(points_centi), "
-              "max(points_centi) FROM evaluation_score WHERE tender_id = ? AND lot_id = ? "
-              "GROUP BY bid_id, criterion_id ORDER BY bid_id, criterion_id")
-_PACKED = {
-    "sqlite": "SELECT bid_id, criterion_id, group_concat(member_id || char(30) || points_centi, char(31)) "
-              "FROM evaluation_score WHERE tender_id = ? AND lot_id = ? AND bid_id IN ({ids}) "
-              "GROUP BY bid_id, criterion_id ORDER BY bid_id, criterion_id",
-    "postgresql": "SELECT bid_id, criterion_id, string_agg(member_id || chr(30) || points_centi::text, "
-                  "chr(31)) FROM evaluation_score WHERE tender_id = ? AND lot_id = ? "
-                  "AND bid_id IN ({ids}) GROUP BY bid_id, criterion_id ORDER BY bid_id, criterion_id",
-}
+_POINTS = SCORE.c.points_centi
+_AGGREGATE = (select(SCORE.c.bid_id, SCORE.c.criterion_id, func.count(), func.sum(_POINTS), func.min(_POINTS),
+                     func.max(_POINTS))
+              .where(SCORE.c.tender_id == bindparam("s_tender"), SCORE.c.lot_id == bindparam("s_lot"))
+              .group_by(SCORE.c.bid_id, SCORE.c.criterion_id).order_by(SCORE.c.bid_id, SCORE.c.criterion_id))
 _CHUNK = 500
 
 
-def _fetch(session: Session, sql: str, params: Sequence[Any]) -> list[Any]:
-    """Plain driver tuples for `sql` (qmark placeholders), inside the session's transaction."""
-    connection = session.connection()
-    if connection.dialect.paramstyle != "qmark":
-        sql = sql.replace("?", "%s")
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql, tuple(params))
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+def _packed(dialect: str) -> Any:
+    """Each (bid, criterion)'s members and points packed in one string, `member \x1e points`
+    joined by `\x1f`: a lot's suspect bids are read in a seventh of the rows."""
+    pair = SCORE.c.member_id + "\x1e" + cast(_POINTS, Text)
+    packed = (func.group_concat(pair, "\x1f") if dialect == "sqlite"
+              else func.string_agg(pair, literal("\x1f", Text)))
+    return (select(SCORE.c.bid_id, SCORE.c.criterion_id, packed)
+            .group_by(SCORE.c.bid_id, SCORE.c.criterion_id).order_by(SCORE.c.bid_id, SCORE.c.criterion_id))
 
 
 Stats = dict[tuple[str, str], tuple[int, int, int, int]]
@@ -268,9 +208,25 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
     whose spread passes a threshold are read member by member.
     """
     limits = _Limits(scheme, rule)
+    stats, suspects = _aggregates(session, tender_id, lot_id, limits)
+    flagged: list[tuple[str, str, str | None, int, int, int]] = []
+    packed = _packed(session.connection().dialect.name).where(SCORE.c.tender_id == tender_id,
+                                                              SCORE.c.lot_id == lot_id)
+    for start in range(0, len(suspects), _CHUNK):
+        chunk = suspects[start:start + _CHUNK]
+        for bid, of_bid in groupby(session.execute(packed.where(SCORE.c.bid_id.in_(chunk))),
+                                   key=itemgetter(0)):
+            flagged += _members(bid, of_bid, limits)
+    return stats, _outliers(flagged, limits)
+
+
+def _aggregates(session: Session, tender_id: str, lot_id: str, limits: _Limits) -> tuple[Stats, list[str]]:
+    """Each (bid, criterion)'s count, sum, min and max, and the bids whose spread could hide an
+    outlier."""
     stats: Stats = {}
     suspects: list[str] = []
-    for bid, of_bid in groupby(_fetch(session, _AGGREGATE, (tender_id, lot_id)), key=itemgetter(0)):
+    rows = driver.fetchall(session.connection(), _AGGREGATE, {"s_tender": tender_id, "s_lot": lot_id})
+    for bid, of_bid in groupby(rows, key=itemgetter(0)):
         spread = 0
         suspect = False
         for _, cid, n, total, low, high in of_bid:
@@ -281,13 +237,11 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
             spread += limits.weights[cid] * (high - low)
         if suspect or spread * limits.t_den > limits.t_num:
             suspects.append(bid)
-    flagged: list[tuple[str, str, str | None, int, int, int]] = []
-    dialect = session.connection().dialect.name
-    for start in range(0, len(suspects), _CHUNK):
-        chunk = suspects[start:start + _CHUNK]
-        sql = _PACKED[dialect].format(ids=", ".join("?" * len(chunk)))
-        for bid, of_bid in groupby(_fetch(session, sql, (tender_id, lot_id, *chunk)), key=itemgetter(0)):
-            flagged += _members(bid, of_bid, limits)
+    return stats, suspects
+
+
+def _outliers(flagged: list[tuple[str, str, str | None, int, int, int]], limits: _Limits) -> list[Outlier]:
+    """The flagged points and totals as outliers, exact, in (member, bid, criterion) order."""
     outliers = []
     unit = Decimal(100 * limits.scale)
     with localcontext(EXACT):
@@ -298,7 +252,7 @@ def _scan(session: Session, tender_id: str, lot_id: str, scheme: ScoringScheme,
             threshold = limits.total_threshold if cid is None else limits.thresholds[cid]
             outliers.append(Outlier(member, bid, cid, points_d, mean, abs(points_d - mean), threshold))
     outliers.sort(key=lambda o: (o.member_id, o.bid_id, o.criterion_id is None, o.criterion_id or ""))
-    return stats, outliers
+    return outliers
 
 
 def _members(bid: str, of_bid: Any, limits: _Limits) -> list[tuple[str, str, str | None, int, int, int]]:
@@ -330,37 +284,19 @@ def committee_scores(session: Session, tender_id: str, lot_id: str, scheme: Scor
     """Every compliant bid's committee scores (as `evaluate`) and the outlier flags, in bulk."""
     sealed_until_all(session, tender_id, lot_id)
     stats, outliers = _scan(session, tender_id, lot_id, scheme, rule)
-    results = []
-    # Many bids share the same sums: the (frozen, exact) criterion scores and part totals are
-    # computed once per distinct key and shared.
-    parts_of: dict[tuple[tuple[int, int, int, int], ...], tuple[tuple[CriterionScore, ...], Decimal, Decimal]]
-    parts_of = {}
-    part_of: dict[tuple[str, int, int, int, int], CriterionScore] = {}
-    with localcontext(EXACT):
-        for bid in sorted(price_scores):
-            key = tuple(stats[(bid, c.criterion_id)] for c in scheme.criteria)
-            known = parts_of.get(key)
-            if known is None:
-                parts = []
-                for c, (n, total, low, high) in zip(scheme.criteria, key, strict=True):
-                    part = part_of.get((c.criterion_id, n, total, low, high))
-                    if part is None:
-                        trimmed = n >= profile.trimmed_mean_min_members and n >= 3
-                        kept, count = (total - low - high, n - 2) if trimmed else (total, n)
-                        points = Decimal(kept).scaleb(-2) / count
-                        score = round_score(points * c.weight / c.max_points)
-                        part = part_of[(c.criterion_id, n, total, low, high)] = CriterionScore(
-                            c.criterion_id, c.kind, points, trimmed, score)
-                    parts.append(part)
-                technical = sum((p.score for p in parts if p.kind is CriterionKind.TECHNICAL),
-                                Decimal("0.00"))
-                commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL),
-                                 Decimal("0.00"))
-                known = parts_of[key] = (tuple(parts), technical, commercial)
-            parts_t, technical, commercial = known
-            price = price_scores[bid]
-            results.append(BidScore(bid, price, parts_t, technical, commercial,
-                                    price + technical + commercial))
+    # Many bids share a criterion's (count, sum, min, max): each score is computed once and shared.
+    known: dict[tuple[str, int, int, int, int], CriterionScore] = {}
+
+    def part(criterion: ScoringCriterion, stat: tuple[int, int, int, int]) -> CriterionScore:
+        key = (criterion.criterion_id, *stat)
+        found = known.get(key)
+        if found is None:
+            found = known[key] = criterion_score_of(criterion, *stat, profile.trimmed_mean_min_members)
+        return found
+
+    results = [bid_score(bid, price_scores[bid], [part(c, stats[(bid, c.criterion_id)])
+                                                  for c in scheme.criteria])
+               for bid in sorted(price_scores)]
     return results, outliers
 
 

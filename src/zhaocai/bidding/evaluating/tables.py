@@ -155,6 +155,15 @@ class LotRow(SQLModel, table=True):
     candidates: Any = _json(True)
     outliers: Any = _json(True)
 
+    @property
+    def state(self) -> str:
+        """The status as the lot machine sees it (`zhaocai.machines.fire` binds `state`)."""
+        return self.status
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.status = value
+
 
 class EntryRow(SQLModel, table=True):
     """One bid in one lot: compliance, abnormal-price decision, scores and rank."""
@@ -302,6 +311,15 @@ class ContractRow(SQLModel, table=True):
 
     __table_args__ = (Index("ix_contract_tender", "tender_id"),)
 
+    @property
+    def state(self) -> str:
+        """The status as the contract machine sees it (`zhaocai.machines.fire` binds `state`)."""
+        return self.status
+
+    @state.setter
+    def state(self, value: str) -> None:
+        self.status = value
+
 
 class RelatedRow(SQLModel, table=True):
     """Two related bidders of a tender (Reg 34): void by rule, or a question the committee decides."""
@@ -344,3 +362,10 @@ class InquiryOverrideRow(SQLModel, table=True):
     proposed_at: datetime = _time()
     approved_by: str | None = _text(True)
     approved_at: datetime | None = _time(True)
+
+
+# The Core tables of the rows read and written in bulk (score sheets, entries, related pairs):
+# named once here, for `insert(...)`, `update(...)` and `select(...)` over their columns.
+ENTRY = EntryRow.__table__  # type: ignore[attr-defined]
+SCORE = ScoreRow.__table__  # type: ignore[attr-defined]
+RELATED = RelatedRow.__table__  # type: ignore[attr-defined]

@@ -9,7 +9,11 @@ The service layer loads a tender's data, calls these functions and persists what
 - `scoring`: comprehensive scoring from members' sealed score sheets, outlier flags;
 - `ranking`: deterministic ranking and candidates per lot;
 - `award`: award decision, publicity, contract deadline, award notice;
-- `inquiry`: price inquiry under the 3-3-2 rule.
+- `inquiry`: price inquiry under the 3-3-2 rule;
+- `stages`: the order of evaluation (the tender machine's validators within evaluation);
+- `lots`, `contracts`: a lot's shortfall and the signing of a contract (the lot and contract
+  machines' guards and validators);
+- `sheets`: a member's sheet as sealed (integer hundredths).
 
 Scores and money are `Decimal`; see `common` for the one rounding rule.
 """
@@ -65,6 +69,7 @@ from zhaocai.bidding.rules.inquiry import (
     decide_inquiry,
     inquiry_lottery_key,
     signing_officers,
+    too_few_quotes,
 )
 from zhaocai.bidding.rules.price_score import (
     Adjustment,
@@ -175,6 +180,7 @@ __all__ = [
     "round_score",
     "scores_visible",
     "signing_officers",
+    "too_few_quotes",
     "validate_composition",
     "validate_sheet",
 ]

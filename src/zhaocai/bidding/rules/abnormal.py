@@ -23,7 +23,7 @@ from enum import StrEnum
 
 from zhaocai.bidding.rules.common import EXACT, HUNDRED, Reason, as_decimal, round_score
 from zhaocai.bidding.rules.compliance import ComplianceResult
-from zhaocai.errors import RuleViolation, ValidationError
+from zhaocai.errors import ConflictError, RuleViolation, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
@@ -138,3 +138,20 @@ def apply_decisions(results: Sequence[ComplianceResult], flags: Sequence[Abnorma
                 "否决：未对明显偏低的报价作出书面说明（实施条例第五十一条）"))
         out.append(result)
     return tuple(out)
+
+
+def require_decidable(bid_id: str, *, flagged: bool, decided: bool, decision: AbnormalDecision,
+                      explanation: str) -> None:
+    """The committee decides once on a flagged bid, with the bidder's written explanation unless
+    none was given (``abnormal.not_flagged``, ``abnormal.already_decided``,
+    ``abnormal.explanation_missing``)."""
+    if not flagged:
+        raise ValidationError("abnormal.not_flagged", f"Bid {bid_id} was not flagged abnormally low",
+                              f"投标 {bid_id} 未被认定为异常低价", {"bid_id": bid_id})
+    if decided:
+        raise ConflictError("abnormal.already_decided", "The committee already decided on this bid",
+                            "评标委员会已对该投标作出认定", {"bid_id": bid_id})
+    if decision is not AbnormalDecision.NO_EXPLANATION and not explanation.strip():
+        raise ValidationError("abnormal.explanation_missing",
+                              "Record the bidder's written explanation with the decision",
+                              "须登记投标人的书面说明", {"bid_id": bid_id})

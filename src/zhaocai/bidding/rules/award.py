@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
+from zhaocai.actors import Actor, Role
 from zhaocai.bidding.rules.common import Reason, require_unique
 from zhaocai.clock import SHANGHAI, require_aware
-from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
+from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import amount_in_words, to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 from zhaocai.workdays import WorkingCalendar
@@ -167,3 +168,20 @@ def award_notice(*, tender_ref: str, tender_title: str, lot_name: str | None, su
                  f"评审并公示，确定你方为中标人。中标金额：人民币{words}（{figures}）。"
                  f"请于{last_day.year}年{last_day.month}月{last_day.day}日（含当日）前签订合同。"),
     )
+
+
+def require_removal_approval(removal_id: str, bid_id: str, *, proposed_by: str, approved_by: str | None,
+                             approver: Actor) -> None:
+    """A removal is approved once, by a supervisor (纪检) who did not propose it (Reg 55;
+    ``award.approver_role``, ``award.removal_approved``, ``award.self_approval``)."""
+    if not approver.has(Role.SUPERVISOR):
+        raise PermissionDenied("award.approver_role", "A supervisor (纪检) approves removals",
+                               "取消中标候选资格须由纪检人员批准", {"actor": approver.id})
+    if approved_by is not None:
+        raise ConflictError("award.removal_approved", "This removal is already approved", "该申请已批准",
+                            {"removal_id": removal_id})
+    if approver.id == proposed_by:
+        raise PermissionDenied("award.self_approval",
+                               f"{approver.name} cannot approve their own removal of {bid_id}",
+                               f"{approver.name} 不能批准自己提出的取消 {bid_id} 资格",
+                               {"removal_id": removal_id})

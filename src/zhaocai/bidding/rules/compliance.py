@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from zhaocai.bidding.rules.common import Reason, require_unique
+from zhaocai.errors import ConflictError, NotFoundError, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.suppliers.rules import (
     normalise_account,
@@ -244,3 +245,19 @@ def related_reason(pair: RelatedPair, supplier_id: str, *, determined: bool = Fa
                   f"({kinds}) in the same lot (Reg 34)",
                   f"无效：与 {other} 单位负责人为同一人或存在控股、管理关系，参加同一标段投标"
                   f"（{kinds}）（实施条例第三十四条）")
+
+
+def require_open_question(supplier_a: str, supplier_b: str, *, is_question: bool, determined: bool,
+                          reason: str) -> None:
+    """The committee determines a shared-contact question once, with its reason
+    (``related.not_a_question``, ``related.already_determined``, ``related.reason_missing``)."""
+    pair = {"supplier_a": supplier_a, "supplier_b": supplier_b}
+    if not is_question:
+        raise NotFoundError("related.not_a_question", f"No shared-contact question on {supplier_a} and "
+                            f"{supplier_b}", f"{supplier_a} 与 {supplier_b} 之间没有待认定的关联问题", pair)
+    if determined:
+        raise ConflictError("related.already_determined", "The committee already determined this pair",
+                            "评标委员会已对该两家投标人作出认定", pair)
+    if not reason.strip():
+        raise ValidationError("related.reason_missing", "A determination states its reason",
+                              "认定须说明理由", pair)

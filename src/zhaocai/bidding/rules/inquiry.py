@@ -1,7 +1,8 @@
 """Price inquiry (询价) under the "3-3-2" rule (三三二).
 
 - At least `inquiry_min_suppliers` (3) quotes from distinct, eligible suppliers
-  (``inquiry.too_few_quotes``); a supplier quoting twice is refused.
+  (``inquiry.too_few_quotes``, `too_few_quotes`); a supplier quoting twice is refused. A supplier
+  that quoted other lots but not this one is a `Quote` without a price.
 - Conducted and signed together by at least `inquiry_min_officers` (2) distinct officers: only
   officers who both took part and signed the record count (``inquiry.too_few_officers``).
 - A quote priced 0 or less is never compliant, whatever the officers marked (as a bid,
@@ -16,22 +17,24 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from zhaocai.bidding.rules.common import Reason, require_unique
-from zhaocai.errors import PermissionDenied, RuleViolation, ValidationError
+from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import to_decimal
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
 
 @dataclass(frozen=True)
 class Quote:
-    """One supplier's quote; `eligible` from the supplier register, `compliant` from the officers."""
+    """One supplier's quote for a lot; `eligible` from the supplier register, `compliant` from the
+    officers (valid at opening). `price` None: the supplier quoted for other lots, not this one —
+    it still counts towards the suppliers quoting (三三二) but can never win the lot."""
 
     supplier_id: str
-    price: Decimal
+    price: Decimal | None
     eligible: bool = True
     compliant: bool = True
 
@@ -79,6 +82,17 @@ def signing_officers(conducted_by: Sequence[str], signed_by: Sequence[str],
     return officers
 
 
+def too_few_quotes(eligible: int, profile: RulesProfile = DEFAULT_PROFILE) -> Reason | None:
+    """Why the inquiry fails when fewer than `inquiry_min_suppliers` distinct eligible suppliers
+    quoted (the tender fails, 流标), or None. The one statement of that minimum."""
+    needed = profile.inquiry_min_suppliers
+    if eligible >= needed:
+        return None
+    return Reason("inquiry.too_few_quotes",
+                  f"at least {needed} quotes from distinct eligible suppliers are needed; got {eligible}",
+                  f"须有至少 {needed} 家不同的合格供应商报价；实际 {eligible} 家")
+
+
 def decide_inquiry(
     quotes: Sequence[Quote],
     *,
@@ -92,15 +106,12 @@ def decide_inquiry(
     require_unique([q.supplier_id for q in quotes], what="quoting supplier")
     officers = signing_officers(conducted_by, signed_by, profile)
     eligible = [q for q in quotes if q.eligible]
-    if len(eligible) < profile.inquiry_min_suppliers:
-        raise RuleViolation(
-            "inquiry.too_few_quotes",
-            f"at least {profile.inquiry_min_suppliers} quotes from distinct eligible suppliers are "
-            f"needed; got {len(eligible)}",
-            f"须有至少 {profile.inquiry_min_suppliers} 家不同的合格供应商报价；实际 {len(eligible)} 家",
-            {"quotes": len(eligible), "needed": profile.inquiry_min_suppliers})
+    short = too_few_quotes(len(eligible), profile)
+    if short is not None:
+        raise RuleViolation(short.code, short.en, short.zh,
+                            {"quotes": len(eligible), "needed": profile.inquiry_min_suppliers})
     prices = {q.supplier_id: to_decimal(q.price, field=f"quote of {q.supplier_id}")
-              for q in eligible if q.compliant}
+              for q in eligible if q.compliant and q.price is not None}
     prices = {supplier: price for supplier, price in prices.items() if price > 0}
     if not prices:
         raise RuleViolation("inquiry.no_compliant_quote", "no eligible supplier sent a compliant quote",
@@ -125,3 +136,20 @@ def decide_inquiry(
                                   {"supplier_id": override.supplier_id})
         winner = override.supplier_id
     return InquiryResult(winner, prices[winner], lowest, tuple(ranked), override, officers)
+
+
+def require_override_proposal(lot_id: str, supplier_id: str, *, lots: Collection[str], reason: str,
+                              quoted: bool, exists: bool) -> None:
+    """A written override names a lot of the inquiry, states its reason, chooses a supplier whose
+    quote was opened, and is the lot's only one (``inquiry.unknown_lot``,
+    ``inquiry.override_reason``, ``inquiry.override_not_a_quote``, ``inquiry.override_exists``)."""
+    if lot_id not in lots:
+        raise ValidationError("inquiry.unknown_lot", f"No lot {lot_id!r}", f"不存在标段 {lot_id!r}", {})
+    if not reason.strip():
+        raise ValidationError("inquiry.override_reason", "The reason must be written", "须书面说明理由", {})
+    if not quoted:
+        raise ValidationError("inquiry.override_not_a_quote", f"{supplier_id} sent no opened quote",
+                              f"{supplier_id} 没有已开启的报价", {"supplier_id": supplier_id})
+    if exists:
+        raise ConflictError("inquiry.override_exists", "This lot already has an override",
+                            "该标段已有理由申请", {"lot_id": lot_id})

@@ -24,7 +24,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import StrEnum
 
 from zhaocai.bidding.rules.common import EXACT, HUNDRED, Reason, as_decimal, round_score
-from zhaocai.errors import ValidationError
+from zhaocai.bidding.rules.ranking import AwardMethod
+from zhaocai.errors import RuleViolation, ValidationError
 from zhaocai.money import CENT, to_decimal
 
 
@@ -148,3 +149,15 @@ def evaluated_price(price: Decimal, adjustments: Sequence[Adjustment] = ()) -> D
     for adj in adjustments:
         total += to_decimal(adj.amount, field=f"adjustment {adj.reason.code}")
     return total
+
+
+def require_adjustable(bid_id: str, *, method: AwardMethod, compliant: bool) -> None:
+    """Documented price adjustments belong to the lowest evaluated price method, on compliant bids
+    (``evaluation.adjustment_method``, ``evaluation.bid_not_compliant``)."""
+    if method is not AwardMethod.LOWEST_EVALUATED_PRICE:
+        raise RuleViolation("evaluation.adjustment_method",
+                            "Price adjustments belong to the lowest evaluated price method",
+                            "价格调整仅适用于经评审的最低投标价法", {"bid_id": bid_id})
+    if not compliant:
+        raise RuleViolation("evaluation.bid_not_compliant", "Only compliant bids are evaluated",
+                            "仅对有效投标进行评审", {"bid_id": bid_id})

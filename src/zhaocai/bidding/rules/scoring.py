@@ -269,3 +269,26 @@ def evaluate(
         commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL), Decimal("0.00"))
         results.append(BidScore(bid, ps, tuple(parts), technical, commercial, ps + technical + commercial))
     return Evaluation(tuple(results), find_outliers(sheets, scheme, bid_ids, outlier_rule))
+
+
+def criterion_score_of(criterion: ScoringCriterion, count: int, total: int, low: int, high: int,
+                       trimmed_mean_min_members: int) -> CriterionScore:
+    """A criterion's committee score from its members' points in aggregate — how many, their sum,
+    lowest and highest, in hundredths of a point — exactly as `committee_points` computes it from
+    the points themselves (the trimmed mean drops one lowest and one highest)."""
+    with localcontext(EXACT):
+        trimmed = count >= trimmed_mean_min_members and count >= 3
+        kept, members = (total - low - high, count - 2) if trimmed else (total, count)
+        points = Decimal(kept).scaleb(-2) / members
+        score = round_score(points * criterion.weight / criterion.max_points)
+    return CriterionScore(criterion.criterion_id, criterion.kind, points, trimmed, score)
+
+
+def bid_score(bid_id: str, price_score: Decimal, parts: Sequence[CriterionScore]) -> BidScore:
+    """A bid's scores: technical and commercial are exact sums of the published criterion scores,
+    the total their sum with the price score."""
+    with localcontext(EXACT):
+        technical = sum((p.score for p in parts if p.kind is CriterionKind.TECHNICAL), Decimal("0.00"))
+        commercial = sum((p.score for p in parts if p.kind is CriterionKind.COMMERCIAL), Decimal("0.00"))
+        return BidScore(bid_id, price_score, tuple(parts), technical, commercial,
+                        price_score + technical + commercial)
