@@ -47,7 +47,7 @@ def test_the_blocks_of_a_file_run_in_order(path: Path, tmp_path: Path, monkeypat
         if not_run:
             continue
         try:
-            exec(compile(code, f"{path.relative_to(ROOT)}:{line}", "exec"), namespace)  # noqa: S102
+            exec(compile(code, f"{path.relative_to(ROOT)}:{line}", "exec"), namespace)
         except Exception as error:
             pytest.fail(f"{path.relative_to(ROOT)} line {line}: {type(error).__name__}: {error}")
     assert os.getcwd() == str(tmp_path)
