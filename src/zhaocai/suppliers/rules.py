@@ -189,6 +189,11 @@ class QualificationGap:
     found: dict[str, Any]
 
 
+def _zh_time(moment: datetime) -> str:
+    """A moment as a Chinese message shows it: Beijing time, in Chinese date order."""
+    return moment.astimezone(SHANGHAI).strftime("%Y年%m月%d日 %H:%M")
+
+
 def qualification_gaps(
     category: Category,
     requirements: Iterable[QualificationRequirement],
@@ -209,7 +214,7 @@ def qualification_gaps(
             gaps.append(QualificationGap(
                 category, req.type, "expired", req.min_grade,
                 f"{req.type} no. {last.number} expired at {last.valid_until.isoformat()}",
-                f"{req.label_zh or req.type}（编号 {last.number}）已于 {last.valid_until.isoformat()} 过期",
+                f"{req.label_zh or req.type}（编号 {last.number}）已于 {_zh_time(last.valid_until)} 过期",
                 {"number": last.number, "valid_until": last.valid_until.isoformat()},
             ))
         elif good_grade:
@@ -218,7 +223,7 @@ def qualification_gaps(
                 category, req.type, "missing", req.min_grade,
                 f"{req.type} no. {first.number} is not valid until {first.valid_from.isoformat()}",
                 f"{req.label_zh or req.type}（编号 {first.number}）"
-                f"自 {first.valid_from.isoformat()} 起才有效",
+                f"自 {_zh_time(first.valid_from)} 起才有效",
                 {"number": first.number, "valid_from": first.valid_from.isoformat()},
             ))
         elif same_type:
