@@ -9,26 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Text, UniqueConstraint, case
+from sqlalchemy import Boolean, Column, Index, Integer, Text, UniqueConstraint, case
 from sqlmodel import Field, SQLModel, col
 
-from zhaocai.store.types import JSONText, UTCDateTime
-
-
-def _text(nullable: bool = False, **kw: Any) -> Any:
-    return Field(sa_column=Column(Text, nullable=nullable, **kw))
-
-
-def _json(nullable: bool = False) -> Any:
-    return Field(sa_column=Column(JSONText, nullable=nullable))
-
-
-def _time(nullable: bool = False) -> Any:
-    return Field(sa_column=Column(UTCDateTime, nullable=nullable))
-
-
-def _fen(nullable: bool = False) -> Any:
-    return Field(sa_column=Column(BigInteger, nullable=nullable))
+from zhaocai.store.columns import integer as _fen
+from zhaocai.store.columns import json as _json
+from zhaocai.store.columns import text as _text
+from zhaocai.store.columns import time as _time
 
 
 class TenderRow(SQLModel, table=True):

@@ -11,34 +11,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Text
+from sqlalchemy import Column, Index, Integer
 from sqlmodel import Field, SQLModel
 
-from zhaocai.store.types import JSONText, UTCDateTime
-
-
-def _key() -> Any:
-    return Field(sa_column=Column(Text, primary_key=True))
-
-
-def _text(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(Text, nullable=nullable))
-
-
-def _json(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(JSONText, nullable=nullable))
-
-
-def _time(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(UTCDateTime, nullable=nullable))
-
-
-def _int(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(BigInteger, nullable=nullable))
-
-
-def _flag(nullable: bool = False) -> Any:
-    return Field(default=None if nullable else ..., sa_column=Column(Boolean, nullable=nullable))
+from zhaocai.store.columns import flag as _flag
+from zhaocai.store.columns import integer as _int
+from zhaocai.store.columns import json as _json
+from zhaocai.store.columns import key as _key
+from zhaocai.store.columns import text as _text
+from zhaocai.store.columns import time as _time
 
 
 class ExpertRow(SQLModel, table=True):
