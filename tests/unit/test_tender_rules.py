@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhaocai.bidding.machine import TenderState, allowed_events, next_state
+from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import InvalidTransition
+from zhaocai.machines import allowed_events, fire, next_state
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
 NOW = datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)
@@ -53,10 +55,17 @@ def test_deadline_is_exclusive() -> None:
 
 
 def test_the_machine_walks_the_whole_life() -> None:
-    state = "draft"
+    tender = SimpleNamespace(id="tdr-1", state="draft", deadline=NOW)
     for event in ("publish", "close", "open", "start_evaluation", "publicise", "award", "contract"):
-        state = next_state(state, event).value
-    assert state == TenderState.CONTRACTED
+        fire(TenderMachine, tender, event, subject_id=tender.id, now=NOW)
+    assert tender.state == TenderState.CONTRACTED
+
+
+def test_a_published_tender_closes_only_at_its_deadline() -> None:
+    tender = SimpleNamespace(id="tdr-1", state="published", deadline=NOW)
+    with pytest.raises(InvalidTransition):
+        fire(TenderMachine, tender, "close", subject_id=tender.id, now=NOW - timedelta(microseconds=1))
+    assert fire(TenderMachine, tender, "close", subject_id=tender.id, now=NOW) == TenderState.CLOSED
 
 
 @pytest.mark.parametrize(("state", "event"), [("draft", "open"), ("published", "open"),
@@ -64,10 +73,13 @@ def test_the_machine_walks_the_whole_life() -> None:
                                               ("contracted", "cancel"), ("awarded", "cancel")])
 def test_forbidden_moves_are_refused(state: str, event: str) -> None:
     with pytest.raises(InvalidTransition) as info:
-        next_state(state, event)
+        next_state(TenderMachine, state, event, subject_id="tdr-1")
     assert info.value.code == "tender.transition"
+    assert "tdr-1" in info.value.message_zh and state not in info.value.message_zh
 
 
 def test_failed_and_cancelled_are_final() -> None:
-    assert allowed_events("failed") == [] and allowed_events("cancelled") == []
-    assert set(allowed_events("closed")) == {"open", "fail", "cancel"}
+    assert allowed_events(TenderMachine, "failed") == ["retender"]  # a new draft; it stays failed
+    assert allowed_events(TenderMachine, "cancelled") == []
+    assert set(allowed_events(TenderMachine, "closed")) == {"open", "fail", "cancel", "accept_bid", "confirm_bid",
+                                                            "withdraw_bid", "request_cancel", "reject_cancel"}
