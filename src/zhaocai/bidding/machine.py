@@ -105,11 +105,11 @@ class TenderMachine(StateMachine):
     validate_final_reachability = False
 
     draft = State("草稿", initial=True, value=TenderState.DRAFT.value)
-    published = State("已发布", value=TenderState.PUBLISHED.value)
+    published = State("招标中", value=TenderState.PUBLISHED.value)
     closed = State("已截标", value=TenderState.CLOSED.value)
     opened = State("已开标", value=TenderState.OPENED.value)
     evaluating = State("评标中", value=TenderState.EVALUATING.value)
-    publicising = State("公示中", value=TenderState.PUBLICISING.value)
+    publicising = State("候选人公示", value=TenderState.PUBLICISING.value)
     awarded = State("已定标", value=TenderState.AWARDED.value)
     contracted = State("已签约", final=True, value=TenderState.CONTRACTED.value)
     failed = State("流标", value=TenderState.FAILED.value)
