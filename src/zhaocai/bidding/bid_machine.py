@@ -41,7 +41,7 @@ class BidMachine(StateMachine):
     withdrawn = State("已撤回", value=BidStatus.WITHDRAWN.value)
 
     submit = Event(absent.to(submitted, validators=envelope_fits)
-                   | submitted.to.itself(validators=envelope_fits)
+                   | submitted.to.itself(internal=True, validators=envelope_fits)
                    | withdrawn.to(submitted, validators=envelope_fits), name="递交投标")
-    confirm = Event(submitted.to.itself(), name="确认投标")
+    confirm = Event(submitted.to.itself(internal=True), name="确认投标")
     withdraw = Event(submitted.to(withdrawn), name="撤回投标")

@@ -132,29 +132,32 @@ class TenderMachine(StateMachine):
                    | evaluating.to(cancelled, validators=_DECIDING_CANCEL)
                    | publicising.to(cancelled, validators=_DECIDING_CANCEL), name="终止")
 
-    # -- commands within a state (drafting, bidding, opening, cancelling) ----------------------
-    edit = Event(draft.to.itself(), name="修改草稿")
-    settle_deviation = Event(draft.to.itself(), name="审批偏离")
-    amend = Event(published.to.itself(validators=not_earlier), name="发布补遗")
-    accept_bid = Event(published.to.itself(validators=_BIDDING) | closed.to.itself(validators=box_shut),
-                       name="接收投标")
-    confirm_bid = Event(published.to.itself(validators=_BIDDING) | closed.to.itself(validators=box_shut),
-                        name="确认投标")
-    withdraw_bid = Event(published.to.itself(validators=before_deadline)
-                         | closed.to.itself(validators=box_shut), name="撤回投标")
-    record_compliance = Event(opened.to.itself(validators=technical_stage), name="认定技术合规")
-    open_commercial = Event(opened.to.itself(validators=[technical_stage, compliance_decided]),
+    # -- commands within a state (drafting, bidding, opening, cancelling): internal self-transitions
+    edit = Event(draft.to.itself(internal=True), name="修改草稿")
+    settle_deviation = Event(draft.to.itself(internal=True), name="审批偏离")
+    amend = Event(published.to.itself(internal=True, validators=not_earlier), name="发布补遗")
+    accept_bid = Event(published.to.itself(internal=True, validators=_BIDDING)
+                       | closed.to.itself(internal=True, validators=box_shut), name="接收投标")
+    confirm_bid = Event(published.to.itself(internal=True, validators=_BIDDING)
+                        | closed.to.itself(internal=True, validators=box_shut), name="确认投标")
+    withdraw_bid = Event(published.to.itself(internal=True, validators=before_deadline)
+                         | closed.to.itself(internal=True, validators=box_shut), name="撤回投标")
+    record_compliance = Event(opened.to.itself(internal=True, validators=technical_stage),
+                              name="认定技术合规")
+    open_commercial = Event(opened.to.itself(internal=True, validators=[technical_stage, compliance_decided]),
                             name="开启商务标")
-    request_cancel = Event(draft.to.itself(validators=no_cancel_pending)
-                           | published.to.itself(validators=no_cancel_pending)
-                           | closed.to.itself(validators=no_cancel_pending)
-                           | opened.to.itself(validators=no_cancel_pending)
-                           | evaluating.to.itself(validators=no_cancel_pending)
-                           | publicising.to.itself(validators=no_cancel_pending), name="申请终止")
-    reject_cancel = Event(draft.to.itself(validators=_DECIDING_CANCEL)
-                          | published.to.itself(validators=_DECIDING_CANCEL)
-                          | closed.to.itself(validators=_DECIDING_CANCEL)
-                          | opened.to.itself(validators=_DECIDING_CANCEL)
-                          | evaluating.to.itself(validators=_DECIDING_CANCEL)
-                          | publicising.to.itself(validators=_DECIDING_CANCEL), name="驳回终止")
-    retender = Event(failed.to.itself(), name="重新招标")
+    request_cancel = Event(draft.to.itself(internal=True, validators=no_cancel_pending)
+                           | published.to.itself(internal=True, validators=no_cancel_pending)
+                           | closed.to.itself(internal=True, validators=no_cancel_pending)
+                           | opened.to.itself(internal=True, validators=no_cancel_pending)
+                           | evaluating.to.itself(internal=True, validators=no_cancel_pending)
+                           | publicising.to.itself(internal=True, validators=no_cancel_pending),
+                           name="申请终止")
+    reject_cancel = Event(draft.to.itself(internal=True, validators=_DECIDING_CANCEL)
+                          | published.to.itself(internal=True, validators=_DECIDING_CANCEL)
+                          | closed.to.itself(internal=True, validators=_DECIDING_CANCEL)
+                          | opened.to.itself(internal=True, validators=_DECIDING_CANCEL)
+                          | evaluating.to.itself(internal=True, validators=_DECIDING_CANCEL)
+                          | publicising.to.itself(internal=True, validators=_DECIDING_CANCEL),
+                          name="驳回终止")
+    retender = Event(failed.to.itself(internal=True), name="重新招标")

@@ -47,6 +47,7 @@ class Reading(NamedTuple):
     problem: str | None
     payload: BidPayload | None = None
     text: str | None = None  # the clear JSON as sealed: the whole bid, or a valid technical part
+    total: Decimal | None = None  # the payload's total, summed once
 
 
 def counted(bids: Sequence[Sealed], amendments: int) -> tuple[list[Sealed], list[Sealed]]:
@@ -91,13 +92,19 @@ class BidCheck:
     lots: list[str]
     ceiling: Decimal
 
-    def problem(self, payload: BidPayload) -> str | None:
-        """Why the payload is not a valid bid, or None."""
+    def problem(self, payload: BidPayload, total: Decimal) -> str | None:
+        """Why the payload (whose lots sum to `total`) is not a valid bid, or None."""
         if sorted(lot.lot for lot in payload.lots) != self.lots:
             return "lots do not match the tender"
-        if payload.total > self.ceiling:
+        if total > self.ceiling:
             return "above the ceiling price (Reg 51)"
         return None
+
+    def read(self, payload: BidPayload, text: str | None = None) -> Reading:
+        """The reading of an opened payload: valid, or invalid with the reason."""
+        total = payload.total
+        problem = self.problem(payload, total)
+        return Reading(INVALID if problem else VALID, problem, payload, text, total)
 
 
 def read_part(clear: bytes | None, stage: str, check: BidCheck) -> Reading:
@@ -112,8 +119,7 @@ def read_part(clear: bytes | None, stage: str, check: BidCheck) -> Reading:
         payload = BidPayload.model_validate_json(clear)
     except ValueError:
         return Reading(INVALID, "bid content is malformed")
-    problem = check.problem(payload)
-    return Reading(INVALID if problem else VALID, problem, payload, clear.decode("utf-8"))
+    return check.read(payload, clear.decode("utf-8"))
 
 
 def read_commercial(technical: dict[str, Any] | None, clear: bytes | None, check: BidCheck) -> Reading:
@@ -124,8 +130,7 @@ def read_commercial(technical: dict[str, Any] | None, clear: bytes | None, check
         payload = None
     if payload is None:
         return Reading(INVALID, "commercial part cannot be opened")
-    problem = check.problem(payload)
-    return Reading(INVALID if problem else VALID, problem, payload)
+    return check.read(payload)
 
 
 def too_few_bids(bids: int, profile: RulesProfile) -> str | None:
