@@ -152,17 +152,11 @@ def _live(own: Bid | None, tender_id: str) -> Bid:
     return own
 
 
-def check_payload(tender: TenderRow | Target, payload: BidPayload) -> None:
-    """Checks a clear payload can get before sealing: every lot priced, within the ceiling."""
-    bid_rules.check_payload([lot["id"] for lot in tender.lots], Money.from_fen(tender.ceiling_fen).amount,
-                            payload)
-
-
 def _sealed(tender: Target, bid: SealedBid | BidPayload) -> SealedBid:
     """The envelope to store: as sent, or a clear payload checked and sealed to the tender's key."""
     if isinstance(bid, SealedBid):
         return bid
-    check_payload(tender, bid)
+    bid_rules.check_payload([lot["id"] for lot in tender.lots], tender.ceiling, bid)
     assert tender.public_key is not None  # a published tender has its key
     return seal_bid(tender.public_key, bid, two_envelopes=tender.two_envelopes)
 
