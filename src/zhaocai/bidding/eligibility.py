@@ -10,15 +10,20 @@ from zhaocai.bidding.rules import bid as bid_rules
 from zhaocai.bidding.tables import BidRow
 from zhaocai.categories import Category
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.eligibility import check_eligibility
+from zhaocai.suppliers.eligibility import eligibility_on
 from zhaocai.suppliers.models import Eligibility
 from zhaocai.suppliers.tables import SupplierRow
 
 
 def verdict(uow: UnitOfWork, supplier_id: str, category: Category, amount: Decimal) -> Eligibility:
     """The register's verdict on the supplier in `category` for `amount` at the command's moment:
-    the one way a tender command asks the register (one query, in the command's transaction)."""
-    return check_eligibility(uow.session, supplier_id, category, amount, uow.now)
+    the one way a tender command asks the register.
+
+    One query on the command's connection, in its transaction; it needs no ORM session (the bid
+    commands open none). A tender command changes no supplier, so no pending ORM change of the
+    command could alter the verdict.
+    """
+    return eligibility_on(uow.connection, supplier_id, category, amount, uow.now)
 
 
 def require_eligible(uow: UnitOfWork, supplier_id: str, category: Category, amount: Decimal, *,
