@@ -94,7 +94,7 @@ def freeze(uow: UnitOfWork, tender_id: str, asked: RulesProfile | None, statutor
         profile, found = frozen_profile(asked, policy.profile, statutory, approved)
     except RuleViolation as exc:
         if exc.code == "policy.deviation_required" and standing is not None:
-            exc.details.update(pending=standing.state == "requested", deviation_id=standing.id)
+            exc.details.update(pending=standing.state == DeviationState.REQUESTED, deviation_id=standing.id)
         raise
     if not found or standing is None:
         return Frozen(profile, version, None)
