@@ -6,6 +6,7 @@ import base64
 import hashlib
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
@@ -22,7 +23,7 @@ from zhaocai.bidding.rules import opening as opening_rules
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.rules.opening import BidCheck, Sealed
 from zhaocai.bidding.rules.tender import TenderMethod
-from zhaocai.bidding.sealing import SINGLE, SealedBid
+from zhaocai.bidding.sealing import SINGLE, SealedBid, generate_tender_keys, parse_share
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import InvalidTransition, ZhaocaiError
 from zhaocai.machines import allowed_events, fire, next_state
@@ -238,3 +239,16 @@ def test_opening_rules() -> None:
         ([row._replace(id="bid-2", confirmed_through=1)], [row])
     assert opening_rules.too_few_bids(2, DEFAULT_PROFILE) and opening_rules.too_few_bids(3, DEFAULT_PROFILE) is None
     assert opening_rules.too_few_valid(3, DEFAULT_PROFILE) is None
+
+
+def test_a_quorum_of_this_tenders_shares_each_once() -> None:
+    ceremony = generate_tender_keys("tdr-1", 3, 2)
+    seats = [{"index": i + 1, "fingerprint": f} for i, f in enumerate(ceremony.fingerprints)]
+    one, two, three = (parse_share(s) for s in ceremony.shares)
+    assert [s.index for s in opening_rules.quorum_of("tdr-1", seats, 2, [three, one])] == [1, 3]
+    assert _code(lambda: opening_rules.quorum_of("tdr-1", seats, 2, [one])) == "opening.quorum"
+    assert _code(lambda: opening_rules.quorum_of("tdr-1", seats, 2, [one, one])) == "opening.share_duplicate"
+    assert _code(lambda: opening_rules.quorum_of("tdr-1", seats, 2, [one, replace(two, index=3)])) \
+        == "opening.share_invalid"
+    foreign = parse_share(generate_tender_keys("tdr-2", 3, 2).shares[0])
+    assert _code(lambda: opening_rules.quorum_of("tdr-1", seats, 2, [one, foreign])) == "opening.share_foreign"

@@ -50,13 +50,12 @@ from zhaocai.bidding.sealing import (
     TECHNICAL,
     CryptoError,
     Opener,
-    ParsedShare,
     parse_share,
     recover_private_key,
 )
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, TenderRow
 from zhaocai.bidding.views import ComplianceDecision, OpeningRecord
-from zhaocai.errors import RuleViolation, ValidationError
+from zhaocai.errors import ValidationError
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import UTCDateTime, canonical_json
@@ -79,36 +78,14 @@ _UPDATE_COMPLIANCE = update(_OPENED).where(and_(
 )).values(technical_compliant=bindparam("compliant"), compliance_note=bindparam("note"))
 
 
-def _refuse(code: str, en: str, zh: str, **details: Any) -> RuleViolation:
-    return RuleViolation(code, en, zh, details)
-
-
 def recover_key(tender: TenderRow, shares: Sequence[str]) -> tuple[Opener, list[str]]:
-    """Check every share (a wrong or foreign one is refused) and recover the opening key."""
-    seats = {c["index"]: c for c in tender.custodians}
-    by_print = {c["fingerprint"]: c for c in tender.custodians}
-    chosen: dict[int, ParsedShare] = {}
-    for text in shares:
-        share = parse_share(text)
-        if share.tender_id != tender.id:
-            raise _refuse("opening.share_foreign", "A share belongs to another tender",
-                          "所提交的密钥份额属于其他招标项目", share_tender=share.tender_id)
-        seat = by_print.get(share.fingerprint)
-        if seat is None or seat["index"] != share.index:
-            raise _refuse("opening.share_invalid", f"Share #{share.index} is not a share of this tender",
-                          f"第 {share.index} 号密钥份额无效", index=share.index)
-        if share.index in chosen:
-            raise _refuse("opening.share_duplicate", f"Share #{share.index} was given twice",
-                          f"第 {share.index} 号密钥份额重复提交", index=share.index)
-        chosen[share.index] = share
-    if len(chosen) < tender.threshold:
-        raise _refuse("opening.quorum",
-                      f"Opening needs {tender.threshold} custodians' shares, {len(chosen)} valid given",
-                      f"开标需要 {tender.threshold} 名保管人的密钥份额，仅收到 {len(chosen)} 份有效份额",
-                      needed=tender.threshold, given=len(chosen))
-    assert tender.public_key is not None
-    key = recover_private_key(chosen.values(), tender.public_key)
-    return Opener(key), [seats[i]["actor_id"] for i in sorted(chosen)]
+    """Check every share (`rules.opening.quorum_of`) and recover the opening key; the key and the
+    custodians present."""
+    chosen = rules.quorum_of(tender.id, tender.custodians, tender.threshold, [parse_share(s) for s in shares])
+    assert tender.public_key is not None  # a published tender has its key
+    key = recover_private_key(chosen, tender.public_key)
+    seats = {c["index"]: c["actor_id"] for c in tender.custodians}
+    return Opener(key), [seats[share.index] for share in chosen]
 
 
 _BID = BidRow.__table__  # type: ignore[attr-defined]

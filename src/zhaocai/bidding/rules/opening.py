@@ -1,5 +1,5 @@
-"""Pure rules of the opening (开标): which bids are counted, what an opened part must be, and
-whether the tender fails for too few bids (Law 28, Reg 44).
+"""Pure rules of the opening (开标): which shares make a quorum, which bids are counted, what an
+opened part must be, and whether the tender fails for too few bids (Law 28, Reg 44).
 
 Plain values in, plain values out: the stored bid as text, the clear bytes a key opened. No
 database, no clock, no key: the opening handler decrypts and writes, these rules judge.
@@ -18,7 +18,8 @@ from typing import Any, NamedTuple
 from pydantic_core import from_json
 
 from zhaocai.bidding.payload import BidPayload
-from zhaocai.bidding.sealing import SINGLE
+from zhaocai.bidding.sealing import SINGLE, ParsedShare
+from zhaocai.errors import RuleViolation
 from zhaocai.profile import RulesProfile
 
 VALID, INVALID = "valid", "invalid"
@@ -48,6 +49,33 @@ class Reading(NamedTuple):
     payload: BidPayload | None = None
     text: str | None = None  # the clear JSON as sealed: the whole bid, or a valid technical part
     total: Decimal | None = None  # the payload's total, summed once
+
+
+def quorum_of(tender_id: str, seats: Sequence[dict[str, Any]], threshold: int,
+              shares: Sequence[ParsedShare]) -> list[ParsedShare]:
+    """The shares that open the tender, by index: each must be this tender's, match its seat's
+    fingerprint and come once, and at least `threshold` of them are needed."""
+    by_print = {seat["fingerprint"]: seat for seat in seats}
+    chosen: dict[int, ParsedShare] = {}
+    for share in shares:
+        if share.tender_id != tender_id:
+            raise RuleViolation("opening.share_foreign", "A share belongs to another tender",
+                                "所提交的密钥份额属于其他招标项目", {"share_tender": share.tender_id})
+        seat = by_print.get(share.fingerprint)
+        if seat is None or seat["index"] != share.index:
+            raise RuleViolation("opening.share_invalid",
+                                f"Share #{share.index} is not a share of this tender",
+                                f"第 {share.index} 号密钥份额无效", {"index": share.index})
+        if share.index in chosen:
+            raise RuleViolation("opening.share_duplicate", f"Share #{share.index} was given twice",
+                                f"第 {share.index} 号密钥份额重复提交", {"index": share.index})
+        chosen[share.index] = share
+    if len(chosen) < threshold:
+        raise RuleViolation("opening.quorum",
+                            f"Opening needs {threshold} custodians' shares, {len(chosen)} valid given",
+                            f"开标需要 {threshold} 名保管人的密钥份额，仅收到 {len(chosen)} 份有效份额",
+                            {"needed": threshold, "given": len(chosen)})
+    return [chosen[index] for index in sorted(chosen)]
 
 
 def counted(bids: Sequence[Sealed], amendments: int) -> tuple[list[Sealed], list[Sealed]]:
