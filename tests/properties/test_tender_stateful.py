@@ -27,12 +27,13 @@ from hypothesis.stateful import (
 
 from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store
 from zhaocai.actors import Actor
-from zhaocai.bidding.machine import TenderState, next_state
+from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import InvalidTransition, ZhaocaiError
+from zhaocai.machines import next_state
 from zhaocai.platform import Platform
 from zhaocai.profile import DEFAULT_PROFILE
 
@@ -235,7 +236,7 @@ class TenderLife(RuleBasedStateMachine):
             assert len(record.custodians_present) >= K
         if view.state == TenderState.FAILED:
             with pytest.raises(InvalidTransition):
-                next_state(view.state, "start_evaluation")
+                next_state(TenderMachine, view.state, "start_evaluation", subject_id=self.tender_id)
         if view.state == TenderState.OPENED:
             assert records[-1].valid_bids >= DEFAULT_PROFILE.min_valid_bids
 

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from zhaocai.errors import RuleViolation
+from zhaocai.actors import Actor, Role
+from zhaocai.errors import RuleViolation, ZhaocaiError
+from zhaocai.machines import fire
 from zhaocai.policy.compare import (
     Deviation,
     breaches,
+    check_proposal,
     deviations,
     frozen_profile,
     governing_policy,
     policy_breaches,
+    require_deviation_needed,
     strictest,
 )
 from zhaocai.policy.floors import RULES, Binding, Direction, law_floors, rule
+from zhaocai.policy.machines import DeviationMachine, DeviationState, ProposalMachine, ProposalState
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
 LAW = [Binding.LAW]
@@ -170,3 +176,53 @@ def test_frozen_numbers_never_laxer_than_policy_without_approval(
     followed, none = frozen_profile(None, policy, statutory, None)
     assert none == () and deviations(followed, governing) == ()
     assert not statutory or breaches(followed, LAW) == ()
+
+
+# -- the proposal and deviation machines, without a store ------------------------------------
+
+def _refused(call: Any) -> str:
+    with pytest.raises(ZhaocaiError) as info:
+        call()
+    assert info.value.message_zh and info.value.message_en
+    return info.value.code
+
+
+def _person(person_id: str) -> Actor:
+    return Actor(id=person_id, name=person_id, roles=frozenset({Role.SUPERVISOR}))
+
+
+def test_a_proposal_is_decided_once_by_another_person_over_the_current_version() -> None:
+    row = SimpleNamespace(id="pol-1", state=ProposalState.PROPOSED.value, proposed_by="a1", base_version=2)
+    assert _refused(lambda: fire(ProposalMachine, row, "approve", subject_id="pol-1", actor=_person("a1"),
+                                 current_version=2)) == "permission.self_approval"
+    assert _refused(lambda: fire(ProposalMachine, row, "approve", subject_id="pol-1", actor=_person("s1"),
+                                 current_version=3)) == "policy.stale_proposal"
+    assert row.state == "proposed"
+    assert fire(ProposalMachine, row, "approve", subject_id="pol-1", actor=_person("s1"), current_version=2) \
+        == ProposalState.ADOPTED
+    assert _refused(lambda: fire(ProposalMachine, row, "reject", subject_id="pol-1", actor=_person("s1"))) \
+        == "policy.transition"
+
+
+def test_a_deviation_is_decided_by_neither_requester_nor_drafter_while_still_asked() -> None:
+    row = SimpleNamespace(id="dev-1", tender_id="tdr-1", state=DeviationState.REQUESTED.value, requested_by="p1")
+
+    def approve(actor: str, drafter: str = "p2", asked: bool = True) -> str:
+        return fire(DeviationMachine, row, "approve", subject_id="dev-1", actor=_person(actor), drafted_by=drafter,
+                    asked=asked)
+
+    assert _refused(lambda: approve("p1")) == "permission.self_approval"
+    assert _refused(lambda: approve("s1", drafter="s1")) == "policy.deviation_drafter"
+    assert _refused(lambda: approve("s1", asked=False)) == "policy.deviation_stale"
+    assert approve("s1") == DeviationState.APPROVED
+    assert _refused(lambda: approve("s2")) == "policy.deviation.transition"
+    assert fire(DeviationMachine, row, "annul", subject_id="dev-1") == DeviationState.VOID
+
+
+def test_a_proposal_goes_below_no_floor_and_changes_something() -> None:
+    from zhaocai.profile import DEFAULT_PROFILE
+
+    assert _refused(lambda: check_proposal(DEFAULT_PROFILE, DEFAULT_PROFILE, 0)) == "policy.no_change"
+    low = DEFAULT_PROFILE.model_copy(update={"min_valid_bids": 2})
+    assert _refused(lambda: check_proposal(low, DEFAULT_PROFILE, 0)) == "policy.below_floor"
+    assert _refused(lambda: require_deviation_needed((), "tdr-1")) == "policy.deviation_not_needed"

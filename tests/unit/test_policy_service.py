@@ -194,7 +194,7 @@ def purchasing_approves_a_deviation(p: Platform, a: dict[str, Actor], c: ManualC
     return lambda: p.policy.approve_deviation(a["purchasing2"], deviation_id)
 
 
-@case("policy.deviation_not_pending")
+@case("policy.deviation.transition")
 def approving_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     _, deviation_id = _requested(p, a, c)
     p.policy.approve_deviation(a["supervisor"], deviation_id)
@@ -219,7 +219,7 @@ def approving_after_the_policy_changed(p: Platform, a: dict[str, Actor], c: Manu
     return lambda: p.policy.approve_deviation(a["supervisor"], deviation_id)
 
 
-@case("tender.not_draft")
+@case("tender.transition")
 def deviation_for_a_published_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = p.tenders.create_draft(a["purchasing"], draft(c))
     p.tenders.publish(a["purchasing"], view.id)
@@ -268,7 +268,7 @@ def administrator_approves_a_policy(p: Platform, a: dict[str, Actor], c: ManualC
     return lambda: p.policy.approve(a["admin"], proposal.id)
 
 
-@case("policy.not_proposed")
+@case("policy.transition")
 def approving_a_policy_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     proposal = p.policy.propose(a["admin"], {"publicity_days": 5}, "longer publicity")
     p.policy.reject(a["supervisor"], proposal.id)

@@ -129,7 +129,7 @@ def test_time_and_price_rules() -> None:
 
 
 def _row(state: str = "drafted", **kw: Any) -> SimpleNamespace:
-    base = {"state": state, "drafted_by": "p1", "justification": "proprietary", "supplier_id": "s1",
+    base = {"id": "ss-1", "state": state, "drafted_by": "p1", "justification": "proprietary", "supplier_id": "s1",
             "category": "materials", "estimate_fen": 10000, "earlier_contract_id": None,
             "failed_tender_ids": [], "notice_ends": datetime(2026, 3, 9, 16, tzinfo=UTC)}
     base.update(kw)

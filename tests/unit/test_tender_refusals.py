@@ -154,7 +154,7 @@ def withdraw_without_a_bid(p: Platform, a: dict[str, Actor], c: ManualClock) -> 
     return lambda: p.tenders.withdraw_bid(s, pub.tender.id)
 
 
-@case("opening.too_early")
+@case("tender.transition")
 def opening_before_the_deadline(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
     return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1, 2, 3))
@@ -210,14 +210,14 @@ def cancelling_without_a_reason(p: Platform, a: dict[str, Actor], c: ManualClock
     return lambda: p.tenders.request_cancellation(a["purchasing"], pub.tender.id, " ")
 
 
-@case("tender.amend_not_open")
+@case("tender.transition")
 def amending_after_the_deadline(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub = published(p, a, c)
     c.advance(days=22)
     return lambda: p.tenders.amend(a["purchasing"], pub.tender.id, "too late")
 
 
-@case("tender.retender_not_failed")
+@case("tender.transition")
 def retendering_a_live_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub = published(p, a, c)
     return lambda: p.tenders.retender(a["purchasing"], pub.tender.id, c.now() + timedelta(days=30))

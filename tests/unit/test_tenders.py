@@ -39,7 +39,7 @@ def test_publication_freezes_rules_and_hands_out_shares_once(
         assert share.share.rsplit(":", 1)[1] not in dump  # the store never holds a share
     with pytest.raises(Exception) as info:
         platform.tenders.update_draft(actors["purchasing"], tender.id, draft(clock))
-    assert getattr(info.value, "code", None) == "tender.not_draft"
+    assert getattr(info.value, "code", None) == "tender.transition"
 
 
 def test_bids_are_sealed_receipted_and_opened_by_two_of_three(

@@ -14,11 +14,19 @@ from typing import Any
 from sqlmodel import col, func, select
 
 from zhaocai.bidding.eligibility import require_eligible
-from zhaocai.bidding.lifecycle import SUBJECT, fire_transition, frozen_rules, load_tender, to_view
-from zhaocai.bidding.machine import TenderState, allowed_events
+from zhaocai.bidding.lifecycle import (
+    SUBJECT,
+    fire_transition,
+    frozen_rules,
+    load_tender,
+    permit,
+    require_move,
+    to_view,
+)
+from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.rules import tender as tender_rules
-from zhaocai.bidding.sealing import generate_tender_keys
+from zhaocai.bidding.sealing import KeyCeremony, generate_tender_keys
 from zhaocai.bidding.submission import create_signing_key
 from zhaocai.bidding.tables import AmendmentRow, TenderRow
 from zhaocai.bidding.views import (
@@ -31,9 +39,8 @@ from zhaocai.bidding.views import (
 )
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
-from zhaocai.errors import ConflictError, RuleViolation, ValidationError
 from zhaocai.money import Money
-from zhaocai.policy.drafting import freeze, settle_draft
+from zhaocai.policy.drafting import Frozen, freeze, settle_draft
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
@@ -41,20 +48,8 @@ from zhaocai.store.types import canonical_json
 
 def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
     """Rules a draft must meet whatever the date under `profile`, the numbers it runs on: bid
-    security cap, invitations by method."""
-    cap = tender_rules.bid_security_cap(draft.estimate, profile)
-    if draft.bid_security > cap:
-        raise RuleViolation(
-            "tender.bid_security_cap",
-            f"Bid security {draft.bid_security} exceeds {profile.bid_security_cap_percent} % "
-            f"of the estimate ({cap}) (Reg 26)",
-            f"投标保证金 {draft.bid_security} 超过估算价的 {profile.bid_security_cap_percent}%"
-            f"（{cap}）（实施条例第二十六条）",
-            {"bid_security": str(draft.bid_security), "cap": str(cap)},
-        )
-    if draft.method is tender_rules.TenderMethod.OPEN and draft.invitees:
-        raise ValidationError("tender.invitees_open", "An open tender has no invitees",
-                              "公开招标不设邀请对象", {"invitees": len(draft.invitees)})
+    security cap, invitations by method (`rules.tender.check_draft`)."""
+    tender_rules.check_draft(draft.estimate, draft.bid_security, draft.method, draft.invitees, profile)
 
 
 def _draft_columns(draft: TenderDraft, profile: RulesProfile) -> dict[str, Any]:
@@ -95,9 +90,7 @@ def update_draft(uow: UnitOfWork, tender_id: str, draft: TenderDraft,
     """Replace a draft's content; only drafts can change. New numbers void a deviation request or
     approval made for others."""
     tender = load_tender(uow, tender_id)
-    if tender.state != TenderState.DRAFT:
-        raise RuleViolation("tender.not_draft", "Only a draft can be edited; the rules are frozen",
-                            "仅草稿可修改；发布后规则已冻结", {"state": tender.state})
+    permit(uow, tender, "edit")
     profile = settle_draft(uow, tender.id, draft.profile, draft.statutory, deviation_reason)
     check_draft(draft, profile)
     for name, value in _draft_columns(draft, profile).items():
@@ -126,63 +119,32 @@ def stored_draft(tender: TenderRow) -> TenderDraft:
 
 
 def _check_publication(uow: UnitOfWork, draft: TenderDraft, profile: RulesProfile) -> None:
-    earliest = tender_rules.earliest_deadline(uow.now, draft.method, profile)
-    if draft.deadline < earliest:
-        days = tender_rules.minimum_period_days(draft.method, profile)
-        raise RuleViolation(
-            "tender.submission_period",
-            f"The bid deadline must be at least {days} days after publication (Law 24): "
-            f"not before {earliest.isoformat()}",
-            f"自发布至投标截止不得少于 {days} 日（招标投标法第二十四条）：截止时间不得早于 "
-            f"{earliest.isoformat()}",
-            {"deadline": draft.deadline.isoformat(), "earliest": earliest.isoformat(), "days": days},
-        )
-    needed = tender_rules.minimum_invitees(draft.method, profile)
-    if len(draft.invitees) < needed:
-        raise RuleViolation(
-            "tender.invitees_too_few",
-            f"A {draft.method.value} needs at least {needed} invited suppliers, has {len(draft.invitees)}",
-            f"{draft.method.label_zh}至少需邀请 {needed} 家供应商，现有 {len(draft.invitees)} 家",
-            {"needed": needed, "invitees": len(draft.invitees)},
-        )
+    check_draft(draft, profile)
+    tender_rules.check_publication(uow.now, draft.deadline, draft.method, draft.invitees, draft.officers,
+                                   profile)
     for supplier_id in draft.invitees:
-        require_eligible(uow.session, supplier_id, Category(draft.category), draft.ceiling_price,
-                         uow.now, code="tender.invitee_ineligible")
-    if draft.method is tender_rules.TenderMethod.PRICE_INQUIRY:
-        officers = profile.inquiry_min_officers
-        if len(draft.officers) < officers:
-            raise RuleViolation(
-                "tender.inquiry_officers",
-                f"A price inquiry is carried out by at least {officers} people together (三三二)",
-                f"询价须由至少 {officers} 人共同进行（三三二）",
-                {"needed": officers, "officers": list(draft.officers)},
-            )
+        require_eligible(uow, supplier_id, Category(draft.category), draft.ceiling_price,
+                         code="tender.invitee_ineligible")
 
 
-def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication:
-    """Check and freeze the rules, generate the sealing key, hand out the custodians' shares."""
-    tender = load_tender(uow, tender_id)
-    if tender.state != TenderState.DRAFT:
-        fire_transition(uow, tender, "publish")  # raises the machine's refusal
-    draft = stored_draft(tender)
-    frozen_policy = freeze(uow, tender.id, draft.profile, draft.statutory)
-    check_draft(draft, frozen_policy.profile)
-    _check_publication(uow, draft, frozen_policy.profile)
-    # The receipt key exists before any bid: its creation must not betray a first bid.
-    create_signing_key(uow)
-    ceremony = generate_tender_keys(tender.id, len(draft.custodians), draft.threshold)
-    tender.profile = frozen_policy.profile.model_dump(mode="json")
-    tender.policy_version, tender.deviation = frozen_policy.policy_version, frozen_policy.deviation
-    frozen = {"profile": tender.profile, "evaluation": tender.evaluation, "statutory": draft.statutory,
-              "policy_version": tender.policy_version, "deviation": tender.deviation}
-    tender.rules_digest = hashlib.sha256(canonical_json(frozen).encode("utf-8")).hexdigest()
+def _freeze(uow: UnitOfWork, tender: TenderRow, frozen: Frozen, ceremony: KeyCeremony, draft: TenderDraft,
+            two_envelopes: bool) -> None:
+    """Write what publication freezes: the rules and their digest, the key, the custodians' seats."""
+    tender.profile = frozen.profile.model_dump(mode="json")
+    tender.policy_version, tender.deviation = frozen.policy_version, frozen.deviation
+    rules = {"profile": tender.profile, "evaluation": tender.evaluation, "statutory": draft.statutory,
+             "policy_version": tender.policy_version, "deviation": tender.deviation}
+    tender.rules_digest = hashlib.sha256(canonical_json(rules).encode("utf-8")).hexdigest()
     tender.public_key = ceremony.public_key
     tender.custodians = custodian_seats(draft.custodians, ceremony.fingerprints)
     tender.two_envelopes = two_envelopes
-    tender.published_at = uow.now
-    tender.published_by = uow.actor.id
+    tender.published_at, tender.published_by = uow.now, uow.actor.id
     tender.original_deadline = tender.deadline
-    public = {
+
+
+def _public_notice(tender: TenderRow, draft: TenderDraft) -> dict[str, Any]:
+    """What everyone learns at publication (the outbox event and the audit link)."""
+    return {
         "title": tender.title, "buyer": tender.buyer, "category": tender.category,
         "method": tender.method, "lots": tender.lots, "deadline": tender.deadline,
         "ceiling_price": str(draft.ceiling_price), "bid_security": str(draft.bid_security),
@@ -190,13 +152,25 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
         "statutory": draft.statutory, "policy_version": tender.policy_version,
         "deviation": tender.deviation,
         "rules_digest": tender.rules_digest, "public_key": tender.public_key,
-        "two_envelopes": two_envelopes, "threshold": tender.threshold,
+        "two_envelopes": tender.two_envelopes, "threshold": tender.threshold,
         "custodians": [{k: c[k] for k in ("index", "actor_id", "name", "supervisor")}
                        for c in tender.custodians],
     }
-    fire_transition(uow, tender, "publish",
-                    {**public, "share_fingerprints": ceremony.fingerprints,
-                     "invitees": list(draft.invitees)},
+
+
+def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication:
+    """Check and freeze the rules, generate the sealing key, hand out the custodians' shares."""
+    tender = load_tender(uow, tender_id)
+    require_move(tender, "publish")
+    draft = stored_draft(tender)
+    frozen = freeze(uow, tender.id, draft.profile, draft.statutory)
+    _check_publication(uow, draft, frozen.profile)
+    create_signing_key(uow)  # exists before any bid: its creation must not betray a first bid
+    ceremony = generate_tender_keys(tender.id, len(draft.custodians), draft.threshold)
+    _freeze(uow, tender, frozen, ceremony, draft, two_envelopes)
+    public = _public_notice(tender, draft)
+    fire_transition(uow, tender, "publish", {**public, "share_fingerprints": ceremony.fingerprints,
+                                             "invitees": list(draft.invitees)},
                     payload={"tender_id": tender.id, **public})
     shares = [CustodianShare(custodian_id=c.actor_id, name=c.name, index=i + 1, share=share)
               for i, (c, share) in enumerate(zip(draft.custodians, ceremony.shares, strict=True))]
@@ -206,40 +180,21 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
 def amend(uow: UnitOfWork, tender_id: str, text: str, kind: str,
           new_deadline: datetime | None) -> AmendmentView:
     """Publish an amendment or clarification to everyone; move the deadline if it is too close."""
-    if kind not in ("amendment", "clarification") or not text.strip():
-        raise ValidationError("tender.amendment_input",
-                              "An amendment needs a kind (amendment or clarification) and a text",
-                              "补遗/答疑须注明类型（amendment 或 clarification）并附内容",
-                              {"kind": kind})
+    tender_rules.check_amendment_input(kind, text)
     tender = load_tender(uow, tender_id)
-    if tender.state != TenderState.PUBLISHED:
-        raise RuleViolation("tender.amend_not_open",
-                            "Amendments are issued only while the tender accepts bids",
-                            "仅在投标截止前可发布补遗或答疑", {"state": tender.state})
     before = tender.deadline
-    wanted = before
-    if new_deadline is not None:
-        wanted = require_aware(new_deadline, "new_deadline")
-        if wanted < before:
-            raise RuleViolation("tender.deadline_earlier", "An amendment may not bring the deadline forward",
-                                "补遗不得提前投标截止时间",
-                                {"deadline": before.isoformat(), "new_deadline": wanted.isoformat()})
-    profile, _ = frozen_rules(tender)
-    after = tender_rules.amended_deadline(uow.now, wanted, profile)
+    wanted = before if new_deadline is None else require_aware(new_deadline, "new_deadline")
+    permit(uow, tender, "amend", new_deadline=wanted)
+    after = tender_rules.amended_deadline(uow.now, wanted, frozen_rules(tender)[0])
     reconfirm = kind == "amendment"
-    tender.deadline = after
-    if reconfirm:
-        tender.amendments += 1
-    seq = tender.amendments if reconfirm else None
-    row = AmendmentRow(id=f"amd-{uuid.uuid4().hex[:12]}", tender_id=tender.id, seq=0, kind=kind,
-                       text=text, issued_at=uow.now, issued_by=uow.actor.id, deadline_before=before,
-                       deadline_after=after, requires_reconfirmation=reconfirm)
-    row.seq = _next_amendment_seq(uow, tender.id)
+    tender.deadline, tender.amendments = after, tender.amendments + (1 if reconfirm else 0)
+    row = AmendmentRow(id=f"amd-{uuid.uuid4().hex[:12]}", tender_id=tender.id,
+                       seq=_next_amendment_seq(uow, tender.id), kind=kind, text=text, issued_at=uow.now,
+                       issued_by=uow.actor.id, deadline_before=before, deadline_after=after,
+                       requires_reconfirmation=reconfirm)
     uow.session.add_all([tender, row])
-    view = AmendmentView(tender_id=tender.id, seq=row.seq, kind=kind, text=text, issued_at=uow.now,
-                         deadline_before=before, deadline_after=after,
-                         requires_reconfirmation=reconfirm)
-    facts = {**view.model_dump(mode="json"), "reconfirmation_round": seq}
+    view = AmendmentView.model_validate(row, from_attributes=True)
+    facts = {**view.model_dump(mode="json"), "reconfirmation_round": tender.amendments if reconfirm else None}
     uow.record(f"tender.{kind}", SUBJECT, tender.id, facts, event="TenderAmended", payload=facts)
     return view
 
@@ -253,45 +208,31 @@ def _next_amendment_seq(uow: UnitOfWork, tender_id: str) -> int:
 
 def request_cancellation(uow: UnitOfWork, tender_id: str, reason: str) -> Cancellation:
     """The first of two people asks to cancel, with a reason."""
-    if len(reason.strip()) < 2:
-        raise ValidationError("tender.cancel_reason", "Cancelling a tender needs a reason",
-                              "终止招标须说明理由")
+    text = tender_rules.cancel_reason(reason)
     tender = load_tender(uow, tender_id)
-    if "cancel" not in allowed_events(tender.state):
-        fire_transition(uow, tender, "cancel")  # raises the machine's refusal
-    if tender.cancel_requested_by is not None:
-        raise ConflictError("tender.cancel_pending", "A cancellation is already awaiting approval",
-                            "已有待审批的终止申请", {"requested_by": tender.cancel_requested_by})
-    tender.cancel_requested_by = uow.actor.id
-    tender.cancel_requested_reason = reason.strip()
+    permit(uow, tender, "request_cancel")
+    tender.cancel_requested_by, tender.cancel_requested_reason = uow.actor.id, text
     uow.session.add(tender)
-    uow.record("tender.cancel_request", SUBJECT, tender.id,
-               {"tender_id": tender.id, "reason": reason.strip()})
-    return Cancellation(tender_id=tender.id, state=TenderState(tender.state), reason=reason.strip(),
+    uow.record("tender.cancel_request", SUBJECT, tender.id, {"tender_id": tender.id, "reason": text})
+    return Cancellation(tender_id=tender.id, state=TenderState(tender.state), reason=text,
                         requested_by=uow.actor.id)
 
 
 def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cancellation:
     """A second person approves (the tender is cancelled, its bids never opened) or rejects."""
     tender = load_tender(uow, tender_id)
-    requester, reason = tender.cancel_requested_by, tender.cancel_requested_reason
-    if requester is None or reason is None:
-        raise RuleViolation("tender.cancel_not_requested", "No cancellation awaits approval",
-                            "没有待审批的终止申请", {"tender_id": tender_id})
-    if requester == uow.actor.id:
-        raise RuleViolation("tender.cancel_same_person",
-                            "Cancelling needs two people: the requester cannot approve or reject",
-                            "终止招标须两人办理：申请人不得自行审批", {"requester": requester})
-    tender.cancel_requested_by = None
-    tender.cancel_requested_reason = None
+    requester, reason = tender.cancel_requested_by, tender.cancel_requested_reason or ""
     if approve:
         tender.outcome_reason = reason
         fire_transition(uow, tender, "cancel",
                         {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id})
     else:
-        uow.session.add(tender)
+        permit(uow, tender, "reject_cancel")
         uow.record("tender.cancel_reject", SUBJECT, tender.id,
                    {"tender_id": tender.id, "reason": reason, "requested_by": requester})
+    tender.cancel_requested_by = tender.cancel_requested_reason = None
+    uow.session.add(tender)
+    assert requester is not None  # the machine refuses a decision nobody asked for
     return Cancellation(tender_id=tender.id, state=TenderState(tender.state), reason=reason,
                         requested_by=requester, approved_by=uow.actor.id if approve else None)
 
@@ -301,8 +242,6 @@ def retender(uow: UnitOfWork, tender_id: str, deadline: datetime,
     """A new draft copying a failed tender, linked to it, with a new deadline (a deviation is
     asked for afresh: an approval is for one tender)."""
     tender = load_tender(uow, tender_id)
-    if tender.state != TenderState.FAILED:
-        raise RuleViolation("tender.retender_not_failed", "Only a failed tender (流标) is re-tendered",
-                            "仅流标项目可重新招标", {"state": tender.state})
+    permit(uow, tender, "retender")
     draft = stored_draft(tender).model_copy(update={"deadline": require_aware(deadline, "deadline")})
     return create_draft(uow, draft, retender_of=tender.id, deviation_reason=deviation_reason)

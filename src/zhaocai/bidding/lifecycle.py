@@ -1,8 +1,9 @@
 """Loading tenders inside a command, closing them when due, and firing transitions with audit.
 
-`fire_transition` is the one way a tender changes state: the machine checks the move, the row
-takes the new state and the audit chain and outbox record it. Later stages (evaluation, award)
-drive their transitions through it too.
+`fire_transition` is the one way a tender changes state: `TenderMachine` (through
+`zhaocai.machines.fire`) checks the move and its validators, the row takes the new state and the
+audit chain and outbox record it. Later stages (evaluation, award) drive their transitions
+through it too. `permit` sends the commands a state allows without moving the tender.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, is_buyer_staff, require_not_supplier
-from zhaocai.bidding.machine import TenderState, next_state
+from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.models import EvaluationSpec
 from zhaocai.bidding.rules.tender import is_due_to_close
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.bidding.views import TenderView, seats
 from zhaocai.errors import NotFoundError
+from zhaocai.machines import fire, next_state
 from zhaocai.money import Money
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -41,9 +43,19 @@ def not_found(tender_id: str) -> NotFoundError:
 
 def effective_state(row: TenderRow, now: datetime) -> TenderState:
     """The state a reader sees: a published tender past its deadline reads as closed."""
-    if row.state == TenderState.PUBLISHED and is_due_to_close(now, row.deadline):
+    if closes_now(row, now):
         return TenderState.CLOSED
     return TenderState(row.state)
+
+
+def closes_now(tender: TenderRow, now: datetime) -> bool:
+    """Whether the machine's `close` applies now (published, deadline reached), without firing it."""
+    return tender.state == TenderState.PUBLISHED and is_due_to_close(now, tender.deadline)
+
+
+def _context(uow: UnitOfWork, context: dict[str, Any]) -> dict[str, Any]:
+    # Every event sees the command's moment and actor; the validators take what they need.
+    return {"now": uow.now, "actor_id": uow.actor.id, **context}
 
 
 def fire_transition(
@@ -54,15 +66,16 @@ def fire_transition(
     *,
     payload: dict[str, Any] | None = None,
     action: str | None = None,
+    **context: Any,
 ) -> TenderState:
-    """Move `tender` by `event` (refused by the machine if not allowed) and record it.
+    """Move `tender` by `event` through `TenderMachine` (its validators get `context`, the
+    command's `now` and `actor_id`) and record the move: the one way a tender changes state.
 
     The audit change holds `change` plus the move; the outbox event (named after the move)
     carries `payload`, defaulting to the same public facts.
     """
     before = tender.state
-    after = next_state(before, event)
-    tender.state = after.value
+    after = TenderState(fire(TenderMachine, tender, event, subject_id=tender.id, **_context(uow, context)))
     uow.session.add(tender)
     facts = {"tender_id": tender.id, "from": before, "to": after.value, **(change or {})}
     uow.record(action or f"tender.{event}", SUBJECT, tender.id, facts,
@@ -71,9 +84,23 @@ def fire_transition(
     return after
 
 
+def permit(uow: UnitOfWork, tender: Any, event: str, **context: Any) -> None:
+    """Send a command the tender's state allows without moving it (a self-transition event of
+    `TenderMachine`): its validators raise their coded errors, a state without the event raises
+    `tender.transition`. The command records its own act."""
+    fire(TenderMachine, tender, event, subject_id=tender.id, **_context(uow, context))
+
+
+def require_move(tender: TenderRow, event: str) -> None:
+    """Refuse at once, before any work, a move the tender's state does not have
+    (`tender.transition`); for a command whose move is fired at its end, when its facts are
+    known (publication, opening)."""
+    next_state(TenderMachine, tender.state, event, subject_id=tender.id)
+
+
 def close_if_due(uow: UnitOfWork, tender: TenderRow) -> bool:
     """Close a published tender whose deadline has passed; True when it closed now."""
-    if tender.state != TenderState.PUBLISHED or not is_due_to_close(uow.now, tender.deadline):
+    if not closes_now(tender, uow.now):
         return False
     tender.closed_at = uow.now
     fire_transition(uow, tender, "close", {"deadline": tender.deadline})

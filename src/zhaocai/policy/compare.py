@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from zhaocai.errors import RuleViolation
+from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.policy.floors import RULES, Binding, Direction, floor_shown, law_floors
 from zhaocai.profile import RulesProfile
 
@@ -130,3 +130,56 @@ def policy_breaches(proposed: RulesProfile) -> tuple[Breach, ...]:
     """Where a proposed policy goes below a floor, the law's or the organisation's (三三二)."""
     return breaches(proposed, [Binding.LAW, Binding.ORGANISATION])
 
+
+
+def check_proposal(proposed: RulesProfile, current: RulesProfile, current_version: int) -> None:
+    """A proposal goes below no floor (exceptions are deviations of one tender) and changes
+    something."""
+    found = policy_breaches(proposed)
+    if found:
+        first = found[0]
+        raise RuleViolation(
+            "policy.below_floor",
+            f"The policy may not go below a floor: {first.rule} {first.asked_value} "
+            f"(floor {first.floor}, {first.source}); exceptions are deviations of one tender",
+            f"本单位规则不得低于底线：{first.rule} 为 {first.asked_value}，底线为 {first.floor}"
+            f"（{first.source}）；个别项目须另行申请偏离",
+            {"rule": first.rule, "floor": first.floor, "asked_value": first.asked_value,
+             "source": first.source, "breaches": [b.rule for b in found]})
+    if proposed == current:
+        raise ValidationError("policy.no_change", "The proposal changes nothing",
+                              "提案未作任何修改", {"version": current_version})
+
+
+def require_current_base(base_version: int, current_version: int) -> None:
+    """A proposal is adopted only over the version it was made against."""
+    if base_version != current_version:
+        raise ConflictError("policy.stale_proposal",
+                            "Another version was adopted since this proposal was made",
+                            "该提案提出后已有新版本生效，请重新提案",
+                            {"base_version": base_version, "current_version": current_version})
+
+
+def require_not_drafter(actor_id: str, drafter_id: str, tender_id: str) -> None:
+    """The tender's drafter does not decide its own deviation."""
+    if actor_id == drafter_id:
+        raise PermissionDenied("policy.deviation_drafter",
+                               "The tender's drafter may not decide its deviation",
+                               "招标项目的起草人不得审批本项目的偏离申请",
+                               {"actor": actor_id, "tender_id": tender_id})
+
+
+def require_still_asked(still_asked: bool, deviation_id: str) -> None:
+    """An approval is for the numbers and the policy of the request: both still as they were."""
+    if not still_asked:
+        raise ConflictError("policy.deviation_stale",
+                            "The draft or the policy changed since the request: ask again",
+                            "申请后草稿或本单位规则已变更，请重新申请", {"deviation_id": deviation_id})
+
+
+def require_deviation_needed(changes: Sequence[Deviation], tender_id: str) -> None:
+    """A deviation request asks for at least one number laxer than the policy."""
+    if not changes:
+        raise RuleViolation("policy.deviation_not_needed",
+                            "The draft is not laxer than the policy: no deviation is needed",
+                            "该草稿未低于本单位规则，无需申请偏离", {"tender_id": tender_id})

@@ -20,6 +20,7 @@ from zhaocai.policy.compare import (
     frozen_profile,
     governing_policy,
 )
+from zhaocai.policy.machines import DeviationState
 from zhaocai.policy.store import (
     DeviationAsk,
     current_policy,
@@ -86,14 +87,14 @@ def freeze(uow: UnitOfWork, tender_id: str, asked: RulesProfile | None, statutor
     version = policy.version or 0
     standing = open_deviation(uow.session, tender_id)
     approved = None
-    if standing is not None and standing.state == "approved" \
+    if standing is not None and standing.state == DeviationState.APPROVED \
             and (standing.statutory, standing.policy_version) == (statutory, version):
         approved = deviation_view(standing).numbers()
     try:
         profile, found = frozen_profile(asked, policy.profile, statutory, approved)
     except RuleViolation as exc:
         if exc.code == "policy.deviation_required" and standing is not None:
-            exc.details.update(pending=standing.state == "requested", deviation_id=standing.id)
+            exc.details.update(pending=standing.state == DeviationState.REQUESTED, deviation_id=standing.id)
         raise
     if not found or standing is None:
         return Frozen(profile, version, None)

@@ -10,7 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, func, select
 
+from zhaocai.machines import fire
 from zhaocai.policy.compare import Deviation
+from zhaocai.policy.machines import STANDING, DeviationMachine, DeviationState, ProposalState
 from zhaocai.policy.tables import DeviationRow, PolicyVersionRow
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 from zhaocai.store import UnitOfWork
@@ -37,7 +39,7 @@ class PolicyView(BaseModel):
     decided_at: datetime | None = None
 
 
-DEFAULT_POLICY = PolicyView(id="default", seq=0, state="adopted", version=0, base_version=0,
+DEFAULT_POLICY = PolicyView(id="default", seq=0, state=ProposalState.ADOPTED.value, version=0, base_version=0,
                             profile=DEFAULT_PROFILE, reason="the law's numbers and 三三二",
                             proposed_by="zhaocai", proposed_at=None)
 """Version 0: what an organisation runs on before it adopts a policy of its own."""
@@ -79,7 +81,8 @@ def deviation_view(row: DeviationRow) -> DeviationView:
 
 def current_policy(session: Session) -> PolicyView:
     """The policy in force: the highest adopted version, or version 0 (the defaults)."""
-    row = session.exec(select(PolicyVersionRow).where(col(PolicyVersionRow.state) == "adopted")
+    adopted = col(PolicyVersionRow.state) == ProposalState.ADOPTED.value
+    row = session.exec(select(PolicyVersionRow).where(adopted)
                        .order_by(col(PolicyVersionRow.version).desc()).limit(1)).first()
     return DEFAULT_POLICY if row is None else policy_view(row)
 
@@ -88,7 +91,7 @@ def open_deviation(session: Session, tender_id: str) -> DeviationRow | None:
     """The tender's deviation request still standing (requested or approved), if any."""
     return session.exec(select(DeviationRow).where(
         col(DeviationRow.tender_id) == tender_id,
-        col(DeviationRow.state).in_(("requested", "approved")))).first()
+        col(DeviationRow.state).in_(STANDING))).first()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,8 @@ class DeviationAsk:
 
 def void_deviation(uow: UnitOfWork, row: DeviationRow, why: str) -> None:
     """Void a standing request or approval (the numbers or the policy it was for changed)."""
-    before, row.state = row.state, "void"
+    before = row.state
+    fire(DeviationMachine, row, "annul", subject_id=row.id)
     uow.session.add(row)
     uow.record("policy.deviation_void", DEVIATION, row.id,
                {"tender_id": row.tender_id, "from": before, "why": why})
@@ -123,7 +127,7 @@ def file_deviation(uow: UnitOfWork, ask: DeviationAsk, reason: str) -> Deviation
     seq = uow.session.exec(select(func.count()).select_from(DeviationRow)
                            .where(col(DeviationRow.tender_id) == ask.tender_id)).one()
     row = DeviationRow(id=f"dev-{uuid.uuid4().hex[:12]}", tender_id=ask.tender_id, seq=int(seq) + 1,
-                       state="requested",
+                       state=DeviationState.REQUESTED.value,
                        reason=reason, changes=[d.to_dict() for d in ask.changes], statutory=ask.statutory,
                        policy_version=ask.policy_version, requested_by=uow.actor.id, requested_at=uow.now)
     uow.session.add(row)

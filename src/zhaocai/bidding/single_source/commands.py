@@ -44,8 +44,8 @@ def _record(uow: UnitOfWork, action: str, row: SingleSourceRow, event: str, **fa
 
 
 def _eligible(uow: UnitOfWork, row: SingleSourceRow, fen: int) -> None:
-    require_eligible(uow.session, row.supplier_id, Category(row.category), Money.from_fen(fen).amount,
-                     uow.now, code=INELIGIBLE)
+    require_eligible(uow, row.supplier_id, Category(row.category), Money.from_fen(fen).amount,
+                     code=INELIGIBLE)
 
 
 def _facts_json(facts: ReferenceFacts) -> dict[str, Any]:

@@ -14,12 +14,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from statemachine import StateMachine
-from statemachine.exceptions import TransitionNotAllowed
-from statemachine.states import States
+from statemachine import Event, State, StateMachine
 
+from zhaocai import machines
 from zhaocai.bidding.single_source import rules
-from zhaocai.errors import InvalidTransition
+from zhaocai.machines import Noun
 from zhaocai.money import Money
 
 
@@ -78,42 +77,26 @@ def enough_signatures(model: Any, signers: list[str], policy: rules.SingleSource
 class SingleSourceMachine(StateMachine):
     """Allowed moves of a single-source procurement; the state lives on the row's `state`."""
 
-    s = States.from_enum(SingleSourceState, initial=SingleSourceState.DRAFTED,
-                         final=[SingleSourceState.CONCLUDED, SingleSourceState.CANCELLED],
-                         use_enum_instance=False)
+    noun = Noun("single_source", "single-source procurement", "单一来源采购")
 
-    approve = s.DRAFTED.to(s.NOTICE, validators=[approver_independent, references_true])
-    lodge_objection = s.NOTICE.to.itself(validators=notice_running)
-    dismiss_objection = s.NOTICE.to.itself(validators=decider_independent)
-    uphold_objection = s.NOTICE.to(s.CANCELLED, validators=decider_independent)
-    negotiate = s.NOTICE.to(s.NEGOTIATING, validators=[notice_over, objections_decided, within_estimate])
-    sign = s.NEGOTIATING.to.itself(validators=new_signer)
-    conclude = s.NEGOTIATING.to(s.CONCLUDED, validators=enough_signatures)
-    cancel = s.DRAFTED.to(s.CANCELLED) | s.NOTICE.to(s.CANCELLED) | s.NEGOTIATING.to(s.CANCELLED)
+    drafted = State("起草", initial=True, value=SingleSourceState.DRAFTED.value)
+    notice = State("公示", value=SingleSourceState.NOTICE.value)
+    negotiating = State("协商", value=SingleSourceState.NEGOTIATING.value)
+    concluded = State("成交", final=True, value=SingleSourceState.CONCLUDED.value)
+    cancelled = State("已取消", final=True, value=SingleSourceState.CANCELLED.value)
 
-
-EVENTS = ("approve", "lodge_objection", "dismiss_objection", "uphold_objection", "negotiate", "sign",
-          "conclude", "cancel")
+    approve = Event(drafted.to(notice, validators=[approver_independent, references_true]), name="审批")
+    lodge_objection = Event(notice.to.itself(validators=notice_running), name="提出异议")
+    dismiss_objection = Event(notice.to.itself(validators=decider_independent), name="驳回异议")
+    uphold_objection = Event(notice.to(cancelled, validators=decider_independent), name="支持异议")
+    negotiate = Event(notice.to(negotiating, validators=[notice_over, objections_decided, within_estimate]),
+                      name="记录协商")
+    sign = Event(negotiating.to.itself(validators=new_signer), name="签署协商记录")
+    conclude = Event(negotiating.to(concluded, validators=enough_signatures), name="成交")
+    cancel = Event(drafted.to(cancelled) | notice.to(cancelled) | negotiating.to(cancelled), name="取消")
 
 
 def fire(row: Any, event: str, **values: Any) -> SingleSourceState:
     """Send `event` to the machine bound to `row` (whose `state` it moves), or refuse it with the
     rule's coded error, or `single_source.transition` when the state allows no such move."""
-    machine: Any = SingleSourceMachine(model=row, state_field="state")
-    try:
-        machine.send(event, **values)
-    except TransitionNotAllowed:
-        raise InvalidTransition(
-            "single_source.transition",
-            f"A single-source procurement in state {row.state!r} cannot {event.replace('_', ' ')}",
-            f"处于“{STATE_ZH.get(row.state, row.state)}”状态的单一来源采购不能执行“{EVENT_ZH[event]}”",
-            {"state": row.state, "event": event},
-        ) from None
-    return SingleSourceState(row.state)
-
-
-STATE_ZH = {"drafted": "起草", "notice": "公示", "negotiating": "协商", "concluded": "成交",
-            "cancelled": "已取消"}
-EVENT_ZH = {"approve": "审批", "lodge_objection": "提出异议", "dismiss_objection": "驳回异议",
-            "uphold_objection": "支持异议", "negotiate": "记录协商", "sign": "签署协商记录",
-            "conclude": "成交", "cancel": "取消"}
+    return SingleSourceState(machines.fire(SingleSourceMachine, row, event, subject_id=row.id, **values))
