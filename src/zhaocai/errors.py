@@ -77,15 +77,19 @@ class ConflictError(ZhaocaiError):
 
 def from_pydantic(exc: pydantic.ValidationError, model: str) -> ValidationError:
     """Turn a pydantic validation error into zhaocai's ValidationError."""
+    from zhaocai.problems import problem_zh  # the Chinese wording of each problem
+
+    errors = exc.errors()
     problems = [
-        {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
-        for err in exc.errors()
+        {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"], "problem_zh": problem_zh(err)}
+        for err in errors
     ]
     listing = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+    listing_zh = "；".join(f"{p['field'] or '输入'}：{p['problem_zh']}" for p in problems)
     return ValidationError(
         "validation.input",
         f"Invalid {model}: {listing}",
-        f"{model} 输入无效：{listing}",
+        f"{model} 输入无效：{listing_zh}",
         {"model": model, "problems": problems},
     )
 

@@ -1,0 +1,122 @@
+"""Field problems of a refused input, in Chinese.
+
+pydantic describes each problem in English; `validation.input` carries that English in its
+English message and in its details, and this module's Chinese in its Chinese message, so that a
+Chinese reader never meets an English sentence. Problems are translated by pydantic's stable
+error type (with its context: lengths, bounds, choices) and, for the project's own validators,
+by their message; anything unknown reads 取值无效 (the English details still say exactly why).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_BY_TYPE = {
+    "missing": "必须填写",
+    "extra_forbidden": "不是可接受的字段",
+    "string_too_short": "至少 {min_length} 个字符",
+    "string_too_long": "至多 {max_length} 个字符",
+    "too_short": "至少 {min_length} 项",
+    "too_long": "至多 {max_length} 项",
+    "greater_than": "须大于 {gt}",
+    "greater_than_equal": "须不小于 {ge}",
+    "less_than": "须小于 {lt}",
+    "less_than_equal": "须不大于 {le}",
+    "multiple_of": "须为 {multiple_of} 的整数倍",
+    "int_parsing": "须为整数",
+    "int_type": "须为整数",
+    "int_from_float": "须为整数",
+    "float_parsing": "须为数值",
+    "float_type": "须为数值",
+    "decimal_parsing": "须为数值",
+    "decimal_type": "须为数值",
+    "decimal_max_places": "小数不得超过 {decimal_places} 位",
+    "decimal_max_digits": "数字不得超过 {max_digits} 位",
+    "decimal_whole_digits": "整数部分不得超过 {whole_digits} 位",
+    "finite_number": "须为有限数值",
+    "string_type": "须为文本",
+    "string_pattern_mismatch": "格式不符合要求",
+    "bool_parsing": "须为是或否",
+    "bool_type": "须为是或否",
+    "enum": "须为以下之一：{expected}",
+    "literal_error": "须为以下之一：{expected}",
+    "date_parsing": "须为日期",
+    "date_type": "须为日期",
+    "date_from_datetime_parsing": "须为日期",
+    "date_from_datetime_inexact": "须为整日日期",
+    "datetime_parsing": "须为日期时间",
+    "datetime_type": "须为日期时间",
+    "datetime_from_date_parsing": "须为日期时间",
+    "timezone_aware": "须带时区",
+    "list_type": "须为列表",
+    "tuple_type": "须为列表",
+    "set_type": "须为集合",
+    "frozen_set_type": "须为集合",
+    "dict_type": "须为键值对象",
+    "model_type": "须为对象",
+    "model_attributes_type": "须为对象",
+    "dataclass_type": "须为对象",
+    "json_invalid": "不是有效的 JSON",
+    "json_type": "须为 JSON 文本",
+    "is_instance_of": "类型不符",
+    "frozen_instance": "不可修改",
+    "union_tag_invalid": "类型标记无效",
+    "url_parsing": "不是有效的网址",
+    "uuid_parsing": "不是有效的 UUID",
+}
+
+# The project's own validators (`raise ValueError(...)`), by their English message.
+_BY_MESSAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh in [
+    (r"a contact needs a phone or an email", "联系人须留电话或电子邮箱"),
+    (r"a supervisor \(纪检\) must be among the custodians", "开标密钥保管人中须有一名纪检监督人员"),
+    (r"categories repeat", "品类重复"),
+    (r"(the )?ceiling( price)? must be positive", "最高限价须大于零"),
+    (r"comprehensive scoring needs technical or commercial weight", "综合评分法须设技术或商务权重"),
+    (r"custodians must be different people", "开标密钥保管人须为不同的人"),
+    (r"deductions must name every event kind, none negative", "扣分表须列明每类事件，且不得为负"),
+    (r"each lot may be priced once", "每个标段只能报价一次"),
+    (r"grade bands must satisfy A ≥ B ≥ C", "等级分数线须满足 A ≥ B ≥ C"),
+    (r"invitees must be distinct", "受邀供应商不得重复"),
+    (r"lot ids must be distinct", "标段编号不得重复"),
+    (r"officers must be distinct", "经办人员不得重复"),
+    (r"price must be positive", "报价须大于零"),
+    (r"price, technical and commercial weights must add up to 100", "价格、技术、商务权重之和须为 100"),
+    (r"quantity must be given as str, int or Decimal, not float",
+     "数量须以字符串、整数或 Decimal 给出，不能用浮点数"),
+    (r"the ocid prefix must be .*", "ocid 前缀须为 ocds- 加六位小写字母或数字"),
+    (r"the source must name the notice", "须注明所依据的通知"),
+    (r"threshold cannot exceed the number of custodians", "开标所需份额数不得超过保管人数"),
+    (r"valid_until must be after valid_from", "有效期截止日须晚于起始日"),
+    (r"weights must name every criterion with a non-negative weight", "权重须列明每项指标，且不得为负"),
+    (r"month period must look like .*", "月度期间格式应为 2026-03"),
+    (r"quarter period must look like .*", "季度期间格式应为 2026-Q1"),
+    (r"unknown grade .*", "未知的资质等级"),
+    (r"weights must sum to 100.*", "权重之和须为 100"),
+    (r".* must be positive", "须大于零"),
+    (r".* must not be negative", "不得为负"),
+    (r".* is not a JSON number", "不是有效的 JSON 数值"),
+    (r".* criteria weigh .*", "各项指标权重之和须等于该部分的权重"),
+    (r".* is not an email address", "不是有效的电子邮箱地址"),
+]]
+
+
+def problem_zh(error: Any) -> str:
+    """The Chinese wording of one pydantic error (a dict from `ValidationError.errors()`)."""
+    kind = error.get("type", "")
+    context = error.get("ctx") or {}
+    if kind == "value_error":
+        text = str(context.get("error", error.get("msg", "")))
+        for pattern, zh in _BY_MESSAGE:
+            if pattern.fullmatch(text):
+                return zh
+        return "取值无效"
+    template = _BY_TYPE.get(kind)
+    if template is None:
+        return "取值无效"
+    if "expected" in context:  # "'a', 'b' or 'c'": the codes stay, the English joins go
+        context = {**context, "expected": re.sub(r"',? or '|', '", "'、'", str(context["expected"]))}
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):
+        return template.split("{")[0].rstrip("：") or "取值无效"
