@@ -24,6 +24,13 @@ class Role(StrEnum):
     ADMINISTRATOR = "administrator"
 
 
+ROLE_ZH: dict[Role, str] = {
+    Role.PURCHASING: "采购", Role.QUALITY: "质量", Role.TECHNICAL: "技术", Role.FINANCE: "财务",
+    Role.SUPERVISOR: "纪检监督", Role.EXPERT: "评标专家", Role.SUPPLIER: "供应商用户",
+    Role.AUDITOR: "审计", Role.ADMINISTRATOR: "系统管理员",
+}
+
+
 class Actor(BaseModel):
     """Someone who runs a command: a person of the buyer, an expert, or a supplier's user."""
 
@@ -52,10 +59,11 @@ def require_role(actor: Actor, allowed: Iterable[Role], action: str) -> None:
     if not allowed_set or actor.roles & allowed_set:
         return
     names = ", ".join(sorted(r.value for r in allowed_set))
+    names_zh = "、".join(ROLE_ZH[r] for r in sorted(allowed_set))
     raise PermissionDenied(
         "permission.role",
         f"{actor.name} ({actor.id}) may not {action}: one of these roles is needed: {names}",
-        f"{actor.name}（{actor.id}）无权执行 {action}：需要以下角色之一：{names}",
+        f"{actor.name}（{actor.id}）无权执行此操作（{action}）：需要以下角色之一：{names_zh}",
         {"actor": actor.id, "action": action, "allowed_roles": sorted(r.value for r in allowed_set)},
     )
 
