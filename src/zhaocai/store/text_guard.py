@@ -14,12 +14,22 @@ from zhaocai.errors import ValidationError
 
 
 def _has_nul(value: Any) -> bool:
-    if isinstance(value, str):
+    # Scalars are tested inline and only containers recurse: a bulk insert passes a million
+    # values, and a call or generator per value would cost more than the statement.
+    kind = type(value)
+    if kind is str:
         return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(v) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_has_nul(v) for v in value)
+    if kind is dict:
+        value = value.values()
+    elif kind is not list and kind is not tuple:
+        return False
+    for item in value:
+        kind = type(item)
+        if kind is str:
+            if "\x00" in item:
+                return True
+        elif (kind is dict or kind is list or kind is tuple) and _has_nul(item):
+            return True
     return False
 
 
