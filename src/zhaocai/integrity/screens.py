@@ -226,7 +226,7 @@ def _baseline(prepared: PreparedHistory, settings: FlagSettings, key: tuple[str,
 
 def _mad(values: list[float]) -> float:
     centre = median(values)
-    return 1.4826 * median(abs(v - centre) for v in values)
+    return 1.4826 * median(list(map(abs, map(sub, values, repeat(centre)))))
 
 
 def _robust_z(value: float, centre: float, spread: float) -> Decimal | None:
