@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from itertools import combinations
+from itertools import chain, combinations
 from statistics import median
 
 from zhaocai.integrity.model import (
@@ -252,20 +252,24 @@ class _Tally:
 
 def _tally(net: Network) -> _Tally:
     tally = _Tally()
+    categories, losses, wins = tally.categories, tally.losses, tally.wins
     for d in net.awarded:
         category = d.tender.category
         won_by = d.winners()
+        market = tally.market[category]
         for winner in won_by:
-            tally.market[category][winner] += 1
-        tally.market_size[category] += 1
+            market[winner] += 1
         for s in d.valid_suppliers:
-            tally.bids[s] += 1
-            tally.categories[s].add(category)
+            categories[s].add(category)
             if s in won_by:
-                tally.wins[s] += 1
+                wins[s] += 1
             else:
+                lost = losses[s]
                 for winner in won_by:
-                    tally.losses[s][winner] += 1
+                    lost[winner] += 1
+    # The counts of every bid and every tender at C level (insertion order as above).
+    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
+    tally.market_size.update(d.tender.category for d in net.awarded)
     return tally
 
 
