@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
 from itertools import chain, combinations, compress, pairwise, repeat
-from operator import and_, eq, gt, le, mul, sub
+from operator import and_, attrgetter, eq, gt, itemgetter, le, mul, sub
 
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
@@ -217,6 +217,10 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
     winner, deadline = d.winner, d.tender.deadline
     if winner is None or deadline is None or len(bids) < 2 or len(bids) < len(d.valid):
         return None
+    # C-level screen: every bid timed, and the last one inside the window (most tenders fail).
+    received = list(map(_RECEIVED, map(_BID, bids)))
+    if None in received or not (deadline - window <= max(received) <= deadline):
+        return None
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
     if len(timed) < len(bids):
         return None
@@ -238,6 +242,10 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
                                "minutes_before_deadline":
                                    int((deadline - received_at) / timedelta(minutes=1)),
                                "window_minutes": settings.late_hair_minutes, "margin_max": margin})
+
+
+_RECEIVED = attrgetter("received_at")
+_BID = itemgetter(1)
 
 
 def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
