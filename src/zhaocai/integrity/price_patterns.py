@@ -204,11 +204,22 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     flags = []
     with localcontext(RATIO_CONTEXT):
         for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
-            found = _late_hair(d, bids, settings, window, margin)
-            if found is not None:
+            if _last_in_window(d, bids, window) and \
+                    (found := _late_hair(d, bids, settings, window, margin)) is not None:
                 flags.append(found)
     prepared.memo[key] = flags
     return list(flags)
+
+
+def _last_in_window(d: Digest, bids: list[tuple[Decimal, BidFacts]], window: timedelta) -> bool:
+    """The screen before `_late_hair`, with C-level maps: the tender has a deadline and two or
+    more bids, each with a receipt time, the last of them within `window` of the deadline. Most
+    tenders fail it, and `_late_hair` flags none of those."""
+    deadline = d.tender.deadline
+    if deadline is None or len(bids) < 2:
+        return False
+    received = list(map(_RECEIVED, map(_BID, bids)))
+    return None not in received and deadline - window <= max(received) <= deadline
 
 
 def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings,
@@ -216,10 +227,6 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
     """ZC-LATE-HAIR for one tender (None when it does not apply or does not fire)."""
     winner, deadline = d.winner, d.tender.deadline
     if winner is None or deadline is None or len(bids) < 2 or len(bids) < len(d.valid):
-        return None
-    # C-level screen: every bid timed, and the last one inside the window (most tenders fail).
-    received = list(map(_RECEIVED, map(_BID, bids)))
-    if None in received or not (deadline - window <= max(received) <= deadline):
         return None
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
     if len(timed) < len(bids):

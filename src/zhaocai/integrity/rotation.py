@@ -84,7 +84,7 @@ def _together(history: History, settings: FlagSettings) -> list[tuple[tuple[str,
     tenders = Counter(category_of)
     # Each supplier's valid bids per category, counted at C level.
     bids = Counter(chain.from_iterable(zip(d.valid_suppliers, repeat(category))
-                                       for d, category in zip(net.awarded, category_of)))
+                                       for d, category in zip(net.awarded, category_of, strict=True)))
     results = []
     for (a, b), indices in net.pairs.items():
         if len(indices) < settings.group_min_tenders:

@@ -168,7 +168,8 @@ def _groups(history: History, settings: FlagSettings
     """The CVs of each category's screened tenders, and the (CV, RD) of each (buyer, category)'s
     and each ("", category)'s screened tenders with a finite RD, in one pass (memoised)."""
     prepared = prepare(history)
-    cached = prepared.memo.get("screen_groups")
+    cached: tuple[dict[str, list[float]], dict[tuple[str, str], list[tuple[float, float]]]] | None = \
+        prepared.memo.get("screen_groups")
     if cached is None:
         stats = cover_stats(prepared, settings)
         cvs: dict[str, list[float]] = defaultdict(list)
@@ -185,7 +186,7 @@ def _groups(history: History, settings: FlagSettings
                     pairs[(tender.buyer, category)].append((found[0], rd))
                     pairs[("", category)].append((found[0], rd))
         cached = prepared.memo["screen_groups"] = (cvs, pairs)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def category_cv_medians(history: History, settings: FlagSettings = DEFAULT_SETTINGS
