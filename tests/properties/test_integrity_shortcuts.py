@@ -26,7 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.properties.test_integrity_properties import histories
-from zhaocai.integrity import cardinal_fences, compute_flags, generate_history, markets, networks
+from zhaocai.integrity import cardinal_fences, compute_flags, generate_history, markets, networks, normalise
 from zhaocai.integrity.facts import AWARDED_STATUSES, SUBMITTED_STATUSES, BidFacts, SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, RATIO_CONTEXT, Digest, FlagSettings, PreparedHistory
 from zhaocai.integrity.prepared import digest
@@ -278,3 +278,35 @@ def test_the_loyal_losers_tally_counts_as_one_by_one() -> None:
             bids[s] += 1
     assert list(tally.bids.items()) == list(bids.items())
     assert list(tally.market_size.items()) == list(market_size.items())
+
+
+_plain_text = normalise._stable(
+    lambda v: normalise._LOOSE_SPACE.sub("", normalise._SPACES.sub(" ", normalise._fold(v)).strip()))
+
+
+def _plain_phone_step(value: str) -> str:
+    text = normalise._EXTENSION.sub("", normalise._fold(value).strip())
+    digits = normalise._NON_DIGITS.sub("", text)
+    international = False
+    while digits.startswith("0086") or (digits.startswith("86") and len(digits) >= 12):
+        digits = digits[4:] if digits.startswith("0086") else digits[2:]
+        international = True
+    mobile = len(digits) == 11 and digits.startswith("1")
+    if international and digits and not mobile and not digits.startswith("0"):
+        digits = "0" + digits
+    return digits
+
+
+_plain_phone = normalise._stable(_plain_phone_step)
+st_typed = st.one_of(st.text(), st.text(alphabet="王工 　\u00a0\tAaＡ１1-+转x８6０", max_size=12),
+                     st.from_regex(r"\A[0-9]{0,14}\Z"))
+
+
+@given(st_typed)
+def test_text_without_whitespace_normalises_as_the_regular_expressions_do(value: str) -> None:
+    assert normalise.normalise_text(value) == _plain_text(value)
+
+
+@given(st_typed)
+def test_phones_of_ascii_digits_normalise_as_the_regular_expressions_do(value: str) -> None:
+    assert normalise.normalise_phone(value) == _plain_phone(value)
