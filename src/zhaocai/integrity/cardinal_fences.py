@@ -145,17 +145,21 @@ def r038_excessive_disqualified_bids(history: History,
     tenderers = _tenderer_fractions(prepared)
     buyers: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     entities: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    counts_bids = settings.r038_minimum_counts_bids
     for d in prepared.digests:
         if not d.submitted:
             continue
         bids = len(d.submitted)
-        disqualified = bids - len(d.valid) - sum(b.status == "pending" for b in d.submitted)
+        # Every submitted bid valid (most tenders): none disqualified, none pending.
+        disqualified = 0 if bids == len(d.valid) else \
+            bids - len(d.valid) - sum(b.status == "pending" for b in d.submitted)
+        processes = bids if counts_bids else 1
         for key, table in ((d.tender.buyer, buyers), (d.tender.procuring_entity, entities)):
             if key:
                 entry = table[key]
                 entry[0] += disqualified
                 entry[1] += bids
-                entry[2] += bids if settings.r038_minimum_counts_bids else 1
+                entry[2] += processes
     flags = []
     processes = settings.r038_minimum_contracting_processes
     for role, table in (("buyer", buyers), ("procuring_entity", entities)):
