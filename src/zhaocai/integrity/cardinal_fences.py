@@ -11,7 +11,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from decimal import Decimal, localcontext
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, eq, is_, is_not
 
 from zhaocai.integrity.facts import SupplierFacts
@@ -68,14 +68,13 @@ def r025_excessive_unsuccessful_bids(history: History,
 
 def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
     """R025 over the digests of the tenders with one winner."""
-    counts: dict[str, list[int]] = {}
-    for d in awarded:
-        for supplier in _sole_tenderers(d):
-            entry = counts.get(supplier)
-            if entry is None:
-                entry = counts[supplier] = [0, 0]
-            entry[0] += supplier == d.winner
-            entry[1] += 1
+    awarded = list(awarded)
+    tenderers = list(map(_sole_tenderers, awarded))
+    # Counted at C level: each tenderer's tenders (first met first), and its wins (a tender's
+    # tenderers are distinct, so the winner counts once at most).
+    tendered = Counter(chain.from_iterable(tenderers))
+    won = Counter(d.winner for d, found in zip(awarded, tenderers, strict=True) if d.winner in found)
+    counts = {supplier: [won[supplier], n] for supplier, n in tendered.items()}
     if not counts:
         return []
     with localcontext(RATIO_CONTEXT):
@@ -99,7 +98,7 @@ def r025_flags(awarded: Iterable[Digest], settings: FlagSettings) -> list[Flag]:
     return flags
 
 
-def _sole_tenderers(d: Digest) -> Iterable[str]:
+def _sole_tenderers(d: Digest) -> Collection[str]:
     """The distinct tenderers of the valid bids lodged by one tenderer (joint bids left out).
 
     Most tenders have no joint bid (no bid names its tenderers): then they are the valid bids'
@@ -146,17 +145,21 @@ def r038_excessive_disqualified_bids(history: History,
     tenderers = _tenderer_fractions(prepared)
     buyers: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     entities: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    counts_bids = settings.r038_minimum_counts_bids
     for d in prepared.digests:
         if not d.submitted:
             continue
         bids = len(d.submitted)
-        disqualified = bids - len(d.valid) - sum(b.status == "pending" for b in d.submitted)
+        # Every submitted bid valid (most tenders): none disqualified, none pending.
+        disqualified = 0 if bids == len(d.valid) else \
+            bids - len(d.valid) - sum(b.status == "pending" for b in d.submitted)
+        processes = bids if counts_bids else 1
         for key, table in ((d.tender.buyer, buyers), (d.tender.procuring_entity, entities)):
             if key:
                 entry = table[key]
                 entry[0] += disqualified
                 entry[1] += bids
-                entry[2] += bids if settings.r038_minimum_counts_bids else 1
+                entry[2] += processes
     flags = []
     processes = settings.r038_minimum_contracting_processes
     for role, table in (("buyer", buyers), ("procuring_entity", entities)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from itertools import combinations
+from itertools import chain, combinations
 from statistics import median
 
 from zhaocai.integrity.model import (
@@ -67,10 +67,11 @@ def _award_ratios(net: Network, settings: FlagSettings
     upper quartile of them where enough tenders have one."""
     ratios: dict[str, list[Decimal]] = defaultdict(list)
     ratio_of: dict[int, Decimal | None] = {}
-    for d in net.awarded:
-        ratio = ratio_of[id(d)] = _award_ratio(d)
-        if ratio is not None:
-            ratios[d.tender.category].append(ratio)
+    with localcontext(RATIO_CONTEXT):  # once for all the tenders, not once per tender
+        for d in net.awarded:
+            ratio = ratio_of[id(d)] = _award_ratio(d)
+            if ratio is not None:
+                ratios[d.tender.category].append(ratio)
     dear = {c: Quartiles.of(v).q3 for c, v in ratios.items() if len(v) >= settings.fence_min_values}
     return ratio_of, dear
 
@@ -103,15 +104,15 @@ def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest],
 
 def _award_ratio(d: Digest) -> Decimal | None:
     """The one winner's lowest priced valid bid over the estimate (None when either is unknown
-    or the tender has several winners)."""
+    or the tender has several winners), divided in the current context (`RATIO_CONTEXT`)."""
     estimate = d.tender.estimate
-    if d.winner is None or estimate is None or estimate <= 0:
+    winner = d.winner
+    if winner is None or estimate is None or estimate <= 0:
         return None
-    prices = [b.price for b in d.valid if b.supplier_id == d.winner and b.price is not None]
+    prices = [b.price for b in d.valid if b.supplier_id == winner and b.price is not None]
     if not prices:
         return None
-    with localcontext(RATIO_CONTEXT):
-        return min(prices) / estimate
+    return min(prices) / estimate
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,20 +253,24 @@ class _Tally:
 
 def _tally(net: Network) -> _Tally:
     tally = _Tally()
+    categories, losses, wins = tally.categories, tally.losses, tally.wins
     for d in net.awarded:
         category = d.tender.category
         won_by = d.winners()
+        market = tally.market[category]
         for winner in won_by:
-            tally.market[category][winner] += 1
-        tally.market_size[category] += 1
+            market[winner] += 1
         for s in d.valid_suppliers:
-            tally.bids[s] += 1
-            tally.categories[s].add(category)
+            categories[s].add(category)
             if s in won_by:
-                tally.wins[s] += 1
+                wins[s] += 1
             else:
+                lost = losses[s]
                 for winner in won_by:
-                    tally.losses[s][winner] += 1
+                    lost[winner] += 1
+    # The counts of every bid and every tender at C level (insertion order as above).
+    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
+    tally.market_size.update(d.tender.category for d in net.awarded)
     return tally
 
 

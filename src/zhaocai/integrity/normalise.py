@@ -89,7 +89,10 @@ def _fold(value: str) -> str:
 def normalise_text(value: str) -> str:
     """Half-width, case-folded, spaces collapsed and dropped next to Chinese characters or
     punctuation: "王 工", "王工 " and "王工" are one value; so are "Room 1  A" and "ROOM 1 A"."""
-    text = _SPACES.sub(" ", _fold(value)).strip()
+    folded = _fold(value)
+    if folded.split() == [folded]:
+        return folded  # no whitespace at all (most values): nothing to collapse or drop
+    text = _SPACES.sub(" ", folded).strip()
     return _LOOSE_SPACE.sub("", text)
 
 
@@ -110,8 +113,10 @@ def normalise_phone(value: str) -> str:
     """Digits only, in China's national form: "+86 138-0000-0000", "0086 13800000000" and
     "１３８００００００００" are "13800000000"; "+86 579 8512 3456" is "057985123456" (the trunk 0
     a country code drops is put back). An extension ("转 801", "ext. 801") is left out."""
-    text = _EXTENSION.sub("", _fold(value).strip())
-    digits = _NON_DIGITS.sub("", text)
+    if value.isascii() and value.isdigit():
+        digits = value  # digits only (a mobile as most write it): no extension, nothing to drop
+    else:
+        digits = _NON_DIGITS.sub("", _EXTENSION.sub("", _fold(value).strip()))
     international = False
     while digits.startswith("0086") or (digits.startswith("86") and len(digits) >= 12):
         digits = digits[4:] if digits.startswith("0086") else digits[2:]

@@ -54,15 +54,22 @@ def digest(tender: TenderFacts) -> Digest:
     which keeps the number of objects a large history's digests allocate low.
     """
     bids = tender.bids
-    statuses = {b.status for b in bids}
     winner = tender.winner_supplier_id if tender.status in AWARDED_STATUSES else None
-    if statuses <= {"valid"} and all(b.supplier_id for b in bids):
-        suppliers = tuple({b.supplier_id for b in bids})
-        return Digest(tender, bids, bids, suppliers, suppliers, winner)
+    # C-level maps: the same sets, built in the same order, as comprehensions would build them.
+    if set(map(_STATUS, bids)) <= _VALID_ONLY:
+        named = list(map(_SUPPLIER, bids))
+        if all(named):
+            suppliers = tuple(set(named))
+            return Digest(tender, bids, bids, suppliers, suppliers, winner)
     valid = tuple(b for b in bids if b.status == "valid")
     submitted = tuple(b for b in bids if b.status in SUBMITTED_STATUSES)
     return Digest(tender, submitted, valid, tuple({b.supplier_id for b in valid if b.supplier_id}),
                   tuple({b.supplier_id for b in submitted if b.supplier_id}), winner)
+
+
+_STATUS = attrgetter("status")
+_SUPPLIER = attrgetter("supplier_id")
+_VALID_ONLY = frozenset({"valid"})
 
 
 def digest_all(tenders: Iterable[TenderFacts]) -> list[Digest]:

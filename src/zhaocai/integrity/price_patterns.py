@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
 from itertools import chain, combinations, compress, pairwise, repeat
-from operator import and_, eq, gt, le, mul, sub
+from operator import and_, attrgetter, eq, gt, itemgetter, le, mul, sub
 
 from zhaocai.integrity.facts import BidFacts
 from zhaocai.integrity.model import (
@@ -204,11 +204,22 @@ def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     flags = []
     with localcontext(RATIO_CONTEXT):
         for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
-            found = _late_hair(d, bids, settings, window, margin)
-            if found is not None:
+            if _last_in_window(d, bids, window) and \
+                    (found := _late_hair(d, bids, settings, window, margin)) is not None:
                 flags.append(found)
     prepared.memo[key] = flags
     return list(flags)
+
+
+def _last_in_window(d: Digest, bids: list[tuple[Decimal, BidFacts]], window: timedelta) -> bool:
+    """The screen before `_late_hair`, with C-level maps: the tender has a deadline and two or
+    more bids, each with a receipt time, the last of them within `window` of the deadline. Most
+    tenders fail it, and `_late_hair` flags none of those."""
+    deadline = d.tender.deadline
+    if deadline is None or len(bids) < 2:
+        return False
+    received = list(map(_RECEIVED, map(_BID, bids)))
+    return None not in received and deadline - window <= max(received) <= deadline
 
 
 def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSettings,
@@ -238,6 +249,10 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
                                "minutes_before_deadline":
                                    int((deadline - received_at) / timedelta(minutes=1)),
                                "window_minutes": settings.late_hair_minutes, "margin_max": margin})
+
+
+_RECEIVED = attrgetter("received_at")
+_BID = itemgetter(1)
 
 
 def insider_wins(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:

@@ -60,9 +60,19 @@ def _second_lowest(digests: list[Digest], settings: FlagSettings, currency: str 
             best = other = None
             for bid in d.valid:
                 price = bid.price
-                if price is None or bid.currency != currency or len(bid.tenderers) != 1:
+                if price is None or bid.currency != currency:
                     continue
-                if bid.tenderers[0] == winner:
+                # The bid's one tenderer (`BidFacts.tenderers`, read without the property).
+                tenderers = bid.tenderer_ids
+                if tenderers is None:
+                    sole = bid.supplier_id
+                    if not sole:
+                        continue
+                elif len(tenderers) != 1:
+                    continue
+                else:
+                    sole = tenderers[0]
+                if sole == winner:
                     if best is None or price < best[0] or (price == best[0] and bid.id < best[1].id):
                         best = (price, bid)
                 elif other is None or price < other[0] or (price == other[0] and bid.id < other[1].id):

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
+from itertools import chain, repeat
 from operator import eq
 
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Digest, Flag, FlagSettings, History, make_flag
@@ -59,12 +60,19 @@ def fewer_repeats_chance(sequence: list[str], draws: int = PERMUTATIONS,
     counts = Counter(sequence).values()
     if not sequence or observed >= sum(n * (n - 1) for n in counts) / len(sequence):
         return 1.0  # as many repeats as a random order has on average: no test needed
-    rng = random.Random(len(sequence))
+    getrandbits = random.Random(len(sequence)).getrandbits
     shuffled = list(sequence)
+    # `Random.shuffle` written out (the same draws in the same order, without a method call
+    # per swap): position i swaps with j, drawn below i + 1 from (i + 1).bit_length() bits.
+    steps = [(i, (i + 1).bit_length(), i + 1) for i in reversed(range(1, len(shuffled)))]
     hits = 1
     for _ in range(draws):
-        rng.shuffle(shuffled)
-        hits += repeats(shuffled) <= observed
+        for i, bits, below in steps:
+            j = getrandbits(bits)
+            while j >= below:
+                j = getrandbits(bits)
+            shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+        hits += sum(map(eq, shuffled, shuffled[1:])) <= observed
         if hits > stop * (draws + 1):
             return 1.0  # already above any level a discovery needs: stop drawing
     return hits / (draws + 1)
@@ -72,14 +80,12 @@ def fewer_repeats_chance(sequence: list[str], draws: int = PERMUTATIONS,
 
 def _together(history: History, settings: FlagSettings) -> list[tuple[tuple[str, ...], str]]:
     net = network(history, settings)
-    tenders: Counter[str] = Counter()
-    bids: Counter[tuple[str, str]] = Counter()
-    for d in net.awarded:
-        tenders[d.tender.category] += 1
-        for s in d.valid_suppliers:
-            bids[(s, d.tender.category)] += 1
-    results = []
     category_of = [d.tender.category for d in net.awarded]
+    tenders = Counter(category_of)
+    # Each supplier's valid bids per category, counted at C level.
+    bids = Counter(chain.from_iterable(zip(d.valid_suppliers, repeat(category))
+                                       for d, category in zip(net.awarded, category_of, strict=True)))
+    results = []
     for (a, b), indices in net.pairs.items():
         if len(indices) < settings.group_min_tenders:
             continue  # too few joint tenders in all, so in any one category

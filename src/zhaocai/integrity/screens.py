@@ -39,6 +39,7 @@ from zhaocai.integrity.model import (
     Flag,
     FlagSettings,
     History,
+    PreparedHistory,
     make_flag,
     prepare,
 )
@@ -128,18 +129,73 @@ def screen_table(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     return found
 
 
+def cover_stats(history: History, settings: FlagSettings = DEFAULT_SETTINGS
+                ) -> dict[str, tuple[float, float | None, int]]:
+    """Per screened tender (the tenders of `screen_table`): its CV and RD only, computed as
+    `screens_of` computes them, and the index of its digest (memoised). The cover pattern reads
+    nothing else, so the other screens are computed only for the tenders it flags."""
+    prepared = prepare(history)
+    found: dict[str, tuple[float, float | None, int]] | None = prepared.memo.get("cover_stats")
+    if found is None:
+        found = {}
+        least = max(3, settings.screen_min_bids)
+        screened = screened_table(prepared, settings)
+        for index, d in enumerate(prepared.digests):
+            bids = screened[index]
+            if len(bids) >= least:
+                ordered = sorted(map(float, map(_PRICE, bids)))
+                if ordered[0] > 0:
+                    found[d.tender.id] = (*_cv_rd(ordered), index)
+        prepared.memo["cover_stats"] = found
+    return found
+
+
+def _cv_rd(ordered: list[float]) -> tuple[float, float | None]:
+    """CV and RD of sorted positive prices, each term and sum as `screens_of` computes it."""
+    n = len(ordered)
+    mean = sum(ordered) / n
+    deviations = list(map(sub, ordered, repeat(mean)))
+    sd = math.sqrt(sum(map(mul, deviations, deviations)) / n)
+    losing = ordered[1:]
+    losing_mean = sum(losing) / len(losing)
+    losing_sd = math.sqrt(sum(map(pow, map(sub, losing, repeat(losing_mean)), repeat(2))) / len(losing))
+    gap = ordered[1] - ordered[0]
+    return sd / mean, gap / losing_sd if losing_sd > 0 else (math.inf if gap > 0 else None)
+
+
+def _groups(history: History, settings: FlagSettings
+            ) -> tuple[dict[str, list[float]], dict[tuple[str, str], list[tuple[float, float]]]]:
+    """The CVs of each category's screened tenders, and the (CV, RD) of each (buyer, category)'s
+    and each ("", category)'s screened tenders with a finite RD, in one pass (memoised)."""
+    prepared = prepare(history)
+    cached: tuple[dict[str, list[float]], dict[tuple[str, str], list[tuple[float, float]]]] | None = \
+        prepared.memo.get("screen_groups")
+    if cached is None:
+        stats = cover_stats(prepared, settings)
+        cvs: dict[str, list[float]] = defaultdict(list)
+        pairs: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        isfinite = math.isfinite
+        for d in prepared.digests:
+            tender = d.tender
+            found = stats.get(tender.id)
+            if found is not None:
+                category = tender.category
+                cvs[category].append(found[0])
+                rd = found[1]
+                if rd is not None and isfinite(rd):
+                    pairs[(tender.buyer, category)].append((found[0], rd))
+                    pairs[("", category)].append((found[0], rd))
+        cached = prepared.memo["screen_groups"] = (cvs, pairs)
+    return cached
+
+
 def category_cv_medians(history: History, settings: FlagSettings = DEFAULT_SETTINGS
                         ) -> dict[str, float]:
     """The median CV of each category's screened tenders (categories with enough tenders)."""
     prepared = prepare(history)
     cached: dict[str, float] | None = prepared.memo.get("cv_medians")
     if cached is None:
-        table = screen_table(prepared, settings)
-        values: dict[str, list[float]] = defaultdict(list)
-        for d in prepared.digests:
-            s = table.get(d.tender.id)
-            if s is not None:
-                values[d.tender.category].append(s.cv)
+        values = _groups(prepared, settings)[0]
         cached = {c: median(v) for c, v in values.items() if len(v) >= settings.fence_min_values}
         prepared.memo["cv_medians"] = cached
     return cached
@@ -150,27 +206,28 @@ def market_baselines(history: History, settings: FlagSettings = DEFAULT_SETTINGS
     """Robust baselines of CV and RD per (buyer, category) and per ("", category): median and
     scaled MAD (1.4826·MAD, the normal-consistent spread) of each, where enough tenders exist."""
     prepared = prepare(history)
-    cached: dict[tuple[str, str], tuple[float, float, float, float]] | None = prepared.memo.get("baselines")
-    if cached is None:
-        table = screen_table(prepared, settings)
-        values: dict[tuple[str, str], list[Screens]] = defaultdict(list)
-        for d in prepared.digests:
-            found = table.get(d.tender.id)
-            if found is not None and found.rd is not None and math.isfinite(found.rd):
-                values[(d.tender.buyer, d.tender.category)].append(found)
-                values[("", d.tender.category)].append(found)
-        cached = {}
-        for key, screens in values.items():
-            if len(screens) >= settings.fence_min_values:
-                cvs, rds = [x.cv for x in screens], [x.rd or 0.0 for x in screens]
-                cached[key] = (median(cvs), _mad(cvs), median(rds), _mad(rds))
-        prepared.memo["baselines"] = cached
-    return cached
+    groups = _groups(prepared, settings)[1]
+    return {key: found for key in groups if (found := _baseline(prepared, settings, key)) is not None}
+
+
+def _baseline(prepared: PreparedHistory, settings: FlagSettings, key: tuple[str, str]
+              ) -> tuple[float, float, float, float] | None:
+    """`market_baselines` of one key, computed when first asked (most keys never are)."""
+    memo: dict[tuple[str, str], tuple[float, float, float, float] | None] = \
+        prepared.memo.setdefault("baselines", {})
+    if key not in memo:
+        screens = _groups(prepared, settings)[1].get(key, [])
+        found = None
+        if len(screens) >= settings.fence_min_values:
+            cvs, rds = [x[0] for x in screens], [x[1] for x in screens]
+            found = (median(cvs), _mad(cvs), median(rds), _mad(rds))
+        memo[key] = found
+    return memo[key]
 
 
 def _mad(values: list[float]) -> float:
     centre = median(values)
-    return 1.4826 * median(abs(v - centre) for v in values)
+    return 1.4826 * median(list(map(abs, map(sub, values, repeat(centre)))))
 
 
 def _robust_z(value: float, centre: float, spread: float) -> Decimal | None:
@@ -182,18 +239,20 @@ def cover_pattern(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -
     prepared = prepare(history)
     cached: dict[str, bool] | None = prepared.memo.get("cover_pattern")
     if cached is None:
-        table = screen_table(prepared, settings)
+        table = cover_stats(prepared, settings)
         medians = category_cv_medians(prepared, settings)
         cv_max, rd_min = float(settings.screen_cv_max), float(settings.screen_rd_min)
         factor = float(settings.screen_cv_market_factor)
         cached = {}
         for d in prepared.digests:
-            s = table.get(d.tender.id)
+            tender_id = d.tender.id
+            s = table.get(tender_id)
             if s is None:
                 continue
+            cv, rd, _ = s
             market = medians.get(d.tender.category)
-            cached[s.tender_id] = (s.cv < cv_max and market is not None and s.cv <= factor * market
-                                   and s.rd is not None and s.rd > rd_min)
+            cached[tender_id] = (cv < cv_max and market is not None and cv <= factor * market
+                                 and rd is not None and rd > rd_min)
         prepared.memo["cover_pattern"] = cached
     return cached
 
@@ -202,19 +261,21 @@ def screen_cover(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     """ZC-SCREEN-COVER: the valid bids are tight (low CV against the literature and the market)
     and the winner stands apart (RD > 1): the shape cover bidding leaves (Imhof 2017)."""
     prepared = prepare(history)
-    table = screen_table(prepared, settings)
     medians = category_cv_medians(prepared, settings)
-    baselines = market_baselines(prepared, settings)
     pattern = cover_pattern(prepared, settings)
+    stats = cover_stats(prepared, settings)
+    screened = screened_table(prepared, settings)
     flags = []
     for d in prepared.digests:
         tender_id = d.tender.id
         if not pattern.get(tender_id):
             continue
-        s = table[tender_id]
-        assert s.rd is not None
-        local = baselines.get((d.tender.buyer, d.tender.category))
-        market = baselines.get(("", d.tender.category))
+        # The full screens (spread, skewness, kurtosis) only for the tenders flagged.
+        index = stats[tender_id][2]
+        s = _screens_of_digest(prepared.digests[index], screened[index], settings)
+        assert s is not None and s.rd is not None
+        local = _baseline(prepared, settings, (d.tender.buyer, d.tender.category))
+        market = _baseline(prepared, settings, ("", d.tender.category))
         compared: dict[str, object] = {}
         for name, base in (("category", market), ("buyer_category", local)):
             if base is not None:
