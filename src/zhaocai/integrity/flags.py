@@ -13,11 +13,10 @@ returns the flags in a fixed order, whatever the order of tenders or bids.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from typing import cast
 
+from zhaocai import collector
 from zhaocai.integrity import (
     allocation,
     cardinal,
@@ -112,28 +111,10 @@ def compute_flags(
     `settings.codes` limits the codes computed; tenders out of scope (Cardinal's exclusions, see
     `scope.in_scope`) are left out first. Flags that need suppliers' facts (R044, R048's
     usual categories, REG40-RELATED-PARTIES) find nothing about suppliers they are not given.
-    Python's cyclic garbage collector is paused while the flags are computed (`collector_paused`).
+    Python's cyclic garbage collector is paused while the flags are computed (`zhaocai.collector.paused`).
     """
-    with collector_paused():
+    with collector.paused():
         return _compute(tenders, supplier_map(suppliers), settings)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the block (reference counting still frees).
-
-    Computing the flags of a large history keeps many small objects alive at once (digests,
-    pair lists, evidence); each batch that outlives a young collection makes the collector scan
-    the whole heap again, and on 10,000 tenders those full scans took a third of the time. The
-    flags make no reference cycles worth collecting, and the collector runs as before after it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compute(tenders: Iterable[TenderFacts] | PreparedHistory, known: dict[str, SupplierFacts],
