@@ -14,8 +14,9 @@ from zhaocai.errors import ValidationError
 
 
 def _has_nul(value: Any) -> bool:
-    # Scalars are tested inline and only containers recurse: a bulk insert passes a million
-    # values, and a call or generator per value would cost more than the statement.
+    # Scalars are tested inline and the rows of an executemany are walked without a call each:
+    # a bulk insert passes a million values, and a call per value would cost more than the
+    # statement. Deeper containers (JSON documents before binding) recurse.
     kind = type(value)
     if kind is str:
         return "\x00" in value
@@ -28,8 +29,14 @@ def _has_nul(value: Any) -> bool:
         if kind is str:
             if "\x00" in item:
                 return True
-        elif (kind is dict or kind is list or kind is tuple) and _has_nul(item):
-            return True
+        elif kind is tuple or kind is list or kind is dict:
+            for inner in (item.values() if kind is dict else item):
+                inner_kind = type(inner)
+                if inner_kind is str:
+                    if "\x00" in inner:
+                        return True
+                elif (inner_kind is dict or inner_kind is list or inner_kind is tuple) and _has_nul(inner):
+                    return True
     return False
 
 

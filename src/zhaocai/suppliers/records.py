@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from zhaocai.store import bulk
 from zhaocai.suppliers.identity import identity_hash
 from zhaocai.suppliers.machines import AdmissionMachine
 from zhaocai.suppliers.models import SupplierApplication
@@ -33,13 +34,11 @@ Rows = Mapping[str, Sequence[dict[str, Any]]]
 
 
 def insert_rows(session: Session, rows: Rows) -> None:
-    """Bulk-insert rows per table name with SQLAlchemy Core: one executemany per table, in the
-    order of `TABLES` (the column types bind the values as an ORM insert would)."""
+    """Bulk-insert rows per table name: one executemany per table, in the order of `TABLES`,
+    each value bound as its column type binds it (`store.bulk`)."""
     conn = session.connection()
     for name in TABLES:
-        batch = rows.get(name)
-        if batch:
-            conn.execute(SQLModel.metadata.tables[name].insert(), list(batch))
+        bulk.insert_many(conn, SQLModel.metadata.tables[name], rows.get(name) or [])
 
 
 def new_supplier_id() -> str:
