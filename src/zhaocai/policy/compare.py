@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
-from zhaocai.policy.floors import RULES, Binding, Direction, floor_shown, law_floors
+from zhaocai.policy.floors import RULES, Binding, Direction, floor_shown, label_zh, law_floors, source_zh
 from zhaocai.profile import RulesProfile
 
 
@@ -81,8 +81,8 @@ def below_statutory_floor(found: Sequence[Breach]) -> RuleViolation:
     return RuleViolation(
         "policy.below_statutory_floor",
         f"A statutory tender (依法必须招标) may not go below the law: {listing}",
-        f"依法必须招标的项目不得低于法定标准：{first.rule} 为 {first.asked_value}，法定标准为 {first.floor}"
-        f"（{first.source}）等 {len(found)} 项",
+        f"依法必须招标的项目不得低于法定标准：{label_zh(first.rule)}（本项目 {first.asked_value}，"
+        f"法定标准 {first.floor}；{source_zh(first.source)}）等 {len(found)} 项",
         {**_first(found), "breaches": [asdict(b) for b in found]},
     )
 
@@ -94,8 +94,8 @@ def deviation_required(found: Sequence[Deviation], pending: bool = False) -> Rul
     return RuleViolation(
         "policy.deviation_required",
         f"Laxer than the organisation's policy needs a deviation approved by a supervisor: {listing}",
-        f"低于本单位规则须经纪检人员批准偏离：{first.rule} 为 {first.asked_value}，规则为 "
-        f"{first.policy_value}（{first.source}）等 {len(found)} 项",
+        f"低于本单位规则须经纪检人员批准偏离：{label_zh(first.rule)}（本项目 {first.asked_value}，"
+        f"本单位规则 {first.policy_value}；{source_zh(first.source)}）等 {len(found)} 项",
         {**_first(found), "deviations": [d.to_dict() for d in found], "pending": pending},
     )
 
@@ -142,8 +142,8 @@ def check_proposal(proposed: RulesProfile, current: RulesProfile, current_versio
             "policy.below_floor",
             f"The policy may not go below a floor: {first.rule} {first.asked_value} "
             f"(floor {first.floor}, {first.source}); exceptions are deviations of one tender",
-            f"本单位规则不得低于底线：{first.rule} 为 {first.asked_value}，底线为 {first.floor}"
-            f"（{first.source}）；个别项目须另行申请偏离",
+            f"本单位规则不得低于底线：{label_zh(first.rule)}（提案 {first.asked_value}，底线 {first.floor}；"
+            f"{source_zh(first.source)}）；个别项目须另行申请偏离",
             {"rule": first.rule, "floor": first.floor, "asked_value": first.asked_value,
              "source": first.source, "breaches": [b.rule for b in found]})
     if proposed == current:

@@ -20,6 +20,8 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
+import cn2an
+
 from zhaocai.profile import RulesProfile
 
 
@@ -142,6 +144,32 @@ BY_NAME: Mapping[str, Rule] = {r.name: r for r in RULES}
 def rule(name: str) -> Rule:
     """The rule called `name` (KeyError for an unknown one)."""
     return BY_NAME[name]
+
+
+_ACTS_ZH = {"Law": "《招标投标法》", "Reg": "《招标投标法实施条例》"}
+
+
+def source_zh(source: str) -> str:
+    """A rule's source as a Chinese reader cites it: "Law 28, Reg 44" →
+    《招标投标法》第二十八条、《招标投标法实施条例》第四十四条."""
+    parts = []
+    for part in (p.strip() for p in source.split(",")):
+        act, _, number = part.partition(" ")
+        if act in _ACTS_ZH and number.isdigit():
+            parts.append(f"{_ACTS_ZH[act]}第{cn2an.an2cn(int(number))}条")
+        elif part.startswith("organisation's policy"):
+            parts.append("本单位规则" + part[len("organisation's policy"):].strip())
+        elif part == "三三二":
+            parts.append("三三二规则")
+        else:
+            parts.append(part)
+    return "、".join(parts)
+
+
+def label_zh(name: str) -> str:
+    """The Chinese name of the rule called `name` (the name itself for an unknown one)."""
+    found = BY_NAME.get(name)
+    return found.label_zh if found else name
 
 
 def floor_shown(r: Rule) -> str | None:
