@@ -39,3 +39,19 @@ def test_bulk_rows_equal_core_rows(platform: Platform) -> None:
             row.pop("id"), row.pop("credit_code")
         assert fast == core
     assert stored["bulk-3"]["registered_at"] == NOW and stored["bulk-3"]["contacts"] == [{"name": "李四", "phone": "1"}]
+
+
+def test_a_key_no_row_names_takes_its_default(platform: Platform) -> None:
+    qualification = SQLModel.metadata.tables["supplier_qualification"]
+    engine = create_engine(normalise_url(platform.url))
+    rows = [{"supplier_id": "s1", "type": "business_licence", "grade": "", "number": f"N{i}",
+             "issuer": "义乌市市场监督管理局", "valid_from": NOW, "valid_until": NOW, "status": "admission"}
+            for i in range(3)]
+    try:
+        with engine.begin() as conn:
+            bulk.insert_many(conn, qualification, rows)
+        with engine.connect() as conn:
+            ids = sorted(r.id for r in conn.execute(select(qualification)))
+    finally:
+        engine.dispose()
+    assert len(ids) == 3 and len(set(ids)) == 3 and all(isinstance(i, int) for i in ids)

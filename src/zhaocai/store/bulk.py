@@ -17,14 +17,14 @@ from sqlalchemy.engine import Dialect
 
 from zhaocai.store import driver
 
-_INSERTS: dict[str, tuple[Insert, tuple[str, ...]]] = {}
+_INSERTS: dict[tuple[str, tuple[str, ...]], Insert] = {}
 
 
-def _untyped_insert(target: Table) -> tuple[Insert, tuple[str, ...]]:
-    found = _INSERTS.get(target.name)
+def _untyped_insert(target: Table, names: tuple[str, ...]) -> Insert:
+    key = (target.name, names)
+    found = _INSERTS.get(key)
     if found is None:
-        names = tuple(c.name for c in target.columns)
-        found = _INSERTS[target.name] = (table(target.name, *(column(n) for n in names)).insert(), names)
+        found = _INSERTS[key] = table(target.name, *(column(n) for n in names)).insert()
     return found
 
 
@@ -62,9 +62,10 @@ def bound_values(target: Table, rows: Sequence[dict[str, Any]], dialect: Dialect
 
 
 def insert_many(connection: Connection, target: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert `rows` (dicts by column name; a missing column is NULL) into `target`."""
+    """Insert `rows` into `target`: dicts by column name, all with the columns of the first (a
+    column none of them names, such as an autoincrementing key, takes its default)."""
     if not rows:
         return
-    statement, names = _untyped_insert(target)
-    driver.executemany_values(connection, statement, names,
+    names = tuple(c.name for c in target.columns if c.name in rows[0])
+    driver.executemany_values(connection, _untyped_insert(target, names), names,
                               bound_values(target, rows, connection.dialect, names))
