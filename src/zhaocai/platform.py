@@ -45,6 +45,22 @@ from zhaocai.workdays import WorkingCalendar
 __all__ = ["Platform", "TickReport"]
 
 
+def _current_store(url: str, clock: Clock) -> CommandRunner:
+    """A runner over the store at `url`: a new empty store is created at the schema's head, one
+    at another version is refused (and its connections released)."""
+    runner = CommandRunner(url, clock)
+    try:
+        with runner.read_engine.connect() as connection:
+            version = store_version(connection)
+        if version.empty:
+            version = create_at_head(runner.engine, SQLModel.metadata)
+        require_current(version, url)
+    except BaseException:
+        runner.close()
+        raise
+    return runner
+
+
 class Platform:
     """One procurement platform over one store. Open it with `Platform.open(url, clock, ...)`.
 
@@ -112,16 +128,7 @@ class Platform:
         flags_config = parse(FlagSettings, flag_settings)
         publish_config = PublishSettings.of(publish_settings)
         single_source_config = parse(SingleSourcePolicy, single_source_policy)
-        runner = CommandRunner(url, clock or SystemClock())
-        try:
-            with runner.read_engine.connect() as connection:
-                version = store_version(connection)
-            if version.empty:
-                version = create_at_head(runner.engine, SQLModel.metadata)
-            require_current(version, url)
-        except BaseException:
-            runner.close()
-            raise
+        runner = _current_store(url, clock or SystemClock())
         given = calendar or WorkingCalendar()
         # Years past the bundled calendar count by the schedules adopted in this store.
         counted = WorkingCalendar(given.extra_holidays, given.extra_workdays,
