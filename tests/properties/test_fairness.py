@@ -58,6 +58,7 @@ from tests.properties.fairness_award_guard_rules import AwardGuardRules
 from tests.properties.fairness_base import INITIAL_SUPPLIERS, TALLY
 from tests.properties.fairness_contract_rules import ContractRules
 from tests.properties.fairness_evaluation_rules import THE_ROAD, EvaluationRules
+from tests.properties.fairness_event_checks import EventChecks
 from tests.properties.fairness_inquiry_rules import InquiryRules
 from tests.properties.fairness_invariants import Invariants
 from tests.properties.fairness_model import SupplierModel, TenderModel, table_names
@@ -73,7 +74,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, PolicyRules, Invariants, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, Invariants, EventChecks, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
