@@ -22,8 +22,8 @@ from zhaocai.bidding.rules.sheets import points_within
 
 @dataclass(frozen=True, slots=True)
 class SheetCommitment:
-    """A commitment to a sheet: `digest` goes to the platform now; `sheet` and `nonce` stay with
-    the member until the reveal."""
+    """A commitment to a sheet: `digest` goes to the platform now; `sheet` (a copy of the sheet
+    committed to) and `nonce` stay with the member until the reveal."""
 
     tender_id: str
     lot_id: str
@@ -58,4 +58,4 @@ def commit_sheet(sheet: Mapping[str, Mapping[str, Any]], *, tender_id: str, lot_
     nonce = secrets.token_hex(NONCE_BYTES)
     return SheetCommitment(tender_id=tender_id, lot_id=lot_id, member_id=member_id,
                            digest=commitment_digest(tender_id, lot_id, member_id, points, nonce),
-                           nonce=nonce, sheet=sheet)
+                           nonce=nonce, sheet={bid: dict(row) for bid, row in sheet.items()})
