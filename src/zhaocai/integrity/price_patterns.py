@@ -187,7 +187,8 @@ def _widest_band(found: list[tuple[float, str]], tolerance: float) -> list[tuple
 
 
 def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair.
+    """ZC-LATE-HAIR: the winner lodged just before the deadline, after the bid it beat, and won by
+    a hair (a leak shows only the bids already lodged; other bids may still arrive after it).
 
     Read only where the timing is known: a tender with one winner, a deadline, and a receipt
     time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
@@ -231,11 +232,17 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
     if len(timed) < len(bids):
         return None
-    received_at, _, winning_price, last = max(timed, key=lambda x: (x[0], x[1]))
-    if last.supplier_id != winner or not (deadline - window <= received_at <= deadline):
+    own = [x for x in timed if x[3].supplier_id == winner]
+    if not own:
+        return None
+    received_at, _, winning_price, last = min(own, key=lambda x: (x[2], x[0], x[1]))
+    if not (deadline - window <= received_at <= deadline):
         return None
     second_price, second = min(((p, b) for p, b in bids if b.supplier_id != winner),
                                key=lambda pb: (pb[0], pb[1].id))
+    # A leak shows only the bids already lodged: the winner lodged after the bid it beat.
+    if second.received_at is None or second.received_at > received_at:
+        return None
     if winning_price <= 0 or second_price < winning_price:
         return None
     gap = (second_price - winning_price) / winning_price
