@@ -37,19 +37,25 @@ from zhaocai.integrity.statistics import discoveries
 
 
 def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-BID-SUPPRESSION: a cartel member won alone while the group's regulars stayed away.
+    """ZC-BID-SUPPRESSION: a cartel member bid alone while the group's regulars stayed away.
 
     Per buyer and category, the group is *active* in the tenders where any member bid; a member
     is *regular* there when it bid in at least `regular_share` (half) of them. Flagged: exactly
-    one member bid and won, a regular member was absent, fewer firms bid than the median of the
-    group's active tenders with that buyer in that category, and the award is dear: its ratio to
-    the estimate is above the upper quartile of the category's awards (suppression raises the
-    price; OECD 2009).
+    one member bid, a regular member was absent, fewer firms bid than usually do for that buyer
+    in that category (the median over all its awarded competitive tenders there: the market's
+    usual number, not the group's, whose own tenders include the suppressed ones), and the award
+    is dear: its ratio to the estimate is above the upper quartile of the category's awards
+    (suppression raises the price; OECD 2009, "fewer competitors than usual", "regular
+    suppliers fail to bid"). Whoever won: a cartel's price above the competitive one loses to
+    an outsider now and then, and the regulars still stayed away.
     """
     net = network(history, settings)
     if not net.groups:
         return []
     ratio_of, dear = _award_ratios(net, settings)
+    sizes: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for d in net.awarded:
+        sizes[(d.tender.buyer, d.tender.category)].append(len(d.valid_suppliers))
     flags = []
     for group in net.groups:
         cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
@@ -57,7 +63,8 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
             cells[(d.tender.buyer, d.tender.category)].append(d)
         for cell, active in sorted(cells.items()):
             if len(active) >= settings.group_min_tenders:
-                flags.extend(_suppressed(group, cell, active, ratio_of, dear.get(cell[1]), settings))
+                flags.extend(_suppressed(group, cell, active, median(sizes[cell]), ratio_of,
+                                         dear.get(cell[1]), settings))
     return flags
 
 
@@ -76,7 +83,7 @@ def _award_ratios(net: Network, settings: FlagSettings
     return ratio_of, dear
 
 
-def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest],
+def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest], usual: float,
                 ratio_of: dict[int, Decimal | None], dear: Decimal | None,
                 settings: FlagSettings) -> list[Flag]:
     """ZC-BID-SUPPRESSION among the group's active tenders with one buyer in one category."""
@@ -84,13 +91,12 @@ def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest],
     chosen = set(group.members)
     counts = Counter(s for d in active for s in d.valid_suppliers if s in chosen)
     regular = {s for s, n in counts.items() if n >= len(active) * float(settings.regular_share)}
-    usual = median(len(d.valid_suppliers) for d in active)
     flags = []
     for d in active:
         present = chosen.intersection(d.valid_suppliers)
         absent = sorted(regular - present)
         ratio = ratio_of[id(d)]
-        if (len(present) == 1 and d.winner in present and absent
+        if (len(present) == 1 and absent
                 and len(d.valid_suppliers) < usual and ratio is not None
                 and dear is not None and ratio > dear):
             flags.append(make_flag("ZC-BID-SUPPRESSION", "tender", tender_ids=[d.tender.id],
