@@ -56,6 +56,7 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     sizes: dict[tuple[str, str], list[int]] = defaultdict(list)
     for d in net.awarded:
         sizes[(d.tender.buyer, d.tender.category)].append(len(d.valid_suppliers))
+    usual = {cell: median(found) for cell, found in sizes.items()}
     flags = []
     for group in net.groups:
         cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
@@ -63,7 +64,7 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
             cells[(d.tender.buyer, d.tender.category)].append(d)
         for cell, active in sorted(cells.items()):
             if len(active) >= settings.group_min_tenders:
-                flags.extend(_suppressed(group, cell, active, median(sizes[cell]), ratio_of,
+                flags.extend(_suppressed(group, cell, active, usual[cell], ratio_of,
                                          dear.get(cell[1]), settings))
     return flags
 
@@ -135,22 +136,28 @@ class _Territory:
 
 def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
     """Suppliers that win with some buyers of a category and never with the others they bid at."""
+    named = [d for d in net.awarded if d.tender.buyer]  # no buyer named: no territory
+    # A supplier that never won in the category has no home there: it is counted among those
+    # examined (with two buyers or more) but its bids are not listed.
+    won = {(w, d.tender.category) for d in named for w in d.winners()}
+    buyers: dict[tuple[str, str], set[str]] = defaultdict(set)
     record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
-    for d in net.awarded:
-        if not d.tender.buyer:
-            continue  # the data names no buyer: no territory can be drawn
+    wins: Counter[tuple[str, str, str]] = Counter()
+    for d in named:
+        category, buyer = d.tender.category, d.tender.buyer
+        winners = d.winners()
         for s in d.valid_suppliers:
-            record[(s, d.tender.category)][d.tender.buyer].append(d)
-    # A supplier that never won in the category has no home there: skip it after counting it.
-    won = {(w, d.tender.category) for d in net.awarded if d.tender.buyer for w in d.winners()}
+            key = (s, category)
+            buyers[key].add(buyer)
+            if key in won:
+                record[key][buyer].append(d)
+                if s in winners:
+                    wins[(s, category, buyer)] += 1
+    examined = sum(1 for found in buyers.values() if len(found) >= 2)
     candidates = []
-    examined = 0
     for (supplier, category), by_buyer in sorted(record.items()):
-        if len(by_buyer) < 2:
-            continue
-        examined += 1
-        if (supplier, category) in won and (found := _territory(supplier, category, by_buyer,
-                                                                settings)) is not None:
+        if len(by_buyer) >= 2 and (found := _territory(supplier, category, by_buyer, wins,
+                                                       settings)) is not None:
             candidates.append(found)
     found_all = discoveries([(t.chance, t.supplier, t.category, t) for t in candidates],
                             float(settings.group_alpha), examined)
@@ -158,14 +165,17 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
 
 
 def _territory(supplier: str, category: str, by_buyer: dict[str, list[Digest]],
-               settings: FlagSettings) -> _Territory | None:
+               wins: Counter[tuple[str, str, str]], settings: FlagSettings) -> _Territory | None:
     """The supplier's territory in the category, before the test: a home (two wins or more with
-    a buyer) and enough bids at other buyers, none of them won."""
-    home = {b for b, ds in by_buyer.items() if sum(supplier in d.winners() for d in ds) >= 2}
+    a buyer) and enough bids at other buyers, none of them won (`wins`: the supplier's wins per
+    category and buyer, as a valid bidder)."""
+    won = {b: wins[(supplier, category, b)] for b in by_buyer}
+    if 1 in won.values():
+        return None  # a single win away from home: no clean territory
+    home = {b for b, n in won.items() if n >= 2}
     away = set(by_buyer) - home
     away_bids = sum(len(by_buyer[b]) for b in away)
-    away_wins = sum(supplier in d.winners() for b in away for d in by_buyer[b])
-    if not home or away_wins or away_bids < settings.group_min_tenders:
+    if not home or away_bids < settings.group_min_tenders:
         return None
     bids = sum(len(ds) for ds in by_buyer.values())
     wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
@@ -257,26 +267,29 @@ class _Tally:
     market_size: Counter[str] = field(default_factory=Counter)
 
 
-def _tally(net: Network) -> _Tally:
+def _tally(net: Network, settings: FlagSettings) -> _Tally:
+    """The counts `loyal_losers` reads; losses by winner only for the suppliers that can be loyal
+    losers (enough bids, at most one win): most suppliers are not, and their losses are not
+    needed."""
     tally = _Tally()
-    categories, losses, wins = tally.categories, tally.losses, tally.wins
+    categories, losses = tally.categories, tally.losses
+    # The counts of every bid, win and tender at C level.
+    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
+    tally.wins.update(chain.from_iterable(d.winners().intersection(d.valid_suppliers)
+                                          for d in net.awarded))
+    tally.market_size.update(d.tender.category for d in net.awarded)
+    wanted = {s for s, n in tally.bids.items()
+              if n >= settings.loyal_min_bids and tally.wins[s] <= 1}
     for d in net.awarded:
         category = d.tender.category
         won_by = d.winners()
-        market = tally.market[category]
-        for winner in won_by:
-            market[winner] += 1
-        for s in d.valid_suppliers:
+        tally.market[category].update(won_by)
+        for s in wanted.intersection(d.valid_suppliers):
             categories[s].add(category)
-            if s in won_by:
-                wins[s] += 1
-            else:
+            if s not in won_by:
                 lost = losses[s]
                 for winner in won_by:
                     lost[winner] += 1
-    # The counts of every bid and every tender at C level (insertion order as above).
-    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
-    tally.market_size.update(d.tender.category for d in net.awarded)
     return tally
 
 
@@ -287,7 +300,7 @@ def loyal_losers(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     whose three most frequent winners took at least `loyal_concentration` (60 %) of its losses,
     at least twice the share those winners won of its categories' awarded tenders.
     """
-    tally = _tally(network(history, settings))
+    tally = _tally(network(history, settings), settings)
     flags = []
     for supplier, n in sorted(tally.bids.items()):
         if n >= settings.loyal_min_bids and tally.wins[supplier] <= 1 and tally.losses[supplier]:

@@ -284,13 +284,16 @@ def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         return list(cached)
     net = network(prepared, settings)
     flags: list[Flag] = []
+    # Each pair's evidence once, by its first supplier (a pair lies in one group only).
+    by_first: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p, e in sorted(net.suspicious_pairs.items()):
+        by_first[p[0]].append({"pair": list(p), "joint_tenders": e["joint_tenders"],
+                               "cover_pattern": e["cover_pattern"], "screened": e["screened"],
+                               "market_rate": decimal4(e["market_rate"]),
+                               "p_value": f"{e['p_value']:.2e}"})
     for group in net.groups:
-        pair_evidence = [{"pair": list(p), "joint_tenders": e["joint_tenders"],
-                          "cover_pattern": e["cover_pattern"], "screened": e["screened"],
-                          "market_rate": decimal4(e["market_rate"]),
-                          "p_value": f"{e['p_value']:.2e}"}
-                         for p, e in sorted(net.suspicious_pairs.items())
-                         if p[0] in group.members]
+        pair_evidence = sorted((e for m in group.members for e in by_first.get(m, ())),
+                               key=lambda e: e["pair"])
         evidence = {**group.evidence, "pairs": pair_evidence, "alpha": settings.group_alpha}
         for tender_id in group.tenders:
             flags.append(make_flag("ZC-CARTEL", "tender", tender_ids=[tender_id],
