@@ -178,9 +178,9 @@ def _territory(supplier: str, category: str, by_buyer: dict[str, list[Digest]],
     if not home or away_bids < settings.group_min_tenders:
         return None
     bids = sum(len(ds) for ds in by_buyer.values())
-    wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
-    rate = len(wins) / bids
-    return _Territory(supplier, category, frozenset(home), frozenset(away), wins,
+    home_wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
+    rate = len(home_wins) / bids
+    return _Territory(supplier, category, frozenset(home), frozenset(away), home_wins,
                       away_bids, rate, (1 - rate) ** away_bids)
 
 
