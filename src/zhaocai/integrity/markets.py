@@ -62,8 +62,12 @@ def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
         cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
         for d in active_tenders(net, group.members):
             cells[(d.tender.buyer, d.tender.category)].append(d)
+        covered = set(group.tenders)
         for cell, active in sorted(cells.items()):
-            if len(active) >= settings.group_min_tenders:
+            # Where the group lodged covers at least twice: its members are regulars of the
+            # cartel there, not merely firms that also compete honestly with that buyer.
+            if len(active) >= settings.group_min_tenders and \
+                    sum(d.tender.id in covered for d in active) >= 2:
                 flags.extend(_suppressed(group, cell, active, usual[cell], ratio_of,
                                          dear.get(cell[1]), settings))
     return flags

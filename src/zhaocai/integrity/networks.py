@@ -42,7 +42,7 @@ from zhaocai.integrity.model import (
     prepare,
 )
 from zhaocai.integrity.scope import competitive, screened_table
-from zhaocai.integrity.screens import cover_stats, decimal4
+from zhaocai.integrity.screens import cover_pattern, cover_stats, decimal4
 from zhaocai.integrity.statistics import binomial_tail as binomial_tail
 from zhaocai.integrity.statistics import discoveries as discoveries
 
@@ -98,12 +98,14 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     cached: Network | None = prepared.memo.get("network")
     if cached is not None:
         return cached
-    pattern = tight_pattern(prepared, settings)
     awarded = [d for d in prepared.digests
                if competitive(d.tender) and len(d.valid_suppliers) >= 2 and d.winners()]
     touching, pairs = _co_bids(awarded)
-    base = _base_rates(awarded, pattern, settings)
-    suspicious = _suspicious_pairs(awarded, pairs, pattern, base, settings)
+    # Two screens of a tender's shape, each against its own market rate, tested together.
+    shapes = [(name, found, _base_rates(awarded, found, settings)) for name, found in
+              (("tight", tight_pattern(prepared, settings)), ("cover", cover_pattern(prepared, settings)))]
+    base = shapes[0][2]
+    suspicious = _suspicious_pairs(awarded, pairs, shapes, settings)
     screened = {id(d): bids for d, bids in zip(prepared.digests, screened_table(prepared, settings),
                                                strict=True)}
     groups = [_group(members, awarded, touching, screened, settings)
@@ -186,26 +188,33 @@ def _base_rates(awarded: list[Digest], pattern: dict[str, bool], settings: FlagS
 
 
 def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[int]],
-                      pattern: dict[str, bool], base: dict[str, float], settings: FlagSettings
-                      ) -> dict[tuple[str, str], dict[str, Any]]:
-    """The pairs whose joint tenders show the cover pattern beyond their market's rate: the
-    Benjamini–Hochberg discoveries among the pairs screened in enough joint tenders (the expected
-    share of honest pairs among them stays at most `group_alpha`)."""
+                      shapes: list[tuple[str, dict[str, bool], dict[str, float]]],
+                      settings: FlagSettings) -> dict[tuple[str, str], dict[str, Any]]:
+    """The pairs whose joint tenders show a cover shape beyond their market's rate of it: the
+    Benjamini–Hochberg discoveries among all the tests, one per pair screened in enough joint
+    tenders and per shape (the expected share of honest pairs among the discoveries stays at
+    most `group_alpha`). The shapes: the literature's (`tight_pattern`) and ZC-SCREEN-COVER's,
+    which also asks the CV to be low against the category's median (`cover_pattern`); a pair
+    found by both keeps the smaller p-value."""
     floor = float(settings.group_base_rate_floor)
     results = []
     for pair, indices in pairs.items():
         if len(indices) < settings.group_min_tenders:
             continue
-        marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
-                 for i in indices if awarded[i].tender.id in pattern]
-        if len(marks) < settings.group_min_tenders:
-            continue
-        k = sum(1 for hit, _ in marks if hit)
-        p0 = sum(rate for _, rate in marks) / len(marks)
-        results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks)))
-    return {pair: {"joint_tenders": len(pairs[pair]), "screened": screened, "cover_pattern": k,
-                   "market_rate": p0, "p_value": p_value}
-            for p_value, pair, k, p0, screened in discoveries(results, float(settings.group_alpha))}
+        for name, pattern, base in shapes:
+            marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
+                     for i in indices if awarded[i].tender.id in pattern]
+            if len(marks) < settings.group_min_tenders:
+                continue
+            k = sum(1 for hit, _ in marks if hit)
+            p0 = sum(rate for _, rate in marks) / len(marks)
+            results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks), name))
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for p_value, pair, k, p0, screened, name in discoveries(results, float(settings.group_alpha)):
+        if pair not in found:  # smallest p-value first
+            found[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened,
+                           "cover_pattern": k, "market_rate": p0, "p_value": p_value, "shape": name}
+    return found
 
 
 def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:
