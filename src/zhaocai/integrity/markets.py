@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
+from operator import itemgetter
 from statistics import median
 
 from zhaocai.integrity.model import (
@@ -138,26 +139,31 @@ class _Territory:
     chance: float
 
 
+_SUPPLIER_CATEGORY = itemgetter(0, 1)
+
+
 def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
     """Suppliers that win with some buyers of a category and never with the others they bid at."""
     named = [d for d in net.awarded if d.tender.buyer]  # no buyer named: no territory
     # A supplier that never won in the category has no home there: it is counted among those
     # examined (with two buyers or more) but its bids are not listed.
     won = {(w, d.tender.category) for d in named for w in d.winners()}
-    buyers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # Every (supplier, category, buyer) bid at, counted per (supplier, category), at C level.
+    cells = set(chain.from_iterable(zip(d.valid_suppliers, repeat(d.tender.category),
+                                        repeat(d.tender.buyer)) for d in named))
+    examined = sum(1 for n in Counter(map(_SUPPLIER_CATEGORY, cells)).values() if n >= 2)
     record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
     wins: Counter[tuple[str, str, str]] = Counter()
     for d in named:
-        category, buyer = d.tender.category, d.tender.buyer
-        winners = d.winners()
-        for s in d.valid_suppliers:
-            key = (s, category)
-            buyers[key].add(buyer)
-            if key in won:
-                record[key][buyer].append(d)
-                if s in winners:
-                    wins[(s, category, buyer)] += 1
-    examined = sum(1 for found in buyers.values() if len(found) >= 2)
+        category = d.tender.category
+        bidders = [s for s in d.valid_suppliers if (s, category) in won]
+        if not bidders:
+            continue
+        buyer, winners = d.tender.buyer, d.winners()
+        for s in bidders:
+            record[(s, category)][buyer].append(d)
+            if s in winners:
+                wins[(s, category, buyer)] += 1
     candidates = []
     for (supplier, category), by_buyer in sorted(record.items()):
         if len(by_buyer) >= 2 and (found := _territory(supplier, category, by_buyer, wins,
@@ -287,7 +293,9 @@ def _tally(net: Network, settings: FlagSettings) -> _Tally:
     for d in net.awarded:
         category = d.tender.category
         won_by = d.winners()
-        tally.market[category].update(won_by)
+        market = tally.market[category]
+        for winner in won_by:
+            market[winner] += 1
         for s in wanted.intersection(d.valid_suppliers):
             categories[s].add(category)
             if s not in won_by:
