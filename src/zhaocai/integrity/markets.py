@@ -3,9 +3,9 @@
 These flags read the co-bidding network (`networks.network`) and the cartel candidates found in
 it, and ask how suppliers share the buyers and categories of a market:
 
-- ZC-BID-SUPPRESSION (tender): a member of a cartel candidate won while the other members, who
-  regularly bid with that buyer in that category, stayed away and fewer firms bid than the
-  group's usual number there;
+- ZC-BID-SUPPRESSION (tender): a member of a cartel candidate bid alone while the other members,
+  who regularly bid with that buyer in that category, stayed away, fewer firms bid than usually
+  bid there, and the award was dear;
 - ZC-MARKET-ALLOCATION (tender, supplier): suppliers of one category that split its buyers
   between them (each wins with its own buyers and never with the other's), beyond chance;
 - ZC-LOYAL-LOSER (supplier): bids often, (almost) never wins, and most of its losses are to the

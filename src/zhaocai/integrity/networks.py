@@ -4,19 +4,25 @@ The screening literature reads bids per *group* of firms, not per tender (Imhof,
 2018 screen consortia of firms over time; OECD 2025 guidelines, "patterns across tenders").
 This module builds the co-bidding network (two suppliers are linked by the tenders in which both
 lodged a valid bid) and asks, for every pair that met often enough, whether their joint tenders
-show the cover-bidding shape (`screens.cover_pattern`) far more often than their market does:
-a one-sided binomial test against the category's own rate, with the Benjamini–Hochberg
-procedure over all the pairs tested at false discovery rate `group_alpha` (0.05). Honest firms
-that meet often (a buyer asking the same shortlist again and again) meet with honest prices, so
-their joint tenders look like their market and the test stays silent.
+show a cover-bidding shape far more often than their market does: the literature's shape
+(`tight_pattern`: CV < 0.05 and RD > 1) and ZC-SCREEN-COVER's market-relative one
+(`screens.cover_pattern`), each a one-sided binomial test against the category's own rate of
+that shape, all of them under one Benjamini–Hochberg procedure at false discovery rate
+`group_alpha` (0.05). Honest firms that meet often (a buyer asking the same shortlist again and
+again) meet with honest prices, so their joint tenders look like their market and the test
+stays silent.
 
-Pairs that pass are joined into groups (connected components); a group is a *cartel candidate*
-when it also wins most of the tenders two or more of its members bid in. Its evidence names the
-members, their wins (in all and year by year), the winners' sequence (rotation: few repeats,
-shares spread) and the screen counts. Flags:
+Pairs that pass are joined into groups (connected components). A group's *cover tenders* are
+its joint tenders (two or more members, at least half the valid bidders) in which the members'
+own bids have the cover shape (`members_cover`, the screens read on the members' subset of the
+bids: Wallimann, Imhof & Huber 2020), so that an honest outsider's bid does not hide the covers
+and the members' honest meetings are not flagged. A group with at least `group_min_tenders`
+cover tenders (and, if set, a member winning `group_min_win_share` of them) is a *cartel
+candidate*. Its evidence names the members, their wins (in all and year by year), the winners'
+sequence (rotation: few repeats, shares spread) and the screen counts. Flags:
 
-- ZC-CARTEL (tender): a tender in which two or more members, at least half the valid bidders,
-  bid and a member won;
+- ZC-CARTEL (tender): each cover tender, whoever won it (a cartel's price is above the
+  competitive one and an outsider underbids it now and then);
 - ZC-CARTEL-MEMBER (supplier): each member, with the group's evidence.
 
 What the groups do in their markets (bid suppression, territories, loyal losers) is read in

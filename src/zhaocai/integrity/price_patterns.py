@@ -11,8 +11,9 @@
   `ratio_tolerance`, 0.05 %) in at least `ratio_min_tenders` (3) tenders and in at least half the
   tenders where both bid: one firm prices from the other's figure (a cover computed as "theirs
   plus 5 %"). Honest ratios between two firms vary by several per cent from job to job.
-- ZC-LATE-HAIR: the winning bid was the last valid bid lodged, within `late_hair_minutes` (60)
-  of the deadline, and beat the second-lowest by at most `late_hair_margin` (1 %): the pattern
+- ZC-LATE-HAIR: the winning bid was lodged within `late_hair_minutes` (60) of the deadline,
+  after the second-lowest bid (a leak shows only the bids already lodged), and beat it by at
+  most `late_hair_margin` (1 %): the pattern
   of a bidder who learnt the others' prices (OECD 2009, "a late bidder wins by a small margin";
   Cardinal's R024 names a winning tender just below the next). Needs the bids' receipt times.
   Honest firms that habitually lodge in the last hour do this now and then, so alone it is a
