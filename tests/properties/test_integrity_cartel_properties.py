@@ -197,3 +197,15 @@ def test_settings_keep_the_win_share_of_cover_tenders_as_an_option() -> None:
     tenders, _ = cartel_history(3)
     strict = compute_flags(tenders, settings=FlagSettings(group_min_win_share=Decimal("1")))
     assert not [f for f in strict if f.code == "ZC-CARTEL"]   # outsiders won some cover tenders
+
+
+@given(st.lists(st.floats(min_value=1.0, max_value=1e7, allow_nan=False), min_size=0, max_size=8),
+       st.integers(-20, 20), st.randoms(use_true_random=False))
+def test_the_members_subset_screen_is_scale_free_and_order_free(
+        prices: list[float], power: int, rnd: random.Random) -> None:
+    # A power of two scales a binary float exactly: the screen's ratios are unchanged.
+    scaled = [p * 2.0 ** power for p in prices]
+    shuffled = rnd.sample(prices, len(prices))
+    assert members_cover(scaled) == members_cover(prices) == members_cover(shuffled)
+    if len(prices) < 3:
+        assert not members_cover(prices)
