@@ -189,7 +189,7 @@ def keys_public(db: str = DB, as_json: bool = typer.Option(False, "--json", help
     typer.echo(current)
     for item in history:
         until = item.valid_until.isoformat() if item.valid_until else "now"
-        console.print(f"  {item.verify_key}  {item.valid_from.isoformat()} … {until}", highlight=False)
+        typer.echo(f"  {item.verify_key}  {item.valid_from.isoformat()} … {until}")
 
 
 @keys_app.command("init")
