@@ -9,8 +9,7 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.kit import ACTORS, fresh_store
-from tests.kit.keys import use_kit_keys
+from tests.kit import ACTORS, fresh_store, use_kit_keys
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform

@@ -10,6 +10,7 @@ import base64
 import json
 import stat
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -17,8 +18,19 @@ from nacl.signing import SigningKey
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
-from tests.kit import ACTORS, application, bidders, build_tender, draft, payload, published, refused, snapshot
-from tests.kit.keys import kit_keys, secrets_in_store
+from tests.kit import (
+    ACTORS,
+    application,
+    bidders,
+    build_tender,
+    draft,
+    kit_keys,
+    payload,
+    published,
+    refused,
+    secrets_in_store,
+    snapshot,
+)
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKind, ReceiptSigner, verify_receipt
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
@@ -36,6 +48,7 @@ from zhaocai.keys import (
     key_file,
     rotate_key_file,
 )
+from zhaocai.keys.export import export_store_keys
 from zhaocai.platform import Platform
 from zhaocai.store import normalise_url
 
@@ -353,3 +366,39 @@ def test_the_cli_prints_and_rotates_the_receipt_key(tmp_path: Path, clock: Manua
     assert made.exit_code == 0 and stat.S_IMODE((tmp_path / "fresh.keys").stat().st_mode) == 0o600
     again = cli.invoke(app, ["keys", "init", "--key-file", str(tmp_path / "fresh.keys")])
     assert again.exit_code == 2 and "keys.file_exists" in again.stdout
+
+
+# -- the export of an older store's keys ----------------------------------------------------------
+
+
+def test_the_export_moves_the_keys_once_and_never_overwrites_another_file(
+        db_url: str, clock: ManualClock, tmp_path: Path) -> None:
+    """A store holding its secrets as stores before 0.2 did (rows of `platform_setting`)."""
+    Platform.open(db_url, clock=clock, keys=kit_keys()).close()
+    old = LocalKeys.generate()
+    engine = create_engine(normalise_url(db_url))
+    with engine.begin() as connection:
+        for name, value in (("bidding.receipt_signing_key", {"seed": old.secret_values()["receipt_signing_key"]}),
+                            ("suppliers.identity_hmac_key", {"hex": old.secret_values()["identity_hmac_key"]})):
+            connection.execute(text("INSERT INTO platform_setting (name, value) VALUES (:n, :v)"),
+                               {"n": name, "v": json.dumps(value)})
+    engine.dispose()
+    assert len(secrets_in_store(db_url, old)) >= 2
+    error = refused(SimpleNamespace(url=db_url), ConflictError, "keys.in_store", Platform.open, db_url,
+                    clock=clock)
+    assert "zhaocai keys export" in error.message_zh
+
+    other = tmp_path / "other.keys"
+    init_key_file(other)
+    refused(SimpleNamespace(url=db_url), ConflictError, "keys.file_exists", export_store_keys, db_url,
+            other, clock)
+    path = tmp_path / "moved.keys"
+    done = export_store_keys(db_url, path, clock)
+    assert done.removed == ["bidding.receipt_signing_key", "suppliers.identity_hmac_key"]
+    assert done.verify_key == old.receipt_public_key().hex() and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert secrets_in_store(db_url, old) == []
+    with Platform.open(db_url, clock=clock, keys=key_file(path)) as platform:
+        assert platform.tenders.receipt_verify_key() == old.receipt_public_key().hex()
+        (export,) = platform.audit.events("platform_setting", "keys")
+        assert export.action == "platform.keys_export" and json.loads(export.change)["removed"] == done.removed
+        assert platform.audit.verify().ok

@@ -23,8 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from tests.kit import ACTORS, application, refused, row_counts, snapshot
-from tests.kit.keys import secrets_in_store
+from tests.kit import ACTORS, application, refused, row_counts, secrets_in_store, snapshot
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError

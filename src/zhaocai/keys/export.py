@@ -57,6 +57,28 @@ def _same(a: LocalKeys, b: LocalKeys) -> bool:
     return a.receipt_public_key() == b.receipt_public_key() and identity_check(a) == identity_check(b)
 
 
+def _move(uow: UnitOfWork, written: LocalKeys, held: list[str]) -> list[str]:
+    """The store's half of the move, once the key file holds the keys: make sure their public
+    halves are registered, delete the secrets, record it (public values only)."""
+    # Both no-ops after revision 0005k registered the public halves; a key the store never
+    # held is left to be registered at its first use.
+    if LEGACY_RECEIPT_SECRET in held:
+        register_receipt_key(uow, written)
+    if LEGACY_IDENTITY_SECRET in held:
+        require_identity_key(uow.session, written)
+    removed = []
+    for name in LEGACY_SECRETS:
+        row = uow.session.get(PlatformKeyRow, name)
+        if row is not None:
+            uow.session.delete(row)
+            removed.append(name)
+    uow.session.flush()
+    uow.record(EXPORT_ACTION, "platform_setting", "keys", {
+        "removed": removed, "verify_key": written.receipt_public_key().hex(),
+        "identity_check": identity_check(written)})
+    return removed
+
+
 def export_store_keys(url: str, path: str | Path, clock: Clock | None = None) -> Exported:
     """Move the store's private keys to the key file at `path` and delete them from the store.
 
@@ -85,26 +107,7 @@ def export_store_keys(url: str, path: str | Path, clock: Clock | None = None) ->
         written = key_file(path)  # read back: the store's copy goes only once the file holds it
         assert _same(written, keys)
 
-        def move(uow: UnitOfWork) -> list[str]:
-            # Both no-ops after revision 0005k registered the public halves; a key the store
-            # never held is left to be registered at its first use.
-            if LEGACY_RECEIPT_SECRET in held:
-                register_receipt_key(uow, written)
-            if LEGACY_IDENTITY_SECRET in held:
-                require_identity_key(uow.session, written)
-            removed = []
-            for name in LEGACY_SECRETS:
-                row = uow.session.get(PlatformKeyRow, name)
-                if row is not None:
-                    uow.session.delete(row)
-                    removed.append(name)
-            uow.session.flush()
-            uow.record(EXPORT_ACTION, "platform_setting", "keys", {
-                "removed": removed, "verify_key": written.receipt_public_key().hex(),
-                "identity_check": identity_check(written)})
-            return removed
-
-        runner.system_job(EXPORT_ACTION, move)
+        runner.system_job(EXPORT_ACTION, lambda uow: _move(uow, written, held))
         removed = runner.run_system(EXPORT_ACTION)
         return Exported(path, written.receipt_public_key().hex(), removed)
     finally:
