@@ -34,7 +34,7 @@ from tests.kit.evaluation import (
     sheet,
 )
 from tests.kit.ids import make_credit_code, make_identity_number, shared_identity_number
-from tests.kit.keys import KIT_KEY_FILE, kit_keys, secrets_in_store, use_kit_keys
+from tests.kit.keys import KIT_KEY_FILE, kit_keys, private_keys_in, use_kit_keys
 from tests.kit.store import RefusalCases, append_notes, fresh_store, refused, row_counts, snapshot
 from tests.kit.suppliers import (
     FAR_AHEAD,
@@ -93,7 +93,7 @@ __all__ = [
     "register_admitted_supplier",
     "row_counts",
     "seated",
-    "secrets_in_store",
+    "private_keys_in",
     "shared_identity_number",
     "shares",
     "sheet",

@@ -56,7 +56,7 @@ def secret_forms(keys: LocalKeys) -> dict[str, str]:
     return forms
 
 
-def secrets_in_store(url: str, keys: LocalKeys) -> list[tuple[str, str, str]]:
+def private_keys_in(url: str, keys: LocalKeys) -> list[tuple[str, str, str]]:
     """(table, column, form) of every cell of the store holding one of `keys`' secrets, in
     any form of `secret_forms` (raw bytes too, for binary columns). Empty when the store
     holds no secret."""

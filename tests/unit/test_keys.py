@@ -28,7 +28,7 @@ from tests.kit import (
     payload,
     published,
     refused,
-    secrets_in_store,
+    private_keys_in,
     snapshot,
 )
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKind, ReceiptSigner, verify_receipt
@@ -90,7 +90,7 @@ def test_after_a_whole_tender_the_store_holds_no_private_key(platform: Platform,
         "identity_number": "330782197001011234",
         "related_persons": [{"name": "亲属", "identity_number": "330782197202021234"}]})
     assert tender.tender_id and _stored_receipts(platform.url)
-    assert secrets_in_store(platform.url, keys) == []
+    assert private_keys_in(platform.url, keys) == []
 
 
 def test_the_scan_finds_a_key_written_in_any_form(platform: Platform) -> None:
@@ -104,7 +104,7 @@ def test_the_scan_finds_a_key_written_in_any_form(platform: Platform) -> None:
             connection.execute(text("INSERT INTO platform_setting (name, value) VALUES ('planted', :v)"),
                                {"v": json.dumps({"x": planted})})
         engine.dispose()
-        assert {(t, c) for t, c, _ in secrets_in_store(platform.url, keys)} == {("platform_setting", "value")}
+        assert {(t, c) for t, c, _ in private_keys_in(platform.url, keys)} == {("platform_setting", "value")}
 
 
 # -- receipts -------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_a_sqlite_store_finds_or_makes_its_key_file_beside_it(tmp_path: Path, cl
     with Platform.open(url, clock=clock) as platform:
         assert platform.tenders.receipt_verify_key() == first  # found again, not made anew
         assert platform.audit.verify().ok
-    assert secrets_in_store(url, key_file(beside)) == []
+    assert private_keys_in(url, key_file(beside)) == []
 
 
 def test_a_store_that_used_keys_is_not_given_new_ones(tmp_path: Path, clock: ManualClock,
@@ -270,7 +270,7 @@ def test_keys_from_the_environment(db_url: str, clock: ManualClock, monkeypatch:
         assert platform.keys.where.startswith("environment")
         assert platform.keys.receipt_public_key() == kit_keys().receipt_public_key()
         platform.suppliers.register(ACTORS["purchasing"], application("环境变量", seed=45))
-    assert secrets_in_store(db_url, kit_keys()) == []
+    assert private_keys_in(db_url, kit_keys()) == []
 
 
 # -- a provider that never shows its keys (as a KMS adapter) --------------------------------------
@@ -383,7 +383,7 @@ def test_the_export_moves_the_keys_once_and_never_overwrites_another_file(
             connection.execute(text("INSERT INTO platform_setting (name, value) VALUES (:n, :v)"),
                                {"n": name, "v": json.dumps(value)})
     engine.dispose()
-    assert len(secrets_in_store(db_url, old)) >= 2
+    assert len(private_keys_in(db_url, old)) >= 2
     error = refused(SimpleNamespace(url=db_url), ConflictError, "keys.in_store", Platform.open, db_url,
                     clock=clock)
     assert "zhaocai keys export" in error.message_zh
@@ -396,7 +396,7 @@ def test_the_export_moves_the_keys_once_and_never_overwrites_another_file(
     done = export_store_keys(db_url, path, clock)
     assert done.removed == ["bidding.receipt_signing_key", "suppliers.identity_hmac_key"]
     assert done.verify_key == old.receipt_public_key().hex() and stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert secrets_in_store(db_url, old) == []
+    assert private_keys_in(db_url, old) == []
     with Platform.open(db_url, clock=clock, keys=key_file(path)) as platform:
         assert platform.tenders.receipt_verify_key() == old.receipt_public_key().hex()
         (export,) = platform.audit.events("platform_setting", "keys")

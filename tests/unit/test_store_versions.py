@@ -23,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from tests.kit import ACTORS, application, refused, row_counts, secrets_in_store, snapshot
+from tests.kit import ACTORS, application, refused, row_counts, private_keys_in, snapshot
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
@@ -198,7 +198,7 @@ def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, cloc
     exported = export_store_keys(db_url, tmp_path / "store.keys", clock)
     assert exported.verify_key == RECEIPT_KEY_0_1_0 and exported.removed == sorted(LEGACY_SECRETS)
     keys = key_file(tmp_path / "store.keys")
-    assert secrets_in_store(db_url, keys) == []
+    assert private_keys_in(db_url, keys) == []
     assert stat.S_IMODE((tmp_path / "store.keys").stat().st_mode) == 0o600
     # The identity hashes the store keeps were made with the exported key.
     assert identity_hash(keys, "330782198000000100") == LEGAL_REPRESENTATIVE_100_HASH
@@ -223,7 +223,7 @@ def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, cloc
         finally:
             public.close()
     assert row_counts(db_url)["supplier"] == 17
-    assert secrets_in_store(db_url, keys) == []
+    assert private_keys_in(db_url, keys) == []
 
 
 def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str, tmp_path: Path,
