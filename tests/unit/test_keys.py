@@ -26,9 +26,9 @@ from tests.kit import (
     draft,
     kit_keys,
     payload,
+    private_keys_in,
     published,
     refused,
-    private_keys_in,
     snapshot,
 )
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKind, ReceiptSigner, verify_receipt

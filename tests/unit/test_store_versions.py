@@ -23,7 +23,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from tests.kit import ACTORS, application, refused, row_counts, private_keys_in, snapshot
+from tests.kit import ACTORS, application, private_keys_in, refused, row_counts, snapshot
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
