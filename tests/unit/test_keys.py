@@ -14,6 +14,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from nacl.signing import SigningKey
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
@@ -137,6 +139,29 @@ def test_a_receipt_verifies_with_the_public_key_and_no_other(platform: Platform,
         connection.execute(text("UPDATE bid SET receipt = :r"), {"r": swapped.model_dump_json()})
     engine.dispose()
     assert not platform.tenders.verify_receipt(_stored_receipts(platform.url)[0])
+
+
+_ONE_BID: dict[str, BidReceipt] = {}
+
+
+@given(seed=st.binary(min_size=32, max_size=32), field=st.sampled_from(["envelope_hash", "version", "none"]))
+def test_no_key_but_the_providers_makes_a_receipt_the_platform_accepts(
+        platform: Platform, clock: ManualClock, seed: bytes, field: str) -> None:
+    """Any Ed25519 key at all, re-signing a stored receipt changed or not, under its own public
+    key or claiming the platform's: the platform's verification refuses it."""
+    if platform.url not in _ONE_BID:  # one bid per store (the fixture is per test, not per example)
+        pub = published(platform, ACTORS, clock)
+        bidder = bidders(platform, ACTORS, 1)[0]
+        _ONE_BID[platform.url] = platform.tenders.submit_bid(bidder, pub.tender.id, payload("1500000.00"))
+    receipt = _ONE_BID[platform.url]
+    forger = LocalKeys(seed, bytes(32), "a forger")
+    assume(forger.receipt_public_key() != platform.keys.receipt_public_key())
+    change = {"envelope_hash": {"envelope_hash": "cd" * 32}, "version": {"version": receipt.version + 1},
+              "none": {}}[field]
+    forged = _signed_by(forger, receipt, **change)
+    assert not platform.tenders.verify_receipt(forged)
+    assert not platform.tenders.verify_receipt(forged.model_copy(update={"verify_key": receipt.verify_key}))
+    assert platform.tenders.verify_receipt(receipt)
 
 
 # -- the key file ---------------------------------------------------------------------------------
