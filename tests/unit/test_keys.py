@@ -130,6 +130,8 @@ def test_a_receipt_verifies_with_the_public_key_and_no_other(platform: Platform,
     assert not verify_receipt(swapped, public) and not platform.tenders.verify_receipt(swapped)
     claimed = swapped.model_copy(update={"verify_key": public})
     assert not verify_receipt(claimed, public) and not platform.tenders.verify_receipt(claimed)
+    naive = receipt.model_dump(mode="json") | {"received_at": receipt.received_at.replace(tzinfo=None).isoformat()}
+    assert not platform.tenders.verify_receipt(naive) and not platform.tenders.verify_receipt({"x": 1})
     raw = SigningKey.generate()  # any Ed25519 key at all, not through a provider
     forged = receipt.model_copy(update={"signature": raw.sign(b"zhaocai-bid-receipt:v1\n").signature.hex()})
     assert not platform.tenders.verify_receipt(forged)

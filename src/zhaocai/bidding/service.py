@@ -207,6 +207,8 @@ class TenderService:
             parsed = receipt if isinstance(receipt, BidReceipt) else BidReceipt.model_validate(receipt)
         except ValueError:
             return False
+        if parsed.received_at.tzinfo is None:  # every receipt the platform signs has its zone
+            return False
         with self._runner.session() as session:
             row = session.get(ReceiptKeyRow, parsed.verify_key)
         return row is not None and key_valid_at(row, parsed.received_at) \
