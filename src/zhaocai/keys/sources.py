@@ -39,7 +39,7 @@ def _invalid(path: Path, reason: str) -> ValidationError:
                            "密钥文件格式无效，无法读取平台密钥。", {"path": str(path), "reason": reason})
 
 
-def _hex_key(value: object, name: str, where: Path | str) -> bytes:
+def _hex_key(value: object, name: str) -> bytes:
     """32 bytes from 64 hex digits; anything else is the caller's error."""
     if not isinstance(value, str) or len(value) != 64:
         raise ValueError(f"{name} must be 64 hex digits")
@@ -55,7 +55,7 @@ def require_private(path: Path) -> None:
     if os.name == "posix" and mode & 0o077:
         raise PermissionDenied(
             "keys.file_permissions",
-            f"The key file {path} has mode {mode:04o}: group and others may read it. "
+            f"The key file {path} has mode {mode:04o}: its group or others may read or write it. "
             f"Run `chmod 600 {path}` (and check who could have copied it).",
             f"密钥文件权限过宽（{mode:04o}），同组或其他用户可读取。请将其权限改为仅所有者可读写"
             f"（600），并核查密钥是否已被他人复制。",
@@ -78,8 +78,8 @@ def key_file(path: str | Path) -> LocalKeys:
     if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
         raise _invalid(path, f"its format is not {KEY_FILE_FORMAT}")
     try:
-        seed = _hex_key(data.get("receipt_signing_key"), "receipt_signing_key", path)
-        identity = _hex_key(data.get("identity_hmac_key"), "identity_hmac_key", path)
+        seed = _hex_key(data.get("receipt_signing_key"), "receipt_signing_key")
+        identity = _hex_key(data.get("identity_hmac_key"), "identity_hmac_key")
     except ValueError as exc:
         raise _invalid(path, str(exc)) from exc
     return LocalKeys(seed, identity, f"key file {path}")
@@ -142,8 +142,8 @@ def environment_keys(environ: Mapping[str, str] | None = None) -> LocalKeys:
                             "环境变量中的平台密钥不完整，缺少签收回执密钥或身份哈希密钥。",
                             {"looked": [f"environment {name}" for name in missing]})
     try:
-        seed = _hex_key(env[SIGNING_KEY_ENV].strip(), SIGNING_KEY_ENV, "environment")
-        identity = _hex_key(env[IDENTITY_KEY_ENV].strip(), IDENTITY_KEY_ENV, "environment")
+        seed = _hex_key(env[SIGNING_KEY_ENV].strip(), SIGNING_KEY_ENV)
+        identity = _hex_key(env[IDENTITY_KEY_ENV].strip(), IDENTITY_KEY_ENV)
     except ValueError as exc:
         raise ValidationError("keys.env_invalid", f"A key in the environment is malformed: {exc}",
                               "环境变量中的平台密钥格式无效，应为六十四位十六进制数字。",
