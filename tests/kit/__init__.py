@@ -4,7 +4,7 @@ real path, the pieces of a tender and ONE tender builder that takes a tender to 
     from tests.kit import ACTORS, build_tender, refused
 
 Modules: `cast` (who acts), `ids` (credit codes, identity numbers), `store` (fresh stores,
-snapshots, refusals), `suppliers` (applications, admitted suppliers), `tender` (drafts, payloads,
+snapshots, refusals), `keys` (the test run's key file, a scan of a store for private keys), `suppliers` (applications, admitted suppliers), `tender` (drafts, payloads,
 shares), `evaluation` (score sheets, compliant bids), `builder` (the tender builder), and for
 their own tests `ocds`, `portal` and `single_source`.
 """
@@ -37,6 +37,7 @@ from tests.kit.evaluation import (
     sheet,
 )
 from tests.kit.ids import make_credit_code, make_identity_number, shared_identity_number
+from tests.kit.keys import KIT_KEY_FILE, kit_keys, private_keys_in, use_kit_keys
 from tests.kit.store import RefusalCases, append_notes, fresh_store, refused, row_counts, snapshot
 from tests.kit.suppliers import (
     FAR_AHEAD,
@@ -60,6 +61,7 @@ __all__ = [
     "EXPERT_IDS",
     "EXPERT_NAMES",
     "FAR_AHEAD",
+    "KIT_KEY_FILE",
     "LONG_AGO",
     "LOTS",
     "LOWEST",
@@ -85,9 +87,11 @@ __all__ = [
     "expert_actor",
     "fixed_date_schedule",
     "fresh_store",
+    "kit_keys",
     "make_credit_code",
     "make_identity_number",
     "payload",
+    "private_keys_in",
     "published",
     "qualifications_for",
     "refused",
@@ -101,4 +105,5 @@ __all__ = [
     "sheet",
     "snapshot",
     "supplier_actor",
+    "use_kit_keys",
 ]

@@ -127,12 +127,14 @@ class EvaluationService:
     def add_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Add an expert to the pool (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
-        return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, parsed), POOL_ROLES)
+        return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, self._runner.keys, parsed),
+                         POOL_ROLES)
 
     def update_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Replace an expert's details (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
-        return self._run(actor, "expert.update", lambda uow: experts.update_expert(uow, parsed), POOL_ROLES)
+        return self._run(actor, "expert.update",
+                         lambda uow: experts.update_expert(uow, self._runner.keys, parsed), POOL_ROLES)
 
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
