@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from nacl.public import PublicKey, SealedBox
 
-from tests.kit import RefusalCases, bidders, draft, payload, published, shares, snapshot
+from tests.kit import RefusalCases, bidders, draft, payload, published, present, snapshot
 from zhaocai.actors import Actor
 from zhaocai.bidding.sealing import SealedBid
 from zhaocai.clock import ManualClock
@@ -227,7 +227,8 @@ def retendering_a_live_tender(p: Platform, a: dict[str, Actor], c: ManualClock) 
 def compliance_on_a_single_envelope_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
     c.advance(days=22)
-    p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(p, pub.tender.id, 1, 2)
+    p.tenders.open_bids(a["supervisor"], pub.tender.id)
     return lambda: p.tenders.record_technical_compliance(a["technical"], pub.tender.id,
                                                          [{"bid_id": "x", "compliant": True}])
 
