@@ -238,6 +238,7 @@ def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cance
         tender.outcome_reason = reason
         fire_transition(uow, tender, "cancel",
                         {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id})
+        seating.clear_presented(uow, tender.id)  # a cancelled tender's bids are never opened
     else:
         permit(uow, tender, "reject_cancel")
         uow.record("tender.cancel_reject", SUBJECT, tender.id,
