@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from tests.kit import ACTORS, expert_actor
+from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role

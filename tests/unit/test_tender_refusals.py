@@ -23,8 +23,8 @@ from tests.kit import (
     register_custodian_keys,
     snapshot,
 )
-from zhaocai.bidding.custody import generate_custodian_key
 from zhaocai.actors import Actor
+from zhaocai.bidding.custody import generate_custodian_key
 from zhaocai.bidding.sealing import SealedBid
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError

@@ -52,7 +52,8 @@ def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
     tender_rules.check_draft(draft.estimate, draft.bid_security, draft.method, draft.invitees, profile)
 
 
-def _check_custodians(uow: UnitOfWork, draft: TenderDraft, drafter: str, publisher: str | None = None) -> None:
+def _check_custodians(uow: UnitOfWork, draft: TenderDraft, drafter: str,
+                      publisher: str | None = None) -> None:
     """The seat rules (`rules.custody`): k different people, a supervisor, not the drafter (nor,
     at publication, the publisher)."""
     seating.check_custodians(uow.session, draft.custodians, draft.threshold, drafter=drafter,

@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.custody.views import SealedSeat
+from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import Custodian, EvaluationSpec, Lot
 from zhaocai.bidding.receipts import BidReceipt
 from zhaocai.bidding.rules.tender import TenderMethod

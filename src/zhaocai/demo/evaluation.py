@@ -14,8 +14,8 @@ from rich.markup import escape
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, local
-from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.custody import CUSTODIANS, ensure_keys, present
+from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.tenders import _eligible, _supplier_user
 from zhaocai.errors import ZhaocaiError
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
-from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.custody import CUSTODIANS, present
+from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.tenders import _eligible, _publish, _refusal, _supplier_user
 
 NAMES = ["义乌守信建材有限公司", "金华正道钢材有限公司", "浦江诚实管业有限公司"]

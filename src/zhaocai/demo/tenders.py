@@ -19,7 +19,6 @@ from zhaocai.identifiers import CREDIT_CODE_CHARSET, credit_code_check_character
 from zhaocai.suppliers.rules import DEFAULT_POLICIES, Department
 
 
-
 def _supplier_user(supplier_id: str) -> Actor:
     return Actor(id=f"u-{supplier_id}"[:64], name=f"bidder {supplier_id}", organisation=supplier_id,
                  roles=frozenset({Role.SUPPLIER}), supplier_id=supplier_id)

@@ -98,7 +98,8 @@ def seat(uow: UnitOfWork, tender_id: str, custodians: Sequence[Custodian], keys:
     supervisors = supervisors_among(uow.session, custodians)
     rows = [CustodianSeatRow(tender_id=tender_id, seat=index, actor_id=c.actor_id, name=c.name,
                              supervisor=c.actor_id in supervisors, key_id=keys[c.actor_id].id,
-                             sealed_share=seal_share(keys[c.actor_id].public_key, share), fingerprint=fingerprint)
+                             sealed_share=seal_share(keys[c.actor_id].public_key, share),
+                             fingerprint=fingerprint)
             for index, (c, share, fingerprint)
             in enumerate(zip(custodians, ceremony.shares, ceremony.fingerprints, strict=True), start=1)]
     uow.session.add_all(rows)
@@ -129,7 +130,8 @@ def sealed_share(session: Session, actor_id: str, tender_id: str) -> SealedShare
     key = session.get(CustodianKeyRow, row.key_id)
     assert key is not None  # a seat is sealed to a registered key, never deleted
     return SealedShareView(tender_id=tender_id, index=row.seat, custodian_id=row.actor_id, key_id=key.id,
-                           public_key=key.public_key, sealed_share=row.sealed_share, fingerprint=row.fingerprint)
+                           public_key=key.public_key, sealed_share=row.sealed_share,
+                           fingerprint=row.fingerprint)
 
 
 def present(uow: UnitOfWork, tender_id: str, share: str) -> Presentation:

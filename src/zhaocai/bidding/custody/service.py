@@ -34,8 +34,8 @@ class CustodyCommands:
         sealed to the new key. Codes: `custody.key_malformed`, `custody.key_unchanged`,
         `custody.key_in_use`.
         """
-        return self._runner.run(actor, "custody.key_register", lambda uow: seating.register_key(uow, public_key),
-                                roles=CUSTODY_ROLES)
+        return self._runner.run(actor, "custody.key_register",
+                                lambda uow: seating.register_key(uow, public_key), roles=CUSTODY_ROLES)
 
     def custodian_key(self, actor_id: str) -> CustodianKeyView | None:
         """A person's current registered public key (public), or None."""
