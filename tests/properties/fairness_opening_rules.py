@@ -102,8 +102,9 @@ class OpeningRules(FairnessBase):
     @rule(**FAST_TRACK)
     def fast_track(self, order: list[int], count: int, kinds: list[str], prices: list[tuple[int, int]],
                    reject: int | None) -> None:
-        """Eligible (invited) suppliers bid, the deadline passes, two custodians open; with two
-        envelopes the technical review and the commercial opening follow."""
+        """Eligible (invited) suppliers bid; a custodian presents too early; the deadline passes;
+        one custodian presents and the opening is tried too soon, a second presents and the bids
+        are opened; with two envelopes the technical review and the commercial opening follow."""
         m = next(m for m in self.tenders if self.accepting(m))
         t = self.tenders.index(m)
         TALLY["fast track"] += 1
@@ -112,10 +113,11 @@ class OpeningRules(FairnessBase):
         ready = [i for i in invited if eligible(self.engine, self.suppliers[i].id, self.now())]
         for n, i in enumerate(ready[:count]):
             self.submit(t, i, kinds[n], *prices[n], "own")
+        self.present(t, 1, None, False)  # before the deadline: must be refused (custody.too_early)
         self.clock.set(max(self.now(), m.deadline + timedelta(minutes=30)))
-        for index in (1, 2):
-            if index not in m.presented:
-                self.present(t, index, None, False)
+        self.present(t, 1, None, False)
+        self.open(t, "supervisor", False)  # one share presented: must be refused (opening.quorum)
+        self.present(t, 2, None, False)
         self.open(t, "supervisor", False)
         if m.stage == "technical" and m.state == "opened":
             self.technical_review(t, {reject} if reject is not None else set(), "technical", False)
