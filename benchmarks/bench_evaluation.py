@@ -27,6 +27,7 @@ from sqlalchemy import insert
 from benchmarks.harness import Figure, Stopwatch
 from zhaocai import commit_sheet
 from zhaocai.actors import Actor, Role
+from zhaocai.bidding.custody import generate_custodian_key
 from zhaocai.bidding.evaluating.tables import (
     CommitteeRow,
     EntryRow,
@@ -45,8 +46,10 @@ MEMBERS = 7
 CRITERIA = {"T1": 20, "T2": 15, "T3": 15, "C1": 10, "C2": 10}
 START = datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)
 BUYER = Actor(id="p-wang", name="王采购", roles=frozenset({Role.PURCHASING}))
-CUSTODIANS = [{"actor_id": "p-wang", "name": "王", "supervisor": False},
+CUSTODIANS = [{"actor_id": "a-zheng", "name": "郑", "supervisor": False},
               {"actor_id": "s-zhou", "name": "周", "supervisor": True}]
+KEEPERS = [Actor(id="a-zheng", name="郑审计", roles=frozenset({Role.AUDITOR})),
+           Actor(id="s-zhou", name="周纪检", roles=frozenset({Role.SUPERVISOR}))]
 
 
 def _tender(platform: Platform, clock: ManualClock) -> str:
@@ -59,6 +62,8 @@ def _tender(platform: Platform, clock: ManualClock) -> str:
         "lots": [{"id": "L1", "title": "rebar", "items": [{"name": "rebar", "quantity": "1", "unit": "t"}]}],
         "estimate": "800000", "ceiling_price": "850000", "deadline": clock.now() + timedelta(days=21),
         "custodians": CUSTODIANS, "threshold": 2, "evaluation": evaluation})
+    for keeper in KEEPERS:  # each custodian registers their own key (the bids are never opened here)
+        platform.tenders.register_custodian_key(keeper, generate_custodian_key().public_key)
     platform.tenders.publish(BUYER, view.id)
     return view.id
 

@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from zhaocai.actors import SYSTEM, Actor, Role
+from zhaocai.bidding.custody import generate_custodian_key, open_share
 from zhaocai.bidding.evaluating.commitment import SheetCommitment, commit_sheet
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
@@ -90,6 +91,8 @@ __all__ = [
     "amount_in_words",
     "check_eligibility",
     "commit_sheet",
+    "generate_custodian_key",
+    "open_share",
     "seal_bid",
     "validate_credit_code",
     "verify_receipt",

@@ -19,10 +19,11 @@ from datetime import timedelta
 from typing import Any
 
 from tests.kit.cast import ACTORS, CUSTODIANS, INQUIRY_OFFICERS, add_pool, seated, supplier_actor
+from tests.kit.custody import present, register_custodian_keys
 from tests.kit.evaluation import COMPREHENSIVE, commit, compliant_bids, declare_all, sheet
 from tests.kit.evaluation import reveal as reveal_sheet
 from tests.kit.suppliers import admitted
-from tests.kit.tender import LOTS, draft, shares
+from tests.kit.tender import LOTS, draft
 from zhaocai.actors import Actor
 from zhaocai.bidding.evaluating.commitment import SheetCommitment
 from zhaocai.bidding.machine import TenderState
@@ -179,6 +180,7 @@ class TenderBuilder:
         self.tender_id = view.id
 
     def _publish(self) -> None:
+        register_custodian_keys(self.platform)
         self.pub = self.platform.tenders.publish(self.actors["purchasing"], self.tender_id,
                                                  two_envelopes=self.two_envelopes)
         if self.amend is not None:
@@ -214,16 +216,17 @@ class TenderBuilder:
         return {"lots": lots, "documents": {"author": "投标文件编制人"}}
 
     def _open(self) -> None:
-        """Two custodians open; with two envelopes the technical review and the commercial opening
-        (two other custodians) follow."""
+        """Two custodians present their shares and the bids are opened; with two envelopes the
+        technical review and the commercial opening (with the same presentations) follow."""
         tenders = self.platform.tenders
-        tenders.open_bids(self.actors["supervisor"], self.tender_id, shares(self.publication, 1, 2))
+        present(self.platform, self.tender_id, 1, 2)
+        tenders.open_bids(self.actors["supervisor"], self.tender_id)
         if self.two_envelopes and self.state == TenderState.OPENED.value:
             opened = tenders.opened_bids(self.actors["purchasing"], self.tender_id)
             tenders.record_technical_compliance(self.actors["technical"], self.tender_id, [
                 {"bid_id": b.bid_id, "compliant": n not in self.rejected, "note": self.rejected.get(n, "")}
                 for n, b in enumerate(opened)])
-            tenders.open_commercial(self.actors["supervisor"], self.tender_id, shares(self.publication, 2, 3))
+            tenders.open_commercial(self.actors["supervisor"], self.tender_id)
 
     def _draw(self) -> None:
         self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id, size=self.committee)
@@ -312,7 +315,7 @@ class TenderBuilder:
 
     @property
     def publication(self) -> Publication:
-        """The publication (with the custodians' shares), once published."""
+        """The publication (the tender and its custodians' sealed seats), once published."""
         assert self.pub is not None, "not published yet"
         return self.pub
 

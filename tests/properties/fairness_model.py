@@ -85,6 +85,10 @@ class TenderModel:
     retendered: bool = False  # a re-tender draft was made from it
     checked: bool = False  # its compliance check is done
     findings: set[str] = field(default_factory=set)  # bid ids a member found not responsive
+    # Custody: each model custodian opens only their own sealed share, with their own key.
+    known_shares: dict[int, str] = field(default_factory=dict)  # seat → the share its custodian opened
+    held: dict[str, set[int]] = field(default_factory=dict)  # person → seats whose share they opened
+    presented: set[int] = field(default_factory=set)  # seats whose custodian presented
 
     @property
     def officers(self) -> list[str]:
@@ -99,10 +103,9 @@ class TenderModel:
         """The bid the award must go to: the lot's first candidate not removed (I9)."""
         return next((b for b in self.candidates.get(lot_id, []) if b not in self.removed), None)
 
-    def shares(self, indices: Iterable[int]) -> list[str]:
-        """The share texts of the given 1-based custodian indices."""
-        wanted = set(indices)
-        return [s.share for s in self.publication.shares if s.index in wanted]
+    def holder(self, index: int) -> str:
+        """The person in custodian seat `index` (1-based)."""
+        return next(c.actor_id for c in self.publication.tender.custodians if c.index == index)
 
 
 @dataclass

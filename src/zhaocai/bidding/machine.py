@@ -149,6 +149,11 @@ class TenderMachine(StateMachine):
                               name="认定技术合规")
     open_commercial = Event(opened.to.itself(internal=True, validators=[technical_stage, compliance_decided]),
                             name="开启商务标")
+    # A custodian presents their share once the box is shut, or (two envelopes) until the
+    # commercial parts are opened; the seat rules are `rules/custody.py`.
+    present_share = Event(closed.to.itself(internal=True)
+                          | opened.to.itself(internal=True, validators=technical_stage),
+                          name="出示密钥份额")
     request_cancel = Event(draft.to.itself(internal=True, validators=no_cancel_pending)
                            | published.to.itself(internal=True, validators=no_cancel_pending)
                            | closed.to.itself(internal=True, validators=no_cancel_pending)

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
+from zhaocai.bidding.custody.service import CustodyCommands
 from zhaocai.bidding.lifecycle import read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
@@ -85,8 +86,9 @@ def bid_request(tender_id: str, bid: SealedBid | BidPayload) -> dict[str, Any]:
     return {"tender_id": tender_id, "sealed": None}
 
 
-class TenderService:
-    """Drafting, publication, sealed submission, receipts and opening of tenders."""
+class TenderService(CustodyCommands):
+    """Drafting, publication, sealed submission, receipts and opening of tenders; key custody
+    (`CustodyCommands`: custodians' keys, sealed shares, presentation)."""
 
     def __init__(self, runner: CommandRunner, *, bid_read_guards: Sequence[BidReadGuard] = (),
                  receipt_key_job: str = RECEIPT_KEY_JOB) -> None:
@@ -122,9 +124,10 @@ class TenderService:
                                 roles=BUYER)
 
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
-        """Publish: check periods and invitees, freeze the rules, return each custodian's share once.
-
-        There is no idempotency key here on purpose: a stored result would keep the shares.
+        """Publish: check periods, invitees and custodians, freeze the rules, seal each custodian's
+        share to their registered key. The result holds no share. Codes of custody:
+        `custody.key_missing`, `custody.too_few_custodians`, `custody.no_supervisor`,
+        `custody.drafter_custodian`, `custody.publisher_custodian`.
         """
         require_buyer(actor, "tender.publish")
         keys = self._runner.keys
@@ -265,11 +268,11 @@ class TenderService:
 
     # -- opening ---------------------------------------------------------------------------------
 
-    def open_bids(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
-        """Open the bids with at least k custodians' shares and publish the opening record."""
+    def open_bids(self, actor: Actor, tender_id: str) -> OpeningRecord:
+        """Open the bids once at least k custodians presented their shares (`present_share`) and
+        publish the opening record; fewer presented: `opening.quorum`."""
         require_buyer(actor, "tender.open")
-        return self._runner.run(actor, "tender.open",
-                                lambda uow: opening.open_bids(uow, tender_id, list(shares)),
+        return self._runner.run(actor, "tender.open", lambda uow: opening.open_bids(uow, tender_id),
                                 roles=OFFICERS)
 
     def record_technical_compliance(
@@ -288,12 +291,12 @@ class TenderService:
         return self._runner.run(actor, "tender.technical_compliance", handler,
                                 roles=[Role.EXPERT, Role.TECHNICAL])
 
-    def open_commercial(self, actor: Actor, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
-        """Two envelopes: open the commercial parts of technically compliant bids."""
+    def open_commercial(self, actor: Actor, tender_id: str) -> OpeningRecord:
+        """Two envelopes: open the commercial parts of technically compliant bids, with the
+        shares presented (the same presentations serve both stages)."""
         require_buyer(actor, "tender.open_commercial")
         return self._runner.run(actor, "tender.open_commercial",
-                                lambda uow: opening.open_commercial(uow, tender_id, list(shares)),
-                                roles=OFFICERS)
+                                lambda uow: opening.open_commercial(uow, tender_id), roles=OFFICERS)
 
     # -- reads -----------------------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ from zhaocai.actors import Actor, Role
 from zhaocai.bidding.evaluating.commitment import commit_sheet
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, local
+from zhaocai.demo.custody import CUSTODIANS, ensure_keys, present
 from zhaocai.demo.story import Demo, chapter
-from zhaocai.demo.tenders import CUSTODIANS, _eligible, _supplier_user
+from zhaocai.demo.tenders import _eligible, _supplier_user
 from zhaocai.errors import ZhaocaiError
 
 ADMIN = Actor(id="adm", name="系统管理员 (administrator)", roles=frozenset({Role.ADMINISTRATOR}))
@@ -162,6 +163,7 @@ def evaluation(demo: Demo) -> None:
             },
         },
     )
+    ensure_keys(demo)
     pub = platform.tenders.publish(cast["purchasing"], draft.id)
     tid = pub.tender.id
     demo.say(
@@ -176,7 +178,8 @@ def evaluation(demo: Demo) -> None:
         )
         clock.advance(hours=5)
     clock.set(pub.tender.deadline + timedelta(minutes=20))
-    platform.tenders.open_bids(cast["supervisor"], tid, [s.share for s in pub.shares if s.index in (2, 3)])
+    present(demo, tid, "s-zhou", "f-sun", quiet=True)
+    platform.tenders.open_bids(cast["supervisor"], tid)
     demo.say(f"Opened: {len(suppliers)} bids read into the public opening record.")
 
     members = _committee(demo, tid, names)

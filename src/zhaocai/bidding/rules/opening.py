@@ -72,8 +72,9 @@ def quorum_of(tender_id: str, seats: Sequence[dict[str, Any]], threshold: int,
         chosen[share.index] = share
     if len(chosen) < threshold:
         raise RuleViolation("opening.quorum",
-                            f"Opening needs {threshold} custodians' shares, {len(chosen)} valid given",
-                            f"开标需要 {threshold} 名保管人的密钥份额，仅收到 {len(chosen)} 份有效份额",
+                            f"Opening needs {threshold} custodians to present their shares; "
+                            f"{len(chosen)} presented",
+                            f"开标需要 {threshold} 名保管人出示各自的密钥份额，目前仅 {len(chosen)} 名已出示",
                             {"needed": threshold, "given": len(chosen)})
     return [chosen[index] for index in sorted(chosen)]
 
