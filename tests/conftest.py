@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.kit import ACTORS, fresh_store
+from tests.kit import ACTORS, fresh_store, register_cast
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -52,6 +52,7 @@ def clock() -> ManualClock:
 def platform(db_url: str, clock: ManualClock) -> Iterator[Platform]:
     """An open platform over a fresh store."""
     with Platform.open(db_url, clock=clock) as p:
+        register_cast(p)
         yield p
 
 

@@ -32,6 +32,7 @@ from zhaocai.holidays.source import StoredSchedules
 from zhaocai.integrity.model import DEFAULT_SETTINGS as DEFAULT_FLAG_SETTINGS
 from zhaocai.integrity.model import FlagSettings
 from zhaocai.integrity.service import IntegrityService
+from zhaocai.people.service import PeopleService
 from zhaocai.policy.service import PolicyService
 from zhaocai.publish.service import PublishService
 from zhaocai.publish.settings import PublishSettings
@@ -64,7 +65,7 @@ def _current_store(url: str, clock: Clock) -> CommandRunner:
 class Platform:
     """One procurement platform over one store. Open it with `Platform.open(url, clock, ...)`.
 
-    The services are attributes: `suppliers`, `policy`, `tenders`, `evaluation`,
+    The services are attributes: `people` (who may act), `suppliers`, `policy`, `tenders`, `evaluation`,
     `single_source`, `integrity`, `publish`, `holidays`; `audit` verifies the chain and `events` reads the
     outbox. `internal` is the command runner the services share: for the library's own tests,
     not for calling code.
@@ -73,10 +74,11 @@ class Platform:
     def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, suppliers: SupplierService,
                  policy: PolicyService, tenders: TenderService, evaluation: EvaluationService,
                  single_source: SingleSourceService, integrity: IntegrityService,
-                 publish: PublishService, holidays: HolidayService) -> None:
+                 publish: PublishService, holidays: HolidayService, people: PeopleService) -> None:
         # Built by `open`; see there.
         self.internal = runner
         self.calendar = calendar
+        self.people = people
         self.suppliers = suppliers
         self.policy = policy
         self.tenders = tenders
@@ -161,7 +163,7 @@ class Platform:
         runner.on_tick("evaluation.contracts", lapse_contracts)
         return cls(runner, calendar, suppliers=suppliers, policy=policy, tenders=tenders,
                    evaluation=evaluation, single_source=single_source, integrity=integrity,
-                   publish=publish, holidays=HolidayService(runner))
+                   publish=publish, holidays=HolidayService(runner), people=PeopleService(runner))
 
     @property
     def url(self) -> str:

@@ -20,7 +20,9 @@ from tests.kit.cast import (
     EXPERT_NAMES,
     add_experts,
     add_pool,
+    approve_experts,
     expert_actor,
+    register_cast,
     seated,
     supplier_actor,
 )
@@ -68,6 +70,8 @@ __all__ = [
     "TenderBuilder",
     "add_experts",
     "add_pool",
+    "approve_experts",
+    "register_cast",
     "admitted",
     "adopt_schedules",
     "append_notes",

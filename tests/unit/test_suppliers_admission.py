@@ -84,7 +84,10 @@ def test_admission_needs_three_departments_by_three_people_not_the_registrant(
     s.review(actors["purchasing"], sid, "purchasing", passed=True)
     refused(platform, ConflictError, "supplier.review.duplicate", s.review,
             actors["purchasing"], sid, "purchasing", passed=True)
-    both = Actor(id="q-zhao", name="赵质量", roles=frozenset({"quality", "technical"}))  # type: ignore[arg-type]
+    # A member of two departments by the register's grants (passed as a bare person id).
+    grant = platform.people.propose_grant(actors["admin"], {"person_id": "q-zhao", "department": "technical"})
+    platform.people.approve_grant(actors["supervisor"], grant.id)
+    both = "q-zhao"
     s.review(both, sid, "quality", passed=True)
     refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", passed=True)
     assert s.get(actors["purchasing"], sid).admission == "under_review"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, NotFoundError, RuleViolation
 from zhaocai.integrity.cases import CLOSED_STATES, CaseState, require_text, transition
@@ -86,6 +87,7 @@ class CaseCommands:
         self._platform = platform
         self._flags = flags
 
+    @acting
     def open(self, actor: Actor, flag_code: str, subject_id: str) -> CaseView:
         """Open a case from the flag `flag_code` naming `subject_id` (a tender or a supplier)."""
         flag = find_flag(self._flags(), flag_code, subject_id)
@@ -123,6 +125,7 @@ class CaseCommands:
 
         return self._platform.run(actor, f"integrity.case.{step}", handler, roles=CASE_ROLES)
 
+    @acting
     def assign(self, actor: Actor, case_id: str, assignee_id: str) -> CaseView:
         """Assign (or reassign) the case to the person who will work it."""
         require_text(assignee_id, "assignee")
@@ -132,6 +135,7 @@ class CaseCommands:
 
         return self._step(actor, case_id, "assign", {"assignee": assignee_id}, "IntegrityCaseAssigned", apply)
 
+    @acting
     def record_finding(self, actor: Actor, case_id: str, finding: str) -> CaseView:
         """The assignee records a finding."""
         require_text(finding, "finding")
@@ -142,6 +146,7 @@ class CaseCommands:
         return self._step(actor, case_id, "record", {"finding": finding}, "IntegrityCaseFindingRecorded",
                           apply)
 
+    @acting
     def clear(self, actor: Actor, case_id: str, reason: str) -> CaseView:
         """Conclude the case as a false positive, with the reason (feeds the flag's feedback)."""
         require_text(reason, "reason")
@@ -151,6 +156,7 @@ class CaseCommands:
 
         return self._step(actor, case_id, "clear", {"reason": reason}, "IntegrityCaseCleared", apply)
 
+    @acting
     def refer(self, actor: Actor, case_id: str, blacklist_request_id: str, *, note: str = "") -> CaseView:
         """Conclude the case by referral to the sanction `blacklist_request_id` of the register."""
         def handler(uow: UnitOfWork) -> CaseView:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, require_role
 from zhaocai.clock import require_aware
 from zhaocai.errors import NotFoundError, ValidationError
@@ -72,6 +73,7 @@ class IntegrityService:
             return [*found.tender_flags, *found.other_flags]
         return flags
 
+    @acting
     def worklist(self, actor: Actor, *, limit: int = 20) -> list[WorkItem]:
         """The ranked worklist (auditors and supervisors): flagged tenders and suppliers, highest
         risk first, then most money (see `zhaocai.integrity.risk`)."""

@@ -12,12 +12,14 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, PermissionDenied, ValidationError, parse
 from zhaocai.machines import allows, fire
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
+from zhaocai.people.records import enrol_supplier, require_department_member
 from zhaocai.suppliers.admission_rules import (
     ReviewFact,
     chosen_categories,
@@ -78,16 +80,6 @@ def require_new_credit_code(session: Session, credit_code: str) -> None:
             {"credit_code": credit_code, "supplier_id": taken})
 
 
-def require_department(actor: Actor, department: Department) -> None:
-    """A department's review is given by a member of that department."""
-    if not actor.has(Role(department.value)):
-        raise PermissionDenied(
-            "permission.department",
-            f"{actor.name} is not in the {department.value} department",
-            f"{actor.name} 不属于{department.value}部门",
-            {"actor": actor.id, "department": department.value})
-
-
 def admit_categories(session: Session, supplier_id: str, chosen: Sequence[Category]) -> None:
     """The supplier is admitted in the `chosen` categories, in none of the others, none lapsed."""
     names = {c.value for c in chosen}
@@ -117,6 +109,7 @@ def reapply_categories(session: Session, supplier_id: str, wanted: set[str] | No
 class AdmissionCommands(ServiceBase):
     """Registration and admission."""
 
+    @acting
     def register(self, actor: Actor, application: SupplierApplication | Mapping[str, Any],
                  *, idempotency_key: str | None = None) -> SupplierView:
         """A supplier applies (or staff register it): the application starts as `applied`."""
@@ -127,6 +120,7 @@ class AdmissionCommands(ServiceBase):
             require_new_credit_code(session, app.credit_code)
             supplier_id, key = new_supplier_id(), identity_key(session)
             insert_rows(session, application_rows(supplier_id, app, key, uow.actor.id, uow.now))
+            enrol_supplier(uow, supplier_id, app.contacts[0].name if app.contacts else app.name)
             matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
             if matches:
                 record_screening(uow, supplier_id, 1, matches)
@@ -153,13 +147,15 @@ class AdmissionCommands(ServiceBase):
                 "ceiling": Money.from_fen(row.ceiling_fen).amount,
                 "threshold": self.inspection_threshold(session)}
 
+    @acting
     def review(self, actor: Actor, supplier_id: str, department: Department | str, *, passed: bool,
                comment: str = "") -> SupplierView:
         """One department's review of the current application (三三二: three departments)."""
         department = Department(department)
-        require_department(actor, department)
 
         def handler(uow: UnitOfWork) -> SupplierView:
+            # Membership is the register's department grant in force now, not a role claimed.
+            require_department_member(uow.session, actor, department.value, uow.now)
             row = load_supplier(uow.session, supplier_id)
             before = row.admission
             fire(AdmissionMachine, admission_field(row), "review", subject_id=supplier_id,
@@ -177,6 +173,7 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.review", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL])
 
+    @acting
     def record_site_inspection(self, actor: Actor, supplier_id: str, *, co_inspectors: Sequence[str],
                                report: str, passed: bool) -> SupplierView:
         """An on-site inspection report, signed by the actor and the co-inspectors named."""
@@ -210,6 +207,7 @@ class AdmissionCommands(ServiceBase):
                 "policies": load_policies(session), "held": held_qualifications(session, row.id),
                 "at": uow.now}
 
+    @acting
     def admit(self, actor: Actor, supplier_id: str, *,
               categories: Sequence[Category] | None = None, reason: str = "") -> SupplierView:
         """Admit the supplier in `categories` (default: all it applied for).
@@ -241,6 +239,7 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.admit", handler,
                                  roles=[Role.PURCHASING, Role.SUPERVISOR])
 
+    @acting
     def reject(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Reject the current application, with a reason."""
         require_reason(reason)
@@ -257,6 +256,7 @@ class AdmissionCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reject", handler, roles=STAFF)
 
+    @acting
     def reapply(self, actor: Actor, supplier_id: str, reason: str, *,
                 ceiling: Any = None, categories: Sequence[Category] | None = None) -> SupplierView:
         """Apply again: after a rejection, after the ban ended, or after a voluntary exit.

@@ -25,6 +25,7 @@ from sqlalchemy import Index, func, select
 from sqlmodel import Session, SQLModel, col
 
 from zhaocai import collector
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
 from zhaocai.store import UnitOfWork
@@ -131,6 +132,7 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
 class ImportCommands(ServiceBase):
     """Bulk import."""
 
+    @acting
     def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]], *,
                          format: str | None = None) -> ImportReport:
         """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""

@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, and_, case, false, func, insert, literal, 
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import parse
 from zhaocai.machines import allows, next_state, sources
@@ -139,6 +140,7 @@ def scorecard_of(row: ScorecardRow) -> Scorecard:
 class PerformanceCommands(ServiceBase):
     """Performance events, period closing and scorecards."""
 
+    @acting
     def record_performance(self, actor: Actor, event: PerformanceEventInput | Mapping[str, Any],
                            *, idempotency_key: str | None = None) -> PerformanceEventView:
         """Record a performance event against a contract (the bidding part feeds contracts here).
@@ -186,6 +188,7 @@ class PerformanceCommands(ServiceBase):
             [{"performance_event": ev.id, "contract_id": ev.contract_id, "kind": ev.kind,
               "note": ev.note}], self.settings.default_ban_days, [], "performance").id
 
+    @acting
     def close_period(self, actor: Actor, kind: PeriodKind | str, label: str) -> PeriodClosed:
         """Close a month (`2026-03`) or quarter (`2026-Q1`): scorecards and their consequences.
 
