@@ -36,9 +36,12 @@ class SupplierRules(FairnessBase):
           co=st.sampled_from(["quality", "purchasing", "technical"]), passed=st.integers(0, 3))
     def inspect(self, i: int, who: str, co: str, passed: int) -> None:
         s, actor = self.supplier(i), ACTORS[who]
-        self.attempt("supplier.inspect", holds(actor, STAFF) and who != co,
-                     self.platform.suppliers.record_site_inspection, actor, s.id, co_inspectors=[ACTORS[co].id],
-                     report="现场考察报告", passed=passed > 0)
+        ok, _ = self.attempt("supplier.inspect", holds(actor, STAFF),
+                             self.platform.suppliers.record_site_inspection, actor, s.id,
+                             report="现场考察报告", passed=passed > 0)
+        if ok:  # the co-inspector signs in a command of its own; nobody signs for another
+            self.attempt("supplier.inspection.sign", holds(ACTORS[co], STAFF) and who != co,
+                         self.platform.suppliers.sign_site_inspection, ACTORS[co], s.id)
 
     @rule(i=st.integers(0, MAX_SUPPLIERS),
           who=st.sampled_from(["purchasing", "purchasing2", "supervisor", "nobody", "quality"]))

@@ -153,7 +153,8 @@ class SupplierMachine(RuleBasedStateMachine):
     def inspect(self, i: int, passed: bool) -> None:
         m = self.pick(i)
         if self.attempt(m.admission == "site_inspection", self.s.record_site_inspection,
-                        ACTORS["purchasing"], m.id, co_inspectors=[ACTORS["quality"].id], report="report", passed=passed):
+                        ACTORS["purchasing"], m.id, report="report", passed=passed):
+            self.s.sign_site_inspection(ACTORS["quality"], m.id)
             m.inspection_passed = passed
 
     @precondition(lambda self: self.models)

@@ -80,8 +80,8 @@ def supplier_register(demo: Demo) -> None:
         _reviews(demo, view.id, say=i == 0)
         if category is Category.MATERIALS:  # ¥3,000,000 is above the threshold
             suppliers.record_site_inspection(cast["purchasing"], view.id,
-                                             co_inspectors=[cast["technical"].id],
                                              report="现场考察：生产、仓储、质检符合要求", passed=True)
+            suppliers.sign_site_inspection(cast["technical"], view.id)
         suppliers.admit(cast["purchasing"], view.id)
         names[name] = view.id
     demo.say(f"{len(names)} suppliers admitted ({len(MATERIALS)} materials at ¥3,000,000 after a "
@@ -98,10 +98,12 @@ def supplier_register(demo: Demo) -> None:
         suppliers.admit(cast["purchasing"], view.id)
     except ZhaocaiError as exc:
         _refused(demo, "admission before the site inspection", exc)
-    suppliers.record_site_inspection(cast["purchasing"], view.id, co_inspectors=[cast["quality"].id],
+    suppliers.record_site_inspection(cast["purchasing"], view.id,
                                      report="现场考察：轧钢生产线、质检实验室、仓储运输均符合要求",
                                      passed=True)
-    demo.say(f"{cast['purchasing'].name} and {cast['quality'].name} sign the on-site report.")
+    suppliers.sign_site_inspection(cast["quality"], view.id)
+    demo.say(f"{cast['purchasing'].name} records the on-site report and {cast['quality'].name} "
+             "co-signs it in a command of her own.")
     demo.say(f"{large}: {suppliers.admit(cast['purchasing'], view.id).admission}.")
     names[large] = view.id
 

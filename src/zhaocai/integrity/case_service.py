@@ -23,6 +23,7 @@ from zhaocai.integrity.cases import CLOSED_STATES, CaseState, require_text, tran
 from zhaocai.integrity.model import Flag
 from zhaocai.integrity.report import jsonable
 from zhaocai.integrity.tables import CaseRow
+from zhaocai.people.records import registered_staff
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import RequestRow
 
@@ -131,6 +132,7 @@ class CaseCommands:
         require_text(assignee_id, "assignee")
 
         def apply(row: CaseRow, uow: UnitOfWork) -> None:
+            registered_staff(uow.session, assignee_id)  # a case goes to a person of the register
             row.assignee = assignee_id
 
         return self._step(actor, case_id, "assign", {"assignee": assignee_id}, "IntegrityCaseAssigned", apply)
