@@ -87,6 +87,16 @@ def register_cast(platform: Platform, cast: dict[str, Actor] | None = None) -> N
         people.approve_grants(ACTORS["supervisor2"], mine)
 
 
+def register_actor(platform: Platform, *actors: Actor) -> None:
+    """Record people a test builds ad hoc (staff only), with their roles approved as the cast's
+    are: proposed by the administrator, approved by a supervisor who is not the grantee."""
+    admin, supervisor = ACTORS["admin"], ACTORS["supervisor"]
+    platform.people.register_many(admin, [_person(a) for a in actors])
+    proposed = platform.people.propose_grants(admin, [
+        {"person_id": a.id, "role": r, "valid_from": SINCE} for a in actors for r in sorted(a.roles)])
+    platform.people.approve_grants(supervisor, [g.id for g in proposed])
+
+
 def approve_experts(platform: Platform, expert_ids: list[str]) -> None:
     """The supervisor approves the expert grants the administrator proposed when adding them."""
     wanted = set(expert_ids)
