@@ -49,7 +49,7 @@ def test_a_claimed_role_that_is_not_granted_is_refused(platform: Platform, actor
 
 def test_a_bare_id_acts_with_its_granted_roles_and_the_registers_name(platform: Platform) -> None:
     view = platform.suppliers.register("p-li", _app(3))
-    event = [e for e in platform.audit.events("supplier", view.id) if e.action == "supplier.register"][0]
+    event = next(e for e in platform.audit.events("supplier", view.id) if e.action == "supplier.register")
     assert event.actor_id == "p-li"
     assert platform.people.resolve("p-li") == ACTORS["purchasing2"]
     renamed = Actor(id="p-li", name="冒名顶替", organisation="别处", roles=frozenset({Role.PURCHASING}))
