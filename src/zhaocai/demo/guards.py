@@ -55,10 +55,12 @@ def guards(demo: Demo) -> None:
     demo.say(f"The tender's integrity report lists it: {len(report.live_bidder_standing)} standing "
              "change asked of a bidder while the tender was live (在途投标人状态变更).")
 
+    platform.people.add_supplier_user(cast["admin"], bidders[1],
+                                      {"id": f"u2-{bidders[1]}"[:64], "name": "供应商员工"})
     mixed = Actor(id=f"u2-{bidders[1]}"[:64], name="供应商员工兼质量员", organisation=bidders[1],
                   roles=frozenset({Role.SUPPLIER, Role.QUALITY, Role.PURCHASING}), supplier_id=bidders[1])
-    demo.say(f"A user of {suppliers.get(officer, bidders[1]).name} was also given the quality and purchasing "
-             "roles by mistake. Suppliers are never staff:")
+    demo.say(f"A user of {suppliers.get(officer, bidders[1]).name} is claimed by the calling code to hold "
+             "the quality and purchasing roles too. The register grants a supplier's user no staff role:")
     _refusal(demo, "warning a rival bidder",
              lambda: suppliers.warn(mixed, lowest, "对手交货延迟"))
     _refusal(demo, "reading the expert pool",

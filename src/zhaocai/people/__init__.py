@@ -5,8 +5,9 @@ grants with a period, proposed by an administrator and approved by another perso
 supervisor role. Every command resolves its actor here (`zhaocai.acting`).
 """
 
+from zhaocai.people.bootstrap import enrol_staff
 from zhaocai.people.rules import GrantKind, GrantState, PersonKind
 from zhaocai.people.views import GrantView, NewGrant, NewPerson, NewSupplierUser, PersonView
 
 __all__ = ["GrantKind", "GrantState", "GrantView", "NewGrant", "NewPerson", "NewSupplierUser",
-           "PersonKind", "PersonView"]
+           "PersonKind", "PersonView", "enrol_staff"]

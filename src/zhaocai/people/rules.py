@@ -169,8 +169,14 @@ def require_grantable(person: PersonFact, kind: GrantKind, value: str) -> None:
         raise ValidationError(
             "person.grant.not_grantable",
             f"A {kind.value} {value!r} may not be granted to {person.id} ({person.kind})",
-            f"不得向{person.name}（{person.id}）授予“{value}”",
+            f"不得向{person.name}（{person.id}）授予“{_value_zh(kind, value)}”",
             {"person_id": person.id, "kind": kind.value, "value": value, "person_kind": person.kind})
+
+
+def _value_zh(kind: GrantKind, value: str) -> str:
+    if kind == GrantKind.DEPARTMENT:
+        return DEPARTMENT_ZH.get(value, "未知部门")
+    return next((ROLE_ZH[r] for r in Role if r.value == value), "未知角色")
 
 
 def require_period(valid_from: datetime, valid_until: datetime | None) -> None:
