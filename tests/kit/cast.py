@@ -5,9 +5,8 @@ speaks of the same people."""
 from __future__ import annotations
 
 import itertools
-from typing import Any
-
 from datetime import UTC, datetime
+from typing import Any
 
 from zhaocai.actors import Actor, Role
 from zhaocai.platform import Platform

@@ -61,7 +61,8 @@ def _pool(demo: Demo, bidders: list[str]) -> None:
     demo.say(
         f"Expert pool: {len(names)} materials experts; three have declared relatives at suppliers "
         "that will bid (the pool keeps identity numbers only as keyed hashes). Each acts as an "
-        f"expert only once {demo.cast['supervisor'].name} approved the expert grant the administrator proposed."
+        f"expert only once {demo.cast['supervisor'].name} approved the expert grant the "
+        "administrator proposed."
     )
 
 

@@ -146,7 +146,8 @@ def resolve(person: PersonFact | None, grants: list[GrantFact], claim: Actor | s
                 "person.supplier_mismatch",
                 f"{person.name} ({person.id}) claims to act for supplier {claim.supplier_id}, "
                 f"which is not the person's supplier",
-                f"{person.name}（{person.id}）声称代表供应商 {claim.supplier_id}，但名册中该人员不属于该供应商",
+                f"{person.name}（{person.id}）声称代表供应商 {claim.supplier_id}，"
+                "但名册中该人员不属于该供应商",
                 {"person_id": person.id, "claimed_supplier_id": claim.supplier_id,
                  "supplier_id": person.supplier_id})
         roles = frozenset(claim.roles)

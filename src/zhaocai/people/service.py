@@ -171,7 +171,8 @@ class PeopleService:
         return self.register_many(actor, [person])[0]
 
     @acting
-    def register_many(self, actor: Actor, people: Sequence[NewPerson | Mapping[str, Any]]) -> list[PersonView]:
+    def register_many(self, actor: Actor,
+                      people: Sequence[NewPerson | Mapping[str, Any]]) -> list[PersonView]:
         """Record many people in one command (administrator); one bad entry refuses them all."""
         parsed = [parse(NewPerson, p) for p in people]
 

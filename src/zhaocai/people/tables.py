@@ -45,7 +45,8 @@ class GrantRow(SQLModel, table=True):
     approved_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     approved_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     revocation_proposed_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
-    revocation_proposed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    revocation_proposed_at: datetime | None = Field(default=None,
+                                                    sa_column=Column(UTCDateTime, nullable=True))
     revoked_by: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     reason: str = Field(default="", sa_column=Column(Text, nullable=False))
