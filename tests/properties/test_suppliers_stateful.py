@@ -25,7 +25,7 @@ from hypothesis.stateful import (
 )
 from sqlmodel import select
 
-from tests.kit import ACTORS, application, fresh_store, qualifications_for, supplier_actor
+from tests.kit import ACTORS, application, fresh_store, qualifications_for, register_cast, supplier_actor
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock, local
 from zhaocai.errors import ZhaocaiError
@@ -93,6 +93,7 @@ class SupplierMachine(RuleBasedStateMachine):
         url = self.stack.enter_context(fresh_store(self.backend))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_cast(self.platform)
         self.s = self.platform.suppliers
         self.models: list[Model] = []
         self.seed = 0

@@ -25,7 +25,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store
+from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store, register_cast
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
@@ -62,6 +62,7 @@ class TenderLife(RuleBasedStateMachine):
         url = self._store.__enter__()
         self.clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI))
         self.platform = Platform.open(url, clock=self.clock)
+        register_cast(self.platform)
         self.suppliers: list[Actor] = bidders(self.platform, ACTORS, SUPPLIERS)
         view = self.platform.tenders.create_draft(ACTORS["purchasing"], draft(self.clock, lots=[LOTS[0]]))
         self.tender_id = view.id
