@@ -103,8 +103,9 @@ class PeopleRules(FairnessBase):
 
     @rule(who=st.sampled_from(["admin", "admin_supervisor", "supervisor", "purchasing"]),
           person=st.sampled_from(TEMPS), role=st.sampled_from(CLAIMS),
-          period=st.sampled_from(["open", "ends", "later"]))
-    def propose_grant(self, who: str, person: str, role: Role, period: str) -> None:
+          period=st.sampled_from(["open", "ends", "later"]), decider=st.sampled_from(DECIDERS))
+    def propose_grant(self, who: str, person: str, role: Role, period: str, decider: str) -> None:
+        """Propose a grant, then let someone (the right person or a wrong one) decide it."""
         now = self.now()
         start = now + timedelta(days=3) if period == "later" else now
         until = now + timedelta(days=2) if period == "ends" else None
@@ -115,8 +116,12 @@ class PeopleRules(FairnessBase):
         if ok:
             proposer = ADMIN_SUPERVISOR_ID if who == "admin_supervisor" else ACTORS[who].id
             self.grant_models.append(GrantModel(views.id, person, role, proposer, start, until))
+            self.approve_grant(len(self.grant_models) - 1, decider)
 
     @rule(i=st.integers(0, 30), who=st.sampled_from(DECIDERS))
+    def decide_grant(self, i: int, who: str) -> None:
+        self.approve_grant(i, who)
+
     def approve_grant(self, i: int, who: str) -> None:
         if not self.grant_models:
             return
