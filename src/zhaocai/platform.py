@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
-from zhaocai.audit import AuditLog
+from zhaocai.acting import Who
+from zhaocai.actors import Role, is_supplier_user
+from zhaocai.audit import AuditEvent, AuditLog
 from zhaocai.bidding import submission
 from zhaocai.bidding.evaluating.service import EvaluationService, committee_member_may_read, contract_check
 from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
@@ -25,7 +27,7 @@ from zhaocai.bidding.single_source.rules import DEFAULT_POLICY as DEFAULT_SINGLE
 from zhaocai.bidding.single_source.rules import SingleSourcePolicy
 from zhaocai.bidding.single_source.service import SingleSourceService
 from zhaocai.clock import Clock, SystemClock
-from zhaocai.errors import parse
+from zhaocai.errors import PermissionDenied, parse
 from zhaocai.events import EventFeed
 from zhaocai.holidays.service import HolidayService
 from zhaocai.holidays.source import StoredSchedules
@@ -153,7 +155,7 @@ class Platform:
         integrity = IntegrityService(runner, settings=flag_settings)
         single_source = SingleSourceService(runner, calendar, policy=single_source_policy,
                                             publish_settings=publish_settings)
-        publish = PublishService(runner, settings=publish_settings, flags=integrity.flags)
+        publish = PublishService(runner, settings=publish_settings, flags=integrity.flags_for_publication)
 
         runner.system_job(RECEIPT_KEY_JOB, submission.create_signing_key)
         runner.on_tick("suppliers.qualifications", lapse_expired_categories)
@@ -177,8 +179,28 @@ class Platform:
 
     @property
     def audit(self) -> AuditLog:
-        """The audit chain (`verify`, `head`, `events`)."""
+        """The audit chain (`verify`, `head`, `events`): the operator's access to the store's
+        chain. People read the trail through `audit_trail`."""
         return self.internal.audit
+
+    def audit_trail(self, actor: Who, subject_type: str | None = None,
+                    subject_id: str | None = None) -> list[AuditEvent]:
+        """The audit trail as `actor` may read it: auditors and supervisors all of it (or one
+        subject's); a supplier's user only its own supplier's entries; anyone else nothing
+        (`permission.audit_read`)."""
+        who = self.internal.resolve(actor)
+        if who.has(Role.AUDITOR, Role.SUPERVISOR) and not is_supplier_user(who):
+            return self.audit.events(subject_type, subject_id)
+        own = who.supplier_id
+        if own is not None and subject_type == "supplier" and subject_id == own:
+            return self.audit.events(subject_type, subject_id)
+        raise PermissionDenied(
+            "permission.audit_read",
+            f"{who.name} may not read this audit trail: auditors and supervisors read it, a "
+            "supplier's user only its own supplier's entries",
+            f"{who.name} 无权查阅该审计记录：审计记录仅供审计、纪检监督人员查阅，"
+            "供应商用户仅可查阅本单位记录",
+            {"actor": who.id, "subject_type": subject_type, "subject_id": subject_id})
 
     def close(self) -> None:
         """Release database connections."""

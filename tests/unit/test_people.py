@@ -202,3 +202,21 @@ def test_an_expert_acts_only_once_a_second_person_approves(platform: Platform, a
     platform.people.approve_grant(SUP, pending.id)
     assert platform.people.resolve(view.id).roles == {Role.EXPERT}
     assert add_pool(platform, actors, 1)  # the kit approves the pool it adds
+
+
+def test_integrity_and_audit_reads_are_for_auditors_and_supervisors(platform: Platform, actors: A) -> None:
+    mine = register_admitted_supplier(platform, actors, name="读者建材有限公司")
+    integrity, user = platform.integrity, supplier_actor(mine)
+    for reader in (actors["purchasing"], actors["nobody"], user):
+        refused(platform, PermissionDenied, "permission.role", integrity.flags, reader)
+        refused(platform, PermissionDenied, "permission.role", integrity.facts, reader)
+        refused(platform, PermissionDenied, "permission.role", integrity.risks, reader)
+        refused(platform, PermissionDenied, "permission.role", integrity.cases.list, reader)
+        refused(platform, PermissionDenied, "permission.role", integrity.cases.feedback, reader)
+        refused(platform, PermissionDenied, "permission.audit_read", platform.audit_trail, reader)
+    assert integrity.flags(actors["auditor"]) == integrity.flags("s-zhou")
+    assert platform.audit_trail(actors["auditor"]) == platform.audit.events()
+    own = platform.audit_trail(user, "supplier", mine)
+    assert own and {e.subject_id for e in own} == {mine}
+    other = register_admitted_supplier(platform, actors, name="他人建材有限公司")
+    refused(platform, PermissionDenied, "permission.audit_read", platform.audit_trail, user, "supplier", other)

@@ -81,7 +81,7 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     assert warned is not None
     rejected = s.reject_standing_change(actors["supervisor"], warned.id, "理由不足")
     assert rejected.state == "rejected" and s.get(actors["purchasing"], suppliers[1]).standing == "active"
-    report = platform.integrity.report(tid)
+    report = platform.integrity.report(actors["auditor"], tid)
     assert [(r.kind, r.state) for r in report.live_bidder_standing] == [
         ("suspend", "approved"), ("warn", "rejected")]
     assert "在途投标人状态变更" in report.to_text()

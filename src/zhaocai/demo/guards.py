@@ -51,7 +51,7 @@ def guards(demo: Demo) -> None:
                                                 "抽检报告未经复核，不得在评标期间暂停投标人")
     demo.say(f"{cast['supervisor2'].name} rejects it with a reason: request {rejected.state}; "
              f"{name} is still {suppliers.get(officer, lowest).standing} and is evaluated on its price.")
-    report = platform.integrity.report(tender_id)
+    report = platform.integrity.report(cast["supervisor"], tender_id)
     demo.say(f"The tender's integrity report lists it: {len(report.live_bidder_standing)} standing "
              "change asked of a bidder while the tender was live (在途投标人状态变更).")
 

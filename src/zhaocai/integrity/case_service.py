@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
 from zhaocai.acting import acting
-from zhaocai.actors import Actor, Role
+from zhaocai.actors import Actor, Role, require_not_supplier, require_role
 from zhaocai.errors import ConflictError, NotFoundError, RuleViolation
 from zhaocai.integrity.cases import CLOSED_STATES, CaseState, require_text, transition
 from zhaocai.integrity.model import Flag
@@ -187,16 +187,27 @@ class CaseCommands:
 
         return self._platform.run(actor, "integrity.case.refer", handler, roles=CASE_ROLES)
 
-    def list(self, *, state: str | None = None) -> list[CaseView]:
-        """Every case (or those in `state`), oldest first."""
+    @acting
+    def list(self, actor: Actor, *, state: str | None = None) -> list[CaseView]:
+        """Every case (or those in `state`), oldest first (auditors and supervisors)."""
+        require_role(actor, CASE_ROLES, "integrity.case.list")
+        require_not_supplier(actor, "integrity.case.list")
         with self._platform.session() as session:
             query = select(CaseRow).order_by(col(CaseRow.opened_at), col(CaseRow.id))
             if state is not None:
                 query = query.where(col(CaseRow.state) == state)
             return [case_view(r) for r in session.exec(query).all()]
 
-    def feedback(self) -> dict[str, dict[str, int]]:
-        """Per flag code: cases opened, cleared (false positives) and referred."""
+    @acting
+    def feedback(self, actor: Actor) -> dict[str, dict[str, int]]:
+        """Per flag code: cases opened, cleared (false positives) and referred (auditors and
+        supervisors)."""
+        require_role(actor, CASE_ROLES, "integrity.case.feedback")
+        require_not_supplier(actor, "integrity.case.feedback")
+        return self._feedback()
+
+    def _feedback(self) -> dict[str, dict[str, int]]:
+        """Per flag code: cases opened, cleared and referred (for the period report)."""
         counts: dict[str, Counter[str]] = {}
         with self._platform.session() as session:
             for row in session.exec(select(CaseRow)).all():
