@@ -220,3 +220,13 @@ def test_integrity_and_audit_reads_are_for_auditors_and_supervisors(platform: Pl
     assert own and {e.subject_id for e in own} == {mine}
     other = register_admitted_supplier(platform, actors, name="他人建材有限公司")
     refused(platform, PermissionDenied, "permission.audit_read", platform.audit_trail, user, "supplier", other)
+
+
+def test_an_applicant_becomes_the_administrator_user_of_the_supplier_it_registers(platform: Platform) -> None:
+    platform.people.register(ADM, {"id": "applicant-1", "name": "申请人", "kind": "supplier_user"})
+    assert platform.people.resolve("applicant-1").roles == {Role.SUPPLIER}
+    view = platform.suppliers.register("applicant-1", _app(11))
+    me = platform.people.person("applicant-1", "applicant-1")
+    assert me.supplier_id == view.id and me.supplier_admin
+    refused(platform, ValidationError, "person.grant.not_grantable", platform.people.propose_grant, ADM,
+            {"person_id": "applicant-1", "role": "quality"})

@@ -13,8 +13,10 @@ from zhaocai.people.tables import GrantRow, PersonRow
 
 
 class NewPerson(BaseModel):
-    """A person to record: the buyer's staff or an expert (suppliers' users are added with
-    `add_supplier_user`). `unit` is the organisational unit, as plain text."""
+    """A person to record: the buyer's staff, an expert, or a supplier's user not yet attached to
+    a supplier (an applicant: the supplier it registers makes it that supplier's administrator
+    user; the users of an existing supplier are added with `add_supplier_user`). `unit` is the
+    organisational unit, as plain text."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -24,9 +26,7 @@ class NewPerson(BaseModel):
     kind: PersonKind = PersonKind.STAFF
 
     @model_validator(mode="after")
-    def _not_a_supplier_user(self) -> NewPerson:
-        if self.kind == PersonKind.SUPPLIER_USER:
-            raise ValueError("a supplier's user is added with add_supplier_user")
+    def _not_the_system(self) -> NewPerson:
         if self.id == "system":
             raise ValueError("the id 'system' is the platform's own")
         return self
