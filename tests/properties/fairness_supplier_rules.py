@@ -71,7 +71,7 @@ class SupplierRules(FairnessBase):
         svc = self.platform.suppliers
         self.attempt("supplier.reinstatement.request", holds(a, STAFF), svc.request_reinstatement,
                      a, s.id, "整改完成")
-        for request in svc.requests(supplier_id=s.id, state="pending"):
+        for request in svc.requests(ACTORS["purchasing"], supplier_id=s.id, state="pending"):
             if request.kind == "reinstatement":
                 self.attempt("supplier.reinstatement.approve",
                              holds(b, STAFF) and b.id != request.requested_by,
@@ -89,7 +89,7 @@ class SupplierRules(FairnessBase):
           who=st.sampled_from(["supervisor", "supervisor2", "technical", "purchasing", "nobody"]))
     def approve_blacklist(self, i: int, who: str) -> None:
         actor, svc = ACTORS[who], self.platform.suppliers
-        for request in svc.requests(supplier_id=self.supplier(i).id, state="pending"):
+        for request in svc.requests(ACTORS["purchasing"], supplier_id=self.supplier(i).id, state="pending"):
             if request.kind == "blacklist":
                 mine = actor.id == request.requested_by or any(
                     a.get("actor_id") == actor.id for a in request.approvals)

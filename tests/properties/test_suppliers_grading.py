@@ -125,7 +125,7 @@ def _close_and_check(platform: Platform, ids: list[str], standing: list[str], ki
     for label in PERIODS[kind]:
         cards = expected_cards(events, times, kind, label, settings)
         result = s.close_period(ACTORS["purchasing"], kind, label)
-        stored = {c.supplier_id: c for c in s.scorecards(period=f"{kind.value}:{label}")}
+        stored = {c.supplier_id: c for c in s.scorecards(ACTORS["purchasing"], period=f"{kind.value}:{label}")}
         assert set(stored) == {ids[i] for i in cards}, label
         for i, want in cards.items():
             got = stored[ids[i]]

@@ -210,7 +210,7 @@ class SupplierMachine(RuleBasedStateMachine):
         m = self.pick(i)
         ok = m.standing == "suspended"
         if self.attempt(ok, self.s.request_reinstatement, ACTORS["quality"], m.id, "整改完成"):
-            request = self.s.requests(supplier_id=m.id, state="pending")[-1]
+            request = self.s.requests(ACTORS["purchasing"], supplier_id=m.id, state="pending")[-1]
             self.s.approve_reinstatement(ACTORS["supervisor"], request.id)
             m.standing = "active"
 
@@ -234,7 +234,7 @@ class SupplierMachine(RuleBasedStateMachine):
         takes_effect = len(approvals) >= 2
         ok = (ACTORS[who].id != m.pending["proposer"] and ACTORS[who].id not in m.pending["approvals"]  # type: ignore[operator]
               and (not takes_effect or (supervisor and m.standing in ("active", "warned", "suspended"))))
-        request = self.s.requests(supplier_id=m.id, state="pending")
+        request = self.s.requests(ACTORS["purchasing"], supplier_id=m.id, state="pending")
         request_id = next(r.id for r in request if r.kind == "blacklist")
         if self.attempt(ok, self.s.approve_blacklist, ACTORS[who], request_id):
             if takes_effect:
@@ -293,7 +293,7 @@ class SupplierMachine(RuleBasedStateMachine):
                       and m.standing == "active"):
                     m.standing = "warned"
         self.closed[label] = grades
-        assert {c.supplier_id: c.grade for c in self.s.scorecards(period=f"month:{label}")} == grades
+        assert {c.supplier_id: c.grade for c in self.s.scorecards(ACTORS["purchasing"], period=f"month:{label}")} == grades
 
     @precondition(lambda self: self.models)
     @rule(i=st.integers(0, 2), own=st.booleans(), verify=st.booleans())

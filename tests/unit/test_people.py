@@ -230,3 +230,17 @@ def test_an_applicant_becomes_the_administrator_user_of_the_supplier_it_register
     assert me.supplier_id == view.id and me.supplier_admin
     refused(platform, ValidationError, "person.grant.not_grantable", platform.people.propose_grant, ADM,
             {"person_id": "applicant-1", "role": "quality"})
+
+
+def test_a_suppliers_user_reads_only_its_own_suppliers_entries(platform: Platform, actors: A) -> None:
+    mine = register_admitted_supplier(platform, actors, name="本家建材有限公司")
+    theirs = register_admitted_supplier(platform, actors, name="他家建材有限公司")
+    user, s = supplier_actor(mine), platform.suppliers
+    assert s.requests(user, supplier_id=mine) == []
+    assert s.scorecards(user, supplier_id=mine) == []
+    for read, kw in ((s.requests, {}), (s.requests, {"supplier_id": theirs}), (s.scorecards, {}),
+                     (s.scorecards, {"supplier_id": theirs})):
+        refused(platform, PermissionDenied, "permission.supplier_read", read, user, **kw)
+    refused(platform, PermissionDenied, "permission.supplier_as_staff", s.related_to, user, mine)
+    refused(platform, PermissionDenied, "permission.role", s.related_parties, actors["nobody"], [mine, theirs])
+    assert s.related_parties(actors["purchasing"], [mine, theirs]) == []

@@ -128,7 +128,7 @@ def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform,
     closed = platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
     assert closed.suspended == [] and len(closed.held) == 1
     assert platform.suppliers.get(actors["purchasing"], suppliers[0]).standing == "active"
-    request = platform.suppliers.requests(supplier_id=suppliers[0], state="pending")[0]
+    request = platform.suppliers.requests(actors["purchasing"], supplier_id=suppliers[0], state="pending")[0]
     assert (request.kind, request.requested_by, request.live_bid) == ("suspend", "p-wang", True)
     assert platform.suppliers.approve_standing_change(actors["supervisor"], request.id,
                                                       "D级属实").standing == "suspended"

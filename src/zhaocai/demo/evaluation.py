@@ -328,7 +328,7 @@ def evaluation(demo: Demo) -> None:
         clock.advance(days=3)
     clock.set(datetime(month.year + (month.month == 12), month.month % 12 + 1, 2, 9, tzinfo=SHANGHAI))
     platform.suppliers.close_period(cast["purchasing"], "month", f"{month:%Y-%m}")
-    cards = platform.suppliers.scorecards(supplier_id=notice.supplier_id)
+    cards = platform.suppliers.scorecards(demo.cast["quality"], supplier_id=notice.supplier_id)
     demo.table(
         f"Scorecards of {names[notice.supplier_id]}",
         ["period", "total", "grade"],

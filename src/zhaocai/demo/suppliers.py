@@ -140,11 +140,12 @@ def supplier_register(demo: Demo) -> None:
             "severity": severity, "occurred_at": feb})
     closed = suppliers.close_period(cast["purchasing"], "month", "2026-02")
     by_id = {v: k for k, v in names.items()}
+    cards = suppliers.scorecards(cast["quality"], period=closed.period_id)
     demo.table(f"Scorecards {closed.period_id} (suppliers without events get no score)",
                ["supplier", "delivery", "quality", "safety", "service", "compliance", "total", "grade"],
                [[by_id[c.supplier_id], *(str(c.scores[k]) for k in
                                          ("delivery", "quality", "safety", "service", "compliance")),
-                 f"{c.total}", c.grade] for c in suppliers.scorecards(period=closed.period_id)])
+                 f"{c.total}", c.grade] for c in cards])
     demo.say(f"Grade D suspends: {poor} is now {suppliers.get(officer, names[poor]).standing} (red card).")
 
     request = suppliers.propose_blacklist(cast["purchasing"], names[cheat],
@@ -162,7 +163,7 @@ def supplier_register(demo: Demo) -> None:
     shadow = suppliers.register(cast["purchasing2"], _application(
         "义乌新钢贸易有限公司", 150, Category.MATERIALS,
         bank_account=f"6228 0579 {141:08d}", legal_representative_id=f"3307821980{141:08d}"))
-    for pair in suppliers.related_parties([names[cheat], shadow.id]):
+    for pair in suppliers.related_parties(cast["quality"], [names[cheat], shadow.id]):
         kinds = ", ".join(sorted(pair.kinds))
         demo.say(f"A new applicant shares {kinds} with the blacklisted {cheat}: flagged as related.")
 

@@ -22,7 +22,7 @@ from zhaocai.actors import Actor, Role
 from zhaocai.errors import parse
 from zhaocai.machines import allows, next_state, sources
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
+from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier, own_or_any
 from zhaocai.suppliers.live_guard import hold_change
 from zhaocai.suppliers.machines import StandingMachine, standing_of
 from zhaocai.suppliers.models import (
@@ -286,9 +286,12 @@ class PerformanceCommands(ServiceBase):
                             "actor_id": uow.actor.id, "at": uow.now, "audit_seq": rec.seq})
         uow.session.execute(insert(_CHANGES), history)
 
-    def scorecards(self, *, period: str | None = None,
+    @acting
+    def scorecards(self, actor: Actor, *, period: str | None = None,
                    supplier_id: str | None = None) -> list[Scorecard]:
-        """Scorecards of a period (`month:2026-03`) and/or of a supplier."""
+        """Scorecards of a period (`month:2026-03`) and/or of a supplier: the buyer's staff read
+        all, a supplier's user its own supplier's only (`permission.supplier_read`)."""
+        supplier_id = own_or_any(actor, supplier_id, "supplier.scorecards")
         with self.platform.session() as session:
             query = select(ScorecardRow)
             if period is not None:

@@ -24,6 +24,7 @@ from zhaocai.suppliers.common import (
     ServiceBase,
     change_standing,
     load_supplier,
+    own_or_any,
     require_own_supplier,
     require_reason,
     view_of,
@@ -325,8 +326,13 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.appeal.decide", handler,
                                  roles=[Role.SUPERVISOR])
 
-    def requests(self, *, supplier_id: str | None = None, state: str | None = None) -> list[RequestView]:
-        """Blacklisting and reinstatement requests, optionally for one supplier or state."""
+    @acting
+    def requests(self, actor: Actor, *, supplier_id: str | None = None,
+                 state: str | None = None) -> list[RequestView]:
+        """Blacklisting, standing and reinstatement requests, optionally for one supplier or state:
+        the buyer's staff read all, a supplier's user its own supplier's only
+        (`permission.supplier_read`)."""
+        supplier_id = own_or_any(actor, supplier_id, "supplier.requests")
         with self.platform.session() as session:
             query = select(RequestRow)
             if supplier_id is not None:
