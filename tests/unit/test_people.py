@@ -244,3 +244,10 @@ def test_a_suppliers_user_reads_only_its_own_suppliers_entries(platform: Platfor
     refused(platform, PermissionDenied, "permission.supplier_as_staff", s.related_to, user, mine)
     refused(platform, PermissionDenied, "permission.role", s.related_parties, actors["nobody"], [mine, theirs])
     assert s.related_parties(actors["purchasing"], [mine, theirs]) == []
+
+
+def test_each_imported_supplier_gets_its_administrator_user(platform: Platform, actors: A) -> None:
+    report = platform.suppliers.import_suppliers(actors["purchasing"], [_app(21), _app(22)])
+    assert report.ok
+    for sid in report.supplier_ids:
+        assert platform.people.resolve(supplier_actor(sid)).supplier_id == sid

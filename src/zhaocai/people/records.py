@@ -24,7 +24,7 @@ from zhaocai.people.rules import (
     unknown_person,
 )
 from zhaocai.people.tables import GrantRow, PersonRow
-from zhaocai.store import UnitOfWork
+from zhaocai.store import UnitOfWork, bulk
 
 
 def person_fact(row: PersonRow) -> PersonFact:
@@ -152,3 +152,13 @@ def registered_staff(session: Session, person_id: str) -> PersonRow:
     if row is None or not row.active or row.kind != PersonKind.STAFF.value:
         raise unknown_person(person_id)
     return row
+
+
+def enrol_imported_suppliers(uow: UnitOfWork, supplier_ids: list[str], contact_names: list[str]) -> None:
+    """The administrator user `u-<supplier id>` of each supplier of a bulk import, in one bulk
+    insert (the import's own audit link records the batch)."""
+    rows = [{"id": supplier_user_id(sid), "name": name, "kind": PersonKind.SUPPLIER_USER.value,
+             "unit": sid, "supplier_id": sid, "supplier_admin": True, "active": True,
+             "registered_by": uow.actor.id, "registered_at": uow.now}
+            for sid, name in zip(supplier_ids, contact_names, strict=True)]
+    bulk.insert_many(uow.session.connection(), PersonRow.__table__, rows)  # type: ignore[arg-type]

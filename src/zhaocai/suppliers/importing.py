@@ -28,6 +28,7 @@ from zhaocai import collector
 from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
+from zhaocai.people.records import enrol_imported_suppliers
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
@@ -211,6 +212,9 @@ def _insert_applications(uow: UnitOfWork, ids: list[str], apps: list[SupplierApp
             end = start + INSERT_CHUNK
             insert_rows(uow.session, import_rows(ids[start:end], apps[start:end], key,
                                                  uow.actor.id, uow.now, batch, start + 1))
+            # Each imported supplier gets its administrator user, as one registered alone does.
+            enrol_imported_suppliers(uow, ids[start:end], [a.contacts[0].name if a.contacts else a.name
+                                                           for a in apps[start:end]])
 
 
 def _new_supplier_ids(n: int) -> list[str]:
