@@ -77,9 +77,10 @@ class CommandRunner:
     def resolve(self, who: Actor | str) -> Actor:
         """The register's actor behind `who` (a person id or an `Actor`) at the current moment
         (`person.unknown`, `person.role_not_granted`, `person.supplier_mismatch`). The system's
-        actor is passed through unchanged: `run` refuses it."""
-        if who is SYSTEM or (isinstance(who, str) and who == SYSTEM.id):
-            return SYSTEM
+        id resolves to an actor without any role: `run` refuses it (`permission.system_actor`)
+        and no read is open to it."""
+        if (who if isinstance(who, str) else who.id) == SYSTEM.id:
+            return Actor(id=SYSTEM.id, name=SYSTEM.name, organisation=SYSTEM.organisation)
         with self.session() as session:
             return resolve_in(session, who, self.now())
 

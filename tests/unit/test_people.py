@@ -251,3 +251,12 @@ def test_each_imported_supplier_gets_its_administrator_user(platform: Platform, 
     assert report.ok
     for sid in report.supplier_ids:
         assert platform.people.resolve(supplier_actor(sid)).supplier_id == sid
+
+
+def test_the_systems_id_acts_in_no_command_and_reads_nothing(platform: Platform, actors: A) -> None:
+    from zhaocai.actors import SYSTEM
+
+    sid = register_admitted_supplier(platform, actors, name="系统测试建材有限公司")
+    refused(platform, PermissionDenied, "permission.system_actor", platform.suppliers.warn, SYSTEM, sid, "x")
+    refused(platform, PermissionDenied, "permission.supplier_read", platform.suppliers.get, "system", sid)
+    refused(platform, PermissionDenied, "permission.role", platform.integrity.flags, SYSTEM)
