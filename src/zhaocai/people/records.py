@@ -161,4 +161,4 @@ def enrol_imported_suppliers(uow: UnitOfWork, supplier_ids: list[str], contact_n
              "unit": sid, "supplier_id": sid, "supplier_admin": True, "active": True,
              "registered_by": uow.actor.id, "registered_at": uow.now}
             for sid, name in zip(supplier_ids, contact_names, strict=True)]
-    bulk.insert_many(uow.session.connection(), PersonRow.__table__, rows)  # type: ignore[arg-type]
+    bulk.insert_many(uow.session.connection(), PersonRow.__table__, rows)  # type: ignore[attr-defined]
