@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from benchmarks.harness import Figure, Stopwatch
+from benchmarks.harness import Figure, Stopwatch, enrol
 from zhaocai import commit_sheet
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.custody import generate_custodian_key
@@ -124,6 +124,8 @@ def measure_evaluation_10k() -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
     clock = ManualClock(START)
     platform = Platform.open(f"sqlite:///{folder / 'eval.db'}", clock=clock)
+    enrol(platform, BUYER, *(Actor(id=f"e-{m}", name=f"e-{m}", roles=frozenset({Role.EXPERT}))
+                             for m in range(MEMBERS)))
     tender_id = _tender(platform, clock)
     clock.advance(days=22)
     bids, members = _evaluating(platform, tender_id, clock.now())

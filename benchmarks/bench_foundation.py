@@ -8,7 +8,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks.harness import Figure, Stopwatch, raw_sqlite
+from benchmarks.harness import Figure, Stopwatch, enrol, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -26,6 +26,7 @@ def measure_audit_append() -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
     platform = Platform.open(f"sqlite:///{folder / 'lib.db'}",
                              clock=ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI)))
+    enrol(platform, ACTOR)
     watch = Stopwatch()
     with watch.timing():
         for i in range(APPENDS):
@@ -36,8 +37,10 @@ def measure_audit_append() -> tuple[float, float]:
 
     # Floor: the same two rows per transaction, precomputed, through the sqlite3 module.
     with sqlite3.connect(folder / "lib.db") as source:
-        audit_rows = source.execute("SELECT * FROM audit_event ORDER BY seq").fetchall()
-        outbox_rows = source.execute("SELECT * FROM outbox_event ORDER BY position").fetchall()
+        audit_rows = source.execute(
+            "SELECT * FROM audit_event WHERE action = 'note.write' ORDER BY seq").fetchall()
+        outbox_rows = source.execute(
+            "SELECT * FROM outbox_event WHERE type = 'NoteWritten' ORDER BY position").fetchall()
         schema = [r[0] for r in source.execute(
             "SELECT sql FROM sqlite_master WHERE type='table' AND name IN ('audit_event','outbox_event')")]
     raw = raw_sqlite(folder / "raw.db")

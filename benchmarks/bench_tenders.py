@@ -14,7 +14,7 @@ from typing import Any
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from sqlalchemy import insert
 
-from benchmarks.harness import Figure, Stopwatch, raw_sqlite
+from benchmarks.harness import Figure, Stopwatch, enrol, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.custody import generate_custodian_key, open_share
 from zhaocai.bidding.padding import pad
@@ -107,6 +107,7 @@ def measure_bid_submit() -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
     clock = ManualClock(START)
     platform = Platform.open(f"sqlite:///{folder / 'lib.db'}", clock=clock)
+    enrol(platform, *STAFF.values())
     supplier_ids = [_admit(platform, 10_000 + i) for i in range(SUBMISSIONS)]
     pub = _tender(platform, clock)
     actors = [Actor(id=f"u-{s}", name=s, roles=frozenset({Role.SUPPLIER}), supplier_id=s) for s in supplier_ids]
@@ -167,6 +168,7 @@ def measure_open_10k() -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
     clock = ManualClock(START)
     platform = Platform.open(f"sqlite:///{folder / 'open.db'}", clock=clock)
+    enrol(platform, *STAFF.values())
     pub = _tender(platform, clock)
     _bulk_bids(platform, pub.tender, OPEN_BIDS)
     clock.advance(days=22)

@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.kit import ACTORS, fresh_store, use_kit_keys
+from tests.kit import ACTORS, fresh_store, register_cast, use_kit_keys
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -56,6 +56,7 @@ def clock() -> ManualClock:
 def platform(db_url: str, clock: ManualClock) -> Iterator[Platform]:
     """An open platform over a fresh store."""
     with Platform.open(db_url, clock=clock) as p:
+        register_cast(p)
         yield p
 
 

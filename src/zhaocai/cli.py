@@ -116,12 +116,13 @@ def eligibility(
 @app.command("import-suppliers")
 def import_suppliers(
     source: Path = typer.Argument(..., exists=True, readable=True, help="CSV or JSON file"),
-    officer_id: str = typer.Option(..., "--officer-id", help="The purchasing officer importing"),
-    officer_name: str = typer.Option(..., "--officer-name"),
+    officer_id: str = typer.Option(..., "--officer-id",
+                                   help="The purchasing officer importing: a person id of the register"),
     db: str = DB,
 ) -> None:
-    """Import supplier applications from CSV or JSON: all rows or none, with a report."""
-    officer = Actor(id=officer_id, name=officer_name, roles=frozenset({Role.PURCHASING}))
+    """Import supplier applications from CSV or JSON: all rows or none, with a report. The officer
+    is the people register's person (its name and roles are the register's, not the command line's)."""
+    officer = Actor(id=officer_id, name=officer_id, roles=frozenset({Role.PURCHASING}))
     with _open(db) as platform, console.status(f"importing {source.name}…"):
         try:
             report = platform.suppliers.import_suppliers(officer, source)

@@ -57,7 +57,7 @@ def request_digest(session: Session, action: str, request: Any) -> str | None:
     return hashlib.sha256(canonical_json([action, request]).encode("utf-8")).hexdigest()
 
 
-def lookup(session: Session, key: str, actor: Actor, action: str,
+def lookup(session: Session, key: str, actor: Actor | str, action: str,
            request: Any = None) -> tuple[bool, Any]:
     """(found, result) for `key`; the same key for another command, actor or request conflicts.
 
@@ -67,7 +67,8 @@ def lookup(session: Session, key: str, actor: Actor, action: str,
     row = session.get(IdempotencyRow, key)
     if row is None:
         return False, None
-    if row.action != action or row.actor_id != actor.id:
+    actor_id = actor if isinstance(actor, str) else actor.id
+    if row.action != action or row.actor_id != actor_id:
         raise ConflictError(
             "idempotency.mismatch",
             f"Idempotency key {key!r} was used for {row.action} by {row.actor_id}",

@@ -42,6 +42,7 @@ from zhaocai.bidding.views import ComplianceDecision
 from zhaocai.categories import Category
 from zhaocai.holidays.rules import YearSchedule
 from zhaocai.integrity.model import FlagSettings
+from zhaocai.people.views import NewGrant, NewPerson, NewSupplierUser
 from zhaocai.profile import RulesProfile
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.suppliers.models import (
@@ -80,6 +81,9 @@ __all__ = [
     "Lot",
     "LotBid",
     "NegotiationInput",
+    "NewGrant",
+    "NewPerson",
+    "NewSupplierUser",
     "PerformanceEventInput",
     "PersonInput",
     "PublishSettings",

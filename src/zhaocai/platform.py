@@ -15,7 +15,9 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
-from zhaocai.audit import AuditLog
+from zhaocai.acting import Who
+from zhaocai.actors import Role, is_supplier_user
+from zhaocai.audit import AuditEvent, AuditLog
 from zhaocai.bidding import submission
 from zhaocai.bidding.evaluating.service import EvaluationService, committee_member_may_read, contract_check
 from zhaocai.bidding.evaluating.ticks import end_publicity, lapse_contracts
@@ -26,7 +28,7 @@ from zhaocai.bidding.single_source.rules import DEFAULT_POLICY as DEFAULT_SINGLE
 from zhaocai.bidding.single_source.rules import SingleSourcePolicy
 from zhaocai.bidding.single_source.service import SingleSourceService
 from zhaocai.clock import Clock, SystemClock
-from zhaocai.errors import parse
+from zhaocai.errors import PermissionDenied, parse
 from zhaocai.events import EventFeed
 from zhaocai.holidays.service import HolidayService
 from zhaocai.holidays.source import StoredSchedules
@@ -35,6 +37,7 @@ from zhaocai.integrity.model import FlagSettings
 from zhaocai.integrity.service import IntegrityService
 from zhaocai.keys import KeyProvider, MissingKeys, default_keys
 from zhaocai.keys.registry import check_identity_key, current_receipt_key_hex, keys_used, require_no_secrets
+from zhaocai.people.service import PeopleService
 from zhaocai.policy.service import PolicyService
 from zhaocai.publish.service import PublishService
 from zhaocai.publish.settings import PublishSettings
@@ -87,7 +90,7 @@ def _checked_keys(runner: CommandRunner, keys: KeyProvider | None) -> tuple[KeyP
 class Platform:
     """One procurement platform over one store. Open it with `Platform.open(url, clock, ...)`.
 
-    The services are attributes: `suppliers`, `policy`, `tenders`, `evaluation`,
+    The services are attributes: `people` (who may act), `suppliers`, `policy`, `tenders`, `evaluation`,
     `single_source`, `integrity`, `publish`, `holidays`; `audit` verifies the chain and `events` reads the
     outbox. `internal` is the command runner the services share: for the library's own tests,
     not for calling code.
@@ -96,10 +99,11 @@ class Platform:
     def __init__(self, runner: CommandRunner, calendar: WorkingCalendar, *, suppliers: SupplierService,
                  policy: PolicyService, tenders: TenderService, evaluation: EvaluationService,
                  single_source: SingleSourceService, integrity: IntegrityService,
-                 publish: PublishService, holidays: HolidayService) -> None:
+                 publish: PublishService, holidays: HolidayService, people: PeopleService) -> None:
         # Built by `open`; see there.
         self.internal = runner
         self.calendar = calendar
+        self.people = people
         self.suppliers = suppliers
         self.policy = policy
         self.tenders = tenders
@@ -198,7 +202,7 @@ class Platform:
         integrity = IntegrityService(runner, settings=flag_settings)
         single_source = SingleSourceService(runner, calendar, policy=single_source_policy,
                                             publish_settings=publish_settings)
-        publish = PublishService(runner, settings=publish_settings, flags=integrity.flags)
+        publish = PublishService(runner, settings=publish_settings, flags=integrity.flags_for_publication)
 
         runner.system_job(RECEIPT_KEY_JOB, submission.receipt_key_job(runner.keys))
         runner.on_tick("suppliers.qualifications", lapse_expired_categories)
@@ -208,7 +212,7 @@ class Platform:
         runner.on_tick("evaluation.contracts", lapse_contracts)
         return cls(runner, calendar, suppliers=suppliers, policy=policy, tenders=tenders,
                    evaluation=evaluation, single_source=single_source, integrity=integrity,
-                   publish=publish, holidays=HolidayService(runner))
+                   publish=publish, holidays=HolidayService(runner), people=PeopleService(runner))
 
     @property
     def url(self) -> str:
@@ -227,8 +231,28 @@ class Platform:
 
     @property
     def audit(self) -> AuditLog:
-        """The audit chain (`verify`, `head`, `events`)."""
+        """The audit chain (`verify`, `head`, `events`): the operator's access to the store's
+        chain. People read the trail through `audit_trail`."""
         return self.internal.audit
+
+    def audit_trail(self, actor: Who, subject_type: str | None = None,
+                    subject_id: str | None = None) -> list[AuditEvent]:
+        """The audit trail as `actor` may read it: auditors and supervisors all of it (or one
+        subject's); a supplier's user only its own supplier's entries; anyone else nothing
+        (`permission.audit_read`)."""
+        who = self.internal.resolve(actor)
+        if who.has(Role.AUDITOR, Role.SUPERVISOR) and not is_supplier_user(who):
+            return self.audit.events(subject_type, subject_id)
+        own = who.supplier_id
+        if own is not None and subject_type == "supplier" and subject_id == own:
+            return self.audit.events(subject_type, subject_id)
+        raise PermissionDenied(
+            "permission.audit_read",
+            f"{who.name} may not read this audit trail: auditors and supervisors read it, a "
+            "supplier's user only its own supplier's entries",
+            f"{who.name} 无权查阅该审计记录：审计记录仅供审计、纪检监督人员查阅，"
+            "供应商用户仅可查阅本单位记录",
+            {"actor": who.id, "subject_type": subject_type, "subject_id": subject_id})
 
     def close(self) -> None:
         """Release database connections."""

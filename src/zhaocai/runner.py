@@ -26,6 +26,7 @@ from zhaocai.clock import Clock, require_aware
 from zhaocai.errors import PermissionDenied
 from zhaocai.idempotency import encode_result, lookup, request_digest
 from zhaocai.keys import KeyProvider, MissingKeys
+from zhaocai.people.records import resolve_in
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
 
@@ -78,9 +79,19 @@ class CommandRunner:
         with Session(self.read_engine, expire_on_commit=False) as session:
             yield session
 
+    def resolve(self, who: Actor | str) -> Actor:
+        """The register's actor behind `who` (a person id or an `Actor`) at the current moment
+        (`person.unknown`, `person.role_not_granted`, `person.supplier_mismatch`). The system's
+        id resolves to an actor without any role: `run` refuses it (`permission.system_actor`)
+        and no read is open to it."""
+        if (who if isinstance(who, str) else who.id) == SYSTEM.id:
+            return Actor(id=SYSTEM.id, name=SYSTEM.name, organisation=SYSTEM.organisation)
+        with self.session() as session:
+            return resolve_in(session, who, self.now())
+
     def run(
         self,
-        actor: Actor,
+        actor: Actor | str,
         action: str,
         handler: Callable[[UnitOfWork], R],
         *,
@@ -90,6 +101,9 @@ class CommandRunner:
     ) -> R:
         """Run one command as one transaction.
 
+        `actor` is a person id or an `Actor`: it is resolved against the people register inside
+        the command's transaction, at the command's moment, and the handler's `uow.actor` is the
+        register's actor (`person.unknown`, `person.role_not_granted`, `person.supplier_mismatch`).
         The actor must hold one of `roles`, which may not be empty. A command whose `roles` do
         not include the supplier role is a staff command: a supplier's user is refused on it
         whatever other roles it holds (`permission.supplier_as_staff`). `roles=None` opens the
@@ -101,43 +115,57 @@ class CommandRunner:
         returns the first result; the key reused with another request is a `ConflictError`
         (`idempotency.request_mismatch`) and changes nothing.
         """
-        if actor.id == SYSTEM.id:
+        actor_id = actor if isinstance(actor, str) else actor.id
+        if actor_id == SYSTEM.id:
             raise PermissionDenied(
                 "permission.system_actor",
                 f"The system's actor ({SYSTEM.id}) runs only the platform's own jobs, not {action}",
                 f"系统账户仅执行平台自身的定时任务，不得执行 {action}",
-                {"actor": actor.id, "action": action})
-        if roles is not None:
-            allowed = frozenset(roles)
-            if not allowed:
-                raise PermissionDenied(
-                    "permission.no_role", f"{action} names no role that may run it",
-                    f"{action} 未指定可执行的角色，任何人不得执行", {"actor": actor.id, "action": action})
-            require_role(actor, allowed, action)
-            if Role.SUPPLIER not in allowed:
-                require_not_supplier(actor, action)
-        return self._run_racing(actor, action, handler, idempotency_key, request)
+                {"actor": actor_id, "action": action})
+        allowed = None if roles is None else frozenset(roles)
+        if allowed is not None and not allowed:
+            raise PermissionDenied(
+                "permission.no_role", f"{action} names no role that may run it",
+                f"{action} 未指定可执行的角色，任何人不得执行", {"actor": actor_id, "action": action})
 
-    def _run_racing(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
-                    key: str | None, request: Any) -> R:
+        def resolved(uow: UnitOfWork) -> Actor:
+            who = resolve_in(uow.session, actor, uow.now)
+            if allowed is not None:
+                require_role(who, allowed, action)
+                if Role.SUPPLIER not in allowed:
+                    require_not_supplier(who, action)
+            return who
+
+        return self._run_racing(actor_id, action, handler, idempotency_key, request, resolved)
+
+    def run_founding(self, action: str, handler: Callable[[UnitOfWork], R]) -> R:
+        """The one command nobody can be resolved for: founding an empty people register. Run as
+        the system; the handler itself refuses a register that has anybody."""
+        return self._run_racing(SYSTEM.id, action, handler, None, None, lambda uow: SYSTEM)
+
+    def _run_racing(self, actor_id: str, action: str, handler: Callable[[UnitOfWork], R],
+                    key: str | None, request: Any, resolve: Callable[[UnitOfWork], Actor]) -> R:
         try:
-            return self._run_once(actor, action, handler, key, request)
+            return self._run_once(action, handler, key, request, resolve)
         except IntegrityError:
             # Two processes raced on the same idempotency key: the winner's result stands, for
             # the same request only.
             if key is None:
                 raise
             with self.session() as session:
-                found, result = lookup(session, key, actor, action, request)
+                found, result = lookup(session, key, actor_id, action, request)
             if not found:
                 raise
             return result
 
     def _run_once(
-        self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
-        request: Any,
+        self, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
+        request: Any, resolve: Callable[[UnitOfWork], Actor],
     ) -> R:
-        with UnitOfWork(self.engine, actor, action, self.now()) as uow:
+        with UnitOfWork(self.engine, SYSTEM, action, self.now()) as uow:
+            # Who acts is the register's answer inside this transaction, at this moment.
+            uow.actor = resolve(uow)
+            actor = uow.actor
             if key is not None:
                 found, previous = lookup(uow.session, key, actor, action, request)
                 if found:
@@ -164,7 +192,8 @@ class CommandRunner:
 
     def run_system(self, action: str) -> Any:
         """Run a registered system job as `SYSTEM`, in one transaction (KeyError if unknown)."""
-        return self._run_racing(SYSTEM, action, self._system_jobs[action], None, None)
+        return self._run_racing(SYSTEM.id, action, self._system_jobs[action], None, None,
+                                lambda uow: SYSTEM)
 
     def tick(self) -> TickReport:
         """Run all time-driven work now due. Safe to call often and from several processes."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from datetime import UTC, datetime
 from typing import Any
 
 from nacl.public import PrivateKey
@@ -57,6 +58,63 @@ INQUIRY_OFFICERS = ["p-wang", "p-li"]
 """The two purchasing officers who run a price inquiry (询价)."""
 
 
+FOUNDERS = ("admin", "supervisor")
+"""The cast's founders of the register: the administrator and the supervisor."""
+
+SINCE = datetime(2020, 1, 1, tzinfo=UTC)
+"""When the cast's grants begin (before every clock the tests use)."""
+
+
+def _person(actor: Actor) -> dict[str, str]:
+    return {"id": actor.id, "name": actor.name, "unit": actor.organisation}
+
+
+def register_cast(platform: Platform, cast: dict[str, Actor] | None = None) -> None:
+    """Record the cast in the platform's people register through its own commands, in bulk: the
+    founding (administrator `adm`, supervisor `s-zhou`), everyone else in one command, their roles
+    and the reviewing departments proposed by the administrator in one command and approved by the
+    supervisor in one (the supervisor's second role, if any, by the second supervisor)."""
+    cast = cast or ACTORS
+    admin, supervisor = ACTORS["admin"], ACTORS["supervisor"]
+    people = platform.people
+    people.found(administrator=_person(admin), supervisor=_person(supervisor))
+    founders = {admin.id, supervisor.id}
+    people.register_many(admin, [_person(a) for a in cast.values() if a.id not in founders])
+    grants: list[dict[str, object]] = []
+    for actor in cast.values():
+        founded = {admin.id: Role.ADMINISTRATOR, supervisor.id: Role.SUPERVISOR}.get(actor.id)
+        grants += [{"person_id": actor.id, "role": r, "valid_from": SINCE}
+                   for r in sorted(actor.roles) if r != founded]
+    # Everyone of purchasing, quality or technical is a member of that reviewing department.
+    grants += [{"person_id": actor.id, "department": role.value, "valid_from": SINCE}
+               for actor in cast.values() for role in sorted(actor.roles)
+               if role.value in {d.value for d in Department}]
+    proposed = people.propose_grants(admin, grants)
+    mine = [g.id for g in proposed if g.person_id == supervisor.id]
+    people.approve_grants(supervisor, [g.id for g in proposed if g.person_id != supervisor.id])
+    if mine:
+        people.approve_grants(ACTORS["supervisor2"], mine)
+
+
+def register_actor(platform: Platform, *actors: Actor) -> None:
+    """Record people a test builds ad hoc (staff only), with their roles approved as the cast's
+    are: proposed by the administrator, approved by a supervisor who is not the grantee."""
+    admin, supervisor = ACTORS["admin"], ACTORS["supervisor"]
+    platform.people.register_many(admin, [_person(a) for a in actors])
+    proposed = platform.people.propose_grants(admin, [
+        {"person_id": a.id, "role": r, "valid_from": SINCE} for a in actors for r in sorted(a.roles)])
+    platform.people.approve_grants(supervisor, [g.id for g in proposed])
+
+
+def approve_experts(platform: Platform, expert_ids: list[str]) -> None:
+    """The supervisor approves the expert grants the administrator proposed when adding them."""
+    wanted = set(expert_ids)
+    pending = [g.id for g in platform.people.grants(ACTORS["supervisor"], state="proposed")
+               if g.person_id in wanted]
+    if pending:
+        platform.people.approve_grants(ACTORS["supervisor"], pending)
+
+
 def supplier_actor(supplier_id: str, *, id: str | None = None, name: str | None = None) -> Actor:
     """A supplier's user, acting for `supplier_id`."""
     return Actor(id=id or f"u-{supplier_id}"[:64], name=name or f"供应商用户 {supplier_id}",
@@ -83,6 +141,7 @@ def add_pool(platform: Platform, actors: dict[str, Actor], count: int, *,
             "id": f"e-{n:04d}", "name": f"专家{n}", "identity_number": f"3307821970{n:08d}",
             "specialties": [category], **extra})
         ids.append(view.id)
+    approve_experts(platform, ids)
     return ids
 
 
@@ -93,9 +152,11 @@ EXPERT_IDS = [f"330782196505{n:02d}4321" for n in range(1, 10)]
 def add_experts(platform: Platform, actors: dict[str, Actor]) -> list[str]:
     """Nine materials experts with distinctive names and identity numbers (`EXPERT_NAMES`,
     `EXPERT_IDS`): a test can look for them where they must not appear."""
-    return [platform.evaluation.add_expert(actors["admin"], {
+    ids = [platform.evaluation.add_expert(actors["admin"], {
         "id": f"e-pub-{n}", "name": name, "identity_number": number, "specialties": ["materials"]}).id
         for n, (name, number) in enumerate(zip(EXPERT_NAMES, EXPERT_IDS, strict=True), start=1)]
+    approve_experts(platform, ids)
+    return ids
 
 
 def seated(platform: Platform, actors: dict[str, Actor], tender_id: str) -> list[Actor]:

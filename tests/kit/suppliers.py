@@ -77,8 +77,9 @@ def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, 
     for key, department in DEPARTMENTS:
         suppliers.review(actors[key], view.id, department, passed=True, comment="符合要求")
     if Decimal(str(ceiling)) >= suppliers.settings.site_inspection_threshold:
-        suppliers.record_site_inspection(actors["purchasing"], view.id, co_inspectors=[actors["quality"].id],
+        suppliers.record_site_inspection(actors["purchasing"], view.id,
                                          report="现场考察：厂房、设备、人员符合要求", passed=True)
+        suppliers.sign_site_inspection(actors["quality"], view.id)
     suppliers.admit(actors["purchasing"], view.id)
     return view.id
 

@@ -88,7 +88,7 @@ class AwardGuardRules(FairnessBase):
             ok, request = self.attempt("supplier.blacklist.propose", True, svc.propose_blacklist, ACTORS["supervisor"],
                                        sid, "串标", evidence=["证据"], ban_days=40)
             for who in ("supervisor2", "quality") if ok else ():
-                if any(r.id == request.id for r in svc.requests(supplier_id=sid, state="pending")):
+                if any(r.id == request.id for r in svc.requests(ACTORS["purchasing"], supplier_id=sid, state="pending")):
                     self.attempt("supplier.blacklist.approve", True, svc.approve_blacklist, ACTORS[who], request.id)
         TALLY[f"award guard: winner {how} ({m.state})"] += 1
         self.award_or_sign(m, then)

@@ -70,7 +70,7 @@ class StandingGuardRules(FairnessBase):
     def supplier_acting_as_staff(self, i: int, j: int, role: str, command: str) -> None:
         own, rival = self.supplier(i), self.supplier(j)
         actor, s = staff_supplier(own.id, role), self.platform.suppliers
-        held = [r.id for r in s.requests(supplier_id=rival.id, state="pending") if r.kind in ("warn", "suspend")]
+        held = [r.id for r in s.requests(ACTORS["purchasing"], supplier_id=rival.id, state="pending") if r.kind in ("warn", "suspend")]
         pending = [q.id for q in s.get(ACTORS["purchasing"], own.id).qualifications if q.status == "pending"]
         if (command == "approve" and not held) or (command == "verify" and not pending):
             return
@@ -105,7 +105,7 @@ class StandingGuardRules(FairnessBase):
                          "围标", evidence=["证据"], ban_days=20, inv="i61")
         else:
             self.attempt(f"supplier.{move}", True, getattr(s, move), actor, sup.id, "评标期间处理", inv="i61")
-        for request in s.requests(supplier_id=sup.id, state="pending"):
+        for request in s.requests(ACTORS["purchasing"], supplier_id=sup.id, state="pending"):
             judge = actor if approver == "same" else ACTORS[approver]
             mine = judge.id == request.requested_by or any(a["actor_id"] == judge.id for a in request.approvals)
             if request.kind in ("warn", "suspend"):

@@ -36,9 +36,12 @@ class SupplierRules(FairnessBase):
           co=st.sampled_from(["quality", "purchasing", "technical"]), passed=st.integers(0, 3))
     def inspect(self, i: int, who: str, co: str, passed: int) -> None:
         s, actor = self.supplier(i), ACTORS[who]
-        self.attempt("supplier.inspect", holds(actor, STAFF) and who != co,
-                     self.platform.suppliers.record_site_inspection, actor, s.id, co_inspectors=[ACTORS[co].id],
-                     report="现场考察报告", passed=passed > 0)
+        ok, _ = self.attempt("supplier.inspect", holds(actor, STAFF),
+                             self.platform.suppliers.record_site_inspection, actor, s.id,
+                             report="现场考察报告", passed=passed > 0)
+        if ok:  # the co-inspector signs in a command of its own; nobody signs for another
+            self.attempt("supplier.inspection.sign", holds(ACTORS[co], STAFF) and who != co,
+                         self.platform.suppliers.sign_site_inspection, ACTORS[co], s.id)
 
     @rule(i=st.integers(0, MAX_SUPPLIERS),
           who=st.sampled_from(["purchasing", "purchasing2", "supervisor", "nobody", "quality"]))
@@ -68,7 +71,7 @@ class SupplierRules(FairnessBase):
         svc = self.platform.suppliers
         self.attempt("supplier.reinstatement.request", holds(a, STAFF), svc.request_reinstatement,
                      a, s.id, "整改完成")
-        for request in svc.requests(supplier_id=s.id, state="pending"):
+        for request in svc.requests(ACTORS["purchasing"], supplier_id=s.id, state="pending"):
             if request.kind == "reinstatement":
                 self.attempt("supplier.reinstatement.approve",
                              holds(b, STAFF) and b.id != request.requested_by,
@@ -86,7 +89,7 @@ class SupplierRules(FairnessBase):
           who=st.sampled_from(["supervisor", "supervisor2", "technical", "purchasing", "nobody"]))
     def approve_blacklist(self, i: int, who: str) -> None:
         actor, svc = ACTORS[who], self.platform.suppliers
-        for request in svc.requests(supplier_id=self.supplier(i).id, state="pending"):
+        for request in svc.requests(ACTORS["purchasing"], supplier_id=self.supplier(i).id, state="pending"):
             if request.kind == "blacklist":
                 mine = actor.id == request.requested_by or any(
                     a.get("actor_id") == actor.id for a in request.approvals)

@@ -37,6 +37,7 @@ from tests.kit import (
     fresh_store,
     make_identity_number,
     register_admitted_supplier,
+    register_cast,
     reveal,
     seated,
     supplier_actor,
@@ -82,6 +83,7 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     with fresh_store(request.param, tmp_path_factory.mktemp("award")) as url:
         clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI))
         platform = Platform.open(url, clock=clock)
+        register_cast(platform)
         seeds = [7_000_000 + i + (0 if request.param == "sqlite" else 100) for i in range(4)]
         suppliers = [register_admitted_supplier(platform, A, name=f"性质供应商{s}", seed=s) for s in seeds]
         add_pool(platform, A, 7)

@@ -50,10 +50,13 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, run_state_mac
 
 from tests.kit import (
     ACTORS,
+    approve_experts,
     fresh_store,
     make_identity_number,
     qualifications_for,
+    register_actor,
     register_admitted_supplier,
+    register_cast,
     register_custodian_keys,
     supplier_actor,
 )
@@ -67,8 +70,9 @@ from tests.properties.fairness_inquiry_rules import InquiryRules
 from tests.properties.fairness_invariants import Invariants
 from tests.properties.fairness_model import SupplierModel, TenderModel, table_names
 from tests.properties.fairness_opening_rules import FAST_TRACK, OpeningRules
-from tests.properties.fairness_policy_rules import PolicyRules
-from tests.properties.fairness_single_source_rules import SingleSourceRules
+from tests.properties.fairness_people_rules import PeopleRules
+from tests.properties.fairness_policy_rules import ADMIN_SUPERVISOR, BOSS, PolicyRules
+from tests.properties.fairness_single_source_rules import BOTH, SingleSourceRules
 from tests.properties.fairness_standing_guard_rules import StandingGuardRules
 from tests.properties.fairness_supplier_rules import SupplierRules
 from tests.properties.fairness_tender_rules import TenderRules
@@ -78,7 +82,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, PolicyRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, PeopleRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
@@ -94,6 +98,9 @@ class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, Tender
         self.stack.enter_context(mock.patch("uuid.uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4)))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_cast(self.platform)
+        register_actor(self.platform, BOSS, ADMIN_SUPERVISOR, BOTH)
+        self.setup_people()
         register_custodian_keys(self.platform)  # the cast's custodians hold their own key pairs
         self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)
@@ -156,6 +163,7 @@ class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, Tender
                 self.evaluation.add_expert(ACTORS["admin"], {
                     "id": f"e-{n}", "name": f"专家{n}", "identity_number": f"33078219700101{n:04d}",
                     "specialties": ["materials"], **interest.get(n, {})})
+            approve_experts(self.platform, [f"e-{n}" for n in range(9)])  # a second person's approval
         self._fp = None  # the store changed outside `attempt`
         for i, (digits, fen) in enumerate(early):
             self.submit(0, i, "good", digits, fen, "own")

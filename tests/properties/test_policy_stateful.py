@@ -14,10 +14,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from tests.kit import fresh_store, register_custodian_keys
+from tests.kit import fresh_store, register_actor, register_cast, register_custodian_keys
 from tests.properties.fairness_base import TALLY
 from tests.properties.fairness_model import table_names
-from tests.properties.fairness_policy_rules import PolicyRules
+from tests.properties.fairness_policy_rules import ADMIN_SUPERVISOR, BOSS, PolicyRules
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
 
@@ -33,6 +33,8 @@ class PolicyMachine(PolicyRules, RuleBasedStateMachine):
         url = self.stack.enter_context(fresh_store(self.backend))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_cast(self.platform)
+        register_actor(self.platform, BOSS, ADMIN_SUPERVISOR)
         register_custodian_keys(self.platform)  # the cast's custodians hold their own key pairs
         self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.kit import ACTORS, fresh_store, register_admitted_supplier
+from tests.kit import ACTORS, fresh_store, register_admitted_supplier, register_cast
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.machines import allows as allowed
 from zhaocai.machines import next_state
@@ -125,7 +125,7 @@ def _close_and_check(platform: Platform, ids: list[str], standing: list[str], ki
     for label in PERIODS[kind]:
         cards = expected_cards(events, times, kind, label, settings)
         result = s.close_period(ACTORS["purchasing"], kind, label)
-        stored = {c.supplier_id: c for c in s.scorecards(period=f"{kind.value}:{label}")}
+        stored = {c.supplier_id: c for c in s.scorecards(ACTORS["purchasing"], period=f"{kind.value}:{label}")}
         assert set(stored) == {ids[i] for i in cards}, label
         for i, want in cards.items():
             got = stored[ids[i]]
@@ -149,6 +149,7 @@ def test_period_close_equals_the_pure_rules(backend: str, scenario: tuple[
     kind, standing, events, settings = scenario
     clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI))
     with fresh_store(backend) as url, Platform.open(url, clock, supplier_settings=settings) as platform:
+        register_cast(platform)
         s = platform.suppliers
         ids = [register_admitted_supplier(platform, ACTORS, name=f"供应商{n}")
                for n in range(len(standing))]

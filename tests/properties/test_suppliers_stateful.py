@@ -25,7 +25,7 @@ from hypothesis.stateful import (
 )
 from sqlmodel import select
 
-from tests.kit import ACTORS, application, fresh_store, qualifications_for, supplier_actor
+from tests.kit import ACTORS, application, fresh_store, qualifications_for, register_cast, supplier_actor
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, ManualClock, local
 from zhaocai.errors import ZhaocaiError
@@ -93,6 +93,7 @@ class SupplierMachine(RuleBasedStateMachine):
         url = self.stack.enter_context(fresh_store(self.backend))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_cast(self.platform)
         self.s = self.platform.suppliers
         self.models: list[Model] = []
         self.seed = 0
@@ -153,7 +154,8 @@ class SupplierMachine(RuleBasedStateMachine):
     def inspect(self, i: int, passed: bool) -> None:
         m = self.pick(i)
         if self.attempt(m.admission == "site_inspection", self.s.record_site_inspection,
-                        ACTORS["purchasing"], m.id, co_inspectors=[ACTORS["quality"].id], report="report", passed=passed):
+                        ACTORS["purchasing"], m.id, report="report", passed=passed):
+            self.s.sign_site_inspection(ACTORS["quality"], m.id)
             m.inspection_passed = passed
 
     @precondition(lambda self: self.models)
@@ -208,7 +210,7 @@ class SupplierMachine(RuleBasedStateMachine):
         m = self.pick(i)
         ok = m.standing == "suspended"
         if self.attempt(ok, self.s.request_reinstatement, ACTORS["quality"], m.id, "整改完成"):
-            request = self.s.requests(supplier_id=m.id, state="pending")[-1]
+            request = self.s.requests(ACTORS["purchasing"], supplier_id=m.id, state="pending")[-1]
             self.s.approve_reinstatement(ACTORS["supervisor"], request.id)
             m.standing = "active"
 
@@ -232,7 +234,7 @@ class SupplierMachine(RuleBasedStateMachine):
         takes_effect = len(approvals) >= 2
         ok = (ACTORS[who].id != m.pending["proposer"] and ACTORS[who].id not in m.pending["approvals"]  # type: ignore[operator]
               and (not takes_effect or (supervisor and m.standing in ("active", "warned", "suspended"))))
-        request = self.s.requests(supplier_id=m.id, state="pending")
+        request = self.s.requests(ACTORS["purchasing"], supplier_id=m.id, state="pending")
         request_id = next(r.id for r in request if r.kind == "blacklist")
         if self.attempt(ok, self.s.approve_blacklist, ACTORS[who], request_id):
             if takes_effect:
@@ -291,7 +293,7 @@ class SupplierMachine(RuleBasedStateMachine):
                       and m.standing == "active"):
                     m.standing = "warned"
         self.closed[label] = grades
-        assert {c.supplier_id: c.grade for c in self.s.scorecards(period=f"month:{label}")} == grades
+        assert {c.supplier_id: c.grade for c in self.s.scorecards(ACTORS["purchasing"], period=f"month:{label}")} == grades
 
     @precondition(lambda self: self.models)
     @rule(i=st.integers(0, 2), own=st.booleans(), verify=st.booleans())

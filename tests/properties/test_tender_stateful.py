@@ -26,7 +26,16 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store, own_share, register_custodian_keys
+from tests.kit import (
+    ACTORS,
+    LOTS,
+    bidders,
+    draft,
+    fresh_store,
+    own_share,
+    register_cast,
+    register_custodian_keys,
+)
 from tests.kit.custody import custodian, seat_holder
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
@@ -64,6 +73,7 @@ class TenderLife(RuleBasedStateMachine):
         url = self._store.__enter__()
         self.clock = ManualClock(datetime(2026, 3, 2, 9, tzinfo=SHANGHAI))
         self.platform = Platform.open(url, clock=self.clock)
+        register_cast(self.platform)
         self.suppliers: list[Actor] = bidders(self.platform, ACTORS, SUPPLIERS)
         view = self.platform.tenders.create_draft(ACTORS["purchasing"], draft(self.clock, lots=[LOTS[0]]))
         self.tender_id = view.id

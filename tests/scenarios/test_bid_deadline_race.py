@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from tests.kit import ACTORS, LOTS, bidders, present, published
+from tests.kit import ACTORS, LOTS, bidders, present, published, register_cast
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -67,6 +67,7 @@ def tick_worker(url: str, deadline: str, start: float, delay: float) -> int:
 
 def test_bids_racing_the_deadline_from_processes(db_url: str, clock: ManualClock) -> None:
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         suppliers = bidders(platform, ACTORS, BIDDERS)
         pub = published(platform, ACTORS, clock, lots=[LOTS[0]])
         platform.tenders.receipt_verify_key()

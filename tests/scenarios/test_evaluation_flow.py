@@ -15,6 +15,7 @@ from decimal import Decimal
 import pytest
 
 from tests.kit import (
+    ACTORS,
     add_pool,
     admitted,
     build_tender,
@@ -177,7 +178,7 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
             "severity": severity, "occurred_at": clock.now()})
     clock.set(datetime(2026, 5, 2, 10, tzinfo=SHANGHAI))
     platform.suppliers.close_period(actors["purchasing"], "month", "2026-04")
-    cards = platform.suppliers.scorecards(supplier_id=winner)
+    cards = platform.suppliers.scorecards(ACTORS["purchasing"], supplier_id=winner)
     assert [c.period_id for c in cards] == ["month:2026-03", "month:2026-04"]
     assert cards[1].total < cards[0].total == Decimal(100)
     assert platform.audit.verify().ok

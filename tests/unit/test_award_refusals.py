@@ -70,7 +70,8 @@ def drawn_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[]
 @case("evaluation.not_a_member")
 def stranger_declares(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "drawn")
-    return lambda: p.evaluation.declare(expert_actor("e-stranger"), state["tender_id"])
+    (stranger,) = add_pool(p, a, 1)  # an approved expert of the pool, not on this committee
+    return lambda: p.evaluation.declare(expert_actor(stranger), state["tender_id"])
 
 
 @case("evaluation.declarations_pending")

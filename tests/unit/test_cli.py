@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from tests.kit import bidders, payload, published
+from tests.kit import bidders, payload, published, register_cast
 from zhaocai.actors import Actor
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
@@ -19,6 +19,7 @@ runner = CliRunner()
 def test_verify_events_tick_and_receipts(tmp_path: Path, clock: ManualClock, actors: dict[str, Actor]) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         bidder = bidders(platform, actors, 1)[0]
         pub = published(platform, actors, clock)
         receipt = platform.tenders.submit_bid(bidder, pub.tender.id, payload("500.00"))
@@ -50,6 +51,7 @@ def test_verify_fails_on_a_tampered_chain(tmp_path: Path, clock: ManualClock, ac
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         bidders(platform, actors, 1)
     with sqlite3.connect(tmp_path / "cli.db") as conn:
         conn.execute("UPDATE audit_event SET actor_id = 'someone-else' WHERE seq = 2")
@@ -62,19 +64,24 @@ def test_eligibility_and_import_report_failures(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eligibility", "no-such-supplier", "materials", "1000", "--db", url])
     assert result.exit_code == 1 and "not_registered" in result.output
 
+    with Platform.open(url) as platform:
+        register_cast(platform)
+        base = platform.audit.count()
     source = tmp_path / "suppliers.csv"
     source.write_text("credit_code,name\nNOT-A-CODE,坏供应商\n", encoding="utf-8")
-    result = runner.invoke(app, ["import-suppliers", str(source), "--officer-id", "p-wang",
-                                 "--officer-name", "王采购", "--db", url])
+    result = runner.invoke(app, ["import-suppliers", str(source), "--officer-id", "ghost", "--db", url])
+    assert result.exit_code != 0 and "person.unknown" in result.output
+    result = runner.invoke(app, ["import-suppliers", str(source), "--officer-id", "p-wang", "--db", url])
     assert result.exit_code == 1 and "nothing imported" in result.output
     with Platform.open(url) as platform:
-        assert platform.audit.count() == 0
+        assert platform.audit.count() == base
 
 
 def test_sunshine_refresh_builds_the_public_database_in_place(tmp_path: Path, clock: ManualClock,
                                                                actors: dict[str, Actor]) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         published(platform, actors, clock, title="3号楼脚手架劳务分包")
     public = tmp_path / "public.db"
     for _ in range(2):  # a second refresh updates the same file

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.kit import refused
+from tests.kit import refused, register_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import InvalidTransition, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.holidays.rules import YearSchedule, check_schedule
+from zhaocai.platform import Platform
 from zhaocai.workdays import BUNDLED_YEARS, LAST_KNOWN_YEAR, WorkingCalendar
 
 YEAR = LAST_KNOWN_YEAR + 1
@@ -24,6 +25,12 @@ ADJUSTED = [d for d in (date(YEAR, 1, 25) + timedelta(days=i) for i in range(21)
 SCHEDULE = {"year": YEAR, "holidays": FESTIVAL, "workdays": ADJUSTED,
             "source": f"国务院办公厅关于{YEAR}年部分节假日安排的通知（测试数据）"}
 BOTH = Actor(id="adm-s", name="管理兼纪检", roles=[Role.ADMINISTRATOR, Role.SUPERVISOR])
+
+@pytest.fixture(autouse=True)
+def _registered(platform: Platform) -> None:
+    """The people this module builds ad hoc, recorded in the register with their roles."""
+    register_actor(platform, BOTH)
+
 
 
 def test_a_year_nobody_entered_is_refused_not_counted_monday_to_friday() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_integrity_store import _related_tender
 
-from tests.kit import refused
+from tests.kit import ACTORS, refused
 from zhaocai.errors import (
     ConflictError,
     InvalidTransition,
@@ -35,8 +35,8 @@ def test_case_cleared_as_false_positive_feeds_back(platform, actors, opened) -> 
     cases.record_finding(actors["supervisor"], case.id, "两家公司法定代表人为同一人，但属同一集团合法分设")
     done = cases.clear(actors["supervisor"], case.id, "集团内部分工，已核实未串通")
     assert done.state == "cleared" and done.conclusion and len(done.findings) == 1
-    assert cases.feedback() == {CODE: {"opened": 1, "cleared": 1, "referred": 0}}
-    report = platform.integrity.period_report(pub.tender.published_at, pub.tender.deadline)
+    assert cases.feedback(ACTORS["auditor"]) == {CODE: {"opened": 1, "cleared": 1, "referred": 0}}
+    report = platform.integrity.period_report(ACTORS["auditor"], pub.tender.published_at, pub.tender.deadline)
     assert report.to_dict()["case_feedback"] == {CODE: {"opened": 1, "cleared": 1, "referred": 0}}
     assert "opened / cleared / referred" in report.to_text()
     events = [e.type for e in platform.events.read(0, limit=1000, types=None) if e.subject_type == "integrity_case"]
@@ -54,8 +54,8 @@ def test_case_referred_to_a_blacklisting_request(platform, actors, opened) -> No
     request = platform.suppliers.propose_blacklist(actors["purchasing"], ids[0], "串通投标", evidence=["线索 " + case.id])
     done = cases.refer(actors["auditor"], case.id, request.id, note="移交清退")
     assert done.state == "referred" and done.blacklist_request_id == request.id
-    assert cases.feedback()[CODE] == {"opened": 1, "cleared": 0, "referred": 1}
-    assert [c.id for c in cases.list(state="referred")] == [case.id]
+    assert cases.feedback(ACTORS["auditor"])[CODE] == {"opened": 1, "cleared": 0, "referred": 1}
+    assert [c.id for c in cases.list(ACTORS["auditor"], state="referred")] == [case.id]
 
 
 def test_case_refusals(platform, actors, opened) -> None:
@@ -88,7 +88,7 @@ def test_worklist_ranks_the_flagged_tender_for_auditors(platform, actors, opened
     assert any(i.subject == "tender" and i.id == pub.tender.id and CODE in i.codes for i in items)
     refused(platform, PermissionDenied, "permission.role", platform.integrity.worklist, actors["purchasing"])
     refused(platform, ValidationError, "integrity.worklist.limit", platform.integrity.worklist, actors["auditor"], limit=0)
-    tenders, _suppliers = platform.integrity.risks()
+    tenders, _suppliers = platform.integrity.risks(ACTORS["auditor"])
     assert tenders[pub.tender.id].flagged
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from tests.kit import build_tender, snapshot
+from tests.kit import ACTORS, build_tender, snapshot
 from tests.kit.ocds import KINDS
 from zhaocai.cli import app
 from zhaocai.errors import NotFoundError, ValidationError
@@ -174,7 +174,7 @@ def test_zhaocai_published_ocds_screens_like_the_store(platform, actors, clock, 
     path.write_text("\n".join(platform.publish.to_json(r["compiledRelease"], indent=None)
                               for r in package["records"]) + "\n", encoding="utf-8")
     prefix = platform.publish.settings.ocid("")
-    tenders, suppliers = platform.integrity.facts()
+    tenders, suppliers = platform.integrity.facts(ACTORS["auditor"])
     for settings in (FlagSettings(codes=OCDS_CODES), cardinal_settings({"R003": {}, "R018": {}, "R028": {}})):
         stored = {(f.code, f.tender_ids) for f in compute_flags(tenders, suppliers, settings)}
         screened = platform.integrity.screen_ocds(path, settings=settings)

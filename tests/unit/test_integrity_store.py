@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-from tests.kit import build_tender, payload, present, published, register_admitted_supplier, supplier_actor
+from tests.kit import (
+    ACTORS,
+    build_tender,
+    payload,
+    present,
+    published,
+    register_admitted_supplier,
+    supplier_actor,
+)
 from tests.kit.ocds import KINDS
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import NotFoundError, ValidationError
@@ -34,7 +42,7 @@ def _related_tender(platform, actors, clock):
 def test_facts_from_the_store(platform, actors, clock) -> None:
     pub, ids = _related_tender(platform, actors, clock)
     build_tender(platform, clock, **KINDS["cancelled"])
-    tenders, suppliers = platform.integrity.facts()
+    tenders, suppliers = platform.integrity.facts(ACTORS["auditor"])
     facts = next(t for t in tenders if t.id == pub.tender.id)
     assert facts.method == "open" and facts.status == "opened" and facts.estimate == Decimal("2000000.00")
     assert sorted(b.price for b in facts.bids) == [Decimal("1801000.00"), Decimal("1814579.00"),
@@ -67,25 +75,25 @@ def test_bulk_queries_do_not_grow_with_tenders(platform, actors, clock) -> None:
 
 def test_report_flags_related_bidders(platform, actors, clock) -> None:
     pub, ids = _related_tender(platform, actors, clock)
-    report = platform.integrity.report(pub.tender.id)
+    report = platform.integrity.report(ACTORS["auditor"], pub.tender.id)
     codes = {f.code for f in report.flags}
     assert {"REG40-RELATED-PARTIES", "R044"} <= codes
     related = next(f for f in report.flags if f.code == "REG40-RELATED-PARTIES")
     assert set(ids[:2]) == set(related.supplier_ids)
     assert "REG40-RELATED-PARTIES" in report.to_text()
     assert report.to_dict()["tender"]["id"] == pub.tender.id
-    assert platform.integrity.flags(tender_id=pub.tender.id) == [*report.flags, *report.bidder_flags,
+    assert platform.integrity.flags(ACTORS["auditor"], tender_id=pub.tender.id) == [*report.flags, *report.bidder_flags,
                                                                  *report.buyer_flags]
     start, end = datetime(2026, 3, 1, tzinfo=SHANGHAI), datetime(2026, 4, 1, tzinfo=SHANGHAI)
-    period = platform.integrity.period_report(start, end)
+    period = platform.integrity.period_report(ACTORS["auditor"], start, end)
     assert pub.tender.id in period.flagged_tenders and period.to_dict()["tenders"] == 1
-    assert {f.code for f in platform.integrity.flags(period=(start, end))} >= {"REG40-RELATED-PARTIES"}
-    assert platform.integrity.period_report(end, end + timedelta(days=30)).tenders == 0
+    assert {f.code for f in platform.integrity.flags(ACTORS["auditor"], period=(start, end))} >= {"REG40-RELATED-PARTIES"}
+    assert platform.integrity.period_report(ACTORS["auditor"], end, end + timedelta(days=30)).tenders == 0
 
 
 def test_refusals(platform) -> None:
     with pytest.raises(NotFoundError):
-        platform.integrity.report("tdr-missing")
+        platform.integrity.report(ACTORS["auditor"], "tdr-missing")
     with pytest.raises(ValidationError) as caught:
-        platform.integrity.period_report(datetime(2026, 4, 1, tzinfo=SHANGHAI), datetime(2026, 3, 1, tzinfo=SHANGHAI))
+        platform.integrity.period_report(ACTORS["auditor"], datetime(2026, 4, 1, tzinfo=SHANGHAI), datetime(2026, 3, 1, tzinfo=SHANGHAI))
     assert caught.value.code == "integrity.period"

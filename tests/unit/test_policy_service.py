@@ -15,6 +15,7 @@ from tests.kit import (
     bidders,
     draft,
     refused,
+    register_actor,
     register_admitted_supplier,
     register_custodian_keys,
     snapshot,
@@ -29,6 +30,12 @@ LAX = {"open_tender_min_days": 0, "min_valid_bids": 1, "amendment_notice_days": 
        "publicity_days": 1, "contract_within_days": 365}
 DRAFTING_SUPERVISOR = Actor(id="p-boss", name="钱主任", roles=frozenset({Role.PURCHASING, Role.SUPERVISOR}))
 ADMIN_SUPERVISOR = Actor(id="adm-s", name="管理兼纪检", roles=frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR}))
+
+@pytest.fixture(autouse=True)
+def _registered(platform: Platform) -> None:
+    """The people this module builds ad hoc, recorded in the register with their roles."""
+    register_actor(platform, DRAFTING_SUPERVISOR, ADMIN_SUPERVISOR)
+
 REASON = "Emergency repair of the flood wall: materials needed within days (防汛抢险)"
 
 

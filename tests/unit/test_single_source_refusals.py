@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.kit import RefusalCases, refused, supplier_actor
+from tests.kit import RefusalCases, refused, register_actor, supplier_actor
 from tests.kit.single_source import (
     RECORD,
     concluded,
@@ -29,6 +29,12 @@ from zhaocai.platform import Platform
 CASES = RefusalCases()
 case = CASES.case
 BOTH = Actor(id="ps-qian", name="钱主任", roles=frozenset({Role.PURCHASING, Role.SUPERVISOR}))
+
+@pytest.fixture(autouse=True)
+def _registered(platform: Platform) -> None:
+    """The people this module builds ad hoc, recorded in the register with their roles."""
+    register_actor(platform, BOTH)
+
 
 
 @case("single_source.self_approval")
@@ -55,7 +61,7 @@ def quality_drafts(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable
     return lambda: p.single_source.draft(a["quality"], ss_draft(sid))
 
 
-@case("permission.supplier_as_staff")
+@case("person.role_not_granted")  # a supplier's user is never granted a staff role
 def supplier_user_drafts(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     sid = supplier(p, a)
     user = supplier_actor(sid).model_copy(update={"roles": frozenset({Role.PURCHASING})})
@@ -174,7 +180,7 @@ def negotiating_during_the_notice(p: Platform, a: dict[str, Actor], c: ManualClo
 @case("single_source.objection_pending")
 def negotiating_with_an_objection_pending(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = noticed(p, a, supplier(p, a))
-    p.single_source.lodge_objection(supplier_actor("sup-rival"), view.id, "我公司也持有同类专利授权")
+    p.single_source.lodge_objection(supplier_actor(supplier(p, a, name="义乌另一家科技有限公司")), view.id, "我公司也持有同类专利授权")
     c.set(view.notice_ends)  # type: ignore[arg-type]
     return lambda: p.single_source.record_negotiation(a["purchasing"], view.id,
                                                       {"agreed_price": "1000.00", "record": RECORD})

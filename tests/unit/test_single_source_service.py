@@ -30,11 +30,12 @@ def test_the_whole_road_ends_in_a_contract_signed_and_performed_like_a_tenders(
     view = noticed(platform, actors, sid)
     assert view.state == "notice" and view.approved_by == actors["supervisor"].id
     assert view.policy.notice_days == 5 and view.notice_ends is not None
-    rival = supplier_actor("sup-rival")
+    rival_id = supplier(platform, actors, name="义乌减震科技有限公司")
+    rival = supplier_actor(rival_id)
     objection = ss.lodge_objection(rival, view.id, "我公司亦可提供同类隔震支座")
     assert objection.procurement_id == view.id and objection.raised_by == rival.id
     after = ss.decide_objection(actors["supervisor2"], objection.id, upheld=False, answer="经论证，专利为该供应商独有")
-    assert after.objections[0].decision == "dismissed" and after.objections[0].supplier_id == "sup-rival"
+    assert after.objections[0].decision == "dismissed" and after.objections[0].supplier_id == rival_id
     clock.set(view.notice_ends)
     ss.record_negotiation(actors["purchasing2"], view.id, {"agreed_price": "288000.00", "record": RECORD})
     ss.sign(actors["purchasing"], view.id)

@@ -140,8 +140,9 @@ def test_inspection_reject_and_reapply() -> None:
                       **facts) == "site_inspection"
     assert refusal(AdmissionMachine, "under_review", "inspect", **facts).code == \
         "supplier.admission.transition"
-    assert refusal(AdmissionMachine, "site_inspection", "inspect", inspectors=["p-wang"],
-                   min_inspectors=2).code == "permission.distinct_people"
+    # One inspector records the report; the co-inspectors sign it in their own commands and
+    # admission counts the signatures (test_suppliers_admission.py), not the machine's move.
+    assert next_state(AdmissionMachine, "site_inspection", "inspect", subject_id="S1") == "site_inspection"
     assert sources(AdmissionMachine, "reject") == ["applied", "site_inspection", "under_review"]
     assert next_state(AdmissionMachine, "rejected", "reapply", subject_id="S1") == "applied"
     for standing in ("reapply_eligible", "exited"):

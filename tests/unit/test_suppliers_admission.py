@@ -87,7 +87,10 @@ def test_admission_needs_three_departments_by_three_people_not_the_registrant(
     s.review(actors["purchasing"], sid, "purchasing", passed=True)
     refused(platform, ConflictError, "supplier.review.duplicate", s.review,
             actors["purchasing"], sid, "purchasing", passed=True)
-    both = Actor(id="q-zhao", name="赵质量", roles=frozenset({"quality", "technical"}))  # type: ignore[arg-type]
+    # A member of two departments by the register's grants (passed as a bare person id).
+    grant = platform.people.propose_grant(actors["admin"], {"person_id": "q-zhao", "department": "technical"})
+    platform.people.approve_grant(actors["supervisor"], grant.id)
+    both = "q-zhao"
     s.review(both, sid, "quality", passed=True)
     refused(platform, PermissionDenied, "permission.distinct_people", s.review, both, sid, "technical", passed=True)
     assert s.get(actors["purchasing"], sid).admission == "under_review"
@@ -119,18 +122,27 @@ def test_large_ceiling_needs_a_site_inspection_signed_by_two(platform: Platform,
     s = platform.suppliers
     sid = _register(platform, actors, ceiling="1000000")  # at the threshold: inspection needed
     refused(platform, InvalidTransition, "supplier.admission.transition", s.record_site_inspection,
-            actors["purchasing"], sid, co_inspectors=[actors["quality"].id], report="too early", passed=True)
+            actors["purchasing"], sid, report="too early", passed=True)
     _review_all(platform, actors, sid)
     assert s.get(actors["purchasing"], sid).admission == "site_inspection"
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
-    refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, co_inspectors=[], report="alone", passed=True)
-    refused(platform, PermissionDenied, "permission.distinct_people", s.record_site_inspection,
-            actors["purchasing"], sid, co_inspectors=[actors["purchasing"].id], report="twice", passed=True)
-    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="不合格", passed=False)
+    refused(platform, ConflictError, "supplier.inspection.none", s.sign_site_inspection, actors["quality"], sid)
+    s.record_site_inspection(actors["purchasing"], sid, report="alone", passed=True)
+    # One signature is not an inspection by two: admission waits for the co-inspector's own signature.
     refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
-    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="整改后合格", passed=True)
+    refused(platform, ConflictError, "supplier.inspection.already_signed", s.sign_site_inspection,
+            actors["purchasing"], sid)
+    # Nobody signs for another: an id the register does not know cannot sign.
+    refused(platform, PermissionDenied, "person.unknown", s.sign_site_inspection, "ghost-person", sid)
+    refused(platform, PermissionDenied, "permission.role", s.sign_site_inspection, actors["nobody"], sid)
+    s.record_site_inspection(actors["purchasing"], sid, report="不合格", passed=False)
+    s.sign_site_inspection(actors["technical"], sid)
+    refused(platform, RuleViolation, "supplier.admission.inspection_required", s.admit, actors["purchasing"], sid)
+    s.record_site_inspection(actors["purchasing"], sid, report="整改后合格", passed=True)
+    s.sign_site_inspection("t-chen", sid)  # a bare person id signs as the register's 陈技术
     assert s.admit(actors["purchasing"], sid).admission == "admitted"
+    signed = [e for e in platform.audit.events("supplier", sid) if e.action == "supplier.inspection.sign"]
+    assert [e.actor_id for e in signed] == ["t-chen", "t-chen"]
 
 
 def test_below_threshold_no_inspection(platform: Platform, actors: A) -> None:

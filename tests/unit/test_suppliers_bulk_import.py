@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.kit import application
+from tests.kit import ACTORS, application
 from zhaocai.actors import Actor
 from zhaocai.errors import ConflictError
 from zhaocai.platform import Platform
@@ -36,7 +36,7 @@ def test_bulk_import_rebuilds_indexes_and_finds_related_parties(
     assert report.ok and report.imported == 4
     assert report.supplier_ids == sorted(report.supplier_ids)
     assert _indexes(platform) == before
-    pairs = platform.suppliers.related_parties(report.supplier_ids)
+    pairs = platform.suppliers.related_parties(ACTORS["purchasing"], report.supplier_ids)
     assert [(p.supplier_a, p.supplier_b) for p in pairs] == [
         tuple(sorted((report.supplier_ids[0], report.supplier_ids[3])))]
     assert any(e.kind == "bank_account" for e in pairs[0].evidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.kit import admitted, build_tender, draft, refused, register_custodian_keys, supplier_actor
+from tests.kit import ACTORS, admitted, build_tender, draft, refused, register_custodian_keys, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.live import live_tenders
 from zhaocai.clock import SHANGHAI, ManualClock
@@ -16,8 +16,10 @@ A = dict[str, Actor]
 PRICES = [("1000000.00", "900000.00"), ("1050000.00", "950000.00"), ("1100000.00", "990000.00")]
 
 
-def _staff_supplier(supplier_id: str, *roles: Role) -> Actor:
-    """A supplier's user that also holds staff roles (as a careless directory could give it)."""
+def _staff_supplier(platform: Platform, supplier_id: str, *roles: Role) -> Actor:
+    """A supplier's user (recorded in the register) claiming staff roles too, as a careless
+    directory could give it: the register grants a supplier's user no staff role."""
+    platform.people.add_supplier_user(ACTORS["admin"], supplier_id, {"id": f"u2-{supplier_id}", "name": "供应商兼职"})
     return Actor(id=f"u2-{supplier_id}", name="供应商兼职", roles=frozenset({Role.SUPPLIER, *roles}),
                  supplier_id=supplier_id)
 
@@ -26,8 +28,8 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
         platform: Platform, actors: A, clock: ManualClock) -> None:
     own, rival = admitted(platform, actors, 2)
     s = platform.suppliers
-    me = _staff_supplier(own, Role.QUALITY, Role.PURCHASING, Role.SUPERVISOR)
-    code = "permission.supplier_as_staff"
+    me = _staff_supplier(platform, own, Role.QUALITY, Role.PURCHASING, Role.SUPERVISOR)
+    code = "person.role_not_granted"
     refused(platform, PermissionDenied, code, s.review, me, own, "quality", passed=True)
     refused(platform, PermissionDenied, code, s.warn, me, rival, "对手")
     refused(platform, PermissionDenied, code, s.suspend, me, rival, "对手")
@@ -37,10 +39,13 @@ def test_a_supplier_user_with_staff_roles_is_refused_on_every_staff_command(
     refused(platform, PermissionDenied, code, platform.evaluation.experts, me)
     refused(platform, PermissionDenied, code, platform.tenders.opened_bids, me, "tdr-any")
     # a command open to suppliers and staff: the supplier's user acts for its own supplier only
-    refused(platform, PermissionDenied, "permission.other_supplier", s.exit, me, rival, "退出")
-    # the supplier role without a supplier id is a supplier's user too
+    plain = me.model_copy(update={"roles": frozenset({Role.SUPPLIER})})
+    refused(platform, PermissionDenied, "permission.other_supplier", s.exit, plain, rival, "退出")
+    # by its bare id it acts as the register's supplier user: no staff command is open to it
+    refused(platform, PermissionDenied, "permission.role", s.warn, me.id, rival, "对手")
+    # an id nobody registered is nobody
     bare = Actor(id="u-bare", name="无主供应商", roles=frozenset({Role.SUPPLIER, Role.QUALITY}))
-    refused(platform, PermissionDenied, code, s.warn, bare, rival, "对手")
+    refused(platform, PermissionDenied, "person.unknown", s.warn, bare, rival, "对手")
     assert s.get(actors["purchasing"], rival).standing == "active"
 
 
@@ -76,7 +81,7 @@ def test_suspending_a_bidder_after_opening_waits_for_another_supervisor(
     assert warned is not None
     rejected = s.reject_standing_change(actors["supervisor"], warned.id, "理由不足")
     assert rejected.state == "rejected" and s.get(actors["purchasing"], suppliers[1]).standing == "active"
-    report = platform.integrity.report(tid)
+    report = platform.integrity.report(actors["auditor"], tid)
     assert [(r.kind, r.state) for r in report.live_bidder_standing] == [
         ("suspend", "approved"), ("warn", "rejected")]
     assert "在途投标人状态变更" in report.to_text()
@@ -124,14 +129,14 @@ def test_a_d_grade_of_a_live_bidder_is_held_for_a_supervisor(platform: Platform,
     closed = platform.suppliers.close_period(actors["purchasing"], "month", "2026-03")
     assert closed.suspended == [] and len(closed.held) == 1
     assert platform.suppliers.get(actors["purchasing"], suppliers[0]).standing == "active"
-    request = platform.suppliers.requests(supplier_id=suppliers[0], state="pending")[0]
+    request = platform.suppliers.requests(actors["purchasing"], supplier_id=suppliers[0], state="pending")[0]
     assert (request.kind, request.requested_by, request.live_bid) == ("suspend", "p-wang", True)
     assert platform.suppliers.approve_standing_change(actors["supervisor"], request.id,
                                                       "D级属实").standing == "suspended"
 
 
-def test_a_command_naming_no_role_refuses_a_supplier_user_too(platform: Platform) -> None:
-    own = supplier_actor("sup-any")
+def test_a_command_naming_no_role_refuses_a_supplier_user_too(platform: Platform, actors: A) -> None:
+    own = supplier_actor(admitted(platform, actors, 1)[0])
 
     def handler(uow):  # type: ignore[no-untyped-def]
         uow.record("note.write", "note", "n1", {"x": 1})

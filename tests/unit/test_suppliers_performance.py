@@ -63,7 +63,7 @@ def test_closing_a_period_scores_grades_and_drives_standing(platform: Platform, 
     clock.set(datetime(2026, 4, 1, 0, 0, tzinfo=SHANGHAI))
     result = s.close_period(actors["purchasing"], "month", "2026-03")
     assert result.scored == 3 and result.suspended == [poor] and result.warned == []
-    cards = {c.supplier_id: c for c in s.scorecards(period="month:2026-03")}
+    cards = {c.supplier_id: c for c in s.scorecards(actors["purchasing"], period="month:2026-03")}
     assert silent not in cards  # no events: no score, not a default one
     assert cards[good].total == Decimal("100.00") and cards[good].grade == "A"
     assert cards[middling].scores == {"delivery": 100, "quality": 70, "safety": 0, "service": 100,
@@ -120,7 +120,7 @@ def test_related_parties_with_evidence(platform: Platform, actors: A) -> None:
     b = s.register(actors["purchasing"], b_app).id
     c = s.register(actors["purchasing"], application("丙", seed=3, address="浙江省义乌市稠城街道工业路1号 ")).id
     d = s.register(actors["purchasing"], application("丁", seed=4)).id
-    pairs = s.related_parties([a, b, c, d])
+    pairs = s.related_parties(actors["purchasing"], [a, b, c, d])
     by = {(p.supplier_a, p.supplier_b): p for p in pairs}
     ab = by[tuple(sorted((a, b)))]  # type: ignore[index]
     assert ab.kinds == {"related_person", "phone", "bank_account"}
@@ -128,7 +128,7 @@ def test_related_parties_with_evidence(platform: Platform, actors: A) -> None:
     assert all(d not in (p.supplier_a, p.supplier_b) for p in pairs)
     with platform.internal.session() as session:
         assert related_parties(session, [a, d]) == []
-    assert {p.supplier_b if p.supplier_a == a else p.supplier_a for p in s.related_to(a)} == {b, c}
+    assert {p.supplier_b if p.supplier_a == a else p.supplier_a for p in s.related_to(actors["purchasing"], a)} == {b, c}
     assert "330782198001011234" not in repr(pairs)
 
 
@@ -137,7 +137,7 @@ def test_shared_legal_representative(platform: Platform, actors: A) -> None:
     a = s.register(actors["purchasing"], application("甲", seed=11)).id
     b = s.register(actors["purchasing"], application(
         "乙", seed=12, legal_representative_id=application("x", seed=11)["legal_representative_id"])).id
-    (pair,) = s.related_parties([a, b])
+    (pair,) = s.related_parties(actors["purchasing"], [a, b])
     assert pair.kinds == {"legal_representative"}
 
 

@@ -59,6 +59,9 @@ def test_a_new_company_like_a_blacklisted_one_needs_a_supervisor_decision(
             admit=True, reason="x")
     refused(platform, ValidationError, "supplier.reason", s.decide_screening, actors["supervisor"], sid,
             admit=True, reason=" ")
+    # 赵质量 made a supervisor too, by an approved grant: still not the decider of her own screening.
+    grant = platform.people.propose_grant(actors["admin"], {"person_id": actors["quality"].id, "role": "supervisor"})
+    platform.people.approve_grant(actors["supervisor"], grant.id)
     both = Actor(id=actors["quality"].id, name="赵质量", roles=frozenset({Role.QUALITY, Role.SUPERVISOR}))
     refused(platform, PermissionDenied, "permission.screening_decider", s.decide_screening, both, sid,
             admit=True, reason="我审核过")
@@ -112,9 +115,11 @@ def test_renewals_count_only_once_another_staff_member_verifies_them(
         "valid_from": datetime(2020, 1, 1, tzinfo=UTC),
         "valid_until": clock.now() + timedelta(days=400)}).qualifications[-1]
     assert (renewed.status, renewed.added_by) == ("pending", own.id)
+    platform.people.add_supplier_user(own, sid, {"id": "u2", "name": "兼职"})
     staff_supplier = Actor(id="u2", name="兼职", roles=frozenset({Role.SUPPLIER, Role.QUALITY}), supplier_id=sid)
-    refused(platform, PermissionDenied, "permission.supplier_as_staff", s.verify_qualification,
+    refused(platform, PermissionDenied, "person.role_not_granted", s.verify_qualification,
             staff_supplier, renewed.id)
+    refused(platform, PermissionDenied, "permission.role", s.verify_qualification, "u2", renewed.id)
     refused(platform, PermissionDenied, "permission.role", s.verify_qualification, actors["finance"], renewed.id)
     refused(platform, NotFoundError, "supplier.qualification.not_found", s.verify_qualification,
             actors["quality"], 999999)

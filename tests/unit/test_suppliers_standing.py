@@ -83,7 +83,8 @@ def test_blacklisting_needs_two_different_approvers_one_a_supervisor(platform: P
     assert view.admission == "applied" and view.round == 2
     for dept in ("purchasing", "quality", "technical"):
         s.review(actors[dept], sid, dept, passed=True)
-    s.record_site_inspection(actors["purchasing"], sid, co_inspectors=[actors["technical"].id], report="复查合格", passed=True)
+    s.record_site_inspection(actors["purchasing"], sid, report="复查合格", passed=True)
+    s.sign_site_inspection(actors["technical"], sid)
     assert s.admit(actors["purchasing"], sid).standing == "active"
     assert _eligible(platform, sid) == []
     assert platform.audit.verify().ok

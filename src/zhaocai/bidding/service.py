@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.custody.service import CustodyCommands
@@ -102,6 +103,7 @@ class TenderService(CustodyCommands):
 
     # -- drafting and publication -------------------------------------------------------------
 
+    @acting
     def create_draft(self, actor: Actor, draft: TenderDraft | Mapping[str, Any], *,
                      deviation_reason: str | None = None) -> TenderView:
         """Store a draft tender (purchasing). Numbers laxer than the organisation's policy are
@@ -113,6 +115,7 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.create_draft(uow, parsed, None, deviation_reason),
                                 roles=BUYER)
 
+    @acting
     def update_draft(self, actor: Actor, tender_id: str,
                      draft: TenderDraft | Mapping[str, Any], *,
                      deviation_reason: str | None = None) -> TenderView:
@@ -123,6 +126,7 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
                                 roles=BUYER)
 
+    @acting
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
         """Publish: check periods, invitees and custodians, freeze the rules, seal each custodian's
         share to their registered key. The result holds no share. Codes of custody:
@@ -139,6 +143,7 @@ class TenderService(CustodyCommands):
 
         return self._runner.run(actor, "tender.publish", publish, roles=BUYER)
 
+    @acting
     def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
               kind: str = "amendment") -> AmendmentView:
         """Publish an amendment (bids made before it must be confirmed again) to everyone."""
@@ -147,10 +152,12 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
                                 roles=BUYER)
 
+    @acting
     def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
         """Publish a clarification (答疑) to everyone; bids need no confirmation."""
         return self.amend(actor, tender_id, text, kind="clarification")
 
+    @acting
     def request_cancellation(self, actor: Actor, tender_id: str, reason: str) -> Cancellation:
         """First of two people: ask to cancel the tender, with a reason."""
         require_buyer(actor, "tender.cancel_request")
@@ -158,6 +165,7 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.request_cancellation(uow, tender_id, reason),
                                 roles=OFFICERS)
 
+    @acting
     def approve_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: cancel the tender. Its bids are never opened."""
         require_buyer(actor, "tender.cancel")
@@ -165,6 +173,7 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.decide_cancellation(uow, tender_id, True),
                                 roles=OFFICERS)
 
+    @acting
     def reject_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
         """Second person: turn the cancellation request down."""
         require_buyer(actor, "tender.cancel_reject")
@@ -172,6 +181,7 @@ class TenderService(CustodyCommands):
                                 lambda uow: drafts.decide_cancellation(uow, tender_id, False),
                                 roles=OFFICERS)
 
+    @acting
     def retender(self, actor: Actor, tender_id: str, deadline: datetime, *,
                  deviation_reason: str | None = None) -> TenderView:
         """A new draft from a failed tender (流标), linked to it."""
@@ -228,6 +238,7 @@ class TenderService(CustodyCommands):
             self._signer = signer  # already the store's current key: committed before this command
         return signer
 
+    @acting
     def submit_bid(self, actor: Actor, tender_id: str,
                    bid: SealedBid | BidPayload | Mapping[str, Any], *,
                    idempotency_key: str | None = None) -> BidReceipt:
@@ -249,18 +260,21 @@ class TenderService(CustodyCommands):
                                 roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
                                 request=bid_request(tender_id, parsed) if idempotency_key else None)
 
+    @acting
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
         return self._runner.run(actor, "bid.confirm",
                                 lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
                                 roles=[Role.SUPPLIER])
 
+    @acting
     def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
         return self._runner.run(actor, "bid.withdraw",
                                 lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
                                 roles=[Role.SUPPLIER])
 
+    @acting
     def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
         """A supplier's own bids and receipts; nobody sees another supplier's bids."""
         with self._runner.session() as session:
@@ -268,6 +282,7 @@ class TenderService(CustodyCommands):
 
     # -- opening ---------------------------------------------------------------------------------
 
+    @acting
     def open_bids(self, actor: Actor, tender_id: str) -> OpeningRecord:
         """Open the bids once at least k custodians presented their shares (`present_share`) and
         publish the opening record; fewer presented: `opening.quorum`."""
@@ -291,6 +306,7 @@ class TenderService(CustodyCommands):
         return self._runner.run(actor, "tender.technical_compliance", handler,
                                 roles=[Role.EXPERT, Role.TECHNICAL])
 
+    @acting
     def open_commercial(self, actor: Actor, tender_id: str) -> OpeningRecord:
         """Two envelopes: open the commercial parts of technically compliant bids, with the
         shares presented (the same presentations serve both stages)."""
@@ -300,6 +316,7 @@ class TenderService(CustodyCommands):
 
     # -- reads -----------------------------------------------------------------------------------
 
+    @acting
     def get(self, actor: Actor, tender_id: str) -> TenderView:
         """A tender as `actor` may see it (a published tender past its deadline reads closed)."""
         with self._runner.session() as session:
@@ -319,6 +336,7 @@ class TenderService(CustodyCommands):
                                 .order_by(*opening_order())).all()
         return [OpeningRecord.model_validate({**r.record, "digest": r.digest}) for r in rows]
 
+    @acting
     def opened_bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids in full, for the buyer's staff and experts (empty before opening)."""
         require_not_supplier(actor, "tender.opened_bids")

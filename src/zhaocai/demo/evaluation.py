@@ -20,7 +20,7 @@ from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.tenders import _eligible, _supplier_user
 from zhaocai.errors import ZhaocaiError
 
-ADMIN = Actor(id="adm", name="系统管理员 (administrator)", roles=frozenset({Role.ADMINISTRATOR}))
+ADMIN = Actor(id="adm-qian", name="钱管理 Qian (administrator)", roles=frozenset({Role.ADMINISTRATOR}))
 CRITERIA = {"供货方案 supply plan": 30, "质量保证 quality assurance": 15, "售后服务 after-sales": 15}
 
 
@@ -56,9 +56,15 @@ def _pool(demo: Demo, bidders: list[str]) -> None:
                 "relatives_at": relatives,
             },
         )
+    people = demo.platform.people
+    pending = [g.id for g in people.grants(demo.cast["supervisor"], state="proposed")
+               if g.value == Role.EXPERT.value]
+    people.approve_grants(demo.cast["supervisor"], pending)
     demo.say(
         f"Expert pool: {len(names)} materials experts; three have declared relatives at suppliers "
-        "that will bid (the pool keeps identity numbers only as keyed hashes)."
+        "that will bid (the pool keeps identity numbers only as keyed hashes). Each acts as an "
+        f"expert only once {demo.cast['supervisor'].name} approved the expert grant the "
+        "administrator proposed."
     )
 
 
@@ -349,7 +355,7 @@ def evaluation(demo: Demo) -> None:
         clock.advance(days=3)
     clock.set(datetime(month.year + (month.month == 12), month.month % 12 + 1, 2, 9, tzinfo=SHANGHAI))
     platform.suppliers.close_period(cast["purchasing"], "month", f"{month:%Y-%m}")
-    cards = platform.suppliers.scorecards(supplier_id=notice.supplier_id)
+    cards = platform.suppliers.scorecards(demo.cast["quality"], supplier_id=notice.supplier_id)
     demo.table(
         f"Scorecards of {names[notice.supplier_id]}",
         ["period", "total", "grade"],

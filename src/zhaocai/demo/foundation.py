@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
+
+from zhaocai.actors import Actor, Role
 from zhaocai.demo.story import Demo, chapter
+from zhaocai.errors import ZhaocaiError
 from zhaocai.money import Money
+from zhaocai.people import enrol_staff
 
 
 @chapter(0, "招采 zhaocai: a fair procurement platform opens")
@@ -14,6 +19,29 @@ def opening(demo: Demo) -> None:
              "to it cannot forge a receipt.")
     amount = Money.of("1234567.89")
     demo.say(f"Money is exact: {amount} reads on notices as {amount.in_words()}.")
+    _people(demo)
+
+
+def _people(demo: Demo) -> None:
+    """Who may act is the register's record: founded, then every grant approved by a second person."""
+    cast, people = demo.cast, demo.platform.people
+    enrol_staff(demo.platform, cast.values(), administrator=cast["admin"], supervisor=cast["supervisor"])
+    grants = people.grants(cast["auditor"])
+    demo.say(f"People register founded by {cast['admin'].name} and {cast['supervisor'].name}: "
+             f"{len(people.people(cast['auditor']))} people, {len(grants)} grants (roles and the three "
+             "reviewing departments), each proposed by the administrator and approved by a supervisor.")
+    claimed = Actor(id=cast["quality"].id, name=cast["quality"].name,
+                    roles=frozenset({Role.QUALITY, Role.SUPERVISOR}))
+    try:
+        people.resolve(claimed)
+    except ZhaocaiError as exc:
+        demo.say(f"[red]Refused[/red] {escape(cast['quality'].name)} claiming the supervisor role: "
+                 f"[bold]{exc.code}[/bold] — {escape(exc.message_en)} / {escape(exc.message_zh)}")
+    else:
+        raise SystemExit("demo: a claimed role that is not granted was accepted")
+    demo.say("Every command resolves its actor in the register: a bare person id is enough "
+             "(`platform.suppliers.get(\"q-zhao\", ...)`); roles, departments, supplier and name "
+             "come from the register, never from the caller.")
 
 
 @chapter(100, "Closing: the audit chain")

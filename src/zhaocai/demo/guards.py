@@ -52,14 +52,16 @@ def guards(demo: Demo) -> None:
                                                 "抽检报告未经复核，不得在评标期间暂停投标人")
     demo.say(f"{cast['supervisor2'].name} rejects it with a reason: request {rejected.state}; "
              f"{name} is still {suppliers.get(officer, lowest).standing} and is evaluated on its price.")
-    report = platform.integrity.report(tender_id)
+    report = platform.integrity.report(cast["supervisor"], tender_id)
     demo.say(f"The tender's integrity report lists it: {len(report.live_bidder_standing)} standing "
              "change asked of a bidder while the tender was live (在途投标人状态变更).")
 
+    platform.people.add_supplier_user(cast["admin"], bidders[1],
+                                      {"id": f"u2-{bidders[1]}"[:64], "name": "供应商员工"})
     mixed = Actor(id=f"u2-{bidders[1]}"[:64], name="供应商员工兼质量员", organisation=bidders[1],
                   roles=frozenset({Role.SUPPLIER, Role.QUALITY, Role.PURCHASING}), supplier_id=bidders[1])
-    demo.say(f"A user of {suppliers.get(officer, bidders[1]).name} was also given the quality and purchasing "
-             "roles by mistake. Suppliers are never staff:")
+    demo.say(f"A user of {suppliers.get(officer, bidders[1]).name} is claimed by the calling code to hold "
+             "the quality and purchasing roles too. The register grants a supplier's user no staff role:")
     _refusal(demo, "warning a rival bidder",
              lambda: suppliers.warn(mixed, lowest, "对手交货延迟"))
     _refusal(demo, "reading the expert pool",

@@ -30,6 +30,7 @@ CAST: dict[str, Actor] = {
     "supervisor": _person("s-zhou", "周纪检 Zhou (supervisor, 纪检)", Role.SUPERVISOR),
     "supervisor2": _person("s-wu", "吴纪检 Wu (supervisor, 纪检)", Role.SUPERVISOR),
     "auditor": _person("a-zheng", "郑审计 Zheng (auditor)", Role.AUDITOR),
+    "admin": _person("adm-qian", "钱管理 Qian (administrator)", Role.ADMINISTRATOR),
 }
 
 

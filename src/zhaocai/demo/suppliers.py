@@ -80,8 +80,8 @@ def supplier_register(demo: Demo) -> None:
         _reviews(demo, view.id, say=i == 0)
         if category is Category.MATERIALS:  # ¥3,000,000 is above the threshold
             suppliers.record_site_inspection(cast["purchasing"], view.id,
-                                             co_inspectors=[cast["technical"].id],
                                              report="现场考察：生产、仓储、质检符合要求", passed=True)
+            suppliers.sign_site_inspection(cast["technical"], view.id)
         suppliers.admit(cast["purchasing"], view.id)
         names[name] = view.id
     demo.say(f"{len(names)} suppliers admitted ({len(MATERIALS)} materials at ¥3,000,000 after a "
@@ -98,10 +98,12 @@ def supplier_register(demo: Demo) -> None:
         suppliers.admit(cast["purchasing"], view.id)
     except ZhaocaiError as exc:
         _refused(demo, "admission before the site inspection", exc)
-    suppliers.record_site_inspection(cast["purchasing"], view.id, co_inspectors=[cast["quality"].id],
+    suppliers.record_site_inspection(cast["purchasing"], view.id,
                                      report="现场考察：轧钢生产线、质检实验室、仓储运输均符合要求",
                                      passed=True)
-    demo.say(f"{cast['purchasing'].name} and {cast['quality'].name} sign the on-site report.")
+    suppliers.sign_site_inspection(cast["quality"], view.id)
+    demo.say(f"{cast['purchasing'].name} records the on-site report and {cast['quality'].name} "
+             "co-signs it in a command of her own.")
     demo.say(f"{large}: {suppliers.admit(cast['purchasing'], view.id).admission}.")
     names[large] = view.id
 
@@ -138,11 +140,12 @@ def supplier_register(demo: Demo) -> None:
             "severity": severity, "occurred_at": feb})
     closed = suppliers.close_period(cast["purchasing"], "month", "2026-02")
     by_id = {v: k for k, v in names.items()}
+    cards = suppliers.scorecards(cast["quality"], period=closed.period_id)
     demo.table(f"Scorecards {closed.period_id} (suppliers without events get no score)",
                ["supplier", "delivery", "quality", "safety", "service", "compliance", "total", "grade"],
                [[by_id[c.supplier_id], *(str(c.scores[k]) for k in
                                          ("delivery", "quality", "safety", "service", "compliance")),
-                 f"{c.total}", c.grade] for c in suppliers.scorecards(period=closed.period_id)])
+                 f"{c.total}", c.grade] for c in cards])
     demo.say(f"Grade D suspends: {poor} is now {suppliers.get(officer, names[poor]).standing} (red card).")
 
     request = suppliers.propose_blacklist(cast["purchasing"], names[cheat],
@@ -160,7 +163,7 @@ def supplier_register(demo: Demo) -> None:
     shadow = suppliers.register(cast["purchasing2"], _application(
         "义乌新钢贸易有限公司", 150, Category.MATERIALS,
         bank_account=f"6228 0579 {141:08d}", legal_representative_id=f"3307821980{141:08d}"))
-    for pair in suppliers.related_parties([names[cheat], shadow.id]):
+    for pair in suppliers.related_parties(cast["quality"], [names[cheat], shadow.id]):
         kinds = ", ".join(sorted(pair.kinds))
         demo.say(f"A new applicant shares {kinds} with the blacklisted {cheat}: flagged as related.")
 

@@ -51,8 +51,9 @@ def _admit(demo: Demo, name: str, category: Category, seed: int, ceiling: str = 
                             ("technical", Department.TECHNICAL)):
         suppliers.review(cast[key], view.id, department, passed=True, comment="符合要求")
     if Decimal(ceiling) >= suppliers.settings.site_inspection_threshold:
-        suppliers.record_site_inspection(cast["purchasing"], view.id, co_inspectors=[cast["quality"].id],
+        suppliers.record_site_inspection(cast["purchasing"], view.id,
                                          report="现场考察：厂房、设备、人员符合要求", passed=True)
+        suppliers.sign_site_inspection(cast["quality"], view.id)
     suppliers.admit(cast["purchasing"], view.id)
     return view.id
 

@@ -104,7 +104,7 @@ def transparency(demo: Demo) -> None:
         db.close()
     demo.say("Public database: " + ", ".join(f"{k} {v}" for k, v in counts.items())
              + f"; full-text search '脚手架' finds {found}")
-    report = platform.integrity.report(tender_id)
+    report = platform.integrity.report(demo.cast["auditor"], tender_id)
     demo.console.print(escape(report.to_text()))
     related = [f for f in report.flags if f.code == "REG40-RELATED-PARTIES"]
     if not related:

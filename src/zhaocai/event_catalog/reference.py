@@ -11,10 +11,12 @@ from typing import Any
 from zhaocai.event_catalog.evaluation import EVALUATION_EVENTS
 from zhaocai.event_catalog.governance import GOVERNANCE_EVENTS
 from zhaocai.event_catalog.model import EventType
+from zhaocai.event_catalog.people import PEOPLE_EVENTS
 from zhaocai.event_catalog.suppliers import SUPPLIER_EVENTS
 from zhaocai.event_catalog.tenders import TENDER_EVENTS
 
 AREAS: tuple[tuple[str, str, tuple[EventType, ...]], ...] = (
+    ("People register", "人员名册", PEOPLE_EVENTS),
     ("Supplier register", "供应商库", SUPPLIER_EVENTS),
     ("Tenders, award and contracts", "招标、定标与合同", TENDER_EVENTS),
     ("Evaluation", "评标", EVALUATION_EVENTS),

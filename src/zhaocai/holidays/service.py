@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import NotFoundError, ValidationError, parse
 from zhaocai.holidays.machine import ScheduleMachine, ScheduleState
@@ -50,6 +51,7 @@ class HolidayService:
                 col(HolidayScheduleRow.year), col(HolidayScheduleRow.proposed_at))).all()
         return [schedule_view(r) for r in rows]
 
+    @acting
     def propose(self, actor: Actor, schedule: YearSchedule | dict[str, Any]) -> ScheduleView:
         """An administrator enters a year's schedule as the State Council published it."""
         proposed = schedule if isinstance(schedule, YearSchedule) else parse(YearSchedule, schedule)
@@ -70,6 +72,7 @@ class HolidayService:
 
         return self._runner.run(actor, "calendar.propose", handler, roles=[Role.ADMINISTRATOR])
 
+    @acting
     def adopt(self, actor: Actor, schedule_id: str) -> ScheduleView:
         """A supervisor other than the proposer adopts the schedule: from now on it counts."""
         def handler(uow: UnitOfWork) -> ScheduleView:
@@ -80,6 +83,7 @@ class HolidayService:
 
         return self._runner.run(actor, "calendar.adopt", handler, roles=[Role.SUPERVISOR])
 
+    @acting
     def reject(self, actor: Actor, schedule_id: str, *, reason: str) -> ScheduleView:
         """A supervisor other than the proposer turns the schedule down, with a reason."""
         if not reason.strip():

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role
+from zhaocai.acting import acting
+from zhaocai.actors import Actor, Role, require_not_supplier, require_role
 from zhaocai.errors import ConflictError, NotFoundError, RuleViolation
 from zhaocai.integrity.cases import CLOSED_STATES, CaseState, require_text, transition
 from zhaocai.integrity.model import Flag
 from zhaocai.integrity.report import jsonable
 from zhaocai.integrity.tables import CaseRow
+from zhaocai.people.records import registered_staff
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import RequestRow
 
@@ -86,6 +88,7 @@ class CaseCommands:
         self._platform = platform
         self._flags = flags
 
+    @acting
     def open(self, actor: Actor, flag_code: str, subject_id: str) -> CaseView:
         """Open a case from the flag `flag_code` naming `subject_id` (a tender or a supplier)."""
         flag = find_flag(self._flags(), flag_code, subject_id)
@@ -123,15 +126,18 @@ class CaseCommands:
 
         return self._platform.run(actor, f"integrity.case.{step}", handler, roles=CASE_ROLES)
 
+    @acting
     def assign(self, actor: Actor, case_id: str, assignee_id: str) -> CaseView:
         """Assign (or reassign) the case to the person who will work it."""
         require_text(assignee_id, "assignee")
 
         def apply(row: CaseRow, uow: UnitOfWork) -> None:
+            registered_staff(uow.session, assignee_id)  # a case goes to a person of the register
             row.assignee = assignee_id
 
         return self._step(actor, case_id, "assign", {"assignee": assignee_id}, "IntegrityCaseAssigned", apply)
 
+    @acting
     def record_finding(self, actor: Actor, case_id: str, finding: str) -> CaseView:
         """The assignee records a finding."""
         require_text(finding, "finding")
@@ -142,6 +148,7 @@ class CaseCommands:
         return self._step(actor, case_id, "record", {"finding": finding}, "IntegrityCaseFindingRecorded",
                           apply)
 
+    @acting
     def clear(self, actor: Actor, case_id: str, reason: str) -> CaseView:
         """Conclude the case as a false positive, with the reason (feeds the flag's feedback)."""
         require_text(reason, "reason")
@@ -151,6 +158,7 @@ class CaseCommands:
 
         return self._step(actor, case_id, "clear", {"reason": reason}, "IntegrityCaseCleared", apply)
 
+    @acting
     def refer(self, actor: Actor, case_id: str, blacklist_request_id: str, *, note: str = "") -> CaseView:
         """Conclude the case by referral to the sanction `blacklist_request_id` of the register."""
         def handler(uow: UnitOfWork) -> CaseView:
@@ -179,16 +187,27 @@ class CaseCommands:
 
         return self._platform.run(actor, "integrity.case.refer", handler, roles=CASE_ROLES)
 
-    def list(self, *, state: str | None = None) -> list[CaseView]:
-        """Every case (or those in `state`), oldest first."""
+    @acting
+    def list(self, actor: Actor, *, state: str | None = None) -> list[CaseView]:
+        """Every case (or those in `state`), oldest first (auditors and supervisors)."""
+        require_role(actor, CASE_ROLES, "integrity.case.list")
+        require_not_supplier(actor, "integrity.case.list")
         with self._platform.session() as session:
             query = select(CaseRow).order_by(col(CaseRow.opened_at), col(CaseRow.id))
             if state is not None:
                 query = query.where(col(CaseRow.state) == state)
             return [case_view(r) for r in session.exec(query).all()]
 
-    def feedback(self) -> dict[str, dict[str, int]]:
-        """Per flag code: cases opened, cleared (false positives) and referred."""
+    @acting
+    def feedback(self, actor: Actor) -> dict[str, dict[str, int]]:
+        """Per flag code: cases opened, cleared (false positives) and referred (auditors and
+        supervisors)."""
+        require_role(actor, CASE_ROLES, "integrity.case.feedback")
+        require_not_supplier(actor, "integrity.case.feedback")
+        return self._feedback()
+
+    def _feedback(self) -> dict[str, dict[str, int]]:
+        """Per flag code: cases opened, cleared and referred (for the period report)."""
         counts: dict[str, Counter[str]] = {}
         with self._platform.session() as session:
             for row in session.exec(select(CaseRow)).all():

@@ -7,7 +7,8 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from zhaocai.actors import Actor, require_role
+from zhaocai.acting import acting
+from zhaocai.actors import Actor, require_not_supplier, require_role
 from zhaocai.clock import require_aware
 from zhaocai.errors import NotFoundError, ValidationError
 from zhaocai.integrity.case_service import CASE_ROLES, CaseCommands
@@ -24,6 +25,13 @@ from zhaocai.suppliers.standing import request_view
 
 if TYPE_CHECKING:
     from zhaocai.runner import CommandRunner
+
+
+def require_reader(actor: Actor, action: str) -> None:
+    """Integrity reads are for auditors and supervisors (纪检、审计): their evidence names shared
+    values (`permission.role`; a supplier's user never, `permission.supplier_as_staff`)."""
+    require_role(actor, CASE_ROLES, action)
+    require_not_supplier(actor, action)
 
 
 class IntegrityService:
@@ -45,23 +53,38 @@ class IntegrityService:
         """The red flags' thresholds (`Platform.open(..., flag_settings=...)`)."""
         return self._settings
 
-    def facts(self, *, tender_ids: Sequence[str] | None = None
+    @acting
+    def facts(self, actor: Actor, *, tender_ids: Sequence[str] | None = None
               ) -> tuple[list[TenderFacts], dict[str, SupplierFacts]]:
-        """The plain facts of the published tenders (all, or `tender_ids`) and of their bidders."""
+        """The plain facts of the published tenders (all, or `tender_ids`) and of their bidders
+        (auditors and supervisors)."""
+        require_reader(actor, "integrity.facts")
+        return self._facts(tender_ids)
+
+    def _facts(self, tender_ids: Sequence[str] | None = None
+               ) -> tuple[list[TenderFacts], dict[str, SupplierFacts]]:
         with self._runner.session() as session:
             return load_facts(session, tender_ids)
 
     def _history(self) -> tuple[list[TenderFacts], list[Flag]]:
-        tenders, suppliers = self.facts()
+        tenders, suppliers = self._facts()
         return tenders, compute_flags(tenders, suppliers, self.settings)
 
-    def flags(self, *, tender_id: str | None = None,
+    def flags_for_publication(self) -> list[Flag]:
+        """Every flag, for the publisher of the public database (which withholds their private
+        values); not a read for people: they read `flags` as auditors or supervisors."""
+        return self._history()[1]
+
+    @acting
+    def flags(self, actor: Actor, *, tender_id: str | None = None,
               period: tuple[datetime, datetime] | None = None) -> list[Flag]:
-        """Every flag; or those of one tender (its own, its bidders', its buyer's); or of a period.
+        """Every flag; or those of one tender (its own, its bidders', its buyer's); or of a period
+        (auditors and supervisors).
 
         `period` is `(start, end)`: the tender flags of tenders published in [start, end) and
         every supplier and buyer flag.
         """
+        require_reader(actor, "integrity.flags")
         tenders, flags = self._history()
         if tender_id is not None:
             report = tender_report(self._find(tenders, tender_id), flags)
@@ -72,36 +95,45 @@ class IntegrityService:
             return [*found.tender_flags, *found.other_flags]
         return flags
 
+    @acting
     def worklist(self, actor: Actor, *, limit: int = 20) -> list[WorkItem]:
         """The ranked worklist (auditors and supervisors): flagged tenders and suppliers, highest
         risk first, then most money (see `zhaocai.integrity.risk`)."""
-        require_role(actor, CASE_ROLES, "integrity.worklist")
+        require_reader(actor, "integrity.worklist")
         if limit < 1:
             raise ValidationError("integrity.worklist.limit", "The limit must be at least 1",
                                   "条数上限至少为 1", {"limit": limit})
         tenders, flags = self._history()
         return worklist(flags, tenders, limit)
 
-    def risks(self) -> tuple[dict[str, Risk], dict[str, Risk]]:
-        """The risk of every flagged tender and supplier: (by tender id, by supplier id)."""
+    @acting
+    def risks(self, actor: Actor) -> tuple[dict[str, Risk], dict[str, Risk]]:
+        """The risk of every flagged tender and supplier: (by tender id, by supplier id)
+        (auditors and supervisors)."""
+        require_reader(actor, "integrity.risks")
         tenders, flags = self._history()
         winners = tender_winners(tenders)
         return tender_risks(flags), supplier_risks(flags, winners)
 
-    def report(self, tender_id: str) -> TenderReport:
+    @acting
+    def report(self, actor: Actor, tender_id: str) -> TenderReport:
         """The integrity report of one tender (`to_text()`, `to_dict()`), with the standing
-        changes asked of its bidders while it was live."""
+        changes asked of its bidders while it was live (auditors and supervisors)."""
+        require_reader(actor, "integrity.report")
         tenders, flags = self._history()
         report = tender_report(self._find(tenders, tender_id), flags)
         with self._runner.session() as session:
             asked = tuple(request_view(r) for r in live_standing_requests(session, tender_id))
         return replace(report, live_bidder_standing=asked)
 
-    def period_report(self, start: datetime, end: datetime) -> PeriodReport:
-        """The integrity report of the tenders published in [start, end)."""
+    @acting
+    def period_report(self, actor: Actor, start: datetime, end: datetime) -> PeriodReport:
+        """The integrity report of the tenders published in [start, end) (auditors and
+        supervisors)."""
+        require_reader(actor, "integrity.period_report")
         start, end = self._period(start, end)
         tenders, flags = self._history()
-        return period_report(tenders, flags, start, end, self.cases.feedback())
+        return period_report(tenders, flags, start, end, self.cases._feedback())
 
     def screen_ocds(self, source: Source, *, settings: FlagSettings | None = None,
                     cardinal: bool = False, timezone: str | None = None) -> ScreenResult:

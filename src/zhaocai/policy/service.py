@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, func, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import load_tender, permit
 from zhaocai.bidding.tables import TenderRow
@@ -107,6 +108,7 @@ class PolicyService:
 
     # -- the policy ------------------------------------------------------------------------------
 
+    @acting
     def propose(self, actor: Actor, changes: RulesProfile | Mapping[str, Any], reason: str) -> PolicyView:
         """An administrator proposes new numbers (changes over the current policy), with a reason."""
         text = reason.strip()
@@ -123,6 +125,7 @@ class PolicyService:
 
         return self._runner.run(actor, "policy.propose", handler, roles=[Role.ADMINISTRATOR])
 
+    @acting
     def approve(self, actor: Actor, proposal_id: str) -> PolicyView:
         """A supervisor other than the proposer adopts the proposal as the next version."""
         def handler(uow: UnitOfWork) -> PolicyView:
@@ -138,6 +141,7 @@ class PolicyService:
 
         return self._runner.run(actor, "policy.approve", handler, roles=[Role.SUPERVISOR])
 
+    @acting
     def reject(self, actor: Actor, proposal_id: str) -> PolicyView:
         """A supervisor other than the proposer turns the proposal down."""
         def handler(uow: UnitOfWork) -> PolicyView:
@@ -152,6 +156,7 @@ class PolicyService:
 
     # -- deviations of one tender ----------------------------------------------------------------
 
+    @acting
     def request_deviation(self, actor: Actor, tender_id: str, reason: str) -> DeviationView:
         """Ask, with a reason, to run a draft on its own numbers where they are laxer than the
         policy; the request names each such number (computed from the stored draft)."""
@@ -165,10 +170,12 @@ class PolicyService:
 
         return self._runner.run(actor, "policy.deviation_request", handler, roles=[Role.PURCHASING])
 
+    @acting
     def approve_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, approves these numbers."""
         return self._decide(actor, deviation_id, approve=True)
 
+    @acting
     def reject_deviation(self, actor: Actor, deviation_id: str) -> DeviationView:
         """A supervisor, neither the drafter nor the requester, turns the request down."""
         return self._decide(actor, deviation_id, approve=False)

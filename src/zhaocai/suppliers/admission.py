@@ -12,11 +12,13 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.categories import Category
-from zhaocai.errors import ConflictError, PermissionDenied, ValidationError, parse
+from zhaocai.errors import ConflictError, ValidationError, parse
 from zhaocai.machines import allows, fire
 from zhaocai.money import Money
+from zhaocai.people.records import enrol_supplier, require_department_member
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.admission_rules import (
     ReviewFact,
@@ -58,12 +60,19 @@ def round_reviews(session: Session, row: SupplierRow) -> list[ReviewFact]:
     return [ReviewFact(Department(r.department), r.reviewer_id, r.passed) for r in reviews]
 
 
-def round_inspection_passed(session: Session, row: SupplierRow) -> bool:
-    """Whether the latest site inspection of the current round passed."""
-    last = session.exec(select(InspectionRow).where(
+def latest_inspection(session: Session, row: SupplierRow) -> InspectionRow | None:
+    """The latest site inspection report of the supplier's current round."""
+    return session.exec(select(InspectionRow).where(
         col(InspectionRow.supplier_id) == row.id, col(InspectionRow.round) == row.round)
         .order_by(col(InspectionRow.id).desc())).first()
-    return bool(last and last.passed)
+
+
+def round_inspection_passed(session: Session, row: SupplierRow, min_inspectors: int) -> bool:
+    """Whether the latest site inspection of the current round passed and was signed by
+    `min_inspectors` different people, each in their own command (so each a registered person
+    resolved by the register when signing)."""
+    last = latest_inspection(session, row)
+    return bool(last and last.passed and len(set(last.inspectors)) >= min_inspectors)
 
 
 def require_new_credit_code(session: Session, credit_code: str) -> None:
@@ -76,16 +85,6 @@ def require_new_credit_code(session: Session, credit_code: str) -> None:
             f"Credit code {credit_code} is already registered ({taken})",
             f"统一社会信用代码 {credit_code} 已登记（{taken}）",
             {"credit_code": credit_code, "supplier_id": taken})
-
-
-def require_department(actor: Actor, department: Department) -> None:
-    """A department's review is given by a member of that department."""
-    if not actor.has(Role(department.value)):
-        raise PermissionDenied(
-            "permission.department",
-            f"{actor.name} is not in the {department.value} department",
-            f"{actor.name} 不属于{department.value}部门",
-            {"actor": actor.id, "department": department.value})
 
 
 def admit_categories(session: Session, supplier_id: str, chosen: Sequence[Category]) -> None:
@@ -117,6 +116,7 @@ def reapply_categories(session: Session, supplier_id: str, wanted: set[str] | No
 class AdmissionCommands(ServiceBase):
     """Registration and admission."""
 
+    @acting
     def register(self, actor: Actor, application: SupplierApplication | Mapping[str, Any],
                  *, idempotency_key: str | None = None) -> SupplierView:
         """A supplier applies (or staff register it): the application starts as `applied`."""
@@ -127,6 +127,7 @@ class AdmissionCommands(ServiceBase):
             require_new_credit_code(session, app.credit_code)
             supplier_id, key = new_supplier_id(), identity_key(session, self.platform.keys)
             insert_rows(session, application_rows(supplier_id, app, key, uow.actor.id, uow.now))
+            enrol_supplier(uow, supplier_id, app.contacts[0].name if app.contacts else app.name)
             matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
             if matches:
                 record_screening(uow, supplier_id, 1, matches)
@@ -154,13 +155,15 @@ class AdmissionCommands(ServiceBase):
                 "ceiling": Money.from_fen(row.ceiling_fen).amount,
                 "threshold": self.inspection_threshold(session)}
 
+    @acting
     def review(self, actor: Actor, supplier_id: str, department: Department | str, *, passed: bool,
                comment: str = "") -> SupplierView:
         """One department's review of the current application (三三二: three departments)."""
         department = Department(department)
-        require_department(actor, department)
 
         def handler(uow: UnitOfWork) -> SupplierView:
+            # Membership is the register's department grant in force now, not a role claimed.
+            require_department_member(uow.session, actor, department.value, uow.now)
             row = load_supplier(uow.session, supplier_id)
             before = row.admission
             fire(AdmissionMachine, admission_field(row), "review", subject_id=supplier_id,
@@ -178,39 +181,68 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.review", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL])
 
-    def record_site_inspection(self, actor: Actor, supplier_id: str, *, co_inspectors: Sequence[str],
-                               report: str, passed: bool) -> SupplierView:
-        """An on-site inspection report, signed by the actor and the co-inspectors named."""
+    @acting
+    def record_site_inspection(self, actor: Actor, supplier_id: str, *, report: str,
+                               passed: bool) -> SupplierView:
+        """An on-site inspection report, recorded and signed by the actor. Every co-inspector
+        signs it in a command of their own (`sign_site_inspection`); it counts for admission only
+        once `min_inspectors` different members of staff have signed it."""
         if not report.strip():
             raise ValidationError("supplier.inspection.report", "The report is empty",
                                   "考察报告不能为空")
-        inspectors = [actor.id, *co_inspectors]
 
         def handler(uow: UnitOfWork) -> SupplierView:
             row = load_supplier(uow.session, supplier_id)
-            fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id,
-                 inspectors=inspectors, min_inspectors=self.settings.min_inspectors)
+            fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id)
             uow.session.add(InspectionRow(supplier_id=supplier_id, round=row.round,
-                                          inspectors=inspectors, report=report, passed=passed,
+                                          inspectors=[actor.id], report=report, passed=passed,
                                           at=uow.now))
             uow.record("supplier.inspect", SUBJECT, supplier_id, {
-                "round": row.round, "inspectors": inspectors, "report": report,
+                "round": row.round, "inspectors": [actor.id], "report": report,
                 "passed": passed}, event="SupplierInspected")
             return view_of(uow.session, row)
 
         return self.platform.run(actor, "supplier.inspect", handler, roles=STAFF)
+
+    @acting
+    def sign_site_inspection(self, actor: Actor, supplier_id: str) -> SupplierView:
+        """A co-inspector signs the latest site inspection report of the current round, in a
+        command of their own (`supplier.inspection.none`, `supplier.inspection.already_signed`)."""
+        def handler(uow: UnitOfWork) -> SupplierView:
+            row = load_supplier(uow.session, supplier_id)
+            fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id)
+            inspection = latest_inspection(uow.session, row)
+            if inspection is None:
+                raise ConflictError("supplier.inspection.none",
+                                    f"Supplier {supplier_id} has no site inspection report to sign",
+                                    f"供应商 {supplier_id} 尚无可签署的现场考察报告",
+                                    {"supplier_id": supplier_id})
+            if actor.id in inspection.inspectors:
+                raise ConflictError("supplier.inspection.already_signed",
+                                    f"{actor.name} has signed this inspection report already",
+                                    f"{actor.name} 已签署该现场考察报告",
+                                    {"supplier_id": supplier_id, "actor": actor.id})
+            inspection.inspectors = [*inspection.inspectors, actor.id]
+            uow.session.add(inspection)
+            uow.record("supplier.inspection.sign", SUBJECT, supplier_id, {
+                "round": row.round, "inspection_id": inspection.id,
+                "inspectors": inspection.inspectors}, event="SupplierInspectionSigned")
+            return view_of(uow.session, row)
+
+        return self.platform.run(actor, "supplier.inspection.sign", handler, roles=STAFF)
 
     def _admission_facts(self, uow: UnitOfWork, row: SupplierRow) -> dict[str, Any]:
         """The round's facts and everything else admission is judged on: the latest site
         inspection, the blacklist screening, the category policies and the qualifications."""
         session = uow.session
         return {**self._round_facts(session, row),
-                "inspection_passed": round_inspection_passed(session, row),
+                "inspection_passed": round_inspection_passed(session, row, self.settings.min_inspectors),
                 "matches": blacklist_matches(session, [row.id]).get(row.id, []),
                 "screening": session.get(ScreeningRow, (row.id, row.round)),
                 "policies": load_policies(session), "held": held_qualifications(session, row.id),
                 "at": uow.now}
 
+    @acting
     def admit(self, actor: Actor, supplier_id: str, *,
               categories: Sequence[Category] | None = None, reason: str = "") -> SupplierView:
         """Admit the supplier in `categories` (default: all it applied for).
@@ -242,6 +274,7 @@ class AdmissionCommands(ServiceBase):
         return self.platform.run(actor, "supplier.admit", handler,
                                  roles=[Role.PURCHASING, Role.SUPERVISOR])
 
+    @acting
     def reject(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Reject the current application, with a reason."""
         require_reason(reason)
@@ -258,6 +291,7 @@ class AdmissionCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reject", handler, roles=STAFF)
 
+    @acting
     def reapply(self, actor: Actor, supplier_id: str, reason: str, *,
                 ceiling: Any = None, categories: Sequence[Category] | None = None) -> SupplierView:
         """Apply again: after a rejection, after the ban ended, or after a voluntary exit.

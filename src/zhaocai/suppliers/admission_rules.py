@@ -99,13 +99,6 @@ def inspection_due(ceiling: Decimal, threshold: Decimal, **_: Any) -> bool:
 REVIEW_RULES = [require_not_registrant, require_new_department, require_distinct_reviewers]
 
 
-# --- site inspection ------------------------------------------------------------------------
-
-def require_inspectors(inspectors: Sequence[str], min_inspectors: int, **_: Any) -> None:
-    """A site inspection report is signed by at least `min_inspectors` different people."""
-    require_distinct(inspectors, min_inspectors, "site inspection")
-
-
 # --- admit ----------------------------------------------------------------------------------
 
 def require_reviews(reviews: Sequence[ReviewFact], **_: Any) -> None:

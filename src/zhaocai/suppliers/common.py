@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session, col, select
 
-from zhaocai.actors import Actor, Role, is_supplier_user
+from zhaocai.actors import (
+    BUYER_STAFF,
+    Actor,
+    Role,
+    is_buyer_staff,
+    is_supplier_user,
+    require_not_supplier,
+    require_role,
+)
 from zhaocai.errors import NotFoundError, PermissionDenied, ValidationError
 from zhaocai.machines import fire
 from zhaocai.money import Money
@@ -137,3 +145,24 @@ def require_reason(reason: str) -> None:
     """Refuse a command whose written reason is empty."""
     if not reason or not reason.strip():
         raise ValidationError("supplier.reason", "A reason is required", "必须说明理由")
+
+
+def require_staff_read(actor: Actor, action: str) -> None:
+    """A read for the buyer's staff only: never a supplier's user (`permission.supplier_as_staff`),
+    never someone without a staff role (`permission.role`)."""
+    require_not_supplier(actor, action)
+    require_role(actor, BUYER_STAFF, action)
+
+
+def own_or_any(actor: Actor, supplier_id: str | None, action: str) -> str | None:
+    """The supplier a read may cover: the buyer's staff any (`supplier_id` as asked), a supplier's
+    user only its own (`permission.supplier_read` when it asks for all or for another)."""
+    if is_buyer_staff(actor):
+        return supplier_id
+    if actor.supplier_id is not None and supplier_id == actor.supplier_id:
+        return supplier_id
+    raise PermissionDenied(
+        "permission.supplier_read",
+        f"{actor.name} may read only its own supplier's entries ({action})",
+        f"{actor.name} 仅可查阅本单位的信息（{action}）",
+        {"actor": actor.id, "supplier_id": supplier_id, "action": action})

@@ -25,9 +25,11 @@ from sqlalchemy import Index, func, select
 from sqlmodel import Session, SQLModel, col
 
 from zhaocai import collector
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
 from zhaocai.keys import KeyProvider
+from zhaocai.people.records import enrol_imported_suppliers
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
@@ -132,6 +134,7 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
 class ImportCommands(ServiceBase):
     """Bulk import."""
 
+    @acting
     def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]], *,
                          format: str | None = None) -> ImportReport:
         """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""
@@ -210,6 +213,9 @@ def _insert_applications(uow: UnitOfWork, keys: KeyProvider, ids: list[str],
             end = start + INSERT_CHUNK
             insert_rows(uow.session, import_rows(ids[start:end], apps[start:end], key,
                                                  uow.actor.id, uow.now, batch, start + 1))
+            # Each imported supplier gets its administrator user, as one registered alone does.
+            enrol_imported_suppliers(uow, ids[start:end], [a.contacts[0].name if a.contacts else a.name
+                                                           for a in apps[start:end]])
 
 
 def _new_supplier_ids(n: int) -> list[str]:

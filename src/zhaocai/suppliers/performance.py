@@ -17,11 +17,12 @@ from sqlalchemy import ColumnElement, and_, case, false, func, insert, literal, 
 from sqlalchemy.orm import aliased
 from sqlmodel import col
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import parse
 from zhaocai.machines import allows, next_state, sources
 from zhaocai.store import UnitOfWork
-from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier
+from zhaocai.suppliers.common import SUBJECT, ServiceBase, load_supplier, own_or_any
 from zhaocai.suppliers.live_guard import hold_change
 from zhaocai.suppliers.machines import StandingMachine, standing_of
 from zhaocai.suppliers.models import (
@@ -139,6 +140,7 @@ def scorecard_of(row: ScorecardRow) -> Scorecard:
 class PerformanceCommands(ServiceBase):
     """Performance events, period closing and scorecards."""
 
+    @acting
     def record_performance(self, actor: Actor, event: PerformanceEventInput | Mapping[str, Any],
                            *, idempotency_key: str | None = None) -> PerformanceEventView:
         """Record a performance event against a contract (the bidding part feeds contracts here).
@@ -186,6 +188,7 @@ class PerformanceCommands(ServiceBase):
             [{"performance_event": ev.id, "contract_id": ev.contract_id, "kind": ev.kind,
               "note": ev.note}], self.settings.default_ban_days, [], "performance").id
 
+    @acting
     def close_period(self, actor: Actor, kind: PeriodKind | str, label: str) -> PeriodClosed:
         """Close a month (`2026-03`) or quarter (`2026-Q1`): scorecards and their consequences.
 
@@ -283,9 +286,12 @@ class PerformanceCommands(ServiceBase):
                             "actor_id": uow.actor.id, "at": uow.now, "audit_seq": rec.seq})
         uow.session.execute(insert(_CHANGES), history)
 
-    def scorecards(self, *, period: str | None = None,
+    @acting
+    def scorecards(self, actor: Actor, *, period: str | None = None,
                    supplier_id: str | None = None) -> list[Scorecard]:
-        """Scorecards of a period (`month:2026-03`) and/or of a supplier."""
+        """Scorecards of a period (`month:2026-03`) and/or of a supplier: the buyer's staff read
+        all, a supplier's user its own supplier's only (`permission.supplier_read`)."""
+        supplier_id = own_or_any(actor, supplier_id, "supplier.scorecards")
         with self.platform.session() as session:
             query = select(ScorecardRow)
             if period is not None:

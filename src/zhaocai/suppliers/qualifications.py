@@ -18,6 +18,7 @@ import pydantic
 from pydantic import TypeAdapter
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError, ValidationError, from_pydantic, parse
@@ -48,6 +49,7 @@ _REQUIREMENTS = TypeAdapter(list[QualificationRequirement])
 class QualificationCommands(ServiceBase):
     """Qualifications and category policies."""
 
+    @acting
     def add_qualification(self, actor: Actor, supplier_id: str,
                           qualification: QualificationInput | Mapping[str, Any]) -> SupplierView:
         """Add or renew a qualification: it waits, `pending`, for a staff member to verify it."""
@@ -69,12 +71,14 @@ class QualificationCommands(ServiceBase):
         return self.platform.run(actor, "supplier.qualification.add", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING, Role.QUALITY])
 
+    @acting
     def verify_qualification(self, actor: Actor, qualification_id: int, *,
                              note: str = "") -> SupplierView:
         """Staff (quality, technical, purchasing; not who added it) verify a pending
         qualification: from now it counts, and categories it makes whole again are restored."""
         return self._decide(actor, qualification_id, VERIFIED, note)
 
+    @acting
     def reject_qualification(self, actor: Actor, qualification_id: int,
                              reason: str) -> SupplierView:
         """Staff turn a pending qualification down, with a reason: it never counts."""
@@ -103,6 +107,7 @@ class QualificationCommands(ServiceBase):
         return self.platform.run(actor, action, handler,
                                  roles=[Role.QUALITY, Role.TECHNICAL, Role.PURCHASING])
 
+    @acting
     def set_category_policy(self, actor: Actor, category: Category,
                             requirements: Sequence[QualificationRequirement | Mapping[str, Any]],
                             reason: str) -> list[QualificationRequirement]:

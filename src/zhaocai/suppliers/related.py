@@ -9,7 +9,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col
 
-from zhaocai.suppliers.common import ServiceBase
+from zhaocai.acting import acting
+from zhaocai.actors import Actor
+from zhaocai.suppliers.common import ServiceBase, require_staff_read
 from zhaocai.suppliers.models import RelatedEvidence, RelatedPair
 from zhaocai.suppliers.rules import PersonRole
 from zhaocai.suppliers.tables import LinkRow
@@ -66,12 +68,17 @@ def related_to(session: Session, supplier_id: str) -> list[RelatedPair]:
 class RelatedQueries(ServiceBase):
     """Related-party queries of the service."""
 
-    def related_parties(self, supplier_ids: Sequence[str]) -> list[RelatedPair]:
-        """Pairs among `supplier_ids` that share a person, phone, email, address or account."""
+    @acting
+    def related_parties(self, actor: Actor, supplier_ids: Sequence[str]) -> list[RelatedPair]:
+        """Pairs among `supplier_ids` that share a person, phone, email, address or account (the
+        buyer's staff: `permission.supplier_as_staff`, `permission.role`)."""
+        require_staff_read(actor, "supplier.related_parties")
         with self.platform.session() as session:
             return related_parties(session, supplier_ids)
 
-    def related_to(self, supplier_id: str) -> list[RelatedPair]:
-        """Suppliers anywhere in the register related to `supplier_id`."""
+    @acting
+    def related_to(self, actor: Actor, supplier_id: str) -> list[RelatedPair]:
+        """Suppliers anywhere in the register related to `supplier_id` (the buyer's staff)."""
+        require_staff_read(actor, "supplier.related_to")
         with self.platform.session() as session:
             return related_to(session, supplier_id)

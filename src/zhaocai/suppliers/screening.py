@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session, col
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.admission_rules import (
@@ -99,6 +100,7 @@ def record_screening(uow: UnitOfWork, supplier_id: str, round_: int,
 class ScreeningCommands(ServiceBase):
     """A supervisor's decision on an applicant resembling a blacklisted supplier."""
 
+    @acting
     def decide_screening(self, actor: Actor, supplier_id: str, *, admit: bool,
                          reason: str) -> SupplierView:
         """A supervisor (纪检) who neither registered nor reviewed the application decides whether

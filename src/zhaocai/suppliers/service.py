@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.categories import Category
 from zhaocai.errors import PermissionDenied, parse
@@ -77,6 +78,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
         self.live_tenders = live_tenders
         self._contract_check = contract_check
 
+    @acting
     def get(self, actor: Actor, supplier_id: str) -> SupplierView:
         """One supplier as `actor` may see it: the buyer's staff see any, a supplier's user its
         own (`permission.supplier_read`); NotFoundError if there is none."""
@@ -91,6 +93,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
         with self.platform.session() as session:
             return check_eligibility(session, supplier_id, category, to_decimal(amount), moment)
 
+    @acting
     def record_performance(self, actor: Actor, event: PerformanceEventInput | Mapping[str, Any],
                            *, idempotency_key: str | None = None) -> PerformanceEventView:
         """Record a performance event of a supplier against a contract: the one way to feed the

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.machines import next_state
 from zhaocai.store import UnitOfWork
@@ -23,6 +24,7 @@ from zhaocai.suppliers.common import (
     ServiceBase,
     change_standing,
     load_supplier,
+    own_or_any,
     require_own_supplier,
     require_reason,
     view_of,
@@ -100,23 +102,28 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, f"supplier.standing.{event}", handler, roles=roles)
 
+    @acting
     def warn(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Yellow card: active → warned. With a live bid: held for a supervisor (the view's
         `standing_request`)."""
         return self._simple(actor, supplier_id, "warn", reason, STAFF)
 
+    @acting
     def clear_warning(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Withdraw a yellow card: warned → active."""
         return self._simple(actor, supplier_id, "clear_warning", reason, STAFF)
 
+    @acting
     def suspend(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Red card: active or warned → suspended. With a live bid: held for a supervisor."""
         return self._simple(actor, supplier_id, "suspend", reason, STAFF)
 
+    @acting
     def exit(self, actor: Actor, supplier_id: str, reason: str) -> SupplierView:
         """Voluntary exit from the register (not while suspended or blacklisted)."""
         return self._simple(actor, supplier_id, "exit", reason, [Role.SUPPLIER, Role.PURCHASING])
 
+    @acting
     def request_reinstatement(self, actor: Actor, supplier_id: str, reason: str) -> RequestView:
         """Ask to lift a suspension; another person must approve."""
         require_reason(reason)
@@ -134,6 +141,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reinstatement.request", handler, roles=STAFF)
 
+    @acting
     def approve_reinstatement(self, actor: Actor, request_id: str, *, note: str = "") -> SupplierView:
         """Lift the suspension: the approver must not be the requester."""
         def handler(uow: UnitOfWork) -> SupplierView:
@@ -151,6 +159,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.reinstatement.approve", handler, roles=STAFF)
 
+    @acting
     def propose_blacklist(self, actor: Actor, supplier_id: str, reason: str, *,
                           evidence: Sequence[Any], ban_days: int | None = None) -> RequestView:
         """Propose clearing out (清退) with reason, evidence and ban period; needs a second approver."""
@@ -167,6 +176,7 @@ class StandingCommands(ServiceBase):
 
         return self.platform.run(actor, "supplier.blacklist.propose", handler, roles=STAFF)
 
+    @acting
     def approve_blacklist(self, actor: Actor, request_id: str, *, note: str = "") -> RequestView:
         """Approve a blacklisting proposal; with two distinct approvers (one a supervisor) it
         takes effect: standing blacklisted, banned for the proposed period."""
@@ -204,6 +214,7 @@ class StandingCommands(ServiceBase):
             "approvers": [a["actor_id"] for a in request.approvals]},
             private={"requested_by": request.requested_by, "live_tenders": live})
 
+    @acting
     def reject_blacklist(self, actor: Actor, request_id: str, reason: str) -> RequestView:
         """A supervisor (not the proposer) turns a blacklisting proposal down."""
         require_reason(reason)
@@ -222,6 +233,7 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.blacklist.reject", handler,
                                  roles=[Role.SUPERVISOR])
 
+    @acting
     def approve_standing_change(self, actor: Actor, request_id: str, reason: str) -> SupplierView:
         """A supervisor other than the requester approves a held warning or suspension of a
         supplier with a live bid: the standing changes now (if the machine still allows it)."""
@@ -244,6 +256,7 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.standing_request.approve", handler,
                                  roles=[Role.SUPERVISOR])
 
+    @acting
     def reject_standing_change(self, actor: Actor, request_id: str, reason: str) -> RequestView:
         """A supervisor other than the requester turns a held warning or suspension down."""
         require_reason(reason)
@@ -263,6 +276,7 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.standing_request.reject", handler,
                                  roles=[Role.SUPERVISOR])
 
+    @acting
     def appeal(self, actor: Actor, supplier_id: str, grounds: str) -> RequestView:
         """Appeal a blacklisting (once per blacklisting)."""
         require_reason(grounds)
@@ -283,6 +297,7 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.appeal", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING])
 
+    @acting
     def decide_appeal(self, actor: Actor, supplier_id: str, *, upheld: bool,
                       reason: str) -> SupplierView:
         """A supervisor who took no part in the blacklisting decides the appeal; upheld restores
@@ -311,8 +326,13 @@ class StandingCommands(ServiceBase):
         return self.platform.run(actor, "supplier.appeal.decide", handler,
                                  roles=[Role.SUPERVISOR])
 
-    def requests(self, *, supplier_id: str | None = None, state: str | None = None) -> list[RequestView]:
-        """Blacklisting and reinstatement requests, optionally for one supplier or state."""
+    @acting
+    def requests(self, actor: Actor, *, supplier_id: str | None = None,
+                 state: str | None = None) -> list[RequestView]:
+        """Blacklisting, standing and reinstatement requests, optionally for one supplier or state:
+        the buyer's staff read all, a supplier's user its own supplier's only
+        (`permission.supplier_read`)."""
+        supplier_id = own_or_any(actor, supplier_id, "supplier.requests")
         with self.platform.session() as session:
             query = select(RequestRow)
             if supplier_id is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from zhaocai.acting import acting
 from zhaocai.actors import BUYER_STAFF, Actor
 from zhaocai.bidding.custody import seating
 from zhaocai.bidding.custody.views import CustodianKeyView, Presentation, SealedShareView
@@ -27,6 +28,7 @@ class CustodyCommands:
 
     _runner: CommandRunner
 
+    @acting
     def register_custodian_key(self, actor: Actor, public_key: str) -> CustodianKeyView:
         """Register (or replace) the actor's own public key for sealing key shares to them.
 
@@ -42,12 +44,14 @@ class CustodyCommands:
         with self._runner.session() as session:
             return seating.read_key(session, actor_id)
 
+    @acting
     def sealed_share(self, actor: Actor, tender_id: str) -> SealedShareView:
         """The actor's own share of the tender's opening key, sealed to their key. Only the seat's
         custodian may read it (`custody.not_custodian` for anyone else)."""
         with self._runner.session() as session:
             return seating.sealed_share(session, actor.id, tender_id)
 
+    @acting
     def present_share(self, actor: Actor, tender_id: str, share: str) -> Presentation:
         """A custodian presents their own opened share after the deadline; the opening uses the
         presented shares once k custodians presented. Codes: `custody.not_custodian`,

@@ -51,6 +51,7 @@ from zhaocai.bidding.rules import (
 )
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, TenderRow
 from zhaocai.machines import fire
+from zhaocai.people.records import registered_staff
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.tables import LinkRow
@@ -101,11 +102,14 @@ def _draw_inputs(uow: UnitOfWork, tender: TenderRow, size: int | None,
         "draw_time": uow.now.astimezone(UTC).isoformat(timespec="microseconds"),
         "category": tender.category,
         "size": profile.committee_min_size if size is None else size, "drafter_id": tender.created_by,
-        "pool": [expert_snapshot(e) for e in pool(uow.session)],
+        "pool": [expert_snapshot(e) for e in pool(uow.session, uow.now)],
         "bidders": [{"supplier_id": b.supplier_id,
                      "related_person_hashes": sorted(b.related_person_hashes)}
                     for b in bidders_of(uow.session, tender.id)],
-        "representatives": [{"person_id": r.person_id, "name": r.name} for r in representatives],
+        # Representatives are the register's staff, named as the register names them.
+        "representatives": [{"person_id": r.person_id,
+                             "name": registered_staff(uow.session, r.person_id).name}
+                            for r in representatives],
     }
 
 

@@ -4,16 +4,19 @@ numbers kept only as the suppliers package's keyed hashes) and declared relative
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session, col, select
 
+from zhaocai.actors import Role
 from zhaocai.bidding.evaluating.tables import ExpertRow
 from zhaocai.bidding.evaluating.views import ExpertInput, ExpertView
 from zhaocai.bidding.rules import Expert
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, NotFoundError
 from zhaocai.keys import KeyProvider
+from zhaocai.people.records import enrol_expert, holders_of
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.identity import identity_hash, identity_key
 
@@ -56,6 +59,8 @@ def add_expert(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> ExpertV
     uow.session.add(row)
     uow.record("expert.add", SUBJECT, row.id, _audit(row), event="ExpertAdded",
                payload={"expert_id": row.id, "specialties": row.specialties})
+    # The expert acts (and is drawn) only once a second person approves its expert grant.
+    enrol_expert(uow, row.id, row.name)
     return view_of(row)
 
 
@@ -73,10 +78,12 @@ def update_expert(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> Expe
     return view_of(row)
 
 
-def pool(session: Session) -> list[Expert]:
-    """Every active expert as the draw sees them."""
-    rows = session.exec(select(ExpertRow).where(col(ExpertRow.active).is_(True))
-                        .order_by(col(ExpertRow.id))).all()
+def pool(session: Session, at: datetime) -> list[Expert]:
+    """Every active expert as the draw sees them at `at`: in the pool and holding the expert
+    role by an approved grant of the people register."""
+    approved = holders_of(session, Role.EXPERT, at)
+    rows = [r for r in session.exec(select(ExpertRow).where(col(ExpertRow.active).is_(True))
+                                    .order_by(col(ExpertRow.id))).all() if r.id in approved]
     return [Expert(r.id, r.name, frozenset(r.specialties), r.employer_id,
                    frozenset(r.person_hashes), frozenset(r.relatives_at)) for r in rows]
 

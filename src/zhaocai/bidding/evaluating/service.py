@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlmodel import Session, col, select
 
+from zhaocai.acting import acting
 from zhaocai.actors import BUYER_STAFF, Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding.evaluating import (
     committee,
@@ -124,18 +125,21 @@ class EvaluationService:
 
     # -- expert pool -----------------------------------------------------------------------------
 
+    @acting
     def add_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Add an expert to the pool (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
         return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, self._runner.keys, parsed),
                          POOL_ROLES)
 
+    @acting
     def update_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Replace an expert's details (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
         return self._run(actor, "expert.update",
                          lambda uow: experts.update_expert(uow, self._runner.keys, parsed), POOL_ROLES)
 
+    @acting
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
         self._staff_only(actor, "expert.list")
@@ -145,6 +149,7 @@ class EvaluationService:
 
     # -- committee -------------------------------------------------------------------------------
 
+    @acting
     def draw_committee(self, actor: Actor, tender_id: str, *, size: int | None = None,
                        representatives: Sequence[Representative | Mapping[str, Any]] = ()) -> CommitteeView:
         """Draw the committee of an opened tender (seeded by its opening record and the moment)."""
@@ -158,17 +163,20 @@ class EvaluationService:
         with self._runner.session() as session:
             return committee.rerun(session, tender_id)
 
+    @acting
     def committee(self, actor: Actor, tender_id: str) -> CommitteeView:
         """The committee; bidders see no member names until the award."""
         with self._runner.session() as session:
             return committee.committee_view(session, load_tender_row(session, tender_id), actor)
 
+    @acting
     def declare(self, actor: Actor, tender_id: str, *, no_conflict: bool = True,
                 statement: str = "") -> Declaration:
         """A member signs the no-conflict declaration (or declares a conflict and is replaced)."""
         return self._run(actor, "committee.declare",
                          lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES)
 
+    @acting
     def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
         """The opened bids, for declared members (and the buyer's staff)."""
         with self._runner.session() as session:
@@ -177,6 +185,7 @@ class EvaluationService:
 
     # -- compliance ------------------------------------------------------------------------------
 
+    @acting
     def record_bid_security(self, actor: Actor, tender_id: str,
                             payments: Mapping[str, Decimal | str | int]) -> SecurityRecorded:
         """Finance records the bid security received, supplier id → amount."""
@@ -190,6 +199,7 @@ class EvaluationService:
 
         return self._run(actor, "evaluation.bid_security", handler, (Role.FINANCE, Role.PURCHASING))
 
+    @acting
     def record_finding(self, actor: Actor, tender_id: str, bid_id: str, *, en: str, zh: str,
                        lot_id: str | None = None) -> FindingView:
         """A member records that a bid (or a lot of it) does not respond to the requirements,
@@ -199,11 +209,13 @@ class EvaluationService:
                              uow, tender_id, bid_id, lot_id, en, zh)),
                          MEMBER_ROLES)
 
+    @acting
     def check_compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
         """Check every opened bid (eligibility now, security, ceiling, findings); flag low prices."""
         return self._run(actor, "evaluation.compliance",
                          lambda uow: compliance.check(uow, tender_id), MEMBER_ROLES)
 
+    @acting
     def decide_abnormal(self, actor: Actor, tender_id: str,
                         data: AbnormalInput | Mapping[str, Any]) -> EntryView:
         """Record a flagged bidder's written explanation and accept it or reject the bid."""
@@ -211,6 +223,7 @@ class EvaluationService:
         return self._run(actor, "evaluation.abnormal",
                          lambda uow: compliance.decide_abnormal(uow, tender_id, parsed), MEMBER_ROLES)
 
+    @acting
     def record_adjustment(self, actor: Actor, tender_id: str,
                           data: AdjustmentInput | Mapping[str, Any]) -> EntryView:
         """A documented price adjustment (lowest evaluated price method)."""
@@ -218,6 +231,7 @@ class EvaluationService:
         return self._run(actor, "evaluation.adjustment",
                          lambda uow: compliance.record_adjustment(uow, tender_id, parsed), MEMBER_ROLES)
 
+    @acting
     def determine_related(self, actor: Actor, tender_id: str,
                           data: RelatedInput | Mapping[str, Any]) -> ComplianceView:
         """A member records whether two bidders sharing contacts are related (Reg 34): void voids
@@ -226,6 +240,7 @@ class EvaluationService:
         return self._run(actor, "evaluation.related",
                          lambda uow: compliance.determine_related(uow, tender_id, parsed), MEMBER_ROLES)
 
+    @acting
     def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
         """The compliance outcome with the related pairs (Reg 34), for staff and declared members
         (bidders read the report)."""
@@ -237,12 +252,14 @@ class EvaluationService:
 
     # -- scoring: commit, then reveal (sealed_sheets.py) ------------------------------------------
 
+    @acting
     def scoring_form(self, actor: Actor, tender_id: str, lot_id: str) -> ScoringForm:
         """What a sheet of the lot scores (its compliant bids, each criterion's maximum), for
         `commit_sheet(..., form=...)` to check a sheet before committing to it."""
         with self._runner.session() as session:
             return sealed_sheets.scoring_form(session, load_tender_row(session, tender_id), lot_id, actor)
 
+    @acting
     def commit_scores(self, actor: Actor, tender_id: str, lot_id: str,
                       commitment: str | SheetCommitment) -> CommitmentReceipt:
         """A member commits to their sheet of a lot (once, final): the digest from `commit_sheet`.
@@ -251,6 +268,7 @@ class EvaluationService:
         return self._run(actor, "evaluation.score_commit",
                          lambda uow: sealed_sheets.commit(uow, tender_id, lot_id, digest), MEMBER_ROLES)
 
+    @acting
     def reveal_scores(self, actor: Actor, tender_id: str, lot_id: str, scores: ScoreSheet,
                       nonce: str) -> SheetReceipt:
         """Once every member has committed, a member reveals the sheet (bid id → criterion →
@@ -260,6 +278,7 @@ class EvaluationService:
                          lambda uow: sealed_sheets.reveal(uow, tender_id, lot_id, scores, nonce),
                          MEMBER_ROLES)
 
+    @acting
     def record_unrevealed(self, actor: Actor, tender_id: str, lot_id: str, member_id: str,
                           reason: str) -> CommitmentView:
         """A supervisor records, with a reason, that a committed member never revealed the lot's
@@ -273,6 +292,7 @@ class EvaluationService:
                                                                      reason),
                          (Role.SUPERVISOR,))
 
+    @acting
     def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
         """Every revealed sheet — refused with `scoring.sealed` until every member's sheet is
         revealed (or recorded as never revealed)."""
@@ -291,17 +311,20 @@ class EvaluationService:
 
     # -- report and publicity --------------------------------------------------------------------
 
+    @acting
     def compile_report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """Rank every lot, write the report, publicise the candidates (tender → publicising)."""
         calendar = self._calendar
         return self._run(actor, "evaluation.report",
                          lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES)
 
+    @acting
     def report(self, actor: Actor, tender_id: str) -> EvaluationReport:
         """The evaluation report as `actor` may see it."""
         with self._runner.session() as session:
             return report.report_of(session, load_tender_row(session, tender_id), actor)
 
+    @acting
     def raise_objection(self, actor: Actor, tender_id: str, text: str, *,
                         lot_id: str | None = None) -> ObjectionView:
         """A bidder objects during the publicity."""
@@ -309,12 +332,14 @@ class EvaluationService:
                          lambda uow: objections.raise_objection(uow, tender_id, text, lot_id),
                          (Role.SUPPLIER,))
 
+    @acting
     def answer_objection(self, actor: Actor, objection_id: str, answer: str) -> ObjectionView:
         """Purchasing or a supervisor answers an objection."""
         require_buyer(actor, "evaluation.objection_answer")
         return self._run(actor, "evaluation.objection_answer",
                          lambda uow: objections.answer_objection(uow, objection_id, answer), OFFICERS)
 
+    @acting
     def objections(self, actor: Actor, tender_id: str) -> list[ObjectionView]:
         """Objections of a tender: all for staff, its own for a bidder."""
         with self._runner.session() as session:
@@ -327,6 +352,7 @@ class EvaluationService:
             rows = session.exec(query.order_by(col(ObjectionRow.raised_at), col(ObjectionRow.id))).all()
             return [objections.objection_view(r) for r in rows]
 
+    @acting
     def propose_removal(self, actor: Actor, tender_id: str, lot_id: str, bid_id: str, *,
                         code: str, en: str, zh: str) -> RemovalView:
         """Record a reason removing a candidate (counts once a supervisor approves it)."""
@@ -335,6 +361,7 @@ class EvaluationService:
                          lambda uow: objections.propose_removal(uow, tender_id, lot_id, bid_id, code, en, zh),
                          OFFICERS)
 
+    @acting
     def approve_removal(self, actor: Actor, removal_id: str) -> RemovalView:
         """A supervisor, not the proposer, approves a candidate's removal."""
         require_buyer(actor, "award.removal_approve")
@@ -343,6 +370,7 @@ class EvaluationService:
 
     # -- award and contract ----------------------------------------------------------------------
 
+    @acting
     def award(self, actor: Actor, tender_id: str) -> AwardView:
         """Award every ranked lot once publicity is over and every objection answered, each to a
         winner eligible at this moment (else `award.winner_ineligible`; see `decide_ineligible`)."""
@@ -350,6 +378,7 @@ class EvaluationService:
         return self._run(actor, "award.decide",
                          lambda uow: contracts.award(uow, tender_id), (Role.PURCHASING,))
 
+    @acting
     def decide_ineligible(self, actor: Actor, tender_id: str,
                           data: IneligibleDecisionInput | Mapping[str, Any]) -> AwardView:
         """A supervisor's recorded decision on a lot whose winner became ineligible (Reg 55):
@@ -373,6 +402,7 @@ class EvaluationService:
         raise NotFoundError("award.no_notice", f"No award notice for lot {lot_id!r}",
                             f"标段 {lot_id!r} 尚无中标通知书", {"tender_id": tender_id, "lot_id": lot_id})
 
+    @acting
     def sign_contract(self, actor: Actor, contract_id: str) -> ContractView:
         """Purchasing (for the buyer) or the winning supplier signs the contract; refused while the
         supplier is not eligible at that moment (`contract.supplier_ineligible`)."""
@@ -395,6 +425,7 @@ class EvaluationService:
 
     # -- price inquiry ---------------------------------------------------------------------------
 
+    @acting
     def sign_inquiry(self, actor: Actor, tender_id: str) -> InquirySignatures:
         """An officer named in the inquiry signs its quote record; the answer names every officer
         who has signed so far."""
@@ -404,6 +435,7 @@ class EvaluationService:
                                                        signed_by=inquiry.sign(uow, tender_id)),
                          STAFF_ROLES)
 
+    @acting
     def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, *, supplier_id: str,
                                  reason: str) -> InquiryOverrideView:
         """An officer's written reason to choose another supplier than the lowest quote."""
@@ -413,6 +445,7 @@ class EvaluationService:
                              uow, tender_id, lot_id, supplier_id, reason)),
                          STAFF_ROLES)
 
+    @acting
     def approve_inquiry_override(self, actor: Actor, override_id: str) -> InquiryOverrideView:
         """A supervisor or purchasing officer other than the proposer approves the override."""
         require_buyer(actor, "inquiry.override_approve")
@@ -420,6 +453,7 @@ class EvaluationService:
                          lambda uow: override_view(uow.session, inquiry.approve_override(uow, override_id)),
                          OFFICERS)
 
+    @acting
     def decide_inquiry(self, actor: Actor, tender_id: str) -> InquiryDecisionView:
         """Decide the inquiry (三三二) and publicise the outcome, or fail it."""
         require_buyer(actor, "inquiry.decide")

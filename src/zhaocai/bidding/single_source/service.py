@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import require_buyer
 from zhaocai.bidding.single_source import commands, store
@@ -67,6 +68,7 @@ class SingleSourceService:
         (`Platform.open(..., single_source_policy=...)`)."""
         return self._policy
 
+    @acting
     def draft(self, actor: Actor, data: SingleSourceDraft | Mapping[str, Any], *,
               idempotency_key: str | None = None) -> SingleSourceView:
         """A purchasing officer drafts a single-source procurement."""
@@ -77,6 +79,7 @@ class SingleSourceService:
                          roles=OFFICERS, idempotency_key=idempotency_key,
                          request=parsed.model_dump(mode="json"))
 
+    @acting
     def approve(self, actor: Actor, procurement_id: str) -> SingleSourceView:
         """A supervisor who is not the drafter approves; the public notice starts."""
         require_buyer(actor, "single_source.approve")
@@ -84,6 +87,7 @@ class SingleSourceService:
         return self._run(actor, "single_source.approve",
                          lambda uow: commands.approve(uow, procurement_id, calendar), roles=SUPERVISORS)
 
+    @acting
     def lodge_objection(self, actor: Actor, procurement_id: str, text: str) -> SingleSourceObjectionView:
         """Anyone, another supplier's user included, objects during the notice."""
         body = _text(text, "text")
@@ -94,6 +98,7 @@ class SingleSourceService:
 
         return self._run(actor, "single_source.objection", handler, roles=None)
 
+    @acting
     def decide_objection(self, actor: Actor, objection_id: str, *, upheld: bool,
                          answer: str) -> SingleSourceView:
         """A supervisor (not the drafter, the approver or the objector) upholds or dismisses an objection."""
@@ -103,6 +108,7 @@ class SingleSourceService:
                          lambda uow: commands.decide_objection(uow, objection_id, bool(upheld), body),
                          roles=SUPERVISORS)
 
+    @acting
     def record_negotiation(self, actor: Actor, procurement_id: str,
                            data: NegotiationInput | Mapping[str, Any]) -> SingleSourceView:
         """An officer records the negotiation (price within the estimate) after the notice."""
@@ -111,18 +117,21 @@ class SingleSourceService:
         return self._run(actor, "single_source.negotiate",
                          lambda uow: commands.negotiate(uow, procurement_id, parsed), roles=OFFICERS)
 
+    @acting
     def sign(self, actor: Actor, procurement_id: str) -> SingleSourceView:
         """One officer signs the negotiation record."""
         require_buyer(actor, "single_source.sign")
         return self._run(actor, "single_source.sign",
                          lambda uow: commands.sign(uow, procurement_id), roles=OFFICERS)
 
+    @acting
     def conclude(self, actor: Actor, procurement_id: str) -> SingleSourceView:
         """Conclude: the contract is created at the negotiated price."""
         require_buyer(actor, "single_source.conclude")
         return self._run(actor, "single_source.conclude",
                          lambda uow: commands.conclude(uow, procurement_id), roles=OFFICERS)
 
+    @acting
     def cancel(self, actor: Actor, procurement_id: str, reason: str) -> SingleSourceView:
         """The drafter or a supervisor cancels, with a reason."""
         require_buyer(actor, "single_source.cancel")
