@@ -55,7 +55,7 @@ def _check_custodians(uow: UnitOfWork, draft: TenderDraft, drafter: str,
                       publisher: str | None = None) -> None:
     """The seat rules (`rules.custody`): k different people, a supervisor, not the drafter (nor,
     at publication, the publisher)."""
-    seating.check_custodians(uow.session, draft.custodians, draft.threshold, drafter=drafter,
+    seating.check_custodians(uow.session, draft.custodians, draft.threshold, uow.now, drafter=drafter,
                              publisher=publisher)
 
 

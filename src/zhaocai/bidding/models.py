@@ -131,7 +131,8 @@ class Custodian(BaseModel):
 
     actor_id: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1, max_length=200)
-    supervisor: bool = Field(default=False, description="a supervisor (纪检) of the buyer")
+    supervisor: bool = Field(default=False, description=(
+        "not read: whether a custodian is a supervisor (纪检) is the people register's record"))
 
 
 class TenderDraft(BaseModel):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from zhaocai.actors import Role
 from zhaocai.bidding.custody.keys import parse_public_key, seal_share
 from zhaocai.bidding.custody.tables import CustodianKeyRow, CustodianSeatRow
 from zhaocai.bidding.custody.views import CustodianKeyView, Presentation, SealedSeat, SealedShareView
@@ -21,6 +23,7 @@ from zhaocai.bidding.models import Custodian
 from zhaocai.bidding.rules import custody as rules
 from zhaocai.bidding.sealing import KeyCeremony, parse_share
 from zhaocai.errors import ConflictError, RuleViolation
+from zhaocai.people.records import holders_of, registered_staff
 from zhaocai.store import UnitOfWork
 
 KEY_SUBJECT = "custodian_key"
@@ -28,21 +31,20 @@ KEY_SUBJECT = "custodian_key"
 
 # -- who may sit ---------------------------------------------------------------------------------
 
-def supervisors_among(session: Session, custodians: Sequence[Custodian]) -> set[str]:
-    """The custodians who are supervisors (纪检): the ONE place that decides it.
+def supervisors_among(session: Session, custodians: Sequence[Custodian], at: datetime) -> set[str]:
+    """The custodians who are supervisors (纪检) at `at`: the ONE place that decides it, from the
+    people register's grants in force (the draft's `supervisor` flag is the drafter's word and is
+    not read). Every custodian must be registered staff (`person.not_found` otherwise)."""
+    for custodian in custodians:
+        registered_staff(session, custodian.actor_id)
+    return holders_of(session, Role.SUPERVISOR, at) & {c.actor_id for c in custodians}
 
-    Today it reads the `supervisor` flag the draft gives each custodian; once the organisation's
-    register of people exists it should read the person's standing there (hence the session).
-    """
-    del session  # read by the people register, when there is one
-    return {c.actor_id for c in custodians if c.supervisor}
 
-
-def check_custodians(session: Session, custodians: Sequence[Custodian], threshold: int, *,
+def check_custodians(session: Session, custodians: Sequence[Custodian], threshold: int, at: datetime, *,
                      drafter: str | None, publisher: str | None = None) -> None:
     """The seat rules (`rules.custody.check_seats`) for a draft's or a publication's custodians."""
-    rules.check_seats([c.actor_id for c in custodians], supervisors_among(session, custodians), threshold,
-                      drafter=drafter, publisher=publisher)
+    rules.check_seats([c.actor_id for c in custodians], supervisors_among(session, custodians, at),
+                      threshold, drafter=drafter, publisher=publisher)
 
 
 # -- keys ------------------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ def require_keys(session: Session, custodians: Sequence[Custodian]) -> dict[str,
 def seat(uow: UnitOfWork, tender_id: str, custodians: Sequence[Custodian], keys: dict[str, CustodianKeyRow],
          ceremony: KeyCeremony) -> list[SealedSeat]:
     """Seal each share to its custodian's key and store the seats; the clear shares go no further."""
-    supervisors = supervisors_among(uow.session, custodians)
+    supervisors = supervisors_among(uow.session, custodians, uow.now)
     rows = [CustodianSeatRow(tender_id=tender_id, seat=index, actor_id=c.actor_id, name=c.name,
                              supervisor=c.actor_id in supervisors, key_id=keys[c.actor_id].id,
                              sealed_share=seal_share(keys[c.actor_id].public_key, share),
