@@ -82,6 +82,8 @@ class CommandRunner:
         roles: Iterable[Role] | None,
         idempotency_key: str | None = None,
         request: Any = None,
+        received_at: datetime | None = None,
+        tender_id: str | None = None,
     ) -> R:
         """Run one command as one transaction.
 
@@ -95,6 +97,12 @@ class CommandRunner:
         `request` (the command's input, JSON-able; see `zhaocai.idempotency.request_digest`)
         returns the first result; the key reused with another request is a `ConflictError`
         (`idempotency.request_mismatch`) and changes nothing.
+
+        `received_at` is when the request reached the platform, read by the service before
+        any lock (`uow.received_at`; a bid's deadline is judged by it). `tender_id` scopes the
+        command to one tender: on PostgreSQL it then runs beside commands on other tenders
+        (see `zhaocai.store.unit_of_work`). The command's own moment, `uow.now`, is read once
+        its locks are held.
         """
         if actor.id == SYSTEM.id:
             raise PermissionDenied(
@@ -111,12 +119,14 @@ class CommandRunner:
             require_role(actor, allowed, action)
             if Role.SUPPLIER not in allowed:
                 require_not_supplier(actor, action)
-        return self._run_racing(actor, action, handler, idempotency_key, request)
+        return self._run_racing(actor, action, handler, idempotency_key, request,
+                                received_at=received_at, tender_id=tender_id)
 
     def _run_racing(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
-                    key: str | None, request: Any) -> R:
+                    key: str | None, request: Any, *, received_at: datetime | None = None,
+                    tender_id: str | None = None) -> R:
         try:
-            return self._run_once(actor, action, handler, key, request)
+            return self._run_once(actor, action, handler, key, request, received_at, tender_id)
         except IntegrityError:
             # Two processes raced on the same idempotency key: the winner's result stands, for
             # the same request only.
@@ -130,9 +140,10 @@ class CommandRunner:
 
     def _run_once(
         self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
-        request: Any,
+        request: Any, received_at: datetime | None = None, tender_id: str | None = None,
     ) -> R:
-        with UnitOfWork(self.engine, actor, action, self.now()) as uow:
+        with UnitOfWork(self.engine, actor, action, self.now, received_at=received_at,
+                        tender_id=tender_id) as uow:
             if key is not None:
                 found, previous = lookup(uow.session, key, actor, action, request)
                 if found:

@@ -16,6 +16,7 @@ from sqlmodel import col, func, select
 from zhaocai.bidding.eligibility import require_eligible
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
+    end_of_bidding,
     fire_transition,
     frozen_rules,
     load_tender,
@@ -225,7 +226,8 @@ def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cance
     if approve:
         tender.outcome_reason = reason
         fire_transition(uow, tender, "cancel",
-                        {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id})
+                        {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id},
+                        private=end_of_bidding(uow, tender.id))
     else:
         permit(uow, tender, "reject_cancel")
         uow.record("tender.cancel_reject", SUBJECT, tender.id,

@@ -22,6 +22,7 @@ from zhaocai.bidding.bid_machine import BidStatus
 from zhaocai.bidding.eligibility import bidder_names
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
+    end_of_bidding,
     fire_transition,
     frozen_rules,
     load_tender,
@@ -42,7 +43,7 @@ from zhaocai.bidding.rules.opening import (
     Sealed,
     receipt_problem,
 )
-from zhaocai.bidding.rules.tender import evaluation_may_start
+from zhaocai.bidding.rules.tender import evaluation_may_start, require_bids_settled
 from zhaocai.bidding.sealing import (
     COMMERCIAL,
     SINGLE,
@@ -176,14 +177,16 @@ def _tell_unconfirmed(uow: UnitOfWork, tender: TenderRow, rows: list[Sealed]) ->
                event="BidsNotOpened", payload={"tender_id": tender.id, "bids": told})
 
 
-def _finish(uow: UnitOfWork, tender: TenderRow, record: OpeningRecord) -> None:
+def _finish(uow: UnitOfWork, tender: TenderRow, record: OpeningRecord,
+            private: dict[str, Any] | None = None) -> None:
     summary = {"stage": record.stage, "record_digest": record.digest, "bids": len(record.entries),
                "valid_bids": record.valid_bids, "custodians_present": record.custodians_present,
                "reason": record.failure_reason}
     public = {"tender_id": tender.id, **summary}  # the record itself: `opening_records()`
     if record.failure_reason:
         tender.outcome_reason = record.failure_reason
-    fire_transition(uow, tender, "fail" if record.failure_reason else "open", summary, payload=public)
+    fire_transition(uow, tender, "fail" if record.failure_reason else "open", summary, payload=public,
+                    private=private)
 
 
 def _check(tender: TenderRow) -> BidCheck:
@@ -223,6 +226,7 @@ def open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Opening
 def _open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
     tender = load_tender(uow, tender_id)
     require_move(tender, "open")  # opened or failed: which one is known at the end
+    require_bids_settled(uow.now, tender.deadline, tender.id)  # no bid received in time still in flight
     opener, custodians = recover_key(tender, shares)
     profile, _ = frozen_rules(tender)
     counted, unconfirmed = rules.counted(sealed_bids(uow, tender.id), tender.amendments)
@@ -238,7 +242,7 @@ def _open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Openin
         failure = rules.too_few_valid(_valid(entries), profile)
     record = _publish_record(uow, tender, stage, custodians, entries, failure)
     _tell_unconfirmed(uow, tender, unconfirmed)
-    _finish(uow, tender, record)
+    _finish(uow, tender, record, end_of_bidding(uow, tender.id))
     return record
 
 
