@@ -81,7 +81,7 @@ def failed_chain(platform: Platform, actors: dict[str, Actor], clock: ManualCloc
     ids: list[str] = []
     pub = published(platform, actors, clock, **overrides)
     while True:
-        clock.advance(days=21)
+        clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
         platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
         ids.append(pub.tender.id)
         if len(ids) == count:
