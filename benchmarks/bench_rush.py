@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from benchmarks.bench_tenders import START, STAFF, _admit, _payload, _tender
+from benchmarks.bench_tenders import START, _admit, _payload, _tender
 from benchmarks.harness import Figure
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock

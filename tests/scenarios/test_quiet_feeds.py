@@ -22,7 +22,15 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
-from tests.kit import ACTORS, fresh_store, payload, published, register_admitted_supplier, shares, supplier_actor
+from tests.kit import (
+    ACTORS,
+    fresh_store,
+    payload,
+    published,
+    register_admitted_supplier,
+    shares,
+    supplier_actor,
+)
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -84,7 +92,7 @@ def _sequences(url: str) -> list[Any]:
             names = inspect(engine).get_table_names()
             found = [tuple(r) for r in conn.execute(text("SELECT name, seq FROM sqlite_sequence ORDER BY name"))] \
                 if "sqlite_sequence" in names else []
-            return found + [("outbox_event", conn.execute(text("SELECT max(position) FROM outbox_event")).scalar())]
+            return [*found, ("outbox_event", conn.execute(text("SELECT max(position) FROM outbox_event")).scalar())]
     finally:
         engine.dispose()
 

@@ -203,6 +203,6 @@ def test_a_cancelled_tender_commits_its_bid_chain(store: Any, waiting: WaitingCl
     platform.tenders.request_cancellation(ACTORS["purchasing"], pub.tender.id, "项目取消")
     done = platform.tenders.approve_cancellation(ACTORS["purchasing2"], pub.tender.id)
     assert done.state == TenderState.CANCELLED
-    cancel = [e for e in platform.audit.events(subject_id=pub.tender.id) if e.action == "tender.cancel"][0]
+    cancel = next(e for e in platform.audit.events(subject_id=pub.tender.id) if e.action == "tender.cancel")
     assert json.loads(cancel.change)["bid_chain"]["seq"] == 1
     assert platform.audit.verify().ok

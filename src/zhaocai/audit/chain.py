@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -86,7 +86,7 @@ def bid_links(engine: Engine, tender_id: str) -> list[AuditEvent]:
             text(f"SELECT {_COLUMNS} FROM audit_event WHERE subject_type = 'bid' AND action IN "
                  "('bid.submit', 'bid.replace', 'bid.confirm', 'bid.withdraw') ORDER BY seq"))
             if _tender_of(row[6]) == tender_id]
-        chain = [AuditEvent(*row, bid_chain=tender_id) for row in conn.execute(
+        chain = [replace(AuditEvent(*row), bid_chain=tender_id) for row in conn.execute(
             text(f"SELECT {_COLUMNS} FROM bid_link WHERE tender_id = :t ORDER BY seq"), {"t": tender_id})]
     return legacy + chain
 
@@ -205,13 +205,13 @@ class AuditLog:
         links checked, or (tender, seq, reason, checked) at the first break."""
         checked = 0
         heads: dict[str, tuple[int, str]] = {}
-        tender_id: str | None = None
+        tender_id = ""
         expected_seq, prev = 1, ""
         with self._engine.connect() as conn:
             rows = conn.execution_options(stream_results=True, yield_per=10_000).execute(
                 text(f"SELECT tender_id, {_COLUMNS} FROM bid_link ORDER BY tender_id, seq"))
             for row in rows:
-                if row[0] != tender_id:
+                if row[0] != tender_id:  # the next tender's chain begins
                     tender_id, expected_seq, prev = str(row[0]), 1, bid_chain_genesis(str(row[0]))
                 problem = link_problem(tuple(row[1:]), expected_seq, prev)
                 if problem is not None:
