@@ -59,8 +59,10 @@ def best_of(repeats: int, measure: Callable[[], tuple[float, float]]) -> tuple[f
 
 
 def run_figures(figures: list[Figure], only: str | None = None) -> list[dict[str, object]]:
-    """Run the figures (or the one named `only`), print a line each, write results.json."""
-    chosen = [f for f in figures if only is None or f.name == only]
+    """Run the figures (or those named in `only`, comma-separated), print a line each, write
+    results.json."""
+    names = None if only is None else set(only.split(","))  # one name, or several with commas
+    chosen = [f for f in figures if names is None or f.name in names]
     if only is not None and not chosen:
         raise SystemExit(f"no benchmark named {only!r}; known: {', '.join(f.name for f in figures)}")
     previous: dict[str, dict[str, object]] = {}

@@ -15,6 +15,8 @@ from tests.kit import ACTORS, expert_actor
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role
+from zhaocai.bidding.rules import tender as tender_rules
+from zhaocai.bidding.rules.tender import BID_MAX_WAIT
 from zhaocai.bidding.sealing import generate_tender_keys
 
 REVIEWERS = frozenset({Role.TECHNICAL, Role.EXPERT})
@@ -40,7 +42,9 @@ class OpeningRules(FairnessBase):
             self.clock.set(m.deadline + timedelta(hours=1))
         given = self.given_shares(m, indices, extra)
         actor = ACTORS[who]
-        allowed = self.closed(m) and holds(actor, OFFICERS) and self.quorum(indices, extra, given)
+        # The opening waits for bids in flight: the deadline plus the in-flight bound.
+        allowed = (self.closed(m) and tender_rules.bids_settled(self.now(), m.deadline)
+                   and holds(actor, OFFICERS) and self.quorum(indices, extra, given))
         ok, record = self.attempt("tender.open", allowed, self.platform.tenders.open_bids, actor, m.id, given,
                                   inv="i03")
         if not ok:
@@ -71,8 +75,8 @@ class OpeningRules(FairnessBase):
     @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
     def deadline_then_open(self, quorum: set[int], hours: int) -> None:
         m = next(m for m in self.tenders if m.state == "published")
-        if self.now() < m.deadline:
-            self.clock.set(m.deadline + timedelta(hours=hours))
+        if self.now() < m.deadline + BID_MAX_WAIT:
+            self.clock.set(m.deadline + BID_MAX_WAIT + timedelta(hours=hours))
         ok, record = self.attempt("tender.open", True, self.platform.tenders.open_bids, ACTORS["supervisor"],
                                   m.id, m.shares(quorum), inv="i03")
         if not ok:
