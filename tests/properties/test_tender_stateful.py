@@ -30,6 +30,7 @@ from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
 from zhaocai.bidding.rules import tender as tender_rules
+from zhaocai.bidding.rules.tender import BID_MAX_WAIT, bids_settled
 from zhaocai.bidding.sealing import generate_tender_keys
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import InvalidTransition, ZhaocaiError
@@ -174,7 +175,9 @@ class TenderLife(RuleBasedStateMachine):
         given = [s.share for s in self.publication.shares if s.index in indices]
         if extra is not None:
             given.append(self.foreign if extra == "foreign" else self.other_tender)
-        closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline
+        # The opening waits for the bids in flight: the deadline plus the in-flight bound.
+        closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline \
+            and bids_settled(self.clock.now(), self.deadline)
         try:
             record = self.platform.tenders.open_bids(ACTORS["supervisor"], self.tender_id, given)
         except ZhaocaiError:
@@ -204,8 +207,8 @@ class TenderLife(RuleBasedStateMachine):
 
     @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
     def deadline_then_open(self, quorum: set[int], hours: int) -> None:
-        if self.before_deadline:
-            self.clock.set(self.deadline + timedelta(hours=hours))
+        if not bids_settled(self.clock.now(), self.deadline):
+            self.clock.set(self.deadline + BID_MAX_WAIT + timedelta(hours=hours))
         self.open(quorum, None)
 
     @rule(really=st.integers(0, 3))
