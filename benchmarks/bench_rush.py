@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import create_engine, text
 
-from benchmarks.bench_tenders import START, _admit, _payload, _tender
+from benchmarks.bench_tenders import CUSTODIANS, KEYS, STAFF, START, _admit, _payload
 from benchmarks.harness import Figure
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
@@ -53,6 +53,22 @@ def _schema(base: str) -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
         admin.dispose()
+
+
+def _tenders(platform: Platform, clock: ManualClock, count: int) -> list[str]:
+    """`count` published tenders, the custodians' keys registered once."""
+    tenders = platform.tenders
+    for role in ("auditor", "supervisor", "finance"):
+        tenders.register_custodian_key(STAFF[role], KEYS[STAFF[role].id].public_key)
+    published = []
+    for _ in range(count):
+        view = tenders.create_draft(STAFF["purchasing"], {
+            "title": "rush", "buyer": "津义", "category": "materials", "method": "open_tender",
+            "lots": [{"id": "L1", "title": "rebar", "items": [{"name": "rebar", "quantity": "1", "unit": "t"}]}],
+            "estimate": "800000", "ceiling_price": "850000", "deadline": clock.now() + timedelta(days=21),
+            "custodians": CUSTODIANS, "threshold": 2})
+        published.append(tenders.publish(STAFF["purchasing"], view.id).tender.id)
+    return published
 
 
 def _actor(supplier_id: str) -> Actor:
@@ -117,8 +133,7 @@ def _rush(processes: int) -> dict[str, float]:
         clock = ManualClock(START)
         with Platform.open(url, clock=clock) as platform:
             suppliers = [_admit(platform, 20_000 + i) for i in range(SUPPLIERS)]
-            tenders = [_tender(platform, clock).tender.id for _ in range(TENDERS)]
-            warm = _tender(platform, clock).tender.id
+            *tenders, warm = _tenders(platform, clock, TENDERS + 1)
             platform.tenders.receipt_verify_key()
         # Supplier after supplier, each on every tender: at any moment the processes are
         # mostly on different tenders, as in a morning when many tenders close.

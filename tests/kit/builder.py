@@ -19,10 +19,13 @@ from datetime import timedelta
 from typing import Any
 
 from tests.kit.cast import ACTORS, CUSTODIANS, INQUIRY_OFFICERS, add_pool, seated, supplier_actor
-from tests.kit.evaluation import COMPREHENSIVE, compliant_bids, declare_all, sheet
+from tests.kit.custody import present, register_custodian_keys
+from tests.kit.evaluation import COMPREHENSIVE, commit, compliant_bids, declare_all, sheet
+from tests.kit.evaluation import reveal as reveal_sheet
 from tests.kit.suppliers import admitted
-from tests.kit.tender import LOTS, draft, shares
+from tests.kit.tender import LOTS, draft
 from zhaocai.actors import Actor
+from zhaocai.bidding.evaluating.commitment import SheetCommitment
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.views import Publication
 from zhaocai.categories import Category
@@ -89,6 +92,10 @@ class TenderBuilder:
     award: Any = None
     reached: str | None = None
     scored: set[str] = field(default_factory=set)
+    """The members who have committed to their sheets."""
+    commitments: dict[tuple[str, str], SheetCommitment] = field(default_factory=dict)
+    """(member id, lot id) → the member's commitment, kept for the reveal."""
+    revealed: set[tuple[str, str]] = field(default_factory=set)
     notes: dict[str, Any] = field(default_factory=dict)
 
     # -- walking ---------------------------------------------------------------------------------
@@ -173,6 +180,7 @@ class TenderBuilder:
         self.tender_id = view.id
 
     def _publish(self) -> None:
+        register_custodian_keys(self.platform)
         self.pub = self.platform.tenders.publish(self.actors["purchasing"], self.tender_id,
                                                  two_envelopes=self.two_envelopes)
         if self.amend is not None:
@@ -208,16 +216,17 @@ class TenderBuilder:
         return {"lots": lots, "documents": {"author": "投标文件编制人"}}
 
     def _open(self) -> None:
-        """Two custodians open; with two envelopes the technical review and the commercial opening
-        (two other custodians) follow."""
+        """Two custodians present their shares and the bids are opened; with two envelopes the
+        technical review and the commercial opening (with the same presentations) follow."""
         tenders = self.platform.tenders
-        tenders.open_bids(self.actors["supervisor"], self.tender_id, shares(self.publication, 1, 2))
+        present(self.platform, self.tender_id, 1, 2)
+        tenders.open_bids(self.actors["supervisor"], self.tender_id)
         if self.two_envelopes and self.state == TenderState.OPENED.value:
             opened = tenders.opened_bids(self.actors["purchasing"], self.tender_id)
             tenders.record_technical_compliance(self.actors["technical"], self.tender_id, [
                 {"bid_id": b.bid_id, "compliant": n not in self.rejected, "note": self.rejected.get(n, "")}
                 for n, b in enumerate(opened)])
-            tenders.open_commercial(self.actors["supervisor"], self.tender_id, shares(self.publication, 2, 3))
+            tenders.open_commercial(self.actors["supervisor"], self.tender_id)
 
     def _draw(self) -> None:
         self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id, size=self.committee)
@@ -229,11 +238,13 @@ class TenderBuilder:
     def _check(self) -> None:
         self.platform.evaluation.check_compliance(self.members[0], self.tender_id)
 
-    def score(self, members: list[Actor] | None = None, marker: str | None = None) -> None:
-        """The given members (by default every one who has not yet) submit their sheets for every
-        lot under comprehensive scoring; the first member may plant `marker` as a point of the
-        first bid in L1. With `abnormal`, the abnormally low bids are explained first. Once every
-        member has scored, the tender is at the stage `scored`."""
+    def score(self, members: list[Actor] | None = None, marker: str | None = None, *,
+              reveal: bool = True) -> None:
+        """The given members (by default every one who has not yet) commit to their sheets for
+        every lot under comprehensive scoring (commit, then reveal); the first member may plant
+        `marker` as a point of the first bid in L1. Once every member has committed, every sheet
+        is revealed (unless `reveal` is False: see `reveal_sheets`) and the tender is at the stage
+        `scored`. With `abnormal`, the abnormally low bids are explained first."""
         ev = self.platform.evaluation
         if self.abnormal and not self.scored:
             flagged = [e for e in ev.compliance(self.actors["purchasing"], self.tender_id).lots[0].entries
@@ -250,9 +261,22 @@ class TenderBuilder:
                     points = sheet(bids, self.members.index(member))
                     if marker is not None and member is self.members[0] and lot == "L1":
                         points[bids[0]]["T1"] = marker
-                    ev.submit_scores(member, self.tender_id, lot, points)
+                    self.commitments[(member.id, lot)] = commit(self.platform, member, self.tender_id, lot, points)
         self.scored |= {m.id for m in pending}
-        if self.scored >= {m.id for m in self.members}:
+        if self.scored >= {m.id for m in self.members} and reveal:
+            self.reveal_sheets()
+
+    def reveal_sheets(self, members: list[Actor] | None = None) -> None:
+        """The given members (by default every one) reveal every sheet they committed to and have
+        not revealed; once every member has, the tender is at the stage `scored`."""
+        for member in self.members if members is None else members:
+            for lot in (lot["id"] for lot in self.lot_list):
+                kept = self.commitments.get((member.id, lot))
+                if kept is not None and (member.id, lot) not in self.revealed:
+                    reveal_sheet(self.platform, member, kept)
+                    self.revealed.add((member.id, lot))
+        if self.scored >= {m.id for m in self.members} and (
+                not self.commitments or set(self.commitments) <= self.revealed):
             self.reached = "scored"
 
     def _publicise(self) -> None:
@@ -291,7 +315,7 @@ class TenderBuilder:
 
     @property
     def publication(self) -> Publication:
-        """The publication (with the custodians' shares), once published."""
+        """The publication (the tender and its custodians' sealed seats), once published."""
         assert self.pub is not None, "not published yet"
         return self.pub
 

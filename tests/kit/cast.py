@@ -4,8 +4,11 @@ speaks of the same people."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from typing import Any
+
+from nacl.public import PrivateKey
 
 from zhaocai.actors import Actor, Role
 from zhaocai.platform import Platform
@@ -37,11 +40,18 @@ DEPARTMENTS: tuple[tuple[str, Department], ...] = (
 """Who reviews an application for each department (a key of `ACTORS`, the department)."""
 
 CUSTODIANS = [
-    {"actor_id": "p-wang", "name": "王采购", "supervisor": False},
+    {"actor_id": "a-zheng", "name": "郑审计", "supervisor": False},
     {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True},
     {"actor_id": "f-sun", "name": "孙财务", "supervisor": False},
 ]
-"""The three custodians of a tender's key (any two open): purchasing, a supervisor, finance."""
+"""The three custodians of a tender's key (any two open): audit, a supervisor, finance; none of
+them drafts or publishes tenders."""
+
+CUSTODIAN_KEYS: dict[str, PrivateKey] = {
+    c["actor_id"]: PrivateKey.from_seed(hashlib.sha256(f"zhaocai-test-custodian:{c['actor_id']}".encode()).digest())
+    for c in CUSTODIANS}
+"""Each custodian's own private key (fixed, so that examples replay); `tests.kit.custody`
+registers the public halves and opens each custodian's share with their own key only."""
 
 INQUIRY_OFFICERS = ["p-wang", "p-li"]
 """The two purchasing officers who run a price inquiry (询价)."""

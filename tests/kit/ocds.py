@@ -25,7 +25,7 @@ KINDS: dict[str, dict[str, Any]] = {
     "inquiry": {"to": "opened", "method": "price_inquiry", "pool": 0, "category": "labour", "lots": INQUIRY_LOT,
                 "evaluation": LOWEST, "bidders": 3, "prices": [f"{352_000 + n * 6_400}.10" for n in range(3)],
                 "title": "Formwork labour, building 3", "estimate": "360000", "ceiling_price": "380000",
-                "custodians": [{"actor_id": "p-wang", "name": "王采购", "supervisor": False},
+                "custodians": [{"actor_id": "a-zheng", "name": "郑审计", "supervisor": False},
                                {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True}]},
     "failed": {"to": "failed", **PRICE_ONLY, "bidders": 2, "prices": ["1500000.00"] * 2, "title": "Failed: cement"},
     "cancelled": {"to": "cancelled", **PRICE_ONLY, "bidders": 1, "prices": ["1777777.77"],

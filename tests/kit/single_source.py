@@ -7,8 +7,9 @@ from datetime import timedelta
 from typing import Any
 
 from tests.kit.cast import supplier_actor
+from tests.kit.custody import present
 from tests.kit.suppliers import register_admitted_supplier
-from tests.kit.tender import published, shares
+from tests.kit.tender import published
 from zhaocai.actors import Actor
 from zhaocai.bidding.single_source import SingleSourceView
 from zhaocai.clock import ManualClock
@@ -82,7 +83,8 @@ def failed_chain(platform: Platform, actors: dict[str, Actor], clock: ManualCloc
     pub = published(platform, actors, clock, **overrides)
     while True:
         clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
-        platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+        present(platform, pub.tender.id, 1, 2)
+        platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
         ids.append(pub.tender.id)
         if len(ids) == count:
             return ids

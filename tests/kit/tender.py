@@ -1,5 +1,6 @@
 """The pieces of a tender for tests that walk one by hand: a valid draft, a bid payload, a
-published tender with its custodians' shares. `tests.kit.builder` walks a whole tender."""
+published tender (its custodians' keys registered first). `tests.kit.builder` walks a whole
+tender; `tests.kit.custody` has the custodians present their shares."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from tests.kit.cast import BUYER, CUSTODIANS
+from tests.kit.custody import register_custodian_keys
 from zhaocai.actors import Actor
 from zhaocai.bidding.views import Publication
 from zhaocai.clock import ManualClock
@@ -38,13 +40,8 @@ def payload(l1: str, l2: str = "1000.00", **extra: Any) -> dict[str, Any]:
 
 def published(platform: Platform, actors: dict[str, Actor], clock: ManualClock, *,
               two_envelopes: bool = False, **overrides: Any) -> Publication:
-    """Draft and publish an open tender (`draft` with `overrides`)."""
+    """Draft and publish an open tender (`draft` with `overrides`), the custodians' keys
+    registered first."""
+    register_custodian_keys(platform)
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock, **overrides))
     return platform.tenders.publish(actors["purchasing"], view.id, two_envelopes=two_envelopes)
-
-
-def shares(publication: Publication, *indices: int) -> list[str]:
-    """The share texts of the given 1-based custodian indices."""
-    return [s.share for s in publication.shares if s.index in indices]
-
-

@@ -130,6 +130,11 @@ class FairnessBase:
     def closed(self, t: TenderModel) -> bool:
         return t.state == "published" and not tender_rules.accepts_bids(self.now(), t.deadline)
 
+    def presenting(self, t: TenderModel) -> bool:
+        """The tender still needs its key (custodians may present): closed, or opened at the
+        technical stage of two envelopes."""
+        return self.closed(t) or (t.state == "opened" and t.stage == "technical")
+
     def fresh_price(self, digits: int, fen: int) -> Decimal:
         price = yuan(digits % 100000, fen)
         while price in self.used_prices or price.as_tuple().digits[-2:] == (0, 0):

@@ -1,4 +1,4 @@
-"""The invariants I1–I15 of docs/fairness.md, each an `@invariant()` method named `iNN_…`, checked
+"""The invariants I1–I16 of docs/fairness.md, each an `@invariant()` method named `iNN_…`, checked
 after every step of the fairness machine.
 """
 
@@ -30,7 +30,7 @@ from zhaocai.suppliers.tables import SupplierRow
 
 
 class Invariants(EvaluationChecks):
-    """I1–I15; an invariant whose inputs did not change since it last passed is not re-run."""
+    """I1–I16; an invariant whose inputs did not change since it last passed is not re-run."""
 
     def hidden_prices(self) -> set[Decimal]:
         """Prices that must not be in clear anywhere: every price ever offered, except the last
@@ -274,3 +274,23 @@ class Invariants(EvaluationChecks):
                     assert e is not None and b.payload.total == e.total_price, \
                         f"I15: {b.bid_id} ({b.status}) opened at {b.payload.total}, its record entry {e}"
         self.evaluation_checks("i15")
+
+    @invariant()
+    def i16_nobody_holds_the_key_alone(self) -> None:
+        """Custody: each model custodian opened only their own seat's share (no person ever held k
+        of a tender's shares); no share is in the store in clear before the deadline, nor once the
+        tender no longer needs its key; every presentation named its own custodian."""
+        self.raise_flagged("i16")
+        if self.unchanged_since_checked("i16"):
+            return
+        for m in self.tenders:
+            for person, seats in m.held.items():
+                assert len(seats) < K, f"I16: {person} opened the shares of seats {sorted(seats)} of {m.id}"
+        needing = [m for m in self.tenders if m.known_shares and not self.presenting(m)]
+        if not needing:
+            return
+        dump = store_text(self.engine, self.tables)
+        for m in needing:
+            for index, share in m.known_shares.items():
+                assert share.rsplit(":", 1)[1] not in dump, \
+                    f"I16: the share of seat {index} of {m.id} is in the store ({m.state}, deadline {m.deadline})"

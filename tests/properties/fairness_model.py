@@ -68,7 +68,9 @@ class TenderModel:
     record_digest: str | None = None
     comprehensive: bool = False
     members: list[Actor] = field(default_factory=list)
-    scored: set[str] = field(default_factory=set)
+    scored: set[str] = field(default_factory=set)  # members who committed to their L1 sheet
+    commitments: dict[str, Any] = field(default_factory=dict)  # member id → SheetCommitment (L1)
+    revealed: set[str] = field(default_factory=set)  # members whose L1 sheet was revealed
     publicity_ends: datetime | None = None
     candidates: dict[str, list[str]] = field(default_factory=dict)  # lot → bid ids, from the report
     open_objections: int = 0
@@ -83,6 +85,10 @@ class TenderModel:
     retendered: bool = False  # a re-tender draft was made from it
     checked: bool = False  # its compliance check is done
     findings: set[str] = field(default_factory=set)  # bid ids a member found not responsive
+    # Custody: each model custodian opens only their own sealed share, with their own key.
+    known_shares: dict[int, str] = field(default_factory=dict)  # seat → the share its custodian opened
+    held: dict[str, set[int]] = field(default_factory=dict)  # person → seats whose share they opened
+    presented: set[int] = field(default_factory=set)  # seats whose custodian presented
 
     @property
     def officers(self) -> list[str]:
@@ -97,10 +103,9 @@ class TenderModel:
         """The bid the award must go to: the lot's first candidate not removed (I9)."""
         return next((b for b in self.candidates.get(lot_id, []) if b not in self.removed), None)
 
-    def shares(self, indices: Iterable[int]) -> list[str]:
-        """The share texts of the given 1-based custodian indices."""
-        wanted = set(indices)
-        return [s.share for s in self.publication.shares if s.index in wanted]
+    def holder(self, index: int) -> str:
+        """The person in custodian seat `index` (1-based)."""
+        return next(c.actor_id for c in self.publication.tender.custodians if c.index == index)
 
 
 @dataclass

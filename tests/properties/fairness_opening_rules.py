@@ -1,6 +1,8 @@
-"""Rules of the fairness machine over opening: one envelope or two (technical review, then the
-commercial parts), with random subsets of shares, and a fast track that bids, waits and opens so
-that most examples reach evaluation.
+"""Rules of the fairness machine over opening: custodians present their own shares (or a foreign
+one, another custodian's, garbage, before the deadline, twice; or someone who is no custodian),
+openings by random people with however many shares were presented, one envelope or two
+(technical review, then the commercial parts), and a fast track that bids, waits, presents and
+opens so that most examples reach evaluation.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from tests.kit import ACTORS, expert_actor
+from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role
@@ -32,44 +35,55 @@ class OpeningRules(FairnessBase):
     """Opening with shares; two envelopes; the fast track from bids to an opening."""
 
     @precondition(lambda self: self.tenders)
-    @rule(t=TENDER, indices=st.sets(st.integers(1, 3), max_size=3),
-          extra=st.sampled_from([None, None, None, "foreign", "other_tender", "duplicate", "garbage"]),
-          who=st.sampled_from(["supervisor", "supervisor", "purchasing", "finance", "nobody"]),
+    @rule(t=TENDER, index=st.integers(1, 3),
+          extra=st.sampled_from([None, None, None, None, "foreign", "other_tender", "other_seat", "garbage",
+                                 "outsider"]),
           jump=st.booleans())
-    def open(self, t: int, indices: set[int], extra: str | None, who: str, jump: bool) -> None:
+    def present(self, t: int, index: int, extra: str | None, jump: bool) -> None:
+        """The custodian of seat `index` presents their own share (I16); with `extra`, a share
+        of another key, of another tender or seat, garbage, or someone who is no custodian."""
         m = self.tender(t)
         if jump and self.now() < m.deadline:
             self.clock.set(m.deadline + timedelta(hours=1))
-        given = self.given_shares(m, indices, extra)
+        holder = m.holder(index)
+        share = m.known_shares[index]
+        if extra == "foreign":
+            share = generate_tender_keys(m.id, 3, 2).shares[index - 1]
+        elif extra == "other_tender":
+            share = generate_tender_keys("tdr-elsewhere", 3, 2).shares[index - 1]
+        elif extra == "other_seat":
+            share = m.known_shares[index % 3 + 1]
+        elif extra == "garbage":
+            share = "not a share"
+        actor = ACTORS["purchasing"] if extra == "outsider" else custodian(holder)
+        allowed = self.presenting(m) and index not in m.presented and extra is None
+        ok, _ = self.attempt("custody.present", allowed, self.platform.tenders.present_share, actor, m.id, share,
+                             inv="i16")
+        if ok:
+            m.presented.add(index)
+        elif allowed:
+            self.flag("i16", f"custodian {holder} presenting their share of {m.id} was refused")
+
+    @precondition(lambda self: self.tenders)
+    @rule(t=TENDER, who=st.sampled_from(["supervisor", "supervisor", "purchasing", "finance", "nobody"]),
+          jump=st.booleans())
+    def open(self, t: int, who: str, jump: bool) -> None:
+        """Opening succeeds exactly when the tender is closed, the opener an officer, and at least
+        k custodians presented (I3)."""
+        m = self.tender(t)
+        if jump and self.now() < m.deadline:
+            self.clock.set(m.deadline + timedelta(hours=1))
         actor = ACTORS[who]
         # The opening waits for bids in flight: the deadline plus the in-flight bound.
         allowed = (self.closed(m) and tender_rules.bids_settled(self.now(), m.deadline)
-                   and holds(actor, OFFICERS) and self.quorum(indices, extra, given))
-        ok, record = self.attempt("tender.open", allowed, self.platform.tenders.open_bids, actor, m.id, given,
-                                  inv="i03")
+                   and holds(actor, OFFICERS) and len(m.presented) >= K)
+        ok, record = self.attempt("tender.open", allowed, self.platform.tenders.open_bids, actor, m.id, inv="i03")
         if not ok:
             if allowed:
-                self.flag("i03", f"opening {m.id} with a quorum after the deadline was refused: {record}")
+                self.flag("i03", f"opening {m.id} after the deadline with {sorted(m.presented)} presented "
+                                 f"was refused: {record}")
             return
         self.check_opening(m, record)
-
-    def given_shares(self, m: TenderModel, indices: set[int], extra: str | None) -> list[str]:
-        """The custodians' shares of `indices`, plus a foreign, repeated or garbage one."""
-        given = m.shares(indices)
-        if extra == "foreign":
-            given.append(generate_tender_keys(m.id, 3, 2).shares[0])
-        elif extra == "other_tender":
-            given.append(generate_tender_keys("tdr-elsewhere", 3, 2).shares[1])
-        elif extra == "duplicate" and given:
-            given.append(given[0])
-        elif extra == "garbage":
-            given.append("not a share")
-        return given
-
-    @staticmethod
-    def quorum(indices: set[int], extra: str | None, given: list[str]) -> bool:
-        """At least k distinct valid shares and nothing foreign (a repeat of none is nothing)."""
-        return len(indices) >= K and (extra is None or (extra == "duplicate" and not given))
 
     @precondition(lambda self: any(m.state == "published" for m in self.tenders))
     @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
@@ -77,10 +91,14 @@ class OpeningRules(FairnessBase):
         m = next(m for m in self.tenders if m.state == "published")
         if self.now() < m.deadline + BID_MAX_WAIT:
             self.clock.set(m.deadline + BID_MAX_WAIT + timedelta(hours=hours))
+        t = self.tenders.index(m)
+        for index in sorted(quorum - m.presented):
+            self.present(t, index, None, False)
         ok, record = self.attempt("tender.open", True, self.platform.tenders.open_bids, ACTORS["supervisor"],
-                                  m.id, m.shares(quorum), inv="i03")
+                                  m.id, inv="i03")
         if not ok:
-            self.flag("i03", f"opening {m.id} with shares {sorted(quorum)} after the deadline refused: {record}")
+            self.flag("i03", f"opening {m.id} with {sorted(m.presented)} presented after the deadline refused: "
+                             f"{record}")
             return
         self.check_opening(m, record)
 
@@ -88,8 +106,9 @@ class OpeningRules(FairnessBase):
     @rule(**FAST_TRACK)
     def fast_track(self, order: list[int], count: int, kinds: list[str], prices: list[tuple[int, int]],
                    reject: int | None) -> None:
-        """Eligible (invited) suppliers bid, the deadline passes, two custodians open; with two
-        envelopes the technical review and the commercial opening follow."""
+        """Eligible (invited) suppliers bid; a custodian presents too early; the deadline passes;
+        one custodian presents and the opening is tried too soon, a second presents and the bids
+        are opened; with two envelopes the technical review and the commercial opening follow."""
         m = next(m for m in self.tenders if self.accepting(m))
         t = self.tenders.index(m)
         TALLY["fast track"] += 1
@@ -98,11 +117,15 @@ class OpeningRules(FairnessBase):
         ready = [i for i in invited if eligible(self.engine, self.suppliers[i].id, self.now())]
         for n, i in enumerate(ready[:count]):
             self.submit(t, i, kinds[n], *prices[n], "own")
+        self.present(t, 1, None, False)  # before the deadline: must be refused (custody.too_early)
         self.clock.set(max(self.now(), m.deadline + timedelta(minutes=30)))
-        self.open(t, {1, 2}, None, "supervisor", False)
+        self.present(t, 1, None, False)
+        self.open(t, "supervisor", False)  # one share presented: must be refused (opening.quorum)
+        self.present(t, 2, None, False)
+        self.open(t, "supervisor", False)
         if m.stage == "technical" and m.state == "opened":
             self.technical_review(t, {reject} if reject is not None else set(), "technical", False)
-            self.open_commercial(t, {2, 3}, None, "supervisor")
+            self.open_commercial(t, "supervisor")
 
     # --- two envelopes -------------------------------------------------------------------------
 
@@ -133,19 +156,18 @@ class OpeningRules(FairnessBase):
             m.technical.update({d["bid_id"]: d["compliant"] for d in decisions})
 
     @precondition(lambda self: any(m.stage == "technical" and m.state == "opened" for m in self.tenders))
-    @rule(t=TENDER, indices=st.sets(st.integers(1, 3), max_size=3),
-          extra=st.sampled_from([None, None, None, "foreign", "duplicate"]),
-          who=st.sampled_from(["supervisor", "supervisor", "purchasing", "finance"]))
-    def open_commercial(self, t: int, indices: set[int], extra: str | None, who: str) -> None:
+    @rule(t=TENDER, who=st.sampled_from(["supervisor", "supervisor", "purchasing", "finance"]))
+    def open_commercial(self, t: int, who: str) -> None:
+        """The commercial parts open with the shares already presented (at least k: the
+        technical stage opened with them)."""
         m = self.at_technical_stage(t)
         assert m is not None
-        given = self.given_shares(m, indices, extra)
         actor = ACTORS[who]
         technically_valid = self.technically_valid(m)
         decided = all(b.bid_id in m.technical for b in technically_valid.values())
-        allowed = holds(actor, OFFICERS) and self.quorum(indices, extra, given) and decided
+        allowed = holds(actor, OFFICERS) and len(m.presented) >= K and decided
         ok, record = self.attempt("tender.open_commercial", allowed, self.platform.tenders.open_commercial,
-                                  actor, m.id, given, inv="i03")
+                                  actor, m.id, inv="i03")
         if not ok:
             if allowed:
                 self.flag("i03", f"commercial opening of {m.id} with a quorum was refused: {record}")
@@ -162,6 +184,8 @@ class OpeningRules(FairnessBase):
         """I2, I3, I5, I15 at the moment of opening (I1 for the technical stage of two envelopes)."""
         if record.opened_at < m.deadline or len(set(record.custodians_present)) < K:
             self.flag("i03", f"opened at {record.opened_at} (deadline {m.deadline}) by {record.custodians_present}")
+        if sorted(record.custodians_present) != sorted(m.holder(i) for i in m.presented):
+            self.flag("i16", f"{m.id}: record names {record.custodians_present}, presented {sorted(m.presented)}")
         entries = [e.supplier_id for e in record.entries]
         if sorted(entries) != sorted(m.bids) or len(set(entries)) != len(entries):
             self.flag("i02", f"opening record lists {entries}, acknowledged {sorted(m.bids)}")

@@ -11,7 +11,8 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from tests.kit import ACTORS, COMPREHENSIVE, LOTS, draft
+from tests.kit import ACTORS, COMPREHENSIVE, CUSTODIAN_KEYS, LOTS, draft
+from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TENDER, FairnessBase
 from tests.properties.fairness_model import (
     BUYER,
@@ -23,8 +24,10 @@ from tests.properties.fairness_model import (
     holds,
 )
 from zhaocai.actors import Actor
+from zhaocai.bidding.custody import open_share
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid
+from zhaocai.errors import ZhaocaiError
 from zhaocai.profile import DEFAULT_PROFILE
 
 
@@ -72,9 +75,29 @@ class TenderRules(FairnessBase):
                                               "threshold", "rules_digest", "public_key", "method",
                                               "category", "custodians", "bid_security")}
         comprehensive = v.evaluation.method.value == "comprehensive_scoring"
-        self.tenders.append(TenderModel(v.id, pub, v.method.value, v.deadline, invited, frozen,
-                                        comprehensive=comprehensive, two_envelopes=two,
-                                        retender_of=retender_of))
+        m = TenderModel(v.id, pub, v.method.value, v.deadline, invited, frozen, comprehensive=comprehensive,
+                        two_envelopes=two, retender_of=retender_of)
+        self.tenders.append(m)
+        self.take_custody(m, pub.model_dump_json())
+
+    def take_custody(self, m: TenderModel, published: str) -> None:
+        """Each custodian reads their own sealed share and opens it with their own key (I16):
+        publication returned none of them, and no other custodian's key opens it."""
+        for seat in m.publication.tender.custodians:
+            sealed = self.platform.tenders.sealed_share(custodian(seat.actor_id), m.id)
+            share = open_share(CUSTODIAN_KEYS[seat.actor_id], sealed.sealed_share)
+            m.known_shares[seat.index] = share
+            m.held.setdefault(seat.actor_id, set()).add(seat.index)
+            if share.rsplit(":", 1)[1] in published:
+                self.flag("i16", f"publication of {m.id} returned the share of seat {seat.index}")
+            for person, key in CUSTODIAN_KEYS.items():
+                if person == seat.actor_id:
+                    continue
+                try:
+                    open_share(key, sealed.sealed_share)
+                except ZhaocaiError:
+                    continue
+                self.flag("i16", f"{person} opened the share of {seat.actor_id} on {m.id}")
 
     @precondition(lambda self: len(self.tenders) < MAX_TENDERS + 2
                   and any(m.state == "failed" and not m.retendered for m in self.tenders))

@@ -6,8 +6,9 @@ blacklist, appeal; renew qualifications and let them expire by moving the clock 
 publish open tenders (one or two envelopes) and price inquiries, amend, clarify, try to edit
 frozen rules, cancel, re-tender failed ones; submit, replace, confirm and withdraw bids (by
 ineligible suppliers, by people who are not suppliers, after the deadline, with bad payloads,
-sealed to the wrong key), and replay them under an idempotency key; open with random subsets of
-shares, some foreign or repeated, review two envelopes technically and open their commercial
+sealed to the wrong key), and replay them under an idempotency key; let custodians present their
+own shares (and foreign ones, another's, before the deadline, twice; people who hold no seat),
+open with however many were presented, review two envelopes technically and open their commercial
 parts; draw committees, declare, check compliance, score in any order, report, object, remove
 candidates, award; sign, override and decide price inquiries; sign contracts, record performance
 and close review periods. Actors are drawn at random, including people without the role.
@@ -19,7 +20,8 @@ docs/fairness.md are checked; each is a named function, so a failure names its i
 The machine is assembled here from mix-ins, one concept per module: fairness_base.py (state,
 `attempt`, `replay`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders,
 bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
-fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
+fairness_evaluation_rules.py (commit, reveal, tampered reveals), fairness_commitment_checks.py
+(score sheets sealed by commitment, i74…i76), fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
 performance, review periods), fairness_award_guard_rules.py (eligibility at the award and the
 contract, Reg 34; i70…i73), fairness_standing_guard_rules.py (i60–i63: supplier users with staff
 roles, bidders in flight, self-renewals, blacklist look-alikes), fairness_single_source_rules.py
@@ -52,10 +54,12 @@ from tests.kit import (
     make_identity_number,
     qualifications_for,
     register_admitted_supplier,
+    register_custodian_keys,
     supplier_actor,
 )
 from tests.properties.fairness_award_guard_rules import AwardGuardRules
 from tests.properties.fairness_base import INITIAL_SUPPLIERS, TALLY
+from tests.properties.fairness_commitment_checks import CommitmentChecks
 from tests.properties.fairness_contract_rules import ContractRules
 from tests.properties.fairness_evaluation_rules import THE_ROAD, EvaluationRules
 from tests.properties.fairness_event_checks import EventChecks
@@ -74,7 +78,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, PolicyRules, Invariants, EventChecks, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
@@ -85,11 +89,12 @@ class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, Tender
         url = self.stack.enter_context(fresh_store(self.backend))
         # Ids from a generator seeded per example: a replayed example must take the same path
         # (Hypothesis requires it), and ids decide orders (sheets score bids in id order). Sealing,
-        # keys and shares stay truly random.
+        # keys and shares stay truly random (the custodians' own key pairs are fixed by the cast).
         ids = random.Random(2026)
         self.stack.enter_context(mock.patch("uuid.uuid4", lambda: uuid.UUID(int=ids.getrandbits(128), version=4)))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_custodian_keys(self.platform)  # the cast's custodians hold their own key pairs
         self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)
         self.suppliers: list[SupplierModel] = []

@@ -14,7 +14,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
-from tests.kit import fresh_store
+from tests.kit import fresh_store, register_custodian_keys
 from tests.properties.fairness_base import TALLY
 from tests.properties.fairness_model import table_names
 from tests.properties.fairness_policy_rules import PolicyRules
@@ -33,6 +33,7 @@ class PolicyMachine(PolicyRules, RuleBasedStateMachine):
         url = self.stack.enter_context(fresh_store(self.backend))
         self.clock = ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
         self.platform = self.stack.enter_context(Platform.open(url, clock=self.clock))
+        register_custodian_keys(self.platform)  # the cast's custodians hold their own key pairs
         self.engine = self.platform.internal.read_engine
         self.tables = table_names(self.engine)
         self.suppliers, self.tenders, self.used_prices = [], [], set()

@@ -1,10 +1,11 @@
 """Stateful property: whatever happens, the opening record holds exactly the acknowledged bids.
 
 Each example publishes a tender; rules: amend, submit, replace, withdraw, confirm, advance the clock (across the
-deadline too), tick, open with random subsets of shares (and foreign ones), cancel.
+deadline too), tick, custodians present their own shares (or a foreign one, or before the
+deadline, or twice), open, cancel.
 Invariants: every bid acknowledged before the deadline appears in the opening record exactly
 once, in its last confirmed version; nothing is opened before the deadline or with fewer than k
-shares; a tender with too few valid bids is never opened for evaluation.
+presented shares; a tender with too few valid bids is never opened for evaluation.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store
+from tests.kit import ACTORS, LOTS, bidders, draft, fresh_store, own_share, register_custodian_keys
+from tests.kit.custody import custodian, seat_holder
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
@@ -71,8 +73,10 @@ class TenderLife(RuleBasedStateMachine):
         self.amendments = 0
         self.bids: dict[str, Acked] = {}
         self.opened = False
-        self.foreign = generate_tender_keys(self.tender_id, 3, 2).shares[0]  # right tender, wrong key
-        self.other_tender = generate_tender_keys("tdr-elsewhere", 3, 2).shares[1]
+        self.presented: set[int] = set()
+        self.foreign = generate_tender_keys(self.tender_id, 3, 2).shares  # right tender, wrong key
+        self.other_tender = generate_tender_keys("tdr-elsewhere", 3, 2).shares
+        register_custodian_keys(self.platform)
         self.publication = self.platform.tenders.publish(ACTORS["purchasing"], self.tender_id)
         self.state = TenderState.PUBLISHED
 
@@ -169,21 +173,34 @@ class TenderLife(RuleBasedStateMachine):
         if self.state == TenderState.PUBLISHED and not self.before_deadline:
             self.state = TenderState.CLOSED
 
-    @rule(indices=st.sets(st.integers(1, 3), max_size=3) | st.sampled_from([{1, 2}, {2, 3}, {1, 3}]),
-          extra=st.sampled_from([None, None, None, "foreign", "other_tender"]))
-    def open(self, indices: set[int], extra: str | None) -> None:
-        given = [s.share for s in self.publication.shares if s.index in indices]
-        if extra is not None:
-            given.append(self.foreign if extra == "foreign" else self.other_tender)
+    @rule(index=st.integers(1, 3), extra=st.sampled_from([None, None, None, "foreign", "other_tender"]))
+    def present(self, index: int, extra: str | None) -> None:
+        """The custodian of seat `index` presents their own share (or a foreign one)."""
+        holder = seat_holder(self.platform, self.tender_id, index)
+        share = own_share(self.platform, self.tender_id, holder) if extra is None else \
+            (self.foreign if extra == "foreign" else self.other_tender)[index - 1]
+        closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline
+        try:
+            self.platform.tenders.present_share(custodian(holder), self.tender_id, share)
+        except ZhaocaiError:
+            assert not closed or index in self.presented or extra is not None
+            return
+        assert closed and index not in self.presented and extra is None, "a share counted when it must not"
+        self.presented.add(index)
+
+    @rule()
+    def open(self) -> None:
         # The opening waits for the bids in flight: the deadline plus the in-flight bound.
         closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline \
             and bids_settled(self.clock.now(), self.deadline)
         try:
-            record = self.platform.tenders.open_bids(ACTORS["supervisor"], self.tender_id, given)
+            record = self.platform.tenders.open_bids(ACTORS["supervisor"], self.tender_id)
         except ZhaocaiError:
-            assert not closed or len(indices) < K or extra is not None
+            assert not closed or len(self.presented) < K
             return
-        assert closed and len(indices) >= K and extra is None, "opened when it must not"
+        assert closed and len(self.presented) >= K, "opened when it must not"
+        assert sorted(record.custodians_present) == sorted(
+            seat_holder(self.platform, self.tender_id, i) for i in self.presented)
         self.opened = True
         counted = {s: b for s, b in self.bids.items() if b.confirmed_through == self.amendments}
         entries = {e.supplier_id: e for e in record.entries}
@@ -209,7 +226,9 @@ class TenderLife(RuleBasedStateMachine):
     def deadline_then_open(self, quorum: set[int], hours: int) -> None:
         if not bids_settled(self.clock.now(), self.deadline):
             self.clock.set(self.deadline + BID_MAX_WAIT + timedelta(hours=hours))
-        self.open(quorum, None)
+        for index in sorted(quorum):
+            self.present(index, None)
+        self.open()
 
     @rule(really=st.integers(0, 3))
     def cancel(self, really: int) -> None:

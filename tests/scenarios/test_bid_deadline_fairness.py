@@ -18,7 +18,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.kit import ACTORS, LOTS, bidders, published, shares
+from tests.kit import ACTORS, LOTS, bidders, present, published
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -131,7 +131,8 @@ def test_no_bid_received_before_the_deadline_is_refused(db_url: str, clock: Manu
 
     clock.set(deadline + timedelta(hours=1))
     with Platform.open(db_url, clock=clock) as platform:
-        record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+        present(platform, pub.tender.id, 1, 2)
+        record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
         entries = {e.supplier_id: e for e in record.entries}
         last = {s.supplier_id: [o for o in outs if o["ok"]][-1] for s, outs in zip(suppliers, results, strict=True)
                 if any(o["ok"] for o in outs)}

@@ -11,7 +11,7 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
-from tests.kit import ACTORS, LOTS, bidders, published, shares
+from tests.kit import ACTORS, LOTS, bidders, present, published
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -90,7 +90,8 @@ def test_bids_racing_the_deadline_from_processes(db_url: str, clock: ManualClock
 
     clock.set(pub.tender.deadline + timedelta(hours=1))
     with Platform.open(db_url, clock=clock) as platform:
-        record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+        present(platform, pub.tender.id, 1, 2)
+        record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
         entries = {e.supplier_id: e for e in record.entries}
         assert len(entries) == len(record.entries)
         expected = {s: outs[-1] for s, outs in acked.items() if outs}

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.kit import build_tender, draft, ocds
+from tests.kit import build_tender, draft, ocds, register_custodian_keys
 from zhaocai.publish import exactjson
 from zhaocai.publish.settings import BID_EXTENSION_URL
 
@@ -37,6 +37,7 @@ def _deviation(platform, actors, clock):
         clock, title="Flood wall repair", deadline=clock.now() + timedelta(days=3),
         profile={"open_tender_min_days": 3}), deviation_reason="防汛抢险: materials within days")
     platform.policy.approve_deviation(actors["supervisor"], platform.policy.deviations(view.id)[0].id)
+    register_custodian_keys(platform)
     return platform.tenders.publish(actors["purchasing"], view.id)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 from sqlmodel import col, select
 
-from tests.kit import payload, published, register_admitted_supplier, shares, supplier_actor
+from tests.kit import payload, present, published, register_admitted_supplier, supplier_actor
 from zhaocai.money import amount_in_words
 from zhaocai.publish.public_db import WITHHELD, money_text
 from zhaocai.publish.search import document_terms, search
@@ -120,7 +120,8 @@ def test_public_database_at_every_stage_holds_only_public_facts(platform, actors
     assert next(t for t in _tables(path)["tenders"] if t["id"] == tid)["state"] == "closed"
 
     clock.advance(minutes=20)
-    platform.tenders.open_bids(actors["supervisor"], tid, shares(pub, 1, 2))
+    present(platform, tid, 1, 2)
+    platform.tenders.open_bids(actors["supervisor"], tid)
     path = platform.publish.public_database(tmp_path / "s4.db")
     _assert_absent(path, private, "opened")
     _assert_absent(platform.publish.public_database(live), private, "opened, live")

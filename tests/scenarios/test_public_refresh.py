@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.kit import bidders, payload, published, shares
+from tests.kit import bidders, payload, present, published
 from tests.kit.portal import dump
 from zhaocai.publish.public_db import public_rows, search_documents
 from zhaocai.publish.refresh import SCHEMA_KEY, refresh
@@ -26,7 +26,8 @@ def test_refreshing_in_place_gives_what_a_fresh_file_holds(platform, actors, clo
         clock.advance(hours=1)
         platform.tenders.submit_bid(user, pub.tender.id, payload(f"{1_900_000 + n}.00"))
     clock.set(pub.tender.deadline + timedelta(minutes=5))
-    platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     platform.publish.public_database(live)
     assert dump(live) == dump(platform.publish.public_database(tmp_path / "b.db"))
     with closing(sqlite3.connect(live)) as conn:

@@ -26,9 +26,9 @@ from tests.kit import (
     ACTORS,
     fresh_store,
     payload,
+    present,
     published,
     register_admitted_supplier,
-    shares,
     supplier_actor,
 )
 from zhaocai.actors import Actor
@@ -166,7 +166,8 @@ def _opened_and_proven(platform: Platform, pub: Any, clock: ManualClock) -> None
                                                "bid.withdraw", "bid.confirm", "bid.confirm"]
     assert [link.seq for link in links] == list(range(1, 8)) and {link.bid_chain for link in links} == {tender_id}
     clock.set(pub.tender.deadline + timedelta(hours=1))
-    record = platform.tenders.open_bids(ACTORS["supervisor"], tender_id, shares(pub, 1, 2))
+    present(platform, tender_id, 1, 2)
+    record = platform.tenders.open_bids(ACTORS["supervisor"], tender_id)
     assert len(record.entries) == 2
     opening = [e for e in platform.audit.events(subject_id=tender_id) if e.action in ("tender.open", "tender.fail")]
     assert json.loads(opening[0].change)["bid_chain"] == {"seq": 7, "hash": links[-1].hash}

@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from sqlalchemy.engine import make_url
 
-from tests.kit import LOTS, bidders, published, shares
+from tests.kit import LOTS, bidders, present, published
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -50,7 +50,8 @@ def test_a_marker_price_is_nowhere_in_the_store_until_opening(
     for needle in (MARKER, MARKER_FEN, "marker author"):
         assert needle.encode() not in before, f"{needle} stored before opening"
 
-    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     assert record.valid_bids == 3
     after = _stored_bytes(platform.url)
     assert MARKER.encode() in after and b"marker author" in after

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.kit import ACTORS, bidders, payload, published, refused, shares
+from tests.kit import ACTORS, bidders, payload, present, published, refused
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.rules.tender import BID_MAX_WAIT
 from zhaocai.clock import ManualClock
@@ -73,7 +73,8 @@ def test_a_bid_received_before_the_close_is_accepted_after_it(store: Any, waitin
     replaced = platform.tenders.submit_bid(a, pub.tender.id, payload("1400000.00"))
     assert replaced.version == 2
     waiting.set(deadline + BID_MAX_WAIT)
-    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
     assert {e.supplier_id: e.version for e in record.entries} == {a.supplier_id: 2, b.supplier_id: 1}
     assert platform.audit.verify().ok
 
@@ -111,7 +112,8 @@ def test_a_withdrawal_received_in_time_counts_after_the_close(store: Any, waitin
     waiting.wait_until(pub.tender.deadline + timedelta(seconds=10))
     assert platform.tenders.withdraw_bid(c, pub.tender.id).kind == "withdrawal"
     waiting.set(pub.tender.deadline + timedelta(minutes=5))
-    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
     assert c.supplier_id not in {e.supplier_id for e in record.entries}
 
 
@@ -119,11 +121,12 @@ def test_the_opening_waits_for_bids_in_flight(store: Any, waiting: WaitingClock)
     platform, pub, (a, _b, _c) = store
     platform.tenders.submit_bid(a, pub.tender.id, payload("1500000.00"))
     waiting.set(pub.tender.deadline + BID_MAX_WAIT - timedelta(microseconds=1))
+    present(platform, pub.tender.id, 1, 2)
     error = refused(platform, ConflictError, "opening.bids_in_flight",
-                    platform.tenders.open_bids, ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+                    platform.tenders.open_bids, ACTORS["supervisor"], pub.tender.id)
     assert error.details["ready_at"] == (pub.tender.deadline + BID_MAX_WAIT).isoformat()
     waiting.set(pub.tender.deadline + BID_MAX_WAIT)
-    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
     assert record.tender_id == pub.tender.id
 
 
@@ -141,7 +144,8 @@ def _opened_with_bids(platform: Platform, pub: Any, suppliers: list[Any], clock:
         platform.tenders.submit_bid(supplier, pub.tender.id, payload("1500000.00"))
     platform.tenders.submit_bid(suppliers[0], pub.tender.id, payload("1450000.00"))
     clock.set(pub.tender.deadline + timedelta(minutes=5))
-    platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
 
 
 def test_bid_links_are_on_the_tender_chain_and_the_main_chain_commits_them(store: Any,
@@ -156,7 +160,8 @@ def test_bid_links_are_on_the_tender_chain_and_the_main_chain_commits_them(store
         [(i, "bid.submit", pub.tender.id) for i in (1, 2, 3)]
     assert platform.audit.verify().bid_links_checked == 3
     waiting.set(pub.tender.deadline + timedelta(minutes=5))
-    platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
     opened = [e for e in platform.audit.events(subject_id=pub.tender.id) if e.action in ("tender.open", "tender.fail")]
     assert json.loads(opened[0].change)["bid_chain"] == {"seq": 3, "hash": links[-1].hash}
     events = [e for e in platform.events.read(limit=1000) if e.subject_id == pub.tender.id]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event
 
-from tests.kit import build_tender, payload, published, register_admitted_supplier, shares, supplier_actor
+from tests.kit import build_tender, payload, present, published, register_admitted_supplier, supplier_actor
 from tests.kit.ocds import KINDS
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import NotFoundError, ValidationError
@@ -26,7 +26,8 @@ def _related_tender(platform, actors, clock):
         platform.tenders.submit_bid(supplier_actor(supplier), pub.tender.id,
                                     payload(f"{1_800_000 + n * 13_579}.00", author=f"作者{n}"))
     clock.set(pub.tender.deadline + timedelta(minutes=5))
-    platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     return pub, ids
 
 

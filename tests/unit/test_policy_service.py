@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 
-from tests.kit import RefusalCases, bidders, draft, refused, register_admitted_supplier, snapshot
+from tests.kit import (
+    RefusalCases,
+    bidders,
+    draft,
+    refused,
+    register_admitted_supplier,
+    register_custodian_keys,
+    snapshot,
+)
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -59,6 +67,7 @@ def test_a_deviation_approved_by_a_supervisor_is_frozen_and_published(
     assert error.details["pending"] is True and error.details["deviation_id"] == request.id
     approved = platform.policy.approve_deviation(actors["supervisor"], request.id)
     assert (approved.state, approved.decided_by) == ("approved", "s-zhou")
+    register_custodian_keys(platform)
     pub = platform.tenders.publish(actors["purchasing"], view.id)
     tender = pub.tender
     assert tender.profile.open_tender_min_days == 3 and tender.policy_version == 0 and not tender.statutory
@@ -105,6 +114,7 @@ def test_policy_changes_need_an_administrator_and_another_supervisor(
     # A draft following the policy freezes the version it is published under.
     pub_draft = platform.tenders.create_draft(actors["purchasing"], draft(clock, deadline=clock.now()
                                                                           + timedelta(days=26)))
+    register_custodian_keys(platform)
     pub = platform.tenders.publish(actors["purchasing"], pub_draft.id)
     assert (pub.tender.policy_version, pub.tender.profile.open_tender_min_days) == (1, 25)
     # Numbers of its own that were fine under version 0 are now laxer than version 1.
@@ -126,6 +136,7 @@ def test_the_site_inspection_threshold_comes_from_the_policy(platform: Platform,
 def test_a_statutory_tender_uses_the_law_when_the_policy_is_stricter_or_equal(
         platform: Platform, actors: dict[str, Actor], clock: ManualClock) -> None:
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock, statutory=True))
+    register_custodian_keys(platform)
     pub = platform.tenders.publish(actors["purchasing"], view.id)
     assert pub.tender.statutory and pub.tender.deviation is None and pub.tender.profile.min_valid_bids == 3
 
@@ -222,6 +233,7 @@ def approving_after_the_policy_changed(p: Platform, a: dict[str, Actor], c: Manu
 @case("tender.transition")
 def deviation_for_a_published_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     view = p.tenders.create_draft(a["purchasing"], draft(c))
+    register_custodian_keys(p)
     p.tenders.publish(a["purchasing"], view.id)
     return lambda: p.policy.request_deviation(a["purchasing"], view.id, REASON)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.kit import admitted, build_tender, draft, refused, supplier_actor
+from tests.kit import admitted, build_tender, draft, refused, register_custodian_keys, supplier_actor
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.live import live_tenders
 from zhaocai.clock import SHANGHAI, ManualClock
@@ -100,6 +100,7 @@ def test_without_live_bids_a_warning_takes_effect_at_once(platform: Platform, ac
     suppliers = admitted(platform, actors, 3)
     view = platform.tenders.create_draft(actors["purchasing"], draft(clock))
     assert platform.suppliers.warn(actors["quality"], suppliers[0], "交货延迟").standing == "warned"
+    register_custodian_keys(platform)
     pub = platform.tenders.publish(actors["purchasing"], view.id)
     platform.tenders.submit_bid(supplier_actor(suppliers[1]), pub.tender.id,
                                 {"lots": [{"lot": "L1", "price": "1000.00"}, {"lot": "L2", "price": "1000.00"}]})

@@ -10,8 +10,21 @@ from typing import Any
 import pytest
 from nacl.public import PublicKey, SealedBox
 
-from tests.kit import RefusalCases, bidders, draft, payload, published, shares, snapshot
+from tests.kit import (
+    CUSTODIAN_KEYS,
+    CUSTODIANS,
+    RefusalCases,
+    bidders,
+    draft,
+    own_share,
+    payload,
+    present,
+    published,
+    register_custodian_keys,
+    snapshot,
+)
 from zhaocai.actors import Actor
+from zhaocai.bidding.custody import generate_custodian_key
 from zhaocai.bidding.sealing import SealedBid
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -34,9 +47,9 @@ def security_above_two_percent(p: Platform, a: dict[str, Actor], c: ManualClock)
     return lambda: p.tenders.create_draft(a["purchasing"], draft(c, bid_security="40000.01"))
 
 
-@case("validation.input")
+@case("custody.no_supervisor")
 def no_supervisor_among_custodians(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    custodians = [{"actor_id": "p-wang", "name": "王"}, {"actor_id": "f-sun", "name": "孙"}]
+    custodians = [{"actor_id": "a-zheng", "name": "郑"}, {"actor_id": "f-sun", "name": "孙"}]
     return lambda: p.tenders.create_draft(a["purchasing"], draft(c, custodians=custodians))
 
 
@@ -154,41 +167,162 @@ def withdraw_without_a_bid(p: Platform, a: dict[str, Actor], c: ManualClock) -> 
     return lambda: p.tenders.withdraw_bid(s, pub.tender.id)
 
 
+# -- custody: custodians' keys, seats, presentation, opening --------------------------------------
+
+OWN = {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True}
+
+
+@case("custody.key_missing")
+def publishing_before_a_custodian_registered_a_key(p: Platform, a: dict[str, Actor],
+                                                   c: ManualClock) -> Callable[[], Any]:
+    register_custodian_keys(p)
+    custodians = [*CUSTODIANS, {"actor_id": "q-zhao", "name": "赵质量", "supervisor": False}]
+    view = p.tenders.create_draft(a["purchasing"], draft(c, custodians=custodians))
+    return lambda: p.tenders.publish(a["purchasing2"], view.id)
+
+
+@case("custody.drafter_custodian")
+def the_drafter_as_a_custodian(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    custodians = [*CUSTODIANS[1:], {"actor_id": "p-wang", "name": "王采购", "supervisor": False}]
+    return lambda: p.tenders.create_draft(a["purchasing"], draft(c, custodians=custodians))
+
+
+@case("custody.publisher_custodian")
+def the_publisher_as_a_custodian(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    register_custodian_keys(p)
+    p.tenders.register_custodian_key(a["purchasing2"], generate_custodian_key().public_key)
+    custodians = [*CUSTODIANS, {"actor_id": "p-li", "name": "李采购", "supervisor": False}]
+    view = p.tenders.create_draft(a["purchasing"], draft(c, custodians=custodians))
+    return lambda: p.tenders.publish(a["purchasing2"], view.id)
+
+
+@case("custody.too_few_custodians")
+def fewer_people_than_shares_needed(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    return lambda: p.tenders.create_draft(a["purchasing"], draft(c, custodians=CUSTODIANS[:2], threshold=3))
+
+
+@case("custody.too_few_custodians")
+def one_person_in_two_seats(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    return lambda: p.tenders.create_draft(a["purchasing"], draft(c, custodians=[OWN, OWN], threshold=2))
+
+
+@case("custody.key_malformed")
+def registering_a_malformed_key(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    return lambda: p.tenders.register_custodian_key(a["supervisor"], "ab" * 31)
+
+
+@case("custody.key_unchanged")
+def registering_the_same_key_again(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    register_custodian_keys(p)
+    key = CUSTODIAN_KEYS["s-zhou"].public_key.encode().hex()
+    return lambda: p.tenders.register_custodian_key(a["supervisor"], key)
+
+
+@case("custody.key_in_use")
+def registering_someone_elses_key(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    register_custodian_keys(p)
+    key = CUSTODIAN_KEYS["s-zhou"].public_key.encode().hex()
+    return lambda: p.tenders.register_custodian_key(a["finance"], key)
+
+
+@case("permission.role")
+def a_supplier_registering_a_key(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    (s,) = bidders(p, a, 1)
+    return lambda: p.tenders.register_custodian_key(s, generate_custodian_key().public_key)
+
+
+@case("custody.not_custodian")
+def someone_else_reading_a_sealed_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub = published(p, a, c)
+    return lambda: p.tenders.sealed_share(a["purchasing"], pub.tender.id)
+
+
+@case("custody.not_custodian")
+def someone_else_presenting_a_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    c.advance(days=22)
+    return lambda: p.tenders.present_share(a["purchasing"], pub.tender.id, share)
+
+
+@case("custody.share_mismatch")
+def presenting_another_custodians_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    c.advance(days=22)
+    return lambda: p.tenders.present_share(a["finance"], pub.tender.id, share)
+
+
+@case("custody.share_mismatch")
+def presenting_a_tampered_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    share = share[:-2] + ("00" if share[-2:] != "00" else "11")
+    c.advance(days=22)
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, share)
+
+
+@case("custody.share_mismatch")
+def presenting_another_tenders_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    other = published(p, a, c, title="another tender")
+    share = own_share(p, other.tender.id, "s-zhou")
+    c.advance(days=22)
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, share)
+
+
+@case("opening.share_malformed")
+def presenting_garbage(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    c.advance(days=22)
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, "not a share")
+
+
+@case("custody.too_early")
+def presenting_before_the_deadline(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, share)
+
+
+@case("custody.already_presented")
+def presenting_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    c.advance(days=22)
+    present(p, pub, 2)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, share)
+
+
+@case("tender.transition")
+def presenting_to_a_cancelled_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    pub, _ = _tender_with_bids(p, a, c)
+    p.tenders.request_cancellation(a["purchasing"], pub.tender.id, "budget withdrawn")
+    p.tenders.approve_cancellation(a["supervisor2"], pub.tender.id)
+    c.advance(days=22)
+    share = own_share(p, pub.tender.id, "s-zhou")
+    return lambda: p.tenders.present_share(a["supervisor"], pub.tender.id, share)
+
+
 @case("tender.transition")
 def opening_before_the_deadline(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
-    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1, 2, 3))
+    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id)
 
 
 @case("opening.quorum")
-def opening_with_one_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+def opening_with_one_share_presented(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
     c.advance(days=22)
-    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 2))
+    present(p, pub, 2)
+    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id)
 
 
-@case("opening.share_foreign")
-def opening_with_another_tenders_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    pub, _ = _tender_with_bids(p, a, c)
-    other = published(p, a, c, title="another tender")
-    c.advance(days=22)
-    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1) + shares(other, 2))
-
-
-@case("opening.share_invalid")
-def opening_with_a_tampered_share(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    pub, _ = _tender_with_bids(p, a, c)
-    good, bad = shares(pub, 1, 2)
-    bad = bad[:-2] + ("00" if bad[-2:] != "00" else "11")
-    c.advance(days=22)
-    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, [good, bad])
-
-
-@case("opening.share_duplicate")
-def opening_with_one_share_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+@case("opening.quorum")
+def opening_with_no_share_presented(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
     c.advance(days=22)
-    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1) * 2)
+    return lambda: p.tenders.open_bids(a["supervisor"], pub.tender.id)
 
 
 @case("tender.cancel_same_person")
@@ -227,7 +361,8 @@ def retendering_a_live_tender(p: Platform, a: dict[str, Actor], c: ManualClock) 
 def compliance_on_a_single_envelope_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     pub, _ = _tender_with_bids(p, a, c)
     c.advance(days=22)
-    p.tenders.open_bids(a["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(p, pub.tender.id, 1, 2)
+    p.tenders.open_bids(a["supervisor"], pub.tender.id)
     return lambda: p.tenders.record_technical_compliance(a["technical"], pub.tender.id,
                                                          [{"bid_id": "x", "compliant": True}])
 

@@ -95,7 +95,9 @@ def test_failed_and_cancelled_are_final() -> None:
     assert allowed_events(TenderMachine, "failed") == ["retender"]  # a new draft; it stays failed
     assert allowed_events(TenderMachine, "cancelled") == []
     assert set(allowed_events(TenderMachine, "closed")) == {"open", "fail", "cancel", "accept_bid", "confirm_bid",
-                                                            "withdraw_bid", "request_cancel", "reject_cancel"}
+                                                            "withdraw_bid", "request_cancel", "reject_cancel",
+                                                            "present_share"}
+    assert "present_share" not in allowed_events(TenderMachine, "published")  # shares wait for the deadline
 
 
 # -- the refusals the machine's validators name, and the machine itself, without a store -------

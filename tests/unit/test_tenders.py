@@ -6,19 +6,19 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
-from tests.kit import bidders, draft, payload, published, shares
+from tests.kit import bidders, draft, own_share, payload, present, published, register_custodian_keys
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.receipts import verify_receipt
-from zhaocai.bidding.sealing import seal_bid
+from zhaocai.bidding.sealing import seal_bid, share_fingerprint
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 from zhaocai.store.types import canonical_json
 
 
-def test_publication_freezes_rules_and_hands_out_shares_once(
+def test_publication_freezes_rules_and_seals_each_share_to_its_custodian(
     platform: Platform, actors: dict[str, Actor], clock: ManualClock
 ) -> None:
     pub = published(platform, actors, clock,
@@ -30,13 +30,15 @@ def test_publication_freezes_rules_and_hands_out_shares_once(
     assert tender.state == TenderState.PUBLISHED and tender.public_key and tender.rules_digest
     assert tender.evaluation.weights.technical == Decimal(30)
     assert tender.profile.min_valid_bids == 3
-    assert [s.index for s in pub.shares] == [1, 2, 3]
+    assert [s.index for s in pub.seats] == [1, 2, 3] and "share" not in pub.model_dump()
     assert all(seat.fingerprint for seat in tender.custodians)
     with platform.internal.engine.connect() as conn:
-        dump = " ".join(str(row) for table in ("tender", "audit_event", "outbox_event", "idempotency")
+        dump = " ".join(str(row) for table in inspect(conn).get_table_names()
                         for row in conn.execute(text(f"SELECT * FROM {table}")))
-    for share in pub.shares:
-        assert share.share.rsplit(":", 1)[1] not in dump  # the store never holds a share
+    for seat in tender.custodians:  # each custodian opens only their own, with their own key
+        share = own_share(platform, tender.id, seat.actor_id)
+        assert share_fingerprint(share) == seat.fingerprint
+        assert share.rsplit(":", 1)[1] not in dump  # the store never holds a share in clear
     with pytest.raises(Exception) as info:
         platform.tenders.update_draft(actors["purchasing"], tender.id, draft(clock))
     assert getattr(info.value, "code", None) == "tender.transition"
@@ -65,7 +67,8 @@ def test_bids_are_sealed_receipted_and_opened_by_two_of_three(
     mine = platform.tenders.my_bids(a, tender_id=tender_id)
     assert [(m.bid_id, m.version) for m in mine] == [(first.bid_id, 2)]
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
-    record = platform.tenders.open_bids(actors["supervisor"], tender_id, shares(pub, 1, 3))
+    present(platform, tender_id, 1, 3)
+    record = platform.tenders.open_bids(actors["supervisor"], tender_id)
     assert record.outcome == TenderState.OPENED and record.valid_bids == 3
     prices = {e.supplier_id: e.total_price for e in record.entries}
     assert prices == {a.supplier_id: Decimal("1451000.00"), b.supplier_id: Decimal("1601000.00"),
@@ -129,7 +132,8 @@ def test_a_late_amendment_moves_the_deadline_and_unconfirmed_bids_are_not_opened
     platform.tenders.confirm_bid(b, tender_id)
     platform.tenders.confirm_bid(d, tender_id)
     clock.set(amendment.deadline_after + timedelta(days=15))
-    record = platform.tenders.open_bids(actors["purchasing"], tender_id, shares(pub, 2, 3))
+    present(platform, tender_id, 2, 3)
+    record = platform.tenders.open_bids(actors["purchasing"], tender_id)
     status = {e.supplier_id: e.status for e in record.entries}
     assert status == {a.supplier_id: "valid", b.supplier_id: "valid", c.supplier_id: "not_reconfirmed",
                       d.supplier_id: "valid"}
@@ -148,7 +152,8 @@ def test_too_few_bids_fail_the_tender_unopened_and_it_can_be_retendered(
     platform.tenders.submit_bid(b, pub.tender.id, payload("1600000.00"))
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
     assert platform.tick().changes["tenders.close"] == 1
-    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     assert record.outcome == TenderState.FAILED and "2 bids" in (record.failure_reason or "")
     assert all(e.status == "not_opened" and e.total_price is None for e in record.entries)
     assert platform.tenders.opened_bids(actors["purchasing"], pub.tender.id) == []
@@ -167,7 +172,8 @@ def test_invalid_bids_count_against_the_minimum(
     # Sealed on the client side, so the platform could not check it: above the ceiling.
     platform.tenders.submit_bid(c, pub.tender.id, seal_bid(pub.tender.public_key or "", payload("2100000.00")))
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
-    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     assert record.valid_bids == 2 and record.outcome == TenderState.FAILED
     bad = next(e for e in record.entries if e.supplier_id == c.supplier_id)
     assert bad.status == "invalid" and "ceiling" in (bad.reason or "")
@@ -186,7 +192,8 @@ def test_a_tampered_envelope_does_not_match_its_receipt(
         conn.execute(text("UPDATE bid SET envelope = :e WHERE id = :b"),
                      {"e": canonical_json(forged), "b": receipts[0].bid_id})
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
-    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+    present(platform, pub.tender.id, 1, 2)
+    record = platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     entry = next(e for e in record.entries if e.bid_id == receipts[0].bid_id)
     assert entry.status == "invalid" and entry.total_price is None and "receipt" in (entry.reason or "")
     assert record.valid_bids == 3
@@ -201,16 +208,18 @@ def test_two_envelopes_open_commercial_parts_of_compliant_bids_only(
     receipts = [platform.tenders.submit_bid(s, tender_id, payload(f"15{i}0000.00"))
                 for i, s in enumerate(suppliers)]
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
-    technical = platform.tenders.open_bids(actors["supervisor"], tender_id, shares(pub, 1, 2))
+    present(platform, tender_id, 1, 2)
+    technical = platform.tenders.open_bids(actors["supervisor"], tender_id)
     assert technical.stage == "technical" and technical.valid_bids == 4
     assert all(e.total_price is None for e in technical.entries)
     with pytest.raises(Exception) as info:
-        platform.tenders.open_commercial(actors["supervisor"], tender_id, shares(pub, 1, 2))
+        platform.tenders.open_commercial(actors["supervisor"], tender_id)
     assert getattr(info.value, "code", None) == "opening.compliance_pending"
     platform.tenders.record_technical_compliance(actors["technical"], tender_id, [
         {"bid_id": r.bid_id, "compliant": i != 3, "note": "" if i != 3 else "no mill certificate"}
         for i, r in enumerate(receipts)])
-    commercial = platform.tenders.open_commercial(actors["supervisor"], tender_id, shares(pub, 2, 3))
+    present(platform, tender_id, 3)  # a custodian may still present before the commercial stage
+    commercial = platform.tenders.open_commercial(actors["supervisor"], tender_id)
     status = {e.bid_id: (e.status, e.total_price) for e in commercial.entries}
     assert status[receipts[3].bid_id] == ("not_compliant", None)
     assert status[receipts[0].bid_id] == ("valid", Decimal("1501000.00"))
@@ -235,7 +244,8 @@ def test_a_cancelled_tender_is_never_opened(
     assert cancelled.state == TenderState.CANCELLED and cancelled.approved_by == actors["supervisor"].id
     clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
     with pytest.raises(Exception) as info:
-        platform.tenders.open_bids(actors["supervisor"], pub.tender.id, shares(pub, 1, 2))
+        present(platform, pub.tender.id, 1, 2)
+        platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
     assert getattr(info.value, "code", None) == "tender.transition"
     assert platform.tenders.opening_records(pub.tender.id) == []
 
@@ -258,6 +268,7 @@ def test_price_inquiry_and_invited_tenders_need_eligible_invitees(
     view = platform.tenders.create_draft(actors["purchasing"], draft(
         clock, method="price_inquiry", invitees=ids, officers=["p-wang", "p-li"],
         deadline=clock.now() + timedelta(days=4)))
+    register_custodian_keys(platform)
     pub = platform.tenders.publish(actors["purchasing"], view.id)
     platform.tenders.submit_bid(invitees[0], view.id, payload("1500000.00"))
     with pytest.raises(Exception) as info:

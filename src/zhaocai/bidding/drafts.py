@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlmodel import col, func, select
 
+from zhaocai.bidding.custody import seating
 from zhaocai.bidding.eligibility import require_eligible
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
@@ -28,12 +29,10 @@ from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import KeyCeremony, generate_tender_keys
-from zhaocai.bidding.submission import create_signing_key
 from zhaocai.bidding.tables import AmendmentRow, TenderRow
 from zhaocai.bidding.views import (
     AmendmentView,
     Cancellation,
-    CustodianShare,
     Publication,
     TenderView,
     custodian_seats,
@@ -51,6 +50,14 @@ def check_draft(draft: TenderDraft, profile: RulesProfile) -> None:
     """Rules a draft must meet whatever the date under `profile`, the numbers it runs on: bid
     security cap, invitations by method (`rules.tender.check_draft`)."""
     tender_rules.check_draft(draft.estimate, draft.bid_security, draft.method, draft.invitees, profile)
+
+
+def _check_custodians(uow: UnitOfWork, draft: TenderDraft, drafter: str,
+                      publisher: str | None = None) -> None:
+    """The seat rules (`rules.custody`): k different people, a supervisor, not the drafter (nor,
+    at publication, the publisher)."""
+    seating.check_custodians(uow.session, draft.custodians, draft.threshold, drafter=drafter,
+                             publisher=publisher)
 
 
 def _draft_columns(draft: TenderDraft, profile: RulesProfile) -> dict[str, Any]:
@@ -76,6 +83,7 @@ def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = 
     tender_id = f"tdr-{uuid.uuid4().hex[:12]}"
     profile = settle_draft(uow, tender_id, draft.profile, draft.statutory, deviation_reason)
     check_draft(draft, profile)
+    _check_custodians(uow, draft, uow.actor.id)
     tender = TenderRow(id=tender_id, state=TenderState.DRAFT.value,
                        created_by=uow.actor.id, created_at=uow.now, retender_of=retender_of,
                        **_draft_columns(draft, profile))
@@ -94,6 +102,7 @@ def update_draft(uow: UnitOfWork, tender_id: str, draft: TenderDraft,
     permit(uow, tender, "edit")
     profile = settle_draft(uow, tender.id, draft.profile, draft.statutory, deviation_reason)
     check_draft(draft, profile)
+    _check_custodians(uow, draft, tender.created_by)
     for name, value in _draft_columns(draft, profile).items():
         setattr(tender, name, value)
     uow.session.add(tender)
@@ -160,22 +169,24 @@ def _public_notice(tender: TenderRow, draft: TenderDraft) -> dict[str, Any]:
 
 
 def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication:
-    """Check and freeze the rules, generate the sealing key, hand out the custodians' shares."""
+    """Check and freeze the rules, generate the sealing key, seal each custodian's share to their
+    own registered key (`custody.seating`); no share is returned or stored in clear."""
     tender = load_tender(uow, tender_id)
     require_move(tender, "publish")
     draft = stored_draft(tender)
     frozen = freeze(uow, tender.id, draft.profile, draft.statutory)
     _check_publication(uow, draft, frozen.profile)
-    create_signing_key(uow)  # exists before any bid: its creation must not betray a first bid
+    _check_custodians(uow, draft, tender.created_by, uow.actor.id)
+    keys = seating.require_keys(uow.session, draft.custodians)
     ceremony = generate_tender_keys(tender.id, len(draft.custodians), draft.threshold)
+    sealed = seating.seat(uow, tender.id, draft.custodians, keys, ceremony)
     _freeze(uow, tender, frozen, ceremony, draft, two_envelopes)
     public = _public_notice(tender, draft)
     fire_transition(uow, tender, "publish", {**public, "share_fingerprints": ceremony.fingerprints,
+                                             "sealed_to": {s.custodian_id: s.key_id for s in sealed},
                                              "invitees": list(draft.invitees)},
                     payload={"tender_id": tender.id, **public})
-    shares = [CustodianShare(custodian_id=c.actor_id, name=c.name, index=i + 1, share=share)
-              for i, (c, share) in enumerate(zip(draft.custodians, ceremony.shares, strict=True))]
-    return Publication(tender=to_view(tender, uow.now), shares=shares)
+    return Publication(tender=to_view(tender, uow.now), seats=sealed)
 
 
 def amend(uow: UnitOfWork, tender_id: str, text: str, kind: str,
@@ -228,6 +239,7 @@ def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cance
         fire_transition(uow, tender, "cancel",
                         {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id},
                         private=end_of_bidding(uow, tender.id))
+        seating.clear_presented(uow, tender.id)  # a cancelled tender's bids are never opened
     else:
         permit(uow, tender, "reject_cancel")
         uow.record("tender.cancel_reject", SUBJECT, tender.id,

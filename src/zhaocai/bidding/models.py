@@ -174,13 +174,8 @@ class TenderDraft(BaseModel):
         lot_ids = [lot.id for lot in self.lots]
         if len(set(lot_ids)) != len(lot_ids):
             raise ValueError("lot ids must be distinct")
-        people = [c.actor_id for c in self.custodians]
-        if len(set(people)) != len(people):
-            raise ValueError("custodians must be different people")
-        if self.threshold > len(self.custodians):
-            raise ValueError("threshold cannot exceed the number of custodians")
-        if not any(c.supervisor for c in self.custodians):
-            raise ValueError("a supervisor (纪检) must be among the custodians")
+        # Who may hold the key (k different people, a supervisor, not the drafter nor the
+        # publisher) is judged by the commands: `rules.custody.check_seats`.
         if len(set(self.invitees)) != len(self.invitees):
             raise ValueError("invitees must be distinct")
         if len(set(self.officers)) != len(self.officers):

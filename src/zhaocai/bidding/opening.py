@@ -1,4 +1,5 @@
-"""Opening (开标): a quorum of custodians' shares recovers the key; every envelope is opened.
+"""Opening (开标): the shares presented by a quorum of custodians recover the key; every envelope
+is opened. The opener passes no share: each custodian presented their own (`custody.seating`).
 
 Efficient by construction: one read of the tender's bids, one read of bidder names, decryption
 in memory, one bulk insert of the opened bids and one opening record. Two-envelope tenders open
@@ -19,6 +20,7 @@ from sqlmodel import col, select
 
 from zhaocai import collector
 from zhaocai.bidding.bid_machine import BidStatus
+from zhaocai.bidding.custody.seating import clear_presented, presented_shares
 from zhaocai.bidding.eligibility import bidder_names
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
@@ -78,14 +80,15 @@ _UPDATE_COMPLIANCE = update(_OPENED).where(and_(
 )).values(technical_compliant=bindparam("compliant"), compliance_note=bindparam("note"))
 
 
-def recover_key(tender: TenderRow, shares: Sequence[str]) -> tuple[Opener, list[str]]:
-    """Check every share (`rules.opening.quorum_of`) and recover the opening key; the key and the
-    custodians present."""
-    chosen = rules.quorum_of(tender.id, tender.custodians, tender.threshold, [parse_share(s) for s in shares])
+def recover_key(uow: UnitOfWork, tender: TenderRow) -> tuple[Opener, list[str]]:
+    """The opening key from the shares the custodians presented (`rules.opening.quorum_of`: at
+    least k, each this tender's and its seat's); the key and the custodians who presented."""
+    presented = presented_shares(uow.session, tender.id)
+    chosen = rules.quorum_of(tender.id, tender.custodians, tender.threshold,
+                             [parse_share(share) for _, share in presented])
     assert tender.public_key is not None  # a published tender has its key
     key = recover_private_key(chosen, tender.public_key)
-    seats = {c["index"]: c["actor_id"] for c in tender.custodians}
-    return Opener(key), [seats[share.index] for share in chosen]
+    return Opener(key), [custodian for custodian, _ in presented]
 
 
 _BID = BidRow.__table__  # type: ignore[attr-defined]
@@ -217,17 +220,17 @@ def _open_counted(uow: UnitOfWork, opener: Opener, tender: TenderRow, rows: list
     return entries
 
 
-def open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
-    """Open every counted bid with a quorum of shares and publish the opening record."""
+def open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
+    """Open every counted bid with the presented shares and publish the opening record."""
     with collector.paused():
-        return _open_bids(uow, tender_id, shares)
+        return _open_bids(uow, tender_id)
 
 
-def _open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
+def _open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     tender = load_tender(uow, tender_id)
     require_move(tender, "open")  # opened or failed: which one is known at the end
     require_bids_settled(uow.now, tender.deadline, tender.id)  # no bid received in time still in flight
-    opener, custodians = recover_key(tender, shares)
+    opener, custodians = recover_key(uow, tender)
     profile, _ = frozen_rules(tender)
     counted, unconfirmed = rules.counted(sealed_bids(uow, tender.id), tender.amendments)
     names = bidder_names(uow.session, tender.id)
@@ -243,6 +246,8 @@ def _open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Openin
     record = _publish_record(uow, tender, stage, custodians, entries, failure)
     _tell_unconfirmed(uow, tender, unconfirmed)
     _finish(uow, tender, record, end_of_bidding(uow, tender.id))
+    if failure or stage == SINGLE:
+        clear_presented(uow, tender.id)  # the last stage: the key is not needed again
     return record
 
 
@@ -290,18 +295,19 @@ def _open_compliant(uow: UnitOfWork, opener: Opener, tender: TenderRow, opened: 
     return entries
 
 
-def open_commercial(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
+def open_commercial(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     """Open the commercial parts of technically compliant bids only (second step of 双信封)."""
     tender = load_tender(uow, tender_id)
     opened = _opened_bids(uow, tender.id)
     permit(uow, tender, "open_commercial",
            pending=sorted(b for b, r in opened.items() if r.technical_compliant is None))
-    opener, custodians = recover_key(tender, shares)
+    opener, custodians = recover_key(uow, tender)
     entries = _open_compliant(uow, opener, tender, opened, bidder_names(uow.session, tender.id))
     tender.commercial_opened_at = uow.now
     failure = rules.too_few_valid(_valid(entries), frozen_rules(tender)[0],
                                   after=" after technical review")
     record = _publish_record(uow, tender, COMMERCIAL, custodians, entries, failure)
+    clear_presented(uow, tender.id)
     if failure:
         _finish(uow, tender, record)
         return record

@@ -4,9 +4,10 @@ At publication a random 32-byte seed is drawn; the tender's X25519 key pair is d
 with libsodium (`nacl.public.PrivateKey.from_seed`). The seed is split at once into n shares,
 k needed to recover it (pycryptodome's Shamir over GF(2^128), which splits 16-byte secrets: the
 seed's two halves are split with the same share indices and each share carries both halves).
-The store keeps only the public key and a fingerprint of every share. Bids are sealed to the
-public key with a libsodium sealed box (X25519 + XSalsa20-Poly1305); without k shares nobody,
-the database administrator included, can open them.
+Each share is sealed to its custodian's own registered key (`zhaocai.bidding.custody`); the store
+keeps the public key, each share sealed, and each share's fingerprint. Bids are sealed to the
+public key with a libsodium sealed box (X25519 + XSalsa20-Poly1305); without k custodians
+presenting their shares nobody, the database administrator included, can open them.
 """
 
 from __future__ import annotations

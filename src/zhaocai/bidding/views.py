@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhaocai.bidding.custody.views import SealedSeat
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import Custodian, EvaluationSpec, Lot
 from zhaocai.bidding.receipts import BidReceipt
@@ -63,24 +64,14 @@ class TenderView(BaseModel):
     deviation: dict[str, Any] | None = Field(default=None, description="approved deviation frozen with it")
 
 
-class CustodianShare(BaseModel):
-    """One custodian's share of the opening key, handed out once at publication."""
-
-    model_config = ConfigDict(frozen=True)
-
-    custodian_id: str
-    name: str
-    index: int
-    share: str = Field(description="secret: keep it safe; k of these open the bids")
-
-
 class Publication(BaseModel):
-    """The result of publishing: the tender and each custodian's share (returned only here)."""
+    """The result of publishing: the tender and its custodians' seats. No share: each is sealed
+    to its custodian's own key (`platform.tenders.sealed_share`)."""
 
     model_config = ConfigDict(frozen=True)
 
     tender: TenderView
-    shares: list[CustodianShare]
+    seats: list[SealedSeat]
 
 
 class AmendmentView(BaseModel):

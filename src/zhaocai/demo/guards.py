@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
+from zhaocai.demo.custody import CUSTODIANS, present
 from zhaocai.demo.story import Demo, chapter
-from zhaocai.demo.tenders import CUSTODIANS, _eligible, _publish, _refusal, _supplier_user
+from zhaocai.demo.tenders import _eligible, _publish, _refusal, _supplier_user
 
 NAMES = ["义乌守信建材有限公司", "金华正道钢材有限公司", "浦江诚实管业有限公司"]
 
@@ -31,8 +32,8 @@ def guards(demo: Demo) -> None:
         platform.tenders.submit_bid(_supplier_user(supplier_id), tender_id,
                                     {"lots": [{"lot": "L1", "price": f"{880000 + 10000 * n}.00"}]})
     clock.set(pub.tender.deadline + timedelta(minutes=1))
-    platform.tenders.open_bids(cast["supervisor"], tender_id,
-                               [s.share for s in pub.shares if s.index in (1, 2)])
+    present(demo, tender_id, "a-zheng", "s-zhou", quiet=True)
+    platform.tenders.open_bids(cast["supervisor"], tender_id)
     lowest = bidders[0]
     name = suppliers.get(officer, lowest).name
     demo.say(f"The bids are open; {name} offers the lowest price. During the evaluation an officer "

@@ -11,14 +11,13 @@ from rich.markup import escape
 
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import local
+from zhaocai.demo.custody import CUSTODIANS, ensure_keys
 from zhaocai.demo.story import Demo, chapter
 from zhaocai.errors import ZhaocaiError
 from zhaocai.policy.floors import RULES, floor_shown
 
 ADMIN = Actor(id="adm-qian", name="钱管理 Qian (administrator)", organisation="浙江津义建设",
               roles=frozenset({Role.ADMINISTRATOR}))
-CUSTODIANS = [{"actor_id": "p-wang", "name": "王采购 Wang", "supervisor": False},
-              {"actor_id": "s-zhou", "name": "周纪检 Zhou", "supervisor": True}]
 REASON = "防汛抢险 flood-wall repair: the sandbags and stone must be on site within the week"
 
 
@@ -58,6 +57,7 @@ def rules(demo: Demo) -> None:
     _refused(demo, "Wang publishes before any approval", lambda: platform.tenders.publish(wang, view.id))
     platform.policy.approve_deviation(zhou, request.id)
     demo.say(f"{zhou.name} approves the deviation (neither the drafter nor the requester)")
+    ensure_keys(demo)
     pub = platform.tenders.publish(wang, view.id)
     demo.say(f"Published {pub.tender.id} with its deadline {local(pub.tender.deadline):%Y-%m-%d %H:%M}, "
              f"policy version {pub.tender.policy_version} and the deviation frozen with it")

@@ -12,16 +12,11 @@ from zhaocai.bidding.sealing import seal_bid
 from zhaocai.bidding.views import OpeningRecord, Publication
 from zhaocai.categories import Category
 from zhaocai.clock import local
+from zhaocai.demo.custody import CUSTODIANS, ensure_keys, present
 from zhaocai.demo.story import Demo, chapter
 from zhaocai.errors import ZhaocaiError
 from zhaocai.identifiers import CREDIT_CODE_CHARSET, credit_code_check_character
 from zhaocai.suppliers.rules import DEFAULT_POLICIES, Department
-
-CUSTODIANS = [
-    {"actor_id": "p-wang", "name": "王采购 Wang", "supervisor": False},
-    {"actor_id": "s-zhou", "name": "周纪检 Zhou", "supervisor": True},
-    {"actor_id": "f-sun", "name": "孙财务 Sun", "supervisor": False},
-]
 
 
 def _supplier_user(supplier_id: str) -> Actor:
@@ -105,14 +100,16 @@ def _refusal(demo: Demo, what: str, attempt: Any) -> None:
 
 
 def _publish(demo: Demo, draft: dict[str, Any]) -> Publication:
+    ensure_keys(demo)
     tenders, wang = demo.platform.tenders, demo.cast["purchasing"]
     pub = tenders.publish(wang, tenders.create_draft(wang, draft).id)
     public_key, digest = pub.tender.public_key or "", pub.tender.rules_digest or ""
     demo.say(f"Published [bold]{pub.tender.title}[/bold] ({pub.tender.method.label_zh}), deadline "
              f"{local(pub.tender.deadline):%Y-%m-%d %H:%M}; public key {public_key[:16]}…, "
              f"rules frozen as {digest[:12]}…")
-    for share in pub.shares:
-        demo.say(f"  share #{share.index} handed once to {share.name} (the store keeps only its fingerprint)")
+    for seat in pub.seats:
+        demo.say(f"  share #{seat.index} sealed to {seat.name}'s own key {seat.key_id} "
+                 "(nobody else can read it; Wang received none)")
     return pub
 
 
@@ -143,6 +140,8 @@ def tenders(demo: Demo) -> None:
         "custodians": CUSTODIANS, "threshold": 2,
     })
     key = platform.tenders.receipt_verify_key()
+    demo.say(f"Receipts are signed with the key in the {platform.keys.where}; its public half {key[:16]}… "
+             "is what anyone checks them with (`zhaocai keys public`).")
     for i, supplier_id in enumerate(steel):
         clock.advance(hours=7)
         clear: dict[str, Any] = {"lots": [{"lot": "L1", "price": f"{1_905_000 + i * 37_500}.00"}],
@@ -168,19 +167,22 @@ def tenders(demo: Demo) -> None:
              lambda: platform.tenders.submit_bid(_supplier_user(labour[0]), inquiry.tender.id,
                                                  {"lots": [{"lot": "L1", "price": "340000.00"}]}))
     clock.advance(minutes=30)
-    record = platform.tenders.open_bids(cast["supervisor"], inquiry.tender.id,
-                                        [s.share for s in inquiry.shares if s.index in (2, 3)])
+    present(demo, inquiry.tender.id, "s-zhou", "f-sun")
+    record = platform.tenders.open_bids(cast["supervisor"], inquiry.tender.id)
     _print_record(demo, "Opening record — formwork labour (询价)", record)
 
     clock.set(rebar.tender.deadline + timedelta(minutes=5))
     _refusal(demo, "a rebar bid five minutes after the deadline",
              lambda: platform.tenders.submit_bid(_supplier_user(steel[1]), rebar.tender.id,
                                                  {"lots": [{"lot": "L1", "price": "1800000.00"}]}))
-    _refusal(demo, "opening with one custodian's share",
-             lambda: platform.tenders.open_bids(cast["supervisor"], rebar.tender.id, [rebar.shares[1].share]))
+    _refusal(demo, "Wang (no custodian) asking for a custodian's sealed share",
+             lambda: platform.tenders.sealed_share(cast["purchasing"], rebar.tender.id))
+    present(demo, rebar.tender.id, "s-zhou")
+    _refusal(demo, "opening with one custodian's share presented",
+             lambda: platform.tenders.open_bids(cast["supervisor"], rebar.tender.id))
     clock.advance(minutes=25)
-    record = platform.tenders.open_bids(cast["supervisor"], rebar.tender.id,
-                                        [s.share for s in rebar.shares if s.index in (1, 2)])
+    present(demo, rebar.tender.id, "a-zheng")
+    record = platform.tenders.open_bids(cast["supervisor"], rebar.tender.id)
     _print_record(demo, "Opening record — HRB400E rebar (公开招标)", record)
     demo.notes["tenders"] = {"rebar": rebar.tender.id, "labour": inquiry.tender.id}
     demo.notes["opened_tenders"] = [rebar.tender.id, inquiry.tender.id]

@@ -11,15 +11,12 @@ from rich.markup import escape
 
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
+from zhaocai.demo.custody import CUSTODIANS, ensure_keys, present
 from zhaocai.demo.story import Demo, chapter
 from zhaocai.identifiers import CREDIT_CODE_CHARSET, credit_code_check_character
 from zhaocai.publish.search import search
 from zhaocai.suppliers.rules import DEFAULT_POLICIES, Department
 
-CUSTODIANS = [
-    {"actor_id": "p-wang", "name": "王采购 Wang", "supervisor": False},
-    {"actor_id": "s-zhou", "name": "周纪检 Zhou", "supervisor": True},
-]
 SHARED = {"legal_representative": "楼建国", "legal_representative_id": "330782197206063311",
           "address": "浙江省义乌市北苑街道春华路88号"}
 
@@ -70,12 +67,14 @@ def _related_inquiry(demo: Demo) -> str:
         "estimate": "300000", "ceiling_price": "320000", "deadline": clock.now() + timedelta(days=4),
         "custodians": CUSTODIANS, "threshold": 2,
     })
+    ensure_keys(demo)
     pub = tenders.publish(cast["purchasing"], view.id)
     for supplier_id, price in ((first, "298000.00"), (second, "299500.00"), (third, "301800.00")):
         clock.advance(hours=3)
         tenders.submit_bid(_user(supplier_id), pub.tender.id, {"lots": [{"lot": "L1", "price": price}]})
     clock.set(pub.tender.deadline + timedelta(minutes=10))
-    record = tenders.open_bids(cast["supervisor"], pub.tender.id, [s.share for s in pub.shares])
+    present(demo, pub.tender.id, "s-zhou", "f-sun", quiet=True)
+    record = tenders.open_bids(cast["supervisor"], pub.tender.id)
     demo.say(f"Inquiry opened: {record.valid_bids} valid quotes; record digest {record.digest[:16]}…")
     return pub.tender.id
 

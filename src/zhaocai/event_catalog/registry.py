@@ -52,5 +52,5 @@ def validate_event(event_type: str, subject_type: str, payload: Mapping[str, Any
         raise ValidationError(
             "events.payload_mismatch",
             f"Event {event_type} does not match its catalog entry: " + "; ".join(problems),
-            f"事件 {event_type} 与事件目录不符：" + "；".join(problems_zh),
+            f"事件 {event_type!r} 与事件目录不符：" + "；".join(problems_zh),
             {"type": event_type, "problems": problems})

@@ -10,10 +10,16 @@ from zhaocai.event_catalog.model import EventType, Moment, Money, Record
 _MOVE: dict[str, Any] = {"tender_id": str, "from": str, "to": str}
 
 TENDER_EVENTS = (
-    EventType("ReceiptKeyCreated", "platform_setting", ("platform.receipt_key",),
-              "The platform's receipt-signing key was created; `verify_key` checks receipts.",
-              "平台回执签名密钥已创建；verify_key 用于验证回执。",
-              {"verify_key": str}),
+    EventType("ReceiptKeyCreated", "receipt_key", ("platform.receipt_key",),
+              "The platform's first receipt-signing key was registered (its public half only: "
+              "the private key stays with the key provider, outside the store).",
+              "登记平台的首个回执签名公钥（私钥由密钥提供方保管，不在数据库中）。",
+              {"verify_key": str, "valid_from": Moment, "replaces": str | None}),
+    EventType("ReceiptKeyRotated", "receipt_key", ("platform.receipt_key",),
+              "A new receipt-signing key replaced the old one; receipts signed before keep "
+              "verifying with the old key.",
+              "回执签名密钥已轮换；此前签发的回执仍以原公钥验证。",
+              {"verify_key": str, "valid_from": Moment, "replaces": str | None}),
     EventType("TenderPublished", "tender", ("tender.publish",),
               "A tender was published: its rules are frozen (`rules_digest`), bids are sealed to "
               "`public_key`, the custodians hold the key's shares.",

@@ -1,7 +1,7 @@
 """Each tender's own chain of bid acts (bid_link), kept apart from the main audit chain.
 
 Revision ID: 0005r
-Revises: 0004d
+Revises: 0005c
 Create Date: 2026-11-29 22:45:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005r"
-down_revision = "0004d"
+down_revision = "0005c"
 branch_labels = None
 depends_on = None
 
