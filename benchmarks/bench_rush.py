@@ -16,11 +16,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import statistics
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, text
@@ -29,6 +31,7 @@ from benchmarks.bench_tenders import CUSTODIANS, KEYS, STAFF, START, _admit, _pa
 from benchmarks.harness import Figure
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
+from zhaocai.keys.sources import KEY_FILE_ENV
 from zhaocai.platform import Platform
 from zhaocai.store.engine import normalise_url
 
@@ -128,6 +131,10 @@ def _run(ctx: Any, target: Any, args: list[tuple[Any, ...]]) -> tuple[float, lis
 
 def _rush(processes: int) -> dict[str, float]:
     assert _URL is not None
+    # A PostgreSQL store has no default place for the platform's keys: a key file of the run's
+    # own, which the spawned service instances inherit through the environment.
+    if KEY_FILE_ENV not in os.environ:
+        os.environ[KEY_FILE_ENV] = str(Path(tempfile.mkdtemp(prefix="zc-rush-")) / "platform.keys")
     ctx = multiprocessing.get_context("spawn")
     with _schema(_URL) as url:
         clock = ManualClock(START)
