@@ -21,7 +21,7 @@ def all_figures() -> list[Figure]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="zhaocai benchmarks against plain floors")
-    parser.add_argument("--only", help="run only the figure with this name")
+    parser.add_argument("--only", help="run only the figure(s) with this name (several: comma-separated)")
     args = parser.parse_args()
     run_figures(all_figures(), args.only)
 

@@ -120,9 +120,10 @@ def measure_bid_submit() -> tuple[float, float]:
 
     with sqlite3.connect(folder / "lib.db") as source:
         schema = [r[0] for r in source.execute(
-            "SELECT sql FROM sqlite_master WHERE type='table' AND name IN ('bid','audit_event')")]
+            "SELECT sql FROM sqlite_master WHERE type='table' AND name IN ('bid','bid_link')")]
         bids = source.execute("SELECT * FROM bid").fetchall()
-        audits = source.execute("SELECT * FROM audit_event WHERE action = 'bid.submit' ORDER BY seq").fetchall()
+        # A bid's link is on its tender's bid chain (`bid_link`), in the order the bids came.
+        audits = source.execute("SELECT * FROM bid_link WHERE action = 'bid.submit' ORDER BY seq").fetchall()
     raw = raw_sqlite(folder / "raw.db")
     for ddl in schema:
         raw.execute(ddl)
@@ -133,7 +134,7 @@ def measure_bid_submit() -> tuple[float, float]:
             sealed = base64.b64encode(box.encrypt(pad(json.dumps(_payload(i)).encode()))).decode()
             raw.execute("BEGIN IMMEDIATE")
             raw.execute(f"INSERT INTO bid VALUES ({','.join('?' * len(bid))})", (*bid[:5], sealed, *bid[6:]))
-            raw.execute(f"INSERT INTO audit_event VALUES ({','.join('?' * len(audit))})", audit)
+            raw.execute(f"INSERT INTO bid_link VALUES ({','.join('?' * len(audit))})", audit)
             raw.execute("COMMIT")
     raw.close()
     return watch.seconds, floor.seconds

@@ -1,7 +1,9 @@
 """A small benchmark harness: each figure is timed beside its floor, measured in the same run.
 
-A figure is a function returning `(seconds, floor_seconds)`; the harness prints one line per
-figure and writes `benchmarks/results.json` with the ratio and whether it met its goal.
+A figure is a function returning `(seconds, floor_seconds)`, or `(seconds, floor_seconds, extra)`
+where `extra` holds further numbers to keep with it (throughput, latencies); the harness prints
+one line per figure and writes `benchmarks/results.json` with the ratio and whether it met its
+goal.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class Figure:
 
     name: str
     goal: float
-    measure: Callable[[], tuple[float, float]]
+    measure: Callable[[], tuple[float, float] | tuple[float, float, dict[str, object]]]
     description: str = ""
 
 
@@ -71,15 +73,19 @@ def best_of(repeats: int, measure: Callable[[], tuple[float, float]]) -> tuple[f
 
 
 def run_figures(figures: list[Figure], only: str | None = None) -> list[dict[str, object]]:
-    """Run the figures (or the one named `only`), print a line each, write results.json."""
-    chosen = [f for f in figures if only is None or f.name == only]
+    """Run the figures (or those named in `only`, comma-separated), print a line each, write
+    results.json."""
+    names = None if only is None else set(only.split(","))  # one name, or several with commas
+    chosen = [f for f in figures if names is None or f.name in names]
     if only is not None and not chosen:
         raise SystemExit(f"no benchmark named {only!r}; known: {', '.join(f.name for f in figures)}")
     previous: dict[str, dict[str, object]] = {}
     if RESULTS.exists():
         previous = {r["name"]: r for r in json.loads(RESULTS.read_text())}
     for figure in chosen:
-        seconds, floor = figure.measure()
+        measured = figure.measure()
+        seconds, floor = measured[0], measured[1]
+        extra: dict[str, object] = measured[2] if len(measured) > 2 else {}  # type: ignore[misc]
         ratio = seconds / floor if floor > 0 else float("inf")
         result = {
             "name": figure.name,
@@ -89,6 +95,7 @@ def run_figures(figures: list[Figure], only: str | None = None) -> list[dict[str
             "goal": figure.goal,
             "met": ratio <= figure.goal,
             "description": figure.description,
+            **extra,
         }
         previous[figure.name] = result
         mark = "met" if result["met"] else "NOT met"

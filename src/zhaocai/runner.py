@@ -98,6 +98,8 @@ class CommandRunner:
         roles: Iterable[Role] | None,
         idempotency_key: str | None = None,
         request: Any = None,
+        received_at: datetime | None = None,
+        tender_id: str | None = None,
     ) -> R:
         """Run one command as one transaction.
 
@@ -114,6 +116,12 @@ class CommandRunner:
         `request` (the command's input, JSON-able; see `zhaocai.idempotency.request_digest`)
         returns the first result; the key reused with another request is a `ConflictError`
         (`idempotency.request_mismatch`) and changes nothing.
+
+        `received_at` is when the request reached the platform, read by the service before
+        any lock (`uow.received_at`; a bid's deadline is judged by it). `tender_id` scopes the
+        command to one tender: on PostgreSQL it then runs beside commands on other tenders
+        (see `zhaocai.store.unit_of_work`). The command's own moment, `uow.now`, is read once
+        its locks are held, and the actor is resolved at that moment.
         """
         actor_id = actor if isinstance(actor, str) else actor.id
         if actor_id == SYSTEM.id:
@@ -136,7 +144,8 @@ class CommandRunner:
                     require_not_supplier(who, action)
             return who
 
-        return self._run_racing(actor_id, action, handler, idempotency_key, request, resolved)
+        return self._run_racing(actor_id, action, handler, idempotency_key, request, resolved,
+                                received_at=received_at, tender_id=tender_id)
 
     def run_founding(self, action: str, handler: Callable[[UnitOfWork], R]) -> R:
         """The one command nobody can be resolved for: founding an empty people register. Run as
@@ -144,9 +153,10 @@ class CommandRunner:
         return self._run_racing(SYSTEM.id, action, handler, None, None, lambda uow: SYSTEM)
 
     def _run_racing(self, actor_id: str, action: str, handler: Callable[[UnitOfWork], R],
-                    key: str | None, request: Any, resolve: Callable[[UnitOfWork], Actor]) -> R:
+                    key: str | None, request: Any, resolve: Callable[[UnitOfWork], Actor], *,
+                    received_at: datetime | None = None, tender_id: str | None = None) -> R:
         try:
-            return self._run_once(action, handler, key, request, resolve)
+            return self._run_once(action, handler, key, request, resolve, received_at, tender_id)
         except IntegrityError:
             # Two processes raced on the same idempotency key: the winner's result stands, for
             # the same request only.
@@ -160,9 +170,11 @@ class CommandRunner:
 
     def _run_once(
         self, action: str, handler: Callable[[UnitOfWork], R], key: str | None,
-        request: Any, resolve: Callable[[UnitOfWork], Actor],
+        request: Any, resolve: Callable[[UnitOfWork], Actor], received_at: datetime | None = None,
+        tender_id: str | None = None,
     ) -> R:
-        with UnitOfWork(self.engine, SYSTEM, action, self.now()) as uow:
+        with UnitOfWork(self.engine, SYSTEM, action, self.now, received_at=received_at,
+                        tender_id=tender_id) as uow:
             # Who acts is the register's answer inside this transaction, at this moment.
             uow.actor = resolve(uow)
             actor = uow.actor

@@ -82,7 +82,7 @@ def failed_chain(platform: Platform, actors: dict[str, Actor], clock: ManualCloc
     ids: list[str] = []
     pub = published(platform, actors, clock, **overrides)
     while True:
-        clock.advance(days=21)
+        clock.advance(days=21, minutes=5)  # past the deadline and its in-flight bound
         present(platform, pub.tender.id, 1, 2)
         platform.tenders.open_bids(actors["supervisor"], pub.tender.id)
         ids.append(pub.tender.id)

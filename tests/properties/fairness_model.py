@@ -125,13 +125,15 @@ def table_names(engine: Engine) -> list[str]:
 
 
 def fingerprint(engine: Engine, names: list[str]) -> tuple[tuple[tuple[str, int], ...], int, str]:
-    """Rows per table and the audit head: cheap, and any change to the store changes it
-    (every change appends to the audit chain; counts catch writes that forget to)."""
+    """Rows per table, the number of audit links (the main chain's and every tender's bid
+    chain's) and the main chain's head: cheap, and any change to the store changes it (every
+    change appends a link; counts catch writes that forget to)."""
     union = " UNION ALL ".join(f"SELECT '{n}', count(*) FROM \"{n}\"" for n in names)
     with engine.connect() as conn:
         counts = tuple(sorted((str(r[0]), int(r[1])) for r in conn.execute(text(union))))
         head = conn.execute(text("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1")).first()
-    return counts, int(head[0]) if head else 0, str(head[1]) if head else ""
+        bid_links = int(conn.execute(text("SELECT count(*) FROM bid_link")).scalar_one())
+    return counts, (int(head[0]) if head else 0) + bid_links, str(head[1]) if head else ""
 
 
 def full_snapshot(engine: Engine, names: list[str]) -> dict[str, list[str]]:
@@ -188,12 +190,18 @@ def moment(value: Any) -> datetime:
 # --- audit-trail oracles ----------------------------------------------------------------------
 
 def audit_rows(engine: Engine) -> list[dict[str, Any]]:
-    """The audit events, oldest first, with their change decoded."""
+    """The audit events with their change decoded: the main chain oldest first, then every
+    tender's bid chain, oldest first within each."""
     with engine.connect() as conn:
         rows = conn.execute(text(
             "SELECT seq, actor_id, action, subject_type, subject_id, change, at FROM audit_event ORDER BY seq"))
-        return [{"seq": r[0], "actor": r[1], "action": r[2], "type": r[3], "subject": r[4],
+        main = [{"seq": r[0], "actor": r[1], "action": r[2], "type": r[3], "subject": r[4],
                  "change": json.loads(r[5]), "at": r[6]} for r in rows]
+        # The bid acts are on their tenders' bid chains: in order within each, after the main chain.
+        bids = conn.execute(text(
+            "SELECT seq, actor_id, action, subject_type, subject_id, change, at FROM bid_link ORDER BY tender_id, seq"))
+        return main + [{"seq": r[0], "actor": r[1], "action": r[2], "type": r[3], "subject": r[4],
+                        "change": json.loads(r[5]), "at": r[6], "bid_chain": True} for r in bids]
 
 
 TENDER_STATES = {"draft", "published", "closed", "opened", "evaluating", "publicising", "awarded",

@@ -18,6 +18,8 @@ from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role
+from zhaocai.bidding.rules import tender as tender_rules
+from zhaocai.bidding.rules.tender import BID_MAX_WAIT
 from zhaocai.bidding.sealing import generate_tender_keys
 
 REVIEWERS = frozenset({Role.TECHNICAL, Role.EXPERT})
@@ -72,7 +74,9 @@ class OpeningRules(FairnessBase):
         if jump and self.now() < m.deadline:
             self.clock.set(m.deadline + timedelta(hours=1))
         actor = ACTORS[who]
-        allowed = self.closed(m) and holds(actor, OFFICERS) and len(m.presented) >= K
+        # The opening waits for bids in flight: the deadline plus the in-flight bound.
+        allowed = (self.closed(m) and tender_rules.bids_settled(self.now(), m.deadline)
+                   and holds(actor, OFFICERS) and len(m.presented) >= K)
         ok, record = self.attempt("tender.open", allowed, self.platform.tenders.open_bids, actor, m.id, inv="i03")
         if not ok:
             if allowed:
@@ -85,8 +89,8 @@ class OpeningRules(FairnessBase):
     @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
     def deadline_then_open(self, quorum: set[int], hours: int) -> None:
         m = next(m for m in self.tenders if m.state == "published")
-        if self.now() < m.deadline:
-            self.clock.set(m.deadline + timedelta(hours=hours))
+        if self.now() < m.deadline + BID_MAX_WAIT:
+            self.clock.set(m.deadline + BID_MAX_WAIT + timedelta(hours=hours))
         t = self.tenders.index(m)
         for index in sorted(quorum - m.presented):
             self.present(t, index, None, False)

@@ -40,9 +40,10 @@ from zhaocai.suppliers.rules import Department
 
 SUPPLIER_ACTIONS = frozenset({
     "bid.submit", "bid.replace", "bid.confirm", "bid.withdraw", "evaluation.objection", "single_source.objection",
-    "contract.sign", "supplier.qualification.add", "supplier.reapply", "supplier.appeal",
+    "contract.sign", "tender.contract", "supplier.qualification.add", "supplier.reapply", "supplier.appeal",
     "supplier.standing.exit", "supplier.register"})
-"""What a supplier's user may do: everything else is a staff command."""
+"""What a supplier's user may do: everything else is a staff command. (`tender.contract`: the
+signature that completes a tender's last contract moves the tender, in the signer's name.)"""
 LIVE = {"published", "closed", "opened", "evaluating", "publicising", "awarded"}
 ELIMINATING = ("supplier.standing.warn", "supplier.standing.suspend", "supplier.standing.blacklist")
 SHARED = {"bank_account", "phone", "address"}

@@ -41,6 +41,7 @@ from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
 from zhaocai.bidding.rules import tender as tender_rules
+from zhaocai.bidding.rules.tender import BID_MAX_WAIT, bids_settled
 from zhaocai.bidding.sealing import generate_tender_keys
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import InvalidTransition, ZhaocaiError
@@ -199,7 +200,9 @@ class TenderLife(RuleBasedStateMachine):
 
     @rule()
     def open(self) -> None:
-        closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline
+        # The opening waits for the bids in flight: the deadline plus the in-flight bound.
+        closed = self.state in (TenderState.PUBLISHED, TenderState.CLOSED) and not self.before_deadline \
+            and bids_settled(self.clock.now(), self.deadline)
         try:
             record = self.platform.tenders.open_bids(ACTORS["supervisor"], self.tender_id)
         except ZhaocaiError:
@@ -231,8 +234,8 @@ class TenderLife(RuleBasedStateMachine):
 
     @rule(quorum=st.sampled_from([{1, 2}, {2, 3}, {1, 3}, {1, 2, 3}]), hours=st.integers(0, 48))
     def deadline_then_open(self, quorum: set[int], hours: int) -> None:
-        if self.before_deadline:
-            self.clock.set(self.deadline + timedelta(hours=hours))
+        if not bids_settled(self.clock.now(), self.deadline):
+            self.clock.set(self.deadline + BID_MAX_WAIT + timedelta(hours=hours))
         for index in sorted(quorum):
             self.present(index, None)
         self.open()

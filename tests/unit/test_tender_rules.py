@@ -23,7 +23,7 @@ from zhaocai.bidding.rules import bid as bid_rules
 from zhaocai.bidding.rules import opening as opening_rules
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.rules.opening import BidCheck, Sealed
-from zhaocai.bidding.rules.tender import TenderMethod
+from zhaocai.bidding.rules.tender import BID_MAX_WAIT, TenderMethod
 from zhaocai.bidding.sealing import SINGLE, SealedBid, generate_tender_keys, parse_share
 from zhaocai.clock import SHANGHAI
 from zhaocai.errors import InvalidTransition, ZhaocaiError
@@ -123,15 +123,24 @@ def _verdict(eligible: bool) -> Eligibility:
                                        "at": NOW, "eligible": eligible, "reasons": reasons})
 
 
-def test_a_bid_is_taken_strictly_before_the_deadline_and_never_once_closed() -> None:
+def test_a_bid_is_taken_when_it_reached_the_platform_strictly_before_the_deadline() -> None:
     def send(tender: SimpleNamespace, now: datetime, **kw: object) -> str:
         return fire(TenderMachine, tender, "accept_bid", subject_id=tender.id, now=now, supplier_id="s1",
                     verdict=_verdict(True), **kw)
 
     assert send(_tender(), NOW - timedelta(microseconds=1)) == "published"
     assert _code(lambda: send(_tender(), NOW)) == "bid.deadline_passed"
-    # A closed tender's box is shut even for a caller whose clock is behind.
-    assert _code(lambda: send(_tender("closed"), NOW - timedelta(hours=1))) == "bid.deadline_passed"
+    # First come, first served: a bid that reached the platform before the deadline and waited
+    # (for a lock, for another instance's close) is taken, by a closed tender too...
+    late = NOW + timedelta(seconds=5)
+    assert send(_tender("closed"), late, received_at=NOW - timedelta(microseconds=1)) == "closed"
+    assert send(_tender(), late, received_at=NOW - timedelta(microseconds=1)) == "published"
+    assert _code(lambda: send(_tender("closed"), late, received_at=NOW)) == "bid.deadline_passed"
+    # ...unless it waited past the in-flight bound, when the opening may have begun.
+    assert _code(lambda: send(_tender("closed"), NOW + BID_MAX_WAIT,
+                              received_at=NOW - timedelta(hours=1))) == "bid.wait_exceeded"
+    assert tender_rules.bids_settled(NOW + BID_MAX_WAIT, NOW) and not tender_rules.bids_settled(NOW + BID_MAX_WAIT
+                                                                                 - timedelta(microseconds=1), NOW)
     assert _code(lambda: send(_tender("draft"), NOW - timedelta(hours=1))) == "tender.transition"
     invited = _tender(method="invited_tender", invitees=["s2"])
     assert _code(lambda: send(invited, NOW - timedelta(hours=1))) == "bid.not_invited"

@@ -1,5 +1,5 @@
 """The hash-chained audit trail."""
 
-from zhaocai.audit.chain import AuditEvent, AuditLog, Verification
+from zhaocai.audit.chain import AuditEvent, AuditLog, Verification, bid_links
 
-__all__ = ["AuditEvent", "AuditLog", "Verification"]
+__all__ = ["AuditEvent", "AuditLog", "Verification", "bid_links"]

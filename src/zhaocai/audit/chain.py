@@ -1,14 +1,27 @@
-"""Reading and verifying the hash-chained audit log."""
+"""Reading and verifying the hash-chained audit log.
+
+There is one main chain (`audit_event`), whose head organisations publish, and one bid chain
+per tender (`bid_link`), holding the tender's bid acts (submit, replace, confirm, withdraw).
+The act that ends a tender's bidding (its opening, or a cancellation) commits the bid chain's
+head into its main-chain link (`change["bid_chain"]`), so `verify()` proves every bid act while
+the main chain's head says nothing of how many bids a tender has before its opening.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Engine, text
 
-from zhaocai.store.unit_of_work import GENESIS_HASH, change_digest, link_hash
+from zhaocai.store.unit_of_work import GENESIS_HASH, bid_chain_genesis, change_digest, link_hash
+
+# The bid acts. Links written before the bid chains existed are on the main chain.
+BID_ACTIONS = ("bid.submit", "bid.replace", "bid.confirm", "bid.withdraw")
+# The main-chain acts that may commit a bid chain's head (in `change["bid_chain"]`).
+ANCHOR_ACTIONS = ("tender.open", "tender.fail", "tender.cancel")
 
 _COLUMNS = "seq, at, actor_id, action, subject_type, subject_id, change, digest, prev_hash, hash"
 
@@ -27,11 +40,19 @@ class AuditEvent:
     digest: str
     prev_hash: str
     hash: str
+    # The tender whose bid chain holds this link (`seq` then counts on that chain), or None for
+    # a link of the main chain.
+    bid_chain: str | None = None
 
 
 @dataclass(frozen=True)
 class Verification:
-    """The result of `verify()`: ok, how many links were checked, and where it first broke."""
+    """The result of `verify()`: ok, how many links were checked, and where it first broke.
+
+    `checked`, `head_seq` and `head_hash` are the main chain's; `bid_links_checked` counts the
+    links of every tender's bid chain. A break in a bid chain names its tender
+    (`broken_tender`), and `broken_at` is then the seq on that tender's chain.
+    """
 
     ok: bool
     checked: int
@@ -39,10 +60,43 @@ class Verification:
     head_hash: str
     broken_at: int | None = None
     reason: str | None = None
+    bid_links_checked: int = 0
+    broken_tender: str | None = None
 
 
 def _seq_of(value: Any, fallback: int) -> int:
     return value if type(value) is int else fallback
+
+
+def _collect_anchor(anchors: dict[str, list[tuple[int, int, str]]], row: tuple[Any, ...]) -> None:
+    # The link's digest is already checked, so its change is what the command wrote.
+    try:
+        change = json.loads(row[6])
+    except ValueError:
+        return
+    head = change.get("bid_chain") if isinstance(change, dict) else None
+    if isinstance(head, dict):
+        anchors.setdefault(str(row[5]), []).append((int(row[0]), int(head["seq"]), str(head["hash"])))
+
+
+def bid_links(engine: Engine, tender_id: str) -> list[AuditEvent]:
+    """Every bid-act link of one tender, in order (see `AuditLog.bid_links`)."""
+    with engine.connect() as conn:
+        legacy = [AuditEvent(*row) for row in conn.execute(
+            text(f"SELECT {_COLUMNS} FROM audit_event WHERE subject_type = 'bid' AND action IN "
+                 "('bid.submit', 'bid.replace', 'bid.confirm', 'bid.withdraw') ORDER BY seq"))
+            if _tender_of(row[6]) == tender_id]
+        chain = [replace(AuditEvent(*row), bid_chain=tender_id) for row in conn.execute(
+            text(f"SELECT {_COLUMNS} FROM bid_link WHERE tender_id = :t ORDER BY seq"), {"t": tender_id})]
+    return legacy + chain
+
+
+def _tender_of(change: Any) -> str | None:
+    try:
+        value = json.loads(change)
+    except (TypeError, ValueError):
+        return None
+    return value.get("tender_id") if isinstance(value, dict) else None
 
 
 def link_problem(row: tuple[Any, ...], expected_seq: int, prev: str) -> str | None:
@@ -89,6 +143,12 @@ class AuditLog:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         return [AuditEvent(*row) for row in self._rows(where, params)]
 
+    def bid_links(self, tender_id: str) -> list[AuditEvent]:
+        """Every bid-act link of one tender, in order: its bid chain (`bid_chain` set to the
+        tender), preceded by any bid link a store written before the bid chains existed keeps on
+        the main chain (`bid_chain` None). The one way to read them, for any checker."""
+        return bid_links(self._engine, tender_id)
+
     def count(self) -> int:
         """The number of links in the chain."""
         with self._engine.connect() as conn:
@@ -111,23 +171,63 @@ class AuditLog:
         expected_seq = 1
         prev = GENESIS_HASH
         checked = 0
+        anchors: dict[str, list[tuple[int, int, str]]] = {}
         for row in self._rows():
             problem = link_problem(row, expected_seq, prev)
             if problem is not None:
                 return Verification(False, checked, expected_seq - 1, prev, _seq_of(row[0], expected_seq),
                                     problem)
+            if row[3] in ANCHOR_ACTIONS:
+                _collect_anchor(anchors, row)
             prev = row[-1]
             expected_seq += 1
             checked += 1
+        broken = self._verify_bid_chains(anchors)
+        if isinstance(broken, tuple):
+            tender_id, at, reason, bid_checked = broken
+            return Verification(False, checked, checked, prev, at, f"bid chain of {tender_id}: {reason}",
+                                bid_checked, tender_id)
+        bid_checked = broken
         if expected_head is not None:
             head_seq, head_hash = expected_head
             if head_seq > checked:
                 return Verification(False, checked, checked, prev, checked + 1,
-                                    f"chain ends at {checked}, anchored head is {head_seq}")
+                                    f"chain ends at {checked}, anchored head is {head_seq}", bid_checked)
             if head_seq > 0 and self._hash_at(head_seq) != head_hash:
                 return Verification(False, checked, checked, prev, head_seq,
-                                    "anchored head hash differs")
-        return Verification(True, checked, checked, prev)
+                                    "anchored head hash differs", bid_checked)
+        return Verification(True, checked, checked, prev, bid_links_checked=bid_checked)
+
+    def _verify_bid_chains(
+        self, anchors: dict[str, list[tuple[int, int, str]]],
+    ) -> int | tuple[str, int, str, int]:
+        """Check every tender's bid chain and its commitments in the main chain: the number of
+        links checked, or (tender, seq, reason, checked) at the first break."""
+        checked = 0
+        heads: dict[str, tuple[int, str]] = {}
+        tender_id = ""
+        expected_seq, prev = 1, ""
+        with self._engine.connect() as conn:
+            rows = conn.execution_options(stream_results=True, yield_per=10_000).execute(
+                text(f"SELECT tender_id, {_COLUMNS} FROM bid_link ORDER BY tender_id, seq"))
+            for row in rows:
+                if row[0] != tender_id:  # the next tender's chain begins
+                    tender_id, expected_seq, prev = str(row[0]), 1, bid_chain_genesis(str(row[0]))
+                problem = link_problem(tuple(row[1:]), expected_seq, prev)
+                if problem is not None:
+                    return tender_id, _seq_of(row[1], expected_seq), problem, checked
+                prev = row[-1]
+                heads[tender_id] = (expected_seq, prev)
+                expected_seq += 1
+                checked += 1
+        for anchored, commitments in sorted(anchors.items()):
+            head = heads.get(anchored, (0, bid_chain_genesis(anchored)))
+            for main_seq, seq, digest in commitments:
+                if (seq, digest) != head:
+                    return (anchored, head[0], f"the head committed in link {main_seq} is {seq}, "
+                            f"the chain's head is {head[0]} (bid links added, removed or changed "
+                            "after bidding ended)", checked)
+        return checked
 
     def _hash_at(self, seq: int) -> str | None:
         with self._engine.connect() as conn:

@@ -17,6 +17,7 @@ from zhaocai.bidding.custody import seating
 from zhaocai.bidding.eligibility import require_eligible
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
+    end_of_bidding,
     fire_transition,
     frozen_rules,
     load_tender,
@@ -236,7 +237,8 @@ def decide_cancellation(uow: UnitOfWork, tender_id: str, approve: bool) -> Cance
     if approve:
         tender.outcome_reason = reason
         fire_transition(uow, tender, "cancel",
-                        {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id})
+                        {"reason": reason, "requested_by": requester, "approved_by": uow.actor.id},
+                        private=end_of_bidding(uow, tender.id))
         seating.clear_presented(uow, tender.id)  # a cancelled tender's bids are never opened
     else:
         permit(uow, tender, "reject_cancel")

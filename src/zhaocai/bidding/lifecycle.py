@@ -55,7 +55,7 @@ def closes_now(tender: TenderRow, now: datetime) -> bool:
 
 def _context(uow: UnitOfWork, context: dict[str, Any]) -> dict[str, Any]:
     # Every event sees the command's moment and actor; the validators take what they need.
-    return {"now": uow.now, "actor_id": uow.actor.id, **context}
+    return {"now": uow.now, "received_at": uow.received_at, "actor_id": uow.actor.id, **context}
 
 
 def fire_transition(
@@ -66,19 +66,21 @@ def fire_transition(
     *,
     payload: dict[str, Any] | None = None,
     action: str | None = None,
+    private: dict[str, Any] | None = None,
     **context: Any,
 ) -> TenderState:
     """Move `tender` by `event` through `TenderMachine` (its validators get `context`, the
     command's `now` and `actor_id`) and record the move: the one way a tender changes state.
 
-    The audit change holds `change` plus the move; the outbox event (named after the move)
+    The audit change holds `change` plus the move, plus `private` (facts for the auditor
+    only, such as the head of the tender's bid chain); the outbox event (named after the move)
     carries `payload`, defaulting to the same public facts.
     """
     before = tender.state
     after = TenderState(fire(TenderMachine, tender, event, subject_id=tender.id, **_context(uow, context)))
     uow.session.add(tender)
     facts = {"tender_id": tender.id, "from": before, "to": after.value, **(change or {})}
-    uow.record(action or f"tender.{event}", SUBJECT, tender.id, facts,
+    uow.record(action or f"tender.{event}", SUBJECT, tender.id, {**facts, **(private or {})},
                event=_EVENT_NAMES.get(event, "TenderStateChanged"),
                payload=payload if payload is not None else facts)
     return after
@@ -89,6 +91,13 @@ def permit(uow: UnitOfWork, tender: Any, event: str, **context: Any) -> None:
     `TenderMachine`): its validators raise their coded errors, a state without the event raises
     `tender.transition`. The command records its own act."""
     fire(TenderMachine, tender, event, subject_id=tender.id, **_context(uow, context))
+
+
+def end_of_bidding(uow: UnitOfWork, tender_id: str) -> dict[str, Any]:
+    """The private facts of the act that ends a tender's bidding (its opening, a cancellation):
+    the head of its bid chain, committed into the main chain so that `AuditLog.verify` proves
+    every bid act. Never public: before the opening its `seq` would count the bid acts."""
+    return {"bid_chain": uow.bid_chain_head(tender_id)}
 
 
 def require_move(tender: TenderRow, event: str) -> None:

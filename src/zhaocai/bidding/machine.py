@@ -51,13 +51,10 @@ def deadline_reached(model: Any, now: datetime, **_: Any) -> bool:
     return rules.is_due_to_close(now, model.deadline)
 
 
-def before_deadline(model: Any, now: datetime, **_: Any) -> None:
-    rules.require_before_deadline(now, model.deadline, model.id)
-
-
-def box_shut(model: Any, now: datetime, **_: Any) -> None:
-    """A closed tender's box is shut, whatever the caller's clock says (bids racing the close)."""
-    rules.refuse_late(now, model.deadline, model.id)
+def in_time(model: Any, now: datetime, received_at: datetime | None = None, **_: Any) -> None:
+    """A bid act counts by when it reached the platform, in a published tender or in one closed
+    meanwhile (a bid racing the close): first come, first served, within the in-flight bound."""
+    rules.require_in_time(received_at or now, now, model.deadline, model.id)
 
 
 def invited(model: Any, supplier_id: str, **_: Any) -> None:
@@ -93,7 +90,7 @@ def compliance_decided(pending: list[str], **_: Any) -> None:
     rules.require_compliance_decided(pending)
 
 
-_BIDDING = [before_deadline, invited, eligible]
+_BIDDING = [in_time, invited, eligible]
 _SCORING = [stages.require_comprehensive, stages.require_scoring_open]
 _REVEALING = [*_SCORING, stages.require_all_committed]
 _DECIDING_CANCEL = [cancel_requested, second_person]
@@ -140,11 +137,11 @@ class TenderMachine(StateMachine):
     settle_deviation = Event(draft.to.itself(internal=True), name="审批偏离")
     amend = Event(published.to.itself(internal=True, validators=not_earlier), name="发布补遗")
     accept_bid = Event(published.to.itself(internal=True, validators=_BIDDING)
-                       | closed.to.itself(internal=True, validators=box_shut), name="接收投标")
+                       | closed.to.itself(internal=True, validators=_BIDDING), name="接收投标")
     confirm_bid = Event(published.to.itself(internal=True, validators=_BIDDING)
-                        | closed.to.itself(internal=True, validators=box_shut), name="确认投标")
-    withdraw_bid = Event(published.to.itself(internal=True, validators=before_deadline)
-                         | closed.to.itself(internal=True, validators=box_shut), name="撤回投标")
+                        | closed.to.itself(internal=True, validators=_BIDDING), name="确认投标")
+    withdraw_bid = Event(published.to.itself(internal=True, validators=in_time)
+                         | closed.to.itself(internal=True, validators=in_time), name="撤回投标")
     record_compliance = Event(opened.to.itself(internal=True, validators=technical_stage),
                               name="认定技术合规")
     open_commercial = Event(opened.to.itself(internal=True, validators=[technical_stage, compliance_decided]),

@@ -24,6 +24,7 @@ from zhaocai.bidding.custody.seating import clear_presented, presented_shares
 from zhaocai.bidding.eligibility import bidder_names
 from zhaocai.bidding.lifecycle import (
     SUBJECT,
+    end_of_bidding,
     fire_transition,
     frozen_rules,
     load_tender,
@@ -44,7 +45,7 @@ from zhaocai.bidding.rules.opening import (
     Sealed,
     receipt_problem,
 )
-from zhaocai.bidding.rules.tender import evaluation_may_start
+from zhaocai.bidding.rules.tender import evaluation_may_start, require_bids_settled
 from zhaocai.bidding.sealing import (
     COMMERCIAL,
     SINGLE,
@@ -179,14 +180,16 @@ def _tell_unconfirmed(uow: UnitOfWork, tender: TenderRow, rows: list[Sealed]) ->
                event="BidsNotOpened", payload={"tender_id": tender.id, "bids": told})
 
 
-def _finish(uow: UnitOfWork, tender: TenderRow, record: OpeningRecord) -> None:
+def _finish(uow: UnitOfWork, tender: TenderRow, record: OpeningRecord,
+            private: dict[str, Any] | None = None) -> None:
     summary = {"stage": record.stage, "record_digest": record.digest, "bids": len(record.entries),
                "valid_bids": record.valid_bids, "custodians_present": record.custodians_present,
                "reason": record.failure_reason}
     public = {"tender_id": tender.id, **summary}  # the record itself: `opening_records()`
     if record.failure_reason:
         tender.outcome_reason = record.failure_reason
-    fire_transition(uow, tender, "fail" if record.failure_reason else "open", summary, payload=public)
+    fire_transition(uow, tender, "fail" if record.failure_reason else "open", summary, payload=public,
+                    private=private)
 
 
 def _check(tender: TenderRow) -> BidCheck:
@@ -226,6 +229,7 @@ def open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
 def _open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     tender = load_tender(uow, tender_id)
     require_move(tender, "open")  # opened or failed: which one is known at the end
+    require_bids_settled(uow.now, tender.deadline, tender.id)  # no bid received in time still in flight
     opener, custodians = recover_key(uow, tender)
     profile, _ = frozen_rules(tender)
     counted, unconfirmed = rules.counted(sealed_bids(uow, tender.id), tender.amendments)
@@ -241,7 +245,7 @@ def _open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
         failure = rules.too_few_valid(_valid(entries), profile)
     record = _publish_record(uow, tender, stage, custodians, entries, failure)
     _tell_unconfirmed(uow, tender, unconfirmed)
-    _finish(uow, tender, record)
+    _finish(uow, tender, record, end_of_bidding(uow, tender.id))
     if failure or stage == SINGLE:
         clear_presented(uow, tender.id)  # the last stage: the key is not needed again
     return record

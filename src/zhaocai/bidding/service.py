@@ -247,7 +247,12 @@ class TenderService(CustodyCommands):
         With an `idempotency_key`, a retry must be for the same tender and, for a sealed bid,
         carry the same envelope; see `bid_request` for why a clear payload's content is not
         compared.
+
+        The bid counts by the moment it reached the platform, read here before any lock is
+        waited on: one received before the deadline is accepted even if a lock or a concurrent
+        close made it wait, unless it waited past the in-flight bound (`bid.wait_exceeded`).
         """
+        received_at = self._runner.now()  # before any lock: first come, first served
         parsed: SealedBid | BidPayload
         if isinstance(bid, (SealedBid, BidPayload)):
             parsed = bid
@@ -258,21 +263,24 @@ class TenderService(CustodyCommands):
         return self._runner.run(actor, "bid.submit",
                                 lambda uow: submission.submit(uow, self._signer_in(uow), tender_id, parsed),
                                 roles=[Role.SUPPLIER], idempotency_key=idempotency_key,
-                                request=bid_request(tender_id, parsed) if idempotency_key else None)
+                                request=bid_request(tender_id, parsed) if idempotency_key else None,
+                                received_at=received_at, tender_id=tender_id)
 
     @acting
     def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
+        received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.confirm",
                                 lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER])
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
 
     @acting
     def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
+        received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.withdraw",
                                 lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER])
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
 
     @acting
     def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:

@@ -4,6 +4,12 @@ A bid is sealed to the tender's public key before anything is written; the store
 ciphertext, its hash and the signed receipt. Submissions leave no outbox event: before opening
 nobody may learn the names or the number of bidders (Law 22), so only the bidder (through its
 receipt) and the non-public audit log know of a bid until the opening record is published.
+Bid acts go on the tender's own bid chain (`UnitOfWork.record_bid`), not on the main audit
+chain, whose published head must not move with each bid either; the opening commits the bid
+chain's head into the main chain.
+
+A bid act is judged by the moment it reached the platform (`uow.received_at`, read by the
+service before any lock), so waiting for a lock or a concurrent close never makes it late.
 """
 
 from __future__ import annotations
@@ -149,8 +155,9 @@ def _sign(signer: ReceiptSigner, kind: ReceiptKind, bid: Bid, now: datetime) -> 
 
 def _record(uow: UnitOfWork, action: str, bid: Bid, receipt: BidReceipt, **extra: object) -> None:
     # The audit change names the supplier (the audit log is not public) but never a price;
-    # no outbox event: the outbox is public and must not reveal bidders before opening.
-    uow.record(action, "bid", bid.id, {
+    # on the tender's bid chain, with no outbox event: the outbox and the main chain's head are
+    # public and must not reveal bidders, nor their number, before opening.
+    uow.record_bid(bid.tender_id, action, "bid", bid.id, {
         "tender_id": bid.tender_id, "bid_id": bid.id, "supplier_id": bid.supplier_id,
         "version": bid.version, "envelope_hash": bid.envelope_hash,
         "received_at": receipt.received_at, "signature": receipt.signature, **extra,
@@ -178,9 +185,9 @@ def submit(uow: UnitOfWork, signer: ReceiptSigner, tender_id: str,
     fire(BidMachine, own, "submit", subject_id=own.id, sealed=sealed, two_envelopes=tender.two_envelopes)
     envelope = sealed.model_dump(mode="json")
     own.version, own.envelope_hash = own.version + 1, envelope_digest(envelope)
-    receipt = _sign(signer, ReceiptKind.SUBMISSION, own, uow.now)
+    receipt = _sign(signer, ReceiptKind.SUBMISSION, own, uow.received_at)
     _write(uow, own, version=own.version, envelope=envelope, envelope_hash=own.envelope_hash,
-           received_at=uow.now, confirmed_through=tender.amendments, withdrawn_at=None,
+           received_at=uow.received_at, confirmed_through=tender.amendments, withdrawn_at=None,
            receipt=receipt.model_dump(mode="json"))
     _record(uow, "bid.replace" if replaced else "bid.submit", own, receipt)
     return receipt
@@ -193,7 +200,7 @@ def confirm(uow: UnitOfWork, signer: ReceiptSigner, tender_id: str) -> BidReceip
     _allowed(uow, tender, "confirm_bid", supplier_id)
     bid = _live(own, tender.id)
     fire(BidMachine, bid, "confirm", subject_id=bid.id)
-    receipt = _sign(signer, ReceiptKind.CONFIRMATION, bid, uow.now)
+    receipt = _sign(signer, ReceiptKind.CONFIRMATION, bid, uow.received_at)
     _write(uow, bid, confirmed_through=tender.amendments)
     _record(uow, "bid.confirm", bid, receipt, confirmed_through=tender.amendments)
     return receipt
@@ -206,8 +213,8 @@ def withdraw(uow: UnitOfWork, signer: ReceiptSigner, tender_id: str) -> BidRecei
     permit(uow, tender, "withdraw_bid")
     bid = _live(own, tender.id)
     fire(BidMachine, bid, "withdraw", subject_id=bid.id)
-    receipt = _sign(signer, ReceiptKind.WITHDRAWAL, bid, uow.now)
-    _write(uow, bid, withdrawn_at=uow.now)
+    receipt = _sign(signer, ReceiptKind.WITHDRAWAL, bid, uow.received_at)
+    _write(uow, bid, withdrawn_at=uow.received_at)
     _record(uow, "bid.withdraw", bid, receipt)
     return receipt
 

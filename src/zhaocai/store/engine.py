@@ -2,8 +2,9 @@
 
 SQLite (embedded default): WAL, foreign keys, a busy timeout, and `BEGIN IMMEDIATE` for commands,
 so that writers queue for the single write lock instead of failing halfway. PostgreSQL (many
-service instances on one database): commands serialise on a transaction-scoped advisory lock,
-which keeps the audit chain linear across processes.
+service instances on one database): platform-wide commands serialise on a transaction-scoped
+advisory lock, commands on one tender share it and lock their tender's row, and the audit chain
+is appended under a second advisory lock held only for the append (see `unit_of_work`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from zhaocai.store.text_guard import refuse_nul
 BUSY_TIMEOUT_MS = 60_000
 # Any constant works; it names "the zhaocai command lock" among other advisory locks.
 PG_COMMAND_LOCK = 0x7A6863  # "zhc"
+# The main audit chain's append lock, held from the append of a tender-scoped command's links
+# to its commit.
+PG_CHAIN_LOCK = 0x7A6861  # "zha"
 
 
 def normalise_url(url: str) -> str:

@@ -34,6 +34,27 @@ class AuditEventRow(SQLModel, table=True):
     __table_args__ = (Index("ix_audit_subject", "subject_type", "subject_id"),)
 
 
+class BidLinkRow(SQLModel, table=True):
+    """One link of a tender's own bid chain: the bid acts (submit, replace, confirm, withdraw)
+    of one tender, hashed like the main chain but kept apart from it, so that the main chain's
+    head and the outbox say nothing of how many bid acts a tender has had before its opening.
+    The opening (or a cancellation) commits the chain's head into the main chain."""
+
+    __tablename__ = "bid_link"
+
+    tender_id: str = Field(sa_column=Column(Text, primary_key=True))
+    seq: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    at: str = Field(sa_column=Column(Text, nullable=False))
+    actor_id: str = Field(sa_column=Column(Text, nullable=False))
+    action: str = Field(sa_column=Column(Text, nullable=False))
+    subject_type: str = Field(sa_column=Column(Text, nullable=False))
+    subject_id: str = Field(sa_column=Column(Text, nullable=False))
+    change: str = Field(sa_column=Column(Text, nullable=False))
+    digest: str = Field(sa_column=Column(Text, nullable=False))
+    prev_hash: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+    hash: str = Field(sa_column=Column(Text, nullable=False, unique=True))
+
+
 class OutboxEventRow(SQLModel, table=True):
     """A domain event for ERP integration, written in the same transaction as its change."""
 

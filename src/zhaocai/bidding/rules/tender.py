@@ -95,7 +95,56 @@ def shortfall(valid_bids: int, profile: RulesProfile) -> bool:
     return valid_bids < profile.min_valid_bids
 
 
+# A bid act that reached the platform before the deadline is accepted if it is handled (holds
+# its locks) before the deadline plus this bound; the opening waits for the same bound, so no
+# accepted bid can be missing from it. A platform constant, not a rule of law: the law says only
+# "before the deadline", and this is how long the platform promises to take at most to honour it.
+BID_MAX_WAIT = timedelta(seconds=60)
+
+
+def bids_settled(now: datetime, deadline: datetime) -> bool:
+    """Whether no bid act received before the deadline can still be in flight at `now`."""
+    return now >= deadline + BID_MAX_WAIT
+
+
 # -- refusals: each rule raises its coded error, and the tender machine's validators name them --
+
+def require_in_time(received_at: datetime, now: datetime, deadline: datetime, tender_id: str) -> None:
+    """A bid act counts when it *reached* the platform strictly before the deadline (Law 29),
+    whatever it then waited for (locks, a concurrent close): first come, first served. Only one
+    handled at or after the deadline plus `BID_MAX_WAIT` is refused, with its own code
+    (`bid.wait_exceeded`), because the opening may have begun by then."""
+    if not accepts_bids(received_at, deadline):
+        refuse_late(received_at, deadline, tender_id)
+    if bids_settled(now, deadline):
+        seconds = int(BID_MAX_WAIT.total_seconds())
+        raise RuleViolation(
+            "bid.wait_exceeded",
+            f"The bid reached the platform at {received_at.isoformat()}, before the deadline "
+            f"{deadline.isoformat()}, but could not be handled within {seconds} s after it; "
+            "it was not accepted: please contact the buyer",
+            f"投标于 {local(received_at):%Y年%m月%d日 %H:%M:%S} 送达平台，早于投标截止时间 "
+            f"{local(deadline):%Y年%m月%d日 %H:%M:%S}，但未能在截止后 {seconds} 秒内处理完毕，"
+            "未被接收，请联系招标人",
+            {"tender_id": tender_id, "deadline": deadline.isoformat(),
+             "received_at": received_at.isoformat(), "handled_at": now.isoformat(),
+             "max_wait_seconds": seconds},
+        )
+
+
+def require_bids_settled(now: datetime, deadline: datetime, tender_id: str) -> None:
+    """The opening starts only once no bid received before the deadline can be in flight."""
+    if not bids_settled(now, deadline):
+        ready = deadline + BID_MAX_WAIT
+        raise ConflictError(
+            "opening.bids_in_flight",
+            f"Bids received before the deadline may still be in flight: the opening can start at "
+            f"{ready.isoformat()}",
+            f"截止前送达的投标可能仍在处理中，开标须在 {local(ready):%Y年%m月%d日 %H:%M:%S} 之后进行",
+            {"tender_id": tender_id, "deadline": deadline.isoformat(), "ready_at": ready.isoformat(),
+             "now": now.isoformat()},
+        )
+
 
 def require_before_deadline(now: datetime, deadline: datetime, tender_id: str) -> None:
     """A bid (or its confirmation or withdrawal) arrives strictly before the deadline (Law 29)."""
