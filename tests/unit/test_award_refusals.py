@@ -15,6 +15,7 @@ from tests.kit import (
     RefusalCases,
     add_pool,
     admitted,
+    approve_experts,
     build_tender,
     commit,
     compliant_bids,
@@ -165,18 +166,27 @@ def committed_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callabl
     return lambda: commit(p, member, state["tender_id"], "L1", sheet(bids, 1))
 
 
+def _outsider(p: Platform, a: dict[str, Actor]) -> Actor:
+    """A registered expert of the pool, approved, who does not sit on the committee."""
+    ids = add_pool(p, a, 1)
+    approve_experts(p, ids)
+    return expert_actor(ids[0])
+
+
 @case("evaluation.not_a_member")
 def stranger_commits(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "checked")
     bids = compliant_bids(p, a, state["tender_id"], "L1")
-    return lambda: commit(p, expert_actor("e-stranger"), state["tender_id"], "L1", sheet(bids, 0))
+    stranger = _outsider(p, a)
+    return lambda: commit(p, stranger, state["tender_id"], "L1", sheet(bids, 0))
 
 
 @case("evaluation.not_a_member")
 def stranger_reveals(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state, kept = _committed(p, a, c)
     first = kept[state["members"][0].id]
-    return lambda: reveal(p, expert_actor("e-stranger"), first)
+    stranger = _outsider(p, a)
+    return lambda: reveal(p, stranger, first)
 
 
 @case("scoring.commitments_pending")
