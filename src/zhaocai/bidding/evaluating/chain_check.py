@@ -1,0 +1,140 @@
+"""Evaluation's deep check: score sheets, the report and its candidates against the audit chain.
+
+- **evaluation_score**: each member's points for a lot hash (sha256 of the canonical JSON of
+  bid → criterion → hundredths, as `scoring._seal` commits) to the digest its
+  `evaluation.score_sheet` link recorded; a sheet recorded with no points stored is missing;
+- **evaluation_sheet**: its digest is the one recorded;
+- **evaluation**: the report digest is the one the report (or the price inquiry's decision)
+  recorded;
+- **evaluation_lot**: the candidates, in rank order, are those the report publicised.
+
+If sheets come to be recorded differently (a commitment first, the points revealed later), the
+sheet check follows the link that carries the points' digest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
+from zhaocai.bidding.evaluating.tables import SCORE, EvaluationRow, LotRow, SheetRow
+from zhaocai.store.types import canonical_json
+
+_SHEET = SheetRow.__table__  # type: ignore[attr-defined]
+_EVALUATION = EvaluationRow.__table__  # type: ignore[attr-defined]
+_LOT = LotRow.__table__  # type: ignore[attr-defined]
+SHEET_ACTION = "evaluation.score_sheet"
+REPORT_ACTIONS = ("evaluation.report", "inquiry.decide")
+
+
+def _tenders(links: Links, scope: Scope) -> dict[str, list[Link]]:
+    if scope.whole:
+        return links.subjects("tender")
+    assert scope.tender_id is not None
+    return {scope.tender_id: links.of("tender", scope.tender_id)}
+
+
+def _recorded_sheets(tenders: dict[str, list[Link]]) -> dict[str, tuple[str, int]]:
+    recorded = {}
+    for tender_id, own in tenders.items():
+        for link in own:
+            if link.action == SHEET_ACTION:
+                key = f"{tender_id}/{link.change.get('lot_id')}/{link.change.get('member_id')}"
+                recorded[key] = (str(link.change.get("digest")), link.seq)
+    return recorded
+
+
+def _scoped(query: Any, column: Any, scope: Scope) -> Any:
+    return query if scope.whole else query.where(column == scope.tender_id)
+
+
+def check_scores(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """Every member's stored points, and every sheet row, against the sheet digests recorded."""
+    recorded = _recorded_sheets(_tenders(links, scope))
+    points: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
+    count = 0
+    query = _scoped(select(SCORE.c.tender_id, SCORE.c.lot_id, SCORE.c.member_id, SCORE.c.bid_id,
+                           SCORE.c.criterion_id, SCORE.c.points_centi), SCORE.c.tender_id, scope)
+    for tender_id, lot_id, member_id, bid_id, criterion_id, value in conn.execute(query):
+        count += 1
+        points[f"{tender_id}/{lot_id}/{member_id}"].setdefault(bid_id, {})[criterion_id] = value
+    found.checked("evaluation_score", count)
+    for key, sheet in points.items():
+        digest = hashlib.sha256(canonical_json(sheet).encode("utf-8")).hexdigest()
+        chain = recorded.get(key)
+        if chain is None:
+            found.disagree("evaluation_score", key, ROW, "present", MISSING)
+        else:
+            found.compare("evaluation_score", key, "points_centi", digest, chain[0], chain[1])
+    sheets = conn.execute(_scoped(select(_SHEET.c.tender_id, _SHEET.c.lot_id, _SHEET.c.member_id, _SHEET.c.digest),
+                                  _SHEET.c.tender_id, scope)).all()
+    found.checked("evaluation_sheet", len(sheets))
+    stored = set()
+    for tender_id, lot_id, member_id, digest in sheets:
+        key = f"{tender_id}/{lot_id}/{member_id}"
+        stored.add(key)
+        chain = recorded.get(key)
+        if chain is None:
+            found.disagree("evaluation_sheet", key, ROW, "present", MISSING)
+        else:
+            found.compare("evaluation_sheet", key, "digest", digest, chain[0], chain[1])
+    for key, (_, seq) in recorded.items():
+        if key not in stored:
+            found.disagree("evaluation_sheet", key, ROW, MISSING, SHEET_ACTION, seq)
+        if key not in points:
+            found.disagree("evaluation_score", key, ROW, MISSING, SHEET_ACTION, seq)
+
+
+def _report(own: list[Link]) -> Link | None:
+    found = None
+    for link in own:
+        if link.action in REPORT_ACTIONS and ("report_digest" in link.change or "lots" in link.change):
+            found = link
+    return found
+
+
+def _candidates(report: Link) -> dict[str, list[str]] | None:
+    """Each lot's candidates in rank order, as the report recorded them (None: not recorded)."""
+    facts = report.change
+    if "candidates" in facts:
+        return {lot: [c["bid_id"] for c in sorted(entries, key=lambda c: c.get("rank") or 0)]
+                for lot, entries in facts["candidates"].items()}
+    lots = facts.get("lots") or []
+    if lots and all("candidates" in lot for lot in lots):
+        return {lot["lot_id"]: list(lot["candidates"]) for lot in lots}
+    return None
+
+
+def check_reports(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """The report digest and each lot's candidates against the report's link."""
+    tenders = _tenders(links, scope)
+    rows = conn.execute(_scoped(select(_EVALUATION.c.tender_id, _EVALUATION.c.report_digest),
+                                _EVALUATION.c.tender_id, scope)).all()
+    found.checked("evaluation", len(rows))
+    reports = {tender_id: _report(own) for tender_id, own in tenders.items()}
+    for tender_id, digest in rows:
+        report = reports.get(tender_id)
+        if report is None:
+            if digest is not None:
+                found.disagree("evaluation", tender_id, "report_digest", digest, MISSING)
+            continue
+        recorded = report.change.get("report_digest", report.change.get("record_hash"))
+        found.compare("evaluation", tender_id, "report_digest", digest, recorded, report.seq)
+    lots = conn.execute(_scoped(select(_LOT.c.tender_id, _LOT.c.lot_id, _LOT.c.candidates),
+                                _LOT.c.tender_id, scope)).all()
+    found.checked("evaluation_lot", len(lots))
+    for tender_id, lot_id, candidates in lots:
+        report = reports.get(tender_id)
+        recorded = None if report is None else _candidates(report)
+        if recorded is None or report is None:
+            continue
+        found.compare("evaluation_lot", f"{tender_id}/{lot_id}", "candidates", list(candidates or []),
+                      recorded.get(lot_id, []), report.seq)
+
+
+SCORES = Checker("scores", {"tender": None}, check_scores, ("evaluation_score", "evaluation_sheet"))
+REPORTS = Checker("reports", {"tender": None}, check_reports, ("evaluation", "evaluation_lot"))
