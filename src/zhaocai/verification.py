@@ -38,6 +38,8 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
     "report": (TENDERS, OPENINGS, SCORES),
     # The award takes the publicised candidates, their bidders' standing and the awards so far.
     "award": (TENDERS, OPENINGS, REPORTS, SUPPLIERS, AWARDS),
+    # A signature binds the contract's amount and parties as awarded.
+    "contract": (TENDERS, AWARDS),
 }
 """The checks each fail-closed stage runs on its tender."""
 

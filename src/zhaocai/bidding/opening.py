@@ -223,8 +223,8 @@ def open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> Opening
 
 def _open_bids(uow: UnitOfWork, tender_id: str, shares: Sequence[str]) -> OpeningRecord:
     tender = load_tender(uow, tender_id)
-    require_move(tender, "open")  # opened or failed: which one is known at the end
     require_consistent(uow, tender.id, "opening")
+    require_move(tender, "open")  # opened or failed: which one is known at the end
     opener, custodians = recover_key(tender, shares)
     profile, _ = frozen_rules(tender)
     counted, unconfirmed = rules.counted(sealed_bids(uow, tender.id), tender.amendments)

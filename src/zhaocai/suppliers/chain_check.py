@@ -5,7 +5,7 @@
 - `admission` and `round` are those of the last admission link (`supplier.review`, `.admit`,
   `.reject`, `.reapply`), `applied` and round 1 before any;
 - `standing` is the `to` of the last `supplier.standing.*` link (none before admission), and
-  `ban_until` the ban that link set when it blacklisted (none once an appeal restored).
+  `ban_until` the ban the last blacklisting set (none before, and none once an appeal restored).
 
 One query over `supplier` (and the one read of the links in `zhaocai.audit.deep`). For one tender
 (the fail-closed check) only the tender's bidders are read.
@@ -34,7 +34,7 @@ _BIDDER_IDS = select(_BID.c.supplier_id).where(_BID.c.tender_id == bindparam("te
 def _expected(own: list[Link]) -> dict[str, tuple[Any, int | None]]:
     """What the chain says a supplier row holds, each value with the link that set it."""
     expected: dict[str, tuple[Any, int | None]] = {
-        "admission": ("applied", None), "round": (1, None), "standing": (None, None)}
+        "admission": ("applied", None), "round": (1, None), "standing": (None, None), "ban_until": (None, None)}
     for link in own:
         facts = link.change
         if link.action in ADMISSION_ACTIONS and "to" in facts:
