@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from benchmarks.chain import append_links
 from benchmarks.harness import Figure, Stopwatch
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.evaluating.tables import (
@@ -60,12 +61,22 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
     """Write the state after opening, draw, declarations and compliance (setup only)."""
     bids = [f"bid-{i:05d}" for i in range(BIDS)]
     members = [f"e-{m}" for m in range(MEMBERS)]
-    digest = hashlib.sha256(b"bench opening record").hexdigest()
+    digest = hashlib.sha256(b"{}").hexdigest()  # the stored record's text is "{}"
     with platform.internal.engine.begin() as conn:
+        # The links the commands would have recorded: every evaluation step checks the tender's
+        # state and opening record against them.
+        append_links(conn, now, [
+            ("s-zhou", "tender.close", "tender", tender_id,
+             {"tender_id": tender_id, "from": "published", "to": "closed"}),
+            ("s-zhou", "tender.open", "tender", tender_id,
+             {"tender_id": tender_id, "from": "closed", "to": "opened", "stage": "bid", "record_digest": digest}),
+            ("p-wang", "committee.draw", "tender", tender_id,
+             {"tender_id": tender_id, "from": "opened", "to": "evaluating"}),
+        ])
         conn.execute(TenderRow.__table__.update().where(  # type: ignore[attr-defined]
             TenderRow.__table__.c.id == tender_id).values(state="evaluating"))  # type: ignore[attr-defined]
         conn.execute(insert(OpeningRecordRow.__table__), [{  # type: ignore[attr-defined]
-            "tender_id": tender_id, "stage": "single", "opened_at": now, "opened_by": "s-zhou",
+            "tender_id": tender_id, "stage": "bid", "opened_at": now, "opened_by": "s-zhou",
             "record": {}, "digest": digest}])
         conn.execute(insert(ExpertRow.__table__), [{  # type: ignore[attr-defined]
             "id": m, "name": m, "specialties": ["materials"], "employer_id": None, "person_hashes": [],

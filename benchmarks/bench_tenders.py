@@ -14,6 +14,7 @@ from typing import Any
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from sqlalchemy import insert
 
+from benchmarks.chain import append_links
 from benchmarks.harness import Figure, Stopwatch, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.padding import pad
@@ -130,7 +131,7 @@ def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
     with platform.internal.session() as session:
         signer = load_signer(session)
     assert signer is not None
-    rows, clear = [], []
+    rows, clear, links = [], [], []
     received = START + timedelta(days=1)
     for i in range(count):
         payload = _payload(i)
@@ -144,8 +145,14 @@ def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
                      "status": "submitted", "envelope": envelope, "envelope_hash": digest,
                      "received_at": received, "confirmed_through": 0,
                      "receipt": receipt.model_dump(mode="json"), "withdrawn_at": None})
+        # The link `bid.submit` records: opening checks every bid row against it.
+        links.append((supplier_id, "bid.submit", "bid", bid_id, {
+            "tender_id": tender.id, "bid_id": bid_id, "supplier_id": supplier_id, "version": 1,
+            "envelope_hash": digest, "received_at": received, "signature": receipt.signature,
+            "confirmed_through": 0}))
     with platform.internal.engine.begin() as conn:
         conn.execute(insert(BidRow.__table__), rows)  # type: ignore[arg-type]
+        append_links(conn, received, links)
     return clear
 
 

@@ -144,7 +144,7 @@ class AuditLog:
                 # One snapshot for the links and every table read.
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                found = run_checkers(conn, self.checkers, Scope())
+                found = run_checkers(conn, self.checkers, Scope(), chain_verified=result.ok)
         problems = tuple(found.disagreements)
         reason = result.reason
         if problems and reason is None:
