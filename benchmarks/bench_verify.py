@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_tenders import START, STAFF, _bulk_bids, _tender
+from benchmarks.bench_tenders import STAFF, START, _bulk_bids, _tender
 from benchmarks.harness import Figure, Stopwatch
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform

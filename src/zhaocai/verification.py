@@ -45,7 +45,8 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
 
 _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开标记录", "supplier": "供应商",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
-              "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同", "audit_event": "审计链"}
+              "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",
+              "audit_event": "审计链"}
 
 
 def check_tender(uow: UnitOfWork, tender_id: str, checkers: Sequence[Checker]) -> list[Disagreement]:

@@ -259,7 +259,7 @@ def test_the_scoped_check_reads_a_fixed_number_of_statements(platform: Platform,
         tender = build_tender(platform, clock, "awarded", bidders=bidders, evaluation=LOWEST)
         seen: list[int] = []
 
-        def count(*_: Any) -> None:
+        def count(*_: Any, seen: list[int] = seen) -> None:
             seen.append(1)
 
         with platform.internal.engine.connect() as conn:

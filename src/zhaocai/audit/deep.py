@@ -265,9 +265,9 @@ def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
         ids = [f"subject_id IN ({q})" if q is not None else "subject_id = :tender_id"
                for q in sorted(queries, key=lambda q: q or "")]
         clauses.append(f"(subject_type = :st{n} AND ({' OR '.join(ids)}))")
-    query = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE {' OR '.join(clauses)} ORDER BY seq")
+    statement = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE {' OR '.join(clauses)} ORDER BY seq")
     links, broken = [], 0
-    for row in conn.execute(query, params):
+    for row in conn.execute(statement, params):
         link = _link_of(row, verified)
         if link is None:
             broken += 1
@@ -298,6 +298,6 @@ def _run(conn: Connection, checkers: Sequence[Checker], scope: Scope, chain_veri
         except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
             # A cell written outside a command may not even read as its column's type: that row
             # disagrees too, and the report says so instead of failing.
-            findings.disagree(", ".join(checker.tables) or checker.name, scope.tender_id or "*", "(unreadable)",
-                              f"{type(error).__name__}: {error}", "a readable row")
+            findings.disagree(", ".join(checker.tables) or checker.name, scope.tender_id or "*",
+                              "(unreadable)", f"{type(error).__name__}: {error}", "a readable row")
     return DeepResult(findings.disagreements, dict(findings.rows_checked), len(links))

@@ -72,7 +72,8 @@ def _check_published(row: Any, publish: Link, links: list[Link], found: Findings
     for name in _FROZEN:
         if name in facts:
             found.compare("tender", tid, name, getattr(row, name), facts[name], publish.seq)
-    found.compare("tender", tid, "ceiling_fen", _yuan(row.ceiling_fen), facts.get("ceiling_price"), publish.seq)
+    found.compare("tender", tid, "ceiling_fen", _yuan(row.ceiling_fen), facts.get("ceiling_price"),
+                  publish.seq)
     found.compare("tender", tid, "bid_security_fen", _yuan(row.bid_security_fen), facts.get("bid_security"),
                   publish.seq)
     recorded = facts.get("custodians") or []
@@ -85,7 +86,8 @@ def _check_published(row: Any, publish: Link, links: list[Link], found: Findings
                                                                                  publish.seq)
     found.compare("tender", tid, "deadline", row.deadline, deadline[0], deadline[1])
     rounds = sum(1 for link in links if link.action == "tender.amendment" and link.seq > publish.seq)
-    found.compare("tender", tid, "amendments", row.amendments, rounds, amended.seq if amended else publish.seq)
+    found.compare("tender", tid, "amendments", row.amendments, rounds,
+                  amended.seq if amended else publish.seq)
 
 
 def check_tenders(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
@@ -145,7 +147,9 @@ def _expected_bid(own: list[Link]) -> dict[str, tuple[Any, int]] | None:
 
 def _envelope_hash(envelope_text: Any) -> str | None:
     # The envelope is stored as its canonical JSON text, exactly what `envelope_digest` hashes.
-    return hashlib.sha256(envelope_text.encode("utf-8")).hexdigest() if isinstance(envelope_text, str) else None
+    if not isinstance(envelope_text, str):
+        return None
+    return hashlib.sha256(envelope_text.encode("utf-8")).hexdigest()
 
 
 def check_bids(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
@@ -172,8 +176,8 @@ def check_bids(conn: Connection, links: Links, scope: Scope, found: Findings) ->
             found.compare("bid", row.id, name, getattr(row, name), value, seq)
         if scope.whole:
             recorded, seq = expected["envelope_hash"]
-            found.compare("bid", row.id, "receipt.signature", (row.receipt or {}).get("signature"), signature[0],
-                          signature[1])
+            found.compare("bid", row.id, "receipt.signature", (row.receipt or {}).get("signature"),
+                          signature[0], signature[1])
             found.compare("bid", row.id, "envelope", _envelope_hash(row.envelope_text), recorded, seq)
     if scope.whole:
         stored = {row.id for row in rows}
@@ -210,7 +214,9 @@ def check_openings(conn: Connection, links: Links, scope: Scope, found: Findings
             continue
         found.compare("tender_opening", key, "digest", row.digest, recorded[0], recorded[1])
         found.compare("tender_opening", key, "record", actual, recorded[0], recorded[1])
-    tenders = links.subjects("tender") if scope.whole else {scope.tender_id: links.of("tender", scope.tender_id)}
+    tenders = links.subjects("tender")
+    if scope.tender_id is not None:
+        tenders = {scope.tender_id: links.of("tender", scope.tender_id)}
     for tender_id, own in tenders.items():
         for stage, (_, seq) in _opening_links(own).items():
             if f"{tender_id}/{stage}" not in seen:

@@ -34,7 +34,8 @@ _BIDDER_IDS = select(_BID.c.supplier_id).where(_BID.c.tender_id == bindparam("te
 def _expected(own: list[Link]) -> dict[str, tuple[Any, int | None]]:
     """What the chain says a supplier row holds, each value with the link that set it."""
     expected: dict[str, tuple[Any, int | None]] = {
-        "admission": ("applied", None), "round": (1, None), "standing": (None, None), "ban_until": (None, None)}
+        "admission": ("applied", None), "round": (1, None), "standing": (None, None),
+        "ban_until": (None, None)}
     for link in own:
         facts = link.change
         if link.action in ADMISSION_ACTIONS and "to" in facts:
@@ -81,8 +82,8 @@ def _check_batches(links: Links, batches: dict[str, list[tuple[int, str]]], foun
     for batch, own in links.subjects("supplier_import").items():
         link = own[-1]
         ids = [sid for _, sid in sorted(batches.get(batch, []))]
-        found.compare("supplier", batch, "import_batch", ids_digest(ids), link.change.get("supplier_ids_digest"),
-                      link.seq)
+        found.compare("supplier", batch, "import_batch", ids_digest(ids),
+                      link.change.get("supplier_ids_digest"), link.seq)
 
 
 SUPPLIERS = Checker("suppliers", {

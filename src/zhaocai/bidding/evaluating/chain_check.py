@@ -70,8 +70,8 @@ def check_scores(conn: Connection, links: Links, scope: Scope, found: Findings) 
             found.disagree("evaluation_score", key, ROW, "present", MISSING)
         else:
             found.compare("evaluation_score", key, "points_centi", digest, chain[0], chain[1])
-    sheets = conn.execute(_scoped(select(_SHEET.c.tender_id, _SHEET.c.lot_id, _SHEET.c.member_id, _SHEET.c.digest),
-                                  _SHEET.c.tender_id, scope)).all()
+    query = select(_SHEET.c.tender_id, _SHEET.c.lot_id, _SHEET.c.member_id, _SHEET.c.digest)
+    sheets = conn.execute(_scoped(query, _SHEET.c.tender_id, scope)).all()
     found.checked("evaluation_sheet", len(sheets))
     stored = set()
     for tender_id, lot_id, member_id, digest in sheets:

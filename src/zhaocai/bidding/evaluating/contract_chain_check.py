@@ -32,10 +32,12 @@ def _yuan(fen: Any) -> Decimal | None:
     return None if fen is None else Decimal(int(fen)).scaleb(-2)
 
 
-def _awarded(link: Link, tender_id: str, facts: dict[str, Any], awards: Expected, contracts: Expected) -> None:
+def _awarded(link: Link, tender_id: str, facts: dict[str, Any], awards: Expected,
+             contracts: Expected) -> None:
     seq = link.seq
     awards[facts["award_id"]] = {
-        "tender_id": (tender_id, seq), "lot_id": (facts.get("lot_id"), seq), "bid_id": (facts.get("bid_id"), seq),
+        "tender_id": (tender_id, seq), "lot_id": (facts.get("lot_id"), seq),
+        "bid_id": (facts.get("bid_id"), seq),
         "supplier_id": (facts.get("supplier_id"), seq), "rank": (facts.get("rank"), seq),
         "amount_fen": (facts.get("amount"), seq), "voided": (False, seq)}
     contracts[facts["contract_id"]] = {
@@ -86,8 +88,8 @@ def expected_rows(links: Links) -> tuple[Expected, Expected]:
 def _compare(found: Findings, table: str, row: Any, expected: dict[str, tuple[Any, int]]) -> None:
     for name, (value, seq) in expected.items():
         if name == "voided":
-            found.compare(table, row.id, "voided_at", "set" if row.voided_at else None, "set" if value else None,
-                          seq)
+            found.compare(table, row.id, "voided_at", "set" if row.voided_at else None,
+                          "set" if value else None, seq)
         elif name == "amount_fen":
             found.compare(table, row.id, name, _yuan(row.amount_fen), value, seq)
         else:
