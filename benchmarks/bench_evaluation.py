@@ -33,6 +33,7 @@ from zhaocai.bidding.evaluating.tables import (
 from zhaocai.bidding.tables import OpeningRecordRow, TenderRow
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
+from zhaocai.store.types import canonical_json
 
 BIDS = 10_000
 MEMBERS = 7
@@ -61,7 +62,11 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
     """Write the state after opening, draw, declarations and compliance (setup only)."""
     bids = [f"bid-{i:05d}" for i in range(BIDS)]
     members = [f"e-{m}" for m in range(MEMBERS)]
-    digest = hashlib.sha256(b"{}").hexdigest()  # the stored record's text is "{}"
+    prices = {b: 70_000_000 + i * 137 for i, b in enumerate(bids)}
+    # The opening record's lines: the evaluation checks each entry's price against its line.
+    record = {"entries": [{"bid_id": b, "supplier_id": f"sup-{i:05d}",
+                           "lot_prices": {"L1": str(Decimal(prices[b]).scaleb(-2))}} for i, b in enumerate(bids)]}
+    digest = hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
     with platform.internal.engine.begin() as conn:
         # The links the commands would have recorded: every evaluation step checks the tender's
         # state and opening record against them.
@@ -77,7 +82,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
             TenderRow.__table__.c.id == tender_id).values(state="evaluating"))  # type: ignore[attr-defined]
         conn.execute(insert(OpeningRecordRow.__table__), [{  # type: ignore[attr-defined]
             "tender_id": tender_id, "stage": "bid", "opened_at": now, "opened_by": "s-zhou",
-            "record": {}, "digest": digest}])
+            "record": record, "digest": digest}])
         conn.execute(insert(ExpertRow.__table__), [{  # type: ignore[attr-defined]
             "id": m, "name": m, "specialties": ["materials"], "employer_id": None, "person_hashes": [],
             "relatives_at": [], "active": True, "updated_by": "adm", "updated_at": now} for m in members])
@@ -95,7 +100,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
             "compliant": BIDS}])
         conn.execute(insert(EntryRow.__table__), [{  # type: ignore[attr-defined]
             "tender_id": tender_id, "lot_id": "L1", "bid_id": b, "supplier_id": f"sup-{i:05d}",
-            "content_hash": hashlib.sha256(b.encode()).hexdigest(), "price_fen": 70_000_000 + i * 137,
+            "content_hash": hashlib.sha256(b.encode()).hexdigest(), "price_fen": prices[b],
             "compliant": True, "reasons": [], "abnormal": None, "adjustments": []}
             for i, b in enumerate(bids)])
     return bids, members

@@ -17,33 +17,37 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from zhaocai.audit.deep import Checker, Disagreement, Scope, run_checkers
-from zhaocai.bidding.chain_check import BIDS, OPENINGS, TENDERS
-from zhaocai.bidding.evaluating.chain_check import REPORTS, SCORES
+from zhaocai.bidding.chain_check import BIDS, OPENED, OPENINGS, TENDERS
+from zhaocai.bidding.evaluating.chain_check import ENTRIES, REPORTS, SCORES
 from zhaocai.bidding.evaluating.contract_chain_check import AWARDS
 from zhaocai.errors import ConflictError
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.chain_check import SUPPLIERS
 
-CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, SUPPLIERS, SCORES, REPORTS, AWARDS)
+CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, SCORES, REPORTS, ENTRIES, AWARDS)
 """Every area's deep check, in the order they report."""
 
 STAGES: Mapping[str, tuple[Checker, ...]] = {
     # Opening reads the tender, its sealed bids and (for eligibility) its bidders.
     "opening": (TENDERS, BIDS, SUPPLIERS),
     # The technical review and the commercial opening also read the first opening record.
-    "commercial": (TENDERS, BIDS, OPENINGS),
+    "commercial": (TENDERS, BIDS, OPENINGS, OPENED),
     # Every evaluation step works from the tender's frozen rules and its opening records.
     "evaluation": (TENDERS, OPENINGS),
-    # The report ranks with the members' points.
-    "report": (TENDERS, OPENINGS, SCORES),
-    # The award takes the publicised candidates, their bidders' standing and the awards so far.
-    "award": (TENDERS, OPENINGS, REPORTS, SUPPLIERS, AWARDS),
+    # The compliance check takes each opened bid's prices.
+    "compliance": (TENDERS, OPENINGS, OPENED),
+    # The report ranks with the members' points and the entries' prices.
+    "report": (TENDERS, OPENINGS, SCORES, ENTRIES),
+    # The award takes the publicised candidates, their prices, their bidders' standing and the
+    # awards so far.
+    "award": (TENDERS, OPENINGS, REPORTS, ENTRIES, SUPPLIERS, AWARDS),
     # A signature binds the contract's amount and parties as awarded.
     "contract": (TENDERS, AWARDS),
 }
 """The checks each fail-closed stage runs on its tender."""
 
 _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开标记录", "supplier": "供应商",
+              "opened_bid": "开标结果", "evaluation_entry": "评审价格",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
               "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",
               "audit_event": "审计链"}

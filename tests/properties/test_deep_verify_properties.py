@@ -18,8 +18,16 @@ from sqlalchemy import Connection, Table, and_, select, update
 
 from tests.kit import build_tender
 from zhaocai.audit.deep import Scope, run_checkers
-from zhaocai.bidding.evaluating.tables import SCORE, AwardRow, ContractRow, EvaluationRow, LotRow, SheetRow
-from zhaocai.bidding.tables import BidRow, OpeningRecordRow, TenderRow
+from zhaocai.bidding.evaluating.tables import (
+    ENTRY,
+    SCORE,
+    AwardRow,
+    ContractRow,
+    EvaluationRow,
+    LotRow,
+    SheetRow,
+)
+from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 from zhaocai.suppliers.tables import SupplierRow
@@ -39,6 +47,8 @@ CHECKED: list[tuple[Table, tuple[str, ...], tuple[str, ...]]] = [
     (_t(BidRow), ("id",), ("tender_id", "supplier_id", "version", "status", "envelope_hash", "received_at",
                             "confirmed_through", "withdrawn_at", "envelope")),
     (_t(OpeningRecordRow), ("tender_id", "stage"), ("record", "digest")),
+    (_t(OpenedBidRow), ("tender_id", "bid_id"), ("supplier_id", "total_fen")),
+    (ENTRY, ("tender_id", "lot_id", "bid_id"), ("supplier_id", "price_fen")),
     (_t(SupplierRow), ("id",), ("admission", "standing", "round", "ban_until")),
     (SCORE, ("tender_id", "lot_id", "member_id"), ("points_centi",)),
     (_t(SheetRow), ("tender_id", "lot_id", "member_id"), ("digest",)),

@@ -24,11 +24,11 @@ from tests.kit import (
 )
 from zhaocai.audit import Disagreement
 from zhaocai.audit.deep import Scope, run_checkers
-from zhaocai.bidding.evaluating.tables import SCORE, ContractRow
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, ContractRow
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import SIGNING_KEY_SETTING, ReceiptKind, ReceiptSigner, signing_key_from_value
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
-from zhaocai.bidding.tables import BidRow, OpeningRecordRow, TenderRow
+from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
 from zhaocai.platform import Platform
@@ -40,6 +40,7 @@ LOWEST = {"method": "lowest_evaluated_price"}
 BID = BidRow.__table__  # type: ignore[attr-defined]
 TENDER = TenderRow.__table__  # type: ignore[attr-defined]
 OPENING = OpeningRecordRow.__table__  # type: ignore[attr-defined]
+OPENED = OpenedBidRow.__table__  # type: ignore[attr-defined]
 SUPPLIER = SupplierRow.__table__  # type: ignore[attr-defined]
 CONTRACT = ContractRow.__table__  # type: ignore[attr-defined]
 PLATFORM_KEY = PlatformKeyRow.__table__  # type: ignore[attr-defined]
@@ -187,6 +188,30 @@ def test_an_edited_score_is_found_and_the_report_not_written(platform: Platform,
     mismatch(platform, platform.evaluation.compile_report, tender.members[0], tender.tender_id)
 
 
+def test_an_opened_price_edited_is_found_and_compliance_not_checked(platform: Platform,
+                                                                    clock: ManualClock) -> None:
+    tender = build_tender(platform, clock, "declared", evaluation=LOWEST)
+    row = read(platform, select(OPENED).where(OPENED.c.tender_id == tender.tender_id).order_by(OPENED.c.bid_id))
+    payload = {**row.payload, "lots": [{**lot, "price": "1.00"} for lot in row.payload["lots"]]}
+    tamper(platform, update(OPENED).where(OPENED.c.tender_id == row.tender_id, OPENED.c.bid_id == row.bid_id)
+           .values(payload=payload, total_fen=100))
+    key = f"{row.tender_id}/{row.bid_id}"
+    assert found(platform) == {("opened_bid", key, "payload"), ("opened_bid", key, "total_fen")}
+    mismatch(platform, platform.evaluation.check_compliance, tender.members[0], tender.tender_id)
+
+
+def test_an_entry_price_edited_is_found_and_not_awarded(platform: Platform, clock: ManualClock) -> None:
+    """The award's amount is the entry's price: an edited price must not become a contract."""
+    tender = build_tender(platform, clock, "publicised", evaluation=LOWEST)
+    clock.set(tender.report.publicity_ends)
+    lot = tender.report.lots[0]
+    winner = lot.candidates[0]
+    tamper(platform, update(ENTRY).where(ENTRY.c.tender_id == tender.tender_id, ENTRY.c.bid_id == winner)
+           .values(price_fen=999_999_999))
+    assert found(platform) == {("evaluation_entry", f"{tender.tender_id}/L1/{winner}", "price_fen")}
+    mismatch(platform, platform.evaluation.award, ACTORS["purchasing"], tender.tender_id)
+
+
 def test_a_blacklisted_bidder_set_active_again_is_found_and_not_awarded(platform: Platform,
                                                                          clock: ManualClock) -> None:
     tender = build_tender(platform, clock, "publicised", evaluation=LOWEST)
@@ -267,4 +292,6 @@ def test_the_scoped_check_reads_a_fixed_number_of_statements(platform: Platform,
             result = run_checkers(conn, CHECKERS, Scope(tender.tender_id))
         assert result.disagreements == [] and result.rows_checked["bid"] == bidders
         counts.append(len(seen))
-    assert counts[0] == counts[1] <= 1 + 13, counts
+    # The links once, each table once, and the opening records again for the two checks that
+    # judge rows by their lines.
+    assert counts[0] == counts[1] == 1 + sum(len(c.tables) for c in CHECKERS) + 2, counts

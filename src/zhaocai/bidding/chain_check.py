@@ -11,7 +11,9 @@
   of the last submission or confirmation; and (over the whole store) the stored envelope hashes to
   the recorded envelope hash and the receipt carries the recorded signature.
 - **tender_opening**: each record hashes to its digest, and the digest is the one its opening
-  link recorded.
+  link recorded;
+- **opened_bid**: each opened bid's supplier, total and lot prices are those of its line in the
+  (so checked) opening record.
 
 One query per table (and the one read of the links in `zhaocai.audit.deep`).
 """
@@ -22,15 +24,17 @@ import hashlib
 from decimal import Decimal
 from typing import Any
 
+from pydantic_core import from_json
 from sqlalchemy import Connection, Text, select, type_coerce
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
 from zhaocai.bidding.bid_machine import BidStatus
-from zhaocai.bidding.tables import BidRow, OpeningRecordRow, TenderRow
+from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow, opening_order
 
 _TENDER = TenderRow.__table__  # type: ignore[attr-defined]
 _BID = BidRow.__table__  # type: ignore[attr-defined]
 _OPENING = OpeningRecordRow.__table__  # type: ignore[attr-defined]
+_OPENED = OpenedBidRow.__table__  # type: ignore[attr-defined]
 
 DRAFT_ACTIONS = ("tender.draft", "tender.draft_update")
 AMENDMENT_ACTIONS = ("tender.amendment", "tender.clarification")
@@ -223,6 +227,68 @@ def check_openings(conn: Connection, links: Links, scope: Scope, found: Findings
                 found.disagree("tender_opening", f"{tender_id}/{stage}", ROW, MISSING, "record_digest", seq)
 
 
+def _prices(prices: Any) -> dict[str, str] | None:
+    """Lot prices as exact decimal texts (a record keeps "1500000.00", a payload the same)."""
+    if not isinstance(prices, dict):
+        return None
+    return {str(lot): str(Decimal(str(price))) for lot, price in prices.items()}
+
+
+Lines = dict[tuple[str, str], dict[str, Any]]
+
+
+def opening_lines(conn: Connection, links: Links, scope: Scope) -> tuple[Lines, set[str]]:
+    """Each opened bid's line in its tender's opening records, by (tender, bid): the line of the
+    last record that priced it (the commercial one of two envelopes), else its first line; and
+    the tenders with a record that is not the one the chain recorded (`check_openings` reports
+    those; rows read from them are not judged again). One query."""
+    query = select(_OPENING.c.tender_id, _OPENING.c.stage, type_coerce(_OPENING.c.record, Text)).order_by(
+        _OPENING.c.tender_id, *opening_order())
+    if not scope.whole:
+        query = query.where(_OPENING.c.tender_id == scope.tender_id)
+    lines: Lines = {}
+    untrusted: set[str] = set()
+    for tender_id, stage, record_text in conn.execute(query):
+        recorded = _opening_links(links.of("tender", tender_id)).get(stage)
+        if recorded is None or not isinstance(record_text, str) or \
+                hashlib.sha256(record_text.encode("utf-8")).hexdigest() != recorded[0]:
+            untrusted.add(tender_id)
+            continue
+        record = from_json(record_text)
+        for line in record.get("entries") or [] if isinstance(record, dict) else []:
+            key = (tender_id, str(line.get("bid_id")))
+            if key not in lines or line.get("lot_prices"):
+                lines[key] = line
+    return lines, untrusted
+
+
+def check_opened(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """Each opened bid (what evaluation reads) against its line of the opening record: supplier,
+    total and lot prices."""
+    query = select(_OPENED.c.tender_id, _OPENED.c.bid_id, _OPENED.c.supplier_id, _OPENED.c.total_fen,
+                   _OPENED.c.payload)
+    if not scope.whole:
+        query = query.where(_OPENED.c.tender_id == scope.tender_id)
+    rows = conn.execute(query).all()
+    found.checked("opened_bid", len(rows))
+    lines, untrusted = opening_lines(conn, links, scope) if rows else ({}, set())
+    for tender_id, bid_id, supplier_id, total_fen, payload in rows:
+        key, line = f"{tender_id}/{bid_id}", lines.get((tender_id, bid_id))
+        if tender_id in untrusted:
+            continue
+        if line is None:
+            found.disagree("opened_bid", key, ROW, "present", MISSING)
+            continue
+        found.compare("opened_bid", key, "supplier_id", supplier_id, line.get("supplier_id"))
+        if not line.get("lot_prices"):
+            continue  # a technical part only: nothing priced yet
+        found.compare("opened_bid", key, "total_fen", _yuan(total_fen), line.get("total_price"))
+        lots = payload.get("lots") if isinstance(payload, dict) else None
+        stored = _prices({lot.get("lot"): lot.get("price") for lot in lots or []})
+        found.compare("opened_bid", key, "payload", stored, _prices(line.get("lot_prices")))
+
+
 TENDERS = Checker("tenders", {"tender": None}, check_tenders, ("tender",))
 BIDS = Checker("bids", {"bid": "SELECT id FROM bid WHERE tender_id = :tender_id"}, check_bids, ("bid",))
 OPENINGS = Checker("openings", {"tender": None}, check_openings, ("tender_opening",))
+OPENED = Checker("opened bids", {"tender": None}, check_opened, ("opened_bid",))

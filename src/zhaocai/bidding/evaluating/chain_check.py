@@ -6,7 +6,9 @@
 - **evaluation_sheet**: its digest is the one recorded;
 - **evaluation**: the report digest is the one the report (or the price inquiry's decision)
   recorded;
-- **evaluation_lot**: the candidates, in rank order, are those the report publicised.
+- **evaluation_lot**: the candidates, in rank order, are those the report publicised;
+- **evaluation_entry**: each entry's supplier and price are those of the bid's line in the
+  opening record (which `bidding/chain_check.py` checks against the chain).
 
 If sheets come to be recorded differently (a commitment first, the points revealed later), the
 sheet check follows the link that carries the points' digest.
@@ -16,12 +18,14 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, select
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
-from zhaocai.bidding.evaluating.tables import SCORE, EvaluationRow, LotRow, SheetRow
+from zhaocai.bidding.chain_check import opening_lines
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, EvaluationRow, LotRow, SheetRow
 from zhaocai.store.types import canonical_json
 
 _SHEET = SheetRow.__table__  # type: ignore[attr-defined]
@@ -136,5 +140,30 @@ def check_reports(conn: Connection, links: Links, scope: Scope, found: Findings)
                       recorded.get(lot_id, []), report.seq)
 
 
+def _yuan(fen: Any) -> Decimal | None:
+    return None if fen is None else Decimal(int(fen)).scaleb(-2)
+
+
+def check_entries(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """Each evaluation entry's supplier and price (what ranking and the award amount use) against
+    the bid's line in the opening record."""
+    rows = conn.execute(_scoped(select(ENTRY.c.tender_id, ENTRY.c.lot_id, ENTRY.c.bid_id, ENTRY.c.supplier_id,
+                                       ENTRY.c.price_fen), ENTRY.c.tender_id, scope)).all()
+    found.checked("evaluation_entry", len(rows))
+    lines, untrusted = opening_lines(conn, links, scope) if rows else ({}, set())
+    for tender_id, lot_id, bid_id, supplier_id, price_fen in rows:
+        key, line = f"{tender_id}/{lot_id}/{bid_id}", lines.get((tender_id, bid_id))
+        if tender_id in untrusted:
+            continue
+        if line is None:
+            found.disagree("evaluation_entry", key, ROW, "present", MISSING)
+            continue
+        found.compare("evaluation_entry", key, "supplier_id", supplier_id, line.get("supplier_id"))
+        prices = line.get("lot_prices") or {}
+        if prices or price_fen is not None:
+            found.compare("evaluation_entry", key, "price_fen", _yuan(price_fen), prices.get(lot_id))
+
+
 SCORES = Checker("scores", {"tender": None}, check_scores, ("evaluation_score", "evaluation_sheet"))
 REPORTS = Checker("reports", {"tender": None}, check_reports, ("evaluation", "evaluation_lot"))
+ENTRIES = Checker("entries", {"tender": None}, check_entries, ("evaluation_entry",))

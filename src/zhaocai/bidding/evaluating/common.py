@@ -99,7 +99,8 @@ def opening_digest(session: Session, tender_id: str) -> str:
     return row.digest
 
 
-_STAGES = {"write_report": "report", "clear_for_award": "award", "decide_ineligible": "award"}
+_STAGES = {"examine": "compliance", "write_report": "report", "clear_for_award": "award",
+           "decide_ineligible": "award"}
 
 
 def fire_step(uow: UnitOfWork, tender: TenderRow, event: str, **context: Any) -> None:
