@@ -76,7 +76,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
             ("s-zhou", "tender.open", "tender", tender_id,
              {"tender_id": tender_id, "from": "closed", "to": "opened", "stage": "bid", "record_digest": digest}),
             ("p-wang", "committee.draw", "tender", tender_id,
-             {"tender_id": tender_id, "from": "opened", "to": "evaluating"}),
+             {"tender_id": tender_id, "from": "opened", "to": "evaluating", "members": members}),
         ])
         conn.execute(TenderRow.__table__.update().where(  # type: ignore[attr-defined]
             TenderRow.__table__.c.id == tender_id).values(state="evaluating"))  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from zhaocai.bidding.evaluating.tables import (
     ContractRow,
     EvaluationRow,
     LotRow,
+    MemberRow,
     SheetRow,
 )
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
@@ -50,6 +51,7 @@ CHECKED: list[tuple[Table, tuple[str, ...], tuple[str, ...]]] = [
     (_t(OpenedBidRow), ("tender_id", "bid_id"), ("supplier_id", "total_fen")),
     (ENTRY, ("tender_id", "lot_id", "bid_id"), ("supplier_id", "price_fen")),
     (_t(SupplierRow), ("id",), ("admission", "standing", "round", "ban_until")),
+    (_t(MemberRow), ("tender_id", "member_id"), ("active",)),
     (SCORE, ("tender_id", "lot_id", "member_id"), ("points_centi",)),
     (_t(SheetRow), ("tender_id", "lot_id", "member_id"), ("digest",)),
     (_t(EvaluationRow), ("tender_id",), ("report_digest",)),

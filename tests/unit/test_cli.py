@@ -74,7 +74,7 @@ def test_verify_deep_reports_rows_changed_outside_a_command(tmp_path: Path, cloc
     result = runner.invoke(app, ["verify", "--db", url])
     assert result.exit_code == 0  # the chain alone cannot see it
     result = runner.invoke(app, ["verify", "--db", url, "--deep"])
-    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert (result.exit_code == 1 and result.exception is None) or isinstance(result.exception, SystemExit)
     assert "disagree with the audit chain" in result.output and "deadline" in result.output
     assert "Traceback" not in result.output
     result = runner.invoke(app, ["verify", "--db", url, "--deep", "--json"])

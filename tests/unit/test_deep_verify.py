@@ -24,7 +24,7 @@ from tests.kit import (
 )
 from zhaocai.audit import Disagreement
 from zhaocai.audit.deep import Scope, run_checkers
-from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, ContractRow
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, ContractRow, MemberRow
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import SIGNING_KEY_SETTING, ReceiptKind, ReceiptSigner, signing_key_from_value
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
@@ -41,6 +41,7 @@ BID = BidRow.__table__  # type: ignore[attr-defined]
 TENDER = TenderRow.__table__  # type: ignore[attr-defined]
 OPENING = OpeningRecordRow.__table__  # type: ignore[attr-defined]
 OPENED = OpenedBidRow.__table__  # type: ignore[attr-defined]
+MEMBER = MemberRow.__table__  # type: ignore[attr-defined]
 SUPPLIER = SupplierRow.__table__  # type: ignore[attr-defined]
 CONTRACT = ContractRow.__table__  # type: ignore[attr-defined]
 PLATFORM_KEY = PlatformKeyRow.__table__  # type: ignore[attr-defined]
@@ -197,6 +198,16 @@ def test_an_opened_price_edited_is_found_and_compliance_not_checked(platform: Pl
            .values(payload=payload, total_fen=100))
     key = f"{row.tender_id}/{row.bid_id}"
     assert found(platform) == {("opened_bid", key, "payload"), ("opened_bid", key, "total_fen")}
+    mismatch(platform, platform.evaluation.check_compliance, tender.members[0], tender.tender_id)
+
+
+def test_an_outsider_seated_on_the_committee_is_found_and_no_step_proceeds(platform: Platform,
+                                                                           clock: ManualClock) -> None:
+    tender = build_tender(platform, clock, "declared", evaluation=LOWEST)
+    tamper(platform, MEMBER.insert().values(tender_id=tender.tender_id, member_id="e-outsider", name="外人",
+                                            kind="expert", position=99, active=True, declared_at=clock.now(),
+                                            statement="无"))
+    assert found(platform) == {("evaluation_member", f"{tender.tender_id}/e-outsider", "(row)")}
     mismatch(platform, platform.evaluation.check_compliance, tender.members[0], tender.tender_id)
 
 

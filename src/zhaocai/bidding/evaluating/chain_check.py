@@ -7,6 +7,8 @@
 - **evaluation**: the report digest is the one the report (or the price inquiry's decision)
   recorded;
 - **evaluation_lot**: the candidates, in rank order, are those the report publicised;
+- **evaluation_member**: the seats (who may score) are those the draw recorded, less the members
+  who withdrew and plus their replacements;
 - **evaluation_entry**: each entry's supplier and price are those of the bid's line in the
   opening record (which `bidding/chain_check.py` checks against the chain).
 
@@ -25,12 +27,13 @@ from sqlalchemy import Connection, select
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
 from zhaocai.bidding.chain_check import opening_lines
-from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, EvaluationRow, LotRow, SheetRow
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, EvaluationRow, LotRow, MemberRow, SheetRow
 from zhaocai.store.types import canonical_json
 
 _SHEET = SheetRow.__table__  # type: ignore[attr-defined]
 _EVALUATION = EvaluationRow.__table__  # type: ignore[attr-defined]
 _LOT = LotRow.__table__  # type: ignore[attr-defined]
+_MEMBER = MemberRow.__table__  # type: ignore[attr-defined]
 SHEET_ACTION = "evaluation.score_sheet"
 REPORT_ACTIONS = ("evaluation.report", "inquiry.decide")
 
@@ -164,6 +167,43 @@ def check_entries(conn: Connection, links: Links, scope: Scope, found: Findings)
             found.compare("evaluation_entry", key, "price_fen", _yuan(price_fen), prices.get(lot_id))
 
 
+def _seats(own: list[Link]) -> dict[str, tuple[bool, int]]:
+    """Who sits on the committee by the chain: drawn, then withdrawn and replaced."""
+    seats: dict[str, tuple[bool, int]] = {}
+    for link in own:
+        if link.action == "committee.draw" and "members" in link.change:
+            seats = {str(m): (True, link.seq) for m in link.change["members"]}
+        elif link.action == "committee.withdraw":
+            seats[str(link.change.get("member_id"))] = (False, link.seq)
+            if link.change.get("replacement_id"):
+                seats[str(link.change["replacement_id"])] = (True, link.seq)
+    return seats
+
+
+def check_committee(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """Each committee seat (who may score) against the draw and the withdrawals recorded."""
+    rows = conn.execute(_scoped(select(_MEMBER.c.tender_id, _MEMBER.c.member_id, _MEMBER.c.active),
+                                _MEMBER.c.tender_id, scope)).all()
+    found.checked("evaluation_member", len(rows))
+    tenders = _tenders(links, scope)
+    seats = {tender_id: _seats(own) for tender_id, own in tenders.items()}
+    stored = set()
+    for tender_id, member_id, active in rows:
+        key = f"{tender_id}/{member_id}"
+        stored.add(key)
+        seat = seats.get(tender_id, {}).get(member_id)
+        if seat is None:
+            found.disagree("evaluation_member", key, ROW, "present", MISSING)
+        else:
+            found.compare("evaluation_member", key, "active", bool(active), seat[0], seat[1])
+    for tender_id, own in seats.items():
+        for member_id, (_, seq) in own.items():
+            if f"{tender_id}/{member_id}" not in stored:
+                found.disagree("evaluation_member", f"{tender_id}/{member_id}", ROW, MISSING,
+                               "committee.draw", seq)
+
+
 SCORES = Checker("scores", {"tender": None}, check_scores, ("evaluation_score", "evaluation_sheet"))
 REPORTS = Checker("reports", {"tender": None}, check_reports, ("evaluation", "evaluation_lot"))
+COMMITTEE = Checker("committee", {"tender": None}, check_committee, ("evaluation_member",))
 ENTRIES = Checker("entries", {"tender": None}, check_entries, ("evaluation_entry",))

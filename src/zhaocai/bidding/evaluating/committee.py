@@ -130,7 +130,7 @@ def draw(uow: UnitOfWork, tender_id: str, size: int | None,
         raise conflict("committee.already_drawn", "This tender's committee is already drawn",
                        "该项目已抽取评标委员会", tender_id=tender.id)
     fire(TenderMachine, tender, "draw_committee", subject_id=tender.id)
-    require_consistent(uow, tender.id, "evaluation")  # the draw is seeded by the opening record
+    require_consistent(uow, tender.id, "draw")  # the draw is seeded by the opening record
     inputs = _draw_inputs(uow, tender, size, representatives)
     result = run_draw(inputs, (), frozen_rules(tender)[0])
     committee = _seat(uow, tender, inputs, result)
