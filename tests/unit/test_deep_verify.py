@@ -84,6 +84,9 @@ def _bids(platform: Platform, tender_id: str) -> list[Any]:
 FLOWS = {
     "contracted": ("contracted", {}),
     "two_envelopes_awarded": ("awarded", {"two_envelopes": True, "evaluation": LOWEST}),
+    "two_envelopes_one_rejected": ("awarded", {"two_envelopes": True, "evaluation": LOWEST, "bidders": 5,
+                                               "rejected": {4: "技术参数不满足"}}),
+    "comprehensive_abnormal": ("awarded", {"abnormal": True}),
     "price_inquiry_awarded": ("awarded", {"method": "price_inquiry", "evaluation": LOWEST}),
     "failed": ("failed", {}),
     "cancelled": ("cancelled", {}),

@@ -162,7 +162,8 @@ def check_entries(conn: Connection, links: Links, scope: Scope, found: Findings)
             found.disagree("evaluation_entry", key, ROW, "present", MISSING)
             continue
         found.compare("evaluation_entry", key, "supplier_id", supplier_id, line.get("supplier_id"))
-        prices = line.get("lot_prices") or {}
+        # Only a bid opened valid carries its price into evaluation (`compliance._bid_result`).
+        prices = (line.get("lot_prices") or {}) if line.get("status") == "valid" else {}
         if prices or price_fen is not None:
             found.compare("evaluation_entry", key, "price_fen", _yuan(price_fen), prices.get(lot_id))
 
