@@ -65,7 +65,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
     prices = {b: 70_000_000 + i * 137 for i, b in enumerate(bids)}
     # The opening record's lines: the evaluation checks each entry's price against its line.
     record = {"entries": [{"bid_id": b, "supplier_id": f"sup-{i:05d}",
-                           "lot_prices": {"L1": str(Decimal(prices[b]).scaleb(-2))}} for i, b in enumerate(bids)]}
+                           "status": "valid", "lot_prices": {"L1": str(Decimal(prices[b]).scaleb(-2))}} for i, b in enumerate(bids)]}
     digest = hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
     with platform.internal.engine.begin() as conn:
         # The links the commands would have recorded: every evaluation step checks the tender's
