@@ -137,3 +137,27 @@ def test_any_single_cell_changed_outside_a_command_is_found(platform: Platform, 
                 transaction.rollback()
 
     one_cell()
+
+
+# A column whose change shows on another field of the row (the field names the fact, not the cell).
+ALIASES = {("bid", "envelope"): "envelope", ("tender_opening", "record"): "record",
+           ("evaluation_score", "points_centi"): "points_centi"}
+
+
+def test_every_checked_column_changed_is_found_on_its_field(platform: Platform, clock: ManualClock) -> None:
+    """The sweep the property samples from, every column once: the disagreement names the row and
+    the column (or the whole row, for a key that no longer matches its link)."""
+    build_tender(platform, clock, "contracted")
+    build_tender(platform, clock, "awarded", method="price_inquiry", evaluation={"method": "lowest_evaluated_price"})
+    for table, names, column in COLUMNS:
+        with platform.internal.engine.connect() as conn:
+            transaction = conn.begin()
+            try:
+                tampered = tamper_one(conn, table, column, 0)
+                assert tampered is not None, table.name
+                expected = _named(names, tampered[1])
+                found = {(d.table, d.row_id, d.field) for d in run_checkers(conn, CHECKERS, Scope()).disagreements}
+                assert (table.name, expected, ALIASES.get((table.name, column), column)) in found or \
+                    (table.name, expected, "(row)") in found, (table.name, column, found)
+            finally:
+                transaction.rollback()
