@@ -17,6 +17,7 @@ from sqlalchemy import event, select, update
 from tests.kit import (
     ACTORS,
     admitted,
+    application,
     build_tender,
     refused,
     shares,
@@ -113,6 +114,17 @@ def test_a_winner_passed_over_for_ineligibility_verifies_deep(platform: Platform
     platform.evaluation.decide_ineligible(ACTORS["supervisor"], tender.tender_id, {
         "lot_id": "L1", "action": "next_candidate", "reason": "中标人被暂停合作"})
     assert found(platform) == set()
+
+
+def test_imported_suppliers_verify_deep_and_a_planted_one_is_found(platform: Platform) -> None:
+    rows = [application(f"导入{i}", seed=900 + i) for i in range(3)]
+    report = platform.suppliers.import_suppliers(ACTORS["purchasing"], rows)
+    assert report.ok and found(platform) == set()
+    batch, moved = report.batch_id, report.supplier_ids[1]
+    # Someone moves a supplier out of the batch (or plants one in it): its ids no longer hash to
+    # the digest the import recorded.
+    tamper(platform, update(SUPPLIER).where(SUPPLIER.c.id == moved).values(import_batch="imp-elsewhere"))
+    assert found(platform) == {("supplier", moved, "import_batch"), ("supplier", batch, "import_batch")}
 
 
 # --- the attacks ---------------------------------------------------------------------------------
