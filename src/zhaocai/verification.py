@@ -2,7 +2,8 @@
 
 Each area checks its own tables against the audit chain in a module beside its code
 (`bidding/chain_check.py`, `suppliers/chain_check.py`, `bidding/evaluating/chain_check.py`,
-`bidding/evaluating/contract_chain_check.py`); they are registered here, once:
+`bidding/evaluating/contract_chain_check.py`, `bidding/single_source/chain_check.py`); they are
+registered here, once:
 
 - `CHECKERS` run on `platform.audit.verify(deep=True)` and `zhaocai verify --deep`, over the
   whole store;
@@ -20,12 +21,13 @@ from zhaocai.audit.deep import Checker, Disagreement, Scope, run_checkers
 from zhaocai.bidding.chain_check import BIDS, OPENED, OPENINGS, TENDERS
 from zhaocai.bidding.evaluating.chain_check import COMMITTEE, ENTRIES, REPORTS, SCORES
 from zhaocai.bidding.evaluating.contract_chain_check import AWARDS
+from zhaocai.bidding.single_source.chain_check import SINGLE_SOURCE
 from zhaocai.errors import ConflictError
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.chain_check import SUPPLIERS
 
 CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, COMMITTEE, SCORES, REPORTS,
-                                 ENTRIES, AWARDS)
+                                 ENTRIES, AWARDS, SINGLE_SOURCE)
 """Every area's deep check, in the order they report."""
 
 STAGES: Mapping[str, tuple[Checker, ...]] = {
@@ -45,14 +47,14 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
     # The award takes the publicised candidates, their prices, their bidders' standing and the
     # awards so far.
     "award": (TENDERS, OPENINGS, REPORTS, ENTRIES, SUPPLIERS, AWARDS),
-    # A signature binds the contract's amount and parties as awarded.
-    "contract": (TENDERS, AWARDS),
+    # A signature binds the contract's amount and parties as awarded (or as concluded).
+    "contract": (TENDERS, AWARDS, SINGLE_SOURCE),
 }
 """The checks each fail-closed stage runs on its tender."""
 
 _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开标记录", "supplier": "供应商",
               "opened_bid": "开标结果", "evaluation_entry": "评审价格",
-              "evaluation_member": "评标委员",
+              "evaluation_member": "评标委员", "single_source": "单一来源采购",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
               "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",
               "audit_event": "审计链"}

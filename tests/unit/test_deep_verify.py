@@ -23,12 +23,15 @@ from tests.kit import (
     shares,
     supplier_actor,
 )
+from tests.kit.single_source import concluded
+from tests.kit.single_source import supplier as ss_supplier
 from zhaocai.audit import Disagreement
 from zhaocai.audit.deep import Scope, run_checkers
 from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, ContractRow, MemberRow
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import SIGNING_KEY_SETTING, ReceiptKind, ReceiptSigner, signing_key_from_value
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
+from zhaocai.bidding.single_source.tables import SingleSourceRow
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
@@ -43,6 +46,7 @@ TENDER = TenderRow.__table__  # type: ignore[attr-defined]
 OPENING = OpeningRecordRow.__table__  # type: ignore[attr-defined]
 OPENED = OpenedBidRow.__table__  # type: ignore[attr-defined]
 MEMBER = MemberRow.__table__  # type: ignore[attr-defined]
+SINGLE_SOURCE = SingleSourceRow.__table__  # type: ignore[attr-defined]
 SUPPLIER = SupplierRow.__table__  # type: ignore[attr-defined]
 CONTRACT = ContractRow.__table__  # type: ignore[attr-defined]
 PLATFORM_KEY = PlatformKeyRow.__table__  # type: ignore[attr-defined]
@@ -125,6 +129,16 @@ def test_imported_suppliers_verify_deep_and_a_planted_one_is_found(platform: Pla
     # the digest the import recorded.
     tamper(platform, update(SUPPLIER).where(SUPPLIER.c.id == moved).values(import_batch="imp-elsewhere"))
     assert found(platform) == {("supplier", moved, "import_batch"), ("supplier", batch, "import_batch")}
+
+
+def test_a_single_source_price_set_by_hand_is_found_and_its_contract_not_signed(platform: Platform,
+                                                                                clock: ManualClock) -> None:
+    supplier_id = ss_supplier(platform, ACTORS)
+    view = concluded(platform, ACTORS, clock, supplier_id)
+    assert found(platform) == set() and view.contract_id is not None
+    tamper(platform, update(SINGLE_SOURCE).where(SINGLE_SOURCE.c.id == view.id).values(agreed_fen=1))
+    assert found(platform) == {("single_source", view.id, "agreed_fen")}
+    mismatch(platform, platform.evaluation.sign_contract, ACTORS["purchasing"], view.contract_id)
 
 
 # --- the attacks ---------------------------------------------------------------------------------
