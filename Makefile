@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 RUNTIME_STAMP := $(VENV)/.runtime-stamp
 
-.PHONY: demo test bench lint clean sunshine diagrams mutate
+.PHONY: demo test bench lint clean sunshine diagrams mutate docs
 
 # What using the library needs (the demo, the command line): no test, lint or PostgreSQL packages.
 $(RUNTIME_STAMP): pyproject.toml
@@ -38,6 +38,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks $(if $(ONLY),--only $(ONLY))
+
+# The documentation site, built offline into site/ (open site/index.html); the reference pages
+# docs/inputs.md and docs/events.md are generated from the code first.
+docs: $(STAMP)
+	$(BIN)/python tools/input_reference.py > docs/inputs.md
+	$(BIN)/python -m zhaocai.event_catalog > docs/events.md
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 # Rewrite the state diagrams of docs/architecture.md from the machines, adding new machines.
 diagrams: $(STAMP)

@@ -18,9 +18,8 @@ from benchmarks.chain import append_links
 from benchmarks.harness import Figure, Stopwatch, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.padding import pad
-from zhaocai.bidding.receipts import ReceiptKind
+from zhaocai.bidding.receipts import ReceiptKind, ReceiptSigner
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
-from zhaocai.bidding.submission import load_signer
 from zhaocai.bidding.tables import BidRow
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -128,9 +127,8 @@ def measure_bid_submit() -> tuple[float, float]:
 
 def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
     """Insert `count` sealed, receipted bids directly (setup only); return the clear payload texts."""
-    with platform.internal.session() as session:
-        signer = load_signer(session)
-    assert signer is not None
+    platform.tenders.receipt_verify_key()  # the key provider's key, registered in the store
+    signer = ReceiptSigner(platform.keys)
     rows, clear, links = [], [], []
     received = START + timedelta(days=1)
     for i in range(count):

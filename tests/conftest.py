@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.kit import ACTORS, fresh_store
+from tests.kit import ACTORS, fresh_store, use_kit_keys
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
@@ -23,6 +23,10 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile(os.environ.get("ZHAOCAI_HYPOTHESIS_PROFILE", "default"))
+
+# The platform's keys live outside every store: one key file for the run, the default of every
+# Platform.open here and in the worker processes the tests start (tests/kit/keys.py).
+use_kit_keys()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -8,6 +8,7 @@ from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
 
 from zhaocai.actors import SYSTEM, Actor, Role
+from zhaocai.bidding.evaluating.commitment import SheetCommitment, commit_sheet
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
@@ -73,6 +74,7 @@ __all__ = [
     "RuleViolation",
     "RulesProfile",
     "SealedBid",
+    "SheetCommitment",
     "SingleSourcePolicy",
     "SupplierApplication",
     "SupplierSettings",
@@ -87,6 +89,7 @@ __all__ = [
     "__version__",
     "amount_in_words",
     "check_eligibility",
+    "commit_sheet",
     "seal_bid",
     "validate_credit_code",
     "verify_receipt",

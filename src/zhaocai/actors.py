@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from zhaocai.errors import PermissionDenied
+from zhaocai.problems import label_zh
 
 
 class Role(StrEnum):
@@ -114,6 +115,6 @@ def require_distinct(person_ids: Iterable[str], needed: int, action: str) -> Non
         raise PermissionDenied(
             "permission.distinct_people",
             f"{action} needs {needed} different people; got {len(distinct)} distinct of {len(ids)}",
-            f"{action} 需要 {needed} 名不同人员；实际 {len(ids)} 人中仅 {len(distinct)} 人不同",
+            f"{label_zh(action)}需要 {needed} 名不同人员；实际 {len(ids)} 人中仅 {len(distinct)} 人不同",
             {"action": action, "needed": needed, "people": ids},
         )

@@ -169,15 +169,106 @@ def import_suppliers(
 @app.command("verify-receipt")
 def verify_receipt_command(
     receipt: Path = typer.Argument(..., exists=True, readable=True, help="Receipt JSON file"),
-    key: str = typer.Option(..., help="The platform's public receipt key (hex)"),
+    key: str = typer.Option("", help="The platform's public receipt key (hex), as it published it"),
+    db: str = typer.Option("", "--db", help="Or: check against the receipt keys this store registered"),
 ) -> None:
-    """Check a bid receipt's signature: proof of what was submitted, and when."""
+    """Check a bid receipt's signature: proof of what was submitted, and when.
+
+    With `--key`, against that public key (no store needed); with `--db`, against the keys the
+    platform signed with and their periods (a key rotated out does not sign later receipts)."""
     data = json.loads(receipt.read_text(encoding="utf-8"))
-    if verify_receipt(data, key):
+    if not key and not db:
+        console.print("[red]give --key (the platform's public receipt key) or --db[/red]")
+        raise typer.Exit(2)
+    if key:
+        valid = verify_receipt(data, key)
+    else:
+        with _open(db) as platform:
+            valid = platform.tenders.verify_receipt(data)
+    if valid:
         console.print("[green]receipt signature valid[/green]")
         return
     console.print("[red]receipt signature INVALID[/red]")
     raise typer.Exit(1)
+
+
+keys_app = typer.Typer(help="The platform's keys (平台密钥), kept outside the store: docs/keys.md.",
+                       no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+KEY_FILE = typer.Option(..., "--key-file", help="The key file (created with mode 0600)")
+
+
+@keys_app.command("public")
+def keys_public(db: str = DB, as_json: bool = typer.Option(False, "--json", help="Print JSON")) -> None:
+    """Print the platform's public receipt key, and every key it signed with before (no secret
+    is needed: the store keeps the public halves)."""
+    with _open(db) as platform:
+        try:
+            current = platform.tenders.receipt_verify_key()
+        except ZhaocaiError as error:
+            _fail(error)
+        history = platform.tenders.receipt_keys()
+    if as_json:
+        typer.echo(json.dumps({"receipt_key": current,
+                               "keys": [k.model_dump(mode="json") for k in history]}))
+        return
+    typer.echo(current)
+    for item in history:
+        until = item.valid_until.isoformat() if item.valid_until else "now"
+        typer.echo(f"  {item.verify_key}  {item.valid_from.isoformat()} … {until}")
+
+
+@keys_app.command("init")
+def keys_init(key_file: Path = KEY_FILE) -> None:
+    """Create a key file with fresh keys, readable by its owner only (an existing one is kept)."""
+    from zhaocai.keys import init_key_file
+
+    try:
+        keys = init_key_file(key_file)
+    except ZhaocaiError as error:
+        _fail(error)
+    console.print(f"[green]key file created[/green] {key_file.resolve()} (mode 0600); receipt key "
+                  f"{keys.receipt_public_key().hex()}", highlight=False)
+
+
+@keys_app.command("export")
+def keys_export(db: str = DB, key_file: Path = KEY_FILE) -> None:
+    """One-off, for a store made before 0.2: move its private keys to a new key file (0600) and
+    delete them from the store (after `zhaocai db upgrade`; back the store up first)."""
+    from zhaocai.keys.export import export_store_keys
+
+    try:
+        done = export_store_keys(db, key_file)
+    except ZhaocaiError as error:
+        _fail(error)
+    if done.removed:
+        console.print(f"[green]keys moved[/green] to {done.key_file} and removed from the store "
+                      f"({', '.join(done.removed)}); receipt key {done.verify_key}", highlight=False)
+    else:
+        console.print(f"no key left in the store; key file {done.key_file}, receipt key {done.verify_key}",
+                      highlight=False)
+    console.print(f"open the store with ZHAOCAI_KEY_FILE={done.key_file} (or keep the file beside a "
+                  "SQLite store as DB.keys)", highlight=False)
+
+
+@keys_app.command("rotate")
+def keys_rotate(db: str = DB, key_file: Path = KEY_FILE) -> None:
+    """Replace the receipt-signing key in the key file and register its public half in the
+    store; receipts signed before keep verifying (restart the other processes afterwards)."""
+    from zhaocai.keys import key_file as read_key_file
+    from zhaocai.keys import rotate_key_file
+
+    try:
+        before = read_key_file(key_file)
+        with Platform.open(db, keys=before) as platform:  # the old key is the store's current one
+            platform.tenders.receipt_verify_key()
+        rotated = rotate_key_file(key_file)
+        with Platform.open(db, keys=rotated) as platform:  # registers the new one
+            current = platform.tenders.receipt_verify_key()
+    except ZhaocaiError as error:
+        _fail(error)
+    console.print(f"[green]receipt key rotated[/green]: {before.receipt_public_key().hex()} → {current}",
+                  highlight=False)
 
 
 db_app = typer.Typer(help="The store's schema version (数据库结构版本): see it, upgrade it.",
@@ -205,6 +296,25 @@ def db_upgrade(db: str = DB) -> None:
         return
     start = "an empty store" if before.empty else f"revision {before.revision}"
     console.print(f"[green]store upgraded[/green] from {start} to {after.revision} (head)")
+    _warn_secrets(db)
+
+
+def _warn_secrets(db: str) -> None:
+    """Name the next step when the store still holds private keys (made before 0.2)."""
+    from zhaocai.keys.registry import secrets_in_store
+    from zhaocai.platform import export_command
+    from zhaocai.store import make_engines
+
+    engine, read_engine = make_engines(db)
+    try:
+        with read_engine.connect() as connection:
+            held = secrets_in_store(connection)
+    finally:
+        engine.dispose()
+        read_engine.dispose()
+    if held:
+        console.print(f"[yellow]the store still holds private keys[/yellow] ({', '.join(held)}): move them "
+                      f"to a key file with `{export_command(db)}`", highlight=False)
 
 
 @db_app.command("current")

@@ -11,6 +11,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from zhaocai.errors import ValidationError
+from zhaocai.problems import label_zh
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -29,7 +30,7 @@ def require_aware(moment: datetime, field: str = "datetime") -> datetime:
         raise ValidationError(
             "time.naive",
             f"{field} must be timezone-aware (got {moment.isoformat()})",
-            f"{field} 必须带时区（收到 {moment.isoformat()}）",
+            f"{label_zh(field)}必须带时区（收到 {moment.isoformat()}）",
             {"field": field},
         )
     return moment.astimezone(UTC)

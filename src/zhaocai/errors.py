@@ -89,7 +89,7 @@ def from_pydantic(exc: pydantic.ValidationError, model: str) -> ValidationError:
     return ValidationError(
         "validation.input",
         f"Invalid {model}: {listing}",
-        f"{model} 输入无效：{listing_zh}",
+        f"输入无效（{model}）：{listing_zh}",
         {"model": model, "problems": problems},
     )
 

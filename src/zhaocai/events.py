@@ -10,11 +10,14 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from zhaocai.errors import ValidationError
+from zhaocai.event_catalog import CATALOG
 from zhaocai.store.schema import OutboxEventRow
 
 
 class DomainEvent(BaseModel):
-    """One event of the feed. `position` is the cursor; `event_id` is stable for de-duplication."""
+    """One event of the feed. `position` is the cursor; `event_id` is stable for de-duplication;
+    `schema_version` is the version of the payload's schema in the event catalog (docs/events.md),
+    None for a type the catalog does not know."""
 
     position: int
     event_id: str
@@ -24,6 +27,7 @@ class DomainEvent(BaseModel):
     occurred_at: datetime
     audit_seq: int
     payload: dict[str, Any]
+    schema_version: int | None = None
 
 
 class EventFeed:
@@ -44,4 +48,11 @@ class EventFeed:
             if types:
                 query = query.where(col(OutboxEventRow.type).in_(types))
             rows = session.exec(query.order_by(col(OutboxEventRow.position)).limit(limit)).all()
-            return [DomainEvent.model_validate(row, from_attributes=True) for row in rows]
+            return [_event(row) for row in rows]
+
+
+def _event(row: OutboxEventRow) -> DomainEvent:
+    event = DomainEvent.model_validate(row, from_attributes=True)
+    entry = CATALOG.get(event.type)
+    event.schema_version = entry.version if entry is not None else None
+    return event

@@ -54,8 +54,8 @@ from zhaocai.suppliers.models import (
 from zhaocai.suppliers.rules import Department, EventKind, QualificationRequirement, SupplierSettings
 
 ScoreSheet = Mapping[str, Mapping[str, Decimal | str | int]]
-"""A committee member's sealed sheet for one lot (`platform.evaluation.submit_scores`):
-bid id → criterion id → points (never a float)."""
+"""A committee member's score sheet for one lot (`zhaocai.commit_sheet`, then
+`platform.evaluation.reveal_scores`): bid id → criterion id → points (never a float)."""
 
 __all__ = [
     "AbnormalInput",

@@ -9,6 +9,7 @@ from typing import Any
 import cn2an
 
 from zhaocai.errors import ValidationError
+from zhaocai.problems import label_zh, value_zh
 
 CENT = Decimal("0.01")
 DEFAULT_CURRENCY = "CNY"
@@ -30,7 +31,8 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
             "money.float",
             f"{field}: amounts must be given as str, int or Decimal, not float "
             f"({value!r} cannot be represented exactly)",
-            f"{field}：金额须以字符串、整数或 Decimal 给出，不能用浮点数（{value!r} 无法精确表示）",
+            f"{label_zh(field)}：金额须以字符串、整数或 Decimal 给出，"
+            f"不能用浮点数（{value_zh(value)} 无法精确表示）",
             {"field": field, "value": repr(value)},
         )
     if isinstance(value, Money):
@@ -41,28 +43,28 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
         raise ValidationError(
             "money.invalid",
             f"{field}: {value!r} is not an amount",
-            f"{field}：{value!r} 不是有效金额",
+            f"{label_zh(field)}：{value_zh(value)} 不是有效金额",
             {"field": field, "value": repr(value)},
         ) from None
     if not amount.is_finite():
         raise ValidationError(
             "money.invalid",
             f"{field}: {value!r} is not a finite amount",
-            f"{field}：{value!r} 不是有限金额",
+            f"{label_zh(field)}：{value_zh(value)} 不是有限金额",
             {"field": field, "value": repr(value)},
         )
     if amount.copy_abs() > MAX_AMOUNT:
         raise ValidationError(
             "money.too_large",
             f"{field}: {value!r} is beyond the largest amount taken ({MAX_AMOUNT:,})",
-            f"{field}：{value} 超过允许的最大金额（{MAX_AMOUNT:,} 元）",
+            f"{label_zh(field)}：{value} 超过允许的最大金额（{MAX_AMOUNT:,} 元）",
             {"field": field, "value": str(value), "max": str(MAX_AMOUNT)},
         )
     if amount != amount.quantize(CENT, context=EXACT):
         raise ValidationError(
             "money.precision",
             f"{field}: {value!r} has more than two decimal places (the smallest unit is one fen)",
-            f"{field}：{value!r} 超过两位小数（最小单位为分）",
+            f"{label_zh(field)}：{value_zh(value)} 超过两位小数（最小单位为分）",
             {"field": field, "value": str(value)},
         )
     return amount.quantize(CENT, context=EXACT)

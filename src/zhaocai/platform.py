@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.engine import make_url
 from sqlmodel import SQLModel
 
 from zhaocai.audit import AuditLog
@@ -32,6 +33,8 @@ from zhaocai.holidays.source import StoredSchedules
 from zhaocai.integrity.model import DEFAULT_SETTINGS as DEFAULT_FLAG_SETTINGS
 from zhaocai.integrity.model import FlagSettings
 from zhaocai.integrity.service import IntegrityService
+from zhaocai.keys import KeyProvider, MissingKeys, default_keys
+from zhaocai.keys.registry import check_identity_key, current_receipt_key_hex, keys_used, require_no_secrets
 from zhaocai.policy.service import PolicyService
 from zhaocai.publish.service import PublishService
 from zhaocai.publish.settings import PublishSettings
@@ -60,6 +63,26 @@ def _current_store(url: str, clock: Clock) -> CommandRunner:
         runner.close()
         raise
     return runner
+
+
+def export_command(url: str) -> str:
+    """The command that moves an older store's private keys to a key file."""
+    return f"zhaocai keys export --db {make_url(url).render_as_string(hide_password=True)} --key-file PATH"
+
+
+def _checked_keys(runner: CommandRunner, keys: KeyProvider | None) -> tuple[KeyProvider, bool]:
+    """The platform's key provider (`keys`, or `default_keys`), checked against the store: a
+    store still holding a private key is refused (`keys.in_store`), as is an identity key that
+    is not the store's (`keys.identity_mismatch`). Also whether the provider's receipt key is
+    new to a store that has one already (a rotation, registered once the platform is built)."""
+    with runner.read_engine.connect() as connection:
+        require_no_secrets(connection, export_command(runner.url))
+        provider = keys or default_keys(runner.url, may_create=not keys_used(connection))
+        if isinstance(provider, MissingKeys):
+            return provider, False
+        check_identity_key(connection, provider)
+        current = current_receipt_key_hex(connection)
+    return provider, current is not None and current != provider.receipt_public_key().hex()
 
 
 class Platform:
@@ -99,6 +122,7 @@ class Platform:
         flag_settings: FlagSettings | Mapping[str, Any] = DEFAULT_FLAG_SETTINGS,
         publish_settings: PublishSettings | Mapping[str, Any] | None = None,
         single_source_policy: SingleSourcePolicy | Mapping[str, Any] = DEFAULT_SINGLE_SOURCE_POLICY,
+        keys: KeyProvider | None = None,
     ) -> Platform:
         """Open the store at `url` (a new empty one is created at the schema's head); time comes
         from `clock` (default: the system clock). A store whose schema is older than the code is
@@ -119,23 +143,46 @@ class Platform:
         - `single_source_policy`: the organisation's single-source numbers, frozen on each
           procurement when drafted (a value laxer than its floor is `validation.input`).
 
+        - `keys`: the platform's key provider (`zhaocai.keys.KeyProvider`): the receipt-signing
+          key and the identity-hash key, which are never written to the store. Without it,
+          `zhaocai.keys.default_keys` decides: the key file named by `ZHAOCAI_KEY_FILE`, else
+          the keys in `ZHAOCAI_SIGNING_KEY`/`ZHAOCAI_IDENTITY_KEY`, else, for a SQLite file, the
+          key file beside it (`zhaocai.db.keys`); a key file is created (mode 0600) only for a
+          store that has never used a key. With no key found the platform still opens (the audit
+          chain, the public receipt keys and receipt verification need no secret) and each
+          command that must sign or hash is refused with `keys.missing`. A store that still holds
+          a private key (made before 0.2) is refused (`keys.in_store`: run `zhaocai keys export`),
+          as is a provider whose identity key is not the store's (`keys.identity_mismatch`). A
+          provider whose receipt key is new to the store is a rotation: its public half is
+          registered now, and receipts signed before still verify (docs/keys.md).
+
         The legal numbers of tendering (`RulesProfile`) are not a setting of the process: they
         are the organisation's policy, kept in the store so that every process applies the same
-        numbers, and changed only by an approved proposal (`platform.policy`). The platform's
-        keys (identity hashing, receipt signing) are kept in the store for the same reason,
-        each created inside the first command that needs it.
+        numbers, and changed only by an approved proposal (`platform.policy`).
         """
         suppliers_config = None if supplier_settings is None else parse(SupplierSettings, supplier_settings)
         flags_config = parse(FlagSettings, flag_settings)
         publish_config = PublishSettings.of(publish_settings)
         single_source_config = parse(SingleSourcePolicy, single_source_policy)
         runner = _current_store(url, clock or SystemClock())
+        try:
+            runner.keys, rotated = _checked_keys(runner, keys)
+        except BaseException:
+            runner.close()
+            raise
         given = calendar or WorkingCalendar()
         # Years past the bundled calendar count by the schedules adopted in this store.
         counted = WorkingCalendar(given.extra_holidays, given.extra_workdays,
                                   schedules=StoredSchedules(runner.read_engine))
-        return cls._compose(runner, counted, suppliers_config, flags_config,
-                            publish_config, single_source_config)
+        platform = cls._compose(runner, counted, suppliers_config, flags_config,
+                                publish_config, single_source_config)
+        if rotated:  # registered now, not at a first bid: its moment must not betray a bid
+            try:
+                runner.run_system(RECEIPT_KEY_JOB)
+            except BaseException:
+                platform.close()
+                raise
+        return platform
 
     @classmethod
     def _compose(cls, runner: CommandRunner, calendar: WorkingCalendar,
@@ -155,7 +202,7 @@ class Platform:
                                             publish_settings=publish_settings)
         publish = PublishService(runner, settings=publish_settings, flags=integrity.flags)
 
-        runner.system_job(RECEIPT_KEY_JOB, submission.create_signing_key)
+        runner.system_job(RECEIPT_KEY_JOB, submission.receipt_key_job(runner.keys))
         runner.on_tick("suppliers.qualifications", lapse_expired_categories)
         runner.on_tick("suppliers.bans", end_bans)
         runner.on_tick("tenders.close", close_due_tenders)
@@ -169,6 +216,11 @@ class Platform:
     def url(self) -> str:
         """The store's URL."""
         return self.internal.url
+
+    @property
+    def keys(self) -> KeyProvider:
+        """The platform's key provider (`keys.where` says where its keys are)."""
+        return self.internal.keys
 
     @property
     def clock(self) -> Clock:

@@ -120,3 +120,46 @@ def problem_zh(error: Any) -> str:
         return template.format(**context)
     except (KeyError, IndexError):
         return template.split("{")[0].rstrip("：") or "取值无效"
+
+
+# What a message names in English (a field, a thing, "price of b1"), in Chinese.
+_LABELS_ZH = {
+    "amount": "金额", "price": "价格", "quote": "报价", "weight": "权重", "max points": "满分",
+    "price score": "价格分", "security": "投标保证金", "evaluated price": "评标价",
+    "technical score": "技术分", "total score": "总分", "adjustment": "价格调整",
+    "ceiling": "最高限价", "estimate": "预算金额", "bid content hash": "投标内容摘要",
+    "bid id": "投标编号", "bidder id": "投标人编号", "bidder": "投标人", "candidate": "中标候选人",
+    "criterion id": "评分因素编号", "expert id": "专家编号", "member score sheet": "评委评分表",
+    "quoting supplier": "报价供应商", "representative id": "招标人代表编号", "status": "状态",
+    "received_at": "递交时间", "issued_at": "发布时间", "deadline_before": "原截止时间",
+    "deadline_after": "新截止时间", "method": "采购方式", "start": "开始时间", "end": "结束时间",
+    "now": "当前时间", "deadline": "截止时间", "datetime": "时间",
+    "supplier admission": "供应商准入", "supplier admission review": "供应商准入审核",
+    "site inspection": "现场考察",
+}
+_SUBJECTS_ZH = {"bid": "投标", "tender": "招标项目", "award": "中标", "lot": "标段",
+                "contract": "合同", "supplier": "供应商"}
+
+
+def label_zh(name: str) -> str:
+    """The Chinese name of something a message names in English: 'quote of S2' → '报价（S2）',
+    'bid b1 price' → '投标 b1 的价格'. A name without a translation stays as given: it is the
+    caller's own key (a field of its input), which the reader must recognise; a translated key
+    keeps its name beside the Chinese: 'price' → '价格（price）'."""
+    if name in _LABELS_ZH:  # a key of the caller's input keeps its name beside the Chinese
+        return _LABELS_ZH[name] if " " in name else f"{_LABELS_ZH[name]}（{name}）"
+    of = re.fullmatch(r"(.+?) of (\S+)", name)
+    if of:
+        return f"{label_zh(of.group(1))}（{of.group(2)}）"
+    owned = re.fullmatch(r"(\w+) (\S+) (.+)", name)
+    if owned and owned.group(1) in _SUBJECTS_ZH:
+        return f"{_SUBJECTS_ZH[owned.group(1)]} {owned.group(2)} 的{label_zh(owned.group(3))}"
+    adjustment = re.fullmatch(r"adjustment (\S+)", name)
+    if adjustment:
+        return f"价格调整（{adjustment.group(1)}）"
+    return name
+
+
+def value_zh(value: object) -> str:
+    """A value the caller gave, quoted so that it reads as theirs, not as the message's words."""
+    return repr(value) if isinstance(value, str) else repr(str(value))

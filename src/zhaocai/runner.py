@@ -25,6 +25,7 @@ from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, require_aware
 from zhaocai.errors import PermissionDenied
 from zhaocai.idempotency import encode_result, lookup, request_digest
+from zhaocai.keys import KeyProvider, MissingKeys
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
 
@@ -49,9 +50,13 @@ class TickReport:
 class CommandRunner:
     """Runs commands as transactions over one store, at the moments of one clock (internal)."""
 
-    def __init__(self, url: str, clock: Clock) -> None:
+    def __init__(self, url: str, clock: Clock, keys: KeyProvider | None = None) -> None:
         self.url = url
         self.clock = clock
+        # The platform's key provider (`zhaocai.keys`): the services sign and hash through it;
+        # `Platform.open` sets it once it has checked the store.
+        self.keys: KeyProvider = keys or MissingKeys(["none given to the command runner"],
+                                                     "Pass keys= to Platform.open.")
         self.engine, self.read_engine = make_engines(url)
         self.audit = AuditLog(self.read_engine)
         self._system_jobs: dict[str, SystemJob] = {}

@@ -4,7 +4,7 @@ real path, the pieces of a tender and ONE tender builder that takes a tender to 
     from tests.kit import ACTORS, build_tender, refused
 
 Modules: `cast` (who acts), `ids` (credit codes, identity numbers), `store` (fresh stores,
-snapshots, refusals), `suppliers` (applications, admitted suppliers), `tender` (drafts, payloads,
+snapshots, refusals), `keys` (the test run's key file, a scan of a store for private keys), `suppliers` (applications, admitted suppliers), `tender` (drafts, payloads,
 shares), `evaluation` (score sheets, compliant bids), `builder` (the tender builder), and for
 their own tests `ocds`, `portal` and `single_source`.
 """
@@ -28,12 +28,16 @@ from tests.kit.evaluation import (
     COMPREHENSIVE,
     CRITERIA,
     LOWEST,
+    commit,
     compliant_bids,
     declare_all,
     draw_order,
+    reveal,
+    score_all,
     sheet,
 )
 from tests.kit.ids import make_credit_code, make_identity_number, shared_identity_number
+from tests.kit.keys import KIT_KEY_FILE, kit_keys, private_keys_in, use_kit_keys
 from tests.kit.store import RefusalCases, append_notes, fresh_store, refused, row_counts, snapshot
 from tests.kit.suppliers import (
     FAR_AHEAD,
@@ -57,6 +61,7 @@ __all__ = [
     "EXPERT_IDS",
     "EXPERT_NAMES",
     "FAR_AHEAD",
+    "KIT_KEY_FILE",
     "LONG_AGO",
     "LOTS",
     "LOWEST",
@@ -74,6 +79,7 @@ __all__ = [
     "application",
     "bidders",
     "build_tender",
+    "commit",
     "compliant_bids",
     "declare_all",
     "draft",
@@ -81,18 +87,23 @@ __all__ = [
     "expert_actor",
     "fixed_date_schedule",
     "fresh_store",
+    "kit_keys",
     "make_credit_code",
     "make_identity_number",
     "payload",
+    "private_keys_in",
     "published",
     "qualifications_for",
     "refused",
     "register_admitted_supplier",
+    "reveal",
     "row_counts",
+    "score_all",
     "seated",
     "shared_identity_number",
     "shares",
     "sheet",
     "snapshot",
     "supplier_actor",
+    "use_kit_keys",
 ]

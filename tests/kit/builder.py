@@ -19,10 +19,12 @@ from datetime import timedelta
 from typing import Any
 
 from tests.kit.cast import ACTORS, CUSTODIANS, INQUIRY_OFFICERS, add_pool, seated, supplier_actor
-from tests.kit.evaluation import COMPREHENSIVE, compliant_bids, declare_all, sheet
+from tests.kit.evaluation import COMPREHENSIVE, commit, compliant_bids, declare_all, sheet
+from tests.kit.evaluation import reveal as reveal_sheet
 from tests.kit.suppliers import admitted
 from tests.kit.tender import LOTS, draft, shares
 from zhaocai.actors import Actor
+from zhaocai.bidding.evaluating.commitment import SheetCommitment
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.views import Publication
 from zhaocai.categories import Category
@@ -89,6 +91,10 @@ class TenderBuilder:
     award: Any = None
     reached: str | None = None
     scored: set[str] = field(default_factory=set)
+    """The members who have committed to their sheets."""
+    commitments: dict[tuple[str, str], SheetCommitment] = field(default_factory=dict)
+    """(member id, lot id) → the member's commitment, kept for the reveal."""
+    revealed: set[tuple[str, str]] = field(default_factory=set)
     notes: dict[str, Any] = field(default_factory=dict)
 
     # -- walking ---------------------------------------------------------------------------------
@@ -229,11 +235,13 @@ class TenderBuilder:
     def _check(self) -> None:
         self.platform.evaluation.check_compliance(self.members[0], self.tender_id)
 
-    def score(self, members: list[Actor] | None = None, marker: str | None = None) -> None:
-        """The given members (by default every one who has not yet) submit their sheets for every
-        lot under comprehensive scoring; the first member may plant `marker` as a point of the
-        first bid in L1. With `abnormal`, the abnormally low bids are explained first. Once every
-        member has scored, the tender is at the stage `scored`."""
+    def score(self, members: list[Actor] | None = None, marker: str | None = None, *,
+              reveal: bool = True) -> None:
+        """The given members (by default every one who has not yet) commit to their sheets for
+        every lot under comprehensive scoring (commit, then reveal); the first member may plant
+        `marker` as a point of the first bid in L1. Once every member has committed, every sheet
+        is revealed (unless `reveal` is False: see `reveal_sheets`) and the tender is at the stage
+        `scored`. With `abnormal`, the abnormally low bids are explained first."""
         ev = self.platform.evaluation
         if self.abnormal and not self.scored:
             flagged = [e for e in ev.compliance(self.actors["purchasing"], self.tender_id).lots[0].entries
@@ -250,9 +258,22 @@ class TenderBuilder:
                     points = sheet(bids, self.members.index(member))
                     if marker is not None and member is self.members[0] and lot == "L1":
                         points[bids[0]]["T1"] = marker
-                    ev.submit_scores(member, self.tender_id, lot, points)
+                    self.commitments[(member.id, lot)] = commit(self.platform, member, self.tender_id, lot, points)
         self.scored |= {m.id for m in pending}
-        if self.scored >= {m.id for m in self.members}:
+        if self.scored >= {m.id for m in self.members} and reveal:
+            self.reveal_sheets()
+
+    def reveal_sheets(self, members: list[Actor] | None = None) -> None:
+        """The given members (by default every one) reveal every sheet they committed to and have
+        not revealed; once every member has, the tender is at the stage `scored`."""
+        for member in self.members if members is None else members:
+            for lot in (lot["id"] for lot in self.lot_list):
+                kept = self.commitments.get((member.id, lot))
+                if kept is not None and (member.id, lot) not in self.revealed:
+                    reveal_sheet(self.platform, member, kept)
+                    self.revealed.add((member.id, lot))
+        if self.scored >= {m.id for m in self.members} and (
+                not self.commitments or set(self.commitments) <= self.revealed):
             self.reached = "scored"
 
     def _publicise(self) -> None:

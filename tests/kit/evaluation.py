@@ -1,13 +1,17 @@
-"""Evaluation pieces: the scoring rules tests use, plausible score sheets, the compliant bids of a
-lot, every member's declaration, and the order a committee draw would take the pool."""
+"""Evaluation pieces: the scoring rules tests use, plausible score sheets, committing to and
+revealing them (commit, then reveal), the compliant bids of a lot, every member's declaration, and
+the order a committee draw would take the pool."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC
 from decimal import Decimal
 from typing import Any
 
 from zhaocai.actors import Actor, Role
+from zhaocai.bidding.evaluating.commitment import SheetCommitment, commit_sheet
+from zhaocai.bidding.evaluating.views import SheetReceipt
 from zhaocai.bidding.rules import draw_key, draw_seed
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -30,6 +34,28 @@ def sheet(bids: list[str], seed: int) -> dict[str, dict[str, str]]:
     return {bid: {cid: str(Decimal(max(0, top - (seed * 3 + i * 5 + k) % (top // 2 + 1))))
                   for k, (cid, top) in enumerate(CRITERIA.items())}
             for i, bid in enumerate(sorted(bids))}
+
+
+def commit(platform: Platform, member: Actor, tender_id: str, lot_id: str,
+           points: Mapping[str, Mapping[str, Any]]) -> SheetCommitment:
+    """The member commits to `points` (as a member's own client would: `commit_sheet`, then only
+    the digest to the platform); the commitment, to reveal later."""
+    kept = commit_sheet(points, tender_id=tender_id, lot_id=lot_id, member_id=member.id)
+    platform.evaluation.commit_scores(member, tender_id, lot_id, kept.digest)
+    return kept
+
+
+def reveal(platform: Platform, member: Actor, kept: SheetCommitment) -> SheetReceipt:
+    """The member reveals the sheet committed to, with its nonce."""
+    return platform.evaluation.reveal_scores(member, kept.tender_id, kept.lot_id, kept.sheet, kept.nonce)
+
+
+def score_all(platform: Platform, members: list[Actor], tender_id: str, lot_id: str,
+              sheets: Mapping[str, Mapping[str, Mapping[str, Any]]]) -> None:
+    """Every member commits to their sheet (member id → sheet), then every member reveals it."""
+    kept = {m.id: commit(platform, m, tender_id, lot_id, sheets[m.id]) for m in members}
+    for m in members:
+        reveal(platform, m, kept[m.id])
 
 
 def compliant_bids(platform: Platform, actors: dict[str, Actor], tender_id: str, lot_id: str) -> list[str]:

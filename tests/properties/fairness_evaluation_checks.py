@@ -90,7 +90,7 @@ class EvaluationChecks(FairnessBase):
             if not m.comprehensive or m.state != "evaluating":
                 continue
             active = {a.id for a in m.members}
-            if active <= m.scored:
+            if active <= m.revealed:
                 continue
             for reader in (ACTORS["purchasing"], ACTORS["supervisor"], *m.members[:1]):
                 try:
@@ -99,7 +99,8 @@ class EvaluationChecks(FairnessBase):
                     continue
                 raise AssertionError(f"I7: {reader.id} read {len(sheets)} sheets of {m.id} before all scored")
             counts = self.evaluation.sheets_submitted(m.id)
-            assert counts.get("L1", 0) == len(m.scored & active)
+            assert counts.get("L1", 0) == len(m.revealed & active)
+            assert self.evaluation.sheets_committed(m.id).get("L1", 0) == len(m.scored & active)
 
     def _i08_evaluation(self) -> None:
         for m in self.evaluated():

@@ -5,6 +5,7 @@ contract signatures.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from hypothesis import strategies as st
@@ -13,6 +14,7 @@ from hypothesis.stateful import precondition, rule
 from tests.kit import ACTORS, seated, sheet
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import BUYER, OFFICERS, TenderModel, eligible, holds
+from zhaocai import commit_sheet
 from zhaocai.actors import Actor, Role
 
 THE_ROAD: dict[str, st.SearchStrategy[Any]] = {
@@ -24,6 +26,20 @@ THE_ROAD: dict[str, st.SearchStrategy[Any]] = {
     "remove": st.sampled_from([None, None, ("supervisor", "self"), ("purchasing", "supervisor"),
                                ("supervisor2", "supervisor")]),
 }
+
+
+def marked_sheet(bids: list[str], k: int, t: int) -> dict[str, dict[str, str]]:
+    """The kit's sheet for member `k`, its first point replaced by a marker no other sheet of the
+    run uses (`1k.ab`, both decimals non-zero): i74 searches the store for it."""
+    points = sheet(bids, k)
+    if bids:
+        points[bids[0]]["T1"] = marker_of(k, t)
+    return points
+
+
+def marker_of(k: int, t: int) -> str:
+    """Member `k`'s marker point on the `t`-th tender (within T1's 25 points)."""
+    return f"{10 + k % 10}.{t % 9 + 1}{k % 9 + 1}"
 
 
 class EvaluationRules(FairnessBase):
@@ -45,7 +61,8 @@ class EvaluationRules(FairnessBase):
 
     @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
     @rule(t=TENDER, k=st.integers(0, 6), outsider=st.integers(0, 5),
-          step=st.sampled_from(["declare", "declare", "finding", "check", "score", "score", "report"]))
+          step=st.sampled_from(["declare", "declare", "finding", "check", "score", "score", "reveal", "reveal",
+                                "tamper", "report"]))
     def evaluate(self, t: int, k: int, outsider: int, step: str) -> None:
         m = self.in_state(t, "evaluating")
         assert m is not None
@@ -76,19 +93,45 @@ class EvaluationRules(FairnessBase):
                                  m.id, bid_id, en="unsigned", zh="未签字盖章", inv="i06")
             if ok:
                 m.findings.add(bid_id)
-        elif step == "score":
+        elif step == "score":  # commit: only the digest of a marked sheet (i74)
             compliance = ev.compliance(ACTORS["purchasing"], m.id)
             bids = sorted(e.bid_id for lot in compliance.lots for e in lot.entries if e.compliant)
-            ok, _ = self.attempt("evaluation.score_sheet", outsider > 0, ev.submit_scores, actor, m.id, "L1",
-                                 sheet(bids, k), inv="i07")
+            kept = commit_sheet(marked_sheet(bids, k, self.tenders.index(m)), tender_id=m.id, lot_id="L1",
+                                member_id=actor.id)
+            ok, _ = self.attempt("evaluation.score_commit", outsider > 0 and actor.id not in m.scored,
+                                 ev.commit_scores, actor, m.id, "L1", kept.digest, inv="i07")
             if ok:
                 m.scored.add(actor.id)
+                m.commitments[actor.id] = kept
+        elif step in ("reveal", "tamper"):
+            self.reveal_step(m, actor, step == "tamper", outsider > 0)
         else:
             ok, report = self.attempt("evaluation.report", outsider > 0, ev.compile_report, actor, m.id,
                                       inv="i05")
             if ok:
                 m.publicity_ends = report.publicity_ends
                 m.candidates = {lot.lot_id: list(lot.candidates) for lot in report.lots}
+
+    def reveal_step(self, m: TenderModel, actor: Actor, tamper: bool, member: bool) -> None:
+        """A member reveals the sheet committed to (allowed once every sitting member has
+        committed), or tampers with it: a sheet other than the committed one must be refused
+        (i76). A non-member tries another member's commitment."""
+        kept = m.commitments.get(actor.id) or next(iter(m.commitments.values()), None)
+        if kept is None:
+            return
+        scores = {bid: dict(row) for bid, row in kept.sheet.items()}
+        if tamper:  # one point moved by a hundredth, within range
+            _, row = next(iter(scores.items()))
+            row["T2"] = str(Decimal(row["T2"]) + (Decimal("0.01") if Decimal(row["T2"]) < 15 else Decimal("-0.01")))
+        committed = {a.id for a in m.members} <= m.scored
+        allowed = (member and not tamper and committed and actor.id in m.commitments
+                   and actor.id not in m.revealed)
+        ok, _ = self.attempt("evaluation.score_sheet", allowed, self.evaluation.reveal_scores, actor, m.id, "L1",
+                             scores, kept.nonce, inv="i76" if tamper else "i07")
+        if ok:
+            m.revealed.add(actor.id)
+        elif allowed:
+            self.flag("i07", f"{actor.id}'s reveal of its committed sheet of {m.id} was refused")
 
     @precondition(lambda self: any(m.state == "evaluating" for m in self.tenders))
     @rule(t=TENDER, order=st.permutations(range(5)), check_first=st.integers(0, 3))
@@ -101,7 +144,10 @@ class EvaluationRules(FairnessBase):
                          m.id, dict.fromkeys(m.bids, "40000.00"), inv="i04")
         steps = [("declare", k) for k in order] + [("finding", order[1])] * (check_first == 3)
         steps += [("check", order[0])]
-        steps += [("score", k) for k in order] if m.comprehensive else []
+        if m.comprehensive:  # two commit, one reveals too early, the rest commit, one tampers, all reveal
+            steps += [("score", k) for k in order[:2]] + [("reveal", order[0])]
+            steps += [("score", k) for k in order[2:]] + [("tamper", order[1])]
+            steps += [("reveal", k) for k in reversed(order)]
         for step, k in [*steps, ("report", order[-1])]:
             if m.state != "evaluating":
                 break

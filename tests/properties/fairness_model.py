@@ -68,7 +68,9 @@ class TenderModel:
     record_digest: str | None = None
     comprehensive: bool = False
     members: list[Actor] = field(default_factory=list)
-    scored: set[str] = field(default_factory=set)
+    scored: set[str] = field(default_factory=set)  # members who committed to their L1 sheet
+    commitments: dict[str, Any] = field(default_factory=dict)  # member id → SheetCommitment (L1)
+    revealed: set[str] = field(default_factory=set)  # members whose L1 sheet was revealed
     publicity_ends: datetime | None = None
     candidates: dict[str, list[str]] = field(default_factory=dict)  # lot → bid ids, from the report
     open_objections: int = 0

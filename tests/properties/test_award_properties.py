@@ -31,11 +31,13 @@ from tests.kit import (
     add_pool,
     adopt_schedules,
     build_tender,
+    commit,
     compliant_bids,
     declare_all,
     fresh_store,
     make_identity_number,
     register_admitted_supplier,
+    reveal,
     seated,
     supplier_actor,
 )
@@ -111,8 +113,9 @@ def test_ranking_ignores_submission_order(world: World, order: list[int], points
     criteria = ["T1", "T2", "C1"]
     flat = iter(points)
     sheets = {m.id: {b: {c: next(flat) for c in criteria} for b in bids} for m in members}
-    for i in order:
-        ev.submit_scores(members[i], tid, "L1", sheets[members[i].id])
+    kept = {i: commit(world.platform, members[i], tid, "L1", sheets[members[i].id]) for i in order}
+    for i in reversed(order):
+        reveal(world.platform, members[i], kept[i])
     report = ev.compile_report(members[0], tid)
     lot = report.lots[0]
     got = [(e.bid_id, e.total) for e in lot.entries if e.rank is not None]

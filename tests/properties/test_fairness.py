@@ -19,7 +19,8 @@ docs/fairness.md are checked; each is a named function, so a failure names its i
 The machine is assembled here from mix-ins, one concept per module: fairness_base.py (state,
 `attempt`, `replay`, lookups), fairness_supplier_rules.py, fairness_tender_rules.py (tenders,
 bids, time), fairness_opening_rules.py (one or two envelopes, the fast track to an opening),
-fairness_evaluation_rules.py, fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
+fairness_evaluation_rules.py (commit, reveal, tampered reveals), fairness_commitment_checks.py
+(score sheets sealed by commitment, i74…i76), fairness_inquiry_rules.py, fairness_contract_rules.py (contracts,
 performance, review periods), fairness_award_guard_rules.py (eligibility at the award and the
 contract, Reg 34; i70…i73), fairness_standing_guard_rules.py (i60–i63: supplier users with staff
 roles, bidders in flight, self-renewals, blacklist look-alikes), fairness_single_source_rules.py
@@ -56,8 +57,10 @@ from tests.kit import (
 )
 from tests.properties.fairness_award_guard_rules import AwardGuardRules
 from tests.properties.fairness_base import INITIAL_SUPPLIERS, TALLY
+from tests.properties.fairness_commitment_checks import CommitmentChecks
 from tests.properties.fairness_contract_rules import ContractRules
 from tests.properties.fairness_evaluation_rules import THE_ROAD, EvaluationRules
+from tests.properties.fairness_event_checks import EventChecks
 from tests.properties.fairness_inquiry_rules import InquiryRules
 from tests.properties.fairness_invariants import Invariants
 from tests.properties.fairness_model import SupplierModel, TenderModel, table_names
@@ -73,7 +76,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, PolicyRules, Invariants, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"

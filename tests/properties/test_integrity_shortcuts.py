@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import math
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, localcontext
 from statistics import median
@@ -269,15 +269,27 @@ def test_the_written_out_shuffle_draws_as_random_shuffle(sequence: list[str], dr
 
 def test_the_loyal_losers_tally_counts_as_one_by_one() -> None:
     net = networks.network(PreparedHistory(generate_history(11, 600).tenders))
-    tally = markets._tally(net)
+    settings = FlagSettings()
+    tally = markets._tally(net, settings)
     bids: Counter[str] = Counter()
+    wins: Counter[str] = Counter()
+    losses: dict[str, Counter[str]] = defaultdict(Counter)
     market_size: Counter[str] = Counter()
     for d in net.awarded:
         market_size[d.tender.category] += 1
         for s in d.valid_suppliers:
             bids[s] += 1
+            if s in d.winners():
+                wins[s] += 1
+            else:
+                for winner in d.winners():
+                    losses[s][winner] += 1
     assert list(tally.bids.items()) == list(bids.items())
     assert list(tally.market_size.items()) == list(market_size.items())
+    assert +tally.wins == +wins
+    # Losses are counted only for the suppliers that can be loyal losers.
+    possible = [s for s, n in bids.items() if n >= settings.loyal_min_bids and wins[s] <= 1]
+    assert possible and all(tally.losses[s] == losses[s] for s in possible)
 
 
 _plain_text = normalise._stable(

@@ -18,9 +18,11 @@ from tests.kit import (
     add_pool,
     admitted,
     build_tender,
+    commit,
     compliant_bids,
     declare_all,
     draw_order,
+    reveal,
     seated,
     sheet,
     supplier_actor,
@@ -85,7 +87,7 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
     low = [e for e in by_lot["L1"].entries if e.abnormal]
     assert [e.supplier_id for e in low] == [suppliers[3]]
     with pytest.raises(RuleViolation) as refused_r:
-        ev.submit_scores(members[0], tender_id, "L1", sheet(compliant_bids(platform, actors, tender_id, "L1"), 0))
+        commit(platform, members[0], tender_id, "L1", sheet(compliant_bids(platform, actors, tender_id, "L1"), 0))
     assert refused_r.value.code == "abnormal.decision_missing"
     ev.decide_abnormal(members[1], tender_id, {
         "lot_id": "L1", "bid_id": low[0].bid_id, "decision": "explanation_accepted",
@@ -93,19 +95,26 @@ def test_full_flow(platform: Platform, actors: dict[str, Actor], clock: ManualCl
 
     order = [(m, lot) for m in range(5) for lot in ("L1", "L2")]
     random.Random(7).shuffle(order)
-    for step, (m, lot) in enumerate(order):
-        bids = compliant_bids(platform, actors, tender_id, lot)
-        ev.submit_scores(members[m], tender_id, lot, sheet(bids, m))
-        remaining = [o for o in order[step + 1:] if o[1] == lot]
-        if remaining:
-            for reader in (members[m], actors["purchasing"], actors["auditor"]):
-                with pytest.raises(PermissionDenied) as sealed:
-                    ev.score_sheets(reader, tender_id, lot)
-                assert sealed.value.code == "scoring.sealed"
+    kept = {}
+    for step, (m, lot) in enumerate(order):  # commit: no points anywhere yet
+        kept[(m, lot)] = commit(platform, members[m], tender_id, lot, sheet(compliant_bids(platform, actors,
+                                                                                         tender_id, lot), m))
+        if [o for o in order[step + 1:] if o[1] == lot]:
+            with pytest.raises(RuleViolation) as early_reveal:
+                reveal(platform, members[m], kept[(m, lot)])
+            assert early_reveal.value.code == "scoring.commitments_pending"
             if step == 0:
                 with pytest.raises(RuleViolation) as early:
                     ev.compile_report(members[0], tender_id)
                 assert early.value.code == "scoring.not_all_submitted"
+    random.Random(8).shuffle(order)
+    for step, (m, lot) in enumerate(order):  # reveal, each against its commitment
+        reveal(platform, members[m], kept[(m, lot)])
+        if [o for o in order[step + 1:] if o[1] == lot]:
+            for reader in (members[m], actors["purchasing"], actors["auditor"]):
+                with pytest.raises(PermissionDenied) as sealed:
+                    ev.score_sheets(reader, tender_id, lot)
+                assert sealed.value.code == "scoring.sealed"
     assert len(ev.score_sheets(actors["auditor"], tender_id, "L1")) == 5
 
     report = ev.compile_report(members[2], tender_id)

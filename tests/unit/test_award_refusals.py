@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -15,8 +16,10 @@ from tests.kit import (
     add_pool,
     admitted,
     build_tender,
+    commit,
     compliant_bids,
     expert_actor,
+    reveal,
     sheet,
     snapshot,
     supplier_actor,
@@ -29,6 +32,7 @@ from zhaocai.platform import Platform
 CASES = RefusalCases()
 case = CASES.case
 LOWEST = {"method": "lowest_evaluated_price"}
+DIGEST = "0" * 64
 
 
 @case("permission.role")
@@ -80,7 +84,7 @@ def compliance_before_all_declared(p: Platform, a: dict[str, Actor], c: ManualCl
 @case("evaluation.not_declared")
 def undeclared_member_scores(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "drawn")
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
+    return lambda: p.evaluation.commit_scores(state["members"][0], state["tender_id"], "L1", DIGEST)
 
 
 @case("evaluation.not_declared")
@@ -118,38 +122,128 @@ def decision_without_explanation(p: Platform, a: dict[str, Actor], c: ManualCloc
 def scoring_before_abnormal_decision(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "checked", abnormal=True)
     bids = compliant_bids(p, a, state["tender_id"], "L1")
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids, 0))
+    return lambda: commit(p, state["members"][0], state["tender_id"], "L1", sheet(bids, 0))
+
+
+def _committed(p: Platform, a: dict[str, Actor], c: ManualClock,
+               first: Callable[[list[str]], dict[str, Any]] | None = None) -> tuple[Any, dict[str, Any]]:
+    """Every member has committed (the first to `first(bids)` when given): (tender, member id →
+    commitment)."""
+    state = build_tender(p, c, "checked")
+    bids = compliant_bids(p, a, state["tender_id"], "L1")
+    kept = {m.id: commit(p, m, state["tender_id"], "L1", first(bids) if first and i == 0 else sheet(bids, i))
+            for i, m in enumerate(state["members"])}
+    return state, kept
 
 
 @case("scoring.incomplete")
 def sheet_missing_a_bid(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = build_tender(p, c, "checked")
-    bids = compliant_bids(p, a, state["tender_id"], "L1")
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", sheet(bids[1:], 0))
+    state, kept = _committed(p, a, c, lambda bids: sheet(bids[1:], 0))
+    member = state["members"][0]
+    return lambda: reveal(p, member, kept[member.id])
+
+
+def _above_max(bids: list[str]) -> dict[str, Any]:
+    scores = sheet(bids, 0)
+    next(iter(scores.values()))["T2"] = "15.01"
+    return scores
 
 
 @case("scoring.out_of_range")
 def points_above_max(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = build_tender(p, c, "checked")
-    scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
-    next(iter(scores.values()))["T2"] = "15.01"
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
+    state, kept = _committed(p, a, c, _above_max)
+    member = state["members"][0]
+    return lambda: reveal(p, member, kept[member.id])
 
 
-@case("scoring.already_submitted")
-def sheet_submitted_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+@case("scoring.already_committed")
+def committed_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "checked")
-    scores = sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0)
-    p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", scores)
+    member, bids = state["members"][0], compliant_bids(p, a, state["tender_id"], "L1")
+    commit(p, member, state["tender_id"], "L1", sheet(bids, 0))
+    return lambda: commit(p, member, state["tender_id"], "L1", sheet(bids, 1))
+
+
+@case("evaluation.not_a_member")
+def stranger_commits(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "checked")
+    bids = compliant_bids(p, a, state["tender_id"], "L1")
+    return lambda: commit(p, expert_actor("e-stranger"), state["tender_id"], "L1", sheet(bids, 0))
+
+
+@case("evaluation.not_a_member")
+def stranger_reveals(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    first = kept[state["members"][0].id]
+    return lambda: reveal(p, expert_actor("e-stranger"), first)
+
+
+@case("scoring.commitments_pending")
+def revealed_before_all_committed(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "checked")
+    member, bids = state["members"][0], compliant_bids(p, a, state["tender_id"], "L1")
+    kept = commit(p, member, state["tender_id"], "L1", sheet(bids, 0))
+    return lambda: reveal(p, member, kept)
+
+
+@case("scoring.reveal_mismatch")
+def revealed_sheet_not_the_committed_one(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    member = state["members"][0]
+    tampered = {bid: dict(row) for bid, row in kept[member.id].sheet.items()}
+    first_bid = next(iter(tampered))
+    tampered[first_bid]["T1"] = str(Decimal(tampered[first_bid]["T1"]) - Decimal("0.01"))
+    return lambda: p.evaluation.reveal_scores(member, state["tender_id"], "L1", tampered, kept[member.id].nonce)
+
+
+@case("scoring.reveal_mismatch")
+def revealed_with_another_nonce(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    member = state["members"][0]
+    return lambda: p.evaluation.reveal_scores(member, state["tender_id"], "L1", kept[member.id].sheet,
+                                              kept[state["members"][1].id].nonce)
+
+
+@case("scoring.reveal_mismatch")
+def revealed_another_members_sheet(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    """A member who committed to a copy of another's digest cannot reveal the other's sheet."""
+    state = build_tender(p, c, "checked")
+    tid, (first, second, *rest) = state["tender_id"], state["members"]
+    bids = compliant_bids(p, a, tid, "L1")
+    original = commit(p, first, tid, "L1", sheet(bids, 0))
+    p.evaluation.commit_scores(second, tid, "L1", original.digest)
+    for i, m in enumerate(rest, start=2):
+        commit(p, m, tid, "L1", sheet(bids, i))
+    reveal(p, first, original)
+    return lambda: p.evaluation.reveal_scores(second, tid, "L1", original.sheet, original.nonce)
+
+
+@case("evaluation.sheet.transition")
+def revealed_twice(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    member = state["members"][0]
+    reveal(p, member, kept[member.id])
+    return lambda: reveal(p, member, kept[member.id])
+
+
+@case("scoring.bad_commitment")
+def commitment_not_a_digest(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "checked")
+    return lambda: p.evaluation.commit_scores(state["members"][0], state["tender_id"], "L1", "25")
+
+
+@case("scoring.bad_nonce")
+def nonce_too_short(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    member = state["members"][0]
+    return lambda: p.evaluation.reveal_scores(member, state["tender_id"], "L1", kept[member.id].sheet, "abc")
 
 
 @case("scoring.sealed")
 def own_sheet_read_before_all(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
-    state = build_tender(p, c, "checked")
+    state, kept = _committed(p, a, c)
     member = state["members"][0]
-    p.evaluation.submit_scores(member, state["tender_id"], "L1",
-                               sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
+    reveal(p, member, kept[member.id])
     return lambda: p.evaluation.score_sheets(member, state["tender_id"], "L1")
 
 
@@ -157,15 +251,63 @@ def own_sheet_read_before_all(p: Platform, a: dict[str, Actor], c: ManualClock) 
 def report_before_all_sheets(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "checked")
     member = state["members"][0]
-    p.evaluation.submit_scores(member, state["tender_id"], "L1",
-                               sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
+    commit(p, member, state["tender_id"], "L1", sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
     return lambda: p.evaluation.compile_report(member, state["tender_id"])
+
+
+@case("scoring.not_all_submitted")
+def report_before_all_revealed(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    for m in state["members"][1:]:
+        reveal(p, m, kept[m.id])
+    return lambda: p.evaluation.compile_report(state["members"][1], state["tender_id"])
+
+
+@case("scoring.too_few_revealed")
+def report_with_most_sheets_unrevealed(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    members = state["members"]
+    for m in members[:2]:
+        reveal(p, m, kept[m.id])
+    for m in members[2:]:
+        p.evaluation.record_unrevealed(a["supervisor"], state["tender_id"], "L1", m.id, "评委离场未揭示评分")
+    return lambda: p.evaluation.compile_report(members[0], state["tender_id"])
+
+
+@case("scoring.commitments_pending")
+def unrevealed_recorded_before_all_committed(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state = build_tender(p, c, "checked")
+    member = state["members"][0]
+    commit(p, member, state["tender_id"], "L1", sheet(compliant_bids(p, a, state["tender_id"], "L1"), 0))
+    return lambda: p.evaluation.record_unrevealed(a["supervisor"], state["tender_id"], "L1", member.id, "未揭示")
+
+
+@case("permission.role")
+def unrevealed_recorded_by_purchasing(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, _ = _committed(p, a, c)
+    return lambda: p.evaluation.record_unrevealed(a["purchasing"], state["tender_id"], "L1",
+                                                  state["members"][0].id, "未揭示")
+
+
+@case("scoring.reason_missing")
+def unrevealed_recorded_without_reason(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, _ = _committed(p, a, c)
+    return lambda: p.evaluation.record_unrevealed(a["supervisor"], state["tender_id"], "L1",
+                                                  state["members"][0].id, "  ")
+
+
+@case("evaluation.sheet.transition")
+def unrevealed_recorded_after_the_reveal(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
+    state, kept = _committed(p, a, c)
+    member = state["members"][0]
+    reveal(p, member, kept[member.id])
+    return lambda: p.evaluation.record_unrevealed(a["supervisor"], state["tender_id"], "L1", member.id, "未揭示")
 
 
 @case("scoring.not_comprehensive")
 def scoring_a_lowest_price_tender(p: Platform, a: dict[str, Actor], c: ManualClock) -> Callable[[], Any]:
     state = build_tender(p, c, "checked", evaluation=LOWEST)
-    return lambda: p.evaluation.submit_scores(state["members"][0], state["tender_id"], "L1", {})
+    return lambda: p.evaluation.commit_scores(state["members"][0], state["tender_id"], "L1", DIGEST)
 
 
 @case("award.publicity_running")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from nacl.signing import SigningKey
-
 from zhaocai.bidding.receipts import ReceiptKind, ReceiptSigner, verify_receipt
+from zhaocai.keys import LocalKeys
 
 
 def _receipt(signer: ReceiptSigner):  # type: ignore[no-untyped-def]
@@ -16,16 +15,16 @@ def _receipt(signer: ReceiptSigner):  # type: ignore[no-untyped-def]
 
 
 def test_a_receipt_verifies_with_the_platform_key_only() -> None:
-    signer = ReceiptSigner(SigningKey.generate())
+    signer = ReceiptSigner(LocalKeys.generate())
     receipt = _receipt(signer)
     assert verify_receipt(receipt, signer.verify_key)
     assert verify_receipt(receipt.model_dump(mode="json"), bytes.fromhex(signer.verify_key))
-    other = ReceiptSigner(SigningKey.generate())
+    other = ReceiptSigner(LocalKeys.generate())
     assert not verify_receipt(receipt, other.verify_key)
 
 
 def test_any_changed_field_breaks_the_signature() -> None:
-    signer = ReceiptSigner(SigningKey.generate())
+    signer = ReceiptSigner(LocalKeys.generate())
     receipt = _receipt(signer)
     for change in ({"version": 3}, {"envelope_hash": "cd" * 32}, {"supplier_id": "sup-2"},
                    {"received_at": datetime(2026, 3, 20, 4, tzinfo=UTC)}, {"kind": ReceiptKind.WITHDRAWAL}):

@@ -100,19 +100,49 @@ def test_the_order_of_evaluation_decides_what_the_committee_may_do() -> None:
         fire(TenderMachine, tender, "review", subject_id=tender.id, compliance_at=NOW, report_at=NOW)
     assert code_of(late) == "evaluation.report_done"
     with pytest.raises(RuleViolation) as lowest:
-        fire(TenderMachine, tender, "score", subject_id=tender.id, method=AwardMethod.LOWEST_EVALUATED_PRICE,
+        fire(TenderMachine, tender, "commit_sheet", subject_id=tender.id, method=AwardMethod.LOWEST_EVALUATED_PRICE,
              compliance_at=NOW)
     assert code_of(lowest) == "scoring.not_comprehensive"
     with pytest.raises(RuleViolation) as closed:
-        fire(TenderMachine, tender, "score", subject_id=tender.id, method=AwardMethod.COMPREHENSIVE)
+        fire(TenderMachine, tender, "commit_sheet", subject_id=tender.id, method=AwardMethod.COMPREHENSIVE)
     assert code_of(closed) == "scoring.not_open"
     assert tender.state == "evaluating"
+
+
+@pytest.mark.parametrize("event", ["reveal_sheet", "record_unrevealed"])
+def test_sheets_are_revealed_only_once_every_member_has_committed(event: str) -> None:
+    tender = Tender("evaluating")
+    for uncommitted in (None, 1, 4):
+        with pytest.raises(RuleViolation) as early:
+            fire(TenderMachine, tender, event, subject_id=tender.id, method=AwardMethod.COMPREHENSIVE,
+                 compliance_at=NOW, lot_id="L1", uncommitted=uncommitted)
+        assert code_of(early) == "scoring.commitments_pending"
+    with pytest.raises(RuleViolation) as lowest:
+        fire(TenderMachine, tender, event, subject_id=tender.id, method=AwardMethod.LOWEST_EVALUATED_PRICE,
+             compliance_at=NOW, lot_id="L1", uncommitted=0)
+    assert code_of(lowest) == "scoring.not_comprehensive"
+    assert fire(TenderMachine, tender, event, subject_id=tender.id, method=AwardMethod.COMPREHENSIVE,
+                compliance_at=NOW, lot_id="L1", uncommitted=0) == "evaluating"
+
+
+def test_a_committed_sheet_is_revealed_or_recorded_unrevealed_once() -> None:
+    from zhaocai.bidding.evaluating.machines import SheetMachine
+
+    for event, final in (("reveal", "revealed"), ("record_unrevealed", "unrevealed")):
+        sheet_row = Tender("committed")
+        assert fire(SheetMachine, sheet_row, event, subject_id="e-1") == final
+        for again in ("reveal", "record_unrevealed"):
+            with pytest.raises(InvalidTransition) as refused:
+                fire(SheetMachine, sheet_row, again, subject_id="e-1")
+            assert code_of(refused) == "evaluation.sheet.transition"
 
 
 @pytest.mark.parametrize(("context", "code"), [
     ({"undecided": ["bid-2"]}, "abnormal.decision_missing"),
     ({"pending_pairs": [["sup-1", "sup-2"]]}, "related.determination_pending"),
     ({"waiting": {"L1": 0, "L2": 2}}, "scoring.not_all_submitted"),
+    ({"revealed": {"L1": (3, 5), "L2": (2, 5)}}, "scoring.too_few_revealed"),
+    ({"revealed": {"L1": (2, 4)}}, "scoring.too_few_revealed"),
 ])
 def test_the_report_waits_for_every_decision_and_sheet(context: dict[str, Any], code: str) -> None:
     with pytest.raises(RuleViolation) as refused:
@@ -120,7 +150,7 @@ def test_the_report_waits_for_every_decision_and_sheet(context: dict[str, Any], 
              **context)
     assert code_of(refused) == code
     fire(TenderMachine, Tender("evaluating"), "write_report", subject_id="tdr-1", compliance_at=NOW,
-         waiting={"L1": 0})
+         waiting={"L1": 0}, revealed={"L1": (3, 5), "L2": (5, 5)})
 
 
 def test_publicity_objections_and_the_award() -> None:

@@ -27,7 +27,9 @@ def test_measured_figures_hold() -> None:
                                cartel_schemes=("cover_bidding", "rotation", "bid_suppression",
                                                "market_allocation"))
     assert risk.view == "risk" and collusion.view == "collusion"
-    assert risk.precision >= 0.85 and risk.recall >= 0.5 and risk.honest_rate <= 0.01
+    assert risk.precision >= 0.85 and risk.recall >= 0.8 and risk.honest_rate <= 0.015
+    assert risk.per_scheme["cover_bidding"][0] >= 0.9 * risk.per_scheme["cover_bidding"][1]
+    assert risk.per_scheme["insider_late_bid"][0] >= 0.9 * risk.per_scheme["insider_late_bid"][1]
     assert risk.per_scheme["identical_prices"][0] == risk.per_scheme["identical_prices"][1]
     assert risk.per_scheme["related_bidders"][0] == risk.per_scheme["related_bidders"][1]
     assert risk.per_lookalike["shortlist_inquiry"][0] <= 0.01 * risk.per_lookalike["shortlist_inquiry"][1]

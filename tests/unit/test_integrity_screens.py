@@ -200,5 +200,11 @@ def test_open_ring_of_the_own_generator_is_found_at_scale() -> None:
     from zhaocai.integrity import generate_history, score
     from zhaocai.integrity.synthetic import DEFAULT_SHARES
     history = generate_history(7, 3000, shares={**DEFAULT_SHARES, "open_ring": 0.05})
-    result = score(compute_flags(history.tenders, history.suppliers), history.truth)["open_ring"]
-    assert result.planted == 150 and result.recall >= 0.9 and result.precision >= 0.9, result.line()
+    flags = compute_flags(history.tenders, history.suppliers)
+    result = score(flags, history.truth)["open_ring"]
+    assert result.planted == 150 and result.recall >= 0.9, result.line()
+    # The ring's codes also name other cartels' tenders (cover bidding, exact rotation): what
+    # they name must be rigged, hardly ever an honest tender.
+    rigged = set().union(*(t.tender_ids for t in history.truth.values()))
+    named = {t for f in flags if f.code in result.codes and f.subject == "tender" for t in f.tender_ids}
+    assert len(named - rigged) <= 0.01 * len(named), sorted(named - rigged)

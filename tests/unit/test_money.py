@@ -72,7 +72,7 @@ def test_refusals_name_the_field_and_value(bad: object, code: str) -> None:
         to_decimal(bad, field="price")
     assert info.value.code == code
     assert info.value.details == {"field": "price", "value": str(bad) if code == "money.precision" else repr(bad)}
-    assert info.value.message_en.startswith("price: ") and info.value.message_zh.startswith("price：")
+    assert info.value.message_en.startswith("price: ") and info.value.message_zh.startswith("价格（price）：")
 
 
 def test_decimals_pass_through_and_text_is_trimmed() -> None:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,10 +23,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, MetaData, create_engine, inspect, text
 from typer.testing import CliRunner
 
-from tests.kit import ACTORS, application, refused, row_counts, snapshot
+from tests.kit import ACTORS, application, private_keys_in, refused, row_counts, snapshot
 from zhaocai.cli import app
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
+from zhaocai.keys import KEY_FILE_ENV, key_file
+from zhaocai.keys.export import export_store_keys
+from zhaocai.keys.registry import LEGACY_SECRETS
 from zhaocai.platform import Platform
 from zhaocai.store import make_engines, normalise_url
 from zhaocai.store.versioning import (
@@ -36,8 +40,11 @@ from zhaocai.store.versioning import (
     store_version,
     upgrade,
 )
+from zhaocai.suppliers.identity import identity_hash
 
 DATA = Path(__file__).parent.parent / "data"
+RECEIPT_KEY_0_1_0 = "51e82992ce088b501b0e05a1c6b497115340f32188aa27d3d7efa84738169d11"
+LEGAL_REPRESENTATIVE_100_HASH = "66fade6d6a1c22bfef87678744b700c15bc74b38ac96e9e10b2b40f2b316c240"
 runner = CliRunner()
 
 
@@ -174,25 +181,53 @@ def test_a_0_1_0_store_with_data_upgrades_intact(backend: str, db_url: str, cloc
     assert (before.revision, after.revision) == (BASELINE, head_revision()) and after.stamped
     assert schema_diff(db_url) == []
     upgraded = row_counts(db_url)
+    # Revision 0005k registers the public halves of the store's keys: the receipt key, and the
+    # identity key's check value; it deletes no secret (`zhaocai keys export` moves them).
     assert upgraded == {**counts, **{name: 0 for name in upgraded.keys() - counts.keys() - {"alembic_version"}},
-                        "alembic_version": 1}
-    assert rows_of(db_url, columns) == rows  # every 0.1.0 row, every 0.1.0 column: as it was
+                        "alembic_version": 1, "receipt_key": 1,
+                        "platform_setting": counts["platform_setting"] + 1}
+    kept = {name: found for name, found in rows_of(db_url, columns).items() if name != "platform_setting"}
+    assert kept == {name: found for name, found in rows.items() if name != "platform_setting"}
+    assert set(rows["platform_setting"]) <= set(rows_of(db_url, columns)["platform_setting"])
 
-    with Platform.open(db_url, clock=clock) as platform:
+    # The private keys are still in the store: it is refused until they are moved out.
+    error = refused(SimpleNamespace(url=db_url), ConflictError, "keys.in_store", Platform.open, db_url,
+                    clock=clock)
+    assert error.details["secrets"] == sorted(LEGACY_SECRETS)
+    assert error.details["command"].startswith("zhaocai keys export --db ")
+    exported = export_store_keys(db_url, tmp_path / "store.keys", clock)
+    assert exported.verify_key == RECEIPT_KEY_0_1_0 and exported.removed == sorted(LEGACY_SECRETS)
+    keys = key_file(tmp_path / "store.keys")
+    assert private_keys_in(db_url, keys) == []
+    assert stat.S_IMODE((tmp_path / "store.keys").stat().st_mode) == 0o600
+    # The identity hashes the store keeps were made with the exported key.
+    assert identity_hash(keys, "330782198000000100") == LEGAL_REPRESENTATIVE_100_HASH
+    settled = snapshot(db_url)
+    again = export_store_keys(db_url, tmp_path / "store.keys", clock)  # nothing left to move
+    assert again.removed == [] and again.verify_key == RECEIPT_KEY_0_1_0
+    assert snapshot(db_url) == settled
+
+    with Platform.open(db_url, clock=clock, keys=keys) as platform:
         checked = platform.audit.verify()
-        assert checked.ok and checked.checked == 179
+        assert checked.ok and checked.checked == 180  # 0.1.0's links and the export's
+        assert platform.tenders.receipt_verify_key() == RECEIPT_KEY_0_1_0
+        with connected(db_url) as connection:
+            receipts = [row[0] for row in connection.execute(text("SELECT receipt FROM bid"))]
+        assert receipts and all(platform.tenders.verify_receipt(json.loads(r)) for r in receipts)
         supplier = platform.suppliers.register(ACTORS["purchasing"], application("升级后供应商", seed=11))
         assert supplier
-        assert platform.audit.verify().ok and platform.audit.verify().checked == 180
+        assert platform.audit.verify().ok and platform.audit.verify().checked == 181
         public = sqlite3.connect(platform.publish.public_database(tmp_path / "public.db"))
         try:  # the 0.1.0 tenders and awards read back through every table the portal publishes
             assert public.execute("SELECT count(*) FROM tenders").fetchone()[0] == counts["tender"]
         finally:
             public.close()
     assert row_counts(db_url)["supplier"] == 17
+    assert private_keys_in(db_url, keys) == []
 
 
-def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str) -> None:
+def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     load_0_1_0(backend, db_url)
     current = runner.invoke(app, ["db", "current", "--db", db_url, "--json"])
     assert current.exit_code == 1
@@ -203,10 +238,19 @@ def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str) -> None:
     assert refused_open.exception is None or isinstance(refused_open.exception, SystemExit)
     done = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert done.exit_code == 0 and "upgraded" in done.stdout, done.stdout
+    assert "keys export" in done.stdout  # the next step, named
     again = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert again.exit_code == 0 and "already at head" in again.stdout
     assert runner.invoke(app, ["db", "current", "--db", db_url]).exit_code == 0
+    in_store = runner.invoke(app, ["verify", "--db", db_url])
+    assert in_store.exit_code == 2 and "keys.in_store" in in_store.stdout
+    path = tmp_path / "store.keys"
+    moved = runner.invoke(app, ["keys", "export", "--db", db_url, "--key-file", str(path)])
+    assert moved.exit_code == 0 and str(path) in moved.stdout and RECEIPT_KEY_0_1_0 in moved.stdout, moved.stdout
+    monkeypatch.setenv(KEY_FILE_ENV, str(path))
     assert runner.invoke(app, ["verify", "--db", db_url]).exit_code == 0
+    public = runner.invoke(app, ["keys", "public", "--db", db_url])
+    assert public.exit_code == 0 and RECEIPT_KEY_0_1_0 in public.stdout
 
 
 def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> None:

@@ -26,9 +26,10 @@ from zhaocai.errors import (
     RuleViolation,
     ValidationError,
 )
+from zhaocai.keys.registry import IDENTITY_CHECK_SETTING, identity_check
 from zhaocai.platform import Platform
 from zhaocai.store.schema import PlatformKeyRow
-from zhaocai.suppliers.identity import IDENTITY_KEY_SETTING
+from zhaocai.suppliers.identity import identity_hash
 from zhaocai.suppliers.tables import PersonRow
 
 A = dict[str, Actor]
@@ -51,10 +52,12 @@ def test_registration_stores_identity_numbers_only_as_keyed_hashes(platform: Pla
     view = platform.suppliers.register(actors["purchasing2"], app)
     assert view.admission == "applied" and view.standing is None
     with platform.internal.session() as s:
-        key = s.get(PlatformKeyRow, IDENTITY_KEY_SETTING)
+        check = s.get(PlatformKeyRow, IDENTITY_CHECK_SETTING)
         persons = s.exec(select(PersonRow)).all()
-    assert key is not None and len(key.value["hex"]) == 64
+    # The store keeps the key's check value, never the key (which the key provider holds).
+    assert check is not None and check.value == {"check": identity_check(platform.keys)}
     assert {p.role for p in persons} == {"legal_representative", "owner"}
+    assert identity_hash(platform.keys, "33078219800101123X") in {p.id_hash for p in persons}
     dump = repr(snapshot(platform.url))
     assert "33078219800101123X" not in dump and app["legal_representative_id"] not in dump
     assert platform.audit.verify().ok

@@ -27,7 +27,6 @@ from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import KeyCeremony, generate_tender_keys
-from zhaocai.bidding.submission import create_signing_key
 from zhaocai.bidding.tables import AmendmentRow, TenderRow
 from zhaocai.bidding.views import (
     AmendmentView,
@@ -165,7 +164,6 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
     draft = stored_draft(tender)
     frozen = freeze(uow, tender.id, draft.profile, draft.statutory)
     _check_publication(uow, draft, frozen.profile)
-    create_signing_key(uow)  # exists before any bid: its creation must not betray a first bid
     ceremony = generate_tender_keys(tender.id, len(draft.custodians), draft.threshold)
     _freeze(uow, tender, frozen, ceremony, draft, two_envelopes)
     public = _public_notice(tender, draft)

@@ -94,6 +94,8 @@ def compliance_decided(pending: list[str], **_: Any) -> None:
 
 
 _BIDDING = [before_deadline, invited, eligible]
+_SCORING = [stages.require_comprehensive, stages.require_scoring_open]
+_REVEALING = [*_SCORING, stages.require_all_committed]
 _DECIDING_CANCEL = [cancel_requested, second_person]
 
 
@@ -176,14 +178,19 @@ class TenderMachine(StateMachine):
     review = Event(evaluating.to.itself(internal=True, validators=[stages.require_compliance_checked,
                                                     stages.require_report_pending]),
                    name="评审认定")
-    score = Event(evaluating.to.itself(internal=True, validators=[stages.require_comprehensive,
-                                                   stages.require_scoring_open]),
-                  name="评分")
+    # Commit, then reveal (`evaluating/sealed_sheets.py`): members commit to their sheets; once
+    # every sitting member has committed, sheets are revealed, or a supervisor records a reveal
+    # that never came.
+    commit_sheet = Event(evaluating.to.itself(internal=True, validators=_SCORING), name="提交评分承诺")
+    reveal_sheet = Event(evaluating.to.itself(internal=True, validators=_REVEALING), name="揭示评分")
+    record_unrevealed = Event(evaluating.to.itself(internal=True, validators=_REVEALING),
+                              name="记录未揭示评分")
     write_report = Event(evaluating.to.itself(internal=True, validators=[stages.require_compliance_checked,
                                                           stages.require_report_pending,
                                                           stages.require_abnormal_decided,
                                                           stages.require_related_determined,
-                                                          stages.require_sheets_in]),
+                                                          stages.require_sheets_in,
+                                                          stages.require_majority_revealed]),
                          name="出具评标报告")
     raise_objection = Event(publicising.to.itself(internal=True, validators=stages.require_publicity_running),
                             name="提出异议")

@@ -1,8 +1,8 @@
 """Signed receipts: a bidder's proof of what it submitted (the envelope's hash) and when.
 
-The platform signs each receipt with its Ed25519 key (libsodium via PyNaCl). The signing key is
-generated once per platform and kept in the `platform_setting` table; its public verify key is
-published, and `verify_receipt(receipt, verify_key)` needs nothing else.
+The platform signs each receipt with its Ed25519 key (libsodium via PyNaCl), which its key
+provider holds outside the store (`zhaocai.keys`); the store keeps only the public halves. The
+public verify key is published, and `verify_receipt(receipt, verify_key)` needs nothing else.
 """
 
 from __future__ import annotations
@@ -12,12 +12,11 @@ from enum import StrEnum
 from typing import Any
 
 import nacl.exceptions
-from nacl.signing import SigningKey, VerifyKey
+from nacl.signing import VerifyKey
 from pydantic import BaseModel, ConfigDict, Field
 
+from zhaocai.keys import KeyProvider
 from zhaocai.store.types import canonical_json
-
-SIGNING_KEY_SETTING = "bidding.receipt_signing_key"
 
 
 class ReceiptKind(StrEnum):
@@ -49,6 +48,16 @@ class BidReceipt(BaseModel):
                               self.version, self.received_at, self.envelope_hash, self.verify_key)
 
 
+class ReceiptKeyView(BaseModel):
+    """A key the platform signed receipts with: its public half and its period (inclusive)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    verify_key: str = Field(description="hex Ed25519 public key")
+    valid_from: datetime
+    valid_until: datetime | None = Field(description="None while it is the current key")
+
+
 def receipt_fields(
     kind: ReceiptKind, tender_id: str, bid_id: str, supplier_id: str, version: int,
     received_at: datetime, envelope_hash: str, verify_key: str,
@@ -67,11 +76,12 @@ def _message(fields: dict[str, Any]) -> bytes:
 
 
 class ReceiptSigner:
-    """Signs receipts with the platform's key."""
+    """Signs receipts with the platform's key, through its key provider (which may be a KMS:
+    the private key never needs to leave it)."""
 
-    def __init__(self, signing_key: SigningKey) -> None:
-        self._key = signing_key
-        self.verify_key = signing_key.verify_key.encode().hex()
+    def __init__(self, keys: KeyProvider) -> None:
+        self._keys = keys
+        self.verify_key = keys.receipt_public_key().hex()
 
     def sign(
         self, kind: ReceiptKind, *, tender_id: str, bid_id: str, supplier_id: str, version: int,
@@ -80,20 +90,10 @@ class ReceiptSigner:
         """A signed receipt for these facts."""
         fields = receipt_fields(kind, tender_id, bid_id, supplier_id, version, received_at,
                                 envelope_hash, self.verify_key)
-        signature = self._key.sign(_message(fields)).signature.hex()
+        signature = self._keys.sign_receipt(_message(fields)).hex()
         return BidReceipt(kind=kind, tender_id=tender_id, bid_id=bid_id, supplier_id=supplier_id,
                           version=version, received_at=received_at, envelope_hash=envelope_hash,
                           verify_key=self.verify_key, signature=signature)
-
-
-def new_signing_key_value() -> dict[str, str]:
-    """A fresh Ed25519 key as stored in `platform_setting` (seed hex)."""
-    return {"seed": SigningKey.generate().encode().hex()}
-
-
-def signing_key_from_value(value: dict[str, str]) -> SigningKey:
-    """Load the stored key."""
-    return SigningKey(bytes.fromhex(value["seed"]))
 
 
 def verify_receipt(receipt: BidReceipt | dict[str, Any], verify_key: str | bytes | VerifyKey) -> bool:

@@ -14,7 +14,7 @@ from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.lifecycle import read_tender, require_buyer
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
-from zhaocai.bidding.receipts import BidReceipt, ReceiptSigner
+from zhaocai.bidding.receipts import BidReceipt, ReceiptKeyView, ReceiptSigner, verify_receipt
 from zhaocai.bidding.sealing import SealedBid
 from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, opening_order
 from zhaocai.bidding.views import (
@@ -27,6 +27,8 @@ from zhaocai.bidding.views import (
     TenderView,
 )
 from zhaocai.errors import PermissionDenied, parse
+from zhaocai.keys import ReceiptKeyRow
+from zhaocai.keys.registry import current_receipt_key, key_valid_at, receipt_keys, register_receipt_key
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ BUYER = (Role.PURCHASING,)
 OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
 
 RECEIPT_KEY_JOB = "platform.receipt_key"
-"""The system job that creates the receipt signing key (`submission.create_signing_key`)."""
+"""The system job that registers the key provider's receipt key (`submission.receipt_key_job`)."""
 
 BidReadGuard = Callable[[Session, Actor, str], None]
 """session, actor, tender id → None, or raises: a check before an expert reads opened bids."""
@@ -93,7 +95,7 @@ class TenderService:
         # Checks run before an expert reads opened bids (`Platform.open` passes evaluation's:
         # a declared committee member of that tender). Each raises to refuse.
         self._bid_read_guards = tuple(bid_read_guards)
-        # The system job, registered by `Platform.open`, that creates the receipt signing key.
+        # The system job, registered by `Platform.open`, that registers the receipt key.
         self._receipt_key_job = receipt_key_job
 
     # -- drafting and publication -------------------------------------------------------------
@@ -125,8 +127,14 @@ class TenderService:
         There is no idempotency key here on purpose: a stored result would keep the shares.
         """
         require_buyer(actor, "tender.publish")
-        return self._runner.run(actor, "tender.publish",
-                                lambda uow: drafts.publish(uow, tender_id, two_envelopes), roles=BUYER)
+        keys = self._runner.keys
+
+        def publish(uow: UnitOfWork) -> Publication:
+            # The receipt key exists before any bid: its registration must not betray a first bid.
+            register_receipt_key(uow, keys)
+            return drafts.publish(uow, tender_id, two_envelopes)
+
+        return self._runner.run(actor, "tender.publish", publish, roles=BUYER)
 
     def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
               kind: str = "amendment") -> AmendmentView:
@@ -172,33 +180,50 @@ class TenderService:
     # -- bids ------------------------------------------------------------------------------------
 
     def receipt_verify_key(self) -> str:
-        """The platform's public Ed25519 key (hex) that signs every receipt."""
-        return self._receipt_signer().verify_key
+        """The platform's current public Ed25519 key (hex) that signs receipts.
+
+        Read from the store, so it needs no private key; a platform that has not signed yet
+        registers its provider's key first (`keys.missing` without one)."""
+        with self._runner.session() as session:
+            current = current_receipt_key(session)
+        if current is None:
+            self._runner.run_system(self._receipt_key_job)
+            with self._runner.session() as session:
+                current = current_receipt_key(session)
+        assert current is not None
+        return current.verify_key
+
+    def receipt_keys(self) -> list[ReceiptKeyView]:
+        """Every key the platform has signed receipts with and when, oldest first: receipts
+        signed before a rotation verify with the key of their moment."""
+        with self._runner.session() as session:
+            return [ReceiptKeyView(verify_key=row.verify_key, valid_from=row.valid_from,
+                                   valid_until=row.valid_until) for row in receipt_keys(session)]
+
+    def verify_receipt(self, receipt: BidReceipt | Mapping[str, Any]) -> bool:
+        """True when `receipt` is signed by a key this platform signed with at the receipt's
+        moment: a receipt re-signed with any other key, or dated outside its key's period, fails."""
+        try:
+            parsed = receipt if isinstance(receipt, BidReceipt) else BidReceipt.model_validate(receipt)
+        except ValueError:
+            return False
+        if parsed.received_at.tzinfo is None:  # every receipt the platform signs has its zone
+            return False
+        with self._runner.session() as session:
+            row = session.get(ReceiptKeyRow, parsed.verify_key)
+        return row is not None and key_valid_at(row, parsed.received_at) \
+            and verify_receipt(parsed, row.verify_key)
 
     def _signer_in(self, uow: UnitOfWork) -> ReceiptSigner:
-        """The receipt signer, read inside the command; if no key exists yet it is created in
-        the command's own transaction, so a refused command leaves no key behind."""
+        """The receipt signer of the provider's key, registered as the platform's current key in
+        the command's own transaction if it is not yet, so a refused command leaves no key behind."""
         if self._signer is not None:
             return self._signer
-        signer = submission.load_signer(uow.session)
-        if signer is not None:
-            self._signer = signer  # read from the store: committed before this command
-            return signer
-        submission.create_signing_key(uow)
-        signer = submission.load_signer(uow.session)
-        assert signer is not None
+        keys = self._runner.keys
+        signer = ReceiptSigner(keys)
+        if not register_receipt_key(uow, keys):
+            self._signer = signer  # already the store's current key: committed before this command
         return signer
-
-    def _receipt_signer(self) -> ReceiptSigner:
-        if self._signer is None:
-            with self._runner.session() as session:
-                self._signer = submission.load_signer(session)
-            if self._signer is None:
-                self._runner.run_system(self._receipt_key_job)
-                with self._runner.session() as session:
-                    self._signer = submission.load_signer(session)
-        assert self._signer is not None
-        return self._signer
 
     def submit_bid(self, actor: Actor, tender_id: str,
                    bid: SealedBid | BidPayload | Mapping[str, Any], *,

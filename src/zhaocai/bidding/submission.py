@@ -9,6 +9,7 @@ receipt) and the non-public audit log know of a bid until the opening record is 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -23,14 +24,7 @@ from zhaocai.bidding.bid_machine import BidMachine, BidStatus
 from zhaocai.bidding.eligibility import verdict as eligibility_verdict
 from zhaocai.bidding.lifecycle import not_found, permit
 from zhaocai.bidding.payload import BidPayload
-from zhaocai.bidding.receipts import (
-    SIGNING_KEY_SETTING,
-    BidReceipt,
-    ReceiptKind,
-    ReceiptSigner,
-    new_signing_key_value,
-    signing_key_from_value,
-)
+from zhaocai.bidding.receipts import BidReceipt, ReceiptKind, ReceiptSigner
 from zhaocai.bidding.rules import bid as bid_rules
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import SealedBid, envelope_digest, seal_bid
@@ -38,10 +32,11 @@ from zhaocai.bidding.tables import BidRow, TenderRow
 from zhaocai.bidding.views import OwnBid
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError, PermissionDenied
+from zhaocai.keys import KeyProvider
+from zhaocai.keys.registry import register_receipt_key
 from zhaocai.machines import fire
 from zhaocai.money import Money
 from zhaocai.store import UnitOfWork
-from zhaocai.store.schema import PlatformKeyRow
 
 # The bid commands' statements are Core, built once, with bound parameters (compiled once and
 # cached by the engine), and write through the command's connection: submission is the hot path
@@ -96,24 +91,10 @@ class Bid:
     stored: bool = True
 
 
-def load_signer(session: Session) -> ReceiptSigner | None:
-    """The platform's receipt signer, if its key exists yet."""
-    row = session.get(PlatformKeyRow, SIGNING_KEY_SETTING)
-    return None if row is None else ReceiptSigner(signing_key_from_value(row.value))
-
-
-def create_signing_key(uow: UnitOfWork) -> bool:
-    """Create the platform's receipt-signing key once; False if it already exists."""
-    if uow.session.get(PlatformKeyRow, SIGNING_KEY_SETTING) is not None:
-        return False
-    uow.session.add(PlatformKeyRow(name=SIGNING_KEY_SETTING, value=new_signing_key_value()))
-    uow.session.flush()
-    signer = load_signer(uow.session)
-    assert signer is not None
-    uow.record("platform.receipt_key", "platform_setting", SIGNING_KEY_SETTING,
-               {"verify_key": signer.verify_key}, event="ReceiptKeyCreated",
-               payload={"verify_key": signer.verify_key})
-    return True
+def receipt_key_job(keys: KeyProvider) -> Callable[[UnitOfWork], bool]:
+    """The system job that registers the provider's receipt key as the platform's current one
+    (False if it already is): see `zhaocai.keys.registry.register_receipt_key`."""
+    return lambda uow: register_receipt_key(uow, keys)
 
 
 def supplier_of(actor: Actor) -> str:

@@ -1,7 +1,7 @@
 """Demo chapter: evaluation and award (评标与定标) — committee draw with recusal, declarations,
-an abnormally low bid explained, sealed scoring, publicity with an objection, the award notice in
-capital numerals, the contract at the exact amount, the labour price inquiry (三三二), and the
-contract's performance lowering the supplier's scorecard."""
+an abnormally low bid explained, scoring sealed by commitment (commit, then reveal), publicity
+with an objection, the award notice in capital numerals, the contract at the exact amount, the
+labour price inquiry (三三二), and the contract's performance lowering the supplier's scorecard."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 from rich.markup import escape
 
 from zhaocai.actors import Actor, Role
+from zhaocai.bidding.evaluating.commitment import commit_sheet
 from zhaocai.categories import Category
 from zhaocai.clock import SHANGHAI, local
 from zhaocai.demo.story import Demo, chapter
@@ -212,6 +213,8 @@ def evaluation(demo: Demo) -> None:
     bids = sorted(e.bid_id for e in checked.lots[0].entries if e.compliant)
     order = list(range(len(members)))
     random.Random(30).shuffle(order)
+    form = ev.scoring_form(members[0], tid, "L1")
+    kept: dict[int, Any] = {}  # what each member keeps on their own side until the reveal
     for step, i in enumerate(order):
         base = [24, 26, 27, 22]
         sheet = {
@@ -223,11 +226,32 @@ def evaluation(demo: Demo) -> None:
         }
         if i == order[-1]:
             sheet[bids[0]]["供货方案 supply plan"] = "5"  # one member strays: flagged, not hidden
-        ev.submit_scores(members[i], tid, "L1", sheet)
+        kept[i] = commit_sheet(sheet, tender_id=tid, lot_id="L1", member_id=members[i].id, form=form)
+        ev.commit_scores(members[i], tid, "L1", kept[i].digest)  # only the digest leaves the member
         if step == 1:
             _refused(
                 demo,
-                f"{members[i].name} reading the score sheets after two of {len(members)} submitted",
+                f"{members[i].name} revealing a sheet after two of {len(members)} committed",
+                lambda i=i: ev.reveal_scores(members[i], tid, "L1", kept[i].sheet, kept[i].nonce),
+            )
+    demo.say(
+        f"Every member committed to a sheet (sha256 of the sheet and a secret nonce): the store holds "
+        f"{len(kept)} digests and no points yet."
+    )
+    first = kept[order[0]]
+    tampered = {bid: dict(row) for bid, row in first.sheet.items()}
+    tampered[bids[0]]["售后服务 after-sales"] = "15"
+    _refused(
+        demo,
+        f"{members[order[0]].name} revealing a sheet other than the one committed to",
+        lambda: ev.reveal_scores(members[order[0]], tid, "L1", tampered, first.nonce),
+    )
+    for step, i in enumerate(order):
+        ev.reveal_scores(members[i], tid, "L1", kept[i].sheet, kept[i].nonce)
+        if step == 1:
+            _refused(
+                demo,
+                f"{members[i].name} reading the score sheets after two of {len(members)} revealed",
                 lambda i=i: ev.score_sheets(members[i], tid, "L1"),
             )
     report = ev.compile_report(members[0], tid)

@@ -9,6 +9,9 @@ from zhaocai.money import Money
 @chapter(0, "招采 zhaocai: a fair procurement platform opens")
 def opening(demo: Demo) -> None:
     demo.say(f"Store opened at {demo.path} (SQLite, WAL). Clock set to the demo's Monday morning.")
+    demo.say(f"The platform's keys (receipt signing, identity hashing) are in the {demo.platform.keys.where} "
+             "(mode 0600), outside the store: the store keeps only public keys, so one who can write "
+             "to it cannot forge a receipt.")
     amount = Money.of("1234567.89")
     demo.say(f"Money is exact: {amount} reads on notices as {amount.in_words()}.")
 

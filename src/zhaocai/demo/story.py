@@ -13,6 +13,7 @@ from rich.table import Table
 
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import SHANGHAI, ManualClock, local
+from zhaocai.keys import LocalKeys, init_key_file, key_file
 from zhaocai.platform import Platform
 
 
@@ -74,6 +75,12 @@ def chapter(order: int, title: str) -> Callable[[Chapter], Chapter]:
     return register
 
 
+def demo_keys(path: Path) -> LocalKeys:
+    """The demo's key file, `<store>.keys`: found, or made on the first run."""
+    beside = Path(f"{path}.keys")
+    return key_file(beside) if beside.exists() else init_key_file(beside)
+
+
 def tell(path: Path, console: Console | None = None) -> Demo:
     """Open a fresh store at `path` and tell every chapter in order."""
     console = console or Console()
@@ -85,7 +92,10 @@ def tell(path: Path, console: Console | None = None) -> Demo:
     # Every setting is given where the platform is opened: here the publisher's registered ocid
     # prefix and name, used by the OCDS packages and the sunshine database (chapter 90).
     publisher = {"ocid_prefix": "ocds-yw2026", "publisher_name": "浙江津义建设"}
-    platform = Platform.open(f"sqlite:///{path}", clock, publish_settings=publisher)
+    # The platform's keys live outside the store: the demo keeps its own key file beside its
+    # store, made on the first run (mode 0600) and found on the next; never a key of the
+    # environment, which may be a real platform's.
+    platform = Platform.open(f"sqlite:///{path}", clock, publish_settings=publisher, keys=demo_keys(path))
     demo = Demo(platform=platform, clock=clock, console=console, path=path)
     try:
         for _, title, fn in sorted(CHAPTERS, key=lambda c: c[0]):

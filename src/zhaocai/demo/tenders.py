@@ -143,6 +143,8 @@ def tenders(demo: Demo) -> None:
         "custodians": CUSTODIANS, "threshold": 2,
     })
     key = platform.tenders.receipt_verify_key()
+    demo.say(f"Receipts are signed with the key in the {platform.keys.where}; its public half {key[:16]}… "
+             "is what anyone checks them with (`zhaocai keys public`).")
     for i, supplier_id in enumerate(steel):
         clock.advance(hours=7)
         clear: dict[str, Any] = {"lots": [{"lot": "L1", "price": f"{1_905_000 + i * 37_500}.00"}],

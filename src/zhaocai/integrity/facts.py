@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 from zhaocai.errors import ValidationError
+from zhaocai.problems import label_zh, value_zh
 
 TenderMethodName = Literal["open", "invited", "inquiry", "direct", "selective", "limited", "unknown"]
 """zhaocai's methods (open tender 公开招标, invited tender 邀请招标, price inquiry 询价, single source
@@ -53,7 +54,7 @@ def _money(value: object, name: str) -> None:
         raise ValidationError(
             "integrity.facts.money",
             f"{name}: money must be a finite Decimal, got {value!r}",
-            f"{name}：金额必须是有限的 Decimal，收到 {value!r}",
+            f"{label_zh(name)}：金额必须是有限的 Decimal，收到 {value_zh(value)}",
             {"field": name, "value": repr(value)},
         )
 
@@ -63,7 +64,7 @@ def _aware(value: object, name: str) -> None:
         raise ValidationError(
             "integrity.facts.naive",
             f"{name}: must be a timezone-aware datetime, got {value!r}",
-            f"{name}：必须是带时区的 datetime，收到 {value!r}",
+            f"{label_zh(name)}：必须带时区，收到 {value_zh(value)}",
             {"field": name, "value": repr(value)},
         )
 
@@ -90,7 +91,7 @@ def _choice(value: str, allowed: frozenset[str], name: str) -> None:
         raise ValidationError(
             "integrity.facts.choice",
             f"{name}: {value!r} is not one of {listing}",
-            f"{name}：{value!r} 不在 {listing} 之中",
+            f"{label_zh(name)}：{value_zh(value)} 不在 {'、'.join(repr(a) for a in sorted(allowed))} 之中",
             {"field": name, "value": value, "allowed": sorted(allowed)},
         )
 

@@ -3,9 +3,9 @@
 These flags read the co-bidding network (`networks.network`) and the cartel candidates found in
 it, and ask how suppliers share the buyers and categories of a market:
 
-- ZC-BID-SUPPRESSION (tender): a member of a cartel candidate won while the other members, who
-  regularly bid with that buyer in that category, stayed away and fewer firms bid than the
-  group's usual number there;
+- ZC-BID-SUPPRESSION (tender): a member of a cartel candidate bid alone while the other members,
+  who regularly bid with that buyer in that category, stayed away, fewer firms bid than usually
+  bid there, and the award was dear;
 - ZC-MARKET-ALLOCATION (tender, supplier): suppliers of one category that split its buyers
   between them (each wins with its own buyers and never with the other's), beyond chance;
 - ZC-LOYAL-LOSER (supplier): bids often, (almost) never wins, and most of its losses are to the
@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
+from operator import itemgetter
 from statistics import median
 
 from zhaocai.integrity.model import (
@@ -37,27 +38,39 @@ from zhaocai.integrity.statistics import discoveries
 
 
 def bid_suppression(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-BID-SUPPRESSION: a cartel member won alone while the group's regulars stayed away.
+    """ZC-BID-SUPPRESSION: a cartel member bid alone while the group's regulars stayed away.
 
     Per buyer and category, the group is *active* in the tenders where any member bid; a member
     is *regular* there when it bid in at least `regular_share` (half) of them. Flagged: exactly
-    one member bid and won, a regular member was absent, fewer firms bid than the median of the
-    group's active tenders with that buyer in that category, and the award is dear: its ratio to
-    the estimate is above the upper quartile of the category's awards (suppression raises the
-    price; OECD 2009).
+    one member bid, a regular member was absent, fewer firms bid than usually do for that buyer
+    in that category (the median over all its awarded competitive tenders there: the market's
+    usual number, not the group's, whose own tenders include the suppressed ones), and the award
+    is dear: its ratio to the estimate is above the upper quartile of the category's awards
+    (suppression raises the price; OECD 2009, "fewer competitors than usual", "regular
+    suppliers fail to bid"). Whoever won: a cartel's price above the competitive one loses to
+    an outsider now and then, and the regulars still stayed away.
     """
     net = network(history, settings)
     if not net.groups:
         return []
     ratio_of, dear = _award_ratios(net, settings)
+    sizes: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for d in net.awarded:
+        sizes[(d.tender.buyer, d.tender.category)].append(len(d.valid_suppliers))
+    usual = {cell: median(found) for cell, found in sizes.items()}
     flags = []
     for group in net.groups:
         cells: dict[tuple[str, str], list[Digest]] = defaultdict(list)
         for d in active_tenders(net, group.members):
             cells[(d.tender.buyer, d.tender.category)].append(d)
+        covered = set(group.tenders)
         for cell, active in sorted(cells.items()):
-            if len(active) >= settings.group_min_tenders:
-                flags.extend(_suppressed(group, cell, active, ratio_of, dear.get(cell[1]), settings))
+            # Where the group lodged covers at least twice: its members are regulars of the
+            # cartel there, not merely firms that also compete honestly with that buyer.
+            if len(active) >= settings.group_min_tenders and \
+                    sum(d.tender.id in covered for d in active) >= 2:
+                flags.extend(_suppressed(group, cell, active, usual[cell], ratio_of,
+                                         dear.get(cell[1]), settings))
     return flags
 
 
@@ -76,7 +89,7 @@ def _award_ratios(net: Network, settings: FlagSettings
     return ratio_of, dear
 
 
-def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest],
+def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest], usual: float,
                 ratio_of: dict[int, Decimal | None], dear: Decimal | None,
                 settings: FlagSettings) -> list[Flag]:
     """ZC-BID-SUPPRESSION among the group's active tenders with one buyer in one category."""
@@ -84,13 +97,12 @@ def _suppressed(group: Group, cell: tuple[str, str], active: list[Digest],
     chosen = set(group.members)
     counts = Counter(s for d in active for s in d.valid_suppliers if s in chosen)
     regular = {s for s, n in counts.items() if n >= len(active) * float(settings.regular_share)}
-    usual = median(len(d.valid_suppliers) for d in active)
     flags = []
     for d in active:
         present = chosen.intersection(d.valid_suppliers)
         absent = sorted(regular - present)
         ratio = ratio_of[id(d)]
-        if (len(present) == 1 and d.winner in present and absent
+        if (len(present) == 1 and absent
                 and len(d.valid_suppliers) < usual and ratio is not None
                 and dear is not None and ratio > dear):
             flags.append(make_flag("ZC-BID-SUPPRESSION", "tender", tender_ids=[d.tender.id],
@@ -127,24 +139,35 @@ class _Territory:
     chance: float
 
 
+_SUPPLIER_CATEGORY = itemgetter(0, 1)
+
+
 def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
     """Suppliers that win with some buyers of a category and never with the others they bid at."""
+    named = [d for d in net.awarded if d.tender.buyer]  # no buyer named: no territory
+    # A supplier that never won in the category has no home there: it is counted among those
+    # examined (with two buyers or more) but its bids are not listed.
+    won = {(w, d.tender.category) for d in named for w in d.winners()}
+    # Every (supplier, category, buyer) bid at, counted per (supplier, category), at C level.
+    cells = set(chain.from_iterable(zip(d.valid_suppliers, repeat(d.tender.category),
+                                        repeat(d.tender.buyer)) for d in named))
+    examined = sum(1 for n in Counter(map(_SUPPLIER_CATEGORY, cells)).values() if n >= 2)
     record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
-    for d in net.awarded:
-        if not d.tender.buyer:
-            continue  # the data names no buyer: no territory can be drawn
-        for s in d.valid_suppliers:
-            record[(s, d.tender.category)][d.tender.buyer].append(d)
-    # A supplier that never won in the category has no home there: skip it after counting it.
-    won = {(w, d.tender.category) for d in net.awarded if d.tender.buyer for w in d.winners()}
-    candidates = []
-    examined = 0
-    for (supplier, category), by_buyer in sorted(record.items()):
-        if len(by_buyer) < 2:
+    wins: Counter[tuple[str, str, str]] = Counter()
+    for d in named:
+        category = d.tender.category
+        bidders = [s for s in d.valid_suppliers if (s, category) in won]
+        if not bidders:
             continue
-        examined += 1
-        if (supplier, category) in won and (found := _territory(supplier, category, by_buyer,
-                                                                settings)) is not None:
+        buyer, winners = d.tender.buyer, d.winners()
+        for s in bidders:
+            record[(s, category)][buyer].append(d)
+            if s in winners:
+                wins[(s, category, buyer)] += 1
+    candidates = []
+    for (supplier, category), by_buyer in sorted(record.items()):
+        if len(by_buyer) >= 2 and (found := _territory(supplier, category, by_buyer, wins,
+                                                       settings)) is not None:
             candidates.append(found)
     found_all = discoveries([(t.chance, t.supplier, t.category, t) for t in candidates],
                             float(settings.group_alpha), examined)
@@ -152,19 +175,22 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
 
 
 def _territory(supplier: str, category: str, by_buyer: dict[str, list[Digest]],
-               settings: FlagSettings) -> _Territory | None:
+               wins: Counter[tuple[str, str, str]], settings: FlagSettings) -> _Territory | None:
     """The supplier's territory in the category, before the test: a home (two wins or more with
-    a buyer) and enough bids at other buyers, none of them won."""
-    home = {b for b, ds in by_buyer.items() if sum(supplier in d.winners() for d in ds) >= 2}
+    a buyer) and enough bids at other buyers, none of them won (`wins`: the supplier's wins per
+    category and buyer, as a valid bidder)."""
+    won = {b: wins[(supplier, category, b)] for b in by_buyer}
+    if 1 in won.values():
+        return None  # a single win away from home: no clean territory
+    home = {b for b, n in won.items() if n >= 2}
     away = set(by_buyer) - home
     away_bids = sum(len(by_buyer[b]) for b in away)
-    away_wins = sum(supplier in d.winners() for b in away for d in by_buyer[b])
-    if not home or away_wins or away_bids < settings.group_min_tenders:
+    if not home or away_bids < settings.group_min_tenders:
         return None
     bids = sum(len(ds) for ds in by_buyer.values())
-    wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
-    rate = len(wins) / bids
-    return _Territory(supplier, category, frozenset(home), frozenset(away), wins,
+    home_wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
+    rate = len(home_wins) / bids
+    return _Territory(supplier, category, frozenset(home), frozenset(away), home_wins,
                       away_bids, rate, (1 - rate) ** away_bids)
 
 
@@ -251,26 +277,31 @@ class _Tally:
     market_size: Counter[str] = field(default_factory=Counter)
 
 
-def _tally(net: Network) -> _Tally:
+def _tally(net: Network, settings: FlagSettings) -> _Tally:
+    """The counts `loyal_losers` reads; losses by winner only for the suppliers that can be loyal
+    losers (enough bids, at most one win): most suppliers are not, and their losses are not
+    needed."""
     tally = _Tally()
-    categories, losses, wins = tally.categories, tally.losses, tally.wins
+    categories, losses = tally.categories, tally.losses
+    # The counts of every bid, win and tender at C level.
+    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
+    tally.wins.update(chain.from_iterable(d.winners().intersection(d.valid_suppliers)
+                                          for d in net.awarded))
+    tally.market_size.update(d.tender.category for d in net.awarded)
+    wanted = {s for s, n in tally.bids.items()
+              if n >= settings.loyal_min_bids and tally.wins[s] <= 1}
     for d in net.awarded:
         category = d.tender.category
         won_by = d.winners()
         market = tally.market[category]
         for winner in won_by:
             market[winner] += 1
-        for s in d.valid_suppliers:
+        for s in wanted.intersection(d.valid_suppliers):
             categories[s].add(category)
-            if s in won_by:
-                wins[s] += 1
-            else:
+            if s not in won_by:
                 lost = losses[s]
                 for winner in won_by:
                     lost[winner] += 1
-    # The counts of every bid and every tender at C level (insertion order as above).
-    tally.bids.update(chain.from_iterable(d.valid_suppliers for d in net.awarded))
-    tally.market_size.update(d.tender.category for d in net.awarded)
     return tally
 
 
@@ -281,7 +312,7 @@ def loyal_losers(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
     whose three most frequent winners took at least `loyal_concentration` (60 %) of its losses,
     at least twice the share those winners won of its categories' awarded tenders.
     """
-    tally = _tally(network(history, settings))
+    tally = _tally(network(history, settings), settings)
     flags = []
     for supplier, n in sorted(tally.bids.items()):
         if n >= settings.loyal_min_bids and tally.wins[supplier] <= 1 and tally.losses[supplier]:

@@ -4,19 +4,25 @@ The screening literature reads bids per *group* of firms, not per tender (Imhof,
 2018 screen consortia of firms over time; OECD 2025 guidelines, "patterns across tenders").
 This module builds the co-bidding network (two suppliers are linked by the tenders in which both
 lodged a valid bid) and asks, for every pair that met often enough, whether their joint tenders
-show the cover-bidding shape (`screens.cover_pattern`) far more often than their market does:
-a one-sided binomial test against the category's own rate, with the Benjamini–Hochberg
-procedure over all the pairs tested at false discovery rate `group_alpha` (0.05). Honest firms
-that meet often (a buyer asking the same shortlist again and again) meet with honest prices, so
-their joint tenders look like their market and the test stays silent.
+show a cover-bidding shape far more often than their market does: the literature's shape
+(`tight_pattern`: CV < 0.05 and RD > 1) and ZC-SCREEN-COVER's market-relative one
+(`screens.cover_pattern`), each a one-sided binomial test against the category's own rate of
+that shape, all of them under one Benjamini–Hochberg procedure at false discovery rate
+`group_alpha` (0.05). Honest firms that meet often (a buyer asking the same shortlist again and
+again) meet with honest prices, so their joint tenders look like their market and the test
+stays silent.
 
-Pairs that pass are joined into groups (connected components); a group is a *cartel candidate*
-when it also wins most of the tenders two or more of its members bid in. Its evidence names the
-members, their wins (in all and year by year), the winners' sequence (rotation: few repeats,
-shares spread) and the screen counts. Flags:
+Pairs that pass are joined into groups (connected components). A group's *cover tenders* are
+its joint tenders (two or more members, at least half the valid bidders) in which the members'
+own bids have the cover shape (`members_cover`, the screens read on the members' subset of the
+bids: Wallimann, Imhof & Huber 2020), so that an honest outsider's bid does not hide the covers
+and the members' honest meetings are not flagged. A group with at least `group_min_tenders`
+cover tenders (and, if set, a member winning `group_min_win_share` of them) is a *cartel
+candidate*. Its evidence names the members, their wins (in all and year by year), the winners'
+sequence (rotation: few repeats, shares spread) and the screen counts. Flags:
 
-- ZC-CARTEL (tender): a tender in which two or more members, at least half the valid bidders,
-  bid and a member won;
+- ZC-CARTEL (tender): each cover tender, whoever won it (a cartel's price is above the
+  competitive one and an outsider underbids it now and then);
 - ZC-CARTEL-MEMBER (supplier): each member, with the group's evidence.
 
 What the groups do in their markets (bid suppression, territories, loyal losers) is read in
@@ -41,8 +47,8 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
-from zhaocai.integrity.scope import competitive
-from zhaocai.integrity.screens import cover_pattern, decimal4
+from zhaocai.integrity.scope import competitive, screened_table
+from zhaocai.integrity.screens import cover_pattern, cover_stats, decimal4
 from zhaocai.integrity.statistics import binomial_tail as binomial_tail
 from zhaocai.integrity.statistics import discoveries as discoveries
 
@@ -98,16 +104,59 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     cached: Network | None = prepared.memo.get("network")
     if cached is not None:
         return cached
-    pattern = cover_pattern(prepared, settings)
     awarded = [d for d in prepared.digests
                if competitive(d.tender) and len(d.valid_suppliers) >= 2 and d.winners()]
     touching, pairs = _co_bids(awarded)
-    base = _base_rates(awarded, pattern, settings)
-    suspicious = _suspicious_pairs(awarded, pairs, pattern, base, settings)
-    groups = [_group(members, awarded, touching, settings) for members in components(suspicious)]
+    # Two screens of a tender's shape, each against its own market rate, tested together.
+    shapes = [(name, found, _base_rates(awarded, found, settings)) for name, found in
+              (("tight", tight_pattern(prepared, settings)), ("cover", cover_pattern(prepared, settings)))]
+    base = shapes[0][2]
+    suspicious = _suspicious_pairs(awarded, pairs, shapes, settings)
+    screened = {id(d): bids for d, bids in zip(prepared.digests, screened_table(prepared, settings),
+                                               strict=True)}
+    groups = [_group(members, awarded, touching, screened, settings)
+              for members in components(suspicious)]
     result = Network(awarded, pairs, base, suspicious, [g for g in groups if g is not None], touching)
     prepared.memo["network"] = result
     return result
+
+
+def tight_pattern(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> dict[str, bool]:
+    """Per screened tender: the literature's cover shape alone, CV < `screen_cv_max` and
+    RD > `screen_rd_min` (Imhof 2017; PSPC's screen), without ZC-SCREEN-COVER's comparison with
+    the category's median CV: the pair test compares the pair's rate of this shape with its
+    category's own rate, which is that comparison, made once (memoised)."""
+    prepared = prepare(history)
+    cached: dict[str, bool] | None = prepared.memo.get("tight_pattern")
+    if cached is None:
+        cv_max, rd_min = float(settings.screen_cv_max), float(settings.screen_rd_min)
+        cached = {tender_id: cv < cv_max and rd is not None and rd > rd_min
+                  for tender_id, (cv, rd, _) in cover_stats(prepared, settings).items()}
+        prepared.memo["tight_pattern"] = cached
+    return cached
+
+
+def members_cover(prices: list[float], settings: FlagSettings = DEFAULT_SETTINGS) -> bool:
+    """Whether a group's own bids in one tender have the cover shape: at least three of them, the
+    losing ones tight (the members' CV under `screen_cv_max`) and apart above the lowest (the
+    members' RD above `screen_rd_min`). The screens read on the members' subset of the bids, as
+    Wallimann, Imhof & Huber (2020) read subsets to find incomplete cartels: an honest outsider's
+    bid does not hide the covers the members lodged."""
+    if len(prices) < 3:
+        return False
+    ordered = sorted(prices)
+    if ordered[0] <= 0:
+        return False
+    n = len(ordered)
+    mean = sum(ordered) / n
+    sd = (sum((p - mean) ** 2 for p in ordered) / n) ** 0.5
+    losing = ordered[1:]
+    losing_mean = sum(losing) / len(losing)
+    losing_sd = (sum((p - losing_mean) ** 2 for p in losing) / len(losing)) ** 0.5
+    gap = ordered[1] - ordered[0]
+    if gap <= 0 or sd / mean >= float(settings.screen_cv_max):
+        return False
+    return losing_sd == 0 or gap / losing_sd > float(settings.screen_rd_min)
 
 
 def _co_bids(awarded: list[Digest]) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
@@ -145,26 +194,33 @@ def _base_rates(awarded: list[Digest], pattern: dict[str, bool], settings: FlagS
 
 
 def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[int]],
-                      pattern: dict[str, bool], base: dict[str, float], settings: FlagSettings
-                      ) -> dict[tuple[str, str], dict[str, Any]]:
-    """The pairs whose joint tenders show the cover pattern beyond their market's rate: the
-    Benjamini–Hochberg discoveries among the pairs screened in enough joint tenders (the expected
-    share of honest pairs among them stays at most `group_alpha`)."""
+                      shapes: list[tuple[str, dict[str, bool], dict[str, float]]],
+                      settings: FlagSettings) -> dict[tuple[str, str], dict[str, Any]]:
+    """The pairs whose joint tenders show a cover shape beyond their market's rate of it: the
+    Benjamini–Hochberg discoveries among all the tests, one per pair screened in enough joint
+    tenders and per shape (the expected share of honest pairs among the discoveries stays at
+    most `group_alpha`). The shapes: the literature's (`tight_pattern`) and ZC-SCREEN-COVER's,
+    which also asks the CV to be low against the category's median (`cover_pattern`); a pair
+    found by both keeps the smaller p-value."""
     floor = float(settings.group_base_rate_floor)
     results = []
     for pair, indices in pairs.items():
         if len(indices) < settings.group_min_tenders:
             continue
-        marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
-                 for i in indices if awarded[i].tender.id in pattern]
-        if len(marks) < settings.group_min_tenders:
-            continue
-        k = sum(1 for hit, _ in marks if hit)
-        p0 = sum(rate for _, rate in marks) / len(marks)
-        results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks)))
-    return {pair: {"joint_tenders": len(pairs[pair]), "screened": screened, "cover_pattern": k,
-                   "market_rate": p0, "p_value": p_value}
-            for p_value, pair, k, p0, screened in discoveries(results, float(settings.group_alpha))}
+        for name, pattern, base in shapes:
+            marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
+                     for i in indices if awarded[i].tender.id in pattern]
+            if len(marks) < settings.group_min_tenders:
+                continue
+            k = sum(1 for hit, _ in marks if hit)
+            p0 = sum(rate for _, rate in marks) / len(marks)
+            results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks), name))
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for p_value, pair, k, p0, screened, name in discoveries(results, float(settings.group_alpha)):
+        if pair not in found:  # smallest p-value first
+            found[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened,
+                           "cover_pattern": k, "market_rate": p0, "p_value": p_value, "shape": name}
+    return found
 
 
 def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:
@@ -173,31 +229,49 @@ def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:
 
 
 def _group(members: tuple[str, ...], awarded: list[Digest], touching: dict[str, list[int]],
-           settings: FlagSettings) -> Group | None:
-    """The cartel candidate of `members`, if its members win most of their joint tenders."""
+           screened: dict[int, list[tuple[Any, Any]]], settings: FlagSettings) -> Group | None:
+    """The cartel candidate of `members`, if its members' covers show and they win those tenders.
+
+    The group's joint tenders are those in which two or more members, at least half of the valid
+    bidders, bid (two members among eight honest firms is a market, not a ring). Its *cover
+    tenders* are the joint tenders in which the members' own bids have the cover shape
+    (`members_cover`): members who also meet honestly are not flagged for those meetings. A group
+    is a candidate when members won at least `group_min_win_share` of its cover tenders; each
+    cover tender is flagged, whoever won it (the covers were lodged)."""
     chosen = set(members)
     candidates = [awarded[i] for i in sorted({i for m in members for i in touching.get(m, ())})]
-    # The group's tenders: two or more members, making up at least half of the valid bidders
-    # (two members among eight honest firms is a market, not a ring).
     joint = [d for d in candidates if len(chosen.intersection(d.valid_suppliers)) >= 2
              and 2 * len(chosen.intersection(d.valid_suppliers)) >= len(d.valid_suppliers)]
     joint.sort(key=chronological)
-    won = [d for d in joint if not chosen.isdisjoint(d.winners())]
-    if not joint or len(won) / len(joint) < float(settings.group_min_win_share):
+    covered = [d for d in joint if members_cover(_member_prices(d, chosen, screened), settings)]
+    won = [d for d in covered if not chosen.isdisjoint(d.winners())]
+    if len(covered) < settings.group_min_tenders or \
+            len(won) / len(covered) < float(settings.group_min_win_share):
         return None
     winners = [min(chosen.intersection(d.winners())) for d in won]
     wins = Counter(winners)
     repeats = sum(1 for a, b in pairwise(winners) if a == b)
     expected = sum((n / len(winners)) ** 2 for n in wins.values()) * max(0, len(winners) - 1)
-    return Group(members, [d.tender.id for d in won], {
+    return Group(members, [d.tender.id for d in covered], {
         "by_year": _by_year(joint, members),
-        "members": list(members), "joint_tenders": len(joint), "won_by_members": len(won),
-        "win_share": decimal4(len(won) / len(joint)),
+        "members": list(members), "joint_tenders": len(joint), "cover_tenders": len(covered),
+        "won_by_members": len(won),
+        "win_share": decimal4(len(won) / len(covered)),
         "wins": {m: wins.get(m, 0) for m in members},
         "winner_sequence": winners[:40],
         "consecutive_repeats": repeats, "repeats_expected_if_random": decimal4(expected),
         "rotation": len(wins) >= 2 and repeats < expected,
     })
+
+
+def _member_prices(d: Digest, chosen: set[str], screened: dict[int, list[tuple[Any, Any]]]) -> list[float]:
+    """The lowest screened price of each member that bid in `d`."""
+    lowest: dict[str, Any] = {}
+    for price, bid in screened.get(id(d), ()):
+        supplier = bid.supplier_id
+        if supplier in chosen and (supplier not in lowest or price < lowest[supplier]):
+            lowest[supplier] = price
+    return [float(p) for p in lowest.values()]
 
 
 def _by_year(joint: list[Digest], members: tuple[str, ...]) -> dict[int, dict[str, Any]]:
@@ -225,13 +299,16 @@ def cartel_flags(history: History, settings: FlagSettings = DEFAULT_SETTINGS) ->
         return list(cached)
     net = network(prepared, settings)
     flags: list[Flag] = []
+    # Each pair's evidence once, by its first supplier (a pair lies in one group only).
+    by_first: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for p, e in sorted(net.suspicious_pairs.items()):
+        by_first[p[0]].append({"pair": list(p), "joint_tenders": e["joint_tenders"],
+                               "cover_pattern": e["cover_pattern"], "screened": e["screened"],
+                               "market_rate": decimal4(e["market_rate"]),
+                               "p_value": f"{e['p_value']:.2e}"})
     for group in net.groups:
-        pair_evidence = [{"pair": list(p), "joint_tenders": e["joint_tenders"],
-                          "cover_pattern": e["cover_pattern"], "screened": e["screened"],
-                          "market_rate": decimal4(e["market_rate"]),
-                          "p_value": f"{e['p_value']:.2e}"}
-                         for p, e in sorted(net.suspicious_pairs.items())
-                         if p[0] in group.members]
+        pair_evidence = sorted((e for m in group.members for e in by_first.get(m, ())),
+                               key=lambda e: e["pair"])
         evidence = {**group.evidence, "pairs": pair_evidence, "alpha": settings.group_alpha}
         for tender_id in group.tenders:
             flags.append(make_flag("ZC-CARTEL", "tender", tender_ids=[tender_id],

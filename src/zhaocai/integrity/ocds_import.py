@@ -217,7 +217,7 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
     ocid = _text(release.get("ocid"))
     if ocid is None:
         raise ValidationError("integrity.ocds.no_ocid", "The release has no ocid",
-                              "该发布记录没有 ocid", {"ocid": repr(release.get("ocid"))})
+                              "该发布记录没有 `ocid`（开放合同编号）", {"ocid": repr(release.get("ocid"))})
     read = _Reader(ocid, zone)
     tender = release.get("tender")
     tender = tender if isinstance(tender, dict) else {}

@@ -11,8 +11,9 @@
   `ratio_tolerance`, 0.05 %) in at least `ratio_min_tenders` (3) tenders and in at least half the
   tenders where both bid: one firm prices from the other's figure (a cover computed as "theirs
   plus 5 %"). Honest ratios between two firms vary by several per cent from job to job.
-- ZC-LATE-HAIR: the winning bid was the last valid bid lodged, within `late_hair_minutes` (60)
-  of the deadline, and beat the second-lowest by at most `late_hair_margin` (1 %): the pattern
+- ZC-LATE-HAIR: the winning bid was lodged within `late_hair_minutes` (60) of the deadline,
+  after the second-lowest bid (a leak shows only the bids already lodged), and beat it by at
+  most `late_hair_margin` (1 %): the pattern
   of a bidder who learnt the others' prices (OECD 2009, "a late bidder wins by a small margin";
   Cardinal's R024 names a winning tender just below the next). Needs the bids' receipt times.
   Honest firms that habitually lodge in the last hour do this now and then, so alone it is a
@@ -187,7 +188,8 @@ def _widest_band(found: list[tuple[float, str]], tolerance: float) -> list[tuple
 
 
 def late_hair_win(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:
-    """ZC-LATE-HAIR: the winner lodged last, just before the deadline, and won by a hair.
+    """ZC-LATE-HAIR: the winner lodged just before the deadline, after the bid it beat, and won by
+    a hair (a leak shows only the bids already lodged; other bids may still arrive after it).
 
     Read only where the timing is known: a tender with one winner, a deadline, and a receipt
     time and a comparable price on every valid bid (`scope.screened_prices`). Memoised: ZC-INSIDER
@@ -231,11 +233,17 @@ def _late_hair(d: Digest, bids: list[tuple[Decimal, BidFacts]], settings: FlagSe
     timed = [(b.received_at, b.id, price, b) for price, b in bids if b.received_at is not None]
     if len(timed) < len(bids):
         return None
-    received_at, _, winning_price, last = max(timed, key=lambda x: (x[0], x[1]))
-    if last.supplier_id != winner or not (deadline - window <= received_at <= deadline):
+    own = [x for x in timed if x[3].supplier_id == winner]
+    if not own:
+        return None
+    received_at, _, winning_price, last = min(own, key=lambda x: (x[2], x[0], x[1]))
+    if not (deadline - window <= received_at <= deadline):
         return None
     second_price, second = min(((p, b) for p, b in bids if b.supplier_id != winner),
                                key=lambda pb: (pb[0], pb[1].id))
+    # A leak shows only the bids already lodged: the winner lodged after the bid it beat.
+    if second.received_at is None or second.received_at > received_at:
+        return None
     if winning_price <= 0 or second_price < winning_price:
         return None
     gap = (second_price - winning_price) / winning_price

@@ -15,7 +15,8 @@ weights are stated here, chosen from what each flag means, not fitted to any his
   show them (R058 and R036 fire on many), so they only corroborate a stronger signal.
 
 A tender is *flagged* when its score reaches `RISK_THRESHOLD` (1). A supplier's score adds the
-weights of the supplier flags naming it and 0.25 for each flagged tender it won or in which a
+weights of the supplier flags naming it and 0.25 for each flagged tender it won (unless the
+tender's flags name other suppliers and not it: an outsider who underbid a cartel) or in which a
 collusion flag names it (at most 1 for all such tenders): a firm named again and again by
 collusion evidence is a candidate even when it never wins (the cover bidder).
 """
@@ -123,11 +124,19 @@ def supplier_risks(flags: Sequence[Flag], winners: Mapping[str, Collection[str]]
             for supplier in flag.supplier_ids:
                 codes[supplier].add(flag.code)
     risks = tender_risks(flags)
+    # The suppliers the tender flags name: a winner whom the flags of its tender name others
+    # and not it (an outsider who underbid a cartel's covers) is not credited with that tender.
+    named: dict[str, set[str]] = defaultdict(set)
+    for flag in flags:
+        if flag.subject == "tender":
+            for tender_id in flag.tender_ids:
+                named[tender_id].update(flag.supplier_ids)
     involved: dict[str, set[str]] = defaultdict(set)
     for tender_id, risk in risks.items():
         if risk.flagged:
             for winner in winners.get(tender_id, ()):
-                involved[winner].add(tender_id)
+                if not named[tender_id] or winner in named[tender_id]:
+                    involved[winner].add(tender_id)
     for flag in flags:
         if flag.subject == "tender" and is_collusion(flag):
             for tender_id in flag.tender_ids:

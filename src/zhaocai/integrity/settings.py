@@ -107,7 +107,7 @@ class FlagSettings(BaseModel):
     group_base_rate_floor: Decimal = Field(
         Decimal("0.02"), gt=0, lt=1, description="the market's cover-pattern rate is at least this")
     group_min_win_share: Decimal = Field(
-        Decimal("0.8"), ge=0, le=1, description="a cartel wins this share of its joint tenders")
+        Decimal("0"), ge=0, le=1, description="a cartel wins this share of its cover tenders")
     allocation_home_win_share: Decimal = Field(
         Decimal("0.5"), gt=0, le=1, description="ZC-BUYER-SPLIT: the owner wins this share at home")
     rotation_max_group: int = Field(12, ge=3, description="ZC-ROTATION-RING: largest group read")

@@ -25,7 +25,7 @@ def validate_ocid_prefix(prefix: str) -> str:
             "publish.ocid_prefix",
             f"{prefix!r} is not an OCDS ocid prefix: it must be 'ocds-' followed by six lowercase "
             "letters or digits (e.g. 'ocds-zc2026'), as registered with the Open Contracting Partnership",
-            f"{prefix!r} 不是有效的 OCDS ocid 前缀：须为 'ocds-' 加六位小写字母或数字（如 'ocds-zc2026'）",
+            f"{prefix!r} 不是有效的 OCDS `ocid` 前缀：须为 'ocds-' 加六位小写字母或数字（如 'ocds-zc2026'）",
             {"prefix": repr(prefix), "pattern": OCID_PREFIX.pattern},
         )
     return prefix

@@ -78,7 +78,7 @@ def make_engines(url: str) -> tuple[Engine, Engine]:
             raise ValidationError(
                 "store.driver_missing",
                 "PostgreSQL stores need the driver: pip install 'zhaocai[postgresql]'",
-                "使用 PostgreSQL 数据库需安装驱动：pip install 'zhaocai[postgresql]'",
+                "使用 PostgreSQL 数据库需安装驱动：`pip install 'zhaocai[postgresql]'`",
                 {"backend": backend},
             ) from None
         return engine, engine

@@ -72,7 +72,8 @@ class IdempotencyRow(SQLModel, table=True):
 
 
 class PlatformKeyRow(SQLModel, table=True):
-    """Long-lived settings of one platform instance (e.g. its receipt-signing key)."""
+    """Long-lived settings of one platform instance; never a secret (the keys are held by the key
+    provider, `zhaocai.keys`: here only a check value of the identity key, `keys.identity_check`)."""
 
     __tablename__ = "platform_setting"
 

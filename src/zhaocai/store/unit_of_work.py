@@ -151,15 +151,25 @@ class UnitOfWork:
             "subject_type": subject_type, "subject_id": subject_id, "change": change_text,
             "digest": digest, "prev_hash": prev_hash, "hash": link,
         }, _AUDIT_COLUMNS)
+        self._head = (seq, link)
         event_id = None
         if event is not None:
-            event_id = str(uuid.uuid4())
-            conn.execute(_OUTBOX_INSERT, {
-                "event_id": event_id, "type": event, "subject_type": subject_type,
-                "subject_id": subject_id, "occurred_at": self.now, "audit_seq": seq,
-                "payload": payload if payload is not None else change,
-            })
-        self._head = (seq, link)
+            event_id = self.emit(event, subject_type, subject_id,
+                                 payload if payload is not None else change)
         recorded = Recorded(seq=seq, hash=link, event_id=event_id)
         self.records.append(recorded)
         return recorded
+
+    def emit(self, event: str, subject_type: str, subject_id: str, payload: dict[str, Any]) -> str:
+        """Write one more outbox event for the link just recorded (one act, several facts an
+        integrator listens for, such as a signature that also puts the contract in force).
+        Returns the event's id."""
+        if self._head is None or self._head[0] == 0:
+            raise RuntimeError("emit() follows record(): an event always belongs to an audit link")
+        event_id = str(uuid.uuid4())
+        self.connection.execute(_OUTBOX_INSERT, {
+            "event_id": event_id, "type": event, "subject_type": subject_type,
+            "subject_id": subject_id, "occurred_at": self.now, "audit_seq": self._head[0],
+            "payload": payload,
+        })
+        return event_id

@@ -125,7 +125,7 @@ class AdmissionCommands(ServiceBase):
         def handler(uow: UnitOfWork) -> SupplierView:
             session = uow.session
             require_new_credit_code(session, app.credit_code)
-            supplier_id, key = new_supplier_id(), identity_key(session)
+            supplier_id, key = new_supplier_id(), identity_key(session, self.platform.keys)
             insert_rows(session, application_rows(supplier_id, app, key, uow.actor.id, uow.now))
             matches = blacklist_matches(session, [supplier_id]).get(supplier_id, [])
             if matches:
@@ -140,10 +140,11 @@ class AdmissionCommands(ServiceBase):
 
         # The request digest covers identity numbers only as their keyed hashes (the audit form):
         # a plain sha256 of a low-entropy identity number could be reversed by guessing.
+        keys = self.platform.keys
         return self.platform.run(actor, "supplier.register", handler,
                                  roles=[Role.SUPPLIER, Role.PURCHASING, Role.ADMINISTRATOR],
                                  idempotency_key=idempotency_key,
-                                 request=lambda session: audit_form(app, identity_key(session)))
+                                 request=lambda session: audit_form(app, identity_key(session, keys)))
 
     def _round_facts(self, session: Session, row: SupplierRow) -> dict[str, Any]:
         """What the admission rules judge a round on: who registered it, its reviews, the

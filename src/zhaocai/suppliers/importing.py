@@ -27,6 +27,7 @@ from sqlmodel import Session, SQLModel, col
 from zhaocai import collector
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
+from zhaocai.keys import KeyProvider
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.common import ServiceBase
@@ -154,7 +155,7 @@ class ImportCommands(ServiceBase):
                                     "Some credit codes were registered meanwhile; import again",
                                     "导入期间部分信用代码已被登记，请重新导入")
             ids = _new_supplier_ids(len(apps))
-            _insert_applications(uow, ids, apps, batch)
+            _insert_applications(uow, self.platform.keys, ids, apps, batch)
             screened = blacklist_matches(uow.session, ids)
             for supplier_id, matches in screened.items():
                 record_screening(uow, supplier_id, 1, matches)
@@ -199,11 +200,11 @@ def ids_digest(ids: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(ids).encode("utf-8")).hexdigest()
 
 
-def _insert_applications(uow: UnitOfWork, ids: list[str], apps: list[SupplierApplication],
-                         batch: str) -> None:
+def _insert_applications(uow: UnitOfWork, keys: KeyProvider, ids: list[str],
+                         apps: list[SupplierApplication], batch: str) -> None:
     """Every row of the applications, built and inserted a chunk at a time (memory bounded by
     the chunk), indexes deferred where that pays."""
-    key = identity_key(uow.session)
+    key = identity_key(uow.session, keys)
     with _deferred_indexes(uow.session, len(apps)):
         for start in range(0, len(apps), INSERT_CHUNK):
             end = start + INSERT_CHUNK

@@ -82,7 +82,8 @@ class QualificationCommands(ServiceBase):
         return self._decide(actor, qualification_id, REJECTED, reason)
 
     def _decide(self, actor: Actor, qualification_id: int, status: str, note: str) -> SupplierView:
-        verb = "verify" if status == VERIFIED else "reject"
+        verb, event = (("verify", "SupplierQualificationVerified") if status == VERIFIED
+                       else ("reject", "SupplierQualificationRejected"))
         action = f"supplier.qualification.{verb}"
 
         def handler(uow: UnitOfWork) -> SupplierView:
@@ -94,7 +95,7 @@ class QualificationCommands(ServiceBase):
             uow.record(action, SUBJECT, qual.supplier_id, {
                 "qualification_id": qualification_id, "type": qual.type, "number": qual.number,
                 "valid_until": qual.valid_until, "added_by": qual.added_by, "status": status,
-                "note": note}, event="SupplierQualification" + status.capitalize())
+                "note": note}, event=event)
             if status == VERIFIED:  # a qualification that counts may make categories whole
                 restore_lapsed(uow, [qual.supplier_id])
             return view_of(uow.session, load_supplier(uow.session, qual.supplier_id))

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlmodel import Session, SQLModel
 
+from zhaocai.keys import KeyProvider
 from zhaocai.store import bulk
 from zhaocai.suppliers.identity import identity_hash
 from zhaocai.suppliers.machines import AdmissionMachine
@@ -46,7 +47,7 @@ def new_supplier_id() -> str:
     return f"sup-{uuid.uuid4().hex[:16]}"
 
 
-def _persons(app: SupplierApplication, key: bytes) -> list[tuple[str, str, str]]:
+def _persons(app: SupplierApplication, key: KeyProvider) -> list[tuple[str, str, str]]:
     """(role, name, identity hash) of the legal representative and every person named."""
     persons = [(PersonRole.LEGAL_REPRESENTATIVE.value, app.legal_representative,
                 identity_hash(key, app.legal_representative_id))]
@@ -83,7 +84,7 @@ def _supplier_row(supplier_id: str, app: SupplierApplication, actor_id: str, now
 
 
 def application_rows(
-    supplier_id: str, app: SupplierApplication, key: bytes, actor_id: str, now: datetime,
+    supplier_id: str, app: SupplierApplication, key: KeyProvider, actor_id: str, now: datetime,
     *, import_batch: str | None = None, import_row: int | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Every row an application writes, per table (identity numbers only as keyed hashes)."""
@@ -103,7 +104,7 @@ def application_rows(
     }
 
 
-def import_rows(supplier_ids: Sequence[str], apps: Sequence[SupplierApplication], key: bytes,
+def import_rows(supplier_ids: Sequence[str], apps: Sequence[SupplierApplication], key: KeyProvider,
                 actor_id: str, now: datetime, import_batch: str,
                 first_row: int = 1) -> dict[str, list[dict[str, Any]]]:
     """The rows of applications of an import (row numbers counting from `first_row`), per table."""
@@ -117,7 +118,7 @@ def import_rows(supplier_ids: Sequence[str], apps: Sequence[SupplierApplication]
     return rows
 
 
-def audit_form(app: SupplierApplication, key: bytes) -> dict[str, Any]:
+def audit_form(app: SupplierApplication, key: KeyProvider) -> dict[str, Any]:
     """The application as the audit trail keeps it: identity numbers replaced by their hashes."""
     data = app.model_dump(mode="json")
     data["legal_representative_id"] = {"hmac": identity_hash(key, app.legal_representative_id)}

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.bidding.consistency import require_consistent
+from zhaocai.bidding.bid_machine import BidStatus
 from zhaocai.bidding.evaluating.common import (
     SUBJECT,
     committee_row,
@@ -49,7 +50,7 @@ from zhaocai.bidding.rules import (
     draw_committee,
     draw_seed,
 )
-from zhaocai.bidding.tables import OpenedBidRow, TenderRow
+from zhaocai.bidding.tables import BidRow, OpenedBidRow, TenderRow
 from zhaocai.machines import fire
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -59,9 +60,14 @@ REVEALED = {TenderState.AWARDED.value, TenderState.CONTRACTED.value}
 
 
 def bidders_of(session: Session, tender_id: str) -> list[Bidder]:
-    """Every supplier whose bid was opened, with its related-person hashes (two queries)."""
-    ids = sorted(set(session.exec(select(OpenedBidRow.supplier_id).where(
-        col(OpenedBidRow.tender_id) == tender_id)).all()))
+    """Every supplier that bid and did not withdraw — its bid opened, or set aside at the opening
+    (unconfirmed after an amendment): a bidder all the same for recusal (Reg 46) — with its
+    related-person hashes (three queries)."""
+    opened = session.exec(select(OpenedBidRow.supplier_id).where(
+        col(OpenedBidRow.tender_id) == tender_id)).all()
+    standing = session.exec(select(BidRow.supplier_id).where(
+        col(BidRow.tender_id) == tender_id, col(BidRow.status) == BidStatus.SUBMITTED.value)).all()
+    ids = sorted(set(opened) | set(standing))
     hashes: dict[str, set[str]] = {s: set() for s in ids}
     if ids:
         for supplier_id, value in session.exec(select(LinkRow.supplier_id, LinkRow.value).where(

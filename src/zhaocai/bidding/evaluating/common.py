@@ -11,7 +11,15 @@ from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.consistency import require_consistent
-from zhaocai.bidding.evaluating.tables import ENTRY, CommitteeRow, EntryRow, EvaluationRow, LotRow, MemberRow
+from zhaocai.bidding.evaluating.tables import (
+    ENTRY,
+    CommitmentRow,
+    CommitteeRow,
+    EntryRow,
+    EvaluationRow,
+    LotRow,
+    MemberRow,
+)
 from zhaocai.bidding.evaluating.views import EntryView, LotView, ReasonView
 from zhaocai.bidding.machine import TenderMachine
 from zhaocai.bidding.models import EvaluationMethod, EvaluationPart, EvaluationSpec
@@ -231,6 +239,7 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
     entries: dict[str, list[Any]] = {}
     for e in session.execute(sa_select(*_VIEW_COLUMNS).where(ENTRY.c.tender_id == tender_id)):
         entries.setdefault(e.lot_id, []).append(e)
+    unrevealed = _unrevealed_notes(session, tender_id)
     views = []
     for lot in lots:
         rows = sorted(entries.get(lot.lot_id, []),
@@ -239,8 +248,21 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
             lot_id=lot.lot_id, title=lot.title, status=lot.status, compliant=lot.compliant,
             failure_reason=lot.failure_reason, benchmark_price=money(lot.benchmark_fen),
             entries=[entry_view(e) for e in rows], candidates=list(lot.candidates or []),
-            outliers=list(lot.outliers or [])))
+            outliers=list(lot.outliers or []), unrevealed=unrevealed.get(lot.lot_id, [])))
     return views
+
+
+def _unrevealed_notes(session: Session, tender_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Lot id → the members recorded as never revealing their sheet (member, reason, recorded by
+    and when), as the report lists them."""
+    notes: dict[str, list[dict[str, Any]]] = {}
+    for row in session.exec(select(CommitmentRow).where(
+            col(CommitmentRow.tender_id) == tender_id, col(CommitmentRow.state) == "unrevealed")
+            .order_by(col(CommitmentRow.lot_id), col(CommitmentRow.member_id))).all():
+        notes.setdefault(row.lot_id, []).append({
+            "member_id": row.member_id, "reason": row.reason, "recorded_by": row.recorded_by,
+            "recorded_at": row.closed_at.isoformat() if row.closed_at else None})
+    return notes
 
 
 def conflict(code: str, en: str, zh: str, **details: Any) -> ConflictError:

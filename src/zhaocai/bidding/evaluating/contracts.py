@@ -230,9 +230,11 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     facts = _signed_facts(contract, uow.actor.id)
     both = after == ContractState.SIGNED
     tender = session.get(TenderRow, contract.tender_id)  # None: concluded by another method (single source)
+    # Every signature is an event of its own; the second also puts the contract in force, and the
+    # last contract of a tender completes the tender.
+    uow.record("contract.sign", "contract", contract.id, facts, event="ContractSignature")
+    if both:
+        uow.emit("ContractSigned", "contract", contract.id, facts)
     if tender is not None and both and all_signed(session, tender.id):
-        fire_transition(uow, load_tender(uow, tender.id), "contract", facts, action="contract.sign")
-    else:
-        uow.record("contract.sign", "contract", contract.id, facts,
-                   event="ContractSigned" if both else "ContractSignature")
+        fire_transition(uow, load_tender(uow, tender.id), "contract", facts)
     return contract_view(contract, procurement_state(session, contract.tender_id))

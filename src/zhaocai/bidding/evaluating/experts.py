@@ -13,6 +13,7 @@ from zhaocai.bidding.evaluating.views import ExpertInput, ExpertView
 from zhaocai.bidding.rules import Expert
 from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, NotFoundError
+from zhaocai.keys import KeyProvider
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.identity import identity_hash, identity_key
 
@@ -26,16 +27,16 @@ def view_of(row: ExpertRow) -> ExpertView:
                       relatives_at=list(row.relatives_at), active=row.active)
 
 
-def _hashes(uow: UnitOfWork, data: ExpertInput) -> list[str]:
-    key = identity_key(uow.session)
+def _hashes(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> list[str]:
+    key = identity_key(uow.session, keys)
     own = identity_hash(key, data.identity_number)
     others = sorted({identity_hash(key, p.identity_number) for p in data.related_persons} - {own})
     return [own, *others]
 
 
-def _columns(uow: UnitOfWork, data: ExpertInput) -> dict[str, Any]:
+def _columns(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> dict[str, Any]:
     return {"name": data.name, "specialties": sorted(s.value for s in data.specialties),
-            "employer_id": data.employer_id, "person_hashes": _hashes(uow, data),
+            "employer_id": data.employer_id, "person_hashes": _hashes(uow, keys, data),
             "relatives_at": sorted(set(data.relatives_at)), "active": data.active,
             "updated_by": uow.actor.id, "updated_at": uow.now}
 
@@ -46,25 +47,25 @@ def _audit(row: ExpertRow) -> dict[str, object]:
             "relatives_at": row.relatives_at, "active": row.active}
 
 
-def add_expert(uow: UnitOfWork, data: ExpertInput) -> ExpertView:
+def add_expert(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> ExpertView:
     """Add an expert to the pool (refused when the id is taken)."""
     if uow.session.get(ExpertRow, data.id) is not None:
         raise ConflictError("expert.exists", f"Expert {data.id} is already in the pool",
                             f"专家 {data.id} 已在专家库中", {"expert_id": data.id})
-    row = ExpertRow(id=data.id, **_columns(uow, data))
+    row = ExpertRow(id=data.id, **_columns(uow, keys, data))
     uow.session.add(row)
     uow.record("expert.add", SUBJECT, row.id, _audit(row), event="ExpertAdded",
                payload={"expert_id": row.id, "specialties": row.specialties})
     return view_of(row)
 
 
-def update_expert(uow: UnitOfWork, data: ExpertInput) -> ExpertView:
+def update_expert(uow: UnitOfWork, keys: KeyProvider, data: ExpertInput) -> ExpertView:
     """Replace an expert's details (committees already drawn keep their recorded snapshot)."""
     row = uow.session.get(ExpertRow, data.id)
     if row is None:
         raise NotFoundError("expert.not_found", f"No expert {data.id!r}", f"专家 {data.id!r} 不存在",
                             {"expert_id": data.id})
-    for name, value in _columns(uow, data).items():
+    for name, value in _columns(uow, keys, data).items():
         setattr(row, name, value)
     uow.session.add(row)
     uow.record("expert.update", SUBJECT, row.id, _audit(row), event="ExpertUpdated",

@@ -1,4 +1,5 @@
-"""The lives of a lot at evaluation and of a contract, as state machines bound to their rows.
+"""The lives of a lot at evaluation, of a member's committed sheet and of a contract, as state
+machines bound to their rows.
 
 A lot is evaluated from the compliance check on: it fails (流标) when too few compliant bids
 remain, is ranked by the report, and is awarded; a supervisor's re-tender decision on an
@@ -54,6 +55,29 @@ class LotMachine(StateMachine):
     def note_failure(self, model: Any, reason: str = "", **_: Any) -> None:
         """The lot keeps why it failed (the tender's outcome names it when every lot failed)."""
         model.failure_reason = reason
+
+
+class SheetState(StrEnum):
+    """Where a member's committed sheet of a lot is."""
+
+    COMMITTED = "committed"
+    REVEALED = "revealed"
+    UNREVEALED = "unrevealed"
+
+
+class SheetMachine(StateMachine):
+    """committed → revealed (the sheet and nonce matched the commitment and the points were
+    stored) or unrevealed (a supervisor recorded that the member never revealed; nothing of the
+    sheet counts)."""
+
+    noun = Noun("evaluation.sheet", "score sheet", "评分表")
+
+    committed = State("已提交承诺", initial=True, value=SheetState.COMMITTED.value)
+    revealed = State("已揭示", final=True, value=SheetState.REVEALED.value)
+    unrevealed = State("未揭示", final=True, value=SheetState.UNREVEALED.value)
+
+    reveal = Event(committed.to(revealed), name="揭示评分")
+    record_unrevealed = Event(committed.to(unrevealed), name="记录未揭示")
 
 
 class ContractState(StrEnum):

@@ -34,7 +34,8 @@ from zhaocai.bidding.evaluating.common import (
 )
 from zhaocai.bidding.evaluating.machines import LotMachine, LotState
 from zhaocai.bidding.evaluating.related import pending_questions
-from zhaocai.bidding.evaluating.scoring import committee_scores, outlier_dict, submitted_counts
+from zhaocai.bidding.evaluating.scoring import committee_scores, outlier_dict
+from zhaocai.bidding.evaluating.sealed_sheets import submitted_counts, unrevealed_counts
 from zhaocai.bidding.evaluating.tables import ENTRY, CommitteeRow, EntryRow, EvaluationRow, LotRow
 from zhaocai.bidding.evaluating.views import EvaluationReport, LotView
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender, spec_of
@@ -136,12 +137,14 @@ def _report_facts(session: Session, tender: TenderRow, lots: list[LotRow],
         col(EntryRow.tender_id) == tender.id, col(EntryRow.abnormal).is_not(None),
         col(EntryRow.abnormal_decision).is_(None))).all() if any(e.lot_id == lot.lot_id for lot in lots))
     waiting: dict[str, int] = {}
+    revealed: dict[str, tuple[int, int]] = {}
     if method is AwardMethod.COMPREHENSIVE:
         size = len(active_members(session, tender.id))
-        done = submitted_counts(session, tender.id)
-        waiting = {lot.lot_id: size - done.get(lot.lot_id, 0) for lot in lots}
+        done, silent = submitted_counts(session, tender.id), unrevealed_counts(session, tender.id)
+        waiting = {lot.lot_id: size - done.get(lot.lot_id, 0) - silent.get(lot.lot_id, 0) for lot in lots}
+        revealed = {lot.lot_id: (done.get(lot.lot_id, 0), size) for lot in lots}
     return {"undecided": undecided, "pending_pairs": pending_questions(session, tender.id),
-            "waiting": waiting}
+            "waiting": waiting, "revealed": revealed}
 
 
 def _digest(views: list[LotView]) -> str:
@@ -152,6 +155,9 @@ def _digest(views: list[LotView]) -> str:
                           e.abnormal_decision, _text(e.evaluated_price), _text(e.price_score),
                           _text(e.technical), _text(e.commercial), _text(e.total), e.rank, e.ranked_by]
                          for e in v.entries]} for v in views]
+    for v, lot in zip(views, body, strict=True):
+        if v.unrevealed:  # only then: the digests of reports without such a record stay as they were
+            lot["unrevealed"] = v.unrevealed
     return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
@@ -195,7 +201,9 @@ def compile_report(uow: UnitOfWork, tender_id: str, calendar: WorkingCalendar) -
 
 def _public_lot(view: LotView) -> LotView:
     outliers = [{k: v for k, v in o.items() if k != "member_id"} for o in view.outliers]
-    return view.model_copy(update={"outliers": outliers})
+    unrevealed = [{k: v for k, v in u.items() if k not in ("member_id", "recorded_by")}
+                  for u in view.unrevealed]
+    return view.model_copy(update={"outliers": outliers, "unrevealed": unrevealed})
 
 
 def report_of(session: Session, tender: TenderRow, actor: Actor | None,

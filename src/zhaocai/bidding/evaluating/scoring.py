@@ -1,50 +1,29 @@
-"""Sealed comprehensive scoring (综合评估法): members' sheets, sealed until all are in, and the
-committee scores computed in the database.
+"""Comprehensive scoring (综合评估法): the committee scores computed in the database from the
+members' revealed sheets (how sheets are committed and revealed: `sealed_sheets.py`).
 
-- Each member submits one sheet per lot, once, scoring exactly the lot's compliant bids on every
-  criterion (points 0..max, at most two decimals: stored as integer hundredths). The audit chain
-  keeps the sheet's sha256 (a commitment), never its points; the outbox says only how many sheets
-  are in.
-- Every read of points — `sheets()`, the report, the committee scores — refuses with
-  `scoring.sealed` until every sitting member has submitted that lot's sheet. A member cannot
-  read back even their own sheet before then.
-- Committee scores are the rules of `zhaocai.bidding.rules.scoring` computed in bulk: one
-  GROUP BY gives each criterion's count, sum, min and max (the trimmed mean drops one min and one
-  max); outlying points and weighted totals are found with exact integer comparisons, reading
-  member by member only the bids whose spread could hide one. The property tests check the
-  result equals the pure `evaluate`.
+Committee scores are the rules of `zhaocai.bidding.rules.scoring` computed in bulk: one GROUP BY
+gives each criterion's count, sum, min and max (the trimmed mean drops one min and one max);
+outlying points and weighted totals are found with exact integer comparisons, reading member by
+member only the bids whose spread could hide one. The property tests check the result equals the
+pure `evaluate`. Only revealed sheets have points: a sheet recorded as never revealed has none,
+so the counts are those of the revealed sheets.
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from decimal import Decimal, localcontext
 from fractions import Fraction
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, func, insert, literal, select
-from sqlmodel import Session, col
-from sqlmodel import select as sm_select
+from sqlalchemy import Text, bindparam, cast, func, literal, select
+from sqlmodel import Session
 
-from zhaocai.actors import Actor, is_buyer_staff
-from zhaocai.bidding.evaluating.common import (
-    SUBJECT,
-    active_members,
-    conflict,
-    fire_step,
-    lot_row,
-    method_of,
-    require_member,
-    scheme_of,
-)
-from zhaocai.bidding.evaluating.machines import LotMachine
-from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, SheetRow
-from zhaocai.bidding.evaluating.views import ScoreSheetView, SheetReceipt
-from zhaocai.bidding.lifecycle import frozen_rules, load_tender
+from zhaocai.bidding.evaluating.sealed_sheets import sealed_until_all
+from zhaocai.bidding.evaluating.tables import SCORE
 from zhaocai.bidding.rules import (
     BidScore,
     CriterionScore,
@@ -56,102 +35,10 @@ from zhaocai.bidding.rules import (
 )
 from zhaocai.bidding.rules.common import EXACT, HUNDRED
 from zhaocai.bidding.rules.scoring import bid_score, criterion_score_of
-from zhaocai.bidding.rules.sheets import sheet_points
-from zhaocai.bidding.rules.stages import require_abnormal_decided
-from zhaocai.bidding.tables import TenderRow
-from zhaocai.errors import PermissionDenied
-from zhaocai.machines import fire
 from zhaocai.profile import RulesProfile
-from zhaocai.store import UnitOfWork, driver
-from zhaocai.store.types import canonical_json
+from zhaocai.store import driver
 
 OUTLIER_RULE = OutlierRule()
-# The hot reads (tens of thousands of rows of text and integers) are Core statements whose rows
-# come straight from the driver (`store.driver.fetchall`).
-_ENTRY_STATE = select(ENTRY.c.bid_id, ENTRY.c.compliant, ENTRY.c.abnormal.is_not(None),
-                      ENTRY.c.abnormal_decision).where(ENTRY.c.tender_id == bindparam("e_tender"),
-                                                       ENTRY.c.lot_id == bindparam("e_lot"))
-
-
-def sealed_until_all(session: Session, tender_id: str, lot_id: str) -> list[str]:
-    """The sitting members, once every one has submitted the lot's sheet; else `scoring.sealed`."""
-    members = [m.member_id for m in active_members(session, tender_id)]
-    submitted = set(session.exec(sm_select(SheetRow.member_id).where(
-        col(SheetRow.tender_id) == tender_id, col(SheetRow.lot_id) == lot_id)).all())
-    waiting = [m for m in members if m not in submitted]
-    if waiting or not members:
-        raise PermissionDenied("scoring.sealed",
-                               f"Scores stay sealed until every member has submitted: {len(waiting)} "
-                               "sheet(s) outstanding",
-                               f"全部评委提交前评分保持密封：尚有 {len(waiting)} 份未提交",
-                               {"tender_id": tender_id, "lot_id": lot_id, "outstanding": len(waiting)})
-    return members
-
-
-def _scored_bids(session: Session, tender_id: str, lot_id: str) -> list[str]:
-    """The lot's compliant bids a sheet scores, once every abnormally low bid is decided."""
-    entries = driver.fetchall(session.connection(), _ENTRY_STATE, {"e_tender": tender_id, "e_lot": lot_id})
-    require_abnormal_decided(None, [bid for bid, _, flagged, decision in entries
-                                    if flagged and decision is None])
-    return sorted(bid for bid, compliant, _, _ in entries if compliant)
-
-
-_SCORE_COLUMNS = ("tender_id", "lot_id", "bid_id", "criterion_id", "member_id", "points_centi")
-_INSERT_SCORES = insert(SCORE)
-
-
-def _seal(uow: UnitOfWork, tender_id: str, lot_id: str, member_id: str,
-          points: dict[str, dict[str, int]]) -> str:
-    """Write the member's points and the sheet committing to them; the sheet's digest."""
-    # Tens of thousands of text and integer values: the Core insert goes straight to the driver.
-    driver.executemany_values(uow.connection, _INSERT_SCORES, _SCORE_COLUMNS, [
-        (tender_id, lot_id, bid, cid, member_id, value)
-        for bid, row in points.items() for cid, value in row.items()])
-    digest = hashlib.sha256(canonical_json(points).encode("utf-8")).hexdigest()
-    uow.session.add(SheetRow(tender_id=tender_id, lot_id=lot_id, member_id=member_id,
-                             submitted_at=uow.now, digest=digest, bids=len(points)))
-    uow.session.flush()
-    return digest
-
-
-def submit(uow: UnitOfWork, tender_id: str, lot_id: str,
-           scores: Mapping[str, Mapping[str, Any]]) -> SheetReceipt:
-    """A member submits their sheet for a lot (once); it is sealed until all have submitted."""
-    tender = load_tender(uow, tender_id)
-    member = require_member(uow.session, tender.id, uow.actor)
-    spec = frozen_rules(tender)[1]
-    fire_step(uow, tender, "score", method=method_of(spec))
-    fire(LotMachine, lot_row(uow.session, tender.id, lot_id), "score", subject_id=lot_id)
-    bids = _scored_bids(uow.session, tender.id, lot_id)
-    if uow.session.get(SheetRow, (tender.id, lot_id, member.member_id)) is not None:
-        raise conflict("scoring.already_submitted", "This member's sheet for the lot is already in; "
-                       "sheets are final", "该评委本标段评分已提交，不可更改", lot_id=lot_id)
-    digest = _seal(uow, tender.id, lot_id, member.member_id, sheet_points(scores, bids, scheme_of(spec)))
-    submitted = submitted_counts(uow.session, tender.id).get(lot_id, 0)
-    size = len(active_members(uow.session, tender.id))
-    uow.record("evaluation.score_sheet", SUBJECT, tender.id,
-               {"tender_id": tender.id, "lot_id": lot_id, "member_id": member.member_id,
-                "digest": digest, "bids": len(bids)},
-               event="ScoreSheetSubmitted",
-               payload={"tender_id": tender.id, "lot_id": lot_id, "submitted": submitted, "of": size})
-    return SheetReceipt(tender_id=tender.id, lot_id=lot_id, member_id=member.member_id, digest=digest,
-                        submitted=submitted, committee_size=size)
-
-
-def sheets(session: Session, tender: TenderRow, lot_id: str, actor: Actor) -> list[ScoreSheetView]:
-    """Every member's sheet of a lot, for members and staff, only once all are in."""
-    if not is_buyer_staff(actor):
-        require_member(session, tender.id, actor)
-    members = sealed_until_all(session, tender.id, lot_id)
-    digests = {s.member_id: s.digest for s in session.exec(sm_select(SheetRow).where(
-        col(SheetRow.tender_id) == tender.id, col(SheetRow.lot_id) == lot_id)).all()}
-    points: dict[str, dict[str, dict[str, Decimal]]] = {m: {} for m in members}
-    for row in session.execute(select(SCORE.c.member_id, SCORE.c.bid_id, SCORE.c.criterion_id,
-                                      SCORE.c.points_centi).where(
-            SCORE.c.tender_id == tender.id, SCORE.c.lot_id == lot_id)):
-        points.setdefault(row[0], {}).setdefault(row[1], {})[row[2]] = Decimal(int(row[3])).scaleb(-2)
-    return [ScoreSheetView(member_id=m, lot_id=lot_id, digest=digests[m], scores=points.get(m, {}))
-            for m in members]
 
 
 def _ratio(value: Decimal) -> tuple[int, int]:
@@ -307,10 +194,3 @@ def outlier_dict(outlier: Outlier) -> dict[str, Any]:
             "others_mean": str(round_score(outlier.others_mean)),
             "deviation": str(round_score(outlier.deviation)), "threshold": str(outlier.threshold)}
 
-
-def submitted_counts(session: Session, tender_id: str) -> dict[str, int]:
-    """Lot id → sheets submitted (what anyone may know while scores are sealed)."""
-    rows: Sequence[Any] = session.execute(
-        select(SheetRow.lot_id, func.count()).where(  # type: ignore[call-overload]
-            col(SheetRow.tender_id) == tender_id).group_by(SheetRow.lot_id)).all()
-    return {r[0]: int(r[1]) for r in rows}

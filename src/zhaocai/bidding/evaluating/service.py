@@ -1,7 +1,7 @@
 """EvaluationService (`platform.evaluation`): everything after the opening, as commands and reads.
 
 Expert pool → committee draw with recusal → declarations → compliance and abnormally low bids →
-sealed scoring (or lowest evaluated price) → report and publicity → objections → award, notice
+scoring sealed by commitment (or lowest evaluated price) → report and publicity → objections → award, notice
 and contract → performance feedback to the supplier register. Price inquiries (询价) are decided
 by their officers instead of a committee and then follow the same publicity, award and contract.
 """
@@ -24,8 +24,9 @@ from zhaocai.bidding.evaluating import (
     inquiry,
     objections,
     report,
-    scoring,
+    sealed_sheets,
 )
+from zhaocai.bidding.evaluating.commitment import SheetCommitment
 from zhaocai.bidding.evaluating.common import (
     MEMBER_ROLES,
     require_member,
@@ -43,6 +44,8 @@ from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
     AwardView,
+    CommitmentReceipt,
+    CommitmentView,
     CommitteeView,
     ComplianceView,
     ContractView,
@@ -60,11 +63,13 @@ from zhaocai.bidding.evaluating.views import (
     RemovalView,
     Representative,
     ScoreSheetView,
+    ScoringForm,
     SheetReceipt,
 )
 from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
+from zhaocai.bidding.rules.commitments import require_digest, require_nonce
 from zhaocai.bidding.service import OpenedBidView, TenderService
-from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, parse
+from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError, parse
 from zhaocai.money import to_decimal
 from zhaocai.store import UnitOfWork
 from zhaocai.workdays import WorkingCalendar
@@ -77,6 +82,7 @@ DRAW_ROLES = (Role.PURCHASING, Role.SUPERVISOR)
 OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
 STAFF_ROLES = BUYER_STAFF
 R = TypeVar("R")
+ScoreSheet = Mapping[str, Mapping[str, Any]]
 
 
 def committee_member_may_read(session: Session, actor: Actor, tender_id: str) -> None:
@@ -121,12 +127,14 @@ class EvaluationService:
     def add_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Add an expert to the pool (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
-        return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, parsed), POOL_ROLES)
+        return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, self._runner.keys, parsed),
+                         POOL_ROLES)
 
     def update_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Replace an expert's details (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
-        return self._run(actor, "expert.update", lambda uow: experts.update_expert(uow, parsed), POOL_ROLES)
+        return self._run(actor, "expert.update",
+                         lambda uow: experts.update_expert(uow, self._runner.keys, parsed), POOL_ROLES)
 
     def experts(self, actor: Actor) -> list[ExpertView]:
         """The pool, for the buyer's staff."""
@@ -227,23 +235,59 @@ class EvaluationService:
                 require_member(session, tender_id, actor)
             return compliance.compliance_view(session, tender)
 
-    # -- scoring ---------------------------------------------------------------------------------
+    # -- scoring: commit, then reveal (sealed_sheets.py) ------------------------------------------
 
-    def submit_scores(self, actor: Actor, tender_id: str, lot_id: str,
-                      scores: Mapping[str, Mapping[str, Any]]) -> SheetReceipt:
-        """A member's sealed sheet for a lot: bid id → criterion → points (once, final)."""
+    def scoring_form(self, actor: Actor, tender_id: str, lot_id: str) -> ScoringForm:
+        """What a sheet of the lot scores (its compliant bids, each criterion's maximum), for
+        `commit_sheet(..., form=...)` to check a sheet before committing to it."""
+        with self._runner.session() as session:
+            return sealed_sheets.scoring_form(session, load_tender_row(session, tender_id), lot_id, actor)
+
+    def commit_scores(self, actor: Actor, tender_id: str, lot_id: str,
+                      commitment: str | SheetCommitment) -> CommitmentReceipt:
+        """A member commits to their sheet of a lot (once, final): the digest from `commit_sheet`.
+        No points are sent or stored until every member has committed."""
+        digest = require_digest(commitment.digest if isinstance(commitment, SheetCommitment) else commitment)
+        return self._run(actor, "evaluation.score_commit",
+                         lambda uow: sealed_sheets.commit(uow, tender_id, lot_id, digest), MEMBER_ROLES)
+
+    def reveal_scores(self, actor: Actor, tender_id: str, lot_id: str, scores: ScoreSheet,
+                      nonce: str) -> SheetReceipt:
+        """Once every member has committed, a member reveals the sheet (bid id → criterion →
+        points) and the nonce; stored and counted only if it matches the commitment."""
+        require_nonce(nonce)
         return self._run(actor, "evaluation.score_sheet",
-                         lambda uow: scoring.submit(uow, tender_id, lot_id, scores), MEMBER_ROLES)
+                         lambda uow: sealed_sheets.reveal(uow, tender_id, lot_id, scores, nonce),
+                         MEMBER_ROLES)
+
+    def record_unrevealed(self, actor: Actor, tender_id: str, lot_id: str, member_id: str,
+                          reason: str) -> CommitmentView:
+        """A supervisor records, with a reason, that a committed member never revealed the lot's
+        sheet: it does not count and the report lists it."""
+        require_buyer(actor, "evaluation.score_unrevealed")
+        if not reason.strip():
+            raise ValidationError("scoring.reason_missing", "Say why the sheet was not revealed",
+                                  "须写明未揭示评分的原因", {"member_id": member_id})
+        return self._run(actor, "evaluation.score_unrevealed",
+                         lambda uow: sealed_sheets.record_unrevealed(uow, tender_id, lot_id, member_id,
+                                                                     reason),
+                         (Role.SUPERVISOR,))
 
     def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
-        """Every member's sheet — refused with `scoring.sealed` until all have submitted."""
+        """Every revealed sheet — refused with `scoring.sealed` until every member's sheet is
+        revealed (or recorded as never revealed)."""
         with self._runner.session() as session:
-            return scoring.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
+            return sealed_sheets.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
+
+    def sheets_committed(self, tender_id: str) -> dict[str, int]:
+        """Lot id → how many members have committed (all anyone learns while committing)."""
+        with self._runner.session() as session:
+            return sealed_sheets.committed_counts(session, tender_id)
 
     def sheets_submitted(self, tender_id: str) -> dict[str, int]:
-        """Lot id → how many sheets are in (all anyone learns while scores are sealed)."""
+        """Lot id → how many sheets are revealed."""
         with self._runner.session() as session:
-            return scoring.submitted_counts(session, tender_id)
+            return sealed_sheets.submitted_counts(session, tender_id)
 
     # -- report and publicity --------------------------------------------------------------------
 

@@ -3,7 +3,8 @@ the report's ranking, objections, removals, awards, contracts and price-inquiry 
 
 Scores are stored as integer hundredths of a point (`points_centi`); money as integer fen.
 Nothing here is readable through the API before its time: score rows only once every member of
-the committee has submitted (see `scoring.py`), member names only for staff until the award.
+the committee has revealed (see `sealed_sheets.py`; before every member has committed, no score
+row exists at all), member names only for staff until the award.
 """
 
 from __future__ import annotations
@@ -194,8 +195,28 @@ class ScoreRow(SQLModel, table=True):
     __table_args__ = ({"sqlite_with_rowid": False},)
 
 
+class CommitmentRow(SQLModel, table=True):
+    """A member's commitment to a lot's sheet (commit, then reveal; `sealed_sheets.py`): the
+    digest, and once revealed the nonce that opens it; or a supervisor's record that the member
+    never revealed, with the reason. Never any points."""
+
+    __tablename__ = "evaluation_commitment"
+
+    tender_id: str = _key()
+    lot_id: str = _key()
+    member_id: str = _key()
+    digest: str = _text()
+    state: str = _text()
+    committed_at: datetime = _time()
+    nonce: str | None = _text(True)
+    closed_at: datetime | None = _time(True)
+    recorded_by: str | None = _text(True)
+    reason: str | None = _text(True)
+
+
 class SheetRow(SQLModel, table=True):
-    """That a member submitted a lot's sheet, when, and the digest committing to its content."""
+    """That a member's sheet of a lot was revealed (matching its commitment), when, and the
+    digest of its points."""
 
     __tablename__ = "evaluation_sheet"
 

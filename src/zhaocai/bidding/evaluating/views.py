@@ -166,6 +166,9 @@ class LotView(_Frozen):
     entries: list[EntryView]
     candidates: list[str]
     outliers: list[dict[str, Any]]
+    unrevealed: list[dict[str, Any]] = Field(default_factory=list)
+    """Members whose committed sheet was never revealed, as a supervisor recorded (member id,
+    reason, recorded by, when): their sheets do not count."""
 
 
 class SharedFactView(_Frozen):
@@ -217,19 +220,57 @@ class IneligibleDecisionInput(_Input):
     reason: str = Field(min_length=1, max_length=2000)
 
 
+class ScoringForm(_Frozen):
+    """What a member's sheet of a lot must score: the lot's compliant bids and every criterion
+    with its maximum points (a criterion's id is its name in the tender's spec)."""
+
+    tender_id: str
+    lot_id: str
+    bids: list[str]
+    criteria: dict[str, Decimal]
+
+
+class CommitmentReceipt(_Frozen):
+    """A member's commitment to a lot's sheet, and how many of the committee have committed."""
+
+    tender_id: str
+    lot_id: str
+    member_id: str
+    commitment: str
+    committed: int
+    committee_size: int
+
+
+class CommitmentView(_Frozen):
+    """A member's commitment to a lot's sheet and where it is: committed, revealed, or unrevealed
+    (recorded by a supervisor, with the reason)."""
+
+    tender_id: str
+    lot_id: str
+    member_id: str
+    commitment: str
+    state: str
+    committed_at: datetime
+    closed_at: datetime | None
+    recorded_by: str | None
+    reason: str | None
+
+
 class SheetReceipt(_Frozen):
-    """A submitted score sheet: its digest (committing to the content) and the count so far."""
+    """A revealed score sheet: its digest, the commitment it matched, and how many are revealed."""
 
     tender_id: str
     lot_id: str
     member_id: str
     digest: str
+    commitment: str
     submitted: int
     committee_size: int
 
 
 class ScoreSheetView(_Frozen):
-    """A member's sheet, readable only once every member has submitted."""
+    """A member's revealed sheet, readable only once every member's sheet is revealed (or recorded
+    as never revealed)."""
 
     member_id: str
     lot_id: str

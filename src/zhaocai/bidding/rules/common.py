@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOpe
 from typing import Any
 
 from zhaocai.errors import ValidationError
+from zhaocai.problems import label_zh, value_zh
 
 SCORE_QUANTUM = Decimal("0.01")
 """Scores are published with two decimals."""
@@ -47,7 +48,8 @@ def as_decimal(value: Any, *, field: str) -> Decimal:
         raise ValidationError(
             "evaluation.float",
             f"{field}: give numbers as str, int or Decimal, not {type(value).__name__} ({value!r})",
-            f"{field}：数值须以字符串、整数或 Decimal 给出，不能用 {type(value).__name__}（{value!r}）",
+            f"{label_zh(field)}：数值须以字符串、整数或 Decimal 给出，"
+            f"不能用浮点数或布尔值（{value_zh(value)}）",
             {"field": field, "value": repr(value)},
         )
     try:
@@ -58,7 +60,7 @@ def as_decimal(value: Any, *, field: str) -> Decimal:
         raise ValidationError(
             "evaluation.not_a_number",
             f"{field}: {value!r} is not a finite number",
-            f"{field}：{value!r} 不是有限数值",
+            f"{label_zh(field)}：{value_zh(value)} 不是有限数值",
             {"field": field, "value": repr(value)},
         )
     return number
@@ -77,6 +79,6 @@ def require_unique(ids: list[str], *, what: str) -> None:
         raise ValidationError(
             "evaluation.duplicate_id",
             f"duplicate {what}: {', '.join(duplicates)}",
-            f"{what} 重复：{', '.join(duplicates)}",
+            f"{label_zh(what)}重复：{'、'.join(repr(d) for d in duplicates)}",
             {"what": what, "duplicates": duplicates},
         )

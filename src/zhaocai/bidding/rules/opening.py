@@ -100,10 +100,11 @@ def part_of(bid: Sealed, part: str) -> str | None:
 def receipt_problem(bid: Sealed) -> str | None:
     """Why the stored envelope does not match its receipt, or None.
 
-    The envelope's hash must equal the hash the receipt acknowledged. (The receipt's signature
-    proves nothing against someone who can write to the store, since the platform key lives
-    there too; the bidder's own receipt, compared with the hash in the public opening record,
-    is what exposes a swapped envelope.)
+    The envelope's hash must equal the hash the receipt acknowledged. (The receipt's signature is
+    not checked here: about a tenth of a millisecond a bid, which would double the opening of a
+    large tender. The signing key is outside the store, so a receipt re-signed by one who can
+    write to the store fails `TenderService.verify_receipt`; and the bidder's own receipt,
+    compared with the hash in the public opening record, exposes a swapped envelope.)
     """
     digest = hashlib.sha256(bid.envelope_text.encode("utf-8")).hexdigest()
     receipt = from_json(bid.receipt_text)  # pydantic-core's parser: same values as `json.loads`, faster

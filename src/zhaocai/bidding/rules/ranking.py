@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from zhaocai.bidding.rules.common import as_decimal, require_unique
 from zhaocai.errors import ValidationError
+from zhaocai.problems import label_zh
 from zhaocai.profile import DEFAULT_PROFILE, RulesProfile
 
 
@@ -87,7 +88,7 @@ def lottery_key(opening_record_hash: str, lot_id: str, content_hash: str) -> str
 def _need(value: Decimal | None, what: str, bid_id: str) -> Decimal:
     if value is None:
         raise ValidationError("ranking.missing_value", f"{what} of bid {bid_id} is missing",
-                              f"投标 {bid_id} 缺少{what}", {"bid_id": bid_id, "what": what})
+                              f"投标 {bid_id!r} 缺少{label_zh(what)}", {"bid_id": bid_id, "what": what})
     return as_decimal(value, field=f"{what} of {bid_id}")
 
 

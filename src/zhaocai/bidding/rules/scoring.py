@@ -247,7 +247,7 @@ def evaluate(
     strangers = sorted(set(submitted) - set(committee_member_ids))
     if strangers:
         raise _invalid("not_a_member", f"sheets from non-members: {', '.join(strangers)}",
-                       f"非评委提交了评分：{', '.join(strangers)}", member_ids=strangers)
+                       f"非评委提交了评分：{'、'.join(repr(s) for s in strangers)}", member_ids=strangers)
     bid_ids = sorted(price_scores)
     for sheet in sheets:
         validate_sheet(sheet, scheme, bid_ids)

@@ -19,9 +19,9 @@ from zhaocai.bidding.rules.scoring import ScoringScheme
 from zhaocai.errors import ValidationError
 
 
-def hundredths(value: Any, where: str, limit: Decimal) -> int:
+def hundredths(value: Any, where: str, limit: Decimal | None) -> int:
     """Points as integer hundredths, refusing floats, more than two decimals, and out of range
-    (`limit` is the maximum in hundredths)."""
+    (`limit` is the maximum in hundredths; None: any points not below zero)."""
     if isinstance(value, (bool, float)):
         raise ValidationError("evaluation.float", f"{where}: give points as str, int or Decimal",
                               f"{where}：分值须以字符串、整数或 Decimal 给出", {"where": where})
@@ -33,6 +33,11 @@ def hundredths(value: Any, where: str, limit: Decimal) -> int:
     if whole != scaled:
         raise ValidationError("scoring.precision", f"{where}: {value!r} is not a number with at most "
                               "two decimals", f"{where}：{value!r} 不是至多两位小数的数值", {"where": where})
+    if limit is None:
+        if whole < 0:
+            raise ValidationError("scoring.out_of_range", f"{where}: {value!r} is below zero",
+                                  f"{where}：{value!r} 小于零", {"where": where})
+        return whole
     if not 0 <= whole <= limit:
         raise ValidationError("scoring.out_of_range", f"{where}: {value!r} is outside 0–{limit / 100}",
                               f"{where}：{value!r} 超出 0–{limit / 100}", {"where": where})
@@ -43,12 +48,18 @@ def sheet_points(scores: Mapping[str, Mapping[str, Any]], bids: Sequence[str],
                  scheme: ScoringScheme) -> dict[str, dict[str, int]]:
     """The sheet as bid → criterion → hundredths, bids in the order of `bids` and criteria in the
     scheme's order; refused as the module docstring says."""
+    return points_within(scores, bids, [(c.criterion_id, c.max_points) for c in scheme.criteria])
+
+
+def points_within(scores: Mapping[str, Mapping[str, Any]], bids: Sequence[str],
+                  criteria: Sequence[tuple[str, Decimal]]) -> dict[str, dict[str, int]]:
+    """`sheet_points` for criteria given as (criterion id, max points), in their order."""
     if set(scores) != set(bids):
         raise ValidationError("scoring.incomplete", "A sheet scores exactly the lot's compliant bids",
                               "评分表须覆盖本标段全部有效投标且仅限于此",
                               {"missing": len(set(bids) - set(scores)),
                                "unknown": sorted(set(scores) - set(bids))[:10]})
-    limits = [(c.criterion_id, c.max_points * HUNDRED) for c in scheme.criteria]
+    limits = [(cid, top * HUNDRED) for cid, top in criteria]
     keys = {cid for cid, _ in limits}
     sheet: dict[str, dict[str, int]] = {}
     for bid in bids:

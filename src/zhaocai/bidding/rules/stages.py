@@ -81,6 +81,18 @@ def require_scoring_open(model: Any, compliance_at: datetime | None = None,
                             "评分须在符合性审查之后、评标报告之前进行", {"tender_id": model.id})
 
 
+def require_all_committed(model: Any, lot_id: str = "", uncommitted: int | None = None, **_: Any) -> None:
+    """Commit, then reveal: no sheet is revealed (and no missing reveal recorded) before every
+    sitting member has committed to the lot's sheet (`uncommitted`: how many have not)."""
+    if uncommitted is None or uncommitted > 0:
+        waiting = -1 if uncommitted is None else uncommitted
+        raise RuleViolation("scoring.commitments_pending",
+                            f"Lot {lot_id}: sheets are revealed once every member has committed "
+                            f"({waiting} commitment(s) outstanding)",
+                            f"标段 {lot_id}：全部评委提交评分承诺后方可揭示评分（尚有 {waiting} 份未提交）",
+                            {"lot_id": lot_id, "uncommitted": waiting})
+
+
 # -- the report ----------------------------------------------------------------------------------
 
 
@@ -103,14 +115,29 @@ def require_related_determined(model: Any, pending_pairs: Sequence[Sequence[str]
 
 
 def require_sheets_in(model: Any, waiting: Mapping[str, int] | None = None, **_: Any) -> None:
-    """Comprehensive scoring: every sitting member has submitted every evaluated lot's sheet
-    (`waiting`: lot id → sheets outstanding, in lot order)."""
+    """Comprehensive scoring: every sitting member's sheet of every evaluated lot is revealed, or
+    recorded as never revealed (`waiting`: lot id → sheets outstanding, in lot order)."""
     for lot_id, missing in (waiting or {}).items():
         if missing > 0:
             raise RuleViolation("scoring.not_all_submitted",
-                                f"Lot {lot_id}: {missing} member(s) have not submitted",
-                                f"标段 {lot_id}：尚有 {missing} 名评委未提交评分",
+                                f"Lot {lot_id}: {missing} member(s) have not committed and revealed "
+                                "their sheet",
+                                f"标段 {lot_id}：尚有 {missing} 名评委未完成评分承诺与揭示",
                                 {"lot_id": lot_id, "waiting": missing})
+
+
+def require_majority_revealed(model: Any, revealed: Mapping[str, tuple[int, int]] | None = None,
+                              **_: Any) -> None:
+    """A lot is scored by more than half of the sitting members' revealed sheets (`revealed`: lot
+    id → (sheets revealed, sitting members)); fewer, and the members who did not reveal would
+    decide the lot by their silence."""
+    for lot_id, (count, sitting) in (revealed or {}).items():
+        if 2 * count <= sitting:
+            raise RuleViolation("scoring.too_few_revealed",
+                                f"Lot {lot_id}: only {count} of {sitting} sheets were revealed; more than "
+                                "half are needed",
+                                f"标段 {lot_id}：{sitting} 名评委中仅 {count} 名揭示评分，须过半数",
+                                {"lot_id": lot_id, "revealed": count, "sitting": sitting})
 
 
 # -- publicity and award -------------------------------------------------------------------------
