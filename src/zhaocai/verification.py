@@ -19,15 +19,15 @@ from collections.abc import Mapping, Sequence
 
 from zhaocai.audit.deep import Checker, Disagreement, Scope, run_checkers
 from zhaocai.bidding.chain_check import BIDS, OPENED, OPENINGS, TENDERS
-from zhaocai.bidding.evaluating.chain_check import COMMITTEE, ENTRIES, REPORTS, SCORES
+from zhaocai.bidding.evaluating.chain_check import COMMITMENTS, COMMITTEE, ENTRIES, REPORTS, SCORES
 from zhaocai.bidding.evaluating.contract_chain_check import AWARDS
 from zhaocai.bidding.single_source.chain_check import SINGLE_SOURCE
 from zhaocai.errors import ConflictError
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.chain_check import SUPPLIERS
 
-CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, COMMITTEE, SCORES, REPORTS,
-                                 ENTRIES, AWARDS, SINGLE_SOURCE)
+CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, COMMITTEE, COMMITMENTS, SCORES,
+                                 REPORTS, ENTRIES, AWARDS, SINGLE_SOURCE)
 """Every area's deep check, in the order they report."""
 
 STAGES: Mapping[str, tuple[Checker, ...]] = {
@@ -38,12 +38,12 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
     # The draw is seeded by the opening record.
     "draw": (TENDERS, OPENINGS),
     # Every evaluation step works from the tender's frozen rules, its opening records and its
-    # committee (who may act).
-    "evaluation": (TENDERS, OPENINGS, COMMITTEE),
+    # committee (who may act) and its members' commitments (what a reveal must match).
+    "evaluation": (TENDERS, OPENINGS, COMMITTEE, COMMITMENTS),
     # The compliance check takes each opened bid's prices.
     "compliance": (TENDERS, OPENINGS, COMMITTEE, OPENED),
     # The report ranks with the members' points and the entries' prices.
-    "report": (TENDERS, OPENINGS, COMMITTEE, SCORES, ENTRIES),
+    "report": (TENDERS, OPENINGS, COMMITTEE, COMMITMENTS, SCORES, ENTRIES),
     # The award takes the publicised candidates, their prices, their bidders' standing and the
     # awards so far.
     "award": (TENDERS, OPENINGS, REPORTS, ENTRIES, SUPPLIERS, AWARDS),
@@ -54,7 +54,8 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
 
 _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开标记录", "supplier": "供应商",
               "opened_bid": "开标结果", "evaluation_entry": "评审价格",
-              "evaluation_member": "评标委员", "single_source": "单一来源采购",
+              "evaluation_member": "评标委员", "evaluation_commitment": "评分承诺",
+              "single_source": "单一来源采购",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
               "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",
               "audit_event": "审计链"}

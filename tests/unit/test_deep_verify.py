@@ -27,16 +27,15 @@ from tests.kit.single_source import concluded
 from tests.kit.single_source import supplier as ss_supplier
 from zhaocai.audit import Disagreement
 from zhaocai.audit.deep import Scope, run_checkers
-from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, ContractRow, MemberRow
+from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, CommitmentRow, ContractRow, MemberRow
 from zhaocai.bidding.payload import BidPayload
-from zhaocai.bidding.receipts import SIGNING_KEY_SETTING, ReceiptKind, ReceiptSigner, signing_key_from_value
+from zhaocai.bidding.receipts import ReceiptKind, ReceiptSigner
 from zhaocai.bidding.sealing import envelope_digest, seal_bid
 from zhaocai.bidding.single_source.tables import SingleSourceRow
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
 from zhaocai.platform import Platform
-from zhaocai.store.schema import PlatformKeyRow
 from zhaocai.suppliers.tables import SupplierRow
 from zhaocai.verification import CHECKERS
 
@@ -46,10 +45,10 @@ TENDER = TenderRow.__table__  # type: ignore[attr-defined]
 OPENING = OpeningRecordRow.__table__  # type: ignore[attr-defined]
 OPENED = OpenedBidRow.__table__  # type: ignore[attr-defined]
 MEMBER = MemberRow.__table__  # type: ignore[attr-defined]
+COMMITMENT = CommitmentRow.__table__  # type: ignore[attr-defined]
 SINGLE_SOURCE = SingleSourceRow.__table__  # type: ignore[attr-defined]
 SUPPLIER = SupplierRow.__table__  # type: ignore[attr-defined]
 CONTRACT = ContractRow.__table__  # type: ignore[attr-defined]
-PLATFORM_KEY = PlatformKeyRow.__table__  # type: ignore[attr-defined]
 
 
 def tamper(platform: Platform, statement: Any) -> None:
@@ -152,9 +151,9 @@ def test_a_swapped_envelope_with_a_re_signed_receipt_is_found_and_not_opened(
                                                    "technical": {"standard": "GB/T 1499.2"}}]})
     envelope = seal_bid(public_key, cheaper).model_dump(mode="json")
     digest = envelope_digest(envelope)
-    # The receipt key is kept in the same database: the attacker re-signs the receipt with it.
-    key = read(platform, select(PLATFORM_KEY.c.value).where(PLATFORM_KEY.c.name == SIGNING_KEY_SETTING))
-    signer = ReceiptSigner(signing_key_from_value(key[0]))
+    # The strongest attacker also holds the receipt key (it was kept in the database once): the
+    # receipt is re-signed, and still the row disagrees with the chain.
+    signer = ReceiptSigner(platform.keys)
     receipt = signer.sign(ReceiptKind.SUBMISSION, tender_id=victim.tender_id, bid_id=victim.id,
                           supplier_id=victim.supplier_id, version=victim.version,
                           received_at=victim.received_at, envelope_hash=digest)
@@ -250,6 +249,20 @@ def test_an_entry_price_edited_is_found_and_not_awarded(platform: Platform, cloc
            .values(price_fen=999_999_999))
     assert found(platform) == {("evaluation_entry", f"{tender.tender_id}/L1/{winner}", "price_fen")}
     mismatch(platform, platform.evaluation.award, ACTORS["purchasing"], tender.tender_id)
+
+
+def test_a_commitment_rewritten_is_found_and_the_report_not_written(platform: Platform,
+                                                                     clock: ManualClock) -> None:
+    """The reveal is checked against the stored commitment: a rewritten one would let a member
+    reveal other points."""
+    tender = build_tender(platform, clock, "scored")
+    row = read(platform, select(COMMITMENT).where(COMMITMENT.c.tender_id == tender.tender_id).order_by(
+        COMMITMENT.c.member_id))
+    tamper(platform, update(COMMITMENT).where(
+        COMMITMENT.c.tender_id == row.tender_id, COMMITMENT.c.lot_id == row.lot_id,
+        COMMITMENT.c.member_id == row.member_id).values(digest="0" * 64))
+    assert found(platform) == {("evaluation_commitment", f"{row.tender_id}/{row.lot_id}/{row.member_id}", "digest")}
+    mismatch(platform, platform.evaluation.compile_report, tender.members[0], tender.tender_id)
 
 
 def test_a_blacklisted_bidder_set_active_again_is_found_and_not_awarded(platform: Platform,

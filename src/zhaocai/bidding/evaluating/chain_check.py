@@ -7,6 +7,8 @@
 - **evaluation**: the report digest is the one the report (or the price inquiry's decision)
   recorded;
 - **evaluation_lot**: the candidates, in rank order, are those the report publicised;
+- **evaluation_commitment**: each member's commitment to a lot's sheet (what the reveal is checked
+  against) has the digest and the state (committed, revealed, unrevealed) last recorded;
 - **evaluation_member**: the seats (who may score) are those the draw recorded, less the members
   who withdrew and plus their replacements;
 - **evaluation_entry**: each entry's supplier and price are those of the bid's line in the
@@ -27,13 +29,22 @@ from sqlalchemy import Connection, select
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
 from zhaocai.bidding.chain_check import opening_lines
-from zhaocai.bidding.evaluating.tables import ENTRY, SCORE, EvaluationRow, LotRow, MemberRow, SheetRow
+from zhaocai.bidding.evaluating.tables import (
+    ENTRY,
+    SCORE,
+    CommitmentRow,
+    EvaluationRow,
+    LotRow,
+    MemberRow,
+    SheetRow,
+)
 from zhaocai.store.types import canonical_json
 
 _SHEET = SheetRow.__table__  # type: ignore[attr-defined]
 _EVALUATION = EvaluationRow.__table__  # type: ignore[attr-defined]
 _LOT = LotRow.__table__  # type: ignore[attr-defined]
 _MEMBER = MemberRow.__table__  # type: ignore[attr-defined]
+_COMMITMENT = CommitmentRow.__table__  # type: ignore[attr-defined]
 SHEET_ACTION = "evaluation.score_sheet"
 REPORT_ACTIONS = ("evaluation.report", "inquiry.decide")
 
@@ -204,7 +215,46 @@ def check_committee(conn: Connection, links: Links, scope: Scope, found: Finding
                                "committee.draw", seq)
 
 
+_COMMIT_STATES = {"evaluation.score_commit": "committed", "evaluation.score_sheet": "revealed",
+                  "evaluation.score_unrevealed": "unrevealed"}
+
+
+def check_commitments(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
+    """Each member's commitment to a lot's sheet (what a reveal is checked against): the digest
+    committed and the state (committed, revealed, unrevealed) as last recorded."""
+    recorded: dict[str, dict[str, tuple[Any, int]]] = {}
+    for tender_id, own in _tenders(links, scope).items():
+        for link in own:
+            state = _COMMIT_STATES.get(link.action)
+            if state is None:
+                continue
+            key = f"{tender_id}/{link.change.get('lot_id')}/{link.change.get('member_id')}"
+            facts = recorded.setdefault(key, {})
+            facts["state"] = (state, link.seq)
+            if link.action == "evaluation.score_commit" or "digest" not in facts:
+                facts["digest"] = (link.change.get("commitment"), link.seq)
+    rows = conn.execute(_scoped(select(_COMMITMENT.c.tender_id, _COMMITMENT.c.lot_id, _COMMITMENT.c.member_id,
+                                       _COMMITMENT.c.digest, _COMMITMENT.c.state),
+                                _COMMITMENT.c.tender_id, scope)).all()
+    found.checked("evaluation_commitment", len(rows))
+    stored = set()
+    for tender_id, lot_id, member_id, digest, state in rows:
+        key = f"{tender_id}/{lot_id}/{member_id}"
+        stored.add(key)
+        seen = recorded.get(key)
+        if seen is None:
+            found.disagree("evaluation_commitment", key, ROW, "present", MISSING)
+            continue
+        found.compare("evaluation_commitment", key, "digest", digest, *seen["digest"])
+        found.compare("evaluation_commitment", key, "state", state, *seen["state"])
+    for key, facts in recorded.items():
+        if key not in stored:
+            found.disagree("evaluation_commitment", key, ROW, MISSING, "evaluation.score_commit",
+                           facts["state"][1])
+
+
 SCORES = Checker("scores", {"tender": None}, check_scores, ("evaluation_score", "evaluation_sheet"))
 REPORTS = Checker("reports", {"tender": None}, check_reports, ("evaluation", "evaluation_lot"))
+COMMITMENTS = Checker("commitments", {"tender": None}, check_commitments, ("evaluation_commitment",))
 COMMITTEE = Checker("committee", {"tender": None}, check_committee, ("evaluation_member",))
 ENTRIES = Checker("entries", {"tender": None}, check_entries, ("evaluation_entry",))

@@ -18,8 +18,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, is_buyer_staff
-from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.bid_machine import BidStatus
+from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.evaluating.common import (
     SUBJECT,
     committee_row,
