@@ -236,5 +236,5 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     if both:
         uow.emit("ContractSigned", "contract", contract.id, facts)
     if tender is not None and both and all_signed(session, tender.id):
-        fire_transition(uow, load_tender(uow, tender.id), "contract", facts)
+        fire_transition(uow, load_tender(uow, tender.id), "contract", facts, action="contract.sign")
     return contract_view(contract, procurement_state(session, contract.tender_id))
