@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
+from benchmarks.chain import append_links
 from benchmarks.harness import Figure, Stopwatch, enrol
 from zhaocai import commit_sheet
 from zhaocai.actors import Actor, Role
@@ -40,6 +41,7 @@ from zhaocai.bidding.rules.commitments import SCHEME
 from zhaocai.bidding.tables import OpeningRecordRow, TenderRow
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.platform import Platform
+from zhaocai.store.types import canonical_json
 
 BIDS = 10_000
 MEMBERS = 7
@@ -72,13 +74,27 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
     """Write the state after opening, draw, declarations and compliance (setup only)."""
     bids = [f"bid-{i:05d}" for i in range(BIDS)]
     members = [f"e-{m}" for m in range(MEMBERS)]
-    digest = hashlib.sha256(b"bench opening record").hexdigest()
+    prices = {b: 70_000_000 + i * 137 for i, b in enumerate(bids)}
+    # The opening record's lines: the evaluation checks each entry's price against its line.
+    record = {"entries": [{"bid_id": b, "supplier_id": f"sup-{i:05d}",
+                           "status": "valid", "lot_prices": {"L1": str(Decimal(prices[b]).scaleb(-2))}} for i, b in enumerate(bids)]}
+    digest = hashlib.sha256(canonical_json(record).encode("utf-8")).hexdigest()
     with platform.internal.engine.begin() as conn:
+        # The links the commands would have recorded: every evaluation step checks the tender's
+        # state and opening record against them.
+        append_links(conn, now, [
+            ("s-zhou", "tender.close", "tender", tender_id,
+             {"tender_id": tender_id, "from": "published", "to": "closed"}),
+            ("s-zhou", "tender.open", "tender", tender_id,
+             {"tender_id": tender_id, "from": "closed", "to": "opened", "stage": "bid", "record_digest": digest}),
+            ("p-wang", "committee.draw", "tender", tender_id,
+             {"tender_id": tender_id, "from": "opened", "to": "evaluating", "members": members}),
+        ])
         conn.execute(TenderRow.__table__.update().where(  # type: ignore[attr-defined]
             TenderRow.__table__.c.id == tender_id).values(state="evaluating"))  # type: ignore[attr-defined]
         conn.execute(insert(OpeningRecordRow.__table__), [{  # type: ignore[attr-defined]
-            "tender_id": tender_id, "stage": "single", "opened_at": now, "opened_by": "s-zhou",
-            "record": {}, "digest": digest}])
+            "tender_id": tender_id, "stage": "bid", "opened_at": now, "opened_by": "s-zhou",
+            "record": record, "digest": digest}])
         conn.execute(insert(ExpertRow.__table__), [{  # type: ignore[attr-defined]
             "id": m, "name": m, "specialties": ["materials"], "employer_id": None, "person_hashes": [],
             "relatives_at": [], "active": True, "updated_by": "adm", "updated_at": now} for m in members])
@@ -96,7 +112,7 @@ def _evaluating(platform: Platform, tender_id: str, now: datetime) -> tuple[list
             "compliant": BIDS}])
         conn.execute(insert(EntryRow.__table__), [{  # type: ignore[attr-defined]
             "tender_id": tender_id, "lot_id": "L1", "bid_id": b, "supplier_id": f"sup-{i:05d}",
-            "content_hash": hashlib.sha256(b.encode()).hexdigest(), "price_fen": 70_000_000 + i * 137,
+            "content_hash": hashlib.sha256(b.encode()).hexdigest(), "price_fen": prices[b],
             "compliant": True, "reasons": [], "abnormal": None, "adjustments": []}
             for i, b in enumerate(bids)])
     return bids, members

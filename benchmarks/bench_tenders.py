@@ -14,6 +14,7 @@ from typing import Any
 from nacl.public import PrivateKey, PublicKey, SealedBox
 from sqlalchemy import insert
 
+from benchmarks.chain import append_links
 from benchmarks.harness import Figure, Stopwatch, enrol, raw_sqlite
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.custody import generate_custodian_key, open_share
@@ -144,7 +145,7 @@ def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
     """Insert `count` sealed, receipted bids directly (setup only); return the clear payload texts."""
     platform.tenders.receipt_verify_key()  # the key provider's key, registered in the store
     signer = ReceiptSigner(platform.keys)
-    rows, clear = [], []
+    rows, clear, links = [], [], []
     received = START + timedelta(days=1)
     for i in range(count):
         payload = _payload(i)
@@ -158,8 +159,14 @@ def _bulk_bids(platform: Platform, tender: Any, count: int) -> list[str]:
                      "status": "submitted", "envelope": envelope, "envelope_hash": digest,
                      "received_at": received, "confirmed_through": 0,
                      "receipt": receipt.model_dump(mode="json"), "withdrawn_at": None})
+        # The link `bid.submit` records: opening checks every bid row against it.
+        links.append((supplier_id, "bid.submit", "bid", bid_id, {
+            "tender_id": tender.id, "bid_id": bid_id, "supplier_id": supplier_id, "version": 1,
+            "envelope_hash": digest, "received_at": received, "signature": receipt.signature,
+            "confirmed_through": 0}))
     with platform.internal.engine.begin() as conn:
         conn.execute(insert(BidRow.__table__), rows)  # type: ignore[arg-type]
+        append_links(conn, received, links)
     return clear
 
 

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from zhaocai.actors import Actor, Role
+from zhaocai.audit import Verification
 from zhaocai.bidding.receipts import verify_receipt
 from zhaocai.categories import Category
 from zhaocai.errors import ZhaocaiError
@@ -54,18 +55,43 @@ def verify(
     db: str = DB,
     head_seq: int = typer.Option(0, help="A previously published head sequence, to detect truncation"),
     head_hash: str = typer.Option("", help="The hash published with --head-seq"),
+    deep: bool = typer.Option(False, "--deep", help="Also check every state table against the chain"),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON"),
 ) -> None:
-    """Verify the audit chain; exit 1 and say where if it is broken."""
+    """Verify the audit chain (and with --deep the state tables against it); exit 1 and say where
+    if anything disagrees."""
     with _open(db) as platform:
         expected = (head_seq, head_hash) if head_seq else None
-        result = platform.audit.verify(expected_head=expected)
-    if result.ok:
+        result = platform.audit.verify(expected_head=expected, deep=deep)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_verification(result)
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+def _print_verification(result: Verification) -> None:
+    if result.chain_ok:
         console.print(f"[green]audit chain verified[/green]: {result.checked} links, "
                       f"head #{result.head_seq} {result.head_hash}")
+    else:
+        console.print(f"[red]audit chain broken at #{result.broken_at}[/red]: {result.reason} "
+                      f"({result.checked} links verified before it)")
+    if not result.deep:
         return
-    console.print(f"[red]audit chain broken at #{result.broken_at}[/red]: {result.reason} "
-                  f"({result.checked} links verified before it)")
-    raise typer.Exit(1)
+    rows = sum(result.rows_checked.values())
+    if not result.disagreements:
+        console.print(f"[green]state tables agree with the chain[/green]: {rows} rows of "
+                      f"{len(result.rows_checked)} tables checked")
+        return
+    table = Table(title=f"{len(result.disagreements)} stored value(s) disagree with the audit chain "
+                        f"({rows} rows checked)")
+    for column in ("table", "row", "field", "row says", "chain says", "link"):
+        table.add_column(column, overflow="fold")
+    for d in result.disagreements:
+        table.add_row(d.table, d.row_id, d.field, d.row, d.chain, "" if d.seq is None else f"#{d.seq}")
+    console.print(table)
 
 
 @app.command()
@@ -134,7 +160,7 @@ def import_suppliers(
         return
     table = Table(title=f"nothing imported: {len(report.errors)} bad row(s) of {report.total}")
     for column in ("row", "field", "problem"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for bad in report.errors:
         table.add_row(str(bad.row), bad.field or "", bad.problem)
     console.print(table)

@@ -46,6 +46,7 @@ from zhaocai.store.versioning import create_at_head, require_current, store_vers
 from zhaocai.suppliers.rules import SupplierSettings
 from zhaocai.suppliers.service import SupplierService
 from zhaocai.suppliers.ticks import end_bans, lapse_expired_categories
+from zhaocai.verification import CHECKERS
 from zhaocai.workdays import WorkingCalendar
 
 __all__ = ["Platform", "TickReport"]
@@ -193,6 +194,7 @@ class Platform:
                  publish_settings: PublishSettings, single_source_policy: SingleSourcePolicy) -> Platform:
         """Build the services and register the system's jobs (the order of the ticks is the
         order they run in)."""
+        runner.audit = AuditLog(runner.read_engine, checkers=CHECKERS)  # deep verification's checks
         suppliers = SupplierService(runner, settings=supplier_settings, live_tenders=live_tenders,
                                     contract_check=contract_check)
         policy = PolicyService(runner)

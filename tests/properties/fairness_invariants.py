@@ -191,7 +191,8 @@ class Invariants(EvaluationChecks):
         self.raise_flagged("i11")
         if self.unchanged_since_checked("i11"):
             return
-        assert self.platform.audit.verify().ok, "I11: the audit chain does not verify"
+        verified = self.platform.audit.verify(deep=True)  # and every state row agrees with it
+        assert verified.ok, f"I11: the audit chain does not verify: {verified.reason} {verified.disagreements[:3]}"
         with self.platform.internal.session() as session:
             tenders = {r.id: r.state for r in session.exec(select(TenderRow)).all()}
             bids = {r.id: (r.version, r.status) for r in session.exec(select(BidRow)).all()}

@@ -59,6 +59,39 @@ def test_verify_fails_on_a_tampered_chain(tmp_path: Path, clock: ManualClock, ac
     assert result.exit_code == 1 and "broken at #2" in result.output
 
 
+def test_verify_deep_reports_rows_changed_outside_a_command(tmp_path: Path, clock: ManualClock,
+                                                           actors: dict[str, Actor]) -> None:
+    import sqlite3
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    with Platform.open(url, clock=clock) as platform:
+        bidder = bidders(platform, actors, 1)[0]
+        pub = published(platform, actors, clock)
+        platform.tenders.submit_bid(bidder, pub.tender.id, payload("500.00"))
+    result = runner.invoke(app, ["verify", "--db", url, "--deep"])
+    assert result.exit_code == 0 and "state tables agree with the chain" in result.output
+
+    with sqlite3.connect(tmp_path / "cli.db") as conn:  # the deadline moved, outside any command
+        conn.execute("UPDATE tender SET deadline = '2030-01-01 00:00:00.000000' WHERE id = ?", (pub.tender.id,))
+    result = runner.invoke(app, ["verify", "--db", url])
+    assert result.exit_code == 0  # the chain alone cannot see it
+    result = runner.invoke(app, ["verify", "--db", url, "--deep"])
+    assert (result.exit_code == 1 and result.exception is None) or isinstance(result.exception, SystemExit)
+    assert "disagree with the audit chain" in result.output and "deadline" in result.output
+    assert "Traceback" not in result.output
+    result = runner.invoke(app, ["verify", "--db", url, "--deep", "--json"])
+    report = json.loads(result.output)
+    assert result.exit_code == 1 and report["chain_ok"] and not report["ok"]
+    assert [(d["table"], d["row_id"], d["field"]) for d in report["disagreements"]] == [
+        ("tender", pub.tender.id, "deadline")]
+    assert report["disagreements"][0]["row"].startswith("2030-01-01")
+
+    with sqlite3.connect(tmp_path / "cli.db") as conn:  # a cell that does not even read as a time
+        conn.execute("UPDATE bid SET received_at = 'not a time'")
+    result = runner.invoke(app, ["verify", "--db", url, "--deep"])
+    assert result.exit_code == 1 and "(unreadable)" in result.output and "Traceback" not in result.output
+
+
 def test_eligibility_and_import_report_failures(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     result = runner.invoke(app, ["eligibility", "no-such-supplier", "materials", "1000", "--db", url])

@@ -10,12 +10,13 @@ the main chain's head says nothing of how many bids a tender has before its open
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Engine, text
 
+from zhaocai.audit.deep import Checker, Disagreement, Scope, run_checkers
 from zhaocai.store.unit_of_work import GENESIS_HASH, bid_chain_genesis, change_digest, link_hash
 
 # The bid acts. Links written before the bid chains existed are on the main chain.
@@ -52,6 +53,10 @@ class Verification:
     `checked`, `head_seq` and `head_hash` are the main chain's; `bid_links_checked` counts the
     links of every tender's bid chain. A break in a bid chain names its tender
     (`broken_tender`), and `broken_at` is then the seq on that tender's chain.
+    A deep verification (`verify(deep=True)`) also says what it cross-checked: `deep` is True,
+    `disagreements` lists every state row that differs from the chain (`Disagreement`: table, row
+    id, field, what the row says, what the chain says) and `rows_checked` counts the rows read per
+    table. `ok` is False when the chain is broken or any row disagrees.
     """
 
     ok: bool
@@ -62,6 +67,22 @@ class Verification:
     reason: str | None = None
     bid_links_checked: int = 0
     broken_tender: str | None = None
+    deep: bool = False
+    disagreements: tuple[Disagreement, ...] = ()
+    rows_checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def chain_ok(self) -> bool:
+        """Whether the chain itself verified (whatever the state rows say)."""
+        return self.broken_at is None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form (the command line's `--json`)."""
+        return {"ok": self.ok, "chain_ok": self.chain_ok, "checked": self.checked, "head_seq": self.head_seq,
+                "head_hash": self.head_hash, "broken_at": self.broken_at, "reason": self.reason,
+                "bid_links_checked": self.bid_links_checked, "broken_tender": self.broken_tender,
+                "deep": self.deep, "rows_checked": dict(self.rows_checked),
+                "disagreements": [d.to_dict() for d in self.disagreements]}
 
 
 def _seq_of(value: Any, fallback: int) -> int:
@@ -119,10 +140,15 @@ def link_problem(row: tuple[Any, ...], expected_seq: int, prev: str) -> str | No
 
 
 class AuditLog:
-    """The audit trail of one platform: read it, verify it, anchor its head."""
+    """The audit trail of one platform: read it, verify it, anchor its head.
 
-    def __init__(self, engine: Engine) -> None:
+    `checkers` are the areas' deep checks (`zhaocai.verification.CHECKERS`, given by
+    `Platform.open`): `verify(deep=True)` runs them.
+    """
+
+    def __init__(self, engine: Engine, checkers: Sequence[Checker] = ()) -> None:
         self._engine = engine
+        self.checkers = tuple(checkers)
 
     def _rows(self, where: str = "", params: dict[str, Any] | None = None) -> Iterator[tuple[Any, ...]]:
         with self._engine.connect() as conn:
@@ -162,12 +188,30 @@ class AuditLog:
             ).first()
         return (int(row[0]), str(row[1])) if row else (0, GENESIS_HASH)
 
-    def verify(self, expected_head: tuple[int, str] | None = None) -> Verification:
+    def verify(self, expected_head: tuple[int, str] | None = None, *, deep: bool = False) -> Verification:
         """Recompute every digest and link; report the first change, gap, insertion or reorder.
 
         A truncated tail cannot be seen from the chain alone: pass a previously published
-        `expected_head` to detect it too.
+        `expected_head` to detect it too. With `deep`, every state table the checkers know is
+        then cross-checked against the chain (see `zhaocai.audit.deep`), one query per table.
         """
+        result = self._verify_chain(expected_head)
+        if not deep:
+            return result
+        with self._engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                # One snapshot for the links and every table read.
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                found = run_checkers(conn, self.checkers, Scope(), chain_verified=result.ok)
+        problems = tuple(found.disagreements)
+        reason = result.reason
+        if problems and reason is None:
+            reason = f"{len(problems)} stored value(s) disagree with the audit chain"
+        return replace(result, ok=result.ok and not problems, reason=reason, deep=True,
+                       disagreements=problems, rows_checked=found.rows_checked)
+
+    def _verify_chain(self, expected_head: tuple[int, str] | None) -> Verification:
         expected_seq = 1
         prev = GENESIS_HASH
         checked = 0

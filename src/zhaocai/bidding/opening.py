@@ -20,6 +20,7 @@ from sqlmodel import col, select
 
 from zhaocai import collector
 from zhaocai.bidding.bid_machine import BidStatus
+from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.custody.seating import clear_presented, presented_shares
 from zhaocai.bidding.eligibility import bidder_names
 from zhaocai.bidding.lifecycle import (
@@ -228,6 +229,7 @@ def open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
 
 def _open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     tender = load_tender(uow, tender_id)
+    require_consistent(uow, tender.id, "opening")
     require_move(tender, "open")  # opened or failed: which one is known at the end
     require_bids_settled(uow.now, tender.deadline, tender.id)  # no bid received in time still in flight
     opener, custodians = recover_key(uow, tender)
@@ -260,6 +262,7 @@ def record_compliance(uow: UnitOfWork, tender_id: str, decisions: Sequence[Compl
     """Record the technical compliance decision per bid (two envelopes); returns bids decided."""
     tender = load_tender(uow, tender_id)
     permit(uow, tender, "record_compliance")
+    require_consistent(uow, tender.id, "commercial")
     unknown = sorted({d.bid_id for d in decisions} - set(_opened_bids(uow, tender.id)))
     if unknown or not decisions:
         raise ValidationError("opening.compliance_bids",
@@ -301,6 +304,7 @@ def open_commercial(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     opened = _opened_bids(uow, tender.id)
     permit(uow, tender, "open_commercial",
            pending=sorted(b for b, r in opened.items() if r.technical_compliant is None))
+    require_consistent(uow, tender.id, "commercial")
     opener, custodians = recover_key(uow, tender)
     entries = _open_compliant(uow, opener, tender, opened, bidder_names(uow.session, tender.id))
     tender.commercial_opened_at = uow.now

@@ -189,7 +189,9 @@ def submit(uow: UnitOfWork, signer: ReceiptSigner, tender_id: str,
     _write(uow, own, version=own.version, envelope=envelope, envelope_hash=own.envelope_hash,
            received_at=uow.received_at, confirmed_through=tender.amendments, withdrawn_at=None,
            receipt=receipt.model_dump(mode="json"))
-    _record(uow, "bid.replace" if replaced else "bid.submit", own, receipt)
+    # The reconfirmation round is recorded too, so that the row can be checked against the chain.
+    _record(uow, "bid.replace" if replaced else "bid.submit", own, receipt,
+            confirmed_through=tender.amendments)
     return receipt
 
 

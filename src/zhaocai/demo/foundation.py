@@ -46,12 +46,19 @@ def _people(demo: Demo) -> None:
 
 @chapter(100, "Closing: the audit chain")
 def closing(demo: Demo) -> None:
-    result = demo.platform.audit.verify()
+    result = demo.platform.audit.verify(deep=True)
     seq, head = demo.platform.audit.head()
     events = demo.platform.events.read(limit=10_000)
     demo.say(f"{len(events)} domain events are in the outbox for ERP integration.")
     if result.ok:
         demo.say(f"[green]Audit chain verified[/green]: {result.checked} links, head #{seq} {head[:16]}…")
-    else:
+        demo.say(f"[green]Deep verification[/green]: {sum(result.rows_checked.values())} stored rows of "
+                 f"{len(result.rows_checked)} tables agree with the chain (zhaocai verify --deep).")
+    elif not result.chain_ok:
         demo.say(f"[red]Audit chain BROKEN at #{result.broken_at}: {result.reason}[/red]")
+        raise SystemExit(1)
+    else:
+        for problem in result.disagreements:
+            demo.say(f"[red]{problem.table} {problem.row_id} {problem.field}: row {problem.row}, "
+                     f"chain {problem.chain}[/red]")
         raise SystemExit(1)

@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.bidding.bid_machine import BidStatus
+from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.evaluating.common import (
     SUBJECT,
     committee_row,
@@ -139,6 +140,7 @@ def draw(uow: UnitOfWork, tender_id: str, size: int | None,
         raise conflict("committee.already_drawn", "This tender's committee is already drawn",
                        "该项目已抽取评标委员会", tender_id=tender.id)
     fire(TenderMachine, tender, "draw_committee", subject_id=tender.id)
+    require_consistent(uow, tender.id, "draw")  # the draw is seeded by the opening record
     inputs = _draw_inputs(uow, tender, size, representatives)
     result = run_draw(inputs, (), frozen_rules(tender)[0])
     committee = _seat(uow, tender, inputs, result)

@@ -10,6 +10,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
+from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.evaluating.tables import (
     ENTRY,
     CommitmentRow,
@@ -106,6 +107,10 @@ def opening_digest(session: Session, tender_id: str) -> str:
     return row.digest
 
 
+_STAGES = {"examine": "compliance", "write_report": "report", "clear_for_award": "award",
+           "decide_ineligible": "award"}
+
+
 def fire_step(uow: UnitOfWork, tender: TenderRow, event: str, **context: Any) -> None:
     """Send a move within evaluation (a self-transition of `TenderMachine`) to the tender: refused
     with `tender.transition` in a state that does not allow it, or by the order of evaluation
@@ -115,6 +120,8 @@ def fire_step(uow: UnitOfWork, tender: TenderRow, event: str, **context: Any) ->
     fire(TenderMachine, tender, event, subject_id=tender.id, now=uow.now, actor_id=uow.actor.id,
          actor_name=uow.actor.name, compliance_at=ev and ev.compliance_at,
          report_at=ev and ev.report_at, publicity_ends=ev and ev.publicity_ends, **context)
+    # Fail closed: no step proceeds on rows that disagree with the audit chain.
+    require_consistent(uow, tender.id, _STAGES.get(event, "evaluation"))
 
 
 def evaluation_row(session: Session, tender_id: str, *, create: bool = False) -> EvaluationRow:

@@ -19,6 +19,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor
+from zhaocai.bidding.consistency import require_consistent
 from zhaocai.bidding.evaluating.common import (
     entry_row,
     evaluation_row,
@@ -217,6 +218,7 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     once every contract of the tender stands, the tender is contracted."""
     session = uow.session
     contract = load_contract(session, contract_id)
+    require_consistent(uow, contract.tender_id, "contract")
     _, category = procurement_of(session, contract.tender_id)
     eligibility = check_eligibility(session, contract.supplier_id, Category(category),
                                     Money.from_fen(contract.amount_fen).amount, uow.now)
@@ -234,5 +236,5 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     if both:
         uow.emit("ContractSigned", "contract", contract.id, facts)
     if tender is not None and both and all_signed(session, tender.id):
-        fire_transition(uow, load_tender(uow, tender.id), "contract", facts)
+        fire_transition(uow, load_tender(uow, tender.id), "contract", facts, action="contract.sign")
     return contract_view(contract, procurement_state(session, contract.tender_id))

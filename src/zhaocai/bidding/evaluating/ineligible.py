@@ -61,9 +61,13 @@ def _void(uow: UnitOfWork, award: AwardRow, facts: dict[str, Any]) -> None:
     """Void the award and its contract, which must still await signature."""
     award.voided_at, award.voided_by, award.void_reason = uow.now, uow.actor.id, facts
     uow.session.add(award)
-    for contract in uow.session.exec(select(ContractRow).where(col(ContractRow.award_id) == award.id)).all():
+    contracts = uow.session.exec(select(ContractRow).where(col(ContractRow.award_id) == award.id)).all()
+    for contract in contracts:
         fire(ContractMachine, contract, "annul", subject_id=contract.id)
         uow.session.add(contract)
+    # What was voided is recorded, so that the award and contract rows can be checked against it.
+    facts["voided_award"] = award.id
+    facts["voided_contracts"] = sorted(c.id for c in contracts)
 
 
 def _removal(uow: UnitOfWork, lot: LotRow, bid_id: str, reasons: list[dict[str, str]],

@@ -221,6 +221,7 @@ def _decide_lot(uow: UnitOfWork, tender: TenderRow, lot_id: str, title: str, quo
     uow.session.add(lot)
     facts = {"lot_id": lot_id, "winner": result.winner_supplier_id, "price": str(result.price),
              "lowest": result.lowest_supplier_id, "ranked": list(result.ranked_supplier_ids),
+             "candidates": list(lot.candidates or []),
              "override": None if override is None else {
                  "supplier_id": override.supplier_id, "reason": reason_dict(override.reason),
                  "approved_by": override.approved_by}}
