@@ -12,6 +12,7 @@ from typing import Any
 from nacl.public import PrivateKey
 
 from zhaocai.actors import Actor, Role
+from zhaocai.people.tables import PersonRow
 from zhaocai.platform import Platform
 from zhaocai.suppliers.rules import Department
 
@@ -73,10 +74,14 @@ def register_cast(platform: Platform, cast: dict[str, Actor] | None = None) -> N
     """Record the cast in the platform's people register through its own commands, in bulk: the
     founding (administrator `adm`, supervisor `s-zhou`), everyone else in one command, their roles
     and the reviewing departments proposed by the administrator in one command and approved by the
-    supervisor in one (the supervisor's second role, if any, by the second supervisor)."""
+    supervisor in one (the supervisor's second role, if any, by the second supervisor). A store
+    whose register already holds the cast (opened again) is left as it is."""
     cast = cast or ACTORS
     admin, supervisor = ACTORS["admin"], ACTORS["supervisor"]
     people = platform.people
+    with platform.internal.session() as session:
+        if session.get(PersonRow, admin.id) is not None:
+            return  # a store opened again: its register already holds the cast
     people.found(administrator=_person(admin), supervisor=_person(supervisor))
     founders = {admin.id, supervisor.id}
     people.register_many(admin, [_person(a) for a in cast.values() if a.id not in founders])

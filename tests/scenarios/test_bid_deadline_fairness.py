@@ -18,7 +18,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tests.kit import ACTORS, LOTS, bidders, present, published
+from tests.kit import ACTORS, LOTS, bidders, present, published, register_cast
 from zhaocai.bidding.machine import TenderState
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
@@ -61,6 +61,7 @@ def bid_worker(url: str, tender_id: str, supplier_id: str, deadline: str, gate: 
     end = datetime.fromisoformat(deadline)
     clock = ShiftedClock(end.timestamp() - 60 - time.time())  # a minute before the deadline
     platform = Platform.open(url, clock)
+    register_cast(platform)
     actor = supplier_actor(supplier_id)
     # A first bid before the race: the process's first command pays for caches and connections.
     first = platform.tenders.submit_bid(actor, tender_id, {"lots": [{"lot": "L1", "price": "999999.00"}]})
@@ -91,6 +92,7 @@ def tick_worker(url: str, deadline: str, gate: Any) -> int:
     end = datetime.fromisoformat(deadline)
     clock = ShiftedClock(0.0)
     platform = Platform.open(url, clock)
+    register_cast(platform)
     _started(platform, clock, end, gate)
     try:
         while clock.now() < end:
@@ -102,6 +104,7 @@ def tick_worker(url: str, deadline: str, gate: Any) -> int:
 
 def test_no_bid_received_before_the_deadline_is_refused(db_url: str, clock: ManualClock) -> None:
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         suppliers = bidders(platform, ACTORS, BIDDERS)
         pub = published(platform, ACTORS, clock, lots=[LOTS[0]])
         platform.tenders.receipt_verify_key()
@@ -131,6 +134,7 @@ def test_no_bid_received_before_the_deadline_is_refused(db_url: str, clock: Manu
 
     clock.set(deadline + timedelta(hours=1))
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         present(platform, pub.tender.id, 1, 2)
         record = platform.tenders.open_bids(ACTORS["supervisor"], pub.tender.id)
         entries = {e.supplier_id: e for e in record.entries}

@@ -29,6 +29,7 @@ from tests.kit import (
     present,
     published,
     register_admitted_supplier,
+    register_cast,
     supplier_actor,
 )
 from zhaocai.actors import Actor
@@ -125,6 +126,7 @@ def _public(platform: Platform, url: str, tender_id: str, outsider: Actor, folde
 def _story(url: str, acts: int, folder: Path) -> tuple[list[Any], Platform, Any, ManualClock]:
     clock = ManualClock(START)
     platform = Platform.open(url, clock=clock)
+    register_cast(platform)
     # The same suppliers in every story (names and seeds fixed, not the kit's running ones).
     suppliers = [supplier_actor(register_admitted_supplier(platform, ACTORS, name=f"静默建材{i}号有限公司",
                                                            seed=9_100 + i)) for i in range(4)]

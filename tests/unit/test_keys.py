@@ -31,6 +31,7 @@ from tests.kit import (
     private_keys_in,
     published,
     refused,
+    register_cast,
     snapshot,
 )
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKind, ReceiptSigner, verify_receipt
@@ -213,11 +214,13 @@ def test_a_sqlite_store_finds_or_makes_its_key_file_beside_it(tmp_path: Path, cl
     url = f"sqlite:///{tmp_path / 'own.db'}"
     beside = tmp_path / "own.db.keys"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         assert platform.keys.where == f"key file {beside}"
         platform.suppliers.register(ACTORS["purchasing"], application("旁置密钥", seed=41))
         first = platform.tenders.receipt_verify_key()
     assert stat.S_IMODE(beside.stat().st_mode) == 0o600
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         assert platform.tenders.receipt_verify_key() == first  # found again, not made anew
         assert platform.audit.verify().ok
     assert private_keys_in(url, key_file(beside)) == []
@@ -230,10 +233,12 @@ def test_a_store_that_used_keys_is_not_given_new_ones(tmp_path: Path, clock: Man
     _no_key_env(monkeypatch)
     url = f"sqlite:///{tmp_path / 'lost.db'}"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         pub = published(platform, ACTORS, clock)
         bidder = bidders(platform, ACTORS, 1)[0]
     (tmp_path / "lost.db.keys").unlink()
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         assert isinstance(platform.keys, MissingKeys) and not (tmp_path / "lost.db.keys").exists()
         assert platform.audit.verify().ok and platform.tenders.receipt_verify_key()  # no secret needed
         error = refused(platform, NotFoundError, "keys.missing", platform.tenders.submit_bid, bidder,
@@ -252,9 +257,11 @@ def test_without_any_key_a_command_that_needs_one_is_a_coded_error(db_url: str, 
     """A store that has used keys, opened where none is found (no key file beside a SQLite
     store, no variable for a PostgreSQL one): coded refusals, no traceback, nothing changed."""
     with Platform.open(db_url, clock=clock, keys=kit_keys()) as platform:
+        register_cast(platform)
         platform.suppliers.register(ACTORS["purchasing"], application("有钥", seed=46))
     _no_key_env(monkeypatch)
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         assert isinstance(platform.keys, MissingKeys)
         error = refused(platform, NotFoundError, "keys.missing", platform.tenders.receipt_verify_key)
         assert KEY_FILE_ENV in error.message_en and error.details["how"] and error.message_zh
@@ -270,6 +277,7 @@ def test_without_any_key_a_command_that_needs_one_is_a_coded_error(db_url: str, 
 
 def test_the_wrong_identity_key_is_refused(db_url: str, clock: ManualClock, tmp_path: Path) -> None:
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         platform.suppliers.register(ACTORS["purchasing"], application("身份键", seed=44))
     other = LocalKeys.generate()
     before = snapshot(db_url)
@@ -294,6 +302,7 @@ def test_keys_from_the_environment(db_url: str, clock: ManualClock, monkeypatch:
     assert bad.value.code == "keys.env_invalid" and "not hex" not in bad.value.message_en
     monkeypatch.setenv(IDENTITY_KEY_ENV, keys["identity_hmac_key"])
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         assert platform.keys.where.startswith("environment")
         assert platform.keys.receipt_public_key() == kit_keys().receipt_public_key()
         platform.suppliers.register(ACTORS["purchasing"], application("环境变量", seed=45))
@@ -322,6 +331,7 @@ def test_any_key_provider_will_do(db_url: str, clock: ManualClock) -> None:
     provider = SealedProvider()
     assert isinstance(provider, KeyProvider) and not hasattr(provider, "secret_values")
     with Platform.open(db_url, clock=clock, keys=provider) as platform:
+        register_cast(platform)
         pub = published(platform, ACTORS, clock)
         bidder = bidders(platform, ACTORS, 1)[0]
         receipt = platform.tenders.submit_bid(bidder, pub.tender.id, payload("1500000.00"))
@@ -336,6 +346,7 @@ def test_rotation_keeps_old_receipts_valid(db_url: str, clock: ManualClock, tmp_
     path = tmp_path / "rotating.keys"
     old = init_key_file(path, kit_keys())
     with Platform.open(db_url, clock=clock, keys=old) as platform:
+        register_cast(platform)
         pub = published(platform, ACTORS, clock)
         first, second = bidders(platform, ACTORS, 2)
         clock.advance(hours=1)
@@ -347,6 +358,7 @@ def test_rotation_keeps_old_receipts_valid(db_url: str, clock: ManualClock, tmp_
     assert new.receipt_public_key() != old.receipt_public_key()
     assert new.identity_hash(b"x") == old.identity_hash(b"x")  # the identity key is kept
     with Platform.open(db_url, clock=clock, keys=new) as platform:  # the rotation is registered
+        register_cast(platform)
         history = platform.tenders.receipt_keys()
         assert [k.verify_key for k in history] == [old.receipt_public_key().hex(), new.receipt_public_key().hex()]
         assert history[0].valid_until == rotated_at == history[1].valid_from and history[1].valid_until is None
@@ -375,6 +387,7 @@ def test_the_cli_prints_and_rotates_the_receipt_key(tmp_path: Path, clock: Manua
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     path = tmp_path / "cli.db.keys"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         pub = published(platform, ACTORS, clock)
         receipt = platform.tenders.submit_bid(bidders(platform, ACTORS, 1)[0], pub.tender.id, payload("9.00"))
     shown = cli.invoke(app, ["keys", "public", "--db", url])
@@ -425,6 +438,7 @@ def test_the_export_moves_the_keys_once_and_never_overwrites_another_file(
     assert done.verify_key == old.receipt_public_key().hex() and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert private_keys_in(db_url, old) == []
     with Platform.open(db_url, clock=clock, keys=key_file(path)) as platform:
+        register_cast(platform)
         assert platform.tenders.receipt_verify_key() == old.receipt_public_key().hex()
         (export,) = platform.audit.events("platform_setting", "keys")
         assert export.action == "platform.keys_export" and json.loads(export.change)["removed"] == done.removed
