@@ -14,7 +14,6 @@ import os
 import secrets
 import stat
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -89,8 +88,7 @@ def _write_private(path: Path, keys: LocalKeys, *, replace: bool) -> None:
     """Write the key file with mode 0600 from its creation (never a moment readable by others),
     whole before it appears under its name: written aside, then linked (a new file, which fails
     if one exists) or renamed over the old one (a rotation)."""
-    body = json.dumps({"format": KEY_FILE_FORMAT, "written_at": datetime.now(UTC).isoformat(),
-                       **keys.secret_values()}, indent=2) + "\n"
+    body = json.dumps({"format": KEY_FILE_FORMAT, **keys.secret_values()}, indent=2) + "\n"
     aside = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     try:

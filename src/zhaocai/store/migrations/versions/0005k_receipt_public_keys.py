@@ -43,11 +43,12 @@ def _setting(connection: sa.Connection, name: str) -> dict[str, str] | None:
 
 
 def _created_at(connection: sa.Connection) -> datetime:
-    """When the receipt key was created: its audit link, else the chain's first, else now."""
+    """When the receipt key was created: its audit link, else the chain's first link; a store
+    with no link at all has signed nothing, so the key is valid from the beginning of time."""
     found = connection.execute(sa.text(
         "SELECT at FROM audit_event WHERE action = 'platform.receipt_key' ORDER BY seq LIMIT 1")).first()
     found = found or connection.execute(sa.text("SELECT at FROM audit_event ORDER BY seq LIMIT 1")).first()
-    moment = datetime.fromisoformat(found[0]) if found else datetime.now(UTC)
+    moment = datetime.fromisoformat(found[0]) if found else datetime(1970, 1, 1, tzinfo=UTC)
     return moment.astimezone(UTC)
 
 
