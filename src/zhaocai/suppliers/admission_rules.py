@@ -19,6 +19,7 @@ from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
 from zhaocai.money import Money, to_decimal
 from zhaocai.suppliers.rules import (
+    ATTRIBUTE_ZH,
     Department,
     HeldQualification,
     QualificationGap,
@@ -76,7 +77,7 @@ def require_new_department(review: ReviewFact, reviews: Sequence[ReviewFact],
         raise ConflictError(
             "supplier.review.duplicate",
             f"The {department} department has already reviewed round {application_round}",
-            f"{department}部门已审核第 {application_round} 轮申请",
+            f"{review.department.label_zh}部门已审核第 {application_round} 轮申请",
             {"supplier_id": supplier_id, "department": department})
 
 
@@ -109,7 +110,7 @@ def require_reviews(reviews: Sequence[ReviewFact], **_: Any) -> None:
             "supplier.admission.reviews_missing",
             f"Admission needs a passing review from each department; missing: "
             f"{', '.join(d.value for d in missing)}",
-            f"准入需要采购、质量、技术三个部门审核通过；尚缺：{'、'.join(d.value for d in missing)}",
+            f"准入需要采购、质量、技术三个部门审核通过；尚缺：{'、'.join(d.label_zh for d in missing)}",
             {"missing": [d.value for d in missing], "failed": [d.value for d in failed]})
 
 
@@ -136,11 +137,15 @@ def require_screening_cleared(supplier_id: str, matches: Sequence[Any], screenin
             and screening.decided_by not in involved):
         return
     names = "; ".join(f"{m.blacklisted_name} ({m.blacklisted_id}): {m.attribute}" for m in matches)
+    names_zh = "；".join(
+        f"{m.blacklisted_name}（{m.blacklisted_id}）：{ATTRIBUTE_ZH.get(m.attribute, m.attribute)}"
+        for m in matches)
     raise RuleViolation(
         "supplier.admission.blacklist_match",
         f"Supplier {supplier_id} shares facts with blacklisted suppliers — {names}; a supervisor "
         "who neither registered nor reviewed it must decide to admit it first",
-        f"供应商 {supplier_id} 与已清退供应商存在相同信息（{names}），须经未参与登记和审核的纪检人员决定准入",
+        f"供应商 {supplier_id} 与已清退供应商存在相同信息（{names_zh}），"
+        "须经未参与登记和审核的纪检人员决定准入",
         {"supplier_id": supplier_id, "matches": [m.model_dump() for m in matches],
          "decision": None if screening is None else screening.decision})
 
@@ -172,7 +177,7 @@ def require_inspection(ceiling: Decimal, threshold: Decimal, inspection_passed: 
         raise RuleViolation(
             "supplier.admission.inspection_required",
             f"A ceiling of {Money.of(ceiling)} needs a passing site inspection (threshold {threshold})",
-            f"合作上限 {Money.of(ceiling)} 需先通过现场考察（门槛 {threshold}）",
+            f"合作上限 {Money.of(ceiling)} 需先通过现场考察（门槛 {Money.of(threshold)}）",
             {"threshold": str(threshold)})
 
 
@@ -213,7 +218,8 @@ def chosen_categories(requested: Iterable[Category | str] | None,
     if unknown:
         raise ValidationError(
             "supplier.admission.category", f"Not applied for: {', '.join(unknown)}",
-            f"未申请的类别：{'、'.join(unknown)}", {"categories": unknown})
+            f"未申请的类别：{'、'.join(f'{Category(c).label_zh}（{c}）' for c in unknown)}",
+            {"categories": unknown})
     return chosen
 
 

@@ -50,6 +50,16 @@ class Department(StrEnum):
     QUALITY = "quality"
     TECHNICAL = "technical"
 
+    @property
+    def label_zh(self) -> str:
+        """The department's Chinese name (采购, 质量, 技术), as messages show it."""
+        return {"purchasing": "采购", "quality": "质量", "technical": "技术"}[self.value]
+
+
+ATTRIBUTE_ZH = {"phone": "电话", "email": "电子邮箱", "address": "地址", "bank_account": "银行账户",
+                "legal_representative": "法定代表人", "person": "相关人员"}
+"""The Chinese names of the facts two suppliers may share (admission screening, related parties)."""
+
 
 class PersonRole(StrEnum):
     """A person's relation to a supplier."""
