@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.kit import ACTORS, bidders, payload, published
+from tests.kit import ACTORS, bidders, payload, published, register_cast
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 from zhaocai.store import UnitOfWork
@@ -28,6 +28,7 @@ def test_a_bid_waits_only_for_bids_on_its_own_tender(backend: str, db_url: str, 
     if backend != "postgresql":
         pytest.skip("SQLite has one writer at a time: every command waits for the one in flight")
     with Platform.open(db_url, clock=clock) as platform:
+        register_cast(platform)
         a, b, c = bidders(platform, ACTORS, 3)
         first, second = published(platform, ACTORS, clock), published(platform, ACTORS, clock)
         platform.tenders.receipt_verify_key()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.kit import ACTORS, bidders, payload, present, published, refused
+from tests.kit import ACTORS, bidders, payload, present, published, refused, register_cast
 from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.rules.tender import BID_MAX_WAIT
 from zhaocai.clock import ManualClock
@@ -53,6 +53,7 @@ def waiting() -> WaitingClock:
 @pytest.fixture
 def store(db_url: str, waiting: WaitingClock) -> Any:
     with Platform.open(db_url, clock=waiting) as platform:
+        register_cast(platform)
         suppliers = bidders(platform, ACTORS, 3)
         pub = published(platform, ACTORS, waiting)
         yield platform, pub, suppliers

@@ -65,6 +65,7 @@ def test_verify_deep_reports_rows_changed_outside_a_command(tmp_path: Path, cloc
 
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with Platform.open(url, clock=clock) as platform:
+        register_cast(platform)
         bidder = bidders(platform, actors, 1)[0]
         pub = published(platform, actors, clock)
         platform.tenders.submit_bid(bidder, pub.tender.id, payload("500.00"))
@@ -107,6 +108,7 @@ def test_eligibility_and_import_report_failures(tmp_path: Path) -> None:
     result = runner.invoke(app, ["import-suppliers", str(source), "--officer-id", "p-wang", "--db", url])
     assert result.exit_code == 1 and "nothing imported" in result.output
     with Platform.open(url) as platform:
+        register_cast(platform)
         assert platform.audit.count() == base
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 from sqlmodel import Session, col, select
 
-from zhaocai.acting import acting
+from zhaocai.acting import Who, acting
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.custody.service import CustodyCommands
@@ -238,8 +238,9 @@ class TenderService(CustodyCommands):
             self._signer = signer  # already the store's current key: committed before this command
         return signer
 
-    @acting
-    def submit_bid(self, actor: Actor, tender_id: str,
+    # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
+    # command, at the command's moment.
+    def submit_bid(self, actor: Who, tender_id: str,
                    bid: SealedBid | BidPayload | Mapping[str, Any], *,
                    idempotency_key: str | None = None) -> BidReceipt:
         """Submit or replace a bid: a sealed envelope, or a clear payload sealed here first.
@@ -266,16 +267,18 @@ class TenderService(CustodyCommands):
                                 request=bid_request(tender_id, parsed) if idempotency_key else None,
                                 received_at=received_at, tender_id=tender_id)
 
-    @acting
-    def confirm_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
+    # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
+    # command, at the command's moment.
+    def confirm_bid(self, actor: Who, tender_id: str) -> BidReceipt:
         """Confirm one's bid again after an amendment."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.confirm",
                                 lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
                                 roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
 
-    @acting
-    def withdraw_bid(self, actor: Actor, tender_id: str) -> BidReceipt:
+    # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
+    # command, at the command's moment.
+    def withdraw_bid(self, actor: Who, tender_id: str) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.withdraw",
