@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -52,11 +54,31 @@ def clock() -> ManualClock:
     return ManualClock(datetime(2026, 3, 2, 9, 0, tzinfo=SHANGHAI))
 
 
+_TEMPLATES: dict[datetime, Path] = {}
+
+
+def _sqlite_template(start: datetime, folder: Path) -> Path:
+    """A SQLite store at the head schema with the cast registered at `start`, built once per run
+    and per starting moment: each test copies it instead of migrating and registering again."""
+    if start not in _TEMPLATES:
+        path = folder / f"template-{len(_TEMPLATES)}.db"
+        with Platform.open(f"sqlite:///{path}", clock=ManualClock(start)) as p:
+            register_cast(p)
+        _TEMPLATES[start] = path
+    return _TEMPLATES[start]
+
+
 @pytest.fixture
-def platform(db_url: str, clock: ManualClock) -> Iterator[Platform]:
-    """An open platform over a fresh store."""
+def platform(db_url: str, clock: ManualClock, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Platform]:
+    """An open platform over a fresh store with the cast registered (on SQLite a copy of a store
+    prepared once: the same rows the commands below would write)."""
+    target = Path(db_url.removeprefix("sqlite:///"))
+    if db_url.startswith("sqlite:///") and not target.exists():
+        template = _sqlite_template(clock.now(), tmp_path_factory.getbasetemp())
+        with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
     with Platform.open(db_url, clock=clock) as p:
-        register_cast(p)
+        register_cast(p)  # leaves a copied register as it is
         yield p
 
 
