@@ -114,3 +114,13 @@ def test_ocds_region_from_delivery_address_or_buyer() -> None:
     base["tender"] = {"items": [{"id": "1", "deliveryAddress": {"region": "江苏省"}}]}
     assert release_facts(base)[0].region == "江苏省"
     assert release_facts({"ocid": "ocds-x-2"})[0].region is None
+
+
+def test_region_survives_an_ocds_round_trip() -> None:
+    from zhaocai.integrity.ocds_export import release_of
+    from zhaocai.integrity.ocds_import import release_facts
+
+    for t in _allocated(4, by="region"):
+        assert release_facts(release_of(t))[0].region == t.region
+    plain = _allocated(1)[0]
+    assert release_facts(release_of(plain))[0].region is None
