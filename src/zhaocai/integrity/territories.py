@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 from math import comb
 
 from zhaocai.integrity.markets import one_per_subject
@@ -83,7 +84,7 @@ def _territory(d: Digest, kind: str) -> str | None:
     return (d.tender.buyer or None) if kind == "buyer" else d.tender.region
 
 
-def _tested(prepared: History, settings: FlagSettings) -> tuple[list[_Split], int, dict[str, bool]]:
+def _tested(prepared: History, settings: FlagSettings) -> tuple[list[_Split], int]:
     net = network(prepared, settings)
     kinds = [k for k in KINDS if k == "buyer" or any(d.tender.region for d in net.awarded)]
     least = settings.group_min_tenders
@@ -111,7 +112,7 @@ def _tested(prepared: History, settings: FlagSettings) -> tuple[list[_Split], in
                 continue
             examined += 1
             splits.append(_Split(pair, kind, category, dict(by_place), split_tail(cells)))
-    return splits, examined, {k: True for k in kinds}
+    return splits, examined
 
 
 def _homes(split: _Split) -> dict[str, set[str]]:
@@ -131,19 +132,19 @@ def _covered(prepared: History, settings: FlagSettings, split: _Split, owner: st
     """The tenders at the owner's homes (of the split's category) where both bid and the other
     priced above the owner: a cover lodged, whoever won."""
     net = network(prepared, settings)
-    pair = tuple(sorted((owner, other)))
     found = []
-    for i in net.pairs[pair]:  # type: ignore[index]
+    for i in net.pairs[split.pair]:
         d = net.awarded[i]
         if d.tender.category != split.category or _territory(d, split.kind) not in homes:
             continue
-        prices: dict[str, object] = {}
+        prices: dict[str, Decimal] = {}
         for bid in d.valid:
-            if bid.price is not None and bid.supplier_id in (owner, other):
-                old = prices.get(bid.supplier_id)
-                if old is None or bid.price < old:  # type: ignore[operator]
-                    prices[bid.supplier_id] = bid.price
-        if owner in prices and other in prices and prices[owner] < prices[other]:  # type: ignore[operator]
+            price = bid.price
+            if price is not None and bid.supplier_id in (owner, other):
+                lowest = prices.get(bid.supplier_id)
+                if lowest is None or price < lowest:
+                    prices[bid.supplier_id] = price
+        if owner in prices and other in prices and prices[owner] < prices[other]:
             found.append(d.tender.id)
     return found
 
@@ -152,7 +153,7 @@ def territory_split(history: History, settings: FlagSettings = DEFAULT_SETTINGS)
     """ZC-TERRITORY-SPLIT: two suppliers who each win in their own territory (buyer or region)
     and cover the other in its own (see the module doc)."""
     prepared = prepare(history)
-    splits, examined, _ = _tested(prepared, settings)
+    splits, examined = _tested(prepared, settings)
     found = discoveries([(s.p_value, (s.pair, s.kind, s.category), s) for s in splits],
                         float(settings.group_alpha), examined)
     flags: list[Flag] = []
