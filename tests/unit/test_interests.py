@@ -58,7 +58,7 @@ def test_a_person_declares_interests_over_time_and_reads_them(platform: Platform
 
 def test_declaring_and_reading_are_refused_to_the_wrong_people(platform: Platform) -> None:
     user = register_admitted_supplier(platform, ACTORS, name="申报测试有限公司")
-    refused(platform, PermissionDenied, "person.interest.not_declarant", platform.people.declare_interest,
+    refused(platform, PermissionDenied, "permission.role", platform.people.declare_interest,
             f"u-{user}", {"kind": "shareholding", "company_name": "某公司"})
     refused(platform, PermissionDenied, "permission.interest_read", platform.people.interests,
             "p-li", "q-zhao")

@@ -59,12 +59,14 @@ class Duty(StrEnum):
     COMMITTEE_REPRESENTATIVE = "committee_representative"
     COMMITTEE_EXPERT = "committee_expert"
     AWARD_APPROVER = "award_approver"
+    CONTRACT_SIGNATORY = "contract_signatory"
     TENDER = "tender"  # any other act on a tender whose bidders are known
 
 
 DUTY_ZH = {"admission_reviewer": "准入审核", "site_inspector": "现场考察", "drafter": "招标文件编制",
            "inquiry_officer": "询价", "custodian": "开标密钥保管", "committee_representative": "招标人代表",
-           "committee_expert": "评标专家", "award_approver": "定标审批", "tender": "项目办理"}
+           "committee_expert": "评标专家", "award_approver": "定标审批", "contract_signatory": "合同签订",
+           "tender": "项目办理"}
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,6 @@ from zhaocai.people.interests.views import (
     interest_view,
     recusal_view,
 )
-from zhaocai.people.rules import PersonKind
-from zhaocai.people.tables import PersonRow
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.identity import identity_hash, identity_key
 
@@ -34,15 +32,8 @@ if TYPE_CHECKING:
     from zhaocai.runner import CommandRunner
 
 OVERSIGHT = (Role.AUDITOR, Role.SUPERVISOR)
-DECLARANTS = (PersonKind.STAFF.value, PersonKind.EXPERT.value)
-
-
-def _not_declarant(actor: Actor) -> PermissionDenied:
-    return PermissionDenied(
-        "person.interest.not_declarant",
-        f"{actor.name} ({actor.id}) is not the buyer's staff nor an expert: no interest to declare",
-        f"{actor.name}（{actor.id}）不是招标人工作人员或评标专家，无须申报利益关系",
-        {"actor": actor.id})
+DECLARING_ROLES = tuple(r for r in Role if r != Role.SUPPLIER)
+"""Whoever holds a role of the buyer or the expert role declares (a supplier's user does not)."""
 
 
 def _read_refused(actor: Actor, what: str) -> PermissionDenied:
@@ -58,26 +49,23 @@ class InterestCommands:
 
     @acting
     def declare_interest(self, actor: Actor, interest: NewInterest | Mapping[str, Any]) -> InterestView:
-        """The actor declares an interest of their own (staff or expert; anyone else:
-        `person.interest.not_declarant`). From its moment on it makes them step aside from
+        """The actor declares an interest of their own (the buyer's staff or an expert, holding a
+        role; a supplier's user is refused). From its moment on it makes them step aside from
         every duty towards a supplier it names (see `zhaocai.people.interests.rules`)."""
         new = parse(NewInterest, interest)
         keys = self._runner.keys
 
         def handler(uow: UnitOfWork) -> InterestView:
-            me = uow.session.get(PersonRow, uow.actor.id)
-            if me is None or me.kind not in DECLARANTS:
-                raise _not_declarant(uow.actor)
             person_hash = None
             if new.kind == InterestKind.RELATED_PERSON and new.identity_number:
                 person_hash = identity_hash(identity_key(uow.session, keys), new.identity_number)
-            row = InterestRow(id=f"int-{uuid.uuid4().hex[:16]}", person_id=me.id, kind=new.kind.value,
+            row = InterestRow(id=f"int-{uuid.uuid4().hex[:16]}", person_id=uow.actor.id, kind=new.kind.value,
                               relation=new.relation.value,
                               credit_code=new.credit_code.upper() if new.credit_code else None,
                               company_name=new.company_name, person_hash=person_hash,
                               ended_at=new.ended_at, note=new.note, declared_at=uow.now)
             uow.session.add(row)
-            uow.record("person.interest.declare", "person", me.id, {
+            uow.record("person.interest.declare", "person", uow.actor.id, {
                 "declaration_id": row.id, "kind": row.kind, "relation": row.relation,
                 "credit_code": row.credit_code, "company_name": row.company_name,
                 "person_hash": row.person_hash,
@@ -87,7 +75,7 @@ class InterestCommands:
             return interest_view(row)
 
         # The request is kept in the audit trail only with the identity number's keyed hash.
-        return self._runner.run(actor, "person.interest.declare", handler, roles=None)
+        return self._runner.run(actor, "person.interest.declare", handler, roles=DECLARING_ROLES)
 
     @acting
     def interests(self, actor: Actor, person_id: str) -> list[InterestView]:
