@@ -172,3 +172,14 @@ def test_a_recused_custodian_cannot_present_for_the_commercial_opening(
     duties = {(r.person_id, r.duty) for r in platform.people.recusals(AUDITOR, tender_id=tender.tender_id)}
     assert ("f-sun", "custodian") in duties
     _recused(platform, present, platform, tender.tender_id, 3)  # not for the commercial parts either
+
+
+def test_the_buyers_signatory_with_an_interest_in_the_winner_is_refused(
+        platform: Platform, clock: ManualClock) -> None:
+    tender = build_tender(platform, clock, "awarded")
+    contract = platform.evaluation.contracts(tender.tender_id)[0]
+    platform.people.declare_interest("p-li", {"kind": "shareholding",
+                                              "credit_code": _supplier(platform, contract.supplier_id)[0]})
+    error = _recused(platform, platform.evaluation.sign_contract, "p-li", contract.id)
+    assert error.details["duty"] == "contract_signatory" and error.details["supplier_id"] == contract.supplier_id
+    platform.evaluation.sign_contract("p-wang", contract.id)  # another officer signs for the buyer
