@@ -47,6 +47,8 @@ from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError
 from zhaocai.machines import fire, sources
 from zhaocai.money import Money, amount_in_words
+from zhaocai.people.interests.records import require_no_interest
+from zhaocai.people.interests.rules import Duty
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.tables import SupplierRow
@@ -218,6 +220,8 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     once every contract of the tender stands, the tender is contracted."""
     session = uow.session
     contract = load_contract(session, contract_id)
+    if uow.actor.supplier_id is None:  # the buyer's signatory steps aside from a supplier of interest
+        require_no_interest(uow, Duty.CONTRACT_SIGNATORY, [contract.supplier_id], contract.tender_id)
     require_consistent(uow, contract.tender_id, "contract")
     _, category = procurement_of(session, contract.tender_id)
     eligibility = check_eligibility(session, contract.supplier_id, Category(category),
