@@ -9,11 +9,13 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, is_hypothesis_test, settings
 
 from tests.kit import ACTORS, fresh_store, register_cast, use_kit_keys
+from tests.kit.chinese import stray_in_message
 from zhaocai.actors import Actor
 from zhaocai.clock import SHANGHAI, ManualClock
+from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
 
 settings.register_profile(
@@ -29,6 +31,37 @@ settings.load_profile(os.environ.get("ZHAOCAI_HYPOTHESIS_PROFILE", "default"))
 # The platform's keys live outside every store: one key file for the run, the default of every
 # Platform.open here and in the worker processes the tests start (tests/kit/keys.py).
 use_kit_keys()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "english_in_chinese: the test builds errors whose Chinese holds "
+                            "English on purpose (the Chinese guard lets them be)")
+
+
+@pytest.fixture(autouse=True)
+def chinese_guard(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every ZhaocaiError a test makes, with its real values, has a wholly Chinese `message_zh`
+    (tests/kit/chinese.py): a state, role or phrase left in English fails the test that met it.
+
+    Property tests are left out: they echo generated text back in their messages (quoted reprs
+    of arbitrary values that no detector can tell from words); every message's wording is
+    checked by tests/unit/test_chinese_messages.py, and their values by the examples here."""
+    function = getattr(request.node, "function", None)
+    if (function is not None and is_hypothesis_test(function)) or "properties" in request.node.path.parts:
+        yield
+        return
+    found: list[str] = []
+    made = ZhaocaiError.__init__
+
+    def checked(self: ZhaocaiError, *args: object, **kwargs: object) -> None:
+        made(self, *args, **kwargs)  # type: ignore[arg-type]
+        if isinstance(self.message_zh, str) and (words := stray_in_message(self.message_zh)):
+            found.append(f"{self.code}: {words} in {self.message_zh!r}")
+
+    monkeypatch.setattr(ZhaocaiError, "__init__", checked)
+    yield
+    if found and request.node.get_closest_marker("english_in_chinese") is None:
+        pytest.fail("English left in Chinese messages:\n" + "\n".join(dict.fromkeys(found)), pytrace=False)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
