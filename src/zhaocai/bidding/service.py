@@ -13,12 +13,13 @@ from zhaocai.acting import Who, acting
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.custody.service import CustodyCommands
-from zhaocai.bidding.lifecycle import read_tender, require_buyer
+from zhaocai.bidding.lifecycle import read_tender, require_buyer, to_view
+from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKeyView, ReceiptSigner, verify_receipt
 from zhaocai.bidding.sealing import SealedBid
-from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, opening_order
+from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, TenderRow, opening_order
 from zhaocai.bidding.views import (
     AmendmentView,
     Cancellation,
@@ -31,6 +32,7 @@ from zhaocai.bidding.views import (
 from zhaocai.errors import PermissionDenied, parse
 from zhaocai.keys import ReceiptKeyRow
 from zhaocai.keys.registry import current_receipt_key, key_valid_at, receipt_keys, register_receipt_key
+from zhaocai.references import check_external_ref
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
@@ -332,6 +334,18 @@ class TenderService(CustodyCommands):
         """A tender as `actor` may see it (a published tender past its deadline reads closed)."""
         with self._runner.session() as session:
             return read_tender(session, tender_id, actor, self._runner.now())
+
+    @acting
+    def by_reference(self, actor: Actor, external_ref: str) -> list[TenderView]:
+        """The tenders drafted with the ERP's reference `external_ref` (a re-tender keeps it),
+        oldest first, as `actor` may see them (drafts only for the buyer's staff)."""
+        ref = check_external_ref(external_ref)
+        with self._runner.session() as session:
+            rows = session.exec(select(TenderRow).where(col(TenderRow.external_ref) == ref)
+                                .order_by(col(TenderRow.created_at), col(TenderRow.id))).all()
+            now = self._runner.now()
+            return [to_view(row, now, actor) for row in rows
+                    if row.state != TenderState.DRAFT or is_buyer_staff(actor)]
 
     def amendments(self, tender_id: str) -> list[AmendmentView]:
         """Every amendment and clarification of a tender, in order (public)."""
