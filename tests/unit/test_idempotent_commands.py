@@ -12,7 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.kit import DEPARTMENTS, application, build_tender, draft, fixed_date_schedule, refused, row_counts
+from tests.kit import (
+    DEPARTMENTS,
+    application,
+    build_tender,
+    draft,
+    fixed_date_schedule,
+    refused,
+    row_counts,
+    supplier_actor,
+)
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError, ValidationError
@@ -68,6 +77,16 @@ def sign_contract(platform: Platform, actors: A, clock: ManualClock) -> tuple[Co
     return (lambda key: evaluation.sign_contract(actors["purchasing"], contract_id, idempotency_key=key),
             lambda key: evaluation.sign_contract(actors["purchasing"], "ctr-another",
                                                  idempotency_key=key))
+
+
+@case
+def withdraw_bid(platform: Platform, actors: A, clock: ManualClock) -> tuple[Command, Command]:
+    tender = build_tender(platform, clock, "published", bidders=1, pool=0)
+    user = supplier_actor(tender.suppliers[0])
+    platform.tenders.submit_bid(user, tender.tender_id, tender.bid(0, ["L1"]))
+    tenders = platform.tenders
+    return (lambda key: tenders.withdraw_bid(user, tender.tender_id, idempotency_key=key),
+            lambda key: tenders.withdraw_bid(user, "tdr-another", idempotency_key=key))
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

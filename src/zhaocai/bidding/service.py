@@ -271,21 +271,24 @@ class TenderService(CustodyCommands):
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
-    def confirm_bid(self, actor: Who, tender_id: str) -> BidReceipt:
-        """Confirm one's bid again after an amendment."""
+    def confirm_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
+        """Confirm one's bid again after an amendment (a retry with the key: the same tender)."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.confirm",
                                 lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id,
+                                idempotency_key=idempotency_key, request={"tender_id": tender_id})
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
-    def withdraw_bid(self, actor: Who, tender_id: str) -> BidReceipt:
-        """Withdraw one's bid before the deadline; the withdrawal is receipted."""
+    def withdraw_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
+        """Withdraw one's bid before the deadline; the withdrawal is receipted (a retry with the
+        key: the same tender)."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.withdraw",
                                 lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id,
+                                idempotency_key=idempotency_key, request={"tender_id": tender_id})
 
     @acting
     def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
@@ -303,6 +306,7 @@ class TenderService(CustodyCommands):
         return self._runner.run(actor, "tender.open", lambda uow: opening.open_bids(uow, tender_id),
                                 roles=OFFICERS)
 
+    @acting
     def record_technical_compliance(
         self, actor: Actor, tender_id: str,
         decisions: Sequence[ComplianceDecision | Mapping[str, Any]],
