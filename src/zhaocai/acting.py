@@ -11,6 +11,8 @@ and the command's arguments wait for the command's transaction (`zhaocai.idempot
 where a retry with the same key and the same arguments is answered with the first result and
 the same key with other arguments is refused (`idempotency.request_mismatch`). A method that
 declares `idempotency_key` itself builds its own request and passes the key to the runner.
+The keyword is not part of a decorated method's static signature (`ParamSpec` cannot add a
+keyword-only parameter): type checkers see the method's own parameters.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def test_a_tender_keeps_its_requisition_from_draft_to_publication(
 
 
 def test_the_buyers_signature_carries_the_purchase_order(platform: Platform, actors: A, clock: ManualClock) -> None:
-    tender = build_tender(platform, clock, "awarded", evaluation=LOWEST)
+    tender = build_tender(platform, clock, "awarded", evaluation=LOWEST, external_ref="PR-HIDDEN-1")
     notice = tender.award.notices[0]
     user = supplier_actor(notice.supplier_id)
     refused(platform, PermissionDenied, "contract.external_ref_buyer", platform.evaluation.sign_contract,
@@ -75,6 +75,11 @@ def test_the_buyers_signature_carries_the_purchase_order(platform: Platform, act
         "severity": 2, "occurred_at": clock.now() - timedelta(hours=1), "external_ref": "GR-5000001"})
     assert record.external_ref == "GR-5000001"
     assert [p["external_ref"] for p in _events(platform, "PerformanceEventRecorded")] == ["GR-5000001"]
+
+    # The buyer's own numbers are never published.
+    for package in (platform.publish.release_package(), platform.publish.record_package()):
+        text = platform.publish.to_json(package)
+        assert "PR-HIDDEN-1" not in text and "PO-4500012345" not in text and "GR-5000001" not in text
 
 
 @pytest.mark.parametrize("ref", ["", "-starts-with-a-dash", "有中文", "x" * 65, "with space", "a\x00b"])
