@@ -19,12 +19,14 @@ from tests.kit import (
     draft,
     fixed_date_schedule,
     refused,
+    register_cast,
     row_counts,
     supplier_actor,
 )
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
-from zhaocai.errors import ConflictError, ValidationError
+from zhaocai.errors import ConflictError, NotFoundError, ValidationError
+from zhaocai.keys import MissingKeys
 from zhaocai.platform import Platform
 
 A = dict[str, Actor]
@@ -136,3 +138,11 @@ def test_without_a_key_every_call_acts(platform: Platform, actors: A, clock: Man
     one = platform.tenders.create_draft(actors["purchasing"], draft(clock))
     two = platform.tenders.create_draft(actors["purchasing"], draft(clock))
     assert one.id != two.id
+
+
+def test_a_keyed_command_needs_the_platforms_keys(db_url: str, clock: ManualClock, actors: A) -> None:
+    with Platform.open(db_url, clock, keys=MissingKeys(["nowhere"], "Pass keys=.")) as keyless:
+        register_cast(keyless)
+        refused(keyless, NotFoundError, "keys.missing", keyless.tenders.create_draft,
+                actors["purchasing"], draft(clock), idempotency_key="erp-keyless")
+        assert keyless.tenders.create_draft(actors["purchasing"], draft(clock)).state == "draft"
