@@ -173,6 +173,7 @@ def to_view(tender: TenderRow, now: datetime, actor: Actor | None = None) -> Ten
         rules_digest=tender.rules_digest, outcome_reason=tender.outcome_reason,
         cancel_requested_by=tender.cancel_requested_by, retender_of=tender.retender_of,
         statutory=bool(tender.statutory), policy_version=tender.policy_version, deviation=tender.deviation,
+        external_ref=tender.external_ref,
     )
 
 

@@ -138,7 +138,8 @@ class AdmissionCommands(ServiceBase):
                        event="SupplierRegistered",
                        payload={"supplier_id": supplier_id, "name": app.name,
                                 "credit_code": app.credit_code,
-                                "categories": [c.value for c in app.categories]})
+                                "categories": [c.value for c in app.categories],
+                                "external_ref": app.external_ref})
             return view_of(session, load_supplier(session, supplier_id))
 
         # The request digest covers identity numbers only as their keyed hashes (the audit form):
