@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.kit.suppliers import application
 
 from tests.kit import (
     ACTORS,
@@ -18,7 +19,6 @@ from tests.kit import (
     register_admitted_supplier,
 )
 from tests.kit.chinese import stray_english
-from tests.kit.suppliers import application
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.errors import PermissionDenied, ValidationError
