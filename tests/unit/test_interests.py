@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from tests.kit.suppliers import application
 
 from tests.kit import (
     ACTORS,
@@ -23,6 +22,7 @@ from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.errors import PermissionDenied, ValidationError
 from zhaocai.platform import Platform
+from zhaocai.testing.suppliers import application
 
 A = dict[str, Actor]
 AUDITOR, SUP = ACTORS["auditor"], ACTORS["supervisor"]
