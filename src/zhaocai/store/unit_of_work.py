@@ -214,6 +214,14 @@ class UnitOfWork:
             for event_id, event, subject_type, subject_id, payload in item.events:
                 self._insert_event(event_id, event, subject_type, subject_id, payload)
 
+    def pending_links(self) -> list[tuple[str, str, str, str, str, str]]:
+        """The links this command recorded and appends at commit (a tender-scoped command), in
+        order, as (at, actor_id, action, subject_type, subject_id, change JSON): a check of the
+        tender's rows against the chain inside the command reads them after the stored ones."""
+        at = self.now.astimezone(UTC).isoformat(timespec="microseconds")
+        return [(at, self.actor.id, p.action, p.subject_type, p.subject_id, p.change_text)
+                for p in self._pending or ()]
+
     def _chain_head(self) -> tuple[int, str]:
         if self._head is None:
             # A fixed query without parameters, once per command: straight to the driver's cursor,
