@@ -8,7 +8,8 @@ one of two scopes:
 
 - **platform-wide** (the default): it takes the command lock exclusively, so it runs alone, and
   appends its audit links as it records them;
-- **one tender** (`tender_id=` given, the bid commands): it takes the command lock *shared* and
+- **one tender** (`tender_id=` given: every command acting on one tender, see
+  docs/architecture.md "Which commands run per tender"): it takes the command lock *shared* and
   the tender's row `FOR UPDATE`, so commands on other tenders run beside it; its audit links
   are kept and appended at commit, under the chain lock, as the last thing before the commit.
 
