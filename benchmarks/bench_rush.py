@@ -7,6 +7,11 @@ figure also keeps bids per second and the p50/p99 latency of one bid. `bid_rush_
 compares the time per bid with eight processes to that with one: the goal is that throughput
 does not fall as processes are added (ratio ≤ 1).
 
+The mixed rush (`mixed_rush_pg_{n}p`) is the same rush with the buyer's staff working on the same
+tenders meanwhile: after every `MIXED_EVERY`-th bid its process also publishes a clarification on
+that tender (a command that appends to the main audit chain and the outbox). Its floor is the
+same raw inserts of the bids alone.
+
 PostgreSQL only: set ZHAOCAI_BENCH_DATABASE_URL (or ZHAOCAI_TEST_DATABASE_URL); every run works
 in a throwaway schema, dropped after.
 """
@@ -28,7 +33,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from benchmarks.bench_tenders import CUSTODIANS, KEYS, STAFF, START, _admit, _payload
-from benchmarks.harness import Figure
+from benchmarks.harness import Figure, enrol
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.keys.sources import KEY_FILE_ENV
@@ -39,7 +44,10 @@ PROCESSES = (1, 2, 4, 8)
 SUPPLIERS = 48
 TENDERS = 8  # SUPPLIERS × TENDERS bids per run: every supplier bids on every tender
 _URL = os.environ.get("ZHAOCAI_BENCH_DATABASE_URL") or os.environ.get("ZHAOCAI_TEST_DATABASE_URL")
-_RESULTS: dict[int, dict[str, float]] = {}
+# One clarification per this many bids in the mixed rush: prime to TENDERS, so that in one process
+# the clarifications go round the tenders.
+MIXED_EVERY = 9
+_RESULTS: dict[tuple[int, bool], dict[str, float]] = {}
 
 
 @contextmanager
@@ -84,18 +92,24 @@ def _gate(gate: Any) -> None:
     go.wait()
 
 
-def rush_worker(url: str, jobs: list[tuple[str, str, int]], warm: tuple[str, str], gate: Any) -> list[float]:
-    """One service instance: a first bid to warm up, then its share of the rush; the latencies."""
+def rush_worker(url: str, jobs: list[tuple[str, str, int]], warm: tuple[str, str], mixed: bool,
+                gate: Any) -> list[float]:
+    """One service instance: a first bid to warm up, then its share of the rush (in the mixed rush
+    with a clarification after every `MIXED_EVERY`-th bid); the latencies of every command."""
     clock = ManualClock(START + timedelta(days=1))
     platform = Platform.open(url, clock=clock)
     try:
         platform.tenders.submit_bid(_actor(warm[0]), warm[1], _payload(0))
         _gate(gate)
         latencies = []
-        for supplier_id, tender_id, i in jobs:
+        for n, (supplier_id, tender_id, i) in enumerate(jobs, start=1):
             began = time.perf_counter()
             platform.tenders.submit_bid(_actor(supplier_id), tender_id, _payload(i))
             latencies.append(time.perf_counter() - began)
+            if mixed and n % MIXED_EVERY == 0:
+                began = time.perf_counter()
+                platform.tenders.clarify(STAFF["purchasing"], tender_id, f"Clarification {i}")
+                latencies.append(time.perf_counter() - began)
         return latencies
     finally:
         platform.close()
@@ -129,7 +143,7 @@ def _run(ctx: Any, target: Any, args: list[tuple[Any, ...]]) -> tuple[float, lis
         return time.perf_counter() - began, results
 
 
-def _rush(processes: int) -> dict[str, float]:
+def _rush(processes: int, mixed: bool = False) -> dict[str, float]:
     assert _URL is not None
     # A PostgreSQL store has no default place for the platform's keys: a key file of the run's
     # own, which the spawned service instances inherit through the environment.
@@ -139,13 +153,14 @@ def _rush(processes: int) -> dict[str, float]:
     with _schema(_URL) as url:
         clock = ManualClock(START)
         with Platform.open(url, clock=clock) as platform:
+            enrol(platform, *STAFF.values())  # the staff act as the people register's
             suppliers = [_admit(platform, 20_000 + i) for i in range(SUPPLIERS)]
             *tenders, warm = _tenders(platform, clock, TENDERS + 1)
             platform.tenders.receipt_verify_key()
         # Supplier after supplier, each on every tender: at any moment the processes are
         # mostly on different tenders, as in a morning when many tenders close.
         jobs = [(s, t, i * TENDERS + j) for i, s in enumerate(suppliers) for j, t in enumerate(tenders)]
-        seconds, results = _run(ctx, rush_worker, [(url, jobs[k::processes], (suppliers[k], warm))
+        seconds, results = _run(ctx, rush_worker, [(url, jobs[k::processes], (suppliers[k], warm), mixed)
                                                    for k in range(processes)])
         latencies = sorted(x for r in results for x in r)
         engine = create_engine(normalise_url(url))
@@ -160,21 +175,28 @@ def _rush(processes: int) -> dict[str, float]:
         pairs = [(bids[link[6]], link) for link in links]
         floor, _ = _run(ctx, floor_worker, [(url, pairs[k::processes]) for k in range(processes)])
     count = len(latencies)
+    if mixed:
+        # Every command counts in the mixed rush's rate and latencies; the floor is the bids'.
+        return {"seconds": seconds, "floor": floor, "commands": count, "bids": len(pairs),
+                "commands_per_s": round(count / seconds, 1),
+                "p50_ms": round(statistics.median(latencies) * 1000, 2),
+                "p99_ms": round(latencies[min(count - 1, int(count * 0.99))] * 1000, 2),
+                "floor_bids_per_s": round(len(pairs) / floor, 1)}
     return {"seconds": seconds, "floor": floor, "bids": count, "bids_per_s": round(count / seconds, 1),
             "p50_ms": round(statistics.median(latencies) * 1000, 2),
             "p99_ms": round(latencies[min(count - 1, int(count * 0.99))] * 1000, 2),
             "floor_bids_per_s": round(count / floor, 1)}
 
 
-def _measured(processes: int) -> dict[str, float]:
-    if processes not in _RESULTS:
-        _RESULTS[processes] = _rush(processes)
-    return _RESULTS[processes]
+def _measured(processes: int, mixed: bool = False) -> dict[str, float]:
+    if (processes, mixed) not in _RESULTS:
+        _RESULTS[processes, mixed] = _rush(processes, mixed)
+    return _RESULTS[processes, mixed]
 
 
-def _figure(processes: int) -> Any:
+def _figure(processes: int, mixed: bool = False) -> Any:
     def measure() -> tuple[float, float, dict[str, object]]:
-        found = _measured(processes)
+        found = _measured(processes, mixed)
         return found["seconds"], found["floor"], {
             "processes": processes, **{k: v for k, v in found.items() if k not in ("seconds", "floor")}}
     return measure
@@ -196,6 +218,10 @@ FIGURES = [] if _URL is None else [
     *[Figure(f"bid_rush_pg_{n}p", 12.0, _figure(n),
              f"deadline rush on PostgreSQL, {n} process(es): {SUPPLIERS} suppliers × {TENDERS} tenders, one "
              "command per bid, vs raw psycopg inserts of the same bid and bid-link rows from as many processes")
+      for n in PROCESSES],
+    *[Figure(f"mixed_rush_pg_{n}p", 16.0, _figure(n, mixed=True),
+             f"deadline rush with the buyer at work, {n} process(es): {SUPPLIERS} suppliers × {TENDERS} tenders "
+             f"and a clarification on the tender after every {MIXED_EVERY}th bid, vs raw psycopg inserts of the bids")
       for n in PROCESSES],
     Figure("bid_rush_pg_scaling", 1.0, measure_scaling,
            "time per bid in the rush with 8 processes vs with 1 (throughput must not fall as processes are added)"),

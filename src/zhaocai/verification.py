@@ -64,7 +64,9 @@ _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开�
 def check_tender(uow: UnitOfWork, tender_id: str, checkers: Sequence[Checker]) -> list[Disagreement]:
     """The disagreements of one tender's rows with the chain, read in the command's transaction."""
     uow.session.flush()
-    return run_checkers(uow.connection, checkers, Scope(tender_id)).disagreements
+    # A tender-scoped command appends its links at commit: its own links so far are read too.
+    return run_checkers(uow.connection, checkers, Scope(tender_id),
+                        pending=uow.pending_links()).disagreements
 
 
 def mismatch(tender_id: str, problems: Sequence[Disagreement]) -> ConflictError:

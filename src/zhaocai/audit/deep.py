@@ -242,12 +242,18 @@ def _link_of(row: Sequence[Any], verified: bool) -> Link | None:
     return Link(int(seq), at, actor, action, st, sid, parsed if isinstance(parsed, dict) else {})
 
 
+def _facts(change: str) -> dict[str, Any]:
+    parsed = from_json(change)
+    return parsed if isinstance(parsed, dict) else {}
+
+
 def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
-               verified: bool = False) -> tuple[list[Link], int]:
+               verified: bool = False, pending: Sequence[Sequence[str]] = ()) -> tuple[list[Link], int]:
     """The links the checkers read, in one query: every link of their subject types, or, for one
     tender, the links of that tender's subjects only (found through the index on subject). Each
     link read is checked against its digest and hash; the count of links that failed is returned
-    beside them (such a link is left out: its facts cannot be trusted)."""
+    beside them (such a link is left out: its facts cannot be trusted). `pending` are the running
+    command's own links not yet appended (`UnitOfWork.pending_links`): they come last."""
     subjects: dict[str, set[str | None]] = defaultdict(set)
     for checker in checkers:
         for subject_type, query in checker.subjects.items():
@@ -267,6 +273,11 @@ def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
         clauses.append(f"(subject_type = :st{n} AND ({' OR '.join(ids)}))")
     statement = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE {' OR '.join(clauses)} ORDER BY seq")
     rows = list(conn.execute(statement, params))
+    # The command's own links, numbered after every link read (their place in the chain is given
+    # at commit; only their order matters here).
+    top = max((int(row[0]) for row in rows if type(row[0]) is int), default=0)
+    own = [Link(top + n, at, actor, action, st, sid, _facts(change))
+           for n, (at, actor, action, st, sid, change) in enumerate(pending, start=1) if st in subjects]
     if "bid" in subjects:
         # Bid acts since the bid chains live on each tender's own chain (`bid_link`), after the
         # older ones of the main chain: per bid, the order in which they were made.
@@ -280,20 +291,21 @@ def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
             broken += 1
         else:
             links.append(link)
-    return links, broken
+    return links + own, broken
 
 
 def run_checkers(conn: Connection, checkers: Sequence[Checker], scope: Scope = Scope(), *,
-                 chain_verified: bool = False) -> DeepResult:
+                 chain_verified: bool = False, pending: Sequence[Sequence[str]] = ()) -> DeepResult:
     """Read the links (one query) and run every checker over them (one query per table).
     `chain_verified`: the whole chain was verified just before, so each link read need not be
-    hashed again."""
+    hashed again. `pending`: the running command's links not yet appended (see `read_links`)."""
     with collector.paused():  # tens of thousands of small objects, no cycles (see zhaocai.collector)
-        return _run(conn, checkers, scope, chain_verified)
+        return _run(conn, checkers, scope, chain_verified, pending)
 
 
-def _run(conn: Connection, checkers: Sequence[Checker], scope: Scope, chain_verified: bool) -> DeepResult:
-    links, broken = read_links(conn, checkers, scope, chain_verified)
+def _run(conn: Connection, checkers: Sequence[Checker], scope: Scope, chain_verified: bool,
+         pending: Sequence[Sequence[str]] = ()) -> DeepResult:
+    links, broken = read_links(conn, checkers, scope, chain_verified, pending)
     findings = Findings()
     if broken:
         findings.disagree("audit_event", scope.tender_id or "*", "change", f"{broken} link(s)",

@@ -126,7 +126,7 @@ class TenderService(CustodyCommands):
         parsed = parse(TenderDraft, draft)
         return self._runner.run(actor, "tender.draft_update",
                                 lambda uow: drafts.update_draft(uow, tender_id, parsed, deviation_reason),
-                                roles=BUYER)
+                                roles=BUYER, tender_id=tender_id)
 
     @acting
     def publish(self, actor: Actor, tender_id: str, *, two_envelopes: bool = False) -> Publication:
@@ -152,7 +152,7 @@ class TenderService(CustodyCommands):
         require_buyer(actor, f"tender.{kind}")
         return self._runner.run(actor, f"tender.{kind}",
                                 lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
-                                roles=BUYER)
+                                roles=BUYER, tender_id=tender_id)
 
     @acting
     def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
@@ -165,7 +165,7 @@ class TenderService(CustodyCommands):
         require_buyer(actor, "tender.cancel_request")
         return self._runner.run(actor, "tender.cancel_request",
                                 lambda uow: drafts.request_cancellation(uow, tender_id, reason),
-                                roles=OFFICERS)
+                                roles=OFFICERS, tender_id=tender_id)
 
     @acting
     def approve_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
@@ -173,7 +173,7 @@ class TenderService(CustodyCommands):
         require_buyer(actor, "tender.cancel")
         return self._runner.run(actor, "tender.cancel",
                                 lambda uow: drafts.decide_cancellation(uow, tender_id, True),
-                                roles=OFFICERS)
+                                roles=OFFICERS, tender_id=tender_id)
 
     @acting
     def reject_cancellation(self, actor: Actor, tender_id: str) -> Cancellation:
@@ -181,7 +181,7 @@ class TenderService(CustodyCommands):
         require_buyer(actor, "tender.cancel_reject")
         return self._runner.run(actor, "tender.cancel_reject",
                                 lambda uow: drafts.decide_cancellation(uow, tender_id, False),
-                                roles=OFFICERS)
+                                roles=OFFICERS, tender_id=tender_id)
 
     @acting
     def retender(self, actor: Actor, tender_id: str, deadline: datetime, *,
@@ -304,7 +304,7 @@ class TenderService(CustodyCommands):
         publish the opening record; fewer presented: `opening.quorum`."""
         require_buyer(actor, "tender.open")
         return self._runner.run(actor, "tender.open", lambda uow: opening.open_bids(uow, tender_id),
-                                roles=OFFICERS)
+                                roles=OFFICERS, tender_id=tender_id)
 
     @acting
     def record_technical_compliance(
@@ -321,7 +321,7 @@ class TenderService(CustodyCommands):
                                            recorded_at=uow.now)
 
         return self._runner.run(actor, "tender.technical_compliance", handler,
-                                roles=[Role.EXPERT, Role.TECHNICAL])
+                                roles=[Role.EXPERT, Role.TECHNICAL], tender_id=tender_id)
 
     @acting
     def open_commercial(self, actor: Actor, tender_id: str) -> OpeningRecord:
@@ -329,7 +329,8 @@ class TenderService(CustodyCommands):
         shares presented (the same presentations serve both stages)."""
         require_buyer(actor, "tender.open_commercial")
         return self._runner.run(actor, "tender.open_commercial",
-                                lambda uow: opening.open_commercial(uow, tender_id), roles=OFFICERS)
+                                lambda uow: opening.open_commercial(uow, tender_id), roles=OFFICERS,
+                                tender_id=tender_id)
 
     # -- reads -----------------------------------------------------------------------------------
 

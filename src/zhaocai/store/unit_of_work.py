@@ -8,7 +8,8 @@ one of two scopes:
 
 - **platform-wide** (the default): it takes the command lock exclusively, so it runs alone, and
   appends its audit links as it records them;
-- **one tender** (`tender_id=` given, the bid commands): it takes the command lock *shared* and
+- **one tender** (`tender_id=` given: every command acting on one tender, see
+  docs/architecture.md "Which commands run per tender"): it takes the command lock *shared* and
   the tender's row `FOR UPDATE`, so commands on other tenders run beside it; its audit links
   are kept and appended at commit, under the chain lock, as the last thing before the commit.
 
@@ -213,6 +214,14 @@ class UnitOfWork:
             item.recorded.seq, item.recorded.hash = seq, link
             for event_id, event, subject_type, subject_id, payload in item.events:
                 self._insert_event(event_id, event, subject_type, subject_id, payload)
+
+    def pending_links(self) -> list[tuple[str, str, str, str, str, str]]:
+        """The links this command recorded and appends at commit (a tender-scoped command), in
+        order, as (at, actor_id, action, subject_type, subject_id, change JSON): a check of the
+        tender's rows against the chain inside the command reads them after the stored ones."""
+        at = self.now.astimezone(UTC).isoformat(timespec="microseconds")
+        return [(at, self.actor.id, p.action, p.subject_type, p.subject_id, p.change_text)
+                for p in self._pending or ()]
 
     def _chain_head(self) -> tuple[int, str]:
         if self._head is None:

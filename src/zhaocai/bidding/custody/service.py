@@ -59,4 +59,4 @@ class CustodyCommands:
         `opening.share_malformed`; `tender.transition` when the tender no longer needs its key.
         """
         return self._runner.run(actor, "custody.present", lambda uow: seating.present(uow, tender_id, share),
-                                roles=CUSTODY_ROLES)
+                                roles=CUSTODY_ROLES, tender_id=tender_id)

@@ -40,7 +40,13 @@ from zhaocai.bidding.evaluating.outcomes import (
     finding_view,
     override_view,
 )
-from zhaocai.bidding.evaluating.tables import ContractRow, ExpertRow, ObjectionRow
+from zhaocai.bidding.evaluating.tables import (
+    ContractRow,
+    ExpertRow,
+    InquiryOverrideRow,
+    ObjectionRow,
+    RemovalRow,
+)
 from zhaocai.bidding.evaluating.views import (
     AbnormalInput,
     AdjustmentInput,
@@ -70,6 +76,7 @@ from zhaocai.bidding.evaluating.views import (
 from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
 from zhaocai.bidding.rules.commitments import require_digest, require_nonce
 from zhaocai.bidding.service import OpenedBidView, TenderService
+from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError, parse
 from zhaocai.money import to_decimal
 from zhaocai.references import check_external_ref
@@ -85,6 +92,7 @@ OFFICERS = (Role.PURCHASING, Role.SUPERVISOR)
 STAFF_ROLES = BUYER_STAFF
 R = TypeVar("R")
 ScoreSheet = Mapping[str, Mapping[str, Any]]
+TenderOwned = TypeVar("TenderOwned", ObjectionRow, RemovalRow, ContractRow, InquiryOverrideRow)
 
 
 def committee_member_may_read(session: Session, actor: Actor, tender_id: str) -> None:
@@ -120,9 +128,22 @@ class EvaluationService:
         self._tenders = tenders
 
     def _run(self, actor: Actor, action: str, handler: Callable[[UnitOfWork], R],
-             roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None) -> R:
+             roles: Sequence[Role], idempotency_key: str | None = None, request: Any = None, *,
+             tender_id: str | None) -> R:
+        # Every command states its scope: a tender's id runs it beside commands on other tenders
+        # (it writes that tender's rows only, see docs/architecture.md), None runs it alone.
         return self._runner.run(actor, action, handler, roles=roles, idempotency_key=idempotency_key,
-                                request=request)
+                                request=request, tender_id=tender_id)
+
+    def _tender_of(self, table: type[TenderOwned], row_id: str) -> str | None:
+        """The tender a row belongs to, to scope a command named by the row's id; None (the command
+        runs alone) when the row is unknown or names no tender of the platform (a single-source
+        contract). A row never moves to another tender, so reading it before the command is safe."""
+        with self._runner.session() as session:
+            row = session.get(table, row_id)
+            if row is None or session.get(TenderRow, row.tender_id) is None:
+                return None
+            return row.tender_id
 
     # -- expert pool -----------------------------------------------------------------------------
 
@@ -131,14 +152,15 @@ class EvaluationService:
         """Add an expert to the pool (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
         return self._run(actor, "expert.add", lambda uow: experts.add_expert(uow, self._runner.keys, parsed),
-                         POOL_ROLES)
+                         POOL_ROLES, tender_id=None)
 
     @acting
     def update_expert(self, actor: Actor, data: ExpertInput | Mapping[str, Any]) -> ExpertView:
         """Replace an expert's details (administrator or supervisor)."""
         parsed = parse(ExpertInput, data)
         return self._run(actor, "expert.update",
-                         lambda uow: experts.update_expert(uow, self._runner.keys, parsed), POOL_ROLES)
+                         lambda uow: experts.update_expert(uow, self._runner.keys, parsed), POOL_ROLES,
+                         tender_id=None)
 
     @acting
     def experts(self, actor: Actor) -> list[ExpertView]:
@@ -157,7 +179,8 @@ class EvaluationService:
         require_buyer(actor, "committee.draw")
         reps = [parse(Representative, r) for r in representatives]
         return self._run(actor, "committee.draw",
-                         lambda uow: committee.draw(uow, tender_id, size, reps), DRAW_ROLES)
+                         lambda uow: committee.draw(uow, tender_id, size, reps), DRAW_ROLES,
+                         tender_id=tender_id)
 
     def rerun_draw(self, tender_id: str) -> DrawCheck:
         """Recompute the draw from its recorded inputs and compare (no names are returned)."""
@@ -175,7 +198,8 @@ class EvaluationService:
                 statement: str = "") -> Declaration:
         """A member signs the no-conflict declaration (or declares a conflict and is replaced)."""
         return self._run(actor, "committee.declare",
-                         lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES)
+                         lambda uow: committee.declare(uow, tender_id, no_conflict, statement), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def bids(self, actor: Actor, tender_id: str) -> list[OpenedBidView]:
@@ -198,7 +222,8 @@ class EvaluationService:
             return SecurityRecorded(tender_id=tender_id, payments=amounts, recorded_by=uow.actor.id,
                                     recorded_at=uow.now)
 
-        return self._run(actor, "evaluation.bid_security", handler, (Role.FINANCE, Role.PURCHASING))
+        return self._run(actor, "evaluation.bid_security", handler, (Role.FINANCE, Role.PURCHASING),
+                         tender_id=tender_id)
 
     @acting
     def record_finding(self, actor: Actor, tender_id: str, bid_id: str, *, en: str, zh: str,
@@ -208,13 +233,13 @@ class EvaluationService:
         return self._run(actor, "evaluation.finding",
                          lambda uow: finding_view(uow.session, compliance.record_finding(
                              uow, tender_id, bid_id, lot_id, en, zh)),
-                         MEMBER_ROLES)
+                         MEMBER_ROLES, tender_id=tender_id)
 
     @acting
     def check_compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
         """Check every opened bid (eligibility now, security, ceiling, findings); flag low prices."""
         return self._run(actor, "evaluation.compliance",
-                         lambda uow: compliance.check(uow, tender_id), MEMBER_ROLES)
+                         lambda uow: compliance.check(uow, tender_id), MEMBER_ROLES, tender_id=tender_id)
 
     @acting
     def decide_abnormal(self, actor: Actor, tender_id: str,
@@ -222,7 +247,8 @@ class EvaluationService:
         """Record a flagged bidder's written explanation and accept it or reject the bid."""
         parsed = parse(AbnormalInput, data)
         return self._run(actor, "evaluation.abnormal",
-                         lambda uow: compliance.decide_abnormal(uow, tender_id, parsed), MEMBER_ROLES)
+                         lambda uow: compliance.decide_abnormal(uow, tender_id, parsed), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def record_adjustment(self, actor: Actor, tender_id: str,
@@ -230,7 +256,8 @@ class EvaluationService:
         """A documented price adjustment (lowest evaluated price method)."""
         parsed = parse(AdjustmentInput, data)
         return self._run(actor, "evaluation.adjustment",
-                         lambda uow: compliance.record_adjustment(uow, tender_id, parsed), MEMBER_ROLES)
+                         lambda uow: compliance.record_adjustment(uow, tender_id, parsed), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def determine_related(self, actor: Actor, tender_id: str,
@@ -239,7 +266,8 @@ class EvaluationService:
         both bids in every lot both priced. Every such question is determined before the report."""
         parsed = parse(RelatedInput, data)
         return self._run(actor, "evaluation.related",
-                         lambda uow: compliance.determine_related(uow, tender_id, parsed), MEMBER_ROLES)
+                         lambda uow: compliance.determine_related(uow, tender_id, parsed), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def compliance(self, actor: Actor, tender_id: str) -> ComplianceView:
@@ -267,7 +295,8 @@ class EvaluationService:
         No points are sent or stored until every member has committed."""
         digest = require_digest(commitment.digest if isinstance(commitment, SheetCommitment) else commitment)
         return self._run(actor, "evaluation.score_commit",
-                         lambda uow: sealed_sheets.commit(uow, tender_id, lot_id, digest), MEMBER_ROLES)
+                         lambda uow: sealed_sheets.commit(uow, tender_id, lot_id, digest), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def reveal_scores(self, actor: Actor, tender_id: str, lot_id: str, scores: ScoreSheet,
@@ -277,7 +306,7 @@ class EvaluationService:
         require_nonce(nonce)
         return self._run(actor, "evaluation.score_sheet",
                          lambda uow: sealed_sheets.reveal(uow, tender_id, lot_id, scores, nonce),
-                         MEMBER_ROLES)
+                         MEMBER_ROLES, tender_id=tender_id)
 
     @acting
     def record_unrevealed(self, actor: Actor, tender_id: str, lot_id: str, member_id: str,
@@ -291,7 +320,7 @@ class EvaluationService:
         return self._run(actor, "evaluation.score_unrevealed",
                          lambda uow: sealed_sheets.record_unrevealed(uow, tender_id, lot_id, member_id,
                                                                      reason),
-                         (Role.SUPERVISOR,))
+                         (Role.SUPERVISOR,), tender_id=tender_id)
 
     @acting
     def score_sheets(self, actor: Actor, tender_id: str, lot_id: str) -> list[ScoreSheetView]:
@@ -317,7 +346,8 @@ class EvaluationService:
         """Rank every lot, write the report, publicise the candidates (tender → publicising)."""
         calendar = self._calendar
         return self._run(actor, "evaluation.report",
-                         lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES)
+                         lambda uow: report.compile_report(uow, tender_id, calendar), MEMBER_ROLES,
+                         tender_id=tender_id)
 
     @acting
     def report(self, actor: Actor, tender_id: str) -> EvaluationReport:
@@ -331,14 +361,15 @@ class EvaluationService:
         """A bidder objects during the publicity."""
         return self._run(actor, "evaluation.objection",
                          lambda uow: objections.raise_objection(uow, tender_id, text, lot_id),
-                         (Role.SUPPLIER,))
+                         (Role.SUPPLIER,), tender_id=tender_id)
 
     @acting
     def answer_objection(self, actor: Actor, objection_id: str, answer: str) -> ObjectionView:
         """Purchasing or a supervisor answers an objection."""
         require_buyer(actor, "evaluation.objection_answer")
         return self._run(actor, "evaluation.objection_answer",
-                         lambda uow: objections.answer_objection(uow, objection_id, answer), OFFICERS)
+                         lambda uow: objections.answer_objection(uow, objection_id, answer), OFFICERS,
+                         tender_id=self._tender_of(ObjectionRow, objection_id))
 
     @acting
     def objections(self, actor: Actor, tender_id: str) -> list[ObjectionView]:
@@ -360,14 +391,15 @@ class EvaluationService:
         require_buyer(actor, "award.removal_propose")
         return self._run(actor, "award.removal_propose",
                          lambda uow: objections.propose_removal(uow, tender_id, lot_id, bid_id, code, en, zh),
-                         OFFICERS)
+                         OFFICERS, tender_id=tender_id)
 
     @acting
     def approve_removal(self, actor: Actor, removal_id: str) -> RemovalView:
         """A supervisor, not the proposer, approves a candidate's removal."""
         require_buyer(actor, "award.removal_approve")
         return self._run(actor, "award.removal_approve",
-                         lambda uow: objections.approve_removal(uow, removal_id), (Role.SUPERVISOR,))
+                         lambda uow: objections.approve_removal(uow, removal_id), (Role.SUPERVISOR,),
+                         tender_id=self._tender_of(RemovalRow, removal_id))
 
     # -- award and contract ----------------------------------------------------------------------
 
@@ -377,7 +409,7 @@ class EvaluationService:
         winner eligible at this moment (else `award.winner_ineligible`; see `decide_ineligible`)."""
         require_buyer(actor, "award.decide")
         return self._run(actor, "award.decide",
-                         lambda uow: contracts.award(uow, tender_id), (Role.PURCHASING,))
+                         lambda uow: contracts.award(uow, tender_id), (Role.PURCHASING,), tender_id=tender_id)
 
     @acting
     def decide_ineligible(self, actor: Actor, tender_id: str,
@@ -388,7 +420,8 @@ class EvaluationService:
         require_buyer(actor, "award.ineligible_decide")
         parsed = parse(IneligibleDecisionInput, data)
         return self._run(actor, "award.ineligible_decide",
-                         lambda uow: ineligible.decide(uow, tender_id, parsed), (Role.SUPERVISOR,))
+                         lambda uow: ineligible.decide(uow, tender_id, parsed), (Role.SUPERVISOR,),
+                         tender_id=tender_id)
 
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
@@ -411,7 +444,8 @@ class EvaluationService:
         signature may carry the ERP's reference of the contract (a purchase order number)."""
         ref = check_external_ref(external_ref)
         return self._run(actor, "contract.sign",
-                         lambda uow: contracts.sign(uow, contract_id, ref), (Role.PURCHASING, Role.SUPPLIER))
+                         lambda uow: contracts.sign(uow, contract_id, ref), (Role.PURCHASING, Role.SUPPLIER),
+                         tender_id=self._tender_of(ContractRow, contract_id))
 
     def contract(self, contract_id: str) -> ContractView:
         """One contract."""
@@ -446,7 +480,7 @@ class EvaluationService:
         return self._run(actor, "inquiry.sign",
                          lambda uow: InquirySignatures(tender_id=tender_id,
                                                        signed_by=inquiry.sign(uow, tender_id)),
-                         STAFF_ROLES)
+                         STAFF_ROLES, tender_id=tender_id)
 
     @acting
     def propose_inquiry_override(self, actor: Actor, tender_id: str, lot_id: str, *, supplier_id: str,
@@ -456,7 +490,7 @@ class EvaluationService:
         return self._run(actor, "inquiry.override_propose",
                          lambda uow: override_view(uow.session, inquiry.propose_override(
                              uow, tender_id, lot_id, supplier_id, reason)),
-                         STAFF_ROLES)
+                         STAFF_ROLES, tender_id=tender_id)
 
     @acting
     def approve_inquiry_override(self, actor: Actor, override_id: str) -> InquiryOverrideView:
@@ -464,7 +498,7 @@ class EvaluationService:
         require_buyer(actor, "inquiry.override_approve")
         return self._run(actor, "inquiry.override_approve",
                          lambda uow: override_view(uow.session, inquiry.approve_override(uow, override_id)),
-                         OFFICERS)
+                         OFFICERS, tender_id=self._tender_of(InquiryOverrideRow, override_id))
 
     @acting
     def decide_inquiry(self, actor: Actor, tender_id: str) -> InquiryDecisionView:
@@ -472,7 +506,8 @@ class EvaluationService:
         require_buyer(actor, "inquiry.decide")
         calendar = self._calendar
         return self._run(actor, "inquiry.decide",
-                         lambda uow: inquiry.decide(uow, tender_id, calendar), STAFF_ROLES)
+                         lambda uow: inquiry.decide(uow, tender_id, calendar), STAFF_ROLES,
+                         tender_id=tender_id)
 
     # -- helpers ---------------------------------------------------------------------------------
 
