@@ -39,6 +39,10 @@ ADMIN_SUPERVISOR_ID = "adm-s"  # both roles: proposes, then tries to approve his
 DECIDERS = ["supervisor", "supervisor2", "admin", "purchasing", "admin_supervisor", "grantee"]
 CLAIMS = [Role.PURCHASING, Role.ADMINISTRATOR, Role.QUALITY]
 
+# Commands open to every registered person, with or without a role (`roles=None`): a public
+# objection to a single-source notice. Registration at that moment is all they need.
+OPEN_TO_EVERYONE = frozenset({"single_source.objection"})
+
 # What an action needs, by the roles its command names (commands outside this table need some
 # role of the register in force, or to be a supplier's user).
 NEEDS: dict[str, frozenset[Role]] = {
@@ -207,6 +211,8 @@ class PeopleRules(FairnessBase):
                 assert person.removed_at is None or at < person.removed_at, f"I80: #{seq} by a removed user"
                 assert Role.SUPPLIER in NEEDS.get(action, frozenset({Role.SUPPLIER})), \
                     f"I80: #{seq} {action} by a supplier's user"
+                continue
+            if action in OPEN_TO_EVERYONE:
                 continue
             in_force = {Role(g.value) for g in grants.get(actor_id, []) if g.kind == "role"
                         and g.approved_at is not None and g.approved_at <= at
