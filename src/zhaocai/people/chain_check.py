@@ -58,6 +58,8 @@ _GRANT_FIELDS = ("kind", "value", "valid_from", "valid_until", "reason")
 _INTEREST_FIELDS = ("kind", "relation", "credit_code", "company_name", "person_hash", "ended_at", "note")
 _RECUSAL_FIELDS = ("person_id", "duty", "tender_id", "supplier_id", "declaration_id", "reason",
                    "reason_en", "reason_zh")
+_DECISIONS = ("approved_by", "approved_at", "revocation_proposed_by", "revocation_proposed_at",
+              "revoked_by", "revoked_at")
 _FOUNDING_ROLES = (("administrator", "administrator"), ("supervisor", "supervisor"))
 
 Expected = dict[str, tuple[Any, int | None]]
@@ -117,7 +119,7 @@ def expected_grants(links: Iterable[Link]) -> dict[str, Expected]:
                     "valid_from": (link.at, seq), "valid_until": (None, seq), "state": ("active", seq),
                     "reason": ("founding", seq), "proposed_by": (link.actor_id, seq),
                     "proposed_at": (link.at, seq), "approved_by": (link.actor_id, seq),
-                    "approved_at": (link.at, seq)}
+                    "approved_at": (link.at, seq), **{name: (None, seq) for name in _DECISIONS[2:]}}
             continue
         if not link.action.startswith(GRANT_PREFIX) or "grant_id" not in facts:
             continue
@@ -127,6 +129,7 @@ def expected_grants(links: Iterable[Link]) -> dict[str, Expected]:
         if event == "propose":
             own.update({"state": ("proposed", seq), "proposed_by": (link.actor_id, seq),
                         "proposed_at": (link.at, seq)})
+            own.update({name: (None, seq) for name in _DECISIONS})
         else:
             own["state"] = (facts.get("to"), seq)
         who = {"approve": "approved", "propose_revocation": "revocation_proposed",
