@@ -18,6 +18,7 @@ from tests.kit.builder import TenderBuilder
 from tests.kit.chinese import stray_english
 from tests.unit.test_deep_verify import found, mismatch, read, tamper
 from zhaocai.clock import ManualClock
+from zhaocai.event_catalog import validate_event
 from zhaocai.people.interests.tables import InterestRow, RecusalRow
 from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.platform import Platform
@@ -78,6 +79,9 @@ def test_a_clean_register_with_its_whole_history_verifies_deep(platform: Platfor
     assert result.ok and result.disagreements == (), result.disagreements
     assert all(result.rows_checked[t] >= 1 for t in ("person", "person_grant", "person_interest",
                                                       "person_recusal")), result.rows_checked
+    # The links keep more than before (the founding grants, a recusal's id); the events do not.
+    for emitted in platform.events.read(after=0, limit=10_000):
+        validate_event(emitted.type, emitted.subject_type, emitted.payload)
 
 
 def test_a_role_self_granted_by_update_is_found_and_not_acted_on(platform: Platform) -> None:

@@ -160,7 +160,7 @@ class PeopleService(InterestCommands):
                 rows.append(row)
             uow.record("person.found", SUBJECT, admin.id,
                        {"administrator": admin.id, "supervisor": sup.id, "grants": grants},
-                       event="RegisterFounded")
+                       event="RegisterFounded", payload={"administrator": admin.id, "supervisor": sup.id})
             return [person_view(r) for r in rows]
 
         result: list[PersonView] = self._runner.run_founding("person.found", handler)
