@@ -2,7 +2,8 @@
 
 Each area checks its own tables against the audit chain in a module beside its code
 (`bidding/chain_check.py`, `suppliers/chain_check.py`, `bidding/evaluating/chain_check.py`,
-`bidding/evaluating/contract_chain_check.py`, `bidding/single_source/chain_check.py`); they are
+`bidding/evaluating/contract_chain_check.py`, `bidding/single_source/chain_check.py`,
+`people/chain_check.py`); they are
 registered here, once:
 
 - `CHECKERS` run on `platform.audit.verify(deep=True)` and `zhaocai verify --deep`, over the
@@ -23,11 +24,12 @@ from zhaocai.bidding.evaluating.chain_check import COMMITMENTS, COMMITTEE, ENTRI
 from zhaocai.bidding.evaluating.contract_chain_check import AWARDS
 from zhaocai.bidding.single_source.chain_check import SINGLE_SOURCE
 from zhaocai.errors import ConflictError
+from zhaocai.people.chain_check import PEOPLE
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.chain_check import SUPPLIERS
 
 CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, COMMITTEE, COMMITMENTS, SCORES,
-                                 REPORTS, ENTRIES, AWARDS, SINGLE_SOURCE)
+                                 REPORTS, ENTRIES, AWARDS, SINGLE_SOURCE, PEOPLE)
 """Every area's deep check, in the order they report."""
 
 STAGES: Mapping[str, tuple[Checker, ...]] = {
@@ -55,7 +57,8 @@ STAGES: Mapping[str, tuple[Checker, ...]] = {
 _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开标记录", "supplier": "供应商",
               "opened_bid": "开标结果", "evaluation_entry": "评审价格",
               "evaluation_member": "评标委员", "evaluation_commitment": "评分承诺",
-              "single_source": "单一来源采购",
+              "single_source": "单一来源采购", "person": "人员名册", "person_grant": "人员授权",
+              "person_interest": "利益申报", "person_recusal": "回避记录",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
               "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",
               "audit_event": "审计链"}

@@ -31,6 +31,7 @@ from zhaocai.bidding.evaluating.tables import (
 )
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, TenderRow
 from zhaocai.clock import ManualClock
+from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.platform import Platform
 from zhaocai.suppliers.tables import SupplierRow
 from zhaocai.verification import CHECKERS
@@ -60,6 +61,12 @@ CHECKED: list[tuple[Table, tuple[str, ...], tuple[str, ...]]] = [
     (_t(LotRow), ("tender_id", "lot_id"), ("candidates",)),
     (_t(AwardRow), ("id",), ("bid_id", "supplier_id", "amount_fen", "rank", "voided_at")),
     (_t(ContractRow), ("id",), ("tender_id", "supplier_id", "amount_fen", "status", "award_id")),
+    (_t(PersonRow), ("id",), ("kind", "supplier_id", "supplier_admin", "active", "registered_by",
+                              "registered_at", "removed_by", "removed_at")),
+    (_t(GrantRow), ("id",), ("person_id", "kind", "value", "valid_from", "valid_until", "state",
+                             "proposed_by", "proposed_at", "approved_by", "approved_at",
+                             "revocation_proposed_by", "revocation_proposed_at", "revoked_by",
+                             "revoked_at", "reason")),
 ]
 COLUMNS = [(table, names, column) for table, names, columns in CHECKED for column in columns]
 

@@ -294,6 +294,23 @@ def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
     return links + own, broken
 
 
+def read_subject_links(conn: Connection, subject_type: str, where: str,
+                       params: Mapping[str, Any]) -> tuple[list[Link], int]:
+    """The links of subjects of one type whose id meets `where` (an SQL condition on `subject_id`,
+    with bound parameters), in chain order, found through the index on subject; each checked
+    against its digest and hash, with the count of those that failed (left out)."""
+    statement = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE subject_type = :subject_type "
+                     f"AND ({where}) ORDER BY seq")
+    links, broken = [], 0
+    for row in conn.execute(statement, {**params, "subject_type": subject_type}):
+        link = _link_of(row, False)
+        if link is None:
+            broken += 1
+        else:
+            links.append(link)
+    return links, broken
+
+
 def run_checkers(conn: Connection, checkers: Sequence[Checker], scope: Scope = Scope(), *,
                  chain_verified: bool = False, pending: Sequence[Sequence[str]] = ()) -> DeepResult:
     """Read the links (one query) and run every checker over them (one query per table).

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
+from zhaocai.people.chain_check import require_person_consistent
 from zhaocai.people.rules import (
     IN_FORCE,
     GrantFact,
@@ -37,18 +38,27 @@ def grant_fact(row: GrantRow) -> GrantFact:
     return GrantFact(row.kind, row.value, row.valid_from, row.valid_until, row.state)
 
 
+def grant_rows_of(session: Session, person_id: str) -> list[GrantRow]:
+    """Every grant row of the person, whatever its state."""
+    return list(session.exec(select(GrantRow).where(col(GrantRow.person_id) == person_id)).all())
+
+
 def grants_of(session: Session, person_id: str) -> list[GrantFact]:
     """Every grant of the person, whatever its state."""
-    rows = session.exec(select(GrantRow).where(col(GrantRow.person_id) == person_id)).all()
-    return [grant_fact(r) for r in rows]
+    return [grant_fact(r) for r in grant_rows_of(session, person_id)]
 
 
 def resolve_in(session: Session, claim: Actor | str, at: datetime) -> Actor:
-    """The register's actor behind `claim` at `at` (see `zhaocai.people.rules.resolve`)."""
+    """The register's actor behind `claim` at `at` (see `zhaocai.people.rules.resolve`). A person
+    whose row or grants disagree with the audit chain (changed outside a command) is refused
+    (`audit.state_mismatch`): who acts is never taken from a forged grant."""
     person_id = claim if isinstance(claim, str) else claim.id
     row = session.get(PersonRow, person_id)
-    facts = person_fact(row) if row is not None else None
-    return resolve(facts, grants_of(session, person_id) if row is not None else [], claim, at)
+    if row is None:
+        return resolve(None, [], claim, at)
+    grants = grant_rows_of(session, person_id)
+    require_person_consistent(session.connection(), row, grants)
+    return resolve(person_fact(row), [grant_fact(g) for g in grants], claim, at)
 
 
 def departments_of(session: Session, person_id: str, at: datetime) -> frozenset[str]:

@@ -147,18 +147,20 @@ class PeopleService(InterestCommands):
                 raise ConflictError("person.already_founded",
                                     "The register has people already: founding is for an empty register",
                                     "人员名册已有人员，不得再次创立", {})
-            rows = []
+            rows, grants = [], {}
             for person, role in ((admin, Role.ADMINISTRATOR), (sup, Role.SUPERVISOR)):
                 row = PersonRow(id=person.id, name=person.name, kind=PersonKind.STAFF.value,
                                 unit=person.unit, registered_by=SYSTEM.id, registered_at=uow.now)
                 uow.session.add(row)
+                grants[role.value] = new_grant_id()
                 uow.session.add(GrantRow(
-                    id=new_grant_id(), person_id=person.id, kind=GrantKind.ROLE.value, value=role.value,
+                    id=grants[role.value], person_id=person.id, kind=GrantKind.ROLE.value, value=role.value,
                     valid_from=uow.now, state=GrantState.ACTIVE.value, proposed_by=SYSTEM.id,
                     proposed_at=uow.now, approved_by=SYSTEM.id, approved_at=uow.now, reason="founding"))
                 rows.append(row)
             uow.record("person.found", SUBJECT, admin.id,
-                       {"administrator": admin.id, "supervisor": sup.id}, event="RegisterFounded")
+                       {"administrator": admin.id, "supervisor": sup.id, "grants": grants},
+                       event="RegisterFounded", payload={"administrator": admin.id, "supervisor": sup.id})
             return [person_view(r) for r in rows]
 
         result: list[PersonView] = self._runner.run_founding("person.found", handler)

@@ -90,7 +90,9 @@ def record_recusal(uow: UnitOfWork, person_id: str, duty: Duty, tender_id: str,
                      reason=conflict.kind, reason_en=conflict.en, reason_zh=conflict.zh,
                      recorded_by=uow.actor.id, recorded_at=uow.now)
     uow.session.add(row)
-    uow.record("person.recuse", SUBJECT, tender_id, recusal_change(row), event="PersonRecused",
+    uow.session.flush()  # the row's id, kept in the link so that deep verification finds the row
+    uow.record("person.recuse", SUBJECT, tender_id, {"recusal_id": row.id, **recusal_change(row)},
+               event="PersonRecused",
                payload={"tender_id": tender_id, "duty": row.duty, "reason": row.reason})
     return row
 
