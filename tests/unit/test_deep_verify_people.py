@@ -12,9 +12,9 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, event, insert, select, update
+from tests.kit.builder import TenderBuilder
 
 from tests.kit import ACTORS, add_experts, build_tender, register_admitted_supplier, supplier_actor
-from tests.kit.builder import TenderBuilder
 from tests.kit.chinese import stray_english
 from tests.unit.test_deep_verify import found, mismatch, read, tamper
 from zhaocai.clock import ManualClock
