@@ -28,6 +28,7 @@ from tests.kit.cast import (
     register_actor,
     register_cast,
     seated,
+    sign_pledges,
     supplier_actor,
 )
 from tests.kit.custody import own_share, present, register_custodian_keys
@@ -116,6 +117,7 @@ __all__ = [
     "seated",
     "shared_identity_number",
     "sheet",
+    "sign_pledges",
     "snapshot",
     "supplier_actor",
     "use_kit_keys",

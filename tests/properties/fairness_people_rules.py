@@ -1,4 +1,4 @@
-"""Rules and invariants I80–I81 of the fairness machine over the people register.
+"""Rules and invariants I80–I81 and I95 of the fairness machine over the people register.
 
 Rules: the administrator (and people who are not one) propose roles for three temporary staff
 members, some with a period that ends or begins later; supervisors, the proposer himself (a
@@ -10,7 +10,9 @@ Invariants: every accepted command in the audit trail was done by a registered p
 at that moment, a grant of a role that allows it (by the register's own history: approval and
 revocation times, validity periods), or by a supplier's user, or by the system's own jobs (I80);
 every signature of a site inspection was made by its signer in a command of their own, and every
-inspection's signers are registered staff (I81).
+inspection's signers are registered staff (I81); no procurement act was accepted from someone
+without an integrity pledge in force at its moment — its own for staff, its supplier's for a
+supplier's user — in the audit trail or in any tender's bid chain (I95).
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ from tests.kit import ACTORS, application, supplier_actor
 from tests.properties.fairness_base import TALLY, FairnessBase
 from tests.properties.fairness_model import SupplierModel
 from zhaocai.actors import BUYER_STAFF, Actor, Role
+from zhaocai.people.pledge_rules import needs_pledge
+from zhaocai.people.pledges import PledgeRow
 from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.suppliers.tables import InspectionRow
 
@@ -235,3 +239,34 @@ class PeopleRules(FairnessBase):
             for row in session.exec(select(InspectionRow)).all():
                 assert set(row.inspectors) <= staff, f"I81: unregistered signers {row.inspectors}"
                 assert len(set(row.inspectors)) == len(row.inspectors), f"I81: a signer twice {row.inspectors}"
+
+    @invariant()
+    def i95_no_procurement_act_without_a_pledge_in_force(self) -> None:
+        if self.unchanged_since_checked("i95"):
+            return
+        last, last_bid = getattr(self, "_i95_seq", 0), getattr(self, "_i95_bids", 0)
+        with self.engine.connect() as conn:
+            acts = conn.execute(text("SELECT seq, actor_id, action, at FROM audit_event WHERE seq > :s "
+                                     "ORDER BY seq"), {"s": last}).all()
+            bids = conn.execute(text("SELECT count(*) FROM bid_link")).scalar_one()
+            bid_acts = conn.execute(text("SELECT actor_id, action, at FROM bid_link ORDER BY tender_id, seq")
+                                    ).all() if bids > last_bid else []
+        if not acts and not bid_acts:
+            return
+        with Session(self.engine) as session:
+            people = {p.id: p for p in session.exec(select(PersonRow)).all()}
+            periods: dict[tuple[str, str], list[tuple[datetime, datetime]]] = {}
+            for pledge in session.exec(select(PledgeRow)).all():
+                periods.setdefault((pledge.holder_kind, pledge.holder_id), []).append(
+                    (_aware(pledge.valid_from), _aware(pledge.valid_until)))
+        for actor_id, action, raw_at in [(a, b, c) for _, a, b, c in acts] + list(bid_acts):
+            person = people.get(actor_id)
+            if person is None or not needs_pledge(person.kind, action):
+                continue
+            holder = ("staff", person.id) if person.kind == "staff" else ("supplier", person.supplier_id or "")
+            at = _aware(raw_at)
+            assert any(start <= at < end for start, end in periods.get(holder, [])), \
+                f"I95: {action} by {actor_id} at {at} without a pledge of {holder} in force"
+        if acts:
+            self._i95_seq = acts[-1][0]
+        self._i95_bids = bids

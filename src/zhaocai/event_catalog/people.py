@@ -40,4 +40,11 @@ PEOPLE_EVENTS = (
     EventType("SupplierUserRemoved", "person", ("person.supplier_user.remove",),
               "A supplier's administrator removed one of its users.", "供应商管理员移除其用户。",
               {"supplier_id": str, "reason": str}),
+    EventType("PledgeSigned", "pledge", ("person.pledge.sign",),
+              "An integrity pledge was signed for a period: a member of staff's own, or a "
+              "supplier's by its administrator user; it names the text's version and digest.",
+              "签署廉洁承诺书（含有效期）：工作人员本人签署，或供应商管理员用户代表供应商签署；"
+              "载明文本版本及其摘要。",
+              {"pledge_id": str, "holder_kind": str, "signed_by": str, "valid_from": str,
+               "valid_until": str, "version": str, "text_digest": str}),
 )

@@ -18,6 +18,7 @@ from zhaocai.actors import SYSTEM, Actor, Role, is_buyer_staff
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError, parse
 from zhaocai.machines import fire
 from zhaocai.people.machines import GrantMachine
+from zhaocai.people.pledges import PledgeCommands
 from zhaocai.people.records import new_grant_id, person_fact
 from zhaocai.people.rules import GrantKind, GrantState, PersonKind, require_grantable, require_period
 from zhaocai.people.tables import GrantRow, PersonRow
@@ -120,7 +121,7 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
-class PeopleService:
+class PeopleService(PledgeCommands):
     """The people register (人员名册): people, their grants, suppliers' users."""
 
     def __init__(self, runner: CommandRunner) -> None:
