@@ -42,6 +42,8 @@ from zhaocai.bidding.views import ComplianceDecision
 from zhaocai.categories import Category
 from zhaocai.holidays.rules import YearSchedule
 from zhaocai.integrity.model import FlagSettings
+from zhaocai.people.pledges import NewPledge
+from zhaocai.people.units import NewUnit
 from zhaocai.people.views import NewGrant, NewPerson, NewSupplierUser
 from zhaocai.profile import RulesProfile
 from zhaocai.publish.settings import PublishSettings
@@ -83,7 +85,9 @@ __all__ = [
     "NegotiationInput",
     "NewGrant",
     "NewPerson",
+    "NewPledge",
     "NewSupplierUser",
+    "NewUnit",
     "PerformanceEventInput",
     "PersonInput",
     "PublishSettings",

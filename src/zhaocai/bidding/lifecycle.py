@@ -23,6 +23,7 @@ from zhaocai.bidding.views import TenderView, seats
 from zhaocai.errors import NotFoundError
 from zhaocai.machines import fire, next_state
 from zhaocai.money import Money
+from zhaocai.people.units import require_tender_reach
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 
@@ -125,8 +126,10 @@ def load_tender_row(session: Session, tender_id: str) -> TenderRow:
 
 
 def load_tender(uow: UnitOfWork, tender_id: str) -> TenderRow:
-    """The tender, closed first if its deadline has passed (closing happens on access)."""
+    """The tender, closed first if its deadline has passed (closing happens on access), once the
+    command's actor is found to reach its unit (`unit.outside`, see `zhaocai.people.units`)."""
     tender = load_tender_row(uow.session, tender_id)
+    require_tender_reach(uow, tender.id)  # officers act on their own unit's tenders only
     close_if_due(uow, tender)
     return tender
 

@@ -47,4 +47,14 @@ PEOPLE_EVENTS = (
               "载明文本版本及其摘要。",
               {"pledge_id": str, "holder_kind": str, "signed_by": str, "valid_from": str,
                "valid_until": str, "version": str, "text_digest": str}),
+    EventType("UnitAdded", "unit", ("unit.add",),
+              "The administrator added an organisational unit (a subsidiary, a project department) "
+              "under an existing one.",
+              "系统管理员在既有组织单位下增设单位（子公司、项目部等）。",
+              {"name": str, "parent_id": str}),
+    EventType("StaffUnitAssigned", "person", ("unit.assign",),
+              "The administrator placed a member of staff in an organisational unit: its acts on "
+              "tenders follow from then on.",
+              "系统管理员调整工作人员所属组织单位，此后其办理招标项目的范围随之变化。",
+              {"unit_id": str, "from": str}),
 )
