@@ -160,7 +160,7 @@ class PeopleService(PledgeCommands, UnitCommands):
                     valid_from=uow.now, state=GrantState.ACTIVE.value, proposed_by=SYSTEM.id,
                     proposed_at=uow.now, approved_by=SYSTEM.id, approved_at=uow.now, reason="founding"))
                 rows.append(row)
-            found_root(uow, admin.unit)  # the root organisational unit
+            found_root(uow)  # the root organisational unit
             uow.record("person.found", SUBJECT, admin.id,
                        {"administrator": admin.id, "supervisor": sup.id}, event="RegisterFounded")
             return [person_view(r) for r in rows]

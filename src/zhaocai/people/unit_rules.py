@@ -18,6 +18,9 @@ ROOT = "root"
 """The root unit's id: every register has it from its founding; whoever and whatever is not
 placed elsewhere belongs to it, so a single-unit deployment needs no call of this module."""
 
+ROOT_NAME = "本单位"
+"""The root unit's name: the organisation itself."""
+
 OVERSEERS = frozenset({Role.SUPERVISOR, Role.AUDITOR})
 """Roles that reach across units: their own unit's subtree and those of the units granted."""
 

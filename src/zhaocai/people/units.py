@@ -25,7 +25,7 @@ from zhaocai.errors import ConflictError, NotFoundError, ValidationError, parse
 from zhaocai.people.records import grants_of
 from zhaocai.people.rules import GrantKind, PersonKind, held
 from zhaocai.people.tables import PersonRow
-from zhaocai.people.unit_rules import ROOT, require_reach
+from zhaocai.people.unit_rules import ROOT, ROOT_NAME, require_reach
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import UTCDateTime
 
@@ -89,7 +89,7 @@ def tree_of(session: Session) -> tuple[dict[str, str | None], dict[str, str]]:
     """The tree (each unit's parent) and the units' names, the root always among them."""
     rows = session.exec(select(OrgUnitRow)).all()
     tree: dict[str, str | None] = {ROOT: None, **{r.id: r.parent_id for r in rows}}
-    names = {ROOT: "本单位", **{r.id: r.name for r in rows}}
+    names = {ROOT: ROOT_NAME, **{r.id: r.name for r in rows}}
     return tree, names
 
 
@@ -105,11 +105,11 @@ def tender_unit(session: Session, tender_id: str) -> str:
     return row.unit_id if row is not None else ROOT
 
 
-def found_root(uow: UnitOfWork, name: str) -> None:
+def found_root(uow: UnitOfWork) -> None:
     """The root unit, created with the register (called by `found`)."""
     if uow.session.get(OrgUnitRow, ROOT) is None:
-        uow.session.add(OrgUnitRow(id=ROOT, name=name or "本单位", parent_id=None,
-                                   created_by=SYSTEM.id, created_at=uow.now))
+        uow.session.add(OrgUnitRow(id=ROOT, name=ROOT_NAME, parent_id=None, created_by=SYSTEM.id,
+                                   created_at=uow.now))
 
 
 def place_tender(uow: UnitOfWork, tender_id: str, retender_of: str | None = None) -> str:
@@ -200,7 +200,7 @@ class UnitCommands:
             rows = session.exec(query).all()
         views = [UnitView(id=r.id, name=r.name, parent_id=r.parent_id) for r in rows]
         if not any(v.id == ROOT for v in views):
-            views.insert(0, UnitView(id=ROOT, name="本单位", parent_id=None))
+            views.insert(0, UnitView(id=ROOT, name=ROOT_NAME, parent_id=None))
         return sorted(views, key=lambda v: v.id != ROOT)
 
     def unit_of(self, person_id: str) -> str:
