@@ -150,7 +150,7 @@ def _sign(uow: UnitOfWork, pledge: NewPledge) -> PledgeView:
             {"version": pledge.version, "expected": digest, "given": pledge.text_digest})
     valid_from = pledge.valid_from or uow.now
     require_period(valid_from, pledge.valid_until, uow.now)
-    row = PledgeRow(id=f"pledge-{uuid.uuid4().hex[:16]}", holder_kind=holder[0].value,
+    row = PledgeRow(id=f"plg-{uuid.uuid4().hex[:16]}", holder_kind=holder[0].value,
                     holder_id=holder[1], signed_by=person.id, signed_at=uow.now,
                     valid_from=valid_from, valid_until=pledge.valid_until, version=pledge.version,
                     text_digest=digest)
