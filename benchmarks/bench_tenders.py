@@ -73,6 +73,8 @@ def _admit(platform: Platform, seed: int) -> str:
                             ("technical", Department.TECHNICAL)):
         suppliers.review(STAFF[key], view.id, department, passed=True, comment="ok")
     suppliers.admit(STAFF["purchasing"], view.id)
+    # Its administrator user signs the supplier's integrity pledge: no bid without one.
+    platform.people.sign_pledge(f"u-{view.id}", {"valid_until": datetime(2040, 1, 1, tzinfo=UTC)})
     return view.id
 
 

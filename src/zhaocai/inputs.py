@@ -43,6 +43,8 @@ from zhaocai.categories import Category
 from zhaocai.holidays.rules import YearSchedule
 from zhaocai.integrity.model import FlagSettings
 from zhaocai.people.interests.views import NewInterest
+from zhaocai.people.pledges import NewPledge
+from zhaocai.people.units import NewUnit
 from zhaocai.people.views import NewGrant, NewPerson, NewSupplierUser
 from zhaocai.profile import RulesProfile
 from zhaocai.publish.settings import PublishSettings
@@ -85,7 +87,9 @@ __all__ = [
     "NewGrant",
     "NewInterest",
     "NewPerson",
+    "NewPledge",
     "NewSupplierUser",
+    "NewUnit",
     "PerformanceEventInput",
     "PersonInput",
     "PublishSettings",

@@ -74,6 +74,7 @@ _BY_MESSAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh 
     (r"comprehensive scoring needs technical or commercial weight", "综合评分法须设技术或商务权重"),
     (r"deductions must name every event kind, none negative", "扣分表须列明每类事件，且不得为负"),
     (r"each lot may be priced once", "每个标段只能报价一次"),
+    (r"give one of a role, a department or a unit", "角色、部门、组织单位三者须且只须给出其一"),
     (r"grade bands must satisfy A ≥ B ≥ C", "等级分数线须满足 A ≥ B ≥ C"),
     (r"invitees must be distinct", "受邀供应商不得重复"),
     (r"lot ids must be distinct", "标段编号不得重复"),

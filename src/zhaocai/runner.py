@@ -26,6 +26,7 @@ from zhaocai.clock import Clock, require_aware
 from zhaocai.errors import PermissionDenied
 from zhaocai.idempotency import check_key, encode_result, lookup, request_digest, take_pending
 from zhaocai.keys import KeyProvider, MissingKeys
+from zhaocai.people.pledges import require_pledge_for
 from zhaocai.people.records import resolve_in
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
@@ -123,7 +124,9 @@ class CommandRunner:
         any lock (`uow.received_at`; a bid's deadline is judged by it). `tender_id` scopes the
         command to one tender: on PostgreSQL it then runs beside commands on other tenders
         (see `zhaocai.store.unit_of_work`). The command's own moment, `uow.now`, is read once
-        its locks are held, and the actor is resolved at that moment.
+        its locks are held, and the actor is resolved at that moment. A procurement act by
+        someone without an integrity pledge in force at that moment is refused
+        (`pledge.missing`, `pledge.expired`; see `zhaocai.people.pledges`).
         """
         actor_id = actor if isinstance(actor, str) else actor.id
         if idempotency_key is not None:
@@ -150,6 +153,8 @@ class CommandRunner:
                 require_role(who, allowed, action)
                 if Role.SUPPLIER not in allowed:
                     require_not_supplier(who, action)
+            # A procurement act needs an integrity pledge in force now (`zhaocai.people.pledges`).
+            require_pledge_for(uow.session, who, action, uow.now)
             return who
 
         return self._run_racing(actor_id, action, handler, idempotency_key, request, resolved,

@@ -65,6 +65,7 @@ from zhaocai.testing import (
     seated,
     shared_identity_number,
     sheet,
+    sign_pledges,
     supplier_actor,
 )
 
@@ -128,6 +129,7 @@ __all__ = [
     "seated",
     "shared_identity_number",
     "sheet",
+    "sign_pledges",
     "snapshot",
     "supplier_actor",
     "use_kit_keys",

@@ -1,16 +1,21 @@
-"""Rules and invariants I80–I81 of the fairness machine over the people register.
+"""Rules and invariants I80–I81 and I95 of the fairness machine over the people register.
 
 Rules: the administrator (and people who are not one) propose roles for three temporary staff
 members, some with a period that ends or begins later; supervisors, the proposer himself (a
 person both administrator and supervisor), the grantee and people without the role approve or
 revoke them; the temporary staff then try a command claiming a role (granted, expired, not yet
-valid, revoked, or never granted); unknown ids try it too. Time moves with the other rules.
+valid, revoked, or never granted); unknown ids try it too. The temporary staff also sign
+integrity pledges lasting a few hours and review suppliers claiming the quality role: the
+refusal names the role first, then a pledge missing or expired by the model's clock. Time moves
+with the other rules.
 
 Invariants: every accepted command in the audit trail was done by a registered person holding,
 at that moment, a grant of a role that allows it (by the register's own history: approval and
 revocation times, validity periods), or by a supplier's user, or by the system's own jobs (I80);
 every signature of a site inspection was made by its signer in a command of their own, and every
-inspection's signers are registered staff (I81).
+inspection's signers are registered staff (I81); no procurement act was accepted from someone
+without an integrity pledge in force at its moment — its own for staff, its supplier's for a
+supplier's user — in the audit trail or in any tender's bid chain (I95).
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from tests.kit import ACTORS, application, supplier_actor
 from tests.properties.fairness_base import TALLY, FairnessBase
 from tests.properties.fairness_model import SupplierModel
 from zhaocai.actors import BUYER_STAFF, Actor, Role
+from zhaocai.people.pledge_rules import needs_pledge
+from zhaocai.people.pledges import PledgeRow
 from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.suppliers.tables import InspectionRow
 
@@ -88,6 +95,7 @@ class PeopleRules(FairnessBase):
     def setup_people(self) -> None:
         """Three temporary staff members without a grant (called once the cast is registered)."""
         self.grant_models, self.people_seq = [], 0
+        self.temp_pledges: dict[str, list[tuple[datetime, datetime]]] = {t: [] for t in TEMPS}
         self.platform.people.register_many(ACTORS["admin"], [
             {"id": t, "name": f"临时工作人员{n}", "unit": "采购部"} for n, t in enumerate(TEMPS, start=1)])
 
@@ -183,6 +191,38 @@ class PeopleRules(FairnessBase):
         if ok:
             self.suppliers.append(SupplierModel(view.id, supplier_actor(view.id), person))
 
+    @rule(person=st.sampled_from(TEMPS), hours=st.sampled_from([1, 6, 48]))
+    def temp_signs_a_pledge(self, person: str, hours: int) -> None:
+        """A temporary staff member signs its own integrity pledge, for a few hours only."""
+        until = self.now() + timedelta(hours=hours)
+        ok, _ = self.attempt("person.pledge.sign", True, self.platform.people.sign_pledge, person,
+                             {"valid_until": until})
+        if ok:
+            self.temp_pledges[person].append((self.now(), until))
+
+    @rule(person=st.sampled_from(TEMPS), i=st.integers(0, 30))
+    def temp_reviews_a_supplier(self, person: str, i: int) -> None:
+        """A temporary staff member claiming the quality role reviews a supplier for the quality
+        department: never accepted (no department grant), but refused for the first reason the
+        model sees — the role, then the pledge (missing, or expired), then anything else."""
+        if not self.suppliers:
+            return
+        claim = Actor(id=person, name="自称", roles=frozenset({Role.QUALITY}))
+        ok, error = self.attempt("supplier.review", False, self.platform.suppliers.review, claim,
+                                 self.supplier(i).id, "quality", passed=True, comment="审核")
+        if ok:
+            return
+        now, pledges = self.now(), self.temp_pledges[person]
+        if not self._held(person, Role.QUALITY):
+            expected: str | None = "person.role_not_granted"
+        elif any(start <= now < end for start, end in pledges):
+            expected = None  # the pledge stands: the refusal is another's
+        else:
+            expected = "pledge.expired" if any(end <= now for _, end in pledges) else "pledge.missing"
+        code = getattr(error, "code", "")
+        if (expected is not None and code != expected) or (expected is None and code.startswith("pledge.")):
+            self.flag("i95", f"{person}'s review refused as {code}, the model expects {expected or 'no pledge code'}")
+
     # --- invariants ------------------------------------------------------------------------
 
     @invariant()
@@ -207,6 +247,8 @@ class PeopleRules(FairnessBase):
             person = people.get(actor_id)
             assert person is not None and person.registered_at <= at, \
                 f"I80: #{seq} {action} by {actor_id}, not a registered person then"
+            if action == "person.pledge.sign":  # one's own pledge, whatever one's roles (I95's rules)
+                continue
             if person.kind == "supplier_user":
                 assert person.removed_at is None or at < person.removed_at, f"I80: #{seq} by a removed user"
                 assert Role.SUPPLIER in NEEDS.get(action, frozenset({Role.SUPPLIER})), \
@@ -241,3 +283,35 @@ class PeopleRules(FairnessBase):
             for row in session.exec(select(InspectionRow)).all():
                 assert set(row.inspectors) <= staff, f"I81: unregistered signers {row.inspectors}"
                 assert len(set(row.inspectors)) == len(row.inspectors), f"I81: a signer twice {row.inspectors}"
+
+    @invariant()
+    def i95_no_procurement_act_without_a_pledge_in_force(self) -> None:
+        self.raise_flagged("i95")
+        if self.unchanged_since_checked("i95"):
+            return
+        last, last_bid = getattr(self, "_i95_seq", 0), getattr(self, "_i95_bids", 0)
+        with self.engine.connect() as conn:
+            acts = conn.execute(text("SELECT seq, actor_id, action, at FROM audit_event WHERE seq > :s "
+                                     "ORDER BY seq"), {"s": last}).all()
+            bids = conn.execute(text("SELECT count(*) FROM bid_link")).scalar_one()
+            bid_acts = conn.execute(text("SELECT actor_id, action, at FROM bid_link ORDER BY tender_id, seq")
+                                    ).all() if bids > last_bid else []
+        if not acts and not bid_acts:
+            return
+        with Session(self.engine) as session:
+            people = {p.id: p for p in session.exec(select(PersonRow)).all()}
+            periods: dict[tuple[str, str], list[tuple[datetime, datetime]]] = {}
+            for pledge in session.exec(select(PledgeRow)).all():
+                periods.setdefault((pledge.holder_kind, pledge.holder_id), []).append(
+                    (_aware(pledge.valid_from), _aware(pledge.valid_until)))
+        for actor_id, action, raw_at in [(a, b, c) for _, a, b, c in acts] + list(bid_acts):
+            person = people.get(actor_id)
+            if person is None or not needs_pledge(person.kind, action):
+                continue
+            holder = ("staff", person.id) if person.kind == "staff" else ("supplier", person.supplier_id or "")
+            at = _aware(raw_at)
+            assert any(start <= at < end for start, end in periods.get(holder, [])), \
+                f"I95: {action} by {actor_id} at {at} without a pledge of {holder} in force"
+        if acts:
+            self._i95_seq = acts[-1][0]
+        self._i95_bids = bids

@@ -41,9 +41,10 @@ from zhaocai.suppliers.rules import Department
 SUPPLIER_ACTIONS = frozenset({
     "bid.submit", "bid.replace", "bid.confirm", "bid.withdraw", "evaluation.objection", "single_source.objection",
     "contract.sign", "tender.contract", "supplier.qualification.add", "supplier.reapply", "supplier.appeal",
-    "supplier.standing.exit", "supplier.register"})
+    "supplier.standing.exit", "supplier.register", "person.pledge.sign"})
 """What a supplier's user may do: everything else is a staff command. (`tender.contract`: the
-signature that completes a tender's last contract moves the tender, in the signer's name.)"""
+signature that completes a tender's last contract moves the tender, in the signer's name;
+`person.pledge.sign`: its administrator user signs the supplier's integrity pledge.)"""
 LIVE = {"published", "closed", "opened", "evaluating", "publicising", "awarded"}
 ELIMINATING = ("supplier.standing.warn", "supplier.standing.suspend", "supplier.standing.blacklist")
 SHARED = {"bank_account", "phone", "address"}

@@ -9,7 +9,7 @@ from datetime import timedelta
 from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
-from tests.kit import ACTORS
+from tests.kit import ACTORS, sign_pledges
 from tests.properties.fairness_base import MAX_SUPPLIERS, WHO, FairnessBase
 from tests.properties.fairness_model import OFFICERS, STAFF, holds
 from zhaocai.actors import Role
@@ -47,8 +47,10 @@ class SupplierRules(FairnessBase):
           who=st.sampled_from(["purchasing", "purchasing2", "supervisor", "nobody", "quality"]))
     def admit(self, i: int, who: str) -> None:
         s, actor = self.supplier(i), ACTORS[who]
-        self.attempt("supplier.admit", holds(actor, OFFICERS) and actor.id != s.registered_by,
-                     self.platform.suppliers.admit, actor, s.id)
+        ok, _ = self.attempt("supplier.admit", holds(actor, OFFICERS) and actor.id != s.registered_by,
+                             self.platform.suppliers.admit, actor, s.id)
+        if ok:  # its administrator user signs the supplier's integrity pledge, as to bid it must
+            sign_pledges(self.platform, s.actor)
 
     @rule(i=st.integers(0, MAX_SUPPLIERS), who=st.sampled_from(["quality", "finance"]))
     def reject(self, i: int, who: str) -> None:

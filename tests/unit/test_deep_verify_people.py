@@ -12,7 +12,6 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import delete, event, insert, select, update
-from tests.kit.builder import TenderBuilder
 
 from tests.kit import ACTORS, add_experts, build_tender, register_admitted_supplier, supplier_actor
 from tests.kit.chinese import stray_english
@@ -22,6 +21,7 @@ from zhaocai.event_catalog import validate_event
 from zhaocai.people.interests.tables import InterestRow, RecusalRow
 from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.platform import Platform
+from zhaocai.testing.builder import TenderBuilder
 
 PERSON = PersonRow.__table__  # type: ignore[attr-defined]
 GRANT = GrantRow.__table__  # type: ignore[attr-defined]

@@ -40,6 +40,7 @@ from zhaocai.bidding.views import (
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.money import Money
+from zhaocai.people.units import place_tender
 from zhaocai.policy.drafting import Frozen, freeze, settle_draft
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -88,6 +89,7 @@ def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = 
                        created_by=uow.actor.id, created_at=uow.now, retender_of=retender_of,
                        **_draft_columns(draft, profile))
     uow.session.add(tender)
+    place_tender(uow, tender.id, retender_of)  # its drafter's unit (a re-tender: the original's)
     uow.record("tender.draft", SUBJECT, tender.id,
                {"tender_id": tender.id, "draft": draft.model_dump(mode="json"),
                 "retender_of": retender_of})

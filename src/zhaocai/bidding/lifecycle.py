@@ -24,6 +24,7 @@ from zhaocai.bidding.views import TenderView, seats
 from zhaocai.errors import NotFoundError
 from zhaocai.machines import fire, next_state
 from zhaocai.money import Money
+from zhaocai.people.units import require_tender_reach
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
 
@@ -126,10 +127,12 @@ def load_tender_row(session: Session, tender_id: str) -> TenderRow:
 
 
 def load_tender(uow: UnitOfWork, tender_id: str, *, recusal_check: bool = True) -> TenderRow:
-    """The tender, closed first if its deadline has passed (closing happens on access), for an
-    actor who need not step aside from it (`person.recused`, see `zhaocai.bidding.recusals`;
+    """The tender, closed first if its deadline has passed (closing happens on access), once the
+    command's actor is found to reach its unit (`unit.outside`, see `zhaocai.people.units`) and
+    need not step aside from it (`person.recused`, see `zhaocai.bidding.recusals`;
     `recusal_check=False` only for the act of stepping aside itself)."""
     tender = load_tender_row(uow.session, tender_id)
+    require_tender_reach(uow, tender.id)  # officers act on their own unit's tenders only
     if recusal_check:
         require_free(uow, tender)
     close_if_due(uow, tender)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.markup import escape
 
 from zhaocai.actors import Actor, Role
@@ -25,7 +27,8 @@ def opening(demo: Demo) -> None:
 def _people(demo: Demo) -> None:
     """Who may act is the register's record: founded, then every grant approved by a second person."""
     cast, people = demo.cast, demo.platform.people
-    enrol_staff(demo.platform, cast.values(), administrator=cast["admin"], supervisor=cast["supervisor"])
+    enrol_staff(demo.platform, cast.values(), administrator=cast["admin"], supervisor=cast["supervisor"],
+                pledged_until=demo.clock.now() + timedelta(days=730))
     grants = people.grants(cast["auditor"])
     demo.say(f"People register founded by {cast['admin'].name} and {cast['supervisor'].name}: "
              f"{len(people.people(cast['auditor']))} people, {len(grants)} grants (roles and the three "
@@ -39,6 +42,11 @@ def _people(demo: Demo) -> None:
                  f"[bold]{exc.code}[/bold] — {escape(exc.message_en)} / {escape(exc.message_zh)}")
     else:
         raise SystemExit("demo: a claimed role that is not granted was accepted")
+    pledges = people.pledges(cast["auditor"])
+    demo.say(f"Each of the {len(pledges)} members of staff signed the integrity pledge (廉洁承诺书, "
+             f"text {pledges[0].version}, SHA-256 {pledges[0].text_digest[:12]}…) in a command of their "
+             "own; a supplier's administrator user signs its supplier's once admitted. No pledge in "
+             "force, no procurement act: drafting, reviewing, opening, evaluating, awarding, bidding.")
     demo.say("Every command resolves its actor in the register: a bare person id is enough "
              "(`platform.suppliers.get(\"q-zhao\", ...)`); roles, departments, supplier and name "
              "come from the register, never from the caller.")

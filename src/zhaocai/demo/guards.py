@@ -1,5 +1,6 @@
 """Demo chapter: rules no single person can bend, supplier side — a bidder suspended during
-evaluation only with a second supervisor, and a supplier's user holding a staff role refused."""
+evaluation only with a second supervisor, a supplier's user holding a staff role refused — and
+an officer whose integrity pledge has lapsed."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ from datetime import timedelta
 
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
+from zhaocai.clock import local
 from zhaocai.demo.custody import CUSTODIANS, present
 from zhaocai.demo.story import Demo, chapter
 from zhaocai.demo.tenders import _eligible, _publish, _refusal, _supplier_user
+from zhaocai.people import enrol_staff
 
 NAMES = ["义乌守信建材有限公司", "金华正道钢材有限公司", "浦江诚实管业有限公司"]
 
@@ -19,14 +22,15 @@ def guards(demo: Demo) -> None:
     platform, cast, clock = demo.platform, demo.cast, demo.clock
     suppliers, officer = platform.suppliers, cast["purchasing"]
     bidders = _eligible(demo, Category.MATERIALS, "900000", 3, NAMES)
-    pub = _publish(demo, {
+    pipes = {
         "title": "Steel pipes for the clinic annex", "buyer": "浙江津义建设", "category": "materials",
         "method": "open_tender", "estimate": "900000.00",
         "lots": [{"id": "L1", "title": "无缝钢管",
                   "items": [{"name": "seamless pipe", "quantity": "80", "unit": "t"}]}],
         "ceiling_price": "950000.00", "bid_security": "0.00",
         "deadline": clock.now() + timedelta(days=21), "custodians": CUSTODIANS, "threshold": 2,
-        "evaluation": {"method": "lowest_evaluated_price"}})
+        "evaluation": {"method": "lowest_evaluated_price"}}
+    pub = _publish(demo, pipes)
     tender_id = pub.tender.id
     for n, supplier_id in enumerate(bidders):
         platform.tenders.submit_bid(_supplier_user(supplier_id), tender_id,
@@ -66,3 +70,19 @@ def guards(demo: Demo) -> None:
              lambda: suppliers.warn(mixed, lowest, "对手交货延迟"))
     _refusal(demo, "reading the expert pool",
              lambda: platform.evaluation.experts(mixed))
+    _lapsed_pledge(demo, {**pipes, "deadline": clock.now() + timedelta(days=21)})
+
+
+def _lapsed_pledge(demo: Demo, draft: dict[str, object]) -> None:
+    """A temporary officer signs a pledge for the morning only; in the afternoon it drafts no tender."""
+    platform, cast, clock = demo.platform, demo.cast, demo.clock
+    temp = Actor(id="p-ma", name="马采购 Ma (temporary purchasing)", organisation="浙江津义建设",
+                 roles=frozenset({Role.PURCHASING}))
+    end = clock.now() + timedelta(hours=3)
+    enrol_staff(platform, [temp], administrator=cast["admin"], supervisor=cast["supervisor"],
+                pledged_until=end)
+    demo.say(f"{temp.name} joins for a morning: the purchasing role is granted and approved, and the "
+             f"integrity pledge is signed until {local(end):%H:%M}.")
+    clock.advance(hours=4)
+    _refusal(demo, f"a tender drafted by {temp.name} after the pledge lapsed",
+             lambda: platform.tenders.create_draft(temp, draft))

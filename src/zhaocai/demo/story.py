@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,12 @@ class Demo:
         """A line of the story, stamped with the platform's local time."""
         stamp = local(self.clock.now()).strftime("%Y-%m-%d %H:%M")
         self.console.print(f"[dim]{stamp}[/dim]  {text}")
+
+    def pledge(self, supplier_id: str) -> None:
+        """The supplier's administrator user signs its integrity pledge for two years: a supplier
+        bids only with one in force."""
+        self.platform.people.sign_pledge(f"u-{supplier_id}"[:64],
+                                         {"valid_until": self.clock.now() + timedelta(days=730)})
 
     def heading(self, text: str) -> None:
         """A chapter heading."""

@@ -83,6 +83,7 @@ def supplier_register(demo: Demo) -> None:
                                              report="现场考察：生产、仓储、质检符合要求", passed=True)
             suppliers.sign_site_inspection(cast["technical"], view.id)
         suppliers.admit(cast["purchasing"], view.id)
+        demo.pledge(view.id)
         names[name] = view.id
     demo.say(f"{len(names)} suppliers admitted ({len(MATERIALS)} materials at ¥3,000,000 after a "
              f"site inspection each, {len(LABOUR)} labour at ¥800,000).")
@@ -96,6 +97,7 @@ def supplier_register(demo: Demo) -> None:
              f"{suppliers.get(officer, view.id).admission}.")
     try:
         suppliers.admit(cast["purchasing"], view.id)
+        demo.pledge(view.id)
     except ZhaocaiError as exc:
         _refused(demo, "admission before the site inspection", exc)
     suppliers.record_site_inspection(cast["purchasing"], view.id,
@@ -105,6 +107,7 @@ def supplier_register(demo: Demo) -> None:
     demo.say(f"{cast['purchasing'].name} records the on-site report and {cast['quality'].name} "
              "co-signs it in a command of her own.")
     demo.say(f"{large}: {suppliers.admit(cast['purchasing'], view.id).admission}.")
+    demo.pledge(view.id)
     names[large] = view.id
 
     lapsed = "金华速达劳务有限公司"
@@ -116,6 +119,7 @@ def supplier_register(demo: Demo) -> None:
     _reviews(demo, view.id)
     try:
         suppliers.admit(cast["purchasing"], view.id)
+        demo.pledge(view.id)
     except ZhaocaiError as exc:
         _refused(demo, f"{lapsed}", exc)
     suppliers.reject(cast["quality"], view.id, "安全生产许可证已过期")
@@ -125,6 +129,7 @@ def supplier_register(demo: Demo) -> None:
         view = suppliers.register(cast["purchasing2"], _application(name, seed, Category.MATERIALS))
         _reviews(demo, view.id)
         suppliers.admit(cast["purchasing"], view.id)
+        demo.pledge(view.id)
         names[name] = view.id
 
     demo.say("February's performance events (履约) are recorded against contracts.")

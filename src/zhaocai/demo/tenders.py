@@ -55,6 +55,7 @@ def _admit(demo: Demo, name: str, category: Category, seed: int, ceiling: str = 
                                          report="现场考察：厂房、设备、人员符合要求", passed=True)
         suppliers.sign_site_inspection(cast["quality"], view.id)
     suppliers.admit(cast["purchasing"], view.id)
+    demo.pledge(view.id)
     return view.id
 
 

@@ -41,6 +41,7 @@ def _register(demo: Demo, name: str, seed: int, **overrides: Any) -> str:
                             ("technical", Department.TECHNICAL)):
         suppliers.review(cast[key], view.id, department, passed=True, comment="符合要求")
     suppliers.admit(cast["purchasing"], view.id)
+    demo.pledge(view.id)
     return view.id
 
 

@@ -40,4 +40,21 @@ PEOPLE_EVENTS = (
     EventType("SupplierUserRemoved", "person", ("person.supplier_user.remove",),
               "A supplier's administrator removed one of its users.", "供应商管理员移除其用户。",
               {"supplier_id": str, "reason": str}),
+    EventType("PledgeSigned", "pledge", ("person.pledge.sign",),
+              "An integrity pledge was signed for a period: a member of staff's own, or a "
+              "supplier's by its administrator user; it names the text's version and digest.",
+              "签署廉洁承诺书（含有效期）：工作人员本人签署，或供应商管理员用户代表供应商签署；"
+              "载明文本版本及其摘要。",
+              {"pledge_id": str, "holder_kind": str, "signed_by": str, "valid_from": str,
+               "valid_until": str, "version": str, "text_digest": str}),
+    EventType("UnitAdded", "unit", ("unit.add",),
+              "The administrator added an organisational unit (a subsidiary, a project department) "
+              "under an existing one.",
+              "系统管理员在既有组织单位下增设单位（子公司、项目部等）。",
+              {"name": str, "parent_id": str}),
+    EventType("StaffUnitAssigned", "person", ("unit.assign",),
+              "The administrator placed a member of staff in an organisational unit: its acts on "
+              "tenders follow from then on.",
+              "系统管理员调整工作人员所属组织单位，此后其办理招标项目的范围随之变化。",
+              {"unit_id": str, "from": str}),
 )

@@ -8,7 +8,7 @@ approves), in bulk.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlmodel import select
@@ -26,7 +26,7 @@ def _person(actor: Actor) -> dict[str, str]:
 
 
 def enrol_staff(platform: Platform, staff: Iterable[Actor], *, administrator: Actor, supervisor: Actor,
-                since: datetime | None = None) -> None:
+                since: datetime | None = None, pledged_until: datetime | None = None) -> None:
     """Record the buyer's staff as a directory lists them (`Actor`s with their roles).
 
     An empty register is founded with `administrator` and `supervisor` (each gets that one role;
@@ -36,6 +36,8 @@ def enrol_staff(platform: Platform, staff: Iterable[Actor], *, administrator: Ac
     supervisor approves them in one command, and a second supervisor of `staff` approves the
     supervisor's own (`person.grant.own` otherwise). Suppliers' users and experts are not staff:
     they come with their supplier (`add_supplier_user`) and the expert pool (`add_expert`).
+    Then each member of staff without an integrity pledge in force signs its own, from `since`
+    until `pledged_until` (default: a year from now).
     """
     people = platform.people
     everyone = {a.id: a for a in [administrator, supervisor, *staff]}
@@ -55,8 +57,15 @@ def enrol_staff(platform: Platform, staff: Iterable[Actor], *, administrator: Ac
                 wanted.append({"person_id": actor.id, "role": role, "valid_from": since})
             if role.value in DEPARTMENTS and (actor.id, "department", role.value) not in held:
                 wanted.append({"person_id": actor.id, "department": role.value, "valid_from": since})
-    if not wanted:
-        return
+    if wanted:
+        _approve(platform, wanted, everyone, administrator=administrator, supervisor=supervisor)
+    _sign_pledges(platform, everyone.values(), since, pledged_until)
+
+
+def _approve(platform: Platform, wanted: list[dict[str, object]], everyone: dict[str, Actor], *,
+             administrator: Actor, supervisor: Actor) -> None:
+    """Propose the grants wanted and have them approved (the supervisor's own by a second one)."""
+    people = platform.people
     proposed = people.propose_grants(administrator, wanted)
     others = [g.id for g in proposed if g.person_id != supervisor.id]
     if others:
@@ -66,6 +75,17 @@ def enrol_staff(platform: Platform, staff: Iterable[Actor], *, administrator: Ac
                    and Role.SUPERVISOR in a.roles), None)
     if own and second is not None:
         people.approve_grants(second, own)
+
+
+def _sign_pledges(platform: Platform, staff: Iterable[Actor], since: datetime | None,
+                  until: datetime | None) -> None:
+    """Each member of staff without a pledge in force now signs its own (its own command)."""
+    now = platform.internal.now()
+    end = until or now + timedelta(days=365)
+    for actor in staff:
+        on_file = platform.people.pledges(actor, holder_id=actor.id)
+        if not any(p.valid_from <= now < p.valid_until for p in on_file):
+            platform.people.sign_pledge(actor, {"valid_from": since, "valid_until": end})
 
 
 def _founded(platform: Platform) -> bool:

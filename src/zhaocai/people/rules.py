@@ -26,6 +26,7 @@ class GrantKind(StrEnum):
 
     ROLE = "role"
     DEPARTMENT = "department"
+    UNIT = "unit"  # an organisational unit a supervisor or an auditor oversees (its subtree)
 
 
 class GrantState(StrEnum):
@@ -161,6 +162,8 @@ def require_grantable(person: PersonFact, kind: GrantKind, value: str) -> None:
     role; a supplier's user nothing (`person.grant.not_grantable`)."""
     if kind == GrantKind.ROLE:
         valid = value in {r.value for r in Role} and value != Role.SUPPLIER.value
+    elif kind == GrantKind.UNIT:
+        valid = bool(value)  # the service checks the unit exists
     else:
         valid = value in DEPARTMENTS
     fits = {PersonKind.STAFF.value: True,
@@ -177,6 +180,8 @@ def require_grantable(person: PersonFact, kind: GrantKind, value: str) -> None:
 def _value_zh(kind: GrantKind, value: str) -> str:
     if kind == GrantKind.DEPARTMENT:
         return DEPARTMENT_ZH.get(value, "未知部门")
+    if kind == GrantKind.UNIT:
+        return f"组织单位（{value}）的监督范围"
     return next((ROLE_ZH[r] for r in Role if r.value == value), "未知角色")
 
 

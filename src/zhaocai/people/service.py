@@ -19,9 +19,11 @@ from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, Valid
 from zhaocai.machines import fire
 from zhaocai.people.interests.service import InterestCommands
 from zhaocai.people.machines import GrantMachine
+from zhaocai.people.pledges import PledgeCommands
 from zhaocai.people.records import new_grant_id, person_fact
 from zhaocai.people.rules import GrantKind, GrantState, PersonKind, require_grantable, require_period
 from zhaocai.people.tables import GrantRow, PersonRow
+from zhaocai.people.units import UnitCommands, found_root, require_unit
 from zhaocai.people.views import (
     GrantView,
     NewGrant,
@@ -86,6 +88,9 @@ def _propose(uow: UnitOfWork, grant: NewGrant) -> GrantRow:
     person = _load_person(uow, grant.person_id)
     kind = GrantKind.ROLE if grant.role is not None else GrantKind.DEPARTMENT
     value = grant.role.value if grant.role is not None else str(grant.department)
+    if grant.unit is not None:
+        kind, value = GrantKind.UNIT, grant.unit
+        require_unit(uow.session, value)
     require_grantable(person_fact(person), kind, value)
     valid_from = grant.valid_from or uow.now
     require_period(valid_from, grant.valid_until)
@@ -121,9 +126,10 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
-class PeopleService(InterestCommands):
-    """The people register (人员名册): people, their grants, suppliers' users, and their declared
-    interests (`InterestCommands`)."""
+class PeopleService(InterestCommands, PledgeCommands, UnitCommands):
+    """The people register (人员名册): people, their grants, suppliers' users, their declared
+    interests (`InterestCommands`), integrity pledges (`PledgeCommands`) and organisational units
+    (`UnitCommands`)."""
 
     def __init__(self, runner: CommandRunner) -> None:
         self._runner = runner
@@ -158,6 +164,7 @@ class PeopleService(InterestCommands):
                     valid_from=uow.now, state=GrantState.ACTIVE.value, proposed_by=SYSTEM.id,
                     proposed_at=uow.now, approved_by=SYSTEM.id, approved_at=uow.now, reason="founding"))
                 rows.append(row)
+            found_root(uow)  # the root organisational unit
             uow.record("person.found", SUBJECT, admin.id,
                        {"administrator": admin.id, "supervisor": sup.id, "grants": grants},
                        event="RegisterFounded", payload={"administrator": admin.id, "supervisor": sup.id})

@@ -33,22 +33,24 @@ class NewPerson(BaseModel):
 
 
 class NewGrant(BaseModel):
-    """A role or a department membership proposed for a person, for a period (open-ended when
-    `valid_until` is None; from the command's moment when `valid_from` is None)."""
+    """A role, a department membership or a unit to oversee (a supervisor's or an auditor's reach
+    over that unit's subtree) proposed for a person, for a period (open-ended when `valid_until`
+    is None; from the command's moment when `valid_from` is None)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     person_id: str = Field(min_length=1, max_length=64)
     role: Role | None = None
     department: str | None = None
+    unit: str | None = Field(default=None, min_length=1, max_length=64)  # a unit overseen
     valid_from: AwareDatetime | None = None
     valid_until: AwareDatetime | None = None
     reason: str = Field(default="", max_length=2000)
 
     @model_validator(mode="after")
     def _one_thing(self) -> NewGrant:
-        if (self.role is None) == (self.department is None):
-            raise ValueError("give either a role or a department")
+        if [self.role, self.department, self.unit].count(None) != 2:
+            raise ValueError("give one of a role, a department or a unit")
         if self.department is not None and self.department not in DEPARTMENTS:
             raise ValueError(f"department must be one of {', '.join(DEPARTMENTS)}")
         return self

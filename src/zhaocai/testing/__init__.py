@@ -33,6 +33,7 @@ from zhaocai.testing.cast import (
     register_actor,
     register_cast,
     seated,
+    sign_pledges,
     supplier_actor,
 )
 from zhaocai.testing.custody import own_share, present, register_custodian_keys
@@ -113,5 +114,6 @@ __all__ = [
     "seated",
     "shared_identity_number",
     "sheet",
+    "sign_pledges",
     "supplier_actor",
 ]

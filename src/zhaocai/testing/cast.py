@@ -67,6 +67,16 @@ FOUNDERS = ("admin", "supervisor")
 SINCE = datetime(2020, 1, 1, tzinfo=UTC)
 """When the cast's grants begin (before every clock the tests use)."""
 
+PLEDGED_UNTIL = datetime(2100, 1, 1, tzinfo=UTC)
+"""When the cast's integrity pledges end (after every clock the tests use)."""
+
+
+def sign_pledges(platform: Platform, *signers: Actor | str) -> None:
+    """Each signer signs its integrity pledge, valid from `SINCE` to `PLEDGED_UNTIL`: a member of
+    staff its own, a supplier's administrator user its supplier's."""
+    for signer in signers:
+        platform.people.sign_pledge(signer, {"valid_from": SINCE, "valid_until": PLEDGED_UNTIL})
+
 
 def _person(actor: Actor) -> dict[str, str]:
     return {"id": actor.id, "name": actor.name, "unit": actor.organisation}
@@ -76,8 +86,9 @@ def register_cast(platform: Platform, cast: dict[str, Actor] | None = None) -> N
     """Record the cast in the platform's people register through its own commands, in bulk: the
     founding (administrator `adm`, supervisor `s-zhou`), everyone else in one command, their roles
     and the reviewing departments proposed by the administrator in one command and approved by the
-    supervisor in one (the supervisor's second role, if any, by the second supervisor). A store
-    whose register already holds the cast (opened again) is left as it is."""
+    supervisor in one (the supervisor's second role, if any, by the second supervisor); then each
+    signs its integrity pledge. A store whose register already holds the cast (opened again) is
+    left as it is."""
     cast = cast or ACTORS
     admin, supervisor = ACTORS["admin"], ACTORS["supervisor"]
     people = platform.people
@@ -101,6 +112,7 @@ def register_cast(platform: Platform, cast: dict[str, Actor] | None = None) -> N
     people.approve_grants(supervisor, [g.id for g in proposed if g.person_id != supervisor.id])
     if mine:
         people.approve_grants(ACTORS["supervisor2"], mine)
+    sign_pledges(platform, *cast.values())
 
 
 def register_actor(platform: Platform, *actors: Actor) -> None:
@@ -111,6 +123,7 @@ def register_actor(platform: Platform, *actors: Actor) -> None:
     proposed = platform.people.propose_grants(admin, [
         {"person_id": a.id, "role": r, "valid_from": SINCE} for a in actors for r in sorted(a.roles)])
     platform.people.approve_grants(supervisor, [g.id for g in proposed])
+    sign_pledges(platform, *actors)
 
 
 def approve_experts(platform: Platform, expert_ids: list[str]) -> None:

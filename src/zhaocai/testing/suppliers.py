@@ -13,7 +13,7 @@ from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.platform import Platform
 from zhaocai.suppliers.rules import DEFAULT_POLICIES
-from zhaocai.testing.cast import DEPARTMENTS, supplier_actor
+from zhaocai.testing.cast import DEPARTMENTS, sign_pledges, supplier_actor
 from zhaocai.testing.ids import make_credit_code, make_identity_number
 
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
@@ -62,11 +62,12 @@ _SEEDS = iter(range(1, 10**9))
 def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, name: str,
                                credit_code: str | None = None,
                                categories: Sequence[Category] = (Category.MATERIALS,),
-                               ceiling: str = "5000000", **overrides: Any) -> str:
+                               ceiling: str = "5000000", pledge: bool = True, **overrides: Any) -> str:
     """Register and admit a supplier through the real path; return its id.
 
     Registration by purchasing2, reviews by purchasing, quality and technical, and a site
-    inspection (purchasing with quality) when the ceiling needs one. Each application takes the
+    inspection (purchasing with quality) when the ceiling needs one; its administrator user
+    signs the supplier's integrity pledge unless `pledge` is False. Each application takes the
     next seed of one running sequence unless `seed` is given (see `make_identity_number`).
     """
     seed = int(overrides.pop("seed", next(_SEEDS)))
@@ -81,6 +82,8 @@ def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, 
                                          report="现场考察：厂房、设备、人员符合要求", passed=True)
         suppliers.sign_site_inspection(actors["quality"], view.id)
     suppliers.admit(actors["purchasing"], view.id)
+    if pledge:
+        sign_pledges(platform, supplier_actor(view.id))  # by its administrator user, to bid
     return view.id
 
 
