@@ -162,7 +162,7 @@ def _assign(uow: UnitOfWork, person_id: str, unit_id: str) -> None:
     person = uow.session.get(PersonRow, person_id)
     if person is None or person.kind != PersonKind.STAFF.value:
         raise ValidationError("unit.not_staff", f"{person_id} is no recorded member of staff",
-                              f"{person_id} 不是名册中的工作人员", {"person_id": person_id})
+                              f"人员 {person_id!r} 不是名册中的工作人员", {"person_id": person_id})
     require_unit(uow.session, unit_id)
     row = uow.session.get(PersonUnitRow, person_id)
     before = row.unit_id if row is not None else ROOT
