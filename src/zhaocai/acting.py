@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from zhaocai.actors import Actor
+from zhaocai.guards import argument_guard, check_text, wrong_type
 
 S = TypeVar("S")
 P = ParamSpec("P")
@@ -22,6 +23,13 @@ R = TypeVar("R")
 Who = Actor | str
 """A person id of the register, or an `Actor` naming one (its roles and supplier are claims the
 register must confirm)."""
+
+
+def require_who(who: object) -> None:
+    """`who` is a person id or an `Actor` (`input.type` otherwise)."""
+    if not isinstance(who, (str, Actor)):
+        raise wrong_type("actor", "Actor", who)
+    check_text(who if isinstance(who, str) else who.id, "actor")
 
 
 def runner_of(service: Any) -> Any:
@@ -35,9 +43,15 @@ def runner_of(service: Any) -> Any:
 
 def acting(method: Callable[Concatenate[S, Actor, P], R]) -> Callable[Concatenate[S, Who, P], R]:
     """Decorate a service method whose first argument is the actor: callers may pass a person id
-    or an `Actor`; the method receives the register's actor (see the module's docstring)."""
+    or an `Actor`; the method receives the register's actor (see the module's docstring). The
+    other arguments are checked against their annotations first (`zhaocai.guards`): a bad one is
+    a coded `ValidationError` whoever sends it."""
+    check = argument_guard(method)
+
     @functools.wraps(method)
     def resolved(self: S, actor: Who, *args: P.args, **kwargs: P.kwargs) -> R:
+        require_who(actor)
+        check((self, actor, *args), kwargs)
         return method(self, runner_of(self).resolve(actor), *args, **kwargs)
 
     return resolved

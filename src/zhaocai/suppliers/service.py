@@ -19,6 +19,7 @@ from zhaocai.acting import acting
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.categories import Category
 from zhaocai.errors import PermissionDenied, parse
+from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
 from zhaocai.suppliers.admission import AdmissionCommands
 from zhaocai.suppliers.common import load_supplier, view_of
@@ -86,6 +87,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
         with self.platform.session() as session:
             return view_of(session, load_supplier(session, supplier_id))
 
+    @guarded
     def eligibility(self, supplier_id: str, category: Category, amount: Decimal | str | int, *,
                     at: datetime | None = None) -> Eligibility:
         """Whether the supplier may take part in `category` for `amount` at `at` (default now)."""

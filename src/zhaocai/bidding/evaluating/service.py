@@ -71,6 +71,7 @@ from zhaocai.bidding.lifecycle import load_tender_row, require_buyer
 from zhaocai.bidding.rules.commitments import require_digest, require_nonce
 from zhaocai.bidding.service import OpenedBidView, TenderService
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
 from zhaocai.store import UnitOfWork
 from zhaocai.workdays import WorkingCalendar
@@ -158,6 +159,7 @@ class EvaluationService:
         return self._run(actor, "committee.draw",
                          lambda uow: committee.draw(uow, tender_id, size, reps), DRAW_ROLES)
 
+    @guarded
     def rerun_draw(self, tender_id: str) -> DrawCheck:
         """Recompute the draw from its recorded inputs and compare (no names are returned)."""
         with self._runner.session() as session:
@@ -299,11 +301,13 @@ class EvaluationService:
         with self._runner.session() as session:
             return sealed_sheets.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
 
+    @guarded
     def sheets_committed(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many members have committed (all anyone learns while committing)."""
         with self._runner.session() as session:
             return sealed_sheets.committed_counts(session, tender_id)
 
+    @guarded
     def sheets_submitted(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many sheets are revealed."""
         with self._runner.session() as session:
@@ -389,11 +393,13 @@ class EvaluationService:
         return self._run(actor, "award.ineligible_decide",
                          lambda uow: ineligible.decide(uow, tender_id, parsed), (Role.SUPERVISOR,))
 
+    @guarded
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
         with self._runner.session() as session:
             return contracts.award_view(session, load_tender_row(session, tender_id))
 
+    @guarded
     def notice(self, tender_id: str, lot_id: str) -> NoticeView:
         """The award notice of one lot."""
         for notice in self.notices(tender_id).notices:
@@ -409,12 +415,14 @@ class EvaluationService:
         return self._run(actor, "contract.sign",
                          lambda uow: contracts.sign(uow, contract_id), (Role.PURCHASING, Role.SUPPLIER))
 
+    @guarded
     def contract(self, contract_id: str) -> ContractView:
         """One contract."""
         with self._runner.session() as session:
             row = contracts.load_contract(session, contract_id)
             return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
 
+    @guarded
     def contracts(self, tender_id: str) -> list[ContractView]:
         """The contracts of a tender, lot by lot."""
         with self._runner.session() as session:
