@@ -45,7 +45,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INT64 = 2**63
 
 TYPE_ZH = {"str": "文本", "int": "整数", "bool": "是或否", "datetime": "带时区的日期时间",
-           "list": "列表", "Actor": "人员编号或人员"}
+           "list": "列表", "mapping": "键值对象", "Actor": "人员编号或人员"}
 
 
 _PATH = re.compile(r"[\w.]*")
@@ -193,6 +193,18 @@ def _check_argument(name: str, annotation: str, value: Any, hint: Any = None) ->
             raise _refuse("input.too_many", name, f"{len(value):,} items are more than the "
                           f"{MAX_LIST:,} allowed", f"共 {len(value):,} 项，超过上限 {MAX_LIST:,} 项",
                           limit=MAX_LIST)
+        if base == "Sequence[str]":
+            for index, item in enumerate(value):
+                if not isinstance(item, str):
+                    raise wrong_type(f"{name}.{index}", "str", item)
+        check_strings(value, name)
+    elif base.startswith("Mapping["):
+        if not isinstance(value, Mapping):
+            raise wrong_type(name, "mapping", value)
+        if base.startswith("Mapping[str,"):
+            for key in value:
+                if not isinstance(key, str):
+                    raise wrong_type(f"{name} key", "str", key)
         check_strings(value, name)
     elif base in ("Path", "str | Path | Iterable[Mapping[str, Any]]"):
         return  # files and bulk rows: read and checked row by row by the command itself

@@ -12,8 +12,10 @@ ZHAOCAI_HYPOTHESIS_PROFILE=deep.
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -22,15 +24,19 @@ from hypothesis import strategies as st
 from tests.kit import fresh_store
 from tests.properties.input_fuzz import (
     EXCLUDED,
+    NUMBERS,
     SERVICES,
     World,
     build_world,
+    check_refusal,
     outcome,
     public_commands,
     recipe,
     short,
 )
 from zhaocai.clock import ManualClock
+from zhaocai.errors import ZhaocaiError
+from zhaocai.money import MAX_AMOUNT, Money, to_decimal
 from zhaocai.platform import Platform
 
 DEEP = os.environ.get("ZHAOCAI_HYPOTHESIS_PROFILE") == "deep"
@@ -90,3 +96,46 @@ def test_every_bad_input_is_a_typed_error(worlds: list[World], command: str) -> 
         assert len(set(answers)) == 1, f"{command}: backends disagree {answers}: {short(arguments)}"
 
     run()
+
+
+UNGUARDED = {
+    "people.found": "parses both founders as `NewPerson`: no plain argument",
+    "people.resolve": "the runner's `resolve` checks the person id or actor",
+}
+"""Public methods with arguments that neither `acting` nor `guarded` wraps, and why."""
+
+
+def test_every_command_checks_its_arguments() -> None:
+    """Every public method taking arguments checks them at the boundary (`zhaocai.guards`)."""
+    with fresh_store("sqlite") as url, Platform.open(url, ManualClock()) as platform:
+        unchecked = []
+        for command in public_commands(platform):
+            service, method = command.split(".")
+            fn = getattr(type(getattr(platform, service)), method)
+            takes = [p for p in inspect.signature(fn).parameters if p != "self"]
+            if takes and not hasattr(fn, "__wrapped__") and command not in {**EXCLUDED, **UNGUARDED}:
+                unchecked.append(command)
+        assert not unchecked, f"commands whose arguments nobody checks: {unchecked}"
+
+
+amounts = st.one_of(
+    st.integers(), st.integers(min_value=10**20, max_value=10**6000),
+    st.decimals(allow_nan=True, allow_infinity=True), st.floats(), st.booleans(), st.none(),
+    st.text(max_size=30), st.sampled_from(NUMBERS),
+    st.builds(lambda m, e: f"{m}e{e}", st.integers(-10**6, 10**6), st.integers(-10**12, 10**12)),
+)
+
+
+@given(value=amounts)
+def test_every_amount_is_taken_exactly_or_refused(value: object) -> None:
+    """Any value given as money is an exact amount of fen within the limit, or a `money.*`
+    refusal with both messages; never a raw decimal, overflow or conversion error."""
+    try:
+        amount = to_decimal(value)
+    except ZhaocaiError as error:
+        assert error.code.startswith("money."), error.code
+        check_refusal(error)
+        return
+    assert amount.is_finite() and abs(amount) <= MAX_AMOUNT
+    assert amount == amount.quantize(Decimal("0.01"))
+    assert Money.of(amount).fen == int(amount * 100)
