@@ -25,7 +25,8 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import Any, ParamSpec, TypeVar, Union
 
@@ -42,7 +43,9 @@ R = TypeVar("R")
 # C0 controls but tab, line feed and carriage return; DEL and the C1 controls.
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_BAD = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _INT64 = 2**63
+_SCALARS = frozenset({int, float, bool, type(None), Decimal, datetime, date, bytes})
 
 TYPE_ZH = {"str": "文本", "int": "整数", "bool": "是或否", "datetime": "带时区的日期时间",
            "list": "列表", "mapping": "键值对象", "Actor": "人员编号或人员"}
@@ -91,21 +94,68 @@ NotBlank = AfterValidator(_not_blank)
 and titles of every input carry it (pydantic's error type `blank`)."""
 
 
+def holds_bad_text(value: Any, limit: int = MAX_TEXT) -> bool:
+    """Whether any text inside `value` (a mapping, list, model or text) is one `check_text`
+    refuses (its length aside from `limit`; a blank text is not bad here). A bare walk with one
+    search per text: a bulk import asks it of every row, and the path to a bad text is only
+    worked out once there is one (`check_strings`)."""
+    kind = type(value)
+    if kind is str:
+        return len(value) > limit or _BAD.search(value) is not None
+    if kind in _SCALARS:
+        return False
+    # Plain loops, not any(): no generator per container on the bulk path.
+    if kind is dict:
+        for key, item in value.items():  # noqa: SIM110
+            if holds_bad_text(key, limit) or holds_bad_text(item, limit):
+                return True
+        return False
+    if kind is list or kind is tuple:
+        for item in value:  # noqa: SIM110
+            if holds_bad_text(item, limit):
+                return True
+        return False
+    if isinstance(value, str):
+        return holds_bad_text(str(value), limit)
+    if isinstance(value, Mapping):
+        return holds_bad_text(dict(value), limit)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return holds_bad_text(list(value), limit)
+    if hasattr(value, "__pydantic_fields__"):
+        return holds_bad_text([getattr(value, name) for name in type(value).__pydantic_fields__], limit)
+    return False
+
+
+_SHOWN_IN_JSON = re.compile(rb"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]")
+
+
+def json_shows_bad_text(dumped: bytes) -> bool:
+    """Whether JSON written by pydantic (UTF-8, controls escaped) may hold a text `check_text`
+    refuses: a quick test of many validated rows at once (a bulk import), each row walked only
+    when it says yes."""
+    return _SHOWN_IN_JSON.search(dumped) is not None
+
+
 def check_strings(value: Any, field: str, *, limit: int = MAX_TEXT) -> None:
     """Every text inside `value` (a model, mapping, list or text) passes `check_text`; the field
     named in a refusal is the path to it (`lots.0.title`)."""
+    if holds_bad_text(value, limit):
+        _walk(value, field, limit)
+
+
+def _walk(value: Any, field: str, limit: int) -> None:
     if isinstance(value, str):
         check_text(value, field, limit=limit)
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            check_strings(key, field, limit=limit)
-            check_strings(item, f"{field}.{key}" if field else str(key), limit=limit)
+            _walk(key, field, limit)
+            _walk(item, f"{field}.{key}" if field else str(key), limit)
     elif isinstance(value, (list, tuple, set, frozenset)):
         for index, item in enumerate(value):
-            check_strings(item, f"{field}.{index}", limit=limit)
+            _walk(item, f"{field}.{index}", limit)
     elif hasattr(value, "__pydantic_fields__"):  # a model: its fields, by name
         for name in type(value).__pydantic_fields__:
-            check_strings(getattr(value, name), f"{field}.{name}" if field else name, limit=limit)
+            _walk(getattr(value, name), f"{field}.{name}" if field else name, limit)
 
 
 def wrong_type(field: str, expected: str, value: Any) -> ValidationError:

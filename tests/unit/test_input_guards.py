@@ -152,3 +152,16 @@ def test_verify_reports_a_blob_cell_without_crashing(platform: Platform, actors:
     engine.dispose()
     result = platform.audit.verify(deep=True)
     assert not result.ok and "wrong type" in (result.reason or "")
+
+
+def test_an_import_reports_a_bad_text_by_row_and_field(platform: Platform, actors: A) -> None:
+    rows = [application(f"导入{i}号建材有限公司", seed=910 + i) for i in range(3)]
+    rows[1]["address"] = "义乌\x07工业路"
+    report = platform.suppliers.import_suppliers(actors["purchasing"], rows)
+    assert not report.ok and [(e.row, e.field) for e in report.errors] == [(2, "address")]
+
+
+@pytest.mark.parametrize("source", ["[not json", "[" * 5000, b"bytes", 42])
+def test_an_unreadable_import_is_refused(platform: Platform, actors: A, source: object) -> None:
+    refused(platform, ValidationError, "supplier.import.format", platform.suppliers.import_suppliers,
+            actors["purchasing"], source)

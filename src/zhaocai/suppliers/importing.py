@@ -28,7 +28,7 @@ from zhaocai import collector
 from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
-from zhaocai.guards import check_strings, guarded
+from zhaocai.guards import check_strings, guarded, json_shows_bad_text
 from zhaocai.idempotency import lookup
 from zhaocai.keys import KeyProvider
 from zhaocai.limits import MAX_IMPORT_ROWS
@@ -129,13 +129,7 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
     shaped: list[dict[str, Any]] = []
     for number, row in enumerate(rows, start=1):
         try:
-            flat = _from_flat(row)
-            check_strings(flat, "")  # the texts every command's input is held to
-            shaped.append(flat)
-        except ValidationError as exc:
-            errors.append(ImportRowError(row=number, field=str(exc.details.get("field", "")),
-                                         problem=exc.message_en))
-            shaped.append({})
+            shaped.append(_from_flat(row))
         except (ValueError, AttributeError, TypeError, RecursionError) as exc:
             errors.append(ImportRowError(row=number, field="", problem=f"unreadable row: {exc}"[:500]))
             shaped.append({})
@@ -150,6 +144,9 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
                 seen.add((number, field))
                 errors.append(ImportRowError(row=number, field=field, problem=err["msg"]))
         return [], sorted(errors, key=lambda e: e.row)
+    errors += _bad_texts(apps)
+    if errors:
+        return [], errors
     first: dict[str, int] = {}
     for number, app in enumerate(apps, start=1):
         if app.credit_code in first:
@@ -159,6 +156,23 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
         else:
             first[app.credit_code] = number
     return apps, errors
+
+
+def _bad_texts(apps: list[SupplierApplication]) -> list[ImportRowError]:
+    """The rows holding a text every command's input is refused for (a control character): the
+    rows are tested a chunk at a time as JSON, and walked one by one in a chunk that may hold one."""
+    errors = []
+    for start in range(0, len(apps), CHUNK):
+        chunk = apps[start:start + CHUNK]
+        if not json_shows_bad_text(_APPLICATIONS.dump_json(chunk)):
+            continue
+        for number, app in enumerate(chunk, start=start + 1):
+            try:
+                check_strings(app, "")
+            except ValidationError as exc:
+                errors.append(ImportRowError(row=number, field=str(exc.details.get("field", "")),
+                                             problem=exc.message_en))
+    return errors
 
 
 class ImportCommands(ServiceBase):
