@@ -123,8 +123,8 @@ the same on SQLite and PostgreSQL, whichever command it is given to:
 - `input.invalid_unicode`: a text holding a lone surrogate (U+D800 to U+DFFF), which no database
   stores;
 - `input.too_long`, `input.too_many`: a text, document or list past its limit below;
-- `input.blank`: a reason of spaces only (a blank name in a model: `validation.input`, problem
-  `blank`);
+- a blank name or title in a model: `validation.input`, problem `blank` (a blank reason keeps
+  its command's own code, such as `supplier.reason`);
 - `input.naive_datetime`: a moment without a time zone;
 - `input.out_of_range`: a whole number past a 64-bit integer;
 - `input.unknown_value`: a value not among its enumeration's (a category, a department, a period

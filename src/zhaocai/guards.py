@@ -11,7 +11,8 @@ is given to:
   the NUL character, another control character (tab, line feed and carriage return are text),
   or a lone surrogate that no database can store;
 - `input.too_long`, `input.too_many`: past the limits of `zhaocai.limits`;
-- `input.blank`: a name or reason of spaces only;
+- `input.blank`: a text of spaces only where `check_text` is asked for one (`blank=False`);
+  a blank name in a model is the model's `blank` problem (`NotBlank`);
 - `input.naive_datetime`: a moment without a time zone;
 - `input.out_of_range`: a whole number past a 64-bit integer;
 - `input.unknown_value`: a value not among an enumeration's.

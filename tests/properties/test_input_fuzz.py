@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.kit import fresh_store
@@ -41,7 +41,6 @@ from zhaocai.platform import Platform
 
 DEEP = os.environ.get("ZHAOCAI_HYPOTHESIS_PROFILE") == "deep"
 EXAMPLES = 60 if DEEP else 4
-PHASES = [Phase.explicit, Phase.generate] if os.environ.get("FUZZ_NOSHRINK") else list(Phase)
 
 with fresh_store("sqlite") as _url, Platform.open(_url, ManualClock()) as _platform:
     COMMANDS = [c for c in public_commands(_platform) if c not in EXCLUDED]
@@ -79,7 +78,7 @@ def test_every_bad_input_is_a_typed_error(worlds: list[World], command: str) -> 
     on every backend, changing nothing when it refuses."""
     first = worlds[0]
 
-    @settings(max_examples=EXAMPLES, deadline=None, database=None, phases=PHASES,
+    @settings(max_examples=EXAMPLES, deadline=None, database=None,
               suppress_health_check=list(HealthCheck))
     @given(data=st.data())
     def run(data: st.DataObject) -> None:

@@ -77,8 +77,8 @@ def test_an_unknown_category_is_refused(platform: Platform, category: object) ->
 
 
 def test_a_blank_reason_is_refused(platform: Platform, actors: A) -> None:
-    with pytest.raises(ValidationError):
-        platform.suppliers.warn(actors["purchasing"], "sup-none", BLANK)
+    refused(platform, ValidationError, "supplier.reason", platform.suppliers.warn,
+            actors["purchasing"], "sup-none", BLANK)
 
 
 def test_a_text_past_its_limit_is_refused(platform: Platform, actors: A) -> None:
