@@ -1,6 +1,6 @@
 """Integrity figure: every red flag over 10,000 tenders, against one plain grouping pass.
 
-`integrity_flags_10k` times `compute_flags` (23 flag codes, suppliers' facts included) over a
+`integrity_flags_10k` times `compute_flags` (every flag code, suppliers' facts included) over a
 synthetic history of 10,000 tenders (about 50,000 bids, seed 2026). The floor is the least any
 bid-level screen must do: one plain pass over the same bids, given as (tender id, price) rows,
 that groups them by tender in a dict and computes each tender's minimum and mean price. Both
@@ -129,6 +129,17 @@ def measure_evaluation() -> tuple[float, float]:
     for e in evaluate(own.tenders, own.suppliers, truth, members,
                       cartel_schemes=("cover_bidding", "bid_rotation", "open_ring", "allocation")):
         lines.append(_summary("own generator seed 7 with open_ring and allocation", e))
+    # The harder variants and honest look-alikes (`synthetic_variants`): allocation whose owners
+    # lose home tenders to outsiders, honest firms cheaper near their yards.
+    every = generate_history(7, 3000, shares={**DEFAULT_SHARES, "open_ring": 0.05, "allocation": 0.04,
+                                              "allocation_loose": 0.04, "ring_loose": 0.04},
+                             lookalikes={"local_firms": 0.04, "shortlist": 0.04})
+    truth = {s: t.tender_ids for s, t in every.truth.items() if t.tender_ids}
+    members = {s: t.supplier_ids for s, t in every.truth.items() if t.tender_ids}
+    for e in evaluate(every.tenders, every.suppliers, truth, members, every.lookalikes,
+                      cartel_schemes=("cover_bidding", "bid_rotation", "open_ring", "allocation",
+                                      "allocation_loose", "ring_loose"))[:1]:
+        lines.append(_summary("own generator seed 7 with every variant", e))
     for line in lines:
         print(f"  {line}", flush=True)
     object.__setattr__(EVALUATION, "description", f"{_EVALUATION} Results: " + " | ".join(lines))
@@ -137,7 +148,7 @@ def measure_evaluation() -> tuple[float, float]:
 
 _EVALUATION = ("compute_flags (all codes) over the independent evaluation history, 3,000 tenders, "
                "seed 1, vs the grouping floor; precision/recall per scheme on seeds 1-3 and on the "
-               "project's own generator.")
+               "project's own generator (with open ring and allocation; and with every variant).")
 EVALUATION = Figure("integrity_evaluation", 60.0, measure_evaluation, _EVALUATION)
 OCDS_FIGURE = Figure(
     "integrity_ocds_10k", 40.0, measure_ocds_10k,

@@ -50,7 +50,7 @@ class Actor(BaseModel):
         return any(r in self.roles for r in roles)
 
 
-SYSTEM = Actor(id="system", name="zhaocai scheduler", organisation="zhaocai",
+SYSTEM = Actor(id="system", name="系统定时任务", organisation="zhaocai",  # named as its messages show it
                roles=frozenset({Role.ADMINISTRATOR}))
 
 

@@ -85,7 +85,9 @@ def from_pydantic(exc: pydantic.ValidationError, model: str) -> ValidationError:
         for err in errors
     ]
     listing = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
-    listing_zh = "；".join(f"{p['field'] or '输入'}：{p['problem_zh']}" for p in problems)
+    # A dict's key is located by pydantic as `field.[key]`: said in Chinese, not in English.
+    listing_zh = "；".join(f"{p['field'].replace('.[key]', ' 的键名') or '输入'}：{p['problem_zh']}"
+                          for p in problems)
     return ValidationError(
         "validation.input",
         f"Invalid {model}: {listing}",

@@ -40,7 +40,7 @@ class EventFeed:
         """Events with position greater than `after`, oldest first, at most `limit`."""
         if limit < 1 or limit > 10_000:
             raise ValidationError(
-                "events.limit", "limit must be between 1 and 10000", "limit 须在 1 到 10000 之间",
+                "events.limit", "limit must be between 1 and 10000", "读取条数（limit）须在 1 到 10000 之间",
                 {"limit": limit},
             )
         with Session(self._engine) as session:

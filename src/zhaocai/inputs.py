@@ -42,6 +42,7 @@ from zhaocai.bidding.views import ComplianceDecision
 from zhaocai.categories import Category
 from zhaocai.holidays.rules import YearSchedule
 from zhaocai.integrity.model import FlagSettings
+from zhaocai.people.interests.views import NewInterest
 from zhaocai.people.views import NewGrant, NewPerson, NewSupplierUser
 from zhaocai.profile import RulesProfile
 from zhaocai.publish.settings import PublishSettings
@@ -82,6 +83,7 @@ __all__ = [
     "LotBid",
     "NegotiationInput",
     "NewGrant",
+    "NewInterest",
     "NewPerson",
     "NewSupplierUser",
     "PerformanceEventInput",

@@ -83,7 +83,7 @@ _BY_MESSAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh 
     (r"price, technical and commercial weights must add up to 100", "价格、技术、商务权重之和须为 100"),
     (r"quantity must be given as str, int or Decimal, not float",
      "数量须以字符串、整数或 Decimal 给出，不能用浮点数"),
-    (r"the ocid prefix must be .*", "ocid 前缀须为 ocds- 加六位小写字母或数字"),
+    (r"the ocid prefix must be .*", "公开编号前缀须以 ocds- 开头，后接六位小写字母或数字"),
     (r"the source must name the notice", "须注明所依据的通知"),
     (r"valid_until must be after valid_from", "有效期截止日须晚于起始日"),
     (r"weights must name every criterion with a non-negative weight", "权重须列明每项指标，且不得为负"),

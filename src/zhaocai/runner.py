@@ -25,7 +25,7 @@ from zhaocai.actors import SYSTEM, Actor, Role, require_not_supplier, require_ro
 from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, require_aware
 from zhaocai.errors import PermissionDenied
-from zhaocai.idempotency import encode_result, lookup, request_digest
+from zhaocai.idempotency import check_key, encode_result, lookup, request_digest, take_pending
 from zhaocai.keys import KeyProvider, MissingKeys
 from zhaocai.people.records import resolve_in
 from zhaocai.store import UnitOfWork, make_engines
@@ -117,7 +117,9 @@ class CommandRunner:
         nothing is written. With an `idempotency_key`, a repeat by the same actor with the same
         `request` (the command's input, JSON-able; see `zhaocai.idempotency.request_digest`)
         returns the first result; the key reused with another request is a `ConflictError`
-        (`idempotency.request_mismatch`) and changes nothing.
+        (`idempotency.request_mismatch`) and changes nothing. Without an `idempotency_key`, the
+        key a caller gave the `@acting` command being run is used, with its arguments as the
+        request (`zhaocai.idempotency.pending`).
 
         `received_at` is when the request reached the platform, read by the service before
         any lock (`uow.received_at`; a bid's deadline is judged by it). `tender_id` scopes the
@@ -127,6 +129,12 @@ class CommandRunner:
         """
         require_who(actor)
         actor_id = actor if isinstance(actor, str) else actor.id
+        if idempotency_key is not None:
+            check_key(idempotency_key)
+        else:
+            waiting = take_pending()
+            if waiting is not None:
+                idempotency_key, request = waiting.key, waiting.request
         if actor_id == SYSTEM.id:
             raise PermissionDenied(
                 "permission.system_actor",

@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from tests.kit.evaluation import LOWEST
 from zhaocai.publish import exactjson
+from zhaocai.testing.evaluation import LOWEST
 
 PRICE_ONLY: dict[str, Any] = {"lots": 2, "evaluation": LOWEST, "bid_security": "40000.00", "pool": 0}
-"""The tender of `tests.kit.tender.draft` as it stands: two lots, bid security, the lowest price
+"""The tender of `zhaocai.testing.tender.draft` as it stands: two lots, bid security, the lowest price
 (and no experts: nothing is evaluated)."""
 INQUIRY_LOT = [{"id": "L1", "title": "formwork", "items": [{"name": "formwork labour", "quantity": "6800",
                                                              "unit": "m²"}]}]

@@ -16,15 +16,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.kit.builder import build_tender
-from tests.kit.evaluation import LOWEST
 from tests.kit.ocds import KINDS
-from tests.kit.suppliers import register_admitted_supplier
-from tests.kit.tender import published
 from zhaocai.actors import Actor
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 from zhaocai.publish.public_db import FTS_TABLES
+from zhaocai.testing.builder import build_tender
+from zhaocai.testing.evaluation import LOWEST
+from zhaocai.testing.suppliers import register_admitted_supplier
+from zhaocai.testing.tender import published
 
 RELATED = {"legal_representative_id": "330782198811117777", "bank_account": "6228480399887766554"}
 BANNED = "义乌劣质钢材贸易行"

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from tests.kit.cast import supplier_actor
-from tests.kit.custody import present
-from tests.kit.suppliers import register_admitted_supplier
-from tests.kit.tender import published
 from zhaocai.actors import Actor
 from zhaocai.bidding.single_source import SingleSourceView
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
+from zhaocai.testing.cast import supplier_actor
+from zhaocai.testing.custody import present
+from zhaocai.testing.suppliers import register_admitted_supplier
+from zhaocai.testing.tender import published
 
 RECORD = "协商记录：供应商同意按清单单价供货，交货期三十日，质保两年。"
 

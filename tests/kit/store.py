@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
 
-from tests.kit.cast import ACTORS
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.store import normalise_url
+from zhaocai.testing.cast import ACTORS
 
 
 @contextmanager

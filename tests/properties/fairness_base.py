@@ -60,13 +60,23 @@ class FairnessBase:
     _checked: dict[str, Any]
 
     def flag(self, invariant_name: str, message: str) -> None:
-        """Remember a violation seen inside a rule; the named invariant raises it."""
+        """Remember a violation seen inside a rule; the named invariant raises it. A rule that
+        expected an act its actor had to step aside from (`person.recused`, justified by a
+        declaration: see fairness_interest_rules.py) flags nothing."""
+        if getattr(self, "_recused", False) and invariant_name not in ("i13", "i90"):
+            TALLY["interests: an act expected of a declarant was refused as recused"] += 1
+            return
         self.problems.setdefault(invariant_name, []).append(message)
+
+    def justified_recusal(self, details: dict[str, Any]) -> bool:
+        """Whether a `person.recused` refusal names a declaration of the model (see InterestRules)."""
+        return False
 
     def attempt(self, name: str, allowed: bool, fn: Callable[..., Any], *args: Any,
                 inv: str = "i12", **kw: Any) -> tuple[bool, Any]:
         """Run a command. A refusal must change nothing (I13); an acceptance must be allowed."""
         self.steps += 1
+        self._recused = False
         before = self.fingerprint()
         snap = None
         if self.refusals % FULL_SNAPSHOT_EVERY == 0:
@@ -82,6 +92,10 @@ class FairnessBase:
             elif snap is not None and full_snapshot(self.engine, self.tables) != snap:
                 self.flag("i13", f"{name} refused ({exc.code}) but changed a row")
             TALLY[f"refused {name}: {exc.code}"] += 1
+            if exc.code == "person.recused":
+                if not self.justified_recusal(exc.details):
+                    self.flag("i90", f"{name} refused as recused without a declaration: {exc.details}")
+                self._recused = True
             return False, exc
         if not allowed:
             self.flag(inv, f"{name} was accepted though the actor or the rules forbid it")

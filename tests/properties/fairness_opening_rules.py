@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from tests.kit import ACTORS, expert_actor
-from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, TALLY, TENDER, FairnessBase
 from tests.properties.fairness_model import MIN_VALID, OFFICERS, K, TenderModel, eligible, holds
 from zhaocai.actors import Role
 from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.rules.tender import BID_MAX_WAIT
 from zhaocai.bidding.sealing import generate_tender_keys
+from zhaocai.testing.custody import custodian
 
 REVIEWERS = frozenset({Role.TECHNICAL, Role.EXPERT})
 FAST_TRACK: dict[str, st.SearchStrategy[Any]] = {

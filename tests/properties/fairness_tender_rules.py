@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import precondition, rule
 
 from tests.kit import ACTORS, COMPREHENSIVE, CUSTODIAN_KEYS, LOTS, draft
-from tests.kit.custody import custodian
 from tests.properties.fairness_base import MAX_SUPPLIERS, MAX_TENDERS, TENDER, FairnessBase
 from tests.properties.fairness_model import (
     BUYER,
@@ -29,6 +28,7 @@ from zhaocai.bidding.rules import tender as tender_rules
 from zhaocai.bidding.sealing import generate_tender_keys, seal_bid
 from zhaocai.errors import ZhaocaiError
 from zhaocai.profile import DEFAULT_PROFILE
+from zhaocai.testing.custody import custodian
 
 
 class TenderRules(FairnessBase):

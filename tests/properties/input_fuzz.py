@@ -27,11 +27,11 @@ from sqlalchemy import inspect as sa_inspect
 
 from tests.kit import ACTORS, application, build_tender, payload, register_cast
 from tests.kit.chinese import stray_english
-from tests.kit.tender import draft
 from zhaocai.clock import SHANGHAI, ManualClock
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
 from zhaocai.store import normalise_url
+from zhaocai.testing.tender import draft
 
 SERVICES = ("people", "suppliers", "policy", "tenders", "evaluation", "single_source",
             "integrity", "publish", "holidays")
@@ -169,6 +169,11 @@ def ref(kind: str) -> st.SearchStrategy[Any]:
     return st.one_of(st.integers(0, 20).map(lambda i: Ref(kind, i)), hostile_any)
 
 
+def key(kind: str) -> st.SearchStrategy[Any]:
+    """A mapping's key: an id of the world, or a hostile (hashable) one."""
+    return st.one_of(st.integers(0, 20).map(lambda i: Ref(kind, i)), hostile_text, st.integers())
+
+
 def _bases(clock: ManualClock) -> dict[str, dict[str, Any]]:
     """A valid input of each model the fuzz knows well, to mutate one leaf of."""
     return {
@@ -268,9 +273,9 @@ def argument(name: str, annotation: Any, bases: Mapping[str, dict[str, Any]]) ->
     if name == "amount":
         return st.one_of(hostile_number, hostile_any)
     if name == "payments":
-        return st.one_of(st.dictionaries(ref("supplier"), hostile_number, max_size=2), hostile_any)
+        return st.one_of(st.dictionaries(key("supplier"), hostile_number, max_size=2), hostile_any)
     if name == "scores":
-        return st.one_of(st.dictionaries(ref("bid"), st.dictionaries(hostile_text, hostile_number,
+        return st.one_of(st.dictionaries(key("bid"), st.dictionaries(hostile_text, hostile_number,
                                                                        max_size=2), max_size=2),
                          hostile_any)
     if name == "period":

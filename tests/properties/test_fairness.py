@@ -26,7 +26,8 @@ performance, review periods), fairness_award_guard_rules.py (eligibility at the 
 contract, Reg 34; i70…i73), fairness_standing_guard_rules.py (i60–i63: supplier users with staff
 roles, bidders in flight, self-renewals, blacklist look-alikes), fairness_single_source_rules.py
 (single source, i50–i53), fairness_policy_rules.py (the policy and
-deviations, i40…i44), fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
+deviations, i40…i44), fairness_interest_rules.py (declared interests and recusal, i90),
+fairness_invariants.py (i01…i15) with fairness_evaluation_checks.py,
 and fairness_model.py (the model and the store oracles).
 """
 
@@ -67,6 +68,7 @@ from tests.properties.fairness_contract_rules import ContractRules
 from tests.properties.fairness_evaluation_rules import THE_ROAD, EvaluationRules
 from tests.properties.fairness_event_checks import EventChecks
 from tests.properties.fairness_inquiry_rules import InquiryRules
+from tests.properties.fairness_interest_rules import InterestRules
 from tests.properties.fairness_invariants import Invariants
 from tests.properties.fairness_model import SupplierModel, TenderModel, table_names
 from tests.properties.fairness_opening_rules import FAST_TRACK, OpeningRules
@@ -82,7 +84,7 @@ from zhaocai.platform import Platform
 
 
 class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, TenderRules, OpeningRules, EvaluationRules, InquiryRules, ContractRules,
-                      SingleSourceRules, PolicyRules, PeopleRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
+                      SingleSourceRules, PolicyRules, PeopleRules, InterestRules, Invariants, CommitmentChecks, EventChecks, RuleBasedStateMachine):
     """One platform, many suppliers and tenders, every public command."""
 
     backend = "sqlite"
@@ -114,6 +116,7 @@ class FairnessMachine(AwardGuardRules, SupplierRules, StandingGuardRules, Tender
         self.steps = 0
         self.evaluation: Any = getattr(self.platform, "evaluation", None)
         self.interests: dict[str, set[str]] = {}
+        self.declared_interests = {}
         self._key: tuple[Any, Any] | None = None
         self._fp: Any = None
         self._checked: dict[str, Any] = {}

@@ -36,7 +36,6 @@ from tests.kit import (
     register_cast,
     register_custodian_keys,
 )
-from tests.kit.custody import custodian, seat_holder
 from zhaocai.actors import Actor
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.receipts import verify_receipt
@@ -48,6 +47,7 @@ from zhaocai.errors import InvalidTransition, ZhaocaiError
 from zhaocai.machines import next_state
 from zhaocai.platform import Platform
 from zhaocai.profile import DEFAULT_PROFILE
+from zhaocai.testing.custody import custodian, seat_holder
 
 SUPPLIERS = 4
 K = 2

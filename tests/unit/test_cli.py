@@ -130,4 +130,4 @@ def test_sunshine_refresh_builds_the_public_database_in_place(tmp_path: Path, cl
     with closing(sqlite3.connect(public)) as conn:
         assert len(search(conn, "tenders_fts", "劳务")) == 1
     result = runner.invoke(app, ["sunshine", "serve", "--no-refresh", "--public", str(tmp_path / "none.db")])
-    assert result.exit_code == 2 and "no public database" in result.output
+    assert result.exit_code == 2 and "cli.no_public_database" in result.output

@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from sqlalchemy import text
 
 from tests.kit import ACTORS, CUSTODIAN_KEYS, bidders, draft, own_share, payload, present, published
-from tests.kit.custody import custodian
 from zhaocai.actors import Actor
 from zhaocai.bidding.custody import generate_custodian_key, open_share
 from zhaocai.bidding.custody.keys import parse_public_key, seal_share
@@ -21,6 +20,7 @@ from zhaocai.bidding.sealing import share_fingerprint
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ZhaocaiError
 from zhaocai.platform import Platform
+from zhaocai.testing.custody import custodian
 
 
 def _rows(platform: Platform, sql: str) -> list[tuple[object, ...]]:

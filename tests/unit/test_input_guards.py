@@ -12,13 +12,13 @@ from sqlalchemy import create_engine, text
 
 from tests.kit import application, build_tender, refused
 from tests.kit.chinese import stray_english
-from tests.kit.tender import LOTS, draft
 from zhaocai.actors import Actor, Role
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ValidationError
 from zhaocai.limits import MAX_BAN_DAYS, MAX_TEXT
 from zhaocai.platform import Platform
 from zhaocai.store import UnitOfWork, normalise_url
+from zhaocai.testing.tender import LOTS, draft
 
 A = dict[str, Actor]
 BLANK = " \u3000\t "  # spaces, an ideographic space, a tab

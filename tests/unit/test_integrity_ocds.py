@@ -136,7 +136,7 @@ def test_the_file_itself_unreadable_is_a_coded_error(tmp_path: Path) -> None:
     for args in (["screen", str(tmp_path / "missing.jsonl")], ["screen", str(latin)],
                  ["screen", str(FIXTURES / "R018.jsonl"), "--timezone", "Mars/Base"]):
         result = runner.invoke(app, args)
-        assert result.exit_code == 2 and "integrity." in result.output and "Traceback" not in result.output
+        assert result.exit_code == 3 and "integrity." in result.output and "Traceback" not in result.output
 
 
 def test_screen_command_in_cardinal_mode_prints_cardinal_results(tmp_path: Path) -> None:

@@ -204,7 +204,7 @@ def test_a_world_readable_key_file_is_refused_at_opening_and_by_the_cli(
         Platform.open(db_url, clock=clock)
     assert info.value.code == "keys.file_permissions"
     result = cli.invoke(app, ["verify", "--db", db_url])
-    assert result.exit_code == 2 and "keys.file_permissions" in result.stdout
+    assert result.exit_code == 4 and "keys.file_permissions" in result.output
     assert isinstance(result.exception, SystemExit)
 
 
@@ -270,7 +270,7 @@ def test_without_any_key_a_command_that_needs_one_is_a_coded_error(db_url: str, 
         refused(platform, NotFoundError, "keys.missing", platform.tenders.publish, ACTORS["purchasing"],
                 platform.tenders.create_draft(ACTORS["purchasing"], draft(clock)).id)
     result = cli.invoke(app, ["keys", "public", "--db", db_url])
-    assert result.exit_code == 2 and "keys.missing" in result.stdout
+    assert result.exit_code == 4 and "keys.missing" in result.output
     assert isinstance(result.exception, SystemExit)
     assert default_keys("sqlite://", may_create=True).where.startswith("no key found")
 
@@ -405,7 +405,7 @@ def test_the_cli_prints_and_rotates_the_receipt_key(tmp_path: Path, clock: Manua
     made = cli.invoke(app, ["keys", "init", "--key-file", str(tmp_path / "fresh.keys")])
     assert made.exit_code == 0 and stat.S_IMODE((tmp_path / "fresh.keys").stat().st_mode) == 0o600
     again = cli.invoke(app, ["keys", "init", "--key-file", str(tmp_path / "fresh.keys")])
-    assert again.exit_code == 2 and "keys.file_exists" in again.stdout
+    assert again.exit_code == 4 and "keys.file_exists" in again.output
 
 
 # -- the export of an older store's keys ----------------------------------------------------------

@@ -237,7 +237,7 @@ def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str, tmp_path: Path,
     assert json.loads(current.stdout) == {"revision": BASELINE, "head": head_revision(), "stamped": False,
                                           "known": True, "current": False}
     refused_open = runner.invoke(app, ["verify", "--db", db_url])
-    assert refused_open.exit_code == 2 and "store.schema_outdated" in refused_open.stdout
+    assert refused_open.exit_code == 4 and "store.schema_outdated" in refused_open.output
     assert refused_open.exception is None or isinstance(refused_open.exception, SystemExit)
     done = runner.invoke(app, ["db", "upgrade", "--db", db_url])
     assert done.exit_code == 0 and "upgraded" in done.stdout, done.stdout
@@ -246,7 +246,7 @@ def test_db_commands_on_a_0_1_0_store(backend: str, db_url: str, tmp_path: Path,
     assert again.exit_code == 0 and "already at head" in again.stdout
     assert runner.invoke(app, ["db", "current", "--db", db_url]).exit_code == 0
     in_store = runner.invoke(app, ["verify", "--db", db_url])
-    assert in_store.exit_code == 2 and "keys.in_store" in in_store.stdout
+    assert in_store.exit_code == 4 and "keys.in_store" in in_store.output
     path = tmp_path / "store.keys"
     moved = runner.invoke(app, ["keys", "export", "--db", db_url, "--key-file", str(path)])
     assert moved.exit_code == 0 and str(path) in moved.stdout and RECEIPT_KEY_0_1_0 in moved.stdout, moved.stdout
@@ -260,7 +260,7 @@ def test_db_upgrade_refuses_a_newer_store_without_a_traceback(db_url: str) -> No
     assert runner.invoke(app, ["db", "upgrade", "--db", db_url]).exit_code == 0
     execute(db_url, "UPDATE alembic_version SET version_num = '9999'")
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
-    assert result.exit_code == 2 and "store.schema_newer" in result.stdout
+    assert result.exit_code == 4 and "store.schema_newer" in result.output
     assert isinstance(result.exception, SystemExit)
     assert os.environ.get("PYTEST_CURRENT_TEST")
 
@@ -293,7 +293,7 @@ def test_an_upgrade_that_fails_changes_nothing(backend: str, db_url: str) -> Non
     assert error.details["revision"] == BASELINE and error.details["reason"]
     assert "alembic_version" not in row_counts(db_url)
     result = runner.invoke(app, ["db", "upgrade", "--db", db_url])
-    assert result.exit_code == 2 and "store.upgrade_failed" in result.stdout
+    assert result.exit_code == 4 and "store.upgrade_failed" in result.output
 
 
 def test_revision_0001_is_the_schema_0_1_0_made(backend: str, db_url: str,

@@ -72,7 +72,7 @@ def _draft_columns(draft: TenderDraft, profile: RulesProfile) -> dict[str, Any]:
         "requested_profile": None if draft.profile is None else draft.profile.model_dump(mode="json"),
         "statutory": draft.statutory,
         "officers": list(draft.officers), "custodians": custodian_seats(draft.custodians, None),
-        "threshold": draft.threshold,
+        "threshold": draft.threshold, "external_ref": draft.external_ref,
     }
 
 
@@ -124,7 +124,7 @@ def stored_draft(tender: TenderRow) -> TenderDraft:
         "invitees": tender.invitees, "officers": tender.officers,
         "custodians": [{"actor_id": c["actor_id"], "name": c["name"], "supervisor": c["supervisor"]}
                        for c in tender.custodians],
-        "threshold": tender.threshold,
+        "threshold": tender.threshold, "external_ref": tender.external_ref,
     })
 
 
@@ -185,7 +185,7 @@ def publish(uow: UnitOfWork, tender_id: str, two_envelopes: bool) -> Publication
     fire_transition(uow, tender, "publish", {**public, "share_fingerprints": ceremony.fingerprints,
                                              "sealed_to": {s.custodian_id: s.key_id for s in sealed},
                                              "invitees": list(draft.invitees)},
-                    payload={"tender_id": tender.id, **public})
+                    payload={"tender_id": tender.id, **public, "external_ref": tender.external_ref})
     return Publication(tender=to_view(tender, uow.now), seats=sealed)
 
 

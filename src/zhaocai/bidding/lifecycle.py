@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 from zhaocai.actors import Actor, is_buyer_staff, require_not_supplier
 from zhaocai.bidding.machine import TenderMachine, TenderState
 from zhaocai.bidding.models import EvaluationSpec
+from zhaocai.bidding.recusals import require_free
 from zhaocai.bidding.rules.tender import is_due_to_close
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.bidding.views import TenderView, seats
@@ -124,9 +125,13 @@ def load_tender_row(session: Session, tender_id: str) -> TenderRow:
     return tender
 
 
-def load_tender(uow: UnitOfWork, tender_id: str) -> TenderRow:
-    """The tender, closed first if its deadline has passed (closing happens on access)."""
+def load_tender(uow: UnitOfWork, tender_id: str, *, recusal_check: bool = True) -> TenderRow:
+    """The tender, closed first if its deadline has passed (closing happens on access), for an
+    actor who need not step aside from it (`person.recused`, see `zhaocai.bidding.recusals`;
+    `recusal_check=False` only for the act of stepping aside itself)."""
     tender = load_tender_row(uow.session, tender_id)
+    if recusal_check:
+        require_free(uow, tender)
     close_if_due(uow, tender)
     return tender
 
@@ -168,6 +173,7 @@ def to_view(tender: TenderRow, now: datetime, actor: Actor | None = None) -> Ten
         rules_digest=tender.rules_digest, outcome_reason=tender.outcome_reason,
         cancel_requested_by=tender.cancel_requested_by, retender_of=tender.retender_of,
         statutory=bool(tender.statutory), policy_version=tender.policy_version, deviation=tender.deviation,
+        external_ref=tender.external_ref,
     )
 
 

@@ -15,6 +15,7 @@ from zhaocai.clock import require_aware
 from zhaocai.guards import NotBlank
 from zhaocai.money import to_decimal
 from zhaocai.profile import RulesProfile
+from zhaocai.references import ExternalRef
 
 HUNDRED = Decimal(100)
 
@@ -160,6 +161,8 @@ class TenderDraft(BaseModel):
     threshold: int = Field(ge=1, description="custodian shares needed to open (k of n)")
     officers: list[str] = Field(default_factory=list,
                                 description="price inquiry: people conducting it together")
+    external_ref: ExternalRef | None = Field(default=None, description=(
+        "the ERP's own reference (a requisition number); kept by a re-tender, never published"))
 
     @field_validator("estimate", "ceiling_price", "bid_security", mode="before")
     @classmethod

@@ -33,6 +33,7 @@ from zhaocai.bidding.lifecycle import (
     require_move,
 )
 from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.recusals import record_at_opening
 from zhaocai.bidding.rules import opening as rules
 from zhaocai.bidding.rules.opening import (
     INVALID,
@@ -248,6 +249,7 @@ def _open_bids(uow: UnitOfWork, tender_id: str) -> OpeningRecord:
     record = _publish_record(uow, tender, stage, custodians, entries, failure)
     _tell_unconfirmed(uow, tender, unconfirmed)
     _finish(uow, tender, record, end_of_bidding(uow, tender.id))
+    record_at_opening(uow, tender)  # the bidders are known: who must step aside
     if failure or stage == SINGLE:
         clear_presented(uow, tender.id)  # the last stage: the key is not needed again
     return record

@@ -13,12 +13,13 @@ from zhaocai.acting import Who, acting
 from zhaocai.actors import Actor, Role, is_buyer_staff, require_not_supplier
 from zhaocai.bidding import drafts, opening, submission
 from zhaocai.bidding.custody.service import CustodyCommands
-from zhaocai.bidding.lifecycle import read_tender, require_buyer
+from zhaocai.bidding.lifecycle import read_tender, require_buyer, to_view
+from zhaocai.bidding.machine import TenderState
 from zhaocai.bidding.models import TenderDraft
 from zhaocai.bidding.payload import BidPayload
 from zhaocai.bidding.receipts import BidReceipt, ReceiptKeyView, ReceiptSigner, verify_receipt
 from zhaocai.bidding.sealing import SealedBid
-from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, opening_order
+from zhaocai.bidding.tables import AmendmentRow, OpenedBidRow, OpeningRecordRow, TenderRow, opening_order
 from zhaocai.bidding.views import (
     AmendmentView,
     Cancellation,
@@ -32,6 +33,7 @@ from zhaocai.errors import PermissionDenied, parse
 from zhaocai.guards import guarded
 from zhaocai.keys import ReceiptKeyRow
 from zhaocai.keys.registry import current_receipt_key, key_valid_at, receipt_keys, register_receipt_key
+from zhaocai.references import check_external_ref
 from zhaocai.store import UnitOfWork
 
 if TYPE_CHECKING:
@@ -273,22 +275,25 @@ class TenderService(CustodyCommands):
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
     @guarded
-    def confirm_bid(self, actor: Who, tender_id: str) -> BidReceipt:
-        """Confirm one's bid again after an amendment."""
+    def confirm_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
+        """Confirm one's bid again after an amendment (a retry with the key: the same tender)."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.confirm",
                                 lambda uow: submission.confirm(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id,
+                                idempotency_key=idempotency_key, request={"tender_id": tender_id})
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
     @guarded
-    def withdraw_bid(self, actor: Who, tender_id: str) -> BidReceipt:
-        """Withdraw one's bid before the deadline; the withdrawal is receipted."""
+    def withdraw_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
+        """Withdraw one's bid before the deadline; the withdrawal is receipted (a retry with the
+        key: the same tender)."""
         received_at = self._runner.now()  # before any lock: first come, first served
         return self._runner.run(actor, "bid.withdraw",
                                 lambda uow: submission.withdraw(uow, self._signer_in(uow), tender_id),
-                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id)
+                                roles=[Role.SUPPLIER], received_at=received_at, tender_id=tender_id,
+                                idempotency_key=idempotency_key, request={"tender_id": tender_id})
 
     @acting
     def my_bids(self, actor: Actor, *, tender_id: str | None = None) -> list[OwnBid]:
@@ -338,6 +343,18 @@ class TenderService(CustodyCommands):
         """A tender as `actor` may see it (a published tender past its deadline reads closed)."""
         with self._runner.session() as session:
             return read_tender(session, tender_id, actor, self._runner.now())
+
+    @acting
+    def by_reference(self, actor: Actor, external_ref: str) -> list[TenderView]:
+        """The tenders drafted with the ERP's reference `external_ref` (a re-tender keeps it),
+        oldest first, as `actor` may see them (drafts only for the buyer's staff)."""
+        ref = check_external_ref(external_ref)
+        with self._runner.session() as session:
+            rows = session.exec(select(TenderRow).where(col(TenderRow.external_ref) == ref)
+                                .order_by(col(TenderRow.created_at), col(TenderRow.id))).all()
+            now = self._runner.now()
+            return [to_view(row, now, actor) for row in rows
+                    if row.state != TenderState.DRAFT or is_buyer_staff(actor)]
 
     @guarded
     def amendments(self, tender_id: str) -> list[AmendmentView]:

@@ -64,8 +64,10 @@ class TenderRow(SQLModel, table=True):
     requested_profile: Any = _json(True)
     policy_version: int | None = Field(default=None, sa_column=Column(Integer, nullable=True))
     deviation: Any = _json(True)
+    external_ref: str | None = _text(True)
 
-    __table_args__ = (Index("ix_tender_state_deadline", "state", "deadline"),)
+    __table_args__ = (Index("ix_tender_state_deadline", "state", "deadline"),
+                      Index("ix_tender_external_ref", "external_ref"))
 
 
 class AmendmentRow(SQLModel, table=True):

@@ -62,6 +62,7 @@ class TenderView(BaseModel):
     statutory: bool = False
     policy_version: int | None = Field(default=None, description="policy version frozen at publication")
     deviation: dict[str, Any] | None = Field(default=None, description="approved deviation frozen with it")
+    external_ref: str | None = Field(default=None, description="the ERP's own reference, if given")
 
 
 class Publication(BaseModel):

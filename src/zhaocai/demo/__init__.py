@@ -4,6 +4,7 @@ from zhaocai.demo import (
     evaluation,  # noqa: F401
     foundation,  # noqa: F401  (registers its chapters)
     guards,  # noqa: F401
+    interests,  # noqa: F401
     rules,  # noqa: F401
     single_source,  # noqa: F401
     suppliers,  # noqa: F401

@@ -10,6 +10,7 @@ from typing import Any
 
 from zhaocai.event_catalog.evaluation import EVALUATION_EVENTS
 from zhaocai.event_catalog.governance import GOVERNANCE_EVENTS
+from zhaocai.event_catalog.interests import INTEREST_EVENTS
 from zhaocai.event_catalog.model import EventType
 from zhaocai.event_catalog.people import PEOPLE_EVENTS
 from zhaocai.event_catalog.suppliers import SUPPLIER_EVENTS
@@ -22,6 +23,7 @@ AREAS: tuple[tuple[str, str, tuple[EventType, ...]], ...] = (
     ("Evaluation", "评标", EVALUATION_EVENTS),
     ("Rules, calendar, single source, integrity cases", "规则、日历、单一来源与廉政案件",
      GOVERNANCE_EVENTS),
+    ("Declared interests and recusal", "利益申报与回避", INTEREST_EVENTS),
 )
 
 INTRO = """# Event catalog（事件目录）

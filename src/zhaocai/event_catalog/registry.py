@@ -10,6 +10,7 @@ from pydantic import ValidationError as PydanticError
 from zhaocai.errors import ValidationError
 from zhaocai.event_catalog.evaluation import EVALUATION_EVENTS
 from zhaocai.event_catalog.governance import GOVERNANCE_EVENTS
+from zhaocai.event_catalog.interests import INTEREST_EVENTS
 from zhaocai.event_catalog.model import EventType, UnknownEventType, payload_model
 from zhaocai.event_catalog.people import PEOPLE_EVENTS
 from zhaocai.event_catalog.suppliers import SUPPLIER_EVENTS
@@ -19,7 +20,7 @@ from zhaocai.problems import problem_zh
 CATALOG: Mapping[str, EventType] = {
     entry.name: entry
     for entry in (*PEOPLE_EVENTS, *SUPPLIER_EVENTS, *TENDER_EVENTS, *EVALUATION_EVENTS,
-                  *GOVERNANCE_EVENTS)
+                  *GOVERNANCE_EVENTS, *INTEREST_EVENTS)
 }
 """Every event type the outbox carries, by name."""
 

@@ -10,9 +10,12 @@ _ROUND_MOVE: dict[str, Any] = {"round": int, "from": str, "to": str}
 
 SUPPLIER_EVENTS = (
     EventType("SupplierRegistered", "supplier", ("supplier.register",),
-              "A supplier's application was registered (it starts in `applied`).",
-              "供应商提交入库申请（状态为已申请）。",
-              {"supplier_id": str, "name": str, "credit_code": str, "categories": list[str]}),
+              "A supplier's application was registered (it starts in `applied`); `external_ref` is "
+              "the ERP's own reference given with it (version 2 added it).",
+              "供应商提交入库申请（状态为已申请）；external_ref 为登记时提供的企业内部参考号"
+              "（第 2 版新增）。",
+              {"supplier_id": str, "name": str, "credit_code": str, "categories": list[str]},
+              {"external_ref": str}, version=2),
     EventType("SuppliersImported", "supplier_import", ("supplier.import",),
               "A bulk import registered many applications at once; `digest` is the file's, "
               "`supplier_ids_digest` covers the new ids in row order, `first`/`last` bound them.",
@@ -105,10 +108,11 @@ SUPPLIER_EVENTS = (
               "Reinstatement of a suspended supplier was requested.", "申请恢复被暂停的供应商。",
               {"request_id": str, "reason": str}),
     EventType("PerformanceEventRecorded", "supplier", ("supplier.performance.record",),
-              "A performance event (delivery, quality, safety ...) was recorded against a contract.",
-              "记录一项履约事件（交付、质量、安全等）。",
+              "A performance event (delivery, quality, safety ...) was recorded against a contract; "
+              "`external_ref` is the ERP's own reference of the record (version 2 added it).",
+              "记录一项履约事件（交付、质量、安全等）；external_ref 为企业内部参考号（第 2 版新增）。",
               {"event_id": int, "supplier_id": str, "contract_id": str, "kind": str, "severity": int,
-               "occurred_at": str, "note": str}),
+               "occurred_at": str, "note": str}, {"external_ref": str}, version=2),
     EventType("PerformancePeriodClosed", "performance_period", ("supplier.period.close",),
               "A review period was closed and every supplier in it graded (A–D).",
               "考核期关闭，期内供应商评定等级（A–D）。",

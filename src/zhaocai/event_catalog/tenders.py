@@ -8,6 +8,8 @@ from typing import Any
 from zhaocai.event_catalog.model import EventType, Moment, Money, Record
 
 _MOVE: dict[str, Any] = {"tender_id": str, "from": str, "to": str}
+_REF: dict[str, Any] = {"external_ref": str}
+"""The ERP's own reference, when one was given (zhaocai.references)."""
 
 TENDER_EVENTS = (
     EventType("ReceiptKeyCreated", "receipt_key", ("platform.receipt_key",),
@@ -22,14 +24,16 @@ TENDER_EVENTS = (
               {"verify_key": str, "valid_from": Moment, "replaces": str | None}),
     EventType("TenderPublished", "tender", ("tender.publish",),
               "A tender was published: its rules are frozen (`rules_digest`), bids are sealed to "
-              "`public_key`, the custodians hold the key's shares.",
-              "招标项目发布：规则冻结（rules_digest），投标以 public_key 密封，密钥分片由保管人持有。",
+              "`public_key`, the custodians hold the key's shares. `external_ref` is the ERP's own "
+              "reference given with the draft (version 2 added it).",
+              "招标项目发布：规则冻结（rules_digest），投标以 public_key 密封，密钥分片由保管人持有。"
+              "external_ref 为草稿中的企业内部参考号（第 2 版新增）。",
               {"tender_id": str, "title": str, "buyer": str, "category": str, "method": str,
                "lots": list[Record], "deadline": Moment, "ceiling_price": Money,
                "bid_security": Money, "evaluation": Record, "profile": Record, "statutory": bool,
                "policy_version": int, "deviation": Record | None, "rules_digest": str,
                "public_key": str, "two_envelopes": bool, "threshold": int,
-               "custodians": list[Record]}),
+               "custodians": list[Record]}, {"external_ref": str}, version=2),
     EventType("TenderAmended", "tender", ("tender.amendment", "tender.clarification"),
               "An amendment or clarification was issued; the deadline may have moved and bidders "
               "may have to reconfirm.",
@@ -82,19 +86,23 @@ TENDER_EVENTS = (
               "确定中标：每个标段一名中标人，须在 contract_sign_by 前签订合同。",
               {**_MOVE, "awards": list[Record], "contract_sign_by": Moment}),
     EventType("ContractSignature", "contract", ("contract.sign",),
-              "One side signed a contract; emitted for every signature.",
-              "合同一方签署；每次签署均发出。",
+              "One side signed a contract; emitted for every signature. `external_ref` is the "
+              "ERP's reference (a purchase order) the buyer's signature gave (version 2 added it).",
+              "合同一方签署；每次签署均发出。external_ref 为招标人签署时登记的内部参考号（第 2 版新增）。",
               {"contract_id": str, "tender_id": str, "lot_id": str, "supplier_id": str,
-               "amount": Money, "signed_by": str, "status": str}),
+               "amount": Money, "signed_by": str, "status": str}, _REF, version=2),
     EventType("ContractSigned", "contract", ("contract.sign",),
-              "Both sides have signed: the contract is in force.", "双方均已签署，合同生效。",
+              "Both sides have signed: the contract is in force (`external_ref`: as in "
+              "`ContractSignature`).",
+              "双方均已签署，合同生效（external_ref 同合同签署事件）。",
               {"contract_id": str, "tender_id": str, "lot_id": str, "supplier_id": str,
-               "amount": Money, "signed_by": str, "status": str}),
+               "amount": Money, "signed_by": str, "status": str}, _REF, version=2),
     EventType("TenderContracted", "tender", ("contract.sign",),
-              "Every lot's contract is signed: the tender is complete.",
-              "所有标段合同均已签署，招标项目完成。",
+              "Every lot's contract is signed: the tender is complete (`external_ref`: the last "
+              "contract's, as in `ContractSignature`).",
+              "所有标段合同均已签署，招标项目完成（external_ref 为最后签署合同的内部参考号）。",
               {**_MOVE, "contract_id": str, "lot_id": str, "supplier_id": str, "amount": Money,
-               "signed_by": str, "status": str}),
+               "signed_by": str, "status": str}, _REF, version=2),
     EventType("ContractLapsed", "contract", ("contract.lapse",),
               "A contract was not signed by its deadline and lapsed.",
               "合同未在期限内签订，已失效。",

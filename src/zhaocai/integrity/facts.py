@@ -199,7 +199,9 @@ class TenderFacts:
     one active award to the winner when the tender is awarded. `procuring_entity` is set when
     another body than the buyer runs the procedure; `number_of_tenderers` is the published count
     (OCDS numberOfTenderers) when the bids themselves are not known; `classifications` are the
-    tender's item classification codes.
+    tender's item classification codes. `region` is where the work is delivered (OCDS
+    deliveryAddress region, or else the buyer's address region): a territory that allocation
+    cartels divide as well as buyers; None when the data does not say.
     """
 
     id: str
@@ -225,6 +227,7 @@ class TenderFacts:
     awards: tuple[AwardFacts, ...] = ()
     procuring_entity: str | None = None
     classifications: tuple[str, ...] = ()
+    region: str | None = None
 
     def __post_init__(self) -> None:
         _choice(self.method, TENDER_METHODS, f"tender {self.id} method")

@@ -4,7 +4,8 @@ The flag functions live in `cardinal` (Cardinal's R-indicators), `local` (the la
 company's own rules, and the bid-rotation screen), `collusion` (Reg 40 and related parties),
 `screens` (bid-distribution screens), `price_patterns` (prices across bids and tenders) and
 `networks` (co-bidding groups, cartel candidates), `markets` (suppression, allocation, loyal losers),
-`allocation` (buyers split between two suppliers, read from their ranking) and `rotation`
+`allocation` (buyers split between two suppliers, read from their ranking), `territories`
+(buyers or regions split, read from who wins where) and `rotation`
 (groups that bid together and take turns to win).
 Each is a pure function over a list of `TenderFacts` (and the suppliers' facts where it needs
 them) returning `Flag`s. `compute_flags` digests the tenders once, runs every wanted flag and
@@ -27,6 +28,7 @@ from zhaocai.integrity import (
     price_patterns,
     rotation,
     screens,
+    territories,
 )
 from zhaocai.integrity.facts import SupplierFacts, TenderFacts
 from zhaocai.integrity.model import DEFAULT_SETTINGS, Flag, FlagSettings, History, PreparedHistory
@@ -85,6 +87,7 @@ FLAG_FUNCTIONS: dict[str, FlagFunction] = {
     "ZC-BID-SUPPRESSION": _history_only(markets.bid_suppression),
     "ZC-MARKET-ALLOCATION": _history_only(markets.market_allocation),
     "ZC-BUYER-SPLIT": _history_only(allocation.buyer_split),
+    "ZC-TERRITORY-SPLIT": _history_only(territories.territory_split),
     "ZC-ROTATION-RING": _history_only(rotation.rotation_rings),
     "ZC-LOYAL-LOSER": _history_only(markets.loyal_losers),
 }

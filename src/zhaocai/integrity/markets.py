@@ -146,52 +146,60 @@ def _territories(net: Network, settings: FlagSettings) -> list[_Territory]:
     """Suppliers that win with some buyers of a category and never with the others they bid at."""
     named = [d for d in net.awarded if d.tender.buyer]  # no buyer named: no territory
     # A supplier that never won in the category has no home there: it is counted among those
-    # examined (with two buyers or more) but its bids are not listed.
+    # examined (with two buyers or more) but its bids are not read.
     won = {(w, d.tender.category) for d in named for w in d.winners()}
-    # Every (supplier, category, buyer) bid at, counted per (supplier, category), at C level.
-    cells = set(chain.from_iterable(zip(d.valid_suppliers, repeat(d.tender.category),
-                                        repeat(d.tender.buyer)) for d in named))
-    examined = sum(1 for n in Counter(map(_SUPPLIER_CATEGORY, cells)).values() if n >= 2)
-    record: dict[tuple[str, str], dict[str, list[Digest]]] = defaultdict(lambda: defaultdict(list))
-    wins: Counter[tuple[str, str, str]] = Counter()
-    for d in named:
-        category = d.tender.category
-        bidders = [s for s in d.valid_suppliers if (s, category) in won]
-        if not bidders:
-            continue
-        buyer, winners = d.tender.buyer, d.winners()
-        for s in bidders:
-            record[(s, category)][buyer].append(d)
-            if s in winners:
-                wins[(s, category, buyer)] += 1
+    # Every valid bid and every win as a bidder, counted per (supplier, category, buyer) at C
+    # level: the territory test reads counts; the tenders are listed only for its candidates.
+    bids = Counter(chain.from_iterable(zip(d.valid_suppliers, repeat(d.tender.category),
+                                           repeat(d.tender.buyer)) for d in named))
+    wins = Counter(chain.from_iterable(zip(d.winners().intersection(d.valid_suppliers),
+                                           repeat(d.tender.category), repeat(d.tender.buyer))
+                                       for d in named))
+    examined = sum(1 for n in Counter(map(_SUPPLIER_CATEGORY, bids)).values() if n >= 2)
+    record: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for (supplier, category, buyer), n in bids.items():
+        if (supplier, category) in won:
+            record[(supplier, category)][buyer] = n
     candidates = []
     for (supplier, category), by_buyer in sorted(record.items()):
         if len(by_buyer) >= 2 and (found := _territory(supplier, category, by_buyer, wins,
                                                        settings)) is not None:
             candidates.append(found)
+    if candidates:
+        at: dict[tuple[str, str], list[Digest]] = defaultdict(list)
+        for d in named:
+            at[(d.tender.category, d.tender.buyer)].append(d)
+        candidates = [_with_home_wins(t, at) for t in candidates]
     found_all = discoveries([(t.chance, t.supplier, t.category, t) for t in candidates],
                             float(settings.group_alpha), examined)
     return [r[3] for r in found_all]
 
 
-def _territory(supplier: str, category: str, by_buyer: dict[str, list[Digest]],
+def _territory(supplier: str, category: str, by_buyer: dict[str, int],
                wins: Counter[tuple[str, str, str]], settings: FlagSettings) -> _Territory | None:
     """The supplier's territory in the category, before the test: a home (two wins or more with
-    a buyer) and enough bids at other buyers, none of them won (`wins`: the supplier's wins per
-    category and buyer, as a valid bidder)."""
+    a buyer) and enough bids at other buyers, none of them won (`by_buyer`: the supplier's valid
+    bids per buyer; `wins`: its wins per category and buyer, as a valid bidder). The home wins'
+    tenders are listed afterwards (`_with_home_wins`)."""
     won = {b: wins[(supplier, category, b)] for b in by_buyer}
     if 1 in won.values():
         return None  # a single win away from home: no clean territory
     home = {b for b, n in won.items() if n >= 2}
     away = set(by_buyer) - home
-    away_bids = sum(len(by_buyer[b]) for b in away)
+    away_bids = sum(by_buyer[b] for b in away)
     if not home or away_bids < settings.group_min_tenders:
         return None
-    bids = sum(len(ds) for ds in by_buyer.values())
-    home_wins = [d.tender.id for b in sorted(home) for d in by_buyer[b] if supplier in d.winners()]
-    rate = len(home_wins) / bids
-    return _Territory(supplier, category, frozenset(home), frozenset(away), home_wins,
+    rate = sum(won[b] for b in home) / sum(by_buyer.values())
+    return _Territory(supplier, category, frozenset(home), frozenset(away), [],
                       away_bids, rate, (1 - rate) ** away_bids)
+
+
+def _with_home_wins(t: _Territory, at: dict[tuple[str, str], list[Digest]]) -> _Territory:
+    """`t` with the tenders it won at home, buyer by buyer (sorted), in the history's order."""
+    home_wins = [d.tender.id for b in sorted(t.home) for d in at[(t.category, b)]
+                 if t.supplier in d.valid_suppliers and t.supplier in d.winners()]
+    return _Territory(t.supplier, t.category, t.home, t.away, home_wins, t.away_bids, t.win_rate,
+                      t.chance)
 
 
 def market_allocation(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> list[Flag]:

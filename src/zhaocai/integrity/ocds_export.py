@@ -75,6 +75,8 @@ def _tender(t: TenderFacts) -> dict[str, Any]:
     if t.classifications:
         tender["items"] = [{"id": str(n), "classification": {"id": c}}
                            for n, c in enumerate(t.classifications, start=1)]
+    if t.region:  # where the work is delivered: the first item's delivery address
+        tender.setdefault("items", [{"id": "1"}])[0]["deliveryAddress"] = {"region": t.region}
     return tender
 
 

@@ -241,8 +241,27 @@ def release_facts(release: Mapping[str, Any], zone: tzinfo | None = None
         award_amount=_award_amount(awards), procurement_method_details=details,
         number_of_tenderers=count, awards=tuple(awards),
         procuring_entity=(_ids(entity) or (None,))[0] if isinstance(entity, dict) else None,
-        classifications=_classifications(tender.get("items")))
+        classifications=_classifications(tender.get("items")),
+        region=_region(release, tender, buyer))
     return facts, read.issues
+
+
+def _region(release: Mapping[str, Any], tender: Mapping[str, Any], buyer: Any) -> str | None:
+    """Where the work is delivered: the first item's deliveryAddress region, else the region in
+    the buyer party's address (None when neither says)."""
+    items = tender.get("items")
+    for item in items if isinstance(items, list) else []:
+        address = item.get("deliveryAddress") if isinstance(item, dict) else None
+        if isinstance(address, dict) and (found := _text(address.get("region"))):
+            return found
+    buyer_ids = set(_ids(buyer)) if isinstance(buyer, dict) else set()
+    parties = release.get("parties")
+    for party in parties if isinstance(parties, list) else []:
+        if isinstance(party, dict) and _text(party.get("id")) in buyer_ids:
+            address = party.get("address")
+            if isinstance(address, dict) and (found := _text(address.get("region"))):
+                return found
+    return None
 
 
 def _number_of_tenderers(tender: Mapping[str, Any], read: _Reader) -> int | None:

@@ -18,8 +18,8 @@ The mapping, and why:
 | shortened_period | R003 | bid period under 15 days |
 | insider_late_bid | R030 | the winner's valid bid after the deadline |
 | open_ring | ZC-CARTEL, ZC-ROTATION-RING | a group whose joint tenders carry the cover shape beyond chance |
-| allocation | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT | firms win with own buyers, cover at others' |
-| allocation_loose | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT | the same, token covers of varying closeness |
+| allocation | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT, ZC-TERRITORY-SPLIT | own buyers won, covers at others' |
+| allocation_loose | ZC-MARKET-ALLOCATION, ZC-BUYER-SPLIT, ZC-TERRITORY-SPLIT | the same, looser covers |
 | ring_loose | ZC-CARTEL, ZC-ROTATION-RING | a group bidding together, winners taking turns |
 """
 
@@ -40,8 +40,8 @@ SCHEME_CODES: dict[str, frozenset[str]] = {
     "shortened_period": frozenset({"R003"}),
     "insider_late_bid": frozenset({"R030"}),
     "open_ring": frozenset({"ZC-CARTEL", "ZC-ROTATION-RING"}),
-    "allocation": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT"}),
-    "allocation_loose": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT"}),
+    "allocation": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT", "ZC-TERRITORY-SPLIT"}),
+    "allocation_loose": frozenset({"ZC-MARKET-ALLOCATION", "ZC-BUYER-SPLIT", "ZC-TERRITORY-SPLIT"}),
     "ring_loose": frozenset({"ZC-CARTEL", "ZC-ROTATION-RING"}),
 }
 """Which flag codes should catch each planted scheme."""

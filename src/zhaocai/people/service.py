@@ -17,6 +17,7 @@ from zhaocai.acting import Who, acting
 from zhaocai.actors import SYSTEM, Actor, Role, is_buyer_staff
 from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError, parse
 from zhaocai.machines import fire
+from zhaocai.people.interests.service import InterestCommands
 from zhaocai.people.machines import GrantMachine
 from zhaocai.people.records import new_grant_id, person_fact
 from zhaocai.people.rules import GrantKind, GrantState, PersonKind, require_grantable, require_period
@@ -120,8 +121,9 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
-class PeopleService:
-    """The people register (人员名册): people, their grants, suppliers' users."""
+class PeopleService(InterestCommands):
+    """The people register (人员名册): people, their grants, suppliers' users, and their declared
+    interests (`InterestCommands`)."""
 
     def __init__(self, runner: CommandRunner) -> None:
         self._runner = runner

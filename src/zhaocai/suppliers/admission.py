@@ -18,6 +18,8 @@ from zhaocai.categories import Category
 from zhaocai.errors import ConflictError, ValidationError, parse
 from zhaocai.machines import allows, fire
 from zhaocai.money import Money
+from zhaocai.people.interests.records import require_no_interest
+from zhaocai.people.interests.rules import Duty
 from zhaocai.people.records import enrol_supplier, require_department_member
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.admission_rules import (
@@ -136,7 +138,8 @@ class AdmissionCommands(ServiceBase):
                        event="SupplierRegistered",
                        payload={"supplier_id": supplier_id, "name": app.name,
                                 "credit_code": app.credit_code,
-                                "categories": [c.value for c in app.categories]})
+                                "categories": [c.value for c in app.categories],
+                                "external_ref": app.external_ref})
             return view_of(session, load_supplier(session, supplier_id))
 
         # The request digest covers identity numbers only as their keyed hashes (the audit form):
@@ -164,6 +167,7 @@ class AdmissionCommands(ServiceBase):
         def handler(uow: UnitOfWork) -> SupplierView:
             # Membership is the register's department grant in force now, not a role claimed.
             require_department_member(uow.session, actor, department.value, uow.now)
+            require_no_interest(uow, Duty.ADMISSION_REVIEWER, [supplier_id])
             row = load_supplier(uow.session, supplier_id)
             before = row.admission
             fire(AdmissionMachine, admission_field(row), "review", subject_id=supplier_id,
@@ -192,6 +196,7 @@ class AdmissionCommands(ServiceBase):
                                   "考察报告不能为空")
 
         def handler(uow: UnitOfWork) -> SupplierView:
+            require_no_interest(uow, Duty.SITE_INSPECTOR, [supplier_id])
             row = load_supplier(uow.session, supplier_id)
             fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id)
             uow.session.add(InspectionRow(supplier_id=supplier_id, round=row.round,
@@ -209,6 +214,7 @@ class AdmissionCommands(ServiceBase):
         """A co-inspector signs the latest site inspection report of the current round, in a
         command of their own (`supplier.inspection.none`, `supplier.inspection.already_signed`)."""
         def handler(uow: UnitOfWork) -> SupplierView:
+            require_no_interest(uow, Duty.SITE_INSPECTOR, [supplier_id])
             row = load_supplier(uow.session, supplier_id)
             fire(AdmissionMachine, admission_field(row), "inspect", subject_id=supplier_id)
             inspection = latest_inspection(uow.session, row)

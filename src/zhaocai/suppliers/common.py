@@ -76,6 +76,7 @@ def view_of(session: Session, row: SupplierRow) -> SupplierView:
         standing=row.standing, round=row.round, ceiling=Money.from_fen(row.ceiling_fen).amount,
         categories=categories_of(session, row.id), ban_until=row.ban_until,
         registered_by=row.registered_by, qualifications=[qualification_view(q) for q in quals],
+        external_ref=row.external_ref,
         screening=None if screening is None else ScreeningView(
             round=screening.round, matches=screening.matches, screened_at=screening.screened_at,
             decision=screening.decision, decided_by=screening.decided_by,

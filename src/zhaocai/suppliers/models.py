@@ -14,6 +14,7 @@ from zhaocai.errors import ZhaocaiError
 from zhaocai.guards import NotBlank
 from zhaocai.identifiers import validate_credit_code
 from zhaocai.money import to_decimal
+from zhaocai.references import ExternalRef
 from zhaocai.suppliers.rules import EventKind, PeriodKind, PersonRole
 
 
@@ -90,6 +91,8 @@ class SupplierApplication(BaseModel):
     ceiling: Decimal
     qualifications: list[QualificationInput] = Field(default_factory=list, max_length=50)
     persons: list[PersonInput] = Field(default_factory=list, max_length=50)
+    external_ref: ExternalRef | None = Field(default=None, description=(
+        "the ERP's own reference for the supplier (a vendor number); never published"))
 
     @field_validator("credit_code", mode="before")
     @classmethod
@@ -198,6 +201,7 @@ class SupplierView(BaseModel):
     standing_request: RequestView | None = Field(
         default=None, description="When a warning or suspension of a supplier with a live bid was "
         "held for a supervisor's approval: that request (the standing is unchanged until then).")
+    external_ref: str | None = Field(default=None, description="the ERP's own reference, if given")
 
 
 class IneligibilityReason(BaseModel):
@@ -236,6 +240,8 @@ class PerformanceEventInput(BaseModel):
     severity: int = Field(ge=1, le=5)
     occurred_at: datetime
     note: str = Field(default="", max_length=2000)
+    external_ref: ExternalRef | None = Field(default=None, description=(
+        "the ERP's own reference for the record (a goods receipt, a complaint number)"))
 
     _aware_at = field_validator("occurred_at")(_aware)
 
@@ -250,6 +256,7 @@ class PerformanceEventView(BaseModel):
     severity: int
     occurred_at: datetime
     blacklist_request_id: str | None = None
+    external_ref: str | None = None
 
 
 class Scorecard(BaseModel):

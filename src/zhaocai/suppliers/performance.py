@@ -157,7 +157,7 @@ class PerformanceCommands(ServiceBase):
             ev = PerformanceEventRow(
                 supplier_id=data.supplier_id, contract_id=data.contract_id, kind=data.kind.value,
                 severity=data.severity, occurred_at=data.occurred_at, recorded_by=actor.id,
-                note=data.note)
+                note=data.note, external_ref=data.external_ref)
             uow.session.add(ev)
             uow.session.flush()
             assert ev.id is not None
@@ -168,7 +168,8 @@ class PerformanceCommands(ServiceBase):
                 if data.kind in SERIOUS_VIOLATIONS else None
             return PerformanceEventView(
                 id=ev.id, supplier_id=ev.supplier_id, contract_id=ev.contract_id, kind=data.kind,
-                severity=ev.severity, occurred_at=ev.occurred_at, blacklist_request_id=request_id)
+                severity=ev.severity, occurred_at=ev.occurred_at, blacklist_request_id=request_id,
+                external_ref=ev.external_ref)
 
         return self.platform.run(actor, "supplier.performance.record", handler,
                                  roles=[Role.PURCHASING, Role.QUALITY, Role.TECHNICAL,

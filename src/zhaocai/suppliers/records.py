@@ -80,6 +80,7 @@ def _supplier_row(supplier_id: str, app: SupplierApplication, actor_id: str, now
         "ceiling_fen": int(app.ceiling * 100), "admission": INITIAL_ADMISSION, "standing": None,
         "round": 1, "registered_by": actor_id, "registered_at": now, "admitted_at": None,
         "ban_until": None, "import_batch": import_batch, "import_row": import_row,
+        "external_ref": app.external_ref,
     }
 
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from zhaocai.acting import acting
 from zhaocai.actors import Actor, is_buyer_staff
@@ -21,6 +21,7 @@ from zhaocai.categories import Category
 from zhaocai.errors import PermissionDenied, parse
 from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
+from zhaocai.references import check_external_ref
 from zhaocai.suppliers.admission import AdmissionCommands
 from zhaocai.suppliers.common import load_supplier, view_of
 from zhaocai.suppliers.eligibility import check_eligibility
@@ -38,6 +39,7 @@ from zhaocai.suppliers.related import RelatedQueries
 from zhaocai.suppliers.rules import SupplierSettings
 from zhaocai.suppliers.screening import ScreeningCommands
 from zhaocai.suppliers.standing import StandingCommands
+from zhaocai.suppliers.tables import SupplierRow
 
 if TYPE_CHECKING:
     from zhaocai.runner import CommandRunner
@@ -86,6 +88,20 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
         require_may_read(actor, supplier_id)
         with self.platform.session() as session:
             return view_of(session, load_supplier(session, supplier_id))
+
+    @acting
+    def by_reference(self, actor: Actor, external_ref: str) -> list[SupplierView]:
+        """The suppliers registered with the ERP's reference `external_ref` (its vendor number),
+        for the buyer's staff (`permission.supplier_read`)."""
+        ref = check_external_ref(external_ref)
+        if not is_buyer_staff(actor):
+            raise PermissionDenied("permission.supplier_read",
+                                   "Only the buyer's staff look suppliers up by their external reference",
+                                   "仅招标人工作人员可按外部参考号查询供应商", {"actor": actor.id})
+        with self.platform.session() as session:
+            rows = session.exec(select(SupplierRow).where(col(SupplierRow.external_ref) == ref)
+                                .order_by(col(SupplierRow.registered_at), col(SupplierRow.id))).all()
+            return [view_of(session, row) for row in rows]
 
     @guarded
     def eligibility(self, supplier_id: str, category: Category, amount: Decimal | str | int, *,

@@ -40,8 +40,10 @@ class SupplierRow(SQLModel, table=True):
     ban_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime))
     import_batch: str | None = Field(default=None, sa_column=Column(Text))
     import_row: int | None = Field(default=None, sa_column=Column(Integer))
+    external_ref: str | None = Field(default=None, sa_column=Column(Text))
 
-    __table_args__ = (Index("ix_supplier_import", "import_batch"),)
+    __table_args__ = (Index("ix_supplier_import", "import_batch"),
+                      Index("ix_supplier_external_ref", "external_ref"))
 
 
 class SupplierCategoryRow(SQLModel, table=True):
@@ -217,6 +219,7 @@ class PerformanceEventRow(SQLModel, table=True):
     occurred_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     recorded_by: str = Field(sa_column=Column(Text, nullable=False))
     note: str = Field(sa_column=Column(Text, nullable=False))
+    external_ref: str | None = Field(default=None, sa_column=Column(Text))
 
     __table_args__ = (Index("ix_supplier_perf_time", "occurred_at"),
                       Index("ix_supplier_perf_supplier", "supplier_id"))

@@ -30,6 +30,12 @@ from zhaocai.bidding.evaluating.common import (
     refuse,
     require_member,
 )
+from zhaocai.bidding.evaluating.declared import (
+    conflicts_by_person,
+    free_representatives,
+    record_draw_recusals,
+    with_declared,
+)
 from zhaocai.bidding.evaluating.experts import expert_from_snapshot, expert_snapshot, pool
 from zhaocai.bidding.evaluating.tables import CommitteeRow, MemberRow
 from zhaocai.bidding.evaluating.views import (
@@ -42,6 +48,7 @@ from zhaocai.bidding.evaluating.views import (
 )
 from zhaocai.bidding.lifecycle import fire_transition, frozen_rules, load_tender
 from zhaocai.bidding.machine import TenderMachine, TenderState
+from zhaocai.bidding.recusals import bidder_ids
 from zhaocai.bidding.rules import (
     Bidder,
     BuyerRepresentative,
@@ -52,6 +59,7 @@ from zhaocai.bidding.rules import (
 )
 from zhaocai.bidding.tables import BidRow, OpenedBidRow, TenderRow
 from zhaocai.machines import fire
+from zhaocai.people.interests.rules import Conflict
 from zhaocai.people.records import registered_staff
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
@@ -95,23 +103,29 @@ def _recusals(draw: Draw) -> list[dict[str, Any]]:
 
 
 def _draw_inputs(uow: UnitOfWork, tender: TenderRow, size: int | None,
-                 representatives: Sequence[Representative]) -> dict[str, Any]:
-    """Everything the draw uses, recorded with the committee so that anyone can re-run it."""
+                 representatives: Sequence[Representative],
+                 found: dict[str, list[Conflict]]) -> dict[str, Any]:
+    """Everything the draw uses, recorded with the committee so that anyone can re-run it
+    (`found`: the people whose declared interests bind them to a bidder, see `declared`)."""
     profile, _ = frozen_rules(tender)
-    return {
+    inputs = {
         "opening_digest": opening_digest(uow.session, tender.id),
         "draw_time": uow.now.astimezone(UTC).isoformat(timespec="microseconds"),
         "category": tender.category,
         "size": profile.committee_min_size if size is None else size, "drafter_id": tender.created_by,
-        "pool": [expert_snapshot(e) for e in pool(uow.session, uow.now)],
+        "pool": [expert_snapshot(e) for e in with_declared(pool(uow.session, uow.now), found)],
         "bidders": [{"supplier_id": b.supplier_id,
                      "related_person_hashes": sorted(b.related_person_hashes)}
                     for b in bidders_of(uow.session, tender.id)],
         # Representatives are the register's staff, named as the register names them.
         "representatives": [{"person_id": r.person_id,
                              "name": registered_staff(uow.session, r.person_id).name}
-                            for r in representatives],
+                            for r in free_representatives(representatives, found)],
     }
+    recused = sorted(r.person_id for r in representatives if r.person_id in found)
+    if recused:  # only then: a draw without any reads as it always did
+        inputs["recused_representatives"] = recused
+    return inputs
 
 
 def _seat(uow: UnitOfWork, tender: TenderRow, inputs: dict[str, Any], result: Draw) -> CommitteeRow:
@@ -141,9 +155,11 @@ def draw(uow: UnitOfWork, tender_id: str, size: int | None,
                        "该项目已抽取评标委员会", tender_id=tender.id)
     fire(TenderMachine, tender, "draw_committee", subject_id=tender.id)
     require_consistent(uow, tender.id, "draw")  # the draw is seeded by the opening record
-    inputs = _draw_inputs(uow, tender, size, representatives)
+    found = conflicts_by_person(uow.session, bidder_ids(uow.session, tender.id), uow.now)
+    inputs = _draw_inputs(uow, tender, size, representatives, found)
     result = run_draw(inputs, (), frozen_rules(tender)[0])
     committee = _seat(uow, tender, inputs, result)
+    record_draw_recusals(uow, tender.id, representatives, found, result)
     evaluation_row(uow.session, tender.id, create=True)
     public = {"tender_id": tender.id, "opening_digest": inputs["opening_digest"],
               "draw_time": inputs["draw_time"], "seed_hex": result.seed_hex, "size": result.size,
@@ -200,7 +216,8 @@ def rerun(session: Session, tender_id: str) -> DrawCheck:
 
 def declare(uow: UnitOfWork, tender_id: str, no_conflict: bool, statement: str) -> Declaration:
     """A member signs the no-conflict declaration, or declares a conflict and withdraws."""
-    tender = load_tender(uow, tender_id)
+    # A member bound to a bidder may still declare the conflict and withdraw, nothing else.
+    tender = load_tender(uow, tender_id, recusal_check=no_conflict)
     member = require_member(uow.session, tender_id, uow.actor, declared=False)
     if member.declared_at is not None:
         raise conflict("committee.already_declared", "The declaration is already signed",

@@ -42,11 +42,14 @@ from zhaocai.bidding.rules import (
     contract_deadline,
     decide_award,
 )
+from zhaocai.bidding.rules.contracts import check_external_ref as check_contract_ref
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError
 from zhaocai.machines import fire, sources
 from zhaocai.money import Money, amount_in_words
+from zhaocai.people.interests.records import require_no_interest
+from zhaocai.people.interests.rules import Duty
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.eligibility import check_eligibility
 from zhaocai.suppliers.tables import SupplierRow
@@ -166,7 +169,8 @@ def contract_view(contract: ContractRow, tender_state: str) -> ContractView:
                         supplier_id=contract.supplier_id, bid_id=contract.bid_id, amount=amount,
                         amount_in_words=amount_in_words(amount), status=contract.status,
                         sign_by=contract.sign_by, buyer_signed_by=contract.buyer_signed_by,
-                        supplier_signed_by=contract.supplier_signed_by, tender_state=tender_state)
+                        supplier_signed_by=contract.supplier_signed_by, tender_state=tender_state,
+                        external_ref=contract.external_ref)
 
 
 def all_signed(session: Session, tender_id: str) -> bool:
@@ -203,7 +207,7 @@ def load_contract(session: Session, contract_id: str) -> ContractRow:
 def _signed_facts(contract: ContractRow, actor_id: str) -> dict[str, Any]:
     return {"contract_id": contract.id, "tender_id": contract.tender_id, "lot_id": contract.lot_id,
             "supplier_id": contract.supplier_id, "amount": str(money(contract.amount_fen)),
-            "signed_by": actor_id, "status": contract.status}
+            "signed_by": actor_id, "status": contract.status, "external_ref": contract.external_ref}
 
 
 def _put_signature(contract: ContractRow, actor: Actor, at: datetime) -> None:
@@ -213,11 +217,15 @@ def _put_signature(contract: ContractRow, actor: Actor, at: datetime) -> None:
         contract.buyer_signed_by, contract.buyer_signed_at = actor.id, at
 
 
-def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
+def sign(uow: UnitOfWork, contract_id: str, external_ref: str | None = None) -> ContractView:
     """The buyer (purchasing) or the winning supplier signs; both signed: the contract stands and,
-    once every contract of the tender stands, the tender is contracted."""
+    once every contract of the tender stands, the tender is contracted. The buyer's signature may
+    carry the ERP's reference (a purchase order number; `rules.contracts.check_external_ref`)."""
     session = uow.session
     contract = load_contract(session, contract_id)
+    if uow.actor.supplier_id is None:  # the buyer's signatory steps aside from a supplier of interest
+        require_no_interest(uow, Duty.CONTRACT_SIGNATORY, [contract.supplier_id], contract.tender_id)
+    check_contract_ref(uow.actor, external_ref)
     require_consistent(uow, contract.tender_id, "contract")
     _, category = procurement_of(session, contract.tender_id)
     eligibility = check_eligibility(session, contract.supplier_id, Category(category),
@@ -225,6 +233,7 @@ def sign(uow: UnitOfWork, contract_id: str) -> ContractView:
     after = fire(ContractMachine, contract, "sign", subject_id=contract.id, now=uow.now, actor=uow.actor,
                  eligibility=eligibility)
     _put_signature(contract, uow.actor, uow.now)
+    contract.external_ref = external_ref or contract.external_ref
     session.add(contract)
     session.flush()
     facts = _signed_facts(contract, uow.actor.id)

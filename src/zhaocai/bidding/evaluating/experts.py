@@ -90,10 +90,14 @@ def pool(session: Session, at: datetime) -> list[Expert]:
 
 def expert_snapshot(expert: Expert) -> dict[str, object]:
     """An expert as recorded in a draw's inputs."""
-    return {"expert_id": expert.expert_id, "name": expert.name,
-            "specialties": sorted(expert.specialties), "employer_id": expert.employer_id,
-            "related_person_hashes": sorted(expert.related_person_hashes),
-            "relatives_organisation_ids": sorted(expert.relatives_organisation_ids)}
+    snapshot: dict[str, object] = {
+        "expert_id": expert.expert_id, "name": expert.name,
+        "specialties": sorted(expert.specialties), "employer_id": expert.employer_id,
+        "related_person_hashes": sorted(expert.related_person_hashes),
+        "relatives_organisation_ids": sorted(expert.relatives_organisation_ids)}
+    if expert.declared_interests:  # only then: a draw without any reads as it always did
+        snapshot["declared_interests"] = sorted(expert.declared_interests)
+    return snapshot
 
 
 def expert_from_snapshot(data: dict[str, object]) -> Expert:
@@ -104,6 +108,8 @@ def expert_from_snapshot(data: dict[str, object]) -> Expert:
         return frozenset(str(v) for v in value)
 
     employer = data["employer_id"]
+    declared = data.get("declared_interests") or []  # absent from draws recorded before
+    assert isinstance(declared, list)
     return Expert(str(data["expert_id"]), str(data["name"]), items("specialties"),
                   None if employer is None else str(employer), items("related_person_hashes"),
-                  items("relatives_organisation_ids"))
+                  items("relatives_organisation_ids"), frozenset(str(d) for d in declared))

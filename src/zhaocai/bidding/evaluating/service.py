@@ -73,6 +73,7 @@ from zhaocai.bidding.service import OpenedBidView, TenderService
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError, parse
 from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
+from zhaocai.references import check_external_ref
 from zhaocai.store import UnitOfWork
 from zhaocai.workdays import WorkingCalendar
 
@@ -409,11 +410,14 @@ class EvaluationService:
                             f"标段 {lot_id!r} 尚无中标通知书", {"tender_id": tender_id, "lot_id": lot_id})
 
     @acting
-    def sign_contract(self, actor: Actor, contract_id: str) -> ContractView:
+    def sign_contract(self, actor: Actor, contract_id: str, *,
+                      external_ref: str | None = None) -> ContractView:
         """Purchasing (for the buyer) or the winning supplier signs the contract; refused while the
-        supplier is not eligible at that moment (`contract.supplier_ineligible`)."""
+        supplier is not eligible at that moment (`contract.supplier_ineligible`). The buyer's
+        signature may carry the ERP's reference of the contract (a purchase order number)."""
+        ref = check_external_ref(external_ref)
         return self._run(actor, "contract.sign",
-                         lambda uow: contracts.sign(uow, contract_id), (Role.PURCHASING, Role.SUPPLIER))
+                         lambda uow: contracts.sign(uow, contract_id, ref), (Role.PURCHASING, Role.SUPPLIER))
 
     @guarded
     def contract(self, contract_id: str) -> ContractView:
@@ -421,6 +425,16 @@ class EvaluationService:
         with self._runner.session() as session:
             row = contracts.load_contract(session, contract_id)
             return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
+
+    @guarded
+    def contracts_by_reference(self, external_ref: str) -> list[ContractView]:
+        """The contracts whose buyer's signature carried `external_ref` (the ERP's purchase order)."""
+        ref = check_external_ref(external_ref)
+        with self._runner.session() as session:
+            rows = session.exec(select(ContractRow).where(col(ContractRow.external_ref) == ref)
+                                .order_by(col(ContractRow.created_at), col(ContractRow.id))).all()
+            return [contracts.contract_view(r, contracts.procurement_state(session, r.tender_id))
+                    for r in rows]
 
     @guarded
     def contracts(self, tender_id: str) -> list[ContractView]:

@@ -310,8 +310,10 @@ class ContractRow(SQLModel, table=True):
     buyer_signed_at: datetime | None = _time(True)
     supplier_signed_by: str | None = _text(True)
     supplier_signed_at: datetime | None = _time(True)
+    external_ref: str | None = _text(True)
 
-    __table_args__ = (Index("ix_contract_tender", "tender_id"),)
+    __table_args__ = (Index("ix_contract_tender", "tender_id"),
+                      Index("ix_contract_external_ref", "external_ref"))
 
     @property
     def state(self) -> str:

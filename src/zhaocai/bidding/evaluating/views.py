@@ -361,6 +361,7 @@ class ContractView(_Frozen):
     buyer_signed_by: str | None
     supplier_signed_by: str | None
     tender_state: str
+    external_ref: str | None = None
 
 
 class PerformanceInput(_Input):

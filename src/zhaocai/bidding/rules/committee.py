@@ -36,6 +36,8 @@ class Expert:
     employer_id: str | None = None
     related_person_hashes: frozenset[str] = field(default_factory=frozenset)
     relatives_organisation_ids: frozenset[str] = field(default_factory=frozenset)
+    declared_interests: frozenset[str] = field(default_factory=frozenset)
+    """Suppliers an interest the expert declared on the people register binds them to."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def validate_composition(size: int, representatives: int, profile: RulesProfile 
 
 def _interests(person_id: str, employer_id: str | None, related: frozenset[str],
                relatives_at: frozenset[str], bidders: Sequence[Bidder],
-               drafter_id: str) -> list[tuple[Reason, str | None]]:
+               drafter_id: str, declared: frozenset[str] = frozenset()) -> list[tuple[Reason, str | None]]:
     """Every recorded interest of one person: (reason, bidder involved)."""
     found: list[tuple[Reason, str | None]] = []
     if person_id == drafter_id:
@@ -152,6 +154,10 @@ def _interests(person_id: str, employer_id: str | None, related: frozenset[str],
         if sid in relatives_at:
             found.append((Reason("recusal.relative", f"has a declared relative at bidder {sid}",
                                  f"近亲属在投标人 {sid} 任职"), sid))
+        if sid in declared:
+            found.append((Reason("recusal.declared_interest",
+                                 f"declared an interest in bidder {sid} on the people register",
+                                 f"已在人员名册中申报与投标人 {sid} 的利益关系"), sid))
     return found
 
 
@@ -161,7 +167,8 @@ def expert_interests(expert: Expert, bidders: Sequence[Bidder], drafter_id: str)
     return [Recusal(expert.expert_id, reason, sid)
             for reason, sid in _interests(expert.expert_id, expert.employer_id,
                                           expert.related_person_hashes,
-                                          expert.relatives_organisation_ids, ordered, drafter_id)]
+                                          expert.relatives_organisation_ids, ordered, drafter_id,
+                                          expert.declared_interests)]
 
 
 def draw_committee(

@@ -81,3 +81,13 @@ def require_lapsed(model: Any, now: datetime, **_: Any) -> None:
     if now < model.sign_by:
         raise RuleViolation("contract.not_lapsed", "The contract's signing deadline has not passed",
                             "合同签订期限尚未届满", {"contract_id": model.id})
+
+
+def check_external_ref(actor: Actor, given: str | None) -> None:
+    """The ERP's reference of a contract (its purchase order) comes with the buyer's signature: a
+    supplier's signature may not set the buyer's own reference (`contract.external_ref_buyer`)."""
+    if given is not None and actor.supplier_id is not None:
+        raise PermissionDenied("contract.external_ref_buyer",
+                               "Only the buyer's signature may carry the buyer's external reference",
+                               "仅招标人签署时可登记其内部参考号（如采购订单号）",
+                               {"actor": actor.id})

@@ -9,12 +9,12 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from tests.kit.cast import DEPARTMENTS, supplier_actor
-from tests.kit.ids import make_credit_code, make_identity_number
 from zhaocai.actors import Actor
 from zhaocai.categories import Category
 from zhaocai.platform import Platform
 from zhaocai.suppliers.rules import DEFAULT_POLICIES
+from zhaocai.testing.cast import DEPARTMENTS, supplier_actor
+from zhaocai.testing.ids import make_credit_code, make_identity_number
 
 LONG_AGO = datetime(2020, 1, 1, tzinfo=UTC)
 FAR_AHEAD = datetime(2040, 1, 1, tzinfo=UTC)

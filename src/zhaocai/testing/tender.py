@@ -1,21 +1,23 @@
 """The pieces of a tender for tests that walk one by hand: a valid draft, a bid payload, a
-published tender (its custodians' keys registered first). `tests.kit.builder` walks a whole
-tender; `tests.kit.custody` has the custodians present their shares."""
+published tender (its custodians' keys registered first). `zhaocai.testing.builder` walks a whole
+tender; `zhaocai.testing.custody` has the custodians present their shares."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
-from tests.kit.cast import BUYER, CUSTODIANS
-from tests.kit.custody import register_custodian_keys
 from zhaocai.actors import Actor
 from zhaocai.bidding.views import Publication
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
+from zhaocai.testing.cast import BUYER, CUSTODIANS
+from zhaocai.testing.custody import register_custodian_keys
 
-LOTS = [{"id": "L1", "title": "HRB400E rebar", "items": [{"name": "rebar Φ12", "quantity": "300", "unit": "t"}]},
-        {"id": "L2", "title": "wire rod", "items": [{"name": "wire rod Φ8", "quantity": "120.5", "unit": "t"}]}]
+LOTS = [{"id": "L1", "title": "HRB400E rebar",
+         "items": [{"name": "rebar Φ12", "quantity": "300", "unit": "t"}]},
+        {"id": "L2", "title": "wire rod",
+         "items": [{"name": "wire rod Φ8", "quantity": "120.5", "unit": "t"}]}]
 ONE_LOT = LOTS[:1]
 
 

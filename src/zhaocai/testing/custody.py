@@ -9,12 +9,12 @@ sealed share with their own private key and present it (as `generate_custodian_k
 
 from __future__ import annotations
 
-from tests.kit.cast import ACTORS, CUSTODIAN_KEYS, CUSTODIANS
 from zhaocai.actors import Actor
 from zhaocai.bidding.custody import open_share
 from zhaocai.bidding.custody.views import Presentation
 from zhaocai.bidding.views import Publication
 from zhaocai.platform import Platform
+from zhaocai.testing.cast import ACTORS, CUSTODIAN_KEYS, CUSTODIANS
 
 _PEOPLE = {a.id: a for a in ACTORS.values()}
 

@@ -38,10 +38,11 @@ ACTORS: dict[str, Actor] = {
 """Named people of the buyer's organisation, with their roles (the `actors` fixture)."""
 
 DEPARTMENTS: tuple[tuple[str, Department], ...] = (
-    ("purchasing", Department.PURCHASING), ("quality", Department.QUALITY), ("technical", Department.TECHNICAL))
+    ("purchasing", Department.PURCHASING), ("quality", Department.QUALITY),
+    ("technical", Department.TECHNICAL))
 """Who reviews an application for each department (a key of `ACTORS`, the department)."""
 
-CUSTODIANS = [
+CUSTODIANS: list[dict[str, Any]] = [
     {"actor_id": "a-zheng", "name": "郑审计", "supervisor": False},
     {"actor_id": "s-zhou", "name": "周纪检", "supervisor": True},
     {"actor_id": "f-sun", "name": "孙财务", "supervisor": False},
@@ -50,9 +51,10 @@ CUSTODIANS = [
 them drafts or publishes tenders."""
 
 CUSTODIAN_KEYS: dict[str, PrivateKey] = {
-    c["actor_id"]: PrivateKey.from_seed(hashlib.sha256(f"zhaocai-test-custodian:{c['actor_id']}".encode()).digest())
+    c["actor_id"]: PrivateKey.from_seed(
+        hashlib.sha256(f"zhaocai-test-custodian:{c['actor_id']}".encode()).digest())
     for c in CUSTODIANS}
-"""Each custodian's own private key (fixed, so that examples replay); `tests.kit.custody`
+"""Each custodian's own private key (fixed, so that examples replay); `zhaocai.testing.custody`
 registers the public halves and opens each custodian's share with their own key only."""
 
 INQUIRY_OFFICERS = ["p-wang", "p-li"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.kit.cast import ACTORS
 from zhaocai.platform import Platform
+from zhaocai.testing.cast import ACTORS
 from zhaocai.workdays import LAST_KNOWN_YEAR
 
 

@@ -20,7 +20,7 @@ def make_identity_number(seed: int) -> str:
     """A made-up 18-character identity number (not validated by the library).
 
     Every generated application takes the next seed of one running sequence
-    (`tests.kit.suppliers.register_admitted_supplier`), so a literal seed here names whichever
+    (`zhaocai.testing.suppliers.register_admitted_supplier`), so a literal seed here names whichever
     supplier the sequence later gives that seed: for a person two suppliers share on purpose use
     `shared_identity_number`.
     """

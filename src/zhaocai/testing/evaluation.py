@@ -71,7 +71,8 @@ def declare_all(platform: Platform, members: list[Actor], tender_id: str) -> Non
         platform.evaluation.declare(member, tender_id)
 
 
-def draw_order(platform: Platform, tender_id: str, clock: ManualClock, category: str = "materials") -> list[str]:
+def draw_order(platform: Platform, tender_id: str, clock: ManualClock,
+               category: str = "materials") -> list[str]:
     """The order in which a draw made now would take the pool's experts."""
     record = platform.tenders.opening_records(tender_id)[-1]
     seed = draw_seed(record.digest, clock.now().astimezone(UTC).isoformat(timespec="microseconds"))

@@ -18,12 +18,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from tests.kit.cast import ACTORS, CUSTODIANS, INQUIRY_OFFICERS, add_pool, seated, supplier_actor
-from tests.kit.custody import present, register_custodian_keys
-from tests.kit.evaluation import COMPREHENSIVE, commit, compliant_bids, declare_all, sheet
-from tests.kit.evaluation import reveal as reveal_sheet
-from tests.kit.suppliers import admitted
-from tests.kit.tender import LOTS, draft
 from zhaocai.actors import Actor
 from zhaocai.bidding.evaluating.commitment import SheetCommitment
 from zhaocai.bidding.machine import TenderState
@@ -31,6 +25,12 @@ from zhaocai.bidding.views import Publication
 from zhaocai.categories import Category
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
+from zhaocai.testing.cast import ACTORS, CUSTODIANS, INQUIRY_OFFICERS, add_pool, seated, supplier_actor
+from zhaocai.testing.custody import present, register_custodian_keys
+from zhaocai.testing.evaluation import COMPREHENSIVE, commit, compliant_bids, declare_all, sheet
+from zhaocai.testing.evaluation import reveal as reveal_sheet
+from zhaocai.testing.suppliers import admitted
+from zhaocai.testing.tender import LOTS, draft
 
 ROAD = ("draft", "published", "closed", "opened", "drawn", "declared", "checked", "scored",
         "publicising", "awarded", "contracted")
@@ -168,9 +168,9 @@ class TenderBuilder:
             self.suppliers = admitted(self.platform, self.actors, self.bidders, self.category)
         if self.pool:
             add_pool(self.platform, self.actors, self.pool, category=str(self.category.value))
-        options: dict[str, Any] = {"method": self.method, "category": str(self.category.value), "lots": self.lot_list,
-                                   "bid_security": self.bid_security, "custodians": CUSTODIANS,
-                                   "evaluation": self.evaluation or COMPREHENSIVE}
+        options: dict[str, Any] = {"method": self.method, "category": str(self.category.value),
+                                   "lots": self.lot_list, "bid_security": self.bid_security,
+                                   "custodians": CUSTODIANS, "evaluation": self.evaluation or COMPREHENSIVE}
         if self.method != "open_tender":
             options["invitees"] = list(self.suppliers)
         if self.method == "price_inquiry":
@@ -207,11 +207,13 @@ class TenderBuilder:
     def bid(self, n: int, lot_ids: list[str]) -> dict[str, Any]:
         """The `n`-th bidder's payload over the lots (L1 with its technical part)."""
         given = self.prices[n] if self.prices is not None else (
-            "800000.00" if self.abnormal and n == 3 else PRICES[n] if n < len(PRICES) else f"{1_540_000 + n}.00")
+            "800000.00" if self.abnormal and n == 3
+            else PRICES[n] if n < len(PRICES) else f"{1_540_000 + n}.00")
         prices = (given,) if isinstance(given, str) else tuple(given)
         if len(prices) < len(lot_ids):
             prices += ("1000.00",) * (len(lot_ids) - len(prices))
-        lots: list[dict[str, Any]] = [{"lot": lot, "price": price} for lot, price in zip(lot_ids, prices, strict=False)]
+        lots: list[dict[str, Any]] = [{"lot": lot, "price": price}
+                                      for lot, price in zip(lot_ids, prices, strict=False)]
         lots[0]["technical"] = {"standard": "GB/T 1499.2"}
         return {"lots": lots, "documents": {"author": "投标文件编制人"}}
 
@@ -229,7 +231,8 @@ class TenderBuilder:
             tenders.open_commercial(self.actors["supervisor"], self.tender_id)
 
     def _draw(self) -> None:
-        self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id, size=self.committee)
+        self.platform.evaluation.draw_committee(self.actors["purchasing"], self.tender_id,
+                                                size=self.committee)
         self.members = seated(self.platform, self.actors, self.tender_id)
 
     def _declare(self) -> None:
@@ -261,7 +264,8 @@ class TenderBuilder:
                     points = sheet(bids, self.members.index(member))
                     if marker is not None and member is self.members[0] and lot == "L1":
                         points[bids[0]]["T1"] = marker
-                    self.commitments[(member.id, lot)] = commit(self.platform, member, self.tender_id, lot, points)
+                    self.commitments[(member.id, lot)] = commit(self.platform, member, self.tender_id,
+                                                                lot, points)
         self.scored |= {m.id for m in pending}
         if self.scored >= {m.id for m in self.members} and reveal:
             self.reveal_sheets()

@@ -1,0 +1,5 @@
+"""`python -m zhaocai.cli`: the command line."""
+
+from zhaocai.cli import app
+
+app()
