@@ -7,6 +7,7 @@ A test fails when docs/inputs.md and the models disagree, so the reference canno
 
 from __future__ import annotations
 
+import ast
 import enum
 import inspect
 import sys
@@ -18,6 +19,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from pydantic import BaseModel
 
 import zhaocai.inputs as inputs
+import zhaocai.limits as limits
+from zhaocai.guards import NotBlank
 
 INTRO = """# Input reference（输入参考）
 
@@ -90,8 +93,12 @@ def model_section(name: str, model: type[BaseModel]) -> list[str]:
              "| field | type | required | limits | description |", "|---|---|---|---|---|"]
     required = set(schema.get("required", []))
     for field, spec in schema.get("properties", {}).items():
+        info = model.model_fields.get(field)
+        bounds = _limits(spec)
+        if info is not None and NotBlank in info.metadata:
+            bounds = "; ".join(b for b in ("not blank", bounds) if b)
         lines.append(f"| `{field}` | {_type(spec, defs)} | {'yes' if field in required else 'no'} | "
-                     f"{_cell(_limits(spec))} | {_cell(spec.get('description', ''))} |")
+                     f"{_cell(bounds)} | {_cell(spec.get('description', ''))} |")
     return [*lines, ""]
 
 
@@ -101,9 +108,57 @@ def enum_section(name: str, values: type[enum.Enum]) -> list[str]:
     return [f"## {name}", "", _cell(doc), "", "Values: " + ", ".join(f"`{v.value}`" for v in values), ""]
 
 
+LIMITS_INTRO = """## Limits（输入限制）
+
+Every text, list and number a caller gives is bounded (`zhaocai.limits`), and checked at the
+boundary before anything is written (`zhaocai.guards`): a command's plain arguments against
+their types, every text of an input model as it is parsed. Each kind of bad input is one code,
+the same on SQLite and PostgreSQL, whichever command it is given to:
+
+- `input.type`: a value of the wrong type (a number for a reason, a string for a flag, an actor
+  that is neither a person id nor an `Actor`);
+- `input.nul_character`: a text holding the NUL character (U+0000);
+- `input.control_character`: a text holding another control character (tab, line feed and
+  carriage return are text);
+- `input.invalid_unicode`: a text holding a lone surrogate (U+D800 to U+DFFF), which no database
+  stores;
+- `input.too_long`, `input.too_many`: a text, document or list past its limit below;
+- a blank name or title in a model: `validation.input`, problem `blank` (a blank reason keeps
+  its command's own code, such as `supplier.reason`);
+- `input.naive_datetime`: a moment without a time zone;
+- `input.out_of_range`: a whole number past a 64-bit integer;
+- `input.unknown_value`: a value not among its enumeration's (a category, a department, a period
+  kind);
+- `money.invalid`, `money.too_large`, `money.precision`, `money.float`: an amount that is not a
+  finite number of fen up to 999 999 999 999 999.99 yuan, or that is a float.
+
+Names and titles (suppliers, contacts, persons, experts, tenders, lots, items, criteria,
+custodians) may not be blank: the tables below say *not blank*.
+
+每项文本、列表与数字均有上限（`zhaocai.limits`），在写入之前于边界处检查（`zhaocai.guards`）。
+同一类错误输入无论交给哪个命令，均以同一错误码拒绝，SQLite 与 PostgreSQL 一致；名称与标题不得为空白。
+
+| limit | value | what it bounds |
+|---|---|---|
+"""
+
+
+def limits_section() -> list[str]:
+    """The limits of `zhaocai.limits`, each with its docstring."""
+    source = Path(limits.__file__).read_text(encoding="utf-8")
+    body = ast.parse(source).body
+    rows = []
+    for node, after in zip(body, [*body[1:], None], strict=True):
+        if isinstance(node, ast.Assign) and isinstance(after, ast.Expr) \
+                and isinstance(after.value, ast.Constant) and isinstance(after.value.value, str):
+            name = node.targets[0].id  # type: ignore[attr-defined]
+            rows.append(f"| `{name}` | {getattr(limits, name):,} | {_cell(after.value.value)} |")
+    return [LIMITS_INTRO.rstrip("\n"), *rows, ""]
+
+
 def render() -> str:
     """docs/inputs.md."""
-    out = [INTRO]
+    out = [INTRO, *limits_section()]
     for name in sorted(inputs.__all__):
         item = getattr(inputs, name)
         if inspect.isclass(item) and issubclass(item, BaseModel):

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from zhaocai.actors import Actor
+from zhaocai.guards import argument_guard, check_text, wrong_type
 from zhaocai.idempotency import check_key, keyed_request, pending
 
 S = TypeVar("S")
@@ -32,6 +33,13 @@ R = TypeVar("R")
 Who = Actor | str
 """A person id of the register, or an `Actor` naming one (its roles and supplier are claims the
 register must confirm)."""
+
+
+def require_who(who: object) -> None:
+    """`who` is a person id or an `Actor` (`input.type` otherwise)."""
+    if not isinstance(who, (str, Actor)):
+        raise wrong_type("actor", "Actor", who)
+    check_text(who if isinstance(who, str) else who.id, "actor")
 
 
 def runner_of(service: Any) -> Any:
@@ -46,14 +54,19 @@ def runner_of(service: Any) -> Any:
 def acting(method: Callable[Concatenate[S, Actor, P], R]) -> Callable[Concatenate[S, Who, P], R]:
     """Decorate a service method whose first argument is the actor: callers may pass a person id
     or an `Actor`; the method receives the register's actor, and the call may carry an
-    `idempotency_key=` (see the module's docstring)."""
+    `idempotency_key=` (see the module's docstring). The other arguments are checked against
+    their annotations first (`zhaocai.guards`): a bad one is a coded `ValidationError` whoever
+    sends it."""
     signature = inspect.signature(method)
     own_key = "idempotency_key" in signature.parameters
+    check = argument_guard(method)
 
     @functools.wraps(method)
     def resolved(self: S, actor: Who, *args: P.args, **kwargs: P.kwargs) -> R:
+        require_who(actor)
         runner = runner_of(self)
         key = None if own_key else kwargs.pop("idempotency_key", None)
+        check((self, actor, *args), kwargs)
         if key is None:
             return method(self, runner.resolve(actor), *args, **kwargs)
         bound = signature.bind(self, actor, *args, **kwargs)

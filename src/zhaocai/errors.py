@@ -100,10 +100,22 @@ M = TypeVar("M", bound=pydantic.BaseModel)
 
 
 def parse(model: type[M], data: M | Mapping[str, Any]) -> M:
-    """Validate `data` into `model`, raising zhaocai's ValidationError on failure."""
+    """Validate `data` into `model`, raising zhaocai's ValidationError on failure. Every text
+    of the result is then checked as the boundary checks texts (`zhaocai.guards.check_strings`:
+    no control character, no lone surrogate, no text past `zhaocai.limits.MAX_TEXT`)."""
+    from zhaocai.guards import check_strings  # the guards raise this module's errors
+
     if isinstance(data, model):
-        return data
-    try:
-        return model.model_validate(data)
-    except pydantic.ValidationError as exc:
-        raise from_pydantic(exc, model.__name__) from None
+        parsed = data
+    else:
+        try:
+            parsed = model.model_validate(data)
+        except pydantic.ValidationError as exc:
+            raise from_pydantic(exc, model.__name__) from None
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            # A validator of the model's own failing on a value pydantic let through.
+            raise ValidationError("validation.input", f"Invalid {model.__name__}: {exc}",
+                                  f"输入无效（{model.__name__}）：取值无效",
+                                  {"model": model.__name__}) from None
+    check_strings(parsed, "")
+    return parsed

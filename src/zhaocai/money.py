@@ -37,9 +37,17 @@ def to_decimal(value: Any, *, field: str = "amount") -> Decimal:
         )
     if isinstance(value, Money):
         return value.amount
+    if isinstance(value, int) and value.bit_length() > 64:  # far past the largest amount
+        raise ValidationError(
+            "money.too_large",
+            f"{field}: an integer of {value.bit_length()} bits is beyond the largest amount taken "
+            f"({MAX_AMOUNT:,})",
+            f"{label_zh(field)}：整数位数过多，超过允许的最大金额（{MAX_AMOUNT:,} 元）",
+            {"field": field, "bits": value.bit_length(), "max": str(MAX_AMOUNT)},
+        )
     try:
         amount = value if isinstance(value, Decimal) else Decimal(str(value).strip())
-    except (InvalidOperation, TypeError):
+    except (InvalidOperation, TypeError, ValueError):
         raise ValidationError(
             "money.invalid",
             f"{field}: {value!r} is not an amount",

@@ -14,6 +14,7 @@ from typing import Any
 
 _BY_TYPE = {
     "missing": "必须填写",
+    "blank": "不得为空白",
     "extra_forbidden": "不是可接受的字段",
     "string_too_short": "至少 {min_length} 个字符",
     "string_too_long": "至多 {max_length} 个字符",
@@ -91,6 +92,7 @@ _BY_MESSAGE: list[tuple[re.Pattern[str], str]] = [(re.compile(p), zh) for p, zh 
     (r"quarter period must look like .*", "季度期间格式应为 2026-Q1"),
     (r"unknown grade .*", "未知的资质等级"),
     (r"weights must sum to 100.*", "权重之和须为 100"),
+    (r"the bid is longer than the .* characters allowed", "投标文件超过允许的长度"),
     (r".* must be positive", "须大于零"),
     (r".* must not be negative", "不得为负"),
     (r".* is not a JSON number", "不是有效的 JSON 数值"),

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from zhaocai.acting import require_who
 from zhaocai.actors import SYSTEM, Actor, Role, require_not_supplier, require_role
 from zhaocai.audit import AuditLog
 from zhaocai.clock import Clock, require_aware
@@ -85,6 +86,7 @@ class CommandRunner:
         (`person.unknown`, `person.role_not_granted`, `person.supplier_mismatch`). The system's
         id resolves to an actor without any role: `run` refuses it (`permission.system_actor`)
         and no read is open to it."""
+        require_who(who)
         if (who if isinstance(who, str) else who.id) == SYSTEM.id:
             return Actor(id=SYSTEM.id, name=SYSTEM.name, organisation=SYSTEM.organisation)
         with self.session() as session:
@@ -128,6 +130,7 @@ class CommandRunner:
         someone without an integrity pledge in force at that moment is refused
         (`pledge.missing`, `pledge.expired`; see `zhaocai.people.pledges`).
         """
+        require_who(actor)
         actor_id = actor if isinstance(actor, str) else actor.id
         if idempotency_key is not None:
             check_key(idempotency_key)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from zhaocai.bidding.rules.tender import TenderMethod
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
+from zhaocai.guards import NotBlank
 from zhaocai.money import to_decimal
 from zhaocai.profile import RulesProfile
 from zhaocai.references import ExternalRef
@@ -31,7 +32,7 @@ class Item(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     quantity: Decimal = Field(gt=0)
     unit: str = Field(min_length=1, max_length=20)
     specification: str = Field(default="", max_length=2000)
@@ -50,7 +51,7 @@ class Lot(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1, max_length=64)
-    title: str = Field(min_length=1, max_length=200)
+    title: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     items: list[Item] = Field(min_length=1)
 
 
@@ -73,7 +74,7 @@ class CriterionSpec(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     part: EvaluationPart
     weight: Decimal = Field(gt=0, le=100)
     description: str = Field(default="", max_length=2000)
@@ -131,7 +132,7 @@ class Custodian(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     actor_id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     supervisor: bool = Field(default=False, description=(
         "not read: whether a custodian is a supervisor (纪检) is the people register's record"))
 
@@ -141,8 +142,8 @@ class TenderDraft(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    title: str = Field(min_length=1, max_length=300)
-    buyer: str = Field(min_length=1, max_length=200)
+    title: Annotated[str, NotBlank] = Field(min_length=1, max_length=300)
+    buyer: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     category: Category
     method: TenderMethod = TenderMethod.OPEN
     lots: list[Lot] = Field(min_length=1)

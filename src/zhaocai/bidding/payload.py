@@ -6,9 +6,11 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from zhaocai.limits import MAX_DOCUMENT_CHARS, MAX_LIST
 from zhaocai.money import CENT, to_decimal
+from zhaocai.store.types import canonical_json
 
 # A plain positive-looking amount of at most two decimals: exactly what `to_decimal` would accept
 # and return as `Decimal(value).quantize(CENT)`; anything else goes through `to_decimal` itself.
@@ -52,7 +54,7 @@ class BidPayload(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    lots: list[LotBid] = Field(min_length=1)
+    lots: list[LotBid] = Field(min_length=1, max_length=MAX_LIST)
     documents: DocumentMetadata = Field(default_factory=DocumentMetadata)
     bid_security_account: str | None = Field(default=None, max_length=64,
                                              description="account the bid security came from")
@@ -66,6 +68,13 @@ class BidPayload(BaseModel):
         if len(set(names)) != len(names):
             raise ValueError("each lot may be priced once")
         return lots
+
+    @model_validator(mode="after")
+    def _bounded(self) -> BidPayload:
+        # The whole document, as it is sealed and stored, is bounded (`zhaocai.limits`).
+        if len(canonical_json(self.model_dump(mode="json"))) > MAX_DOCUMENT_CHARS:
+            raise ValueError(f"the bid is longer than the {MAX_DOCUMENT_CHARS:,} characters allowed")
+        return self
 
     @property
     def total(self) -> Decimal:

@@ -30,6 +30,7 @@ from zhaocai.bidding.views import (
     TenderView,
 )
 from zhaocai.errors import PermissionDenied, parse
+from zhaocai.guards import guarded
 from zhaocai.keys import ReceiptKeyRow
 from zhaocai.keys.registry import current_receipt_key, key_valid_at, receipt_keys, register_receipt_key
 from zhaocai.references import check_external_ref
@@ -215,6 +216,7 @@ class TenderService(CustodyCommands):
             return [ReceiptKeyView(verify_key=row.verify_key, valid_from=row.valid_from,
                                    valid_until=row.valid_until) for row in receipt_keys(session)]
 
+    @guarded
     def verify_receipt(self, receipt: BidReceipt | Mapping[str, Any]) -> bool:
         """True when `receipt` is signed by a key this platform signed with at the receipt's
         moment: a receipt re-signed with any other key, or dated outside its key's period, fails."""
@@ -242,6 +244,7 @@ class TenderService(CustodyCommands):
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
+    @guarded
     def submit_bid(self, actor: Who, tender_id: str,
                    bid: SealedBid | BidPayload | Mapping[str, Any], *,
                    idempotency_key: str | None = None) -> BidReceipt:
@@ -259,7 +262,7 @@ class TenderService(CustodyCommands):
         parsed: SealedBid | BidPayload
         if isinstance(bid, (SealedBid, BidPayload)):
             parsed = bid
-        elif "envelopes" in bid:
+        elif isinstance(bid, Mapping) and "envelopes" in bid:
             parsed = parse(SealedBid, bid)
         else:
             parsed = parse(BidPayload, bid)
@@ -271,6 +274,7 @@ class TenderService(CustodyCommands):
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
+    @guarded
     def confirm_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
         """Confirm one's bid again after an amendment (a retry with the key: the same tender)."""
         received_at = self._runner.now()  # before any lock: first come, first served
@@ -281,6 +285,7 @@ class TenderService(CustodyCommands):
 
     # Not @acting: the arrival moment is read first; the runner resolves the actor inside the
     # command, at the command's moment.
+    @guarded
     def withdraw_bid(self, actor: Who, tender_id: str, *, idempotency_key: str | None = None) -> BidReceipt:
         """Withdraw one's bid before the deadline; the withdrawal is receipted (a retry with the
         key: the same tender)."""
@@ -352,6 +357,7 @@ class TenderService(CustodyCommands):
             return [to_view(row, now, actor) for row in rows
                     if row.state != TenderState.DRAFT or is_buyer_staff(actor)]
 
+    @guarded
     def amendments(self, tender_id: str) -> list[AmendmentView]:
         """Every amendment and clarification of a tender, in order (public)."""
         with self._runner.session() as session:
@@ -359,6 +365,7 @@ class TenderService(CustodyCommands):
                                 .order_by(col(AmendmentRow.seq))).all()
         return [AmendmentView.model_validate(r, from_attributes=True) for r in rows]
 
+    @guarded
     def opening_records(self, tender_id: str) -> list[OpeningRecord]:
         """The public opening records of a tender (one, or technical then commercial)."""
         with self._runner.session() as session:

@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from zhaocai.actors import Role
+from zhaocai.guards import NotBlank
 from zhaocai.people.rules import DEPARTMENTS, PersonKind
 from zhaocai.people.tables import GrantRow, PersonRow
 
@@ -21,7 +23,7 @@ class NewPerson(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     unit: str = Field(default="", max_length=200)
     kind: PersonKind = PersonKind.STAFF
 
@@ -62,7 +64,7 @@ class NewSupplierUser(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
 
 
 class PersonView(BaseModel):

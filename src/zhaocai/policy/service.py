@@ -18,6 +18,7 @@ from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import load_tender, permit
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import NotFoundError, ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.machines import fire
 from zhaocai.policy.compare import check_proposal, require_deviation_needed
 from zhaocai.policy.drafting import asked_deviations, clean_reason
@@ -99,6 +100,7 @@ class PolicyService:
             rows = session.exec(select(PolicyVersionRow).order_by(col(PolicyVersionRow.seq))).all()
         return [policy_view(r) for r in rows]
 
+    @guarded
     def deviations(self, tender_id: str) -> list[DeviationView]:
         """Every deviation request of a tender, oldest first."""
         with self._runner.session() as session:

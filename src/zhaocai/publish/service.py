@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from zhaocai.errors import NotFoundError
+from zhaocai.guards import guarded
 from zhaocai.integrity.model import Flag
 from zhaocai.publish import exactjson
 from zhaocai.publish.gather import blacklist_decisions, gather
@@ -38,6 +39,7 @@ class PublishService:
         """The publication settings (`Platform.open(..., publish_settings=...)`)."""
         return self._settings
 
+    @guarded
     def snapshots(self, *, tender_id: str | None = None) -> list[TenderSnapshot]:
         """The public facts of every published tender, or of one (NotFoundError if unpublished)."""
         with self._runner.session() as session:
@@ -47,15 +49,18 @@ class PublishService:
                                 f"没有已发布的招标项目 {tender_id!r}", {"tender_id": tender_id})
         return found
 
+    @guarded
     def releases(self, *, tender_id: str | None = None) -> list[dict[str, Any]]:
         """Every release of one tender, or of all tenders, oldest first per tender."""
         return [r for snap in self.snapshots(tender_id=tender_id)
                 for r in tender_releases(snap, self.settings)]
 
+    @guarded
     def release_package(self, *, tender_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 release package (amounts as exact Decimals; write it with `to_json`)."""
         return release_package(self.releases(tender_id=tender_id), self.settings, self._runner.now())
 
+    @guarded
     def record_package(self, *, tender_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 record package: per tender its releases and compiled release (ocdsmerge)."""
         by_ocid = {self.settings.ocid(s.id): tender_releases(s, self.settings)

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pydantic
 from pydantic import TypeAdapter
@@ -28,7 +28,10 @@ from zhaocai import collector
 from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.errors import ConflictError, ValidationError
+from zhaocai.guards import check_strings, guarded, json_shows_bad_text
+from zhaocai.idempotency import lookup
 from zhaocai.keys import KeyProvider
+from zhaocai.limits import MAX_IMPORT_ROWS
 from zhaocai.people.records import enrol_imported_suppliers
 from zhaocai.store import UnitOfWork
 from zhaocai.store.types import canonical_json
@@ -40,6 +43,7 @@ from zhaocai.suppliers.screening import blacklist_matches, record_screening
 from zhaocai.suppliers.tables import SupplierRow
 
 _APPLICATIONS = TypeAdapter(list[SupplierApplication])
+IMPORT = "supplier.import"
 CHUNK = 1000
 INSERT_CHUNK = 5000
 """Applications whose rows are built and inserted together (one executemany per table)."""
@@ -74,6 +78,21 @@ def read_rows(source: str | Path | Iterable[Mapping[str, Any]],
               format: str | None = None) -> tuple[list[Mapping[str, Any]], str]:
     """Rows from a CSV/JSON file path, CSV/JSON text, or an iterable of mappings; and the digest
     of the rows as submitted (sha256 of the file bytes, or of the rows' canonical JSON)."""
+    try:
+        rows, digest = _read(source, format)
+    except (ValueError, TypeError, RecursionError, csv.Error) as exc:  # bad JSON, CSV or bytes
+        raise ValidationError("supplier.import.format", f"The import cannot be read: {exc}"[:500],
+                              "导入内容无法读取：须为 UTF-8 编码的 CSV 或 JSON 行列表") from None
+    if len(rows) > MAX_IMPORT_ROWS:
+        raise ValidationError("input.too_many", f"source: {len(rows):,} rows are more than the "
+                              f"{MAX_IMPORT_ROWS:,} one import takes",
+                              f"source：共 {len(rows):,} 行，超过单次导入上限 {MAX_IMPORT_ROWS:,} 行",
+                              {"field": "source", "limit": MAX_IMPORT_ROWS})
+    return rows, digest
+
+
+def _read(source: str | Path | Iterable[Mapping[str, Any]],
+          format: str | None) -> tuple[list[Mapping[str, Any]], str]:
     if isinstance(source, Path):
         raw = source.read_bytes()
         fmt = format or source.suffix.lstrip(".").lower()
@@ -82,9 +101,14 @@ def read_rows(source: str | Path | Iterable[Mapping[str, Any]],
         raw = source.encode("utf-8")
         fmt = format or ("json" if source.lstrip().startswith("[") else "csv")
         text = source
-    else:
+    elif isinstance(source, Iterable) and not isinstance(source, (bytes, Mapping)):
         rows: list[Mapping[str, Any]] = [dict(r) for r in source]
         return rows, hashlib.sha256(canonical_json(rows).encode("utf-8")).hexdigest()
+    else:
+        raise ValidationError("supplier.import.format",
+                              "An import is a file path, CSV or JSON text, or rows, not "
+                              f"{type(source).__name__}",
+                              "导入内容须为文件路径、CSV 或 JSON 文本，或行的列表")
     digest = hashlib.sha256(raw).hexdigest()
     if fmt == "json":
         loaded = json.loads(text)
@@ -94,8 +118,8 @@ def read_rows(source: str | Path | Iterable[Mapping[str, Any]],
         return loaded, digest
     if fmt == "csv":
         return list(csv.DictReader(io.StringIO(text))), digest
-    raise ValidationError("supplier.import.format", f"Unknown import format {fmt!r}",
-                          f"未知的导入格式 {fmt!r}", {"format": fmt})
+    raise ValidationError("supplier.import.format", f"Unknown import format {str(fmt)[:50]!r}",
+                          f"未知的导入格式 {str(fmt)[:50]!r}", {"format": fmt})
 
 
 def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplication],
@@ -106,8 +130,8 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
     for number, row in enumerate(rows, start=1):
         try:
             shaped.append(_from_flat(row))
-        except (ValueError, AttributeError, TypeError) as exc:
-            errors.append(ImportRowError(row=number, field="", problem=f"unreadable row: {exc}"))
+        except (ValueError, AttributeError, TypeError, RecursionError) as exc:
+            errors.append(ImportRowError(row=number, field="", problem=f"unreadable row: {exc}"[:500]))
             shaped.append({})
     try:
         apps = _APPLICATIONS.validate_python(shaped)
@@ -120,6 +144,9 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
                 seen.add((number, field))
                 errors.append(ImportRowError(row=number, field=field, problem=err["msg"]))
         return [], sorted(errors, key=lambda e: e.row)
+    errors += _bad_texts(apps)
+    if errors:
+        return [], errors
     first: dict[str, int] = {}
     for number, app in enumerate(apps, start=1):
         if app.credit_code in first:
@@ -131,19 +158,49 @@ def validate_rows(rows: list[Mapping[str, Any]]) -> tuple[list[SupplierApplicati
     return apps, errors
 
 
+def _bad_texts(apps: list[SupplierApplication]) -> list[ImportRowError]:
+    """The rows holding a text every command's input is refused for (a control character): the
+    rows are tested a chunk at a time as JSON, and walked one by one in a chunk that may hold one."""
+    errors = []
+    for start in range(0, len(apps), CHUNK):
+        chunk = apps[start:start + CHUNK]
+        if not json_shows_bad_text(_APPLICATIONS.dump_json(chunk)):
+            continue
+        for number, app in enumerate(chunk, start=start + 1):
+            try:
+                check_strings(app, "")
+            except ValidationError as exc:
+                errors.append(ImportRowError(row=number, field=str(exc.details.get("field", "")),
+                                             problem=exc.message_en))
+    return errors
+
+
 class ImportCommands(ServiceBase):
     """Bulk import."""
 
     @acting
     def import_suppliers(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]], *,
-                         format: str | None = None) -> ImportReport:
-        """Import applications from CSV/JSON (path or text) or row mappings: all or nothing."""
+                         format: str | None = None, idempotency_key: str | None = None) -> ImportReport:
+        """Import applications from CSV/JSON (path or text) or row mappings: all or nothing.
+
+        With an `idempotency_key`, a retry of the same rows (after a crash, or an answer lost on
+        the way) returns the first import's report, changing nothing, instead of reporting every
+        row as registered already; the key sent again with other rows, or by another person, is
+        refused (`idempotency.request_mismatch`, `idempotency.mismatch`) before any row is read
+        for errors."""
         with collector.paused():
-            return self._import(actor, source, format)
+            return self._import(actor, source, format, idempotency_key)
 
     def _import(self, actor: Actor, source: str | Path | Iterable[Mapping[str, Any]],
-                format: str | None) -> ImportReport:
+                format: str | None, key: str | None) -> ImportReport:
         rows, digest = read_rows(source, format)
+        # The rows as submitted are the request: their digest and their count.
+        request = {"digest": digest, "rows": len(rows)} if key is not None else None
+        if key is not None:
+            with self.platform.session() as session:
+                found, first = lookup(session, key, actor, IMPORT, request)
+            if found:
+                return cast(ImportReport, first)
         apps, errors = validate_rows(rows)
         if not errors:
             with self.platform.session() as session:
@@ -170,9 +227,10 @@ class ImportCommands(ServiceBase):
             return ImportReport(ok=True, total=len(rows), imported=len(apps), batch_id=batch,
                                 digest=digest, supplier_ids=ids)
 
-        return self.platform.run(actor, "supplier.import", handler,
-                                 roles=[Role.PURCHASING, Role.ADMINISTRATOR])
+        return self.platform.run(actor, IMPORT, handler, roles=[Role.PURCHASING, Role.ADMINISTRATOR],
+                                 idempotency_key=key, request=request)
 
+    @guarded
     def verify_import(self, batch_id: str, source: str | Path | Iterable[Mapping[str, Any]], *,
                       format: str | None = None) -> bool:
         """True when `source` is exactly what batch `batch_id` imported (digest and row count)."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from zhaocai.categories import Category
 from zhaocai.clock import require_aware
 from zhaocai.errors import ZhaocaiError
+from zhaocai.guards import NotBlank
 from zhaocai.identifiers import validate_credit_code
 from zhaocai.money import to_decimal
 from zhaocai.references import ExternalRef
@@ -51,7 +52,7 @@ class PersonInput(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     role: PersonRole
-    name: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=100)
     identity_number: str = Field(min_length=6, max_length=40)
 
 
@@ -60,7 +61,7 @@ class ContactInput(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    name: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=100)
     phone: str = Field(default="", max_length=40)
     email: str = Field(default="", max_length=200)
 
@@ -79,8 +80,8 @@ class SupplierApplication(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     credit_code: str
-    name: str = Field(min_length=1, max_length=200)
-    legal_representative: str = Field(min_length=1, max_length=100)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
+    legal_representative: Annotated[str, NotBlank] = Field(min_length=1, max_length=100)
     legal_representative_id: str = Field(min_length=6, max_length=40)
     address: str = Field(min_length=1, max_length=300)
     contacts: list[ContactInput] = Field(min_length=1, max_length=20)

@@ -22,6 +22,7 @@ from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.categories import Category
 from zhaocai.errors import NotFoundError, ValidationError, from_pydantic, parse
+from zhaocai.guards import guarded
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.common import (
     SUBJECT,
@@ -128,6 +129,7 @@ class QualificationCommands(ServiceBase):
         return self.platform.run(actor, "supplier.policy.set", handler,
                                  roles=[Role.ADMINISTRATOR, Role.QUALITY, Role.TECHNICAL])
 
+    @guarded
     def category_policy(self, category: Category) -> list[QualificationRequirement]:
         """The qualifications `category` requires now."""
         with self.platform.session() as session:

@@ -19,6 +19,7 @@ from zhaocai.acting import acting
 from zhaocai.actors import Actor, is_buyer_staff
 from zhaocai.categories import Category
 from zhaocai.errors import PermissionDenied, parse
+from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
 from zhaocai.references import check_external_ref
 from zhaocai.suppliers.admission import AdmissionCommands
@@ -102,6 +103,7 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
                                 .order_by(col(SupplierRow.registered_at), col(SupplierRow.id))).all()
             return [view_of(session, row) for row in rows]
 
+    @guarded
     def eligibility(self, supplier_id: str, category: Category, amount: Decimal | str | int, *,
                     at: datetime | None = None) -> Eligibility:
         """Whether the supplier may take part in `category` for `amount` at `at` (default now)."""

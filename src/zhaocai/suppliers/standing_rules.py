@@ -13,6 +13,8 @@ from typing import Any
 
 from zhaocai.actors import Actor, Role, require_not_requester
 from zhaocai.errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
+from zhaocai.limits import MAX_BAN_DAYS, MAX_DOCUMENT_CHARS
+from zhaocai.store.types import canonical_json
 from zhaocai.suppliers.rules import Standing
 
 BLACKLIST_APPROVALS = 2
@@ -61,12 +63,25 @@ def require_no_pending(pending: object, kind: str, supplier_id: str, **_: Any) -
 
 
 def require_blacklist_input(ban_days: int, evidence: Sequence[Any]) -> None:
-    """A blacklisting proposal brings evidence and a ban of at least one day."""
-    if ban_days < 1 or not evidence:
+    """A blacklisting proposal brings evidence (at most `MAX_DOCUMENT_CHARS` of it, as JSON) and
+    a ban of at least one day and at most `MAX_BAN_DAYS`."""
+    if not 1 <= ban_days <= MAX_BAN_DAYS or not evidence:
         raise ValidationError("supplier.blacklist.input",
-                              "A blacklisting needs evidence and a ban of at least one day",
-                              "清退须提供证据，禁入期至少一天",
-                              {"ban_days": ban_days, "evidence": len(evidence)})
+                              f"A blacklisting needs evidence and a ban of 1 to {MAX_BAN_DAYS:,} days",
+                              f"清退须提供证据，禁入期为 1 至 {MAX_BAN_DAYS:,} 天",
+                              {"ban_days": ban_days, "evidence": len(evidence), "max_ban_days": MAX_BAN_DAYS})
+    try:
+        size = len(canonical_json(list(evidence)))
+    except (TypeError, ValueError, RecursionError):
+        raise ValidationError("supplier.blacklist.evidence",
+                              "Evidence must be JSON: texts, numbers, lists and mappings",
+                              "证据须为可存为 JSON 的内容：文本、数字、列表或键值对象") from None
+    if size > MAX_DOCUMENT_CHARS:
+        raise ValidationError("input.too_long",
+                              f"evidence: {size:,} characters are more than the "
+                              f"{MAX_DOCUMENT_CHARS:,} allowed",
+                              f"evidence：共 {size:,} 个字符，超过上限 {MAX_DOCUMENT_CHARS:,} 个字符",
+                              {"field": "evidence", "limit": MAX_DOCUMENT_CHARS})
 
 
 # --- requests: approvals --------------------------------------------------------------------

@@ -15,6 +15,7 @@ from zhaocai.acting import acting
 from zhaocai.actors import BUYER_STAFF, Actor
 from zhaocai.bidding.custody import seating
 from zhaocai.bidding.custody.views import CustodianKeyView, Presentation, SealedShareView
+from zhaocai.guards import guarded
 
 if TYPE_CHECKING:
     from zhaocai.runner import CommandRunner
@@ -39,6 +40,7 @@ class CustodyCommands:
         return self._runner.run(actor, "custody.key_register",
                                 lambda uow: seating.register_key(uow, public_key), roles=CUSTODY_ROLES)
 
+    @guarded
     def custodian_key(self, actor_id: str) -> CustodianKeyView | None:
         """A person's current registered public key (public), or None."""
         with self._runner.session() as session:

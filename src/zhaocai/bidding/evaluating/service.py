@@ -78,6 +78,7 @@ from zhaocai.bidding.rules.commitments import require_digest, require_nonce
 from zhaocai.bidding.service import OpenedBidView, TenderService
 from zhaocai.bidding.tables import TenderRow
 from zhaocai.errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.money import to_decimal
 from zhaocai.references import check_external_ref
 from zhaocai.store import UnitOfWork
@@ -182,6 +183,7 @@ class EvaluationService:
                          lambda uow: committee.draw(uow, tender_id, size, reps), DRAW_ROLES,
                          tender_id=tender_id)
 
+    @guarded
     def rerun_draw(self, tender_id: str) -> DrawCheck:
         """Recompute the draw from its recorded inputs and compare (no names are returned)."""
         with self._runner.session() as session:
@@ -329,11 +331,13 @@ class EvaluationService:
         with self._runner.session() as session:
             return sealed_sheets.sheets(session, load_tender_row(session, tender_id), lot_id, actor)
 
+    @guarded
     def sheets_committed(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many members have committed (all anyone learns while committing)."""
         with self._runner.session() as session:
             return sealed_sheets.committed_counts(session, tender_id)
 
+    @guarded
     def sheets_submitted(self, tender_id: str) -> dict[str, int]:
         """Lot id → how many sheets are revealed."""
         with self._runner.session() as session:
@@ -423,11 +427,13 @@ class EvaluationService:
                          lambda uow: ineligible.decide(uow, tender_id, parsed), (Role.SUPERVISOR,),
                          tender_id=tender_id)
 
+    @guarded
     def notices(self, tender_id: str) -> AwardView:
         """The award notices of a tender (public once awarded)."""
         with self._runner.session() as session:
             return contracts.award_view(session, load_tender_row(session, tender_id))
 
+    @guarded
     def notice(self, tender_id: str, lot_id: str) -> NoticeView:
         """The award notice of one lot."""
         for notice in self.notices(tender_id).notices:
@@ -447,12 +453,14 @@ class EvaluationService:
                          lambda uow: contracts.sign(uow, contract_id, ref), (Role.PURCHASING, Role.SUPPLIER),
                          tender_id=self._tender_of(ContractRow, contract_id))
 
+    @guarded
     def contract(self, contract_id: str) -> ContractView:
         """One contract."""
         with self._runner.session() as session:
             row = contracts.load_contract(session, contract_id)
             return contracts.contract_view(row, contracts.procurement_state(session, row.tender_id))
 
+    @guarded
     def contracts_by_reference(self, external_ref: str) -> list[ContractView]:
         """The contracts whose buyer's signature carried `external_ref` (the ERP's purchase order)."""
         ref = check_external_ref(external_ref)
@@ -462,6 +470,7 @@ class EvaluationService:
             return [contracts.contract_view(r, contracts.procurement_state(session, r.tender_id))
                     for r in rows]
 
+    @guarded
     def contracts(self, tender_id: str) -> list[ContractView]:
         """The contracts of a tender, lot by lot."""
         with self._runner.session() as session:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from zhaocai.bidding.rules import AbnormalDecision
 from zhaocai.categories import Category
+from zhaocai.guards import NotBlank
 from zhaocai.money import to_decimal
 from zhaocai.suppliers.rules import EventKind
 
@@ -25,7 +26,7 @@ class _Input(BaseModel):
 class RelatedPerson(_Input):
     """A person related to an expert (spouse, parent, sibling...): only the hash is kept."""
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     identity_number: str = Field(min_length=6, max_length=32)
 
 
@@ -33,7 +34,7 @@ class ExpertInput(_Input):
     """An expert of the pool. `id` is the expert's actor id (they act with the expert role)."""
 
     id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     identity_number: str = Field(min_length=6, max_length=32)
     specialties: list[Category] = Field(min_length=1)
     employer_id: str | None = Field(default=None, max_length=64,
@@ -60,7 +61,7 @@ class Representative(_Input):
     """A buyer representative designated to the committee (at most 1/3 of it)."""
 
     person_id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=200)
+    name: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
 
 
 class RecusalView(_Frozen):

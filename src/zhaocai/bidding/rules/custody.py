@@ -88,7 +88,7 @@ def seat_of(seats: Sequence[Seat], actor_id: str, tender_id: str) -> Seat:
     raise PermissionDenied(
         "custody.not_custodian",
         f"{actor_id} holds no share of tender {tender_id}'s opening key",
-        f"{actor_id} 不是招标项目 {tender_id} 的开标密钥保管人",
+        f"{actor_id!r} 不是招标项目 {tender_id} 的开标密钥保管人",
         {"tender_id": tender_id, "actor_id": actor_id},
     )
 

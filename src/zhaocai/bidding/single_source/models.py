@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from zhaocai.bidding.models import Item
 from zhaocai.bidding.single_source.rules import Justification, SingleSourcePolicy
 from zhaocai.categories import Category
+from zhaocai.guards import NotBlank
 from zhaocai.money import to_decimal
 
 
@@ -30,8 +31,8 @@ class SingleSourceDraft(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    title: str = Field(min_length=1, max_length=300)
-    buyer: str = Field(min_length=1, max_length=200)
+    title: Annotated[str, NotBlank] = Field(min_length=1, max_length=300)
+    buyer: Annotated[str, NotBlank] = Field(min_length=1, max_length=200)
     category: Category
     description: str = Field(min_length=1, max_length=5000)
     items: list[Item] = Field(default_factory=list)

@@ -148,7 +148,7 @@ def check_additional(supplier_id: str, amount: Decimal, contract_id: str, facts:
     c = facts.contract
     if c is None:
         raise _rule("single_source.reference_missing", f"No contract {contract_id!r}",
-                    f"原合同 {contract_id} 不存在", contract_id=contract_id)
+                    f"原合同 {contract_id!r} 不存在", contract_id=contract_id)
     if c.status != "signed":
         raise _rule("single_source.reference_unsigned", f"Contract {c.id} is not a signed contract",
                     f"原合同 {c.id} 尚未签订，不能作为添购依据", contract_id=c.id, status=c.status)
@@ -176,7 +176,7 @@ def check_failed_chain(category: str, tender_ids: Sequence[str], facts: Referenc
     missing = [i for i in tender_ids if i not in found]
     if missing:
         raise _rule("single_source.reference_missing", f"No tender {', '.join(missing)}",
-                    f"招标项目 {'、'.join(missing)} 不存在", tender_ids=missing)
+                    f"招标项目 {'、'.join(repr(m) for m in missing)} 不存在", tender_ids=missing)
     not_failed = sorted(i for i in tender_ids if found[i].state != "failed")
     if not_failed:
         raise _rule("single_source.tender_not_failed", f"Tender {', '.join(not_failed)} did not fail",

@@ -26,6 +26,7 @@ from zhaocai.bidding.single_source.models import (
 )
 from zhaocai.bidding.single_source.rules import DEFAULT_POLICY, SingleSourcePolicy
 from zhaocai.errors import ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.publish.settings import PublishSettings
 from zhaocai.store import UnitOfWork
 from zhaocai.workdays import WorkingCalendar
@@ -140,6 +141,7 @@ class SingleSourceService:
                          lambda uow: commands.cancel(uow, procurement_id, body),
                          roles=(Role.PURCHASING, Role.SUPERVISOR))
 
+    @guarded
     def releases(self, *, procurement_id: str | None = None) -> list[dict[str, Any]]:
         """OCDS 1.1 releases of every approved single source (or of one), under the platform's
         publication settings (`Platform.open(..., publish_settings=...)`); drafts are not published."""
@@ -149,17 +151,20 @@ class SingleSourceService:
             views = [store.view(session, r) for r in rows]
             return releases_in(session, views, self._publish)
 
+    @guarded
     def release_package(self, *, procurement_id: str | None = None) -> dict[str, Any]:
         """An OCDS 1.1 release package of the single sources (`platform.publish.to_json` writes it)."""
         from zhaocai.publish.ocds import release_package
         return release_package(self.releases(procurement_id=procurement_id), self._publish,
                                self._runner.now())
 
+    @guarded
     def get(self, procurement_id: str) -> SingleSourceView:
         """One procurement, with its objections and signatures."""
         with self._runner.session() as session:
             return store.view(session, store.load(session, procurement_id))
 
+    @guarded
     def list(self, *, state: str | None = None) -> list[SingleSourceView]:
         """Every procurement (optionally in one state), oldest first."""
         with self._runner.session() as session:

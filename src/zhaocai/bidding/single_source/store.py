@@ -32,7 +32,7 @@ def load(session: Session, procurement_id: str) -> SingleSourceRow:
     row = session.get(SingleSourceRow, procurement_id)
     if row is None:
         raise NotFoundError("single_source.not_found", f"No single-source procurement {procurement_id!r}",
-                            f"单一来源采购项目 {procurement_id} 不存在", {"procurement_id": procurement_id})
+                            f"单一来源采购项目 {procurement_id!r} 不存在", {"procurement_id": procurement_id})
     return row
 
 
@@ -41,7 +41,7 @@ def load_objection(session: Session, objection_id: str) -> SingleSourceObjection
     row = session.get(SingleSourceObjectionRow, objection_id)
     if row is None:
         raise NotFoundError("single_source.objection_not_found", f"No objection {objection_id!r}",
-                            f"异议 {objection_id} 不存在", {"objection_id": objection_id})
+                            f"异议 {objection_id!r} 不存在", {"objection_id": objection_id})
     return row
 
 
