@@ -4,6 +4,8 @@ quality department reviews instead."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.markup import escape
 
 from zhaocai.categories import Category
@@ -36,6 +38,8 @@ def declared_interests(demo: Demo) -> None:
     proposed = people.propose_grants(cast["admin"], [{"person_id": "q-ma", "role": "quality"},
                                                      {"person_id": "q-ma", "department": "quality"}])
     people.approve_grants(cast["supervisor"], [g.id for g in proposed])
+    # Her own pledge, before she acts on a procurement.
+    people.sign_pledge("q-ma", {"valid_until": demo.clock.now() + timedelta(days=365)})
     for actor, department in (("purchasing", Department.PURCHASING), ("technical", Department.TECHNICAL)):
         suppliers.review(cast[actor], view.id, department, passed=True, comment="资料齐全，符合要求")
     suppliers.review("q-ma", view.id, Department.QUALITY, passed=True, comment="资料齐全，符合要求")
