@@ -25,11 +25,13 @@ from zhaocai.bidding.evaluating.contract_chain_check import AWARDS
 from zhaocai.bidding.single_source.chain_check import SINGLE_SOURCE
 from zhaocai.errors import ConflictError
 from zhaocai.people.chain_check import PEOPLE
+from zhaocai.people.pledge_unit_check import PLEDGES_AND_UNITS
 from zhaocai.store import UnitOfWork
 from zhaocai.suppliers.chain_check import SUPPLIERS
 
 CHECKERS: tuple[Checker, ...] = (TENDERS, BIDS, OPENINGS, OPENED, SUPPLIERS, COMMITTEE, COMMITMENTS, SCORES,
-                                 REPORTS, ENTRIES, AWARDS, SINGLE_SOURCE, PEOPLE)
+                                 REPORTS, ENTRIES, AWARDS, SINGLE_SOURCE, PEOPLE,
+                                 PLEDGES_AND_UNITS)
 """Every area's deep check, in the order they report."""
 
 STAGES: Mapping[str, tuple[Checker, ...]] = {
@@ -58,6 +60,8 @@ _TABLES_ZH = {"tender": "招标项目", "bid": "投标", "tender_opening": "开�
               "opened_bid": "开标结果", "evaluation_entry": "评审价格",
               "evaluation_member": "评标委员", "evaluation_commitment": "评分承诺",
               "single_source": "单一来源采购", "person": "人员名册", "person_grant": "人员授权",
+              "integrity_pledge": "廉洁承诺书", "org_unit": "组织单位", "person_unit": "人员所属单位",
+              "tender_unit": "招标项目所属单位",
               "person_interest": "利益申报", "person_recusal": "回避记录",
               "evaluation_score": "评分", "evaluation_sheet": "评分表", "evaluation": "评标报告",
               "evaluation_lot": "中标候选人", "award": "中标结果", "contract": "合同",

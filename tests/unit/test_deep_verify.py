@@ -36,6 +36,7 @@ from zhaocai.bidding.tables import BidRow, OpenedBidRow, OpeningRecordRow, Tende
 from zhaocai.clock import ManualClock
 from zhaocai.errors import ConflictError
 from zhaocai.people.chain_check import PEOPLE
+from zhaocai.people.pledge_unit_check import PLEDGES_AND_UNITS
 from zhaocai.platform import Platform
 from zhaocai.suppliers.tables import SupplierRow
 from zhaocai.verification import CHECKERS
@@ -347,6 +348,7 @@ def test_the_scoped_check_reads_a_fixed_number_of_statements(platform: Platform,
         counts.append(len(seen))
     # The links twice (the main chain's, then the tender's bid chain), each table once, and the
     # opening records again for the two checks that judge rows by their lines (the people
-    # register's check covers the whole store only: a person is checked as they act).
-    tables = sum(len(c.tables) for c in CHECKERS if c is not PEOPLE)
+    # register's and the pledges' and units' checks cover the whole store only: a person is
+    # checked as they act).
+    tables = sum(len(c.tables) for c in CHECKERS if c not in (PEOPLE, PLEDGES_AND_UNITS))
     assert counts[0] == counts[1] == 2 + tables + 2, counts

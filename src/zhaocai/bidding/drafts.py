@@ -89,10 +89,10 @@ def create_draft(uow: UnitOfWork, draft: TenderDraft, retender_of: str | None = 
                        created_by=uow.actor.id, created_at=uow.now, retender_of=retender_of,
                        **_draft_columns(draft, profile))
     uow.session.add(tender)
-    place_tender(uow, tender.id, retender_of)  # its drafter's unit (a re-tender: the original's)
+    unit = place_tender(uow, tender.id, retender_of)  # its drafter's unit (a re-tender: the original's)
     uow.record("tender.draft", SUBJECT, tender.id,
                {"tender_id": tender.id, "draft": draft.model_dump(mode="json"),
-                "retender_of": retender_of})
+                "retender_of": retender_of, "unit": unit})
     return to_view(tender, uow.now)
 
 
