@@ -34,7 +34,7 @@ def stray_english(text: str) -> list[str]:
 
 
 DEMO_GLOSS = re.compile(r"[\u4e00-\u9fff]+ (?:[A-Z][a-z]+ )?\((?:expert|purchasing|quality|technical|finance|"
-                        r"auditor|administrator|supervisor, 纪检)\)")
+                        r"auditor|administrator|supervisor, 纪检|temporary purchasing)\)")
 """A person of the demo, whose name carries an English gloss for the demo's readers
 ("王采购 Wang (purchasing)", "钱建材 (expert)"): data a message names, not the message's words."""
 
