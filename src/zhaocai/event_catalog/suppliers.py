@@ -17,9 +17,12 @@ SUPPLIER_EVENTS = (
               {"supplier_id": str, "name": str, "credit_code": str, "categories": list[str]},
               {"external_ref": str}, version=2),
     EventType("SuppliersImported", "supplier_import", ("supplier.import",),
-              "A bulk import registered many applications at once; `digest` is the file's, "
-              "`supplier_ids_digest` covers the new ids in row order, `first`/`last` bound them.",
-              "批量导入供应商申请；digest 为导入文件摘要，supplier_ids_digest 覆盖按行顺序的新供应商编号。",
+              "A bulk import registered many applications at once; the subject id is the import's "
+              "batch id, and `platform.suppliers.imported(actor, batch_id)` lists its suppliers in "
+              "row order; `digest` is the file's, `supplier_ids_digest` covers the new ids in row "
+              "order, `first`/`last` bound them.",
+              "批量导入供应商申请；主体编号即导入批次号，可用 platform.suppliers.imported 按行顺序"
+              "查询本批供应商；digest 为导入文件摘要，supplier_ids_digest 覆盖按行顺序的新供应商编号。",
               {"rows": int, "digest": str, "supplier_ids_digest": str, "first": str, "last": str,
                "screening": Record}),
     EventType("SupplierReviewed", "supplier", ("supplier.review",),

@@ -103,6 +103,20 @@ class SupplierService(AdmissionCommands, QualificationCommands, StandingCommands
                                 .order_by(col(SupplierRow.registered_at), col(SupplierRow.id))).all()
             return [view_of(session, row) for row in rows]
 
+    @acting
+    def imported(self, actor: Actor, batch_id: str) -> list[SupplierView]:
+        """The suppliers a bulk import registered, in the rows' order: `batch_id` is the import
+        report's `batch_id`, the subject id of its `SuppliersImported` event. For the buyer's
+        staff (`permission.supplier_read`); an unknown batch holds no supplier."""
+        if not is_buyer_staff(actor):
+            raise PermissionDenied("permission.supplier_read",
+                                   "Only the buyer's staff list the suppliers of an import",
+                                   "仅招标人工作人员可查询一次批量导入的供应商", {"actor": actor.id})
+        with self.platform.session() as session:
+            rows = session.exec(select(SupplierRow).where(col(SupplierRow.import_batch) == batch_id)
+                                .order_by(col(SupplierRow.import_row))).all()
+            return [view_of(session, row) for row in rows]
+
     @guarded
     def eligibility(self, supplier_id: str, category: Category, amount: Decimal | str | int, *,
                     at: datetime | None = None) -> Eligibility:
