@@ -157,7 +157,8 @@ def label_zh(name: str) -> str:
     adjustment = re.fullmatch(r"adjustment (\S+)", name)
     if adjustment:
         return f"价格调整（{adjustment.group(1)}）"
-    return name
+    # A key of several words is the caller's own text: quoted, so it does not read as the message's.
+    return value_zh(name) if any(c.isspace() for c in name) else name
 
 
 def value_zh(value: object) -> str:

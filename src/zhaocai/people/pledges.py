@@ -23,6 +23,7 @@ from sqlmodel import Session, SQLModel, col, select
 from zhaocai.acting import acting
 from zhaocai.actors import Actor
 from zhaocai.errors import PermissionDenied, ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.people.pledge_rules import (
     CURRENT_VERSION,
     HolderKind,
@@ -179,6 +180,7 @@ class PledgeCommands:
     _runner: CommandRunner
 
     @staticmethod
+    @guarded
     def pledge_text(holder_kind: HolderKind | str, version: str = CURRENT_VERSION) -> PledgeText:
         """The text a holder signs (`staff` or `supplier`), with its digest."""
         kind = HolderKind(holder_kind)

@@ -22,6 +22,7 @@ from sqlmodel import Session, SQLModel, col, select
 from zhaocai.acting import acting
 from zhaocai.actors import SYSTEM, Actor, Role
 from zhaocai.errors import ConflictError, NotFoundError, ValidationError, parse
+from zhaocai.guards import guarded
 from zhaocai.people.records import grants_of
 from zhaocai.people.rules import GrantKind, PersonKind, held
 from zhaocai.people.tables import PersonRow
@@ -203,11 +204,13 @@ class UnitCommands:
             views.insert(0, UnitView(id=ROOT, name=ROOT_NAME, parent_id=None))
         return sorted(views, key=lambda v: v.id != ROOT)
 
+    @guarded
     def unit_of(self, person_id: str) -> str:
         """The unit a person belongs to (the root until placed)."""
         with self._runner.session() as session:
             return unit_of(session, person_id)
 
+    @guarded
     def tender_unit(self, tender_id: str) -> str:
         """The unit a tender belongs to (the root unless its drafter's unit is another)."""
         with self._runner.session() as session:
