@@ -5,6 +5,7 @@ Every refusal in zhaocai raises one of these, and a refused command changes noth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -85,15 +86,24 @@ def from_pydantic(exc: pydantic.ValidationError, model: str) -> ValidationError:
         for err in errors
     ]
     listing = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
-    # A dict's key is located by pydantic as `field.[key]`: said in Chinese, not in English.
-    listing_zh = "；".join(f"{p['field'].replace('.[key]', ' 的键名') or '输入'}：{p['problem_zh']}"
-                          for p in problems)
+    listing_zh = "；".join(f"{_field_zh(p['field'])}：{p['problem_zh']}" for p in problems)
     return ValidationError(
         "validation.input",
         f"Invalid {model}: {listing}",
         f"输入无效（{model}）：{listing_zh}",
         {"model": model, "problems": problems},
     )
+
+
+def _field_zh(field: str) -> str:
+    """Where a problem is, in a Chinese message: a dict's key (pydantic's `field.[key]`) said in
+    Chinese; a location that is no plain key path (a caller's key with spaces, say) quoted as the
+    caller's own text."""
+    if not field:
+        return "输入"
+    if re.fullmatch(r"[A-Za-z0-9_.\[\]]+", field):
+        return field.replace(".[key]", " 的键名")
+    return repr(field)
 
 
 M = TypeVar("M", bound=pydantic.BaseModel)
