@@ -56,7 +56,10 @@ def application(name: str, *, seed: int = 0, credit_code: str | None = None,
     return data
 
 
-_SEEDS = iter(range(1, 10**9))
+# Far above the literal seeds tests pass (a few thousand at most), so a generated credit code never
+# equals one a test asked for by its seed; the same residues as before below 10,000, so the identity
+# numbers and phones the sequence gives are unchanged.
+_SEEDS = iter(range(1_000_000, 10**9))
 
 
 def register_admitted_supplier(platform: Platform, actors: dict[str, Actor], *, name: str,
