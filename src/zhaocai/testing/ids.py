@@ -24,7 +24,14 @@ def make_identity_number(seed: int) -> str:
     supplier the sequence later gives that seed: for a person two suppliers share on purpose use
     `shared_identity_number`.
     """
-    return f"330782{19800101 + seed % 1000:08d}{seed % 10000:04d}"
+    area = "330784" if seed >= GENERATED_SEEDS else "330782"  # the running sequence's own area
+    return f"{area}{19800101 + seed % 1000:08d}{seed % 10000:04d}"
+
+
+GENERATED_SEEDS = 1_000_000
+"""Where the running seed sequence of generated suppliers begins: far above any literal seed a
+test passes, and with its own identity area and phone prefix, so a generated supplier never shares
+a credit code, an identity number or a phone with one a test made by its seed."""
 
 
 def shared_identity_number(tag: int) -> str:
