@@ -140,7 +140,7 @@ def measure_evaluation_10k() -> tuple[float, float]:
     folder = Path(tempfile.mkdtemp(prefix="zc-bench-"))
     clock = ManualClock(START)
     platform = Platform.open(f"sqlite:///{folder / 'eval.db'}", clock=clock)
-    enrol(platform, BUYER, *(Actor(id=f"e-{m}", name=f"e-{m}", roles=frozenset({Role.EXPERT}))
+    enrol(platform, BUYER, *KEEPERS, *(Actor(id=f"e-{m}", name=f"e-{m}", roles=frozenset({Role.EXPERT}))
                              for m in range(MEMBERS)))
     tender_id = _tender(platform, clock)
     clock.advance(days=22)

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.bench_tenders import STAFF, START, _bulk_bids, _tender
-from benchmarks.harness import Figure, Stopwatch
+from benchmarks.harness import Figure, Stopwatch, enrol
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
 
@@ -28,6 +28,7 @@ def measure_deep_verify() -> tuple[float, float]:
     path = folder / "deep.db"
     clock = ManualClock(START)
     platform = Platform.open(f"sqlite:///{path}", clock=clock)
+    enrol(platform, *STAFF.values())
     pub = _tender(platform, clock)
     _bulk_bids(platform, pub.tender, DEEP_BIDS)
     clock.advance(days=22)
