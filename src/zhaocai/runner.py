@@ -28,7 +28,7 @@ from zhaocai.errors import PermissionDenied
 from zhaocai.idempotency import check_key, encode_result, lookup, request_digest, take_pending
 from zhaocai.keys import KeyProvider, MissingKeys
 from zhaocai.people.pledges import require_pledge_for
-from zhaocai.people.records import resolve_in
+from zhaocai.people.records import resolve_in, resolve_person
 from zhaocai.store import UnitOfWork, make_engines
 from zhaocai.store.schema import IdempotencyRow
 
@@ -151,13 +151,13 @@ class CommandRunner:
                 f"{action} 未指定可执行的角色，任何人不得执行", {"actor": actor_id, "action": action})
 
         def resolved(uow: UnitOfWork) -> Actor:
-            who = resolve_in(uow.session, actor, uow.now)
+            who, person = resolve_person(uow.session, actor, uow.now)
             if allowed is not None:
                 require_role(who, allowed, action)
                 if Role.SUPPLIER not in allowed:
                     require_not_supplier(who, action)
             # A procurement act needs an integrity pledge in force now (`zhaocai.people.pledges`).
-            require_pledge_for(uow.session, who, action, uow.now)
+            require_pledge_for(uow.session, person, action, uow.now)
             return who
 
         return self._run_racing(actor_id, action, handler, idempotency_key, request, resolved,

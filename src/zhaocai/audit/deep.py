@@ -294,21 +294,35 @@ def read_links(conn: Connection, checkers: Sequence[Checker], scope: Scope,
     return links + own, broken
 
 
-def read_subject_links(conn: Connection, subject_type: str, where: str,
-                       params: Mapping[str, Any]) -> tuple[list[Link], int]:
-    """The links of subjects of one type whose id meets `where` (an SQL condition on `subject_id`,
-    with bound parameters), in chain order, found through the index on subject; each checked
-    against its digest and hash, with the count of those that failed (left out)."""
+def subject_link_rows(conn: Connection, subject_type: str, where: str,
+                      params: Mapping[str, Any]) -> list[tuple[Any, ...]]:
+    """The stored rows of the links of subjects of one type whose id meets `where` (an SQL
+    condition on `subject_id`, with bound parameters), in chain order, found through the index on
+    subject; not yet checked (see `links_of_rows`)."""
     statement = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE subject_type = :subject_type "
                      f"AND ({where}) ORDER BY seq")
+    return [tuple(row) for row in conn.execute(statement, {**params, "subject_type": subject_type})]
+
+
+def links_of_rows(rows: Iterable[Sequence[Any]]) -> tuple[list[Link], int]:
+    """The links of stored link rows, each checked against its digest and hash, with the count of
+    those that failed (left out)."""
     links, broken = [], 0
-    for row in conn.execute(statement, {**params, "subject_type": subject_type}):
+    for row in rows:
         link = _link_of(row, False)
         if link is None:
             broken += 1
         else:
             links.append(link)
     return links, broken
+
+
+def read_subject_links(conn: Connection, subject_type: str, where: str,
+                       params: Mapping[str, Any]) -> tuple[list[Link], int]:
+    """The links of subjects of one type whose id meets `where` (see `subject_link_rows`), in
+    chain order, each checked against its digest and hash, with the count of those that failed
+    (left out)."""
+    return links_of_rows(subject_link_rows(conn, subject_type, where, params))
 
 
 def run_checkers(conn: Connection, checkers: Sequence[Checker], scope: Scope = Scope(), *,

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Row, select
 
 from zhaocai.actors import SYSTEM
 from zhaocai.audit.deep import (
@@ -39,7 +39,8 @@ from zhaocai.audit.deep import (
     Link,
     Links,
     Scope,
-    read_subject_links,
+    links_of_rows,
+    subject_link_rows,
 )
 from zhaocai.errors import ConflictError
 from zhaocai.people.interests.tables import InterestRow, RecusalRow
@@ -200,18 +201,38 @@ _FOUNDER = ("subject_id = :person_id OR subject_id IN (SELECT person_id FROM per
             "AND reason = 'founding')")
 
 
-def require_person_consistent(conn: Connection, person: Any, grant_rows: Sequence[Any]) -> None:
+def require_person_consistent(conn: Connection, person: Row[Any], grant_rows: Sequence[Row[Any]]) -> None:
     """Refuse (`audit.state_mismatch`) to let a person act whose row or grants disagree with the
     chain: one indexed read of the person's links (and of the founding link, for a founder)."""
     founder = person.registered_by == SYSTEM.id or any(g.proposed_by == SYSTEM.id for g in grant_rows)
     where = _FOUNDER if founder else "subject_id = :person_id"
-    links, broken = read_subject_links(conn, "person", where, {"person_id": person.id, "system": SYSTEM.id})
+    links = subject_link_rows(conn, "person", where, {"person_id": person.id, "system": SYSTEM.id})
+    # The verdict is a pure function of the values read: the same values (their types included,
+    # hence `repr`) need checking once per process. A row or link changed in any way is new input.
+    key = repr((tuple(person), [tuple(g) for g in grant_rows], links))
+    problems = _VERDICTS.get(key)
+    if problems is None:
+        problems = _person_verdict(person, grant_rows, links)
+        if len(_VERDICTS) >= _VERDICTS_KEPT:
+            _VERDICTS.clear()
+        _VERDICTS[key] = problems
+    if problems:
+        raise person_mismatch(person.id, problems)
+
+
+_VERDICTS: dict[str, tuple[Disagreement, ...]] = {}
+_VERDICTS_KEPT = 4096
+
+
+def _person_verdict(person: Row[Any], grant_rows: Sequence[Row[Any]],
+                    link_rows: Sequence[Sequence[Any]]) -> tuple[Disagreement, ...]:
+    """What disagrees between a person's stored rows and its stored links."""
+    links, broken = links_of_rows(link_rows)
     found = person_disagreements(person, grant_rows, links)
     if broken:
         found.disagree("audit_event", person.id, "change", f"{broken} link(s)",
                        "digest and hash of each link")
-    if found.disagreements:
-        raise person_mismatch(person.id, found.disagreements)
+    return tuple(found.disagreements)
 
 
 def person_mismatch(person_id: str, problems: Sequence[Disagreement]) -> ConflictError:

@@ -16,7 +16,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Row, Text
+from sqlalchemy import select as sql_select
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
 
@@ -28,10 +29,12 @@ from zhaocai.people.pledge_rules import (
     CURRENT_VERSION,
     HolderKind,
     PledgeFact,
+    Standing,
     needs_pledge,
     pledge_text,
     require_period,
     require_pledge,
+    standing,
     text_digest,
 )
 from zhaocai.people.rules import PersonKind
@@ -98,13 +101,15 @@ def pledge_view(row: PledgeRow) -> PledgeView:
 
 
 def pledges_of(session: Session, kind: HolderKind, holder_id: str) -> list[PledgeFact]:
-    """Every pledge on file for the holder."""
-    rows = session.exec(select(PledgeRow).where(col(PledgeRow.holder_kind) == kind.value,
-                                                col(PledgeRow.holder_id) == holder_id)).all()
+    """Every pledge on file for the holder (read with SQLAlchemy Core: every command checks it)."""
+    table = PledgeRow.__table__  # type: ignore[attr-defined]
+    rows = session.connection().execute(
+        sql_select(table.c.valid_from, table.c.valid_until)
+        .where(table.c.holder_kind == kind.value, table.c.holder_id == holder_id)).all()
     return [PledgeFact(r.valid_from, r.valid_until) for r in rows]
 
 
-def holder_of(session: Session, person: PersonRow) -> tuple[HolderKind, str, str] | None:
+def holder_of(session: Session, person: PersonRow | Row[Any]) -> tuple[HolderKind, str, str] | None:
     """Whose pledge covers the person (kind, id, name): its own for staff, its supplier's for a
     supplier's user; None for anyone else (experts, applicants with no supplier yet)."""
     if person.kind == PersonKind.STAFF.value:
@@ -115,17 +120,24 @@ def holder_of(session: Session, person: PersonRow) -> tuple[HolderKind, str, str
     return None
 
 
-def require_pledge_for(session: Session, actor: Actor, action: str, at: datetime) -> None:
-    """The one pledge guard: refuse a procurement act by someone whose pledge (its own, or its
-    supplier's) is not in force at `at` (`pledge.missing`, `pledge.expired`)."""
-    person = session.get(PersonRow, actor.id)
+def require_pledge_for(session: Session, person: PersonRow | Row[Any] | None, action: str,
+                       at: datetime) -> None:
+    """The one pledge guard: refuse a procurement act by the resolved person (its stored row)
+    whose pledge (its own, or its supplier's) is not in force at `at` (`pledge.missing`,
+    `pledge.expired`)."""
     if person is None or not needs_pledge(person.kind, action):
         return
-    holder = holder_of(session, person)
-    if holder is None:
+    if person.kind == PersonKind.STAFF.value:
+        kind, holder_id = HolderKind.STAFF, person.id
+    elif person.kind == PersonKind.SUPPLIER_USER.value and person.supplier_id is not None:
+        kind, holder_id = HolderKind.SUPPLIER, person.supplier_id
+    else:
         return
-    kind, holder_id, name = holder
-    require_pledge(kind, holder_id, name, pledges_of(session, kind, holder_id), action, at)
+    pledges = pledges_of(session, kind, holder_id)
+    if standing(pledges, at)[0] == Standing.VALID:
+        return
+    holder = holder_of(session, person)  # the holder's name, for the refusal only
+    require_pledge(kind, holder_id, holder[2] if holder else holder_id, pledges, action, at)
 
 
 def _sign(uow: UnitOfWork, pledge: NewPledge) -> PledgeView:

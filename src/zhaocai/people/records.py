@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import Row
+from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
 from zhaocai.actors import Actor, Role
@@ -27,13 +30,16 @@ from zhaocai.people.rules import (
 from zhaocai.people.tables import GrantRow, PersonRow
 from zhaocai.store import UnitOfWork, bulk
 
+_PERSON = PersonRow.__table__  # type: ignore[attr-defined]
+_GRANT = GrantRow.__table__  # type: ignore[attr-defined]
 
-def person_fact(row: PersonRow) -> PersonFact:
+
+def person_fact(row: PersonRow | Row[Any]) -> PersonFact:
     """The row as the rules see it."""
     return PersonFact(row.id, row.name, row.kind, row.unit, row.supplier_id, row.active)
 
 
-def grant_fact(row: GrantRow) -> GrantFact:
+def grant_fact(row: GrantRow | Row[Any]) -> GrantFact:
     """The row as the rules see it."""
     return GrantFact(row.kind, row.value, row.valid_from, row.valid_until, row.state)
 
@@ -52,13 +58,20 @@ def resolve_in(session: Session, claim: Actor | str, at: datetime) -> Actor:
     """The register's actor behind `claim` at `at` (see `zhaocai.people.rules.resolve`). A person
     whose row or grants disagree with the audit chain (changed outside a command) is refused
     (`audit.state_mismatch`): who acts is never taken from a forged grant."""
+    return resolve_person(session, claim, at)[0]
+
+
+def resolve_person(session: Session, claim: Actor | str, at: datetime) -> tuple[Actor, Row[Any] | None]:
+    """`resolve_in`, with the person's stored row (None for an unknown person, who is refused).
+    Read with SQLAlchemy Core: every command resolves its actor, and these rows are only read."""
     person_id = claim if isinstance(claim, str) else claim.id
-    row = session.get(PersonRow, person_id)
+    conn = session.connection()
+    row = conn.execute(sql_select(_PERSON).where(_PERSON.c.id == person_id)).first()
     if row is None:
-        return resolve(None, [], claim, at)
-    grants = grant_rows_of(session, person_id)
-    require_person_consistent(session.connection(), row, grants)
-    return resolve(person_fact(row), [grant_fact(g) for g in grants], claim, at)
+        return resolve(None, [], claim, at), None
+    grants = conn.execute(sql_select(_GRANT).where(_GRANT.c.person_id == person_id)).all()
+    require_person_consistent(conn, row, grants)
+    return resolve(person_fact(row), [grant_fact(g) for g in grants], claim, at), row
 
 
 def departments_of(session: Session, person_id: str, at: datetime) -> frozenset[str]:
