@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from zhaocai.actors import SYSTEM
 from zhaocai.audit.deep import (
@@ -201,7 +201,7 @@ _FOUNDER = ("subject_id = :person_id OR subject_id IN (SELECT person_id FROM per
             "AND reason = 'founding')")
 
 
-def require_person_consistent(conn: Connection, person: Row[Any], grant_rows: Sequence[Row[Any]]) -> None:
+def require_person_consistent(conn: Connection, person: Any, grant_rows: Sequence[Any]) -> None:
     """Refuse (`audit.state_mismatch`) to let a person act whose row or grants disagree with the
     chain: one indexed read of the person's links (and of the founding link, for a founder)."""
     founder = person.registered_by == SYSTEM.id or any(g.proposed_by == SYSTEM.id for g in grant_rows)
@@ -224,7 +224,7 @@ _VERDICTS: dict[str, tuple[Disagreement, ...]] = {}
 _VERDICTS_KEPT = 4096
 
 
-def _person_verdict(person: Row[Any], grant_rows: Sequence[Row[Any]],
+def _person_verdict(person: Any, grant_rows: Sequence[Any],
                     link_rows: Sequence[Sequence[Any]]) -> tuple[Disagreement, ...]:
     """What disagrees between a person's stored rows and its stored links."""
     links, broken = links_of_rows(link_rows)

@@ -4,10 +4,11 @@ two ways other parts of zhaocai enrol people (an expert of the pool, a supplier'
 from __future__ import annotations
 
 import uuid
+from collections import namedtuple
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Row, bindparam
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -34,12 +35,12 @@ _PERSON = PersonRow.__table__  # type: ignore[attr-defined]
 _GRANT = GrantRow.__table__  # type: ignore[attr-defined]
 
 
-def person_fact(row: PersonRow | Row[Any]) -> PersonFact:
+def person_fact(row: PersonRow | Row[Any] | Any) -> PersonFact:
     """The row as the rules see it."""
     return PersonFact(row.id, row.name, row.kind, row.unit, row.supplier_id, row.active)
 
 
-def grant_fact(row: GrantRow | Row[Any]) -> GrantFact:
+def grant_fact(row: GrantRow | Row[Any] | Any) -> GrantFact:
     """The row as the rules see it."""
     return GrantFact(row.kind, row.value, row.valid_from, row.valid_until, row.state)
 
@@ -61,17 +62,29 @@ def resolve_in(session: Session, claim: Actor | str, at: datetime) -> Actor:
     return resolve_person(session, claim, at)[0]
 
 
-def resolve_person(session: Session, claim: Actor | str, at: datetime) -> tuple[Actor, Row[Any] | None]:
+def resolve_person(session: Session, claim: Actor | str, at: datetime) -> tuple[Actor, Any | None]:
     """`resolve_in`, with the person's stored row (None for an unknown person, who is refused).
-    Read with SQLAlchemy Core: every command resolves its actor, and these rows are only read."""
+    One Core read of the person and its grants together: every command resolves its actor."""
     person_id = claim if isinstance(claim, str) else claim.id
-    conn = session.connection()
-    row = conn.execute(sql_select(_PERSON).where(_PERSON.c.id == person_id)).first()
-    if row is None:
+    rows = session.connection().execute(_PERSON_AND_GRANTS, {"person_id": person_id}).all()
+    if not rows:
         return resolve(None, [], claim, at), None
-    grants = conn.execute(sql_select(_GRANT).where(_GRANT.c.person_id == person_id)).all()
-    require_person_consistent(conn, row, grants)
+    width = len(_PERSON.c)
+    row = StoredPerson._make(rows[0][:width])
+    grants = [StoredGrant._make(r[width:]) for r in rows if r[width] is not None]
+    require_person_consistent(session.connection(), row, grants)
     return resolve(person_fact(row), [grant_fact(g) for g in grants], claim, at), row
+
+
+StoredPerson = namedtuple("StoredPerson", [c.name for c in _PERSON.c])  # type: ignore[misc]
+"""A `person` row as read for a command (its columns by name)."""
+StoredGrant = namedtuple("StoredGrant", [c.name for c in _GRANT.c])  # type: ignore[misc]
+"""A `person_grant` row as read for a command (its columns by name)."""
+_PERSON_AND_GRANTS = (
+    sql_select(_PERSON, *(c.label(f"grant_{c.name}") for c in _GRANT.c))
+    .select_from(_PERSON.outerjoin(_GRANT, _GRANT.c.person_id == _PERSON.c.id))
+    .where(_PERSON.c.id == bindparam("person_id"))
+    .order_by(_GRANT.c.id))
 
 
 def departments_of(session: Session, person_id: str, at: datetime) -> frozenset[str]:
