@@ -150,15 +150,20 @@ class TenderService(CustodyCommands):
     def amend(self, actor: Actor, tender_id: str, text: str, *, new_deadline: datetime | None = None,
               kind: str = "amendment") -> AmendmentView:
         """Publish an amendment (bids made before it must be confirmed again) to everyone."""
-        require_buyer(actor, f"tender.{kind}")
-        return self._runner.run(actor, f"tender.{kind}",
-                                lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
-                                roles=BUYER, tender_id=tender_id)
+        return self._amend(actor, tender_id, text, new_deadline, kind)
 
     @acting
     def clarify(self, actor: Actor, tender_id: str, text: str) -> AmendmentView:
         """Publish a clarification (答疑) to everyone; bids need no confirmation."""
-        return self.amend(actor, tender_id, text, kind="clarification")
+        return self._amend(actor, tender_id, text, None, "clarification")
+
+    def _amend(self, actor: Actor, tender_id: str, text: str, new_deadline: datetime | None,
+               kind: str) -> AmendmentView:
+        # Called with the actor `acting` resolved: one resolution per call, not one per method.
+        require_buyer(actor, f"tender.{kind}")
+        return self._runner.run(actor, f"tender.{kind}",
+                                lambda uow: drafts.amend(uow, tender_id, text, kind, new_deadline),
+                                roles=BUYER, tender_id=tender_id)
 
     @acting
     def request_cancellation(self, actor: Actor, tender_id: str, reason: str) -> Cancellation:
