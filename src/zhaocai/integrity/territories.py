@@ -34,13 +34,46 @@ What it cannot see: members that never bid at each other's territories (only ZC-
 ALLOCATION's territory test can), a pair that rarely meets with one of them winning, and a split
 by category (what an honest specialist produces). An honest pair whose costs really differ by
 territory (a plant next to one region's sites) is named; the auditor's case clears it.
+
+**The group test** (`group_split`). Members that also bid honestly, at every buyer, dilute each
+pair's marks until no pair is a discovery, although the group's evidence adds up. The test reads
+a *group*: a set of suppliers of one category, two or more, with its *marks* — every awarded
+tender with an estimate where at least two members lodged a priced valid bid and one of them was
+strictly lowest among the members *at a price dear for that member* (its price over the estimate
+above the median of all its own priced bids in the category): the cartel's overcharge where the
+others stood aside as covers (OECD 2009: allocation raises the price in each member's territory),
+whereas a member's honest meetings with the others are at its usual price. The filter reads the
+tender's prices and estimate, never its buyer.
+
+- Null hypothesis: given which members priced each tender, the territory does not decide which of
+  them is lowest. Statistic: the marks against their territory's majority member,
+  S = Σ_u (n_u − max_m a_{u,m}). P-value: the lowest members are shuffled among the tenders with
+  the same members present (a member is lowest only where it bid), 999 draws, (1 + #{S' ≤ S}) /
+  1000, stopping once 20 draws are as extreme (Besag & Clifford's sequential p-value, hits/draws).
+- The group is chosen from the same history without spoiling the test by *sample splitting*:
+  each category's tenders in chronological order, the even ones explore, the odd ones confirm.
+  On the exploration half, each pair's dear lower-of-the-two marks by territory get the minority
+  test of ZC-BUYER-SPLIT (`allocation.minority_tail`); pairs with p ≤ `group_alpha` are kept (no
+  correction: nothing is flagged from this half), and each connected component of kept pairs is a
+  candidate group. Only the confirmation half is tested, so the selection cannot bias it.
+- Tested: a group with at least `group_min_tenders` confirmation marks at two territories with two
+  marks or more; the groups of every category and kind of territory go through Benjamini–Hochberg
+  at `group_alpha` (0.05). A discovery is an allocation when at least two members have a *home*
+  (over both halves: a territory where the member is lowest in most of the group's marks, two or
+  more). Flagged: each marked tender at a home where its owner was lowest (the others' bids
+  there were covers), whoever won, and each member with a home.
+
+It cannot see a group whose members bid only covers (their median is then a cover: the pair test
+above sees such a clean split), a history without estimates, or a group that meets in fewer than
+about eight dear tenders. Local firms that serve only nearby buyers never meet, and are not named;
+local firms that do meet, each cheaper at its own buyers, bid their usual (not dear) price there.
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import chain, combinations
@@ -283,7 +316,7 @@ def _against_majority(cells: Iterable[int], width: int) -> int:
     return total - sum(top.values())
 
 
-def relabelled_tail(marks: list[tuple[tuple[str, ...], str, str]], rng: random.Random,
+def relabelled_tail(marks: Sequence[tuple[tuple[str, ...], str, str]], rng: random.Random,
                     draws: int = GROUP_PERMUTATIONS) -> tuple[int, float]:
     """The group test on `marks` of (members present, territory, lowest member): the statistic
     S (marks against their territory's majority) and its Monte Carlo permutation p-value
