@@ -66,7 +66,9 @@ tender's prices and estimate, never its buyer.
 It cannot see a group whose members bid only covers (their median is then a cover: the pair test
 above sees such a clean split), a history without estimates, or a group that meets in fewer than
 about eight dear tenders. Local firms that serve only nearby buyers never meet, and are not named;
-local firms that do meet, each cheaper at its own buyers, bid their usual (not dear) price there.
+local firms that do meet, each cheaper at its own buyers, bid around their usual price there, so
+only about half of those meetings are marks, but they are named when they meet often enough (the
+auditor's case clears them, as for the pair test).
 """
 
 from __future__ import annotations
@@ -266,21 +268,22 @@ def _markets(prepared: History, settings: FlagSettings) -> dict[str, _Market]:
     for category, digests in sorted(by_category.items()):
         digests.sort(key=chronological)
         prices: list[dict[str, Decimal]] = []
+        scaled: list[dict[str, float]] = []
         ratios: dict[str, list[float]] = defaultdict(list)
         for d in digests:
             lowest: dict[str, Decimal] = {}
             for bid in d.valid:
-                if bid.price is not None and bid.supplier_id and (
-                        bid.supplier_id not in lowest or bid.price < lowest[bid.supplier_id]):
-                    lowest[bid.supplier_id] = bid.price
-            prices.append(lowest)
+                price, supplier = bid.price, bid.supplier_id
+                if price is not None and supplier and (supplier not in lowest or price < lowest[supplier]):
+                    lowest[supplier] = price
             scale = float(d.tender.estimate or 1)
-            for supplier, price in lowest.items():
-                ratios[supplier].append(float(price) / scale)
+            ratio = {supplier: float(price) / scale for supplier, price in lowest.items()}
+            prices.append(lowest)
+            scaled.append(ratio)
+            for supplier, r in ratio.items():
+                ratios[supplier].append(r)
         usual = {s: median(r) for s, r in ratios.items()}
-        dear = [frozenset(s for s, price in lowest.items()
-                          if float(price) / float(d.tender.estimate or 1) > usual[s])
-                for d, lowest in zip(digests, prices, strict=True)]
+        dear = [frozenset(s for s, r in ratio.items() if r > usual[s]) for ratio in scaled]
         markets[category] = _Market(digests, prices, dear)
     return markets
 
