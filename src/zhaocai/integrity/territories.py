@@ -63,8 +63,9 @@ tender's prices and estimate, never its buyer.
   more). Flagged: each marked tender at a home where its owner was lowest (the others' bids
   there were covers), whoever won, and each member with a home.
 
-It cannot see a group whose members bid only covers (their median is then a cover: the pair test
-above sees such a clean split), a history without estimates, or a group that meets in fewer than
+It cannot see an allocation without an overcharge (owners bidding their usual price at home), a
+group whose members bid only covers (their median is then a cover: the pair test above sees such
+a clean split), a history without estimates, or a group that meets in fewer than
 about eight dear tenders. Local firms that serve only nearby buyers never meet, and are not named;
 local firms that do meet, each cheaper at its own buyers, bid around their usual price there, so
 only about half of those meetings are marks, but they are named when they meet often enough (the
