@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_integrity_flags import bid, run, tender
 
-from zhaocai.integrity.territories import group_split, relabelled_tail
+from zhaocai.integrity.territory_groups import group_split, relabelled_tail
 
 BUYERS = tuple(f"项目部-{k:02d}" for k in range(1, 7))
 GROUP = ("A", "B", "C")
