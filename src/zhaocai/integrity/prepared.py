@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
 from operator import attrgetter
 from typing import Any
 
@@ -103,9 +103,12 @@ class PreparedHistory:
             owners: list[int] = []
             price = attrgetter("price")
             for index, d in enumerate(self.digests):
-                known = sorted(p for p in map(price, d.submitted) if p is not None)
+                known = list(map(price, d.submitted))
+                if None in known:
+                    known = [p for p in known if p is not None]
+                known.sort()
                 prices.extend(known)
-                owners.extend([index] * len(known))
+                owners.extend(repeat(index, len(known)))
             self._sorted = (prices, owners)
         return self._sorted
 
