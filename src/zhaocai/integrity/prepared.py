@@ -103,9 +103,7 @@ class PreparedHistory:
             owners: list[int] = []
             price = attrgetter("price")
             for index, d in enumerate(self.digests):
-                known = list(map(price, d.submitted))
-                if None in known:
-                    known = [p for p in known if p is not None]
+                known = [p for p in map(price, d.submitted) if p is not None]
                 known.sort()
                 prices.extend(known)
                 owners.extend(repeat(index, len(known)))
