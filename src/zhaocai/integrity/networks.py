@@ -203,13 +203,17 @@ def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[i
     which also asks the CV to be low against the category's median (`cover_pattern`); a pair
     found by both keeps the smaller p-value."""
     floor = float(settings.group_base_rate_floor)
+    # Each awarded tender's mark under each shape (whether it has the shape, and its market's
+    # rate of it), or None when it was not screened: read once, then for every pair.
+    marked = [(name, [(pattern[d.tender.id], base.get(d.tender.category, floor))
+                      if d.tender.id in pattern else None for d in awarded])
+              for name, pattern, base in shapes]
     results = []
     for pair, indices in pairs.items():
         if len(indices) < settings.group_min_tenders:
             continue
-        for name, pattern, base in shapes:
-            marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
-                     for i in indices if awarded[i].tender.id in pattern]
+        for name, marks_of in marked:
+            marks = [m for m in map(marks_of.__getitem__, indices) if m is not None]
             if len(marks) < settings.group_min_tenders:
                 continue
             k = sum(1 for hit, _ in marks if hit)

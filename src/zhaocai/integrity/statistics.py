@@ -97,7 +97,7 @@ _LARGEST_ROW = 1000
 """C(1000, i) is below 1e300 for every i: a row of floats up to it is exact to the float."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)
 def _binomials(n: int) -> tuple[float, ...]:
     """C(n, i) for i = 0…n, each as the nearest float."""
     return tuple(map(float, map(math.comb, repeat(n), range(n + 1))))
