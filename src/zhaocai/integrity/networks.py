@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from zhaocai.integrity.model import (
@@ -216,8 +217,8 @@ def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[i
             marks = [m for m in map(marks_of.__getitem__, indices) if m is not None]
             if len(marks) < settings.group_min_tenders:
                 continue
-            k = sum(1 for hit, _ in marks if hit)
-            p0 = sum(rate for _, rate in marks) / len(marks)
+            k = len(list(filter(None, map(_HIT, marks))))
+            p0 = sum(map(_RATE, marks)) / len(marks)
             results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks), name))
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for p_value, pair, k, p0, screened, name in discoveries(results, float(settings.group_alpha)):
@@ -225,6 +226,10 @@ def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[i
             found[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened,
                            "cover_pattern": k, "market_rate": p0, "p_value": p_value, "shape": name}
     return found
+
+
+_HIT = itemgetter(0)
+_RATE = itemgetter(1)
 
 
 def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:
