@@ -56,7 +56,9 @@ def _same_value_flag(code: str, field: str, history: History,
         return []
     multi = {canon[raw] for raw in suspicious}
     flags = []
-    for index in sorted(set(compress(owners, map(suspicious.__contains__, raws)))):
+    # A tender is flagged for bids of two suppliers with one value: it has two suspicious bids.
+    hits = Counter(compress(owners, map(suspicious.__contains__, raws)))
+    for index in sorted(i for i, n in hits.items() if n > 1):
         flag = _shared_value_flag(code, field, prepared.digests[index], read, canon, multi)
         if flag is not None:
             flags.append(flag)

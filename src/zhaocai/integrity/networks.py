@@ -35,7 +35,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain, combinations, pairwise
+from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 from zhaocai.integrity.model import (
@@ -47,14 +48,12 @@ from zhaocai.integrity.model import (
     make_flag,
     prepare,
 )
+from zhaocai.integrity.prepared import MAX_PAIR_BIDDERS as MAX_PAIR_BIDDERS
 from zhaocai.integrity.scope import competitive, screened_table
 from zhaocai.integrity.screens import cover_pattern, cover_stats, decimal4
 from zhaocai.integrity.statistics import binomial_tail as binomial_tail
 from zhaocai.integrity.statistics import discoveries as discoveries
 
-MAX_PAIR_BIDDERS = 15
-"""Tenders with more valid bidders than this add no pairs (open tenders with crowds are not where
-rings hide, and their pairs would dominate the work)."""
 
 @dataclass(slots=True)
 class Group:
@@ -104,9 +103,11 @@ def network(history: History, settings: FlagSettings = DEFAULT_SETTINGS) -> Netw
     cached: Network | None = prepared.memo.get("network")
     if cached is not None:
         return cached
-    awarded = [d for d in prepared.digests
-               if competitive(d.tender) and len(d.valid_suppliers) >= 2 and d.winners()]
-    touching, pairs = _co_bids(awarded)
+    at = [i for i, d in enumerate(prepared.digests)
+          if competitive(d.tender) and len(d.valid_suppliers) >= 2 and d.winners()]
+    awarded = [prepared.digests[i] for i in at]
+    bidder_pairs = prepared.bidder_pairs()
+    touching, pairs = _co_bids(awarded, [bidder_pairs.keys[i] for i in at], bidder_pairs.met(2))
     # Two screens of a tender's shape, each against its own market rate, tested together.
     shapes = [(name, found, _base_rates(awarded, found, settings)) for name, found in
               (("tight", tight_pattern(prepared, settings)), ("cover", cover_pattern(prepared, settings)))]
@@ -159,26 +160,26 @@ def members_cover(prices: list[float], settings: FlagSettings = DEFAULT_SETTINGS
     return losing_sd == 0 or gap / losing_sd > float(settings.screen_rd_min)
 
 
-def _co_bids(awarded: list[Digest]) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
+def _co_bids(awarded: list[Digest], keys: list[list[tuple[str, str]]],
+             candidates: set[tuple[str, str]]
+             ) -> tuple[dict[str, list[int]], dict[tuple[str, str], list[int]]]:
     """The tenders each supplier bid in, and the tenders of every pair that met twice or more
-    (indices into `awarded`)."""
+    (indices into `awarded`). `keys` are the pairs of each awarded tender (`BidderPairs.keys`),
+    `candidates` the pairs that met twice or more in the whole history: most pairs meet once,
+    and only the candidates are listed (and kept if they met twice in the awarded tenders)."""
     touching: dict[str, list[int]] = defaultdict(list)
-    keys: list[list[tuple[str, str]]] = []
     for index, d in enumerate(awarded):
         for s in d.valid_suppliers:
             touching[s].append(index)
-        keys.append(list(combinations(sorted(d.valid_suppliers), 2))
-                    if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS else [])
-    # Count first, list the tenders of the pairs that met twice or more only: most pairs meet
-    # once, and a list per pair would make a large history's network slow to build.
-    counts = Counter(chain.from_iterable(keys))
-    pairs: dict[tuple[str, str], list[int]] = {pair: [] for pair, n in counts.items() if n >= 2}
-    for index, found in enumerate(keys):
-        for pair in found:
-            listed = pairs.get(pair)
-            if listed is not None:
-                listed.append(index)
-    return dict(touching), pairs
+    found: dict[tuple[str, str], list[int]] = {}
+    for index, tender_pairs in enumerate(keys):
+        for pair in filter(candidates.__contains__, tender_pairs):
+            listed = found.get(pair)
+            if listed is None:
+                found[pair] = listed = []
+            listed.append(index)
+    # In the order each pair first met, as the pairs were counted.
+    return dict(touching), {pair: indices for pair, indices in found.items() if len(indices) >= 2}
 
 
 def _base_rates(awarded: list[Digest], pattern: dict[str, bool], settings: FlagSettings
@@ -203,17 +204,21 @@ def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[i
     which also asks the CV to be low against the category's median (`cover_pattern`); a pair
     found by both keeps the smaller p-value."""
     floor = float(settings.group_base_rate_floor)
+    # Each awarded tender's mark under each shape (whether it has the shape, and its market's
+    # rate of it), or None when it was not screened: read once, then for every pair.
+    marked = [(name, [(pattern[d.tender.id], base.get(d.tender.category, floor))
+                      if d.tender.id in pattern else None for d in awarded])
+              for name, pattern, base in shapes]
     results = []
     for pair, indices in pairs.items():
         if len(indices) < settings.group_min_tenders:
             continue
-        for name, pattern, base in shapes:
-            marks = [(pattern[awarded[i].tender.id], base.get(awarded[i].tender.category, floor))
-                     for i in indices if awarded[i].tender.id in pattern]
+        for name, marks_of in marked:
+            marks = [m for m in map(marks_of.__getitem__, indices) if m is not None]
             if len(marks) < settings.group_min_tenders:
                 continue
-            k = sum(1 for hit, _ in marks if hit)
-            p0 = sum(rate for _, rate in marks) / len(marks)
+            k = len(list(filter(None, map(_HIT, marks))))
+            p0 = sum(map(_RATE, marks)) / len(marks)
             results.append((binomial_tail(k, len(marks), p0), pair, k, p0, len(marks), name))
     found: dict[tuple[str, str], dict[str, Any]] = {}
     for p_value, pair, k, p0, screened, name in discoveries(results, float(settings.group_alpha)):
@@ -221,6 +226,10 @@ def _suspicious_pairs(awarded: list[Digest], pairs: dict[tuple[str, str], list[i
             found[pair] = {"joint_tenders": len(pairs[pair]), "screened": screened,
                            "cover_pattern": k, "market_rate": p0, "p_value": p_value, "shape": name}
     return found
+
+
+_HIT = itemgetter(0)
+_RATE = itemgetter(1)
 
 
 def active_tenders(net: Network, members: Iterable[str]) -> list[Digest]:

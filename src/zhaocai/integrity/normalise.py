@@ -49,9 +49,11 @@ def _stable(step: Callable[[str], str]) -> Callable[[str], str]:
     """`step` repeated until its result no longer changes (a few rounds at most): folding can
     uncover spaces and spaces can uncover folds (NFKC turns "´" into a space and an accent)."""
     def stable(value: str) -> str:
-        value = step(value)
-        if _folded(value):
-            return value  # already folded: a repeat would change nothing
+        after = step(value)
+        # Unchanged (most values come normalised) or already folded: a repeat changes nothing.
+        if after == value or _folded(after):
+            return after
+        value = after
 
         for _ in range(6):
             after = step(value)

@@ -7,9 +7,11 @@ intermediate results that several flags share, so that each is computed once.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain, combinations, repeat
 from operator import attrgetter
 from typing import Any
 
@@ -84,13 +86,14 @@ class PreparedHistory:
     ratios of R024 and R058) for the life of this object.
     """
 
-    __slots__ = ("_flat", "_sorted", "digests", "memo")
+    __slots__ = ("_flat", "_pairs", "_sorted", "digests", "memo")
 
     def __init__(self, tenders: Iterable[TenderFacts]) -> None:
         self.digests = digest_all(tenders)
         self.memo: dict[str, Any] = {}
         self._flat: tuple[list[BidFacts], list[int]] | None = None
         self._sorted: tuple[list[Decimal], list[int]] | None = None
+        self._pairs: BidderPairs | None = None
 
     def sorted_prices(self) -> tuple[list[Decimal], list[int]]:
         """Every tender's known submitted prices in ascending order, tender after tender, in one list,
@@ -100,9 +103,10 @@ class PreparedHistory:
             owners: list[int] = []
             price = attrgetter("price")
             for index, d in enumerate(self.digests):
-                known = sorted(p for p in map(price, d.submitted) if p is not None)
+                known = [p for p in map(price, d.submitted) if p is not None]
+                known.sort()
                 prices.extend(known)
-                owners.extend([index] * len(known))
+                owners.extend(repeat(index, len(known)))
             self._sorted = (prices, owners)
         return self._sorted
 
@@ -127,6 +131,45 @@ class PreparedHistory:
                 owners.extend([index] * len(d.submitted))
             self._flat = (bids, owners)
         return self._flat
+
+
+    def bidder_pairs(self) -> BidderPairs:
+        """The pairs of valid bidders of every tender and how often each pair met (memoised):
+        the co-bidding network and the constant-ratio screen count the same pairs."""
+        if self._pairs is None:
+            self._pairs = BidderPairs.of(self.digests)
+        return self._pairs
+
+
+MAX_PAIR_BIDDERS = 15
+"""Tenders with more valid bidders than this add no pairs (open tenders with crowds are not where
+rings hide, and their pairs would dominate the work)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BidderPairs:
+    """Who bid with whom: for each digest, the pairs of its valid suppliers, each pair sorted and
+    the pairs in `combinations` order of the sorted suppliers (empty for a tender with more than
+    `MAX_PAIR_BIDDERS` valid suppliers); and the number of digests each pair appears in.
+
+    Counting the pairs of a large history is much of the work of the screens that read pairs;
+    it is done here once. A screen that reads a subset of the tenders, or of their bidders, takes
+    these counts as an upper bound of its own and counts exactly only the pairs that pass it.
+    """
+
+    keys: list[list[tuple[str, str]]]
+    counts: Counter[tuple[str, str]]
+
+    @classmethod
+    def of(cls, digests: Sequence[Digest]) -> BidderPairs:
+        """The pairs of `digests`' valid suppliers."""
+        keys = [list(combinations(sorted(d.valid_suppliers), 2))
+                if len(d.valid_suppliers) <= MAX_PAIR_BIDDERS else [] for d in digests]
+        return cls(keys, Counter(chain.from_iterable(keys)))
+
+    def met(self, least: int) -> set[tuple[str, str]]:
+        """The pairs that met in at least `least` digests."""
+        return {pair for pair, n in self.counts.items() if n >= least}
 
 
 History = Sequence[TenderFacts] | PreparedHistory

@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import timedelta
 from decimal import Decimal, localcontext
-from itertools import chain, combinations, compress, pairwise, repeat
+from itertools import combinations, compress, pairwise, repeat
 from operator import and_, attrgetter, eq, gt, itemgetter, le, mul, sub
 
 from zhaocai.integrity.facts import BidFacts
@@ -47,7 +47,13 @@ from zhaocai.integrity.model import (
     prepare,
     shown,
 )
-from zhaocai.integrity.scope import compared_currency, compares_prices, competitive, screened_table
+from zhaocai.integrity.scope import (
+    compared_currency,
+    compares_prices,
+    competitive,
+    screened_floats,
+    screened_table,
+)
 from zhaocai.integrity.statistics import binomial_tail, discoveries
 
 
@@ -153,26 +159,39 @@ def _pair_ratios(prepared: PreparedHistory, settings: FlagSettings
                  ) -> dict[tuple[str, str], list[tuple[float, str]]]:
     """For each pair of suppliers that met in at least `ratio_min_tenders` tenders of 2 to 15
     priced bidders: the ratio of their lowest prices (second / first) in each, with the tender."""
-    entries: list[tuple[str, list[tuple[str, float]]]] = []
-    for d, bids in zip(prepared.digests, screened_table(prepared, settings), strict=True):
+    least = settings.ratio_min_tenders
+    every = prepared.bidder_pairs()
+    entries: list[tuple[str, list[tuple[str, str]], list[float]]] = []
+    # Pairs of priced bidders that are not a tender's valid bidders, counted here; the others
+    # are counted once for the history (`BidderPairs`).
+    others: Counter[tuple[str, str]] = Counter()
+    for index, (d, bids, floats) in enumerate(zip(prepared.digests, screened_table(prepared, settings),
+                                                  screened_floats(prepared, settings), strict=True)):
         lowest: dict[str, float] = {}
-        for decimal_price, b in bids:
-            price = float(decimal_price)
+        for price, (_, b) in zip(floats, bids, strict=True):
             if price > 0 and (b.supplier_id not in lowest or price < lowest[b.supplier_id]):
                 lowest[b.supplier_id] = price
         if 2 <= len(lowest) <= 15:
-            entries.append((d.tender.id, sorted(lowest.items())))
-    # Count the pairs first; list ratios only for pairs that met often enough.
-    counts = Counter(chain.from_iterable(combinations([s for s, _ in ordered], 2)
-                                         for _, ordered in entries))
-    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {
-        pair: [] for pair, n in counts.items() if n >= settings.ratio_min_tenders}
-    for tender_id, ordered in entries:
-        for (first, pa), (second, pb) in combinations(ordered, 2):
-            found = ratios.get((first, second))
-            if found is not None:
-                found.append((pb / pa, tender_id))
-    return ratios
+            ordered = sorted(lowest.items())
+            if lowest.keys() == set(d.valid_suppliers):
+                pairs = every.keys[index]
+            else:
+                pairs = list(combinations([s for s, _ in ordered], 2))
+                others.update(pairs)
+            entries.append((d.tender.id, pairs, [p for _, p in ordered]))
+    # A pair met at most as often as counted over all valid bidders and these others: list the
+    # ratios of the pairs that may have met often enough, keep those that did.
+    candidates = every.met(least) if not others else \
+        {pair for pair in every.counts.keys() | others.keys() if every.counts[pair] + others[pair] >= least}
+    ratios: dict[tuple[str, str], list[tuple[float, str]]] = {}
+    for tender_id, pairs, prices in entries:
+        steps = zip(pairs, combinations(prices, 2), strict=True)
+        for pair, (pa, pb) in compress(steps, map(candidates.__contains__, pairs)):
+            found = ratios.get(pair)
+            if found is None:
+                ratios[pair] = found = []
+            found.append((pb / pa, tender_id))
+    return {pair: found for pair, found in ratios.items() if len(found) >= least}
 
 
 def _widest_band(found: list[tuple[float, str]], tolerance: float) -> list[tuple[float, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from itertools import repeat
-from operator import attrgetter, is_not
+from operator import attrgetter, is_not, itemgetter
 
 from zhaocai.integrity.facts import BidFacts, TenderFacts
 from zhaocai.integrity.model import Digest, FlagSettings, History, prepare
@@ -166,11 +166,31 @@ def screened_table(history: History, settings: FlagSettings) -> list[list[tuple[
     """`screened_prices` of every digest, in the digests' order, computed once per history and
     shared by the screens, the price patterns and the buyer split (do not change the lists)."""
     prepared = prepare(history)
-    key = "screened:" + repr((settings.currency, sorted(settings.no_price_comparison_method_details),
-                              sorted(settings.price_comparison_method_details or ())))
+    key = _screened_key(settings)
     found: list[list[tuple[Decimal, BidFacts]]] | None = prepared.memo.get(key)
     if found is None:
         currency = compared_currency(prepared, settings)
         found = [screened_prices(d, settings, currency) or _NONE for d in prepared.digests]
         prepared.memo[key] = found
     return found
+
+
+def screened_floats(history: History, settings: FlagSettings) -> list[list[float]]:
+    """The prices of `screened_table` as floats, list for list and bid for bid (memoised): the
+    screens compute in floats, and converting each Decimal once serves them all."""
+    prepared = prepare(history)
+    key = _screened_key(settings) + ":floats"
+    found: list[list[float]] | None = prepared.memo.get(key)
+    if found is None:
+        found = prepared.memo[key] = [list(map(float, map(_FIRST, bids))) if bids else _NO_FLOATS
+                                      for bids in screened_table(prepared, settings)]
+    return found
+
+
+def _screened_key(settings: FlagSettings) -> str:
+    return "screened:" + repr((settings.currency, sorted(settings.no_price_comparison_method_details),
+                               sorted(settings.price_comparison_method_details or ())))
+
+
+_FIRST = itemgetter(0)
+_NO_FLOATS: list[float] = []

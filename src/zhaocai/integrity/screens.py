@@ -44,7 +44,7 @@ from zhaocai.integrity.model import (
     prepare,
 )
 from zhaocai.integrity.scope import compared_currency as compared_currency
-from zhaocai.integrity.scope import screened_table
+from zhaocai.integrity.scope import screened_floats, screened_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,11 +139,11 @@ def cover_stats(history: History, settings: FlagSettings = DEFAULT_SETTINGS
     if found is None:
         found = {}
         least = max(3, settings.screen_min_bids)
-        screened = screened_table(prepared, settings)
+        floats = screened_floats(prepared, settings)
         for index, d in enumerate(prepared.digests):
-            bids = screened[index]
-            if len(bids) >= least:
-                ordered = sorted(map(float, map(_PRICE, bids)))
+            prices = floats[index]
+            if len(prices) >= least:
+                ordered = sorted(prices)
                 if ordered[0] > 0:
                     found[d.tender.id] = (*_cv_rd(ordered), index)
         prepared.memo["cover_stats"] = found

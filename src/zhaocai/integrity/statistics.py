@@ -11,6 +11,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
 from typing import Any
 
 RATIO_CONTEXT = Context(prec=28)
@@ -79,7 +82,25 @@ def binomial_tail(k: int, n: int, p: float) -> float:
         return 0.0
     if p >= 1:
         return 1.0
-    return min(1.0, sum(math.comb(n, i) * p ** i * (1 - p) ** (n - i) for i in range(k, n + 1)))
+    # The terms C(n, i)·pⁱ·(1 − p)ⁿ⁻ⁱ for i = k…n, each computed as written and summed in that
+    # order, with C-level maps (the group flags test thousands of pairs). An int times a float
+    # is the int's (correctly rounded) float times it, so C(n, i) is taken as a float, computed
+    # once per n.
+    wins = range(k, n + 1)
+    coefficients = _binomials(n)[k:] if n <= _LARGEST_ROW else map(math.comb, repeat(n), wins)
+    terms = map(mul, map(mul, coefficients, map(pow, repeat(p), wins)),
+                map(pow, repeat(1 - p), range(n - k, -1, -1)))
+    return min(1.0, sum(terms))
+
+
+_LARGEST_ROW = 1000
+"""C(1000, i) is below 1e300 for every i: a row of floats up to it is exact to the float."""
+
+
+@lru_cache(maxsize=256)
+def _binomials(n: int) -> tuple[float, ...]:
+    """C(n, i) for i = 0…n, each as the nearest float."""
+    return tuple(map(float, map(math.comb, repeat(n), range(n + 1))))
 
 
 def discoveries(results: list[Any], rate: float, tested: int | None = None) -> list[Any]:
