@@ -33,6 +33,7 @@ from zhaocai.bidding.lifecycle import (
     require_move,
 )
 from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.padding import unpad
 from zhaocai.bidding.recusals import record_at_opening
 from zhaocai.bidding.rules import opening as rules
 from zhaocai.bidding.rules.opening import (
@@ -130,7 +131,8 @@ def _open_part(opener: Opener, row: Sealed, part: str) -> bytes | None:
     if text is None:
         return None
     try:
-        return opener.open_raw(text)
+        # Unpadded once here: the part is parsed and stored as its JSON, not its 4 KiB bucket.
+        return unpad(opener.open_raw(text))
     except (CryptoError, ValueError, TypeError):
         return None
 

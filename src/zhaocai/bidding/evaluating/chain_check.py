@@ -21,7 +21,6 @@ sheet check follows the link that carries the points' digest.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
@@ -70,18 +69,38 @@ def _scoped(query: Any, column: Any, scope: Scope) -> Any:
     return query if scope.whole else query.where(column == scope.tender_id)
 
 
+_Sheets = dict[tuple[str, str, str], dict[str, dict[str, int]]]
+
+
+def _stored_sheets(conn: Connection, scope: Scope) -> tuple[_Sheets, int]:
+    """(tender, lot, member) → bid → criterion → hundredths as stored, and how many points."""
+    query = _scoped(select(SCORE.c.tender_id, SCORE.c.lot_id, SCORE.c.member_id, SCORE.c.bid_id,
+                           SCORE.c.criterion_id, SCORE.c.points_centi), SCORE.c.tender_id, scope)
+    # Hundreds of thousands of text and integer cells: fetched at once (not row by row), one dict
+    # per sheet and bid built with plain lookups (no key formatted per point).
+    rows = conn.execute(query).all()
+    sheets: _Sheets = {}
+    for tender_id, lot_id, member_id, bid_id, criterion_id, value in rows:
+        key = (tender_id, lot_id, member_id)
+        sheet = sheets.get(key)
+        if sheet is None:
+            sheet = sheets[key] = {}
+        of_bid = sheet.get(bid_id)
+        if of_bid is None:
+            of_bid = sheet[bid_id] = {}
+        of_bid[criterion_id] = value
+    return sheets, len(rows)
+
+
 def check_scores(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
     """Every member's stored points, and every sheet row, against the sheet digests recorded."""
     recorded = _recorded_sheets(_tenders(links, scope))
-    points: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
-    count = 0
-    query = _scoped(select(SCORE.c.tender_id, SCORE.c.lot_id, SCORE.c.member_id, SCORE.c.bid_id,
-                           SCORE.c.criterion_id, SCORE.c.points_centi), SCORE.c.tender_id, scope)
-    for tender_id, lot_id, member_id, bid_id, criterion_id, value in conn.execute(query):
-        count += 1
-        points[f"{tender_id}/{lot_id}/{member_id}"].setdefault(bid_id, {})[criterion_id] = value
+    stored_sheets, count = _stored_sheets(conn, scope)
     found.checked("evaluation_score", count)
-    for key, sheet in points.items():
+    points: set[str] = set()
+    for (tender_id, lot_id, member_id), sheet in stored_sheets.items():
+        key = f"{tender_id}/{lot_id}/{member_id}"
+        points.add(key)
         digest = hashlib.sha256(canonical_json(sheet).encode("utf-8")).hexdigest()
         chain = recorded.get(key)
         if chain is None:
