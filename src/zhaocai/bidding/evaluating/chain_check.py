@@ -24,7 +24,7 @@ import hashlib
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnClause, Connection, bindparam, literal_column, select
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
 from zhaocai.bidding.chain_check import opening_lines
@@ -37,6 +37,7 @@ from zhaocai.bidding.evaluating.tables import (
     MemberRow,
     SheetRow,
 )
+from zhaocai.store import driver
 from zhaocai.store.types import canonical_json
 
 _SHEET = SheetRow.__table__  # type: ignore[attr-defined]
@@ -69,19 +70,21 @@ def _scoped(query: Any, column: Any, scope: Scope) -> Any:
     return query if scope.whole else query.where(column == scope.tender_id)
 
 
-_Sheets = dict[tuple[str, str, str], dict[str, dict[str, int]]]
+_SLASH: ColumnClause[str] = literal_column("'/'")
+# A sheet's key as the checks name it (tender/lot/member), made by the database: four cells a point.
+_SCORE_ROWS = select(SCORE.c.tender_id + _SLASH + SCORE.c.lot_id + _SLASH + SCORE.c.member_id,
+                     SCORE.c.bid_id, SCORE.c.criterion_id, SCORE.c.points_centi)
+_TENDER_SCORE_ROWS = _SCORE_ROWS.where(SCORE.c.tender_id == bindparam("s_tender"))
 
 
-def _stored_sheets(conn: Connection, scope: Scope) -> tuple[_Sheets, int]:
-    """(tender, lot, member) → bid → criterion → hundredths as stored, and how many points."""
-    query = _scoped(select(SCORE.c.tender_id, SCORE.c.lot_id, SCORE.c.member_id, SCORE.c.bid_id,
-                           SCORE.c.criterion_id, SCORE.c.points_centi), SCORE.c.tender_id, scope)
-    # Hundreds of thousands of text and integer cells: fetched at once (not row by row), one dict
-    # per sheet and bid built with plain lookups (no key formatted per point).
-    rows = conn.execute(query).all()
-    sheets: _Sheets = {}
-    for tender_id, lot_id, member_id, bid_id, criterion_id, value in rows:
-        key = (tender_id, lot_id, member_id)
+def _stored_sheets(conn: Connection, scope: Scope) -> tuple[dict[str, dict[str, dict[str, int]]], int]:
+    """Sheet key (tender/lot/member) → bid → criterion → hundredths as stored, and how many points."""
+    # Hundreds of thousands of text and integer cells: the driver's own rows (`store.driver`), one
+    # dict per sheet and bid built with plain lookups.
+    rows = (driver.fetchall(conn, _SCORE_ROWS, {}) if scope.whole
+            else driver.fetchall(conn, _TENDER_SCORE_ROWS, {"s_tender": scope.tender_id}))
+    sheets: dict[str, dict[str, dict[str, int]]] = {}
+    for key, bid_id, criterion_id, value in rows:
         sheet = sheets.get(key)
         if sheet is None:
             sheet = sheets[key] = {}
@@ -95,12 +98,9 @@ def _stored_sheets(conn: Connection, scope: Scope) -> tuple[_Sheets, int]:
 def check_scores(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
     """Every member's stored points, and every sheet row, against the sheet digests recorded."""
     recorded = _recorded_sheets(_tenders(links, scope))
-    stored_sheets, count = _stored_sheets(conn, scope)
+    points, count = _stored_sheets(conn, scope)
     found.checked("evaluation_score", count)
-    points: set[str] = set()
-    for (tender_id, lot_id, member_id), sheet in stored_sheets.items():
-        key = f"{tender_id}/{lot_id}/{member_id}"
-        points.add(key)
+    for key, sheet in points.items():
         digest = hashlib.sha256(canonical_json(sheet).encode("utf-8")).hexdigest()
         chain = recorded.get(key)
         if chain is None:
