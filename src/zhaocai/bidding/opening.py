@@ -123,7 +123,8 @@ def sealed_bids(uow: UnitOfWork, tender_id: str, ids: Sequence[str] | None = Non
     """The tender's live bids in one query (or only `ids`), oldest first."""
     uow.session.flush()
     query = _SEALED_QUERY if ids is None else _SEALED_QUERY.where(_BID.c.id.in_(list(ids)))
-    return [Sealed(*row) for row in uow.connection.execute(query, {"s_tender": tender_id})]
+    # Fetched at once, not row by row: the envelopes are most of the opening's bytes.
+    return [Sealed(*row) for row in uow.connection.execute(query, {"s_tender": tender_id}).all()]
 
 
 def _open_part(opener: Opener, row: Sealed, part: str) -> bytes | None:
