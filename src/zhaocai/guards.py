@@ -97,34 +97,53 @@ and titles of every input carry it (pydantic's error type `blank`)."""
 
 def holds_bad_text(value: Any, limit: int = MAX_TEXT) -> bool:
     """Whether any text inside `value` (a mapping, list, model or text) is one `check_text`
-    refuses (its length aside from `limit`; a blank text is not bad here). A bare walk with one
-    search per text: a bulk import asks it of every row, and the path to a bad text is only
-    worked out once there is one (`check_strings`)."""
+    refuses (its length aside from `limit`; a blank text is not bad here). The texts are gathered
+    with one call per container, then searched at once: a bulk import or a score sheet asks it of
+    tens of thousands of values, and the path to a bad text is only worked out once there is one
+    (`check_strings`)."""
+    if type(value) is str:
+        return len(value) > limit or _BAD.search(value) is not None
+    texts: list[str] = []
+    _gather(value, texts)
+    # Every bad character is one character, and a line feed is none: joining them cannot make
+    # nor hide one.
+    return bool(texts) and (max(map(len, texts)) > limit or _BAD.search("\n".join(texts)) is not None)
+
+
+def _gather(value: Any, texts: list[str]) -> None:
+    """Append every text inside `value` (keys included) to `texts`: texts and scalars are taken
+    inline, a call is made only per container (recursion, so a cycle still fails as before)."""
     kind = type(value)
     if kind is str:
-        return len(value) > limit or _BAD.search(value) is not None
-    if kind in _SCALARS:
-        return False
-    # Plain loops, not any(): no generator per container on the bulk path.
-    if kind is dict:
-        for key, item in value.items():  # noqa: SIM110
-            if holds_bad_text(key, limit) or holds_bad_text(item, limit):
-                return True
-        return False
-    if kind is list or kind is tuple:
-        for item in value:  # noqa: SIM110
-            if holds_bad_text(item, limit):
-                return True
-        return False
-    if isinstance(value, str):
-        return holds_bad_text(str(value), limit)
-    if isinstance(value, Mapping):
-        return holds_bad_text(dict(value), limit)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return holds_bad_text(list(value), limit)
-    if hasattr(value, "__pydantic_fields__"):
-        return holds_bad_text([getattr(value, name) for name in type(value).__pydantic_fields__], limit)
-    return False
+        texts.append(value)
+    elif kind in _SCALARS:
+        return
+    elif kind is dict:
+        for key, item in value.items():
+            if type(key) is str:
+                texts.append(key)
+            else:
+                _gather(key, texts)
+            item_kind = type(item)
+            if item_kind is str:
+                texts.append(item)
+            elif item_kind not in _SCALARS:
+                _gather(item, texts)
+    elif kind is list or kind is tuple:
+        for item in value:
+            item_kind = type(item)
+            if item_kind is str:
+                texts.append(item)
+            elif item_kind not in _SCALARS:
+                _gather(item, texts)
+    elif isinstance(value, str):
+        texts.append(str(value))
+    elif isinstance(value, Mapping):
+        _gather(dict(value), texts)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        _gather(list(value), texts)
+    elif hasattr(value, "__pydantic_fields__"):
+        _gather([getattr(value, name) for name in type(value).__pydantic_fields__], texts)
 
 
 _SHOWN_IN_JSON = re.compile(rb"\\u00[01][0-9a-fA-F]|\\u007[fF]|\\[bf]|\x7f|\xc2[\x80-\x9f]")

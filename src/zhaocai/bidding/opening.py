@@ -33,6 +33,7 @@ from zhaocai.bidding.lifecycle import (
     require_move,
 )
 from zhaocai.bidding.machine import TenderState
+from zhaocai.bidding.padding import unpad
 from zhaocai.bidding.recusals import record_at_opening
 from zhaocai.bidding.rules import opening as rules
 from zhaocai.bidding.rules.opening import (
@@ -122,7 +123,8 @@ def sealed_bids(uow: UnitOfWork, tender_id: str, ids: Sequence[str] | None = Non
     """The tender's live bids in one query (or only `ids`), oldest first."""
     uow.session.flush()
     query = _SEALED_QUERY if ids is None else _SEALED_QUERY.where(_BID.c.id.in_(list(ids)))
-    return [Sealed(*row) for row in uow.connection.execute(query, {"s_tender": tender_id})]
+    # Fetched at once, not row by row: the envelopes are most of the opening's bytes.
+    return [Sealed(*row) for row in uow.connection.execute(query, {"s_tender": tender_id}).all()]
 
 
 def _open_part(opener: Opener, row: Sealed, part: str) -> bytes | None:
@@ -130,7 +132,8 @@ def _open_part(opener: Opener, row: Sealed, part: str) -> bytes | None:
     if text is None:
         return None
     try:
-        return opener.open_raw(text)
+        # Unpadded once here: the part is parsed and stored as its JSON, not its 4 KiB bucket.
+        return unpad(opener.open_raw(text))
     except (CryptoError, ValueError, TypeError):
         return None
 

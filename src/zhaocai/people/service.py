@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from zhaocai.acting import Who, acting
 from zhaocai.actors import SYSTEM, Actor, Role, is_buyer_staff
-from zhaocai.errors import ConflictError, NotFoundError, PermissionDenied, ValidationError, parse
+from zhaocai.errors import ConflictError, PermissionDenied, ValidationError, parse
 from zhaocai.machines import fire
 from zhaocai.people.interests.service import InterestCommands
 from zhaocai.people.machines import GrantMachine
@@ -34,6 +34,7 @@ from zhaocai.people.views import (
     person_view,
 )
 from zhaocai.store import UnitOfWork
+from zhaocai.store.loading import load_row
 from zhaocai.suppliers.tables import SupplierRow
 
 if TYPE_CHECKING:
@@ -44,20 +45,18 @@ ADMIN = [Role.ADMINISTRATOR]
 SUPERVISOR = [Role.SUPERVISOR]
 
 
+def _person(session: Session, person_id: str) -> PersonRow:
+    return load_row(session, PersonRow, person_id, "person.not_found", f"No recorded person {person_id!r}",
+                    f"人员名册中没有 {person_id!r}", {"person_id": person_id})
+
+
 def _load_person(uow: UnitOfWork, person_id: str) -> PersonRow:
-    row = uow.session.get(PersonRow, person_id)
-    if row is None:
-        raise NotFoundError("person.not_found", f"No recorded person {person_id!r}",
-                            f"人员名册中没有 {person_id!r}", {"person_id": person_id})
-    return row
+    return _person(uow.session, person_id)
 
 
 def _load_grant(uow: UnitOfWork, grant_id: str) -> GrantRow:
-    row = uow.session.get(GrantRow, grant_id)
-    if row is None:
-        raise NotFoundError("person.grant.not_found", f"No grant {grant_id!r}",
-                            f"授权 {grant_id!r} 不存在", {"grant_id": grant_id})
-    return row
+    return load_row(uow.session, GrantRow, grant_id, "person.grant.not_found", f"No grant {grant_id!r}",
+                    f"授权 {grant_id!r} 不存在", {"grant_id": grant_id})
 
 
 def _require_new(uow: UnitOfWork, person_id: str) -> None:
@@ -200,9 +199,9 @@ class PeopleService(InterestCommands, PledgeCommands, UnitCommands):
         new = parse(NewSupplierUser, user)
 
         def handler(uow: UnitOfWork) -> PersonView:
-            if uow.session.get(SupplierRow, supplier_id) is None:
-                raise NotFoundError("supplier.not_found", f"No supplier {supplier_id!r}",
-                                    f"供应商 {supplier_id!r} 不存在", {"supplier_id": supplier_id})
+            load_row(uow.session, SupplierRow, supplier_id, "supplier.not_found",
+                     f"No supplier {supplier_id!r}", f"供应商 {supplier_id!r} 不存在",
+                     {"supplier_id": supplier_id})
             self._require_manages(uow, actor, supplier_id)
             _require_new(uow, new.id)
             row = PersonRow(id=new.id, name=new.name, kind=PersonKind.SUPPLIER_USER.value, unit=supplier_id,
@@ -333,10 +332,7 @@ class PeopleService(InterestCommands, PledgeCommands, UnitCommands):
         """One recorded person: the buyer's staff read anyone, a supplier's user its own
         supplier's users, anyone else itself (`permission.person_read`)."""
         with self._runner.session() as session:
-            row = session.get(PersonRow, person_id)
-        if row is None:
-            raise NotFoundError("person.not_found", f"No recorded person {person_id!r}",
-                                f"人员名册中没有 {person_id!r}", {"person_id": person_id})
+            row = _person(session, person_id)
         if not (is_buyer_staff(actor) or row.id == actor.id
                 or (actor.supplier_id is not None and row.supplier_id == actor.supplier_id)):
             raise PermissionDenied("permission.person_read", f"{actor.name} may not read {person_id}",

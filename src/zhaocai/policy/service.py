@@ -17,7 +17,7 @@ from zhaocai.acting import acting
 from zhaocai.actors import Actor, Role
 from zhaocai.bidding.lifecycle import load_tender, permit
 from zhaocai.bidding.tables import TenderRow
-from zhaocai.errors import NotFoundError, ValidationError, parse
+from zhaocai.errors import ValidationError, parse
 from zhaocai.guards import guarded
 from zhaocai.machines import fire
 from zhaocai.policy.compare import check_proposal, require_deviation_needed
@@ -36,6 +36,7 @@ from zhaocai.policy.store import (
 from zhaocai.policy.tables import DeviationRow, PolicyVersionRow
 from zhaocai.profile import RulesProfile
 from zhaocai.store import UnitOfWork
+from zhaocai.store.loading import load_row
 
 if TYPE_CHECKING:
     from zhaocai.runner import CommandRunner
@@ -47,19 +48,15 @@ def requested_profile(tender: TenderRow) -> RulesProfile | None:
 
 
 def _proposal(uow: UnitOfWork, proposal_id: str) -> PolicyVersionRow:
-    row = uow.session.get(PolicyVersionRow, proposal_id)
-    if row is None:
-        raise NotFoundError("policy.not_found", f"No policy proposal {proposal_id!r}",
-                            f"规则提案 {proposal_id!r} 不存在", {"proposal_id": proposal_id})
-    return row
+    return load_row(uow.session, PolicyVersionRow, proposal_id, "policy.not_found",
+                    f"No policy proposal {proposal_id!r}", f"规则提案 {proposal_id!r} 不存在",
+                    {"proposal_id": proposal_id})
 
 
 def _deviation(uow: UnitOfWork, deviation_id: str) -> DeviationRow:
-    row = uow.session.get(DeviationRow, deviation_id)
-    if row is None:
-        raise NotFoundError("policy.deviation_not_found", f"No deviation request {deviation_id!r}",
-                            f"偏离申请 {deviation_id!r} 不存在", {"deviation_id": deviation_id})
-    return row
+    return load_row(uow.session, DeviationRow, deviation_id, "policy.deviation_not_found",
+                    f"No deviation request {deviation_id!r}", f"偏离申请 {deviation_id!r} 不存在",
+                    {"deviation_id": deviation_id})
 
 
 def _proposed(uow: UnitOfWork, changes: RulesProfile | Mapping[str, Any], reason: str) -> PolicyVersionRow:

@@ -10,6 +10,8 @@ executemany of the table's Core insert over untyped columns (`store.driver`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Insert, Table, column, table
@@ -28,35 +30,48 @@ def _untyped_insert(target: Table, names: tuple[str, ...]) -> Insert:
     return found
 
 
-def _binder(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """`processor`, remembered per hashable value (a list or dict is bound each time)."""
-    seen: dict[Any, Any] = {}
+def _processor(target: Table, name: str, dialect: Dialect) -> Callable[[Any], Any] | None:
+    """The column's bind processor for the dialect; on SQLite a moment is also written as the text
+    the driver's own adapter makes of it (`datetime.isoformat(" ")`), so that text is made once per
+    distinct moment instead of once per row."""
+    process = target.c[name].type.bind_processor(dialect)
+    if process is None or dialect.name != "sqlite":
+        return process
 
-    def bind(value: Any) -> Any:
-        try:
-            return seen[value]
-        except KeyError:
-            seen[value] = bound = processor(value)
-            return bound
-        except TypeError:  # unhashable: a JSON document
-            return processor(value)
+    def to_text(value: Any) -> Any:
+        bound = process(value)
+        return bound.isoformat(" ") if type(bound) is datetime else bound
 
-    return bind
+    return to_text
 
 
 def bound_values(target: Table, rows: Sequence[dict[str, Any]], dialect: Dialect,
                  names: Sequence[str]) -> list[tuple[Any, ...]]:
-    """Each row as a tuple in the order of `names`, every value as its column type binds it."""
-    binders = [_binder(p) if (p := target.c[n].type.bind_processor(dialect)) is not None else None
-               for n in names]
-    typed = [(i, b) for i, b in enumerate(binders) if b is not None]
-    out = []
+    """Each row as a tuple in the order of `names`, every value as its column type binds it: each
+    column's processor runs once per distinct hashable value (a list or dict is bound each time)."""
+    typed: list[tuple[int, Callable[[Any], Any], dict[Any, Any]]] = [
+        (i, p, {}) for i, n in enumerate(names) if (p := _processor(target, n, dialect)) is not None]
+    pick = itemgetter(*names)
+    single = len(names) == 1
+    out: list[tuple[Any, ...]] = []
     for row in rows:
-        values = [row.get(n) for n in names]
-        for i, bind in typed:
+        try:  # one C call per row; a row lacking a column (written as None) goes name by name
+            picked = (pick(row),) if single else pick(row)
+        except KeyError:
+            picked = tuple(row.get(n) for n in names)
+        if not typed:
+            out.append(picked)
+            continue
+        values = list(picked)
+        for i, process, seen in typed:
             value = values[i]
             if value is not None:
-                values[i] = bind(value)
+                try:
+                    values[i] = seen[value]
+                except KeyError:
+                    values[i] = seen[value] = process(value)
+                except TypeError:  # unhashable: a JSON document
+                    values[i] = process(value)
         out.append(tuple(values))
     return out
 

@@ -21,11 +21,10 @@ sheet check follows the link that carries the points' digest.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import ColumnClause, Connection, bindparam, literal_column, select
 
 from zhaocai.audit.deep import MISSING, ROW, Checker, Findings, Link, Links, Scope
 from zhaocai.bidding.chain_check import opening_lines
@@ -38,6 +37,7 @@ from zhaocai.bidding.evaluating.tables import (
     MemberRow,
     SheetRow,
 )
+from zhaocai.store import driver
 from zhaocai.store.types import canonical_json
 
 _SHEET = SheetRow.__table__  # type: ignore[attr-defined]
@@ -70,16 +70,35 @@ def _scoped(query: Any, column: Any, scope: Scope) -> Any:
     return query if scope.whole else query.where(column == scope.tender_id)
 
 
+_SLASH: ColumnClause[str] = literal_column("'/'")
+# A sheet's key as the checks name it (tender/lot/member), made by the database: four cells a point.
+_SCORE_ROWS = select(SCORE.c.tender_id + _SLASH + SCORE.c.lot_id + _SLASH + SCORE.c.member_id,
+                     SCORE.c.bid_id, SCORE.c.criterion_id, SCORE.c.points_centi)
+_TENDER_SCORE_ROWS = _SCORE_ROWS.where(SCORE.c.tender_id == bindparam("s_tender"))
+
+
+def _stored_sheets(conn: Connection, scope: Scope) -> tuple[dict[str, dict[str, dict[str, int]]], int]:
+    """Sheet key (tender/lot/member) → bid → criterion → hundredths as stored, and how many points."""
+    # Hundreds of thousands of text and integer cells: the driver's own rows (`store.driver`), one
+    # dict per sheet and bid built with plain lookups.
+    rows = (driver.fetchall(conn, _SCORE_ROWS, {}) if scope.whole
+            else driver.fetchall(conn, _TENDER_SCORE_ROWS, {"s_tender": scope.tender_id}))
+    sheets: dict[str, dict[str, dict[str, int]]] = {}
+    for key, bid_id, criterion_id, value in rows:
+        sheet = sheets.get(key)
+        if sheet is None:
+            sheet = sheets[key] = {}
+        of_bid = sheet.get(bid_id)
+        if of_bid is None:
+            of_bid = sheet[bid_id] = {}
+        of_bid[criterion_id] = value
+    return sheets, len(rows)
+
+
 def check_scores(conn: Connection, links: Links, scope: Scope, found: Findings) -> None:
     """Every member's stored points, and every sheet row, against the sheet digests recorded."""
     recorded = _recorded_sheets(_tenders(links, scope))
-    points: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
-    count = 0
-    query = _scoped(select(SCORE.c.tender_id, SCORE.c.lot_id, SCORE.c.member_id, SCORE.c.bid_id,
-                           SCORE.c.criterion_id, SCORE.c.points_centi), SCORE.c.tender_id, scope)
-    for tender_id, lot_id, member_id, bid_id, criterion_id, value in conn.execute(query):
-        count += 1
-        points[f"{tender_id}/{lot_id}/{member_id}"].setdefault(bid_id, {})[criterion_id] = value
+    points, count = _stored_sheets(conn, scope)
     found.checked("evaluation_score", count)
     for key, sheet in points.items():
         digest = hashlib.sha256(canonical_json(sheet).encode("utf-8")).hexdigest()

@@ -237,7 +237,7 @@ def lot_views(session: Session, tender_id: str) -> list[LotView]:
     lots = session.exec(select(LotRow).where(col(LotRow.tender_id) == tender_id)
                         .order_by(col(LotRow.lot_id))).all()
     entries: dict[str, list[Any]] = {}
-    for e in session.execute(sa_select(*_VIEW_COLUMNS).where(ENTRY.c.tender_id == tender_id)):
+    for e in session.execute(sa_select(*_VIEW_COLUMNS).where(ENTRY.c.tender_id == tender_id)).all():
         entries.setdefault(e.lot_id, []).append(e)
     unrevealed = _unrevealed_notes(session, tender_id)
     views = []
