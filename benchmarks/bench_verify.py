@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from benchmarks.bench_tenders import STAFF, START, _bulk_bids, _tender
+from benchmarks.bench_tenders import STAFF, START, _bulk_bids, _custodians_present, _tender
 from benchmarks.harness import Figure, Stopwatch, enrol
 from zhaocai.clock import ManualClock
 from zhaocai.platform import Platform
@@ -32,7 +32,8 @@ def measure_deep_verify() -> tuple[float, float]:
     pub = _tender(platform, clock)
     _bulk_bids(platform, pub.tender, DEEP_BIDS)
     clock.advance(days=22)
-    record = platform.tenders.open_bids(STAFF["supervisor"], pub.tender.id, [s.share for s in pub.shares[:2]])
+    _custodians_present(platform, pub.tender.id, "auditor", "supervisor")
+    record = platform.tenders.open_bids(STAFF["supervisor"], pub.tender.id)
     assert record.valid_bids == DEEP_BIDS, record.failure_reason
     watch = Stopwatch()
     with watch.timing():

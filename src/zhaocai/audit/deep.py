@@ -21,10 +21,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from pydantic_core import from_json
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 
 from zhaocai import collector
 from zhaocai.clock import as_utc
@@ -299,9 +300,15 @@ def subject_link_rows(conn: Connection, subject_type: str, where: str,
     """The stored rows of the links of subjects of one type whose id meets `where` (an SQL
     condition on `subject_id`, with bound parameters), in chain order, found through the index on
     subject; not yet checked (see `links_of_rows`)."""
-    statement = text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE subject_type = :subject_type "
-                     f"AND ({where}) ORDER BY seq")
-    return [tuple(row) for row in conn.execute(statement, {**params, "subject_type": subject_type})]
+    found = conn.execute(_subject_links(where), {**params, "subject_type": subject_type})
+    return [tuple(row) for row in found]
+
+
+@lru_cache(maxsize=64)
+def _subject_links(where: str) -> TextClause:
+    # One statement object per condition: every command reads its actor's links through it.
+    return text(f"SELECT {_LINK_COLUMNS} FROM audit_event WHERE subject_type = :subject_type "
+                f"AND ({where}) ORDER BY seq")
 
 
 def links_of_rows(rows: Iterable[Sequence[Any]]) -> tuple[list[Link], int]:

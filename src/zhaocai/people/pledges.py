@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from sqlalchemy import Column, Row, Text
+from sqlalchemy import Column, Row, Text, bindparam
 from sqlalchemy import select as sql_select
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
@@ -102,11 +102,15 @@ def pledge_view(row: PledgeRow) -> PledgeView:
 
 def pledges_of(session: Session, kind: HolderKind, holder_id: str) -> list[PledgeFact]:
     """Every pledge on file for the holder (read with SQLAlchemy Core: every command checks it)."""
-    table = PledgeRow.__table__  # type: ignore[attr-defined]
-    rows = session.connection().execute(
-        sql_select(table.c.valid_from, table.c.valid_until)
-        .where(table.c.holder_kind == kind.value, table.c.holder_id == holder_id)).all()
+    rows = session.connection().execute(_PLEDGES_OF, {"kind": kind.value, "holder_id": holder_id}).all()
     return [PledgeFact(r.valid_from, r.valid_until) for r in rows]
+
+
+_PLEDGE = PledgeRow.__table__  # type: ignore[attr-defined]
+_PLEDGES_OF = (sql_select(_PLEDGE.c.valid_from, _PLEDGE.c.valid_until)
+               .where(_PLEDGE.c.holder_kind == bindparam("kind"),
+                      _PLEDGE.c.holder_id == bindparam("holder_id")))
+"""Built once: every command by a supplier's user or a member of staff reads it."""
 
 
 def holder_of(session: Session, person: PersonRow | Row[Any]) -> tuple[HolderKind, str, str] | None:
