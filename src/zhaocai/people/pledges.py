@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
-from sqlalchemy import Column, Row, Text, bindparam
+from sqlalchemy import Column, Text, bindparam
 from sqlalchemy import select as sql_select
 from sqlmodel import Field as SQLField
 from sqlmodel import Session, SQLModel, col, select
@@ -113,35 +113,42 @@ _PLEDGES_OF = (sql_select(_PLEDGE.c.valid_from, _PLEDGE.c.valid_until)
 """Built once: every command by a supplier's user or a member of staff reads it."""
 
 
-def holder_of(session: Session, person: PersonRow | Row[Any]) -> tuple[HolderKind, str, str] | None:
-    """Whose pledge covers the person (kind, id, name): its own for staff, its supplier's for a
-    supplier's user; None for anyone else (experts, applicants with no supplier yet)."""
+def holder_key(person: Any) -> tuple[HolderKind, str] | None:
+    """Whose pledge covers the person (a `PersonRow` or the row a command resolved): its own for
+    staff, its supplier's for a supplier's user; None for anyone else (experts, applicants with no
+    supplier yet)."""
     if person.kind == PersonKind.STAFF.value:
-        return HolderKind.STAFF, person.id, person.name
+        return HolderKind.STAFF, person.id
     if person.kind == PersonKind.SUPPLIER_USER.value and person.supplier_id is not None:
-        supplier = session.get(SupplierRow, person.supplier_id)
-        return HolderKind.SUPPLIER, person.supplier_id, supplier.name if supplier else person.supplier_id
+        return HolderKind.SUPPLIER, person.supplier_id
     return None
 
 
-def require_pledge_for(session: Session, person: PersonRow | Row[Any] | None, action: str,
-                       at: datetime) -> None:
+def holder_of(session: Session, person: Any) -> tuple[HolderKind, str, str] | None:
+    """`holder_key` with the holder's name (kind, id, name)."""
+    key = holder_key(person)
+    if key is None:
+        return None
+    if key[0] == HolderKind.STAFF:
+        return HolderKind.STAFF, person.id, person.name
+    supplier = session.get(SupplierRow, key[1])
+    return HolderKind.SUPPLIER, key[1], supplier.name if supplier else key[1]
+
+
+def require_pledge_for(session: Session, person: Any | None, action: str, at: datetime) -> None:
     """The one pledge guard: refuse a procurement act by the resolved person (its stored row)
     whose pledge (its own, or its supplier's) is not in force at `at` (`pledge.missing`,
     `pledge.expired`)."""
     if person is None or not needs_pledge(person.kind, action):
         return
-    if person.kind == PersonKind.STAFF.value:
-        kind, holder_id = HolderKind.STAFF, person.id
-    elif person.kind == PersonKind.SUPPLIER_USER.value and person.supplier_id is not None:
-        kind, holder_id = HolderKind.SUPPLIER, person.supplier_id
-    else:
+    key = holder_key(person)
+    if key is None:
         return
-    pledges = pledges_of(session, kind, holder_id)
+    pledges = pledges_of(session, *key)
     if standing(pledges, at)[0] == Standing.VALID:
         return
     holder = holder_of(session, person)  # the holder's name, for the refusal only
-    require_pledge(kind, holder_id, holder[2] if holder else holder_id, pledges, action, at)
+    require_pledge(key[0], key[1], holder[2] if holder else key[1], pledges, action, at)
 
 
 def _sign(uow: UnitOfWork, pledge: NewPledge) -> PledgeView:

@@ -8,7 +8,7 @@ from collections import namedtuple
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, bindparam
+from sqlalchemy import bindparam
 from sqlalchemy import select as sql_select
 from sqlmodel import Session, col, select
 
@@ -35,13 +35,13 @@ _PERSON = PersonRow.__table__  # type: ignore[attr-defined]
 _GRANT = GrantRow.__table__  # type: ignore[attr-defined]
 
 
-def person_fact(row: PersonRow | Row[Any] | Any) -> PersonFact:
-    """The row as the rules see it."""
+def person_fact(row: Any) -> PersonFact:
+    """The row (a `PersonRow` or a `StoredPerson`) as the rules see it."""
     return PersonFact(row.id, row.name, row.kind, row.unit, row.supplier_id, row.active)
 
 
-def grant_fact(row: GrantRow | Row[Any] | Any) -> GrantFact:
-    """The row as the rules see it."""
+def grant_fact(row: Any) -> GrantFact:
+    """The row (a `GrantRow` or a `StoredGrant`) as the rules see it."""
     return GrantFact(row.kind, row.value, row.valid_from, row.valid_until, row.state)
 
 
